@@ -1,0 +1,202 @@
+#include "CommandLine.hpp"
+
+#include "core/BodyModel.hpp"
+#include "core/DataPaths.hpp"
+#include "core/PlanJson.hpp"
+#include "core/RoutineLoader.hpp"
+#include "core/SafetyCheck.hpp"
+#include "core/Timeline.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#ifndef ROLLCOACH_VERSION
+#define ROLLCOACH_VERSION "0.0.0"
+#endif
+
+namespace rollcoach {
+namespace {
+
+// Loads the body model for the chosen profile, or says why it cannot.
+std::optional<BodyModel> loadBody(const CommandContext& context, std::ostream& err) {
+    std::vector<std::string> tried;
+    const DataPaths paths = findDataPaths(context.executablePath, tried);
+    if (paths.dataDir.empty()) {
+        err << "rollcoach: error: cannot find the data folder (assets/body.yaml); looked in:";
+        for (const std::string& dir : tried) {
+            err << ' ' << dir;
+        }
+        err << "\n";
+        return std::nullopt;
+    }
+    try {
+        return BodyModel::load(paths.bodyModel(),
+                               BodyProfile{context.bodyProfile, context.shoulderWidthCm});
+    } catch (const DataFileError& error) {
+        err << error.what() << "\n";
+        return std::nullopt;
+    }
+}
+
+int validate(const std::vector<std::string>& files, bool strict, const CommandContext& context,
+             std::ostream& out, std::ostream& err) {
+    const auto body = loadBody(context, err);
+    if (!body) {
+        return 1;
+    }
+    bool failed = false;
+    for (const std::string& file : files) {
+        const RoutineLoad load = openRoutine(file, *body);
+        for (const Diagnostic& diagnostic : load.diagnostics) {
+            out << formatDiagnostic(file, diagnostic) << "\n";
+        }
+        failed = failed || hasErrors(load.diagnostics) ||
+                 (strict && hasWarnings(load.diagnostics));
+    }
+    return failed ? 1 : 0;
+}
+
+int plan(const std::string& file, const std::optional<std::string>& firstSide, bool json,
+         const CommandContext& context, std::ostream& out, std::ostream& err) {
+    const auto body = loadBody(context, err);
+    if (!body) {
+        return 1;
+    }
+    const RoutineLoad load = openRoutine(file, *body);
+    for (const Diagnostic& diagnostic : load.diagnostics) {
+        err << formatDiagnostic(file, diagnostic) << "\n";
+    }
+    if (!load.routine) {
+        return 1;
+    }
+    const Routine& routine = *load.routine;
+    Side side = Side::Left;
+    if (firstSide) {
+        side = *parseSide(*firstSide);
+    } else if (routine.schedule.firstSide == FirstSide::Right) {
+        side = Side::Right;
+    }
+    const Timeline timeline(routine, side);
+    out << (json ? planJson(timeline) : planText(timeline));
+    return 0;
+}
+
+} // namespace
+
+int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                   const WindowFrontEnd& window) {
+    CLI::App app{"rollcoach: a coach for self-massage with a ball, one side after the other.\n"
+                 "Stop at once on sharp pain, numbness or tingling.",
+                 "rollcoach"};
+    app.set_version_flag("--version", std::string("rollcoach ") + ROLLCOACH_VERSION);
+    app.require_subcommand(0, 1);
+    app.fallthrough();
+
+    CommandContext context;
+    context.executablePath = args.empty() ? std::string() : args.front();
+    app.add_option("--body", context.bodyProfile,
+                   "whose body the model is scaled for: men or women (default men)")
+        ->check(CLI::IsMember({"men", "women"}));
+    app.add_option("--shoulder-width-cm", context.shoulderWidthCm,
+                   "your shoulder width (acromion to acromion), 25-60 cm")
+        ->check(CLI::Range(25.0, 60.0));
+
+    std::vector<std::string> validateFiles;
+    bool strict = false;
+    CLI::App* validateCommand =
+        app.add_subcommand("validate", "check routine files; one line per problem");
+    validateCommand->add_option("FILE", validateFiles, "routine files")->required();
+    validateCommand->add_flag("--strict", strict, "fail on warnings too");
+
+    std::string planFile;
+    std::optional<std::string> planSide;
+    bool planAsJson = false;
+    CLI::App* planCommand = app.add_subcommand("plan", "print the session's timeline");
+    planCommand->add_option("FILE", planFile, "routine file")->required();
+    planCommand->add_option("--first-side", planSide, "side to start on")
+        ->check(CLI::IsMember({"left", "right"}));
+    planCommand->add_flag("--json", planAsJson, "print the plan as JSON");
+
+    WindowRequest request;
+    CLI::App* runCommand = app.add_subcommand("run", "open a session on a routine");
+    runCommand->add_option("FILE", request.routineFile, "routine file")->required();
+    runCommand->add_option("--first-side", request.firstSide, "side to start on")
+        ->check(CLI::IsMember({"left", "right"}));
+    runCommand->add_option("--speed", request.speed, "run the session clock this many times faster")
+        ->check(CLI::Range(0.01, 1000.0));
+    runCommand->add_flag("--autostart", request.autostart, "start the timer without a key press");
+    runCommand->add_option("--frames", request.frames,
+                           "exit after this many frames and print frame-time statistics")
+        ->check(CLI::Range(1L, 100000000L));
+    runCommand->add_flag("--mute", request.mute, "no sounds and no speech");
+
+    std::string renderSide;
+    CLI::App* renderCommand =
+        app.add_subcommand("render", "draw the session screen at a moment to a PNG");
+    renderCommand->add_option("FILE", request.routineFile, "routine file")->required();
+    renderCommand->add_option("--at", request.atS, "seconds into the session")
+        ->required()
+        ->check(CLI::Range(0.0, 1e6));
+    renderCommand->add_option("--side", request.firstSide, "the first side")
+        ->check(CLI::IsMember({"left", "right"}));
+    renderCommand->add_option("--size", request.size, "image size, WxH (default 1280x720)");
+    renderCommand->add_option("--out", request.outFile, "PNG file to write")->required();
+
+    CLI::App* exploreCommand = app.add_subcommand(
+        "explore", "drag a ball over the body and see whether the place is safe");
+
+    std::vector<const char*> argv;
+    for (const std::string& arg : args) {
+        argv.push_back(arg.c_str());
+    }
+    if (argv.empty()) {
+        argv.push_back("rollcoach");
+    }
+    try {
+        app.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return 0;
+    } catch (const CLI::CallForVersion&) {
+        out << "rollcoach " << ROLLCOACH_VERSION << "\n";
+        return 0;
+    } catch (const CLI::ParseError& error) {
+        err << "rollcoach: usage error: " << error.what() << "\n"
+            << "Run 'rollcoach --help' for the commands and options.\n";
+        return 2;
+    }
+
+    if (*validateCommand) {
+        return validate(validateFiles, strict, context, out, err);
+    }
+    if (*planCommand) {
+        return plan(planFile, planSide, planAsJson, context, out, err);
+    }
+    if (*runCommand) {
+        request.mode = WindowRequest::Mode::Run;
+    } else if (*renderCommand) {
+        request.mode = WindowRequest::Mode::Render;
+        unsigned w = 0;
+        unsigned h = 0;
+        char x = 0;
+        if (std::sscanf(request.size.c_str(), "%u%c%u", &w, &x, &h) != 3 || x != 'x' || w < 160 ||
+            h < 120 || w > 8192 || h > 8192) {
+            err << "rollcoach: usage error: --size must be WxH, e.g. 1920x1080 (160x120 to "
+                   "8192x8192)\n";
+            return 2;
+        }
+    } else if (*exploreCommand) {
+        request.mode = WindowRequest::Mode::Explore;
+    }
+    if (!window) {
+        err << "rollcoach: error: this build has no window\n";
+        return 1;
+    }
+    return window(request, context, out, err);
+}
+
+} // namespace rollcoach

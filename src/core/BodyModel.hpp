@@ -1,0 +1,86 @@
+#pragma once
+
+#include "Routine.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+/// A problem in one of the app's own data files, already located ("file:line:col: ...").
+class DataFileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct BallKind {
+    std::string name; ///< the routine's word: "tennis", "yoga-tune-up", ...
+    std::string label;
+    double diameterCm = 0;
+};
+
+struct Muscle {
+    std::string name;
+    std::string label;
+    std::vector<Point> outline; ///< right side
+};
+
+struct Ellipse {
+    Point center;
+    double radiusXCm = 0;
+    double radiusYCm = 0;
+};
+
+/// Who the body model is scaled for: "men", "women", or a shoulder width of one's own.
+struct BodyProfile {
+    std::string name = "men";
+    std::optional<double> shoulderWidthCm;
+};
+
+/// Landmarks of the back and the keep-out zones, in the body frame. Right-side shapes are
+/// given; the left side is their mirror image (x -> -x).
+struct BodyModel {
+    std::string profileName;
+    double shoulderWidthCm = 0;
+
+    // Keep-out zones.
+    double spineHalfWidthCm = 0;
+    double neckHalfWidthCm = 0;
+    double neckTopCm = 0; ///< negative: above C7
+    double contactRadiusRatio = 0;
+    double clearanceCm = 0;
+
+    // Landmarks.
+    double thoracicLevelCm = 0;
+    double spineBottomCm = 0;
+    Point acromion;
+    Ellipse head;
+    std::vector<Point> outline; ///< right half, from the midline at the top to the midline at the waist
+    std::vector<Point> scapula;
+    std::vector<Point> scapulaSpine;
+    std::vector<Muscle> muscles;
+    std::vector<BallKind> balls;
+
+    /// True when a point (absolute x, either side) lies on the back, shoulders or neck.
+    bool isOnBody(Point point) const;
+    const BallKind* findBall(const std::string& name) const;
+    const Muscle* findMuscle(const std::string& name) const;
+    std::vector<std::string> ballNames() const;
+    std::vector<std::string> muscleNames() const;
+    std::vector<std::string> profileNames() const { return m_profileNames; }
+
+    /// Reads the model from body.yaml text, scaled for the profile. Throws DataFileError.
+    static BodyModel parse(const std::string& text, const std::string& fileName,
+                           const BodyProfile& profile = {});
+    static BodyModel load(const std::string& path, const BodyProfile& profile = {});
+
+private:
+    std::vector<std::string> m_profileNames;
+};
+
+/// True when the point is inside the polygon (even-odd rule).
+bool polygonContains(const std::vector<Point>& polygon, Point point);
+
+} // namespace rollcoach

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+/// Where rollcoach's own files are: the body model, sounds and the shipped routines.
+struct DataPaths {
+    std::string dataDir;   ///< holds assets/ and routines/
+    std::string bodyModel() const { return dataDir + "/assets/body.yaml"; }
+    std::string assetsDir() const { return dataDir + "/assets"; }
+    std::string routinesDir() const { return dataDir + "/routines"; }
+};
+
+/// Finds the data folder: $ROLLCOACH_DATA_DIR, then <exe>/../share/rollcoach (installed),
+/// then the source tree the binary was built from. Empty dataDir when none holds the body
+/// model; `tried` then lists where it looked.
+DataPaths findDataPaths(const std::string& executablePath, std::vector<std::string>& tried);
+
+/// The routine files (*.yaml, *.yml) in a folder, sorted by name; none if it does not exist.
+std::vector<std::string> routineFilesIn(const std::string& folder);
+
+} // namespace rollcoach

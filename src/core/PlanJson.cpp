@@ -1,0 +1,67 @@
+#include "PlanJson.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace rollcoach {
+
+std::string planJson(const Timeline& timeline) {
+    const Routine& routine = timeline.routine();
+    nlohmann::ordered_json plan;
+    plan["title"] = routine.title;
+    plan["total_s"] = timeline.totalS();
+    plan["first_side"] = sideName(timeline.firstSide());
+    plan["seconds_per_side"] = timeline.secondsOnSide(Side::Left);
+    nlohmann::ordered_json segments = nlohmann::ordered_json::array();
+    for (const Segment& segment : timeline.segments()) {
+        nlohmann::ordered_json item;
+        item["start_s"] = segment.startS;
+        item["duration_s"] = segment.durationS;
+        item["kind"] = segment.kind == SegmentKind::Step ? "step" : "switch";
+        item["side"] = sideName(segment.side);
+        item["round"] = segment.round;
+        if (segment.step) {
+            item["step"] = routine.steps[*segment.step].name;
+            item["step_index"] = *segment.step;
+        } else {
+            item["step"] = nullptr;
+        }
+        segments.push_back(std::move(item));
+    }
+    plan["segments"] = std::move(segments);
+    // Replacement keeps output valid even if a routine's text held broken UTF-8.
+    return plan.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+std::string clock(double seconds) {
+    const int whole = static_cast<int>(seconds + 0.5);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%d:%02d", whole / 60, whole % 60);
+    return buffer;
+}
+} // namespace
+
+std::string planText(const Timeline& timeline) {
+    const Routine& routine = timeline.routine();
+    std::string out = routine.title + " (" + drillName(routine.drill) + " drill, " +
+                      std::to_string(routine.schedule.rounds) + " round" +
+                      (routine.schedule.rounds == 1 ? "" : "s") + ", " +
+                      clock(timeline.totalS()) + " in all, " +
+                      clock(timeline.secondsOnSide(Side::Left)) + " per side)\n";
+    for (const Segment& segment : timeline.segments()) {
+        out += "  " + clock(segment.startS) + "  ";
+        if (segment.kind == SegmentKind::Switch) {
+            out += "switch to the " + std::string(sideName(segment.side)) + " side (" +
+                   clock(segment.durationS) + ")\n";
+        } else {
+            out += std::string(sideName(segment.side)) + " side, round " +
+                   std::to_string(segment.round) + ": " + routine.steps[*segment.step].name +
+                   " (" + clock(segment.durationS) + ")\n";
+        }
+    }
+    return out;
+}
+
+} // namespace rollcoach

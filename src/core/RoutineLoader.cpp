@@ -1,0 +1,620 @@
+#include "RoutineLoader.hpp"
+
+#include "Suggest.hpp"
+#include "TextFile.hpp"
+#include "YamlDocument.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <functional>
+
+namespace rollcoach {
+namespace {
+
+using Kind = YamlNode::Kind;
+
+// Bounds of what a routine may sensibly say. They also bound the work a hostile file can
+// cause, since aliases let one small node be reached from many places.
+constexpr std::size_t kMaxSteps = 100;
+constexpr std::size_t kMaxBalls = 4;
+constexpr std::size_t kMaxPathPoints = 50;
+constexpr std::size_t kMaxSetupLines = 30;
+constexpr std::size_t kMaxTextLength = 500;
+constexpr double kMaxStepSeconds = 1800;
+constexpr double kMaxSwitchSeconds = 120;
+constexpr double kMaxPeriodSeconds = 120;
+constexpr double kMinPeriodSeconds = 0.5;
+constexpr double kMaxAmplitudeCm = 15;
+constexpr double kMaxCoordinateCm = 80;
+constexpr int kMaxRounds = 20;
+
+std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+std::string joinOr(const std::vector<std::string>& words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) {
+            out += i + 1 == words.size() ? " or " : ", ";
+        }
+        out += words[i];
+    }
+    return out;
+}
+
+class RoutineReader {
+public:
+    RoutineReader(const BodyModel& body, Diagnostics& diagnostics)
+        : m_body(body), m_diagnostics(diagnostics) {}
+
+    std::optional<Routine> read(const YamlNode& root);
+
+private:
+    void error(const SourceMark& mark, const std::string& message) {
+        m_diagnostics.push_back({Severity::Error, mark, message});
+    }
+
+    // A map's entries, checked: keys must be words from `known`; unknown keys are reported
+    // with the nearest known one. Returns nullptr (after reporting) when it is not a map.
+    const YamlNode* map(const YamlNode& node, const std::string& what,
+                        const std::vector<std::string>& known) {
+        if (node.kind != Kind::Map) {
+            error(node.mark, what + " must be a map of keys, got " + describeNode(node));
+            return nullptr;
+        }
+        for (const auto& [key, value] : node.entries) {
+            if (key->kind != Kind::Scalar) {
+                error(key->mark, "keys must be plain words, got " + describeNode(*key));
+                continue;
+            }
+            if (std::find(known.begin(), known.end(), key->value) != known.end()) {
+                continue;
+            }
+            const std::string suggestion = closestMatch(key->value, known);
+            if (!suggestion.empty()) {
+                error(key->mark, "unknown key " + quoted(key->value) + " in " + what +
+                                     ": did you mean " + quoted(suggestion) + "?");
+            } else {
+                error(key->mark, "unknown key " + quoted(key->value) + " in " + what +
+                                     " (known keys: " + joinOr(known) + ")");
+            }
+        }
+        return &node;
+    }
+
+    static const YamlNode* find(const YamlNode& map, const std::string& key) {
+        for (const auto& [k, v] : map.entries) {
+            if (k->kind == Kind::Scalar && k->value == key) {
+                return v;
+            }
+        }
+        return nullptr;
+    }
+
+    const YamlNode* require(const YamlNode& map, const std::string& key, const std::string& what) {
+        const YamlNode* node = find(map, key);
+        if (node == nullptr) {
+            error(map.mark, "missing required key " + quoted(key) + " in " + what);
+        }
+        return node;
+    }
+
+    std::optional<std::string> text(const YamlNode& node, const std::string& key,
+                                    bool allowEmpty = false) {
+        if (node.kind != Kind::Scalar) {
+            error(node.mark, quoted(key) + " must be text, got " + describeNode(node));
+            return std::nullopt;
+        }
+        if (!allowEmpty && node.value.find_first_not_of(" \t\r\n") == std::string::npos) {
+            error(node.mark, quoted(key) + " must not be empty");
+            return std::nullopt;
+        }
+        if (node.value.size() > kMaxTextLength) {
+            error(node.mark, quoted(key) + " is too long: at most " +
+                                 std::to_string(kMaxTextLength) + " characters");
+            return std::nullopt;
+        }
+        return node.value;
+    }
+
+    // A number in [min, max]; `minExclusive` makes the lower bound strict (durations > 0).
+    std::optional<double> number(const YamlNode& node, const std::string& key, double min,
+                                 double max, bool minExclusive = false) {
+        if (node.kind != Kind::Scalar || !node.plain) {
+            error(node.mark, quoted(key) + " must be a number, got " + describeNode(node));
+            return std::nullopt;
+        }
+        std::string lower = node.value;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (lower.find("nan") != std::string::npos || lower.find("inf") != std::string::npos) {
+            error(node.mark, quoted(key) + " must be a finite number, got " + describeNode(node));
+            return std::nullopt;
+        }
+        const char* begin = node.value.data();
+        const char* end = begin + node.value.size();
+        if (begin != end && *begin == '+') {
+            ++begin;
+        }
+        double value = 0;
+        const auto [ptr, ec] = std::from_chars(begin, end, value);
+        if (ec == std::errc::result_out_of_range) {
+            error(node.mark, quoted(key) + " is out of range: " + describeNode(node));
+            return std::nullopt;
+        }
+        if (ec != std::errc() || ptr != end) {
+            error(node.mark, quoted(key) + " must be a number, got " + describeNode(node));
+            return std::nullopt;
+        }
+        if (!std::isfinite(value)) {
+            error(node.mark, quoted(key) + " must be a finite number, got " + describeNode(node));
+            return std::nullopt;
+        }
+        const bool low = minExclusive ? value <= min : value < min;
+        if (low || value > max) {
+            error(node.mark, quoted(key) + " is out of range: " + node.value + " (must be " +
+                                 (minExclusive ? "above " : "at least ") + formatNumber(min) +
+                                 " and at most " + formatNumber(max) + ")");
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    std::optional<long long> integer(const YamlNode& node, const std::string& key, long long min,
+                                     long long max) {
+        if (node.kind != Kind::Scalar || !node.plain) {
+            error(node.mark, quoted(key) + " must be a whole number, got " + describeNode(node));
+            return std::nullopt;
+        }
+        long long value = 0;
+        const char* begin = node.value.data();
+        const char* end = begin + node.value.size();
+        const auto [ptr, ec] = std::from_chars(begin, end, value);
+        if (ec == std::errc::result_out_of_range) {
+            error(node.mark, quoted(key) + " is out of range: " + describeNode(node));
+            return std::nullopt;
+        }
+        if (ec != std::errc() || ptr != end) {
+            error(node.mark, quoted(key) + " must be a whole number, got " + describeNode(node));
+            return std::nullopt;
+        }
+        if (value < min || value > max) {
+            error(node.mark, quoted(key) + " is out of range: " + node.value + " (must be " +
+                                 std::to_string(min) + " to " + std::to_string(max) + ")");
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    // A word from a fixed list, with the nearest one suggested.
+    std::optional<std::string> choice(const YamlNode& node, const std::string& key,
+                                      const std::string& what,
+                                      const std::vector<std::string>& allowed) {
+        if (node.kind != Kind::Scalar) {
+            error(node.mark, quoted(key) + " must be one of " + joinOr(allowed) + ", got " +
+                                 describeNode(node));
+            return std::nullopt;
+        }
+        if (std::find(allowed.begin(), allowed.end(), node.value) != allowed.end()) {
+            return node.value;
+        }
+        std::string message = "unknown " + what + " " + quoted(node.value);
+        const std::string suggestion = closestMatch(node.value, allowed);
+        if (!suggestion.empty()) {
+            message += ": did you mean " + quoted(suggestion) + "?";
+        } else {
+            message += ": expected " + joinOr(allowed);
+        }
+        error(node.mark, message);
+        return std::nullopt;
+    }
+
+    const YamlNode* list(const YamlNode& node, const std::string& key, std::size_t maxItems) {
+        if (node.kind != Kind::Sequence) {
+            error(node.mark, quoted(key) + " must be a list, got " + describeNode(node));
+            return nullptr;
+        }
+        if (node.items.size() > maxItems) {
+            error(node.mark, quoted(key) + " has too many entries: " +
+                                 std::to_string(node.items.size()) + ", at most " +
+                                 std::to_string(maxItems));
+            return nullptr;
+        }
+        return &node;
+    }
+
+    static std::string formatNumber(double value) {
+        char buffer[32];
+        const auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+        return ec == std::errc() ? std::string(buffer, ptr) : std::string("?");
+    }
+
+    std::optional<Point> point(const YamlNode& node, const std::string& what) {
+        if (map(node, what, {"x_cm", "y_cm"}) == nullptr) {
+            return std::nullopt;
+        }
+        const YamlNode* x = require(node, "x_cm", what);
+        const YamlNode* y = require(node, "y_cm", what);
+        std::optional<double> xv;
+        std::optional<double> yv;
+        if (x != nullptr) {
+            xv = number(*x, "x_cm", -kMaxCoordinateCm, kMaxCoordinateCm);
+        }
+        if (y != nullptr) {
+            yv = number(*y, "y_cm", -kMaxCoordinateCm, kMaxCoordinateCm);
+        }
+        if (!xv || !yv) {
+            return std::nullopt;
+        }
+        return Point{*xv, *yv};
+    }
+
+    std::optional<BallChoice> ball(const YamlNode& node);
+    std::optional<Schedule> schedule(const YamlNode& node);
+    std::optional<Motion> motion(const YamlNode& node, const std::string& where);
+    std::optional<Step> step(const YamlNode& node, std::size_t index);
+
+    const BodyModel& m_body;
+    Diagnostics& m_diagnostics;
+};
+
+std::optional<BallChoice> RoutineReader::ball(const YamlNode& node) {
+    if (node.kind == Kind::Map) {
+        if (map(node, "ball", {"diameter_cm"}) == nullptr) {
+            return std::nullopt;
+        }
+        const YamlNode* diameter = require(node, "diameter_cm", "ball");
+        if (diameter == nullptr) {
+            return std::nullopt;
+        }
+        // Balls used for self-massage run from a lacrosse ball to a small physio ball.
+        const auto value = number(*diameter, "diameter_cm", 3, 15);
+        if (!value) {
+            return std::nullopt;
+        }
+        return BallChoice{"custom", *value};
+    }
+    const auto name = choice(node, "ball", "ball", m_body.ballNames());
+    if (!name) {
+        return std::nullopt;
+    }
+    return BallChoice{*name, m_body.findBall(*name)->diameterCm};
+}
+
+std::optional<Schedule> RoutineReader::schedule(const YamlNode& node) {
+    if (map(node, "schedule", {"rounds", "first_side", "switch_s", "days"}) == nullptr) {
+        return std::nullopt;
+    }
+    Schedule schedule;
+    bool ok = true;
+    if (const YamlNode* rounds = find(node, "rounds")) {
+        const auto value = integer(*rounds, "rounds", 1, kMaxRounds);
+        ok = ok && value.has_value();
+        schedule.rounds = static_cast<int>(value.value_or(1));
+    }
+    if (const YamlNode* first = find(node, "first_side")) {
+        const auto value = choice(*first, "first_side", "side", {"left", "right", "auto"});
+        ok = ok && value.has_value();
+        if (value == "left") {
+            schedule.firstSide = FirstSide::Left;
+        } else if (value == "right") {
+            schedule.firstSide = FirstSide::Right;
+        }
+    }
+    if (const YamlNode* pause = find(node, "switch_s")) {
+        const auto value = number(*pause, "switch_s", 1, kMaxSwitchSeconds);
+        ok = ok && value.has_value();
+        schedule.switchS = value.value_or(5);
+    }
+    if (const YamlNode* days = find(node, "days")) {
+        if (list(*days, "days", 7) != nullptr) {
+            const std::vector<std::string> names = {"mon", "tue", "wed", "thu",
+                                                    "fri", "sat", "sun"};
+            for (const YamlNode* day : days->items) {
+                const auto value = choice(*day, "days", "weekday", names);
+                if (!value) {
+                    ok = false;
+                    continue;
+                }
+                const auto weekday = static_cast<Weekday>(
+                    std::find(names.begin(), names.end(), *value) - names.begin());
+                if (std::find(schedule.days.begin(), schedule.days.end(), weekday) !=
+                    schedule.days.end()) {
+                    error(day->mark, "weekday " + quoted(*value) + " is listed twice");
+                    ok = false;
+                }
+                schedule.days.push_back(weekday);
+            }
+        } else {
+            ok = false;
+        }
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return schedule;
+}
+
+std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::string& where) {
+    Motion motion;
+    motion.mark = node.mark;
+    if (node.kind == Kind::Scalar) {
+        if (!choice(node, "motion", "motion", {"hold"})) {
+            return std::nullopt;
+        }
+        return motion;
+    }
+    if (node.kind != Kind::Map) {
+        error(node.mark, "\"motion\" must be hold or a map with a pattern, got " +
+                             describeNode(node));
+        return std::nullopt;
+    }
+    const YamlNode* patternNode = find(node, "pattern");
+    if (patternNode == nullptr) {
+        map(node, "motion of " + where, {"pattern", "amplitude_cm", "period_s", "points"});
+        error(node.mark, "missing required key \"pattern\" in motion of " + where);
+        return std::nullopt;
+    }
+    const auto pattern =
+        choice(*patternNode, "pattern", "motion pattern", {"horizontal", "vertical", "circle", "path"});
+    if (!pattern) {
+        map(node, "motion of " + where, {"pattern", "amplitude_cm", "period_s", "points"});
+        return std::nullopt;
+    }
+    const bool isPath = *pattern == "path";
+    if (isPath) {
+        motion.pattern = Pattern::Path;
+        if (map(node, "path motion of " + where, {"pattern", "points", "period_s"}) == nullptr) {
+            return std::nullopt;
+        }
+    } else {
+        motion.pattern = *pattern == "horizontal" ? Pattern::Horizontal
+                         : *pattern == "vertical" ? Pattern::Vertical
+                                                  : Pattern::Circle;
+        if (map(node, *pattern + " motion of " + where, {"pattern", "amplitude_cm", "period_s"}) ==
+            nullptr) {
+            return std::nullopt;
+        }
+    }
+    bool ok = true;
+    if (const YamlNode* period = require(node, "period_s", "motion of " + where)) {
+        const auto value = number(*period, "period_s", kMinPeriodSeconds, kMaxPeriodSeconds);
+        ok = ok && value.has_value();
+        motion.periodS = value.value_or(1);
+    } else {
+        ok = false;
+    }
+    if (isPath) {
+        const YamlNode* points = require(node, "points", "path motion of " + where);
+        if (points != nullptr && list(*points, "points", kMaxPathPoints) != nullptr) {
+            if (points->items.empty()) {
+                error(points->mark, "\"points\" is empty: a path needs at least one point");
+                ok = false;
+            }
+            for (const YamlNode* item : points->items) {
+                const auto p = point(*item, "path point");
+                ok = ok && p.has_value();
+                if (p) {
+                    motion.points.push_back(*p);
+                }
+            }
+        } else {
+            ok = false;
+        }
+    } else if (const YamlNode* amplitude = require(node, "amplitude_cm", "motion of " + where)) {
+        const auto value = number(*amplitude, "amplitude_cm", 0, kMaxAmplitudeCm, true);
+        ok = ok && value.has_value();
+        motion.amplitudeCm = value.value_or(0);
+    } else {
+        ok = false;
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return motion;
+}
+
+std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index) {
+    std::string where = "step " + std::to_string(index + 1);
+    if (map(node, where, {"name", "duration_s", "cue", "place", "motion"}) == nullptr) {
+        return std::nullopt;
+    }
+    Step step;
+    step.mark = node.mark;
+    bool ok = true;
+    if (const YamlNode* name = require(node, "name", where)) {
+        const auto value = text(*name, "name");
+        ok = ok && value.has_value();
+        step.name = value.value_or("");
+        if (value) {
+            where += " (" + quoted(*value) + ")";
+        }
+    } else {
+        ok = false;
+    }
+    if (const YamlNode* duration = require(node, "duration_s", where)) {
+        const auto value = number(*duration, "duration_s", 0, kMaxStepSeconds, true);
+        ok = ok && value.has_value();
+        step.durationS = value.value_or(0);
+    } else {
+        ok = false;
+    }
+    if (const YamlNode* cue = find(node, "cue")) {
+        const auto value = text(*cue, "cue", true);
+        ok = ok && value.has_value();
+        step.cue = value.value_or("");
+    }
+    if (const YamlNode* place = require(node, "place", where)) {
+        if (list(*place, "place", kMaxBalls) != nullptr) {
+            if (place->items.empty()) {
+                error(place->mark, "\"place\" is empty in " + where + ": give one entry per ball");
+                ok = false;
+            }
+            for (const YamlNode* item : place->items) {
+                const auto p = point(*item, "place of " + where);
+                ok = ok && p.has_value();
+                if (p) {
+                    step.place.push_back({*p, item->mark});
+                }
+            }
+        } else {
+            ok = false;
+        }
+    } else {
+        ok = false;
+    }
+    if (const YamlNode* motionNode = find(node, "motion")) {
+        const auto value = motion(*motionNode, where);
+        ok = ok && value.has_value();
+        if (value) {
+            step.motion = *value;
+        }
+    } else {
+        step.motion.mark = node.mark;
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return step;
+}
+
+std::optional<Routine> RoutineReader::read(const YamlNode& root) {
+    const std::vector<std::string> topKeys = {"format", "title", "drill",    "ball",
+                                              "target", "setup", "schedule", "steps"};
+    if (root.kind != Kind::Map) {
+        error(root.mark, "a routine must be a map of keys (format, title, drill, ...), got " +
+                             describeNode(root));
+        return std::nullopt;
+    }
+    // The format comes first: keys of another format may mean other things, so nothing
+    // else is checked in a file this version cannot read.
+    const YamlNode* format = find(root, "format");
+    if (format == nullptr) {
+        error(root.mark, "missing required key \"format\" (this version reads format " +
+                             std::to_string(kRoutineFormat) + ")");
+        return std::nullopt;
+    }
+    const auto formatValue = integer(*format, "format", 0, 1000000);
+    if (!formatValue) {
+        return std::nullopt;
+    }
+    if (*formatValue != kRoutineFormat) {
+        error(format->mark, "unknown format " + std::to_string(*formatValue) +
+                                ": this version of rollcoach reads format " +
+                                std::to_string(kRoutineFormat));
+        return std::nullopt;
+    }
+
+    map(root, "the routine", topKeys);
+    Routine routine;
+    bool ok = true;
+    if (const YamlNode* title = require(root, "title", "the routine")) {
+        const auto value = text(*title, "title");
+        ok = ok && value.has_value();
+        routine.title = value.value_or("");
+    } else {
+        ok = false;
+    }
+    if (const YamlNode* drill = require(root, "drill", "the routine")) {
+        const auto value = choice(*drill, "drill", "drill", {"wall", "lying"});
+        ok = ok && value.has_value();
+        routine.drill = value == "lying" ? Drill::Lying : Drill::Wall;
+    } else {
+        ok = false;
+    }
+    if (const YamlNode* ballNode = require(root, "ball", "the routine")) {
+        const auto value = ball(*ballNode);
+        ok = ok && value.has_value();
+        if (value) {
+            routine.ball = *value;
+        }
+    } else {
+        ok = false;
+    }
+    if (const YamlNode* target = find(root, "target")) {
+        const auto value = choice(*target, "target", "target muscle", m_body.muscleNames());
+        ok = ok && value.has_value();
+        routine.target = value.value_or("");
+    }
+    if (const YamlNode* setup = find(root, "setup")) {
+        if (list(*setup, "setup", kMaxSetupLines) != nullptr) {
+            for (const YamlNode* line : setup->items) {
+                const auto value = text(*line, "setup");
+                ok = ok && value.has_value();
+                if (value) {
+                    routine.setup.push_back(*value);
+                }
+            }
+        } else {
+            ok = false;
+        }
+    }
+    if (const YamlNode* scheduleNode = find(root, "schedule")) {
+        const auto value = schedule(*scheduleNode);
+        ok = ok && value.has_value();
+        if (value) {
+            routine.schedule = *value;
+        }
+    }
+    if (const YamlNode* steps = require(root, "steps", "the routine")) {
+        if (list(*steps, "steps", kMaxSteps) != nullptr) {
+            if (steps->items.empty()) {
+                error(steps->mark, "\"steps\" is empty: a routine needs at least one step");
+                ok = false;
+            }
+            for (std::size_t i = 0; i < steps->items.size(); ++i) {
+                const auto value = step(*steps->items[i], i);
+                ok = ok && value.has_value();
+                if (value) {
+                    routine.steps.push_back(*value);
+                }
+            }
+        } else {
+            ok = false;
+        }
+    } else {
+        ok = false;
+    }
+    if (!ok || hasErrors(m_diagnostics)) {
+        return std::nullopt;
+    }
+    return routine;
+}
+
+} // namespace
+
+RoutineLoad parseRoutine(const std::string& text, const BodyModel& body) {
+    RoutineLoad load;
+    YamlLimits limits;
+    limits.maxBytes = kMaxRoutineBytes;
+    YamlDocument document = YamlDocument::parse(text, load.diagnostics, limits);
+    if (document.root() == nullptr) {
+        if (load.diagnostics.empty()) {
+            load.diagnostics.push_back({Severity::Error, {1, 1}, "the file is empty"});
+        }
+        return load;
+    }
+    RoutineReader reader(body, load.diagnostics);
+    load.routine = reader.read(*document.root());
+    if (hasErrors(load.diagnostics)) {
+        load.routine.reset();
+    }
+    std::stable_sort(load.diagnostics.begin(), load.diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return a.mark.line != b.mark.line ? a.mark.line < b.mark.line
+                                                           : a.mark.column < b.mark.column;
+                     });
+    return load;
+}
+
+RoutineLoad loadRoutineFile(const std::string& path, const BodyModel& body) {
+    TextFile file = readTextFile(path, kMaxRoutineBytes);
+    if (!file.error.empty()) {
+        RoutineLoad load;
+        load.diagnostics.push_back({Severity::Error, {}, file.error});
+        return load;
+    }
+    return parseRoutine(file.text, body);
+}
+
+} // namespace rollcoach

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "BodyModel.hpp"
+#include "Diagnostic.hpp"
+#include "Routine.hpp"
+
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+enum class Zone { Spine, Neck };
+enum class Closeness { Safe, Near, On };
+
+const char* zoneName(Zone zone); ///< "spine" / "neck"
+
+/// How close a ball's contact patch comes to one keep-out zone.
+struct ZoneVerdict {
+    Zone zone = Zone::Spine;
+    Closeness closeness = Closeness::Safe;
+    double gapCm = 0; ///< from the patch's edge to the zone; negative when they overlap
+    std::string advice; ///< what to do, e.g. "move the ball 2 cm outward"
+};
+
+/// The verdict for one ball at one point, with the zones it is on or near (worst first).
+struct PlacementVerdict {
+    Closeness worst = Closeness::Safe;
+    bool onBody = true;
+    std::vector<ZoneVerdict> zones;
+
+    /// "Too close to the spine: move the ball 2 cm outward"; "" when safe.
+    std::string headline() const;
+};
+
+/// A ball that comes on or near a zone during a step, on one side.
+struct SafetyWarning {
+    Zone zone = Zone::Spine;
+    Closeness closeness = Closeness::Near;
+    std::size_t stepIndex = 0;
+    std::string stepName;
+    Side side = Side::Right;
+    std::size_t ball = 0;   ///< 0-based
+    bool moving = false;    ///< the step has a motion; atS is then meaningful
+    double atS = 0;         ///< seconds into the step where it first happens
+    double gapCm = 0;
+    Point where;            ///< routine frame
+    std::string advice;
+    SourceMark mark;
+
+    std::string message() const;
+};
+
+/// A ball whose placement or motion leaves the body outline.
+struct OffBody {
+    std::size_t stepIndex = 0;
+    std::size_t ball = 0;
+    bool moving = false;
+    double atS = 0;
+    Point where;
+    SourceMark mark;
+};
+
+/// Checks ball placements against the spine and neck zones of a body model. Pure: the same
+/// routine and body always give the same verdicts.
+class SafetyCheck {
+public:
+    explicit SafetyCheck(const BodyModel& body) : m_body(body) {}
+
+    double contactRadiusCm(double ballDiameterCm) const;
+
+    /// The verdict for a ball centred at `point` (routine frame; the body is symmetric).
+    PlacementVerdict atPoint(Point point, double ballDiameterCm) const;
+
+    /// Every ball of every step over its whole motion, for each given side. A zone is
+    /// reported once per ball and step: at its worst closeness, from when that first occurs.
+    std::vector<SafetyWarning> check(const Routine& routine,
+                                     const std::vector<Side>& sides = {Side::Left,
+                                                                       Side::Right}) const;
+
+    /// Placements and motions that leave the outline of the body.
+    std::vector<OffBody> offBody(const Routine& routine) const;
+
+private:
+    ZoneVerdict spineVerdict(Point point, double radius, double margin) const;
+    ZoneVerdict neckVerdict(Point point, double radius, double margin) const;
+
+    const BodyModel& m_body;
+};
+
+/// Adds the safety warnings and off-body errors of a loaded routine to its diagnostics (and
+/// drops the routine when there is an error).
+void checkPlacements(struct RoutineLoad& load, const BodyModel& body);
+
+/// Loads a routine file and checks its placements: what `validate` and the app use.
+RoutineLoad openRoutine(const std::string& path, const BodyModel& body);
+
+} // namespace rollcoach

@@ -1,0 +1,97 @@
+#include "Timeline.hpp"
+
+#include "Motion.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rollcoach {
+
+Timeline::Timeline(const Routine& routine, Side firstSide)
+    : m_routine(routine), m_firstSide(firstSide) {
+    double t = 0;
+    auto add = [&](SegmentKind kind, double duration, Side side, int round,
+                   std::optional<std::size_t> step) {
+        m_segments.push_back({kind, t, duration, side, round, step});
+        t += duration;
+    };
+    for (int round = 1; round <= routine.schedule.rounds; ++round) {
+        Side side = firstSide;
+        for (int half = 0; half < 2; ++half) {
+            if (!m_segments.empty()) {
+                add(SegmentKind::Switch, routine.schedule.switchS, side, round, std::nullopt);
+            }
+            for (std::size_t s = 0; s < routine.steps.size(); ++s) {
+                add(SegmentKind::Step, routine.steps[s].durationS, side, round, s);
+            }
+            side = otherSide(side);
+        }
+    }
+    m_totalS = t;
+}
+
+std::size_t Timeline::segmentAt(double seconds) const {
+    // The first segment whose end lies beyond the time.
+    auto it = std::upper_bound(m_segments.begin(), m_segments.end(), seconds,
+                               [](double t, const Segment& s) { return t < s.endS(); });
+    if (it == m_segments.end()) {
+        return m_segments.size() - 1;
+    }
+    return static_cast<std::size_t>(it - m_segments.begin());
+}
+
+double Timeline::secondsOnSide(Side side) const {
+    double total = 0;
+    for (const Segment& segment : m_segments) {
+        if (segment.kind == SegmentKind::Step && segment.side == side) {
+            total += segment.durationS;
+        }
+    }
+    return total;
+}
+
+Moment Timeline::at(double seconds) const {
+    Moment moment;
+    if (!std::isfinite(seconds)) {
+        seconds = 0;
+    }
+    seconds = std::clamp(seconds, 0.0, m_totalS);
+    moment.finished = seconds >= m_totalS;
+    moment.segmentIndex = segmentAt(seconds);
+    const Segment& segment = m_segments[moment.segmentIndex];
+    moment.segment = &segment;
+    moment.intoSegmentS = std::clamp(seconds - segment.startS, 0.0, segment.durationS);
+    moment.progress = segment.durationS > 0 ? moment.intoSegmentS / segment.durationS : 1.0;
+    moment.segmentLeftS = segment.durationS - moment.intoSegmentS;
+    moment.sessionLeftS = m_totalS - seconds;
+
+    if (segment.kind == SegmentKind::Step) {
+        const Step& step = m_routine.steps[*segment.step];
+        moment.ballsInRoutineFrame = ballPositions(step, moment.intoSegmentS);
+        for (const Point& p : moment.ballsInRoutineFrame) {
+            moment.balls.push_back(onSide(p, segment.side));
+        }
+        return moment;
+    }
+
+    // A switch carries each ball from where the last step left it on one side to where the
+    // first step starts on the other, eased so it starts and stops gently.
+    const Segment& before = m_segments[moment.segmentIndex - 1];
+    const Segment& after = m_segments[moment.segmentIndex + 1];
+    const std::vector<Point> from =
+        ballPositions(m_routine.steps[*before.step], before.durationS);
+    const std::vector<Point> to = ballPositions(m_routine.steps[*after.step], 0);
+    const double eased = (1 - std::cos(moment.progress * 3.14159265358979323846)) / 2;
+    for (std::size_t i = 0; i < to.size(); ++i) {
+        // A ball the last step did not use starts from its own mirrored place.
+        const Point a = onSide(i < from.size() ? from[i] : to[i], before.side);
+        const Point b = onSide(to[i], after.side);
+        const Point p{a.xCm + (b.xCm - a.xCm) * eased, a.yCm + (b.yCm - a.yCm) * eased};
+        moment.balls.push_back(p);
+        // In the routine frame of the side coming next.
+        moment.ballsInRoutineFrame.push_back(onSide(p, after.side));
+    }
+    return moment;
+}
+
+} // namespace rollcoach

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "Routine.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace rollcoach {
+
+enum class SegmentKind { Step, Switch };
+
+/// One stretch of a session: a step on one side, or the pause to move the ball(s) across.
+struct Segment {
+    SegmentKind kind = SegmentKind::Step;
+    double startS = 0;
+    double durationS = 0;
+    Side side = Side::Left; ///< for a switch: the side coming next
+    int round = 1;          ///< 1-based
+    std::optional<std::size_t> step; ///< index into the routine's steps; none for a switch
+
+    double endS() const { return startS + durationS; }
+};
+
+/// What the session looks like at one moment.
+struct Moment {
+    std::size_t segmentIndex = 0;
+    const Segment* segment = nullptr;
+    double intoSegmentS = 0;
+    double progress = 0;        ///< 0..1 through the segment
+    double segmentLeftS = 0;
+    double sessionLeftS = 0;
+    bool finished = false;
+    std::vector<Point> balls;   ///< absolute frame: x toward the person's right
+    std::vector<Point> ballsInRoutineFrame; ///< x toward the working side
+};
+
+/// The ordered segments of a session: each round works every step on the first side, then
+/// every step on the other, with a switch between sides. Pure: it is handed the time.
+class Timeline {
+public:
+    Timeline(const Routine& routine, Side firstSide);
+
+    const std::vector<Segment>& segments() const { return m_segments; }
+    double totalS() const { return m_totalS; }
+    Side firstSide() const { return m_firstSide; }
+    const Routine& routine() const { return m_routine; }
+
+    /// The session at `seconds` from its start (clamped to the session).
+    Moment at(double seconds) const;
+
+    /// Index of the segment holding `seconds`.
+    std::size_t segmentAt(double seconds) const;
+
+    /// Seconds of steps given to a side over the whole session.
+    double secondsOnSide(Side side) const;
+
+private:
+    const Routine& m_routine;
+    Side m_firstSide;
+    std::vector<Segment> m_segments;
+    double m_totalS = 0;
+};
+
+} // namespace rollcoach

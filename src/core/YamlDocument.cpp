@@ -1,0 +1,282 @@
+#include "YamlDocument.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+namespace rollcoach {
+namespace {
+
+SourceMark toMark(const YAML::Mark& mark) {
+    if (mark.is_null()) {
+        return {};
+    }
+    return {mark.line + 1, mark.column + 1};
+}
+
+// Thrown from inside the event handler to stop yaml-cpp's recursive parser at once.
+struct StopReading {
+    Diagnostic diagnostic;
+};
+
+// Stops the parser on the first event of a second document, so a stream of many
+// documents is never read to its end.
+class SecondDocumentProbe : public YAML::EventHandler {
+public:
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        throw StopReading{{Severity::Error,
+                           toMark(mark),
+                           "a routine file holds one YAML document; a second one starts here"}};
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+} // namespace
+
+class YamlTreeBuilder : public YAML::EventHandler {
+public:
+    YamlTreeBuilder(YamlDocument& document, Diagnostics& diagnostics, const YamlLimits& limits)
+        : m_document(document), m_diagnostics(diagnostics), m_limits(limits) {}
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        YamlNode* node = make(YamlNode::Kind::Null, mark, anchor);
+        add(node);
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        auto found = m_anchors.find(anchor);
+        if (found == m_anchors.end()) {
+            stop(mark, "alias to an unknown anchor");
+        }
+        for (const Frame& frame : m_stack) {
+            if (frame.node == found->second) {
+                stop(mark, "alias refers to a node that contains it");
+            }
+        }
+        add(found->second);
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        YamlNode* node = make(YamlNode::Kind::Scalar, mark, anchor);
+        node->value = value;
+        node->plain = tag == "?";
+        add(node);
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(make(YamlNode::Kind::Sequence, mark, anchor), mark);
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(make(YamlNode::Kind::Map, mark, anchor), mark);
+    }
+    void OnMapEnd() override {
+        checkDuplicateKeys(*m_stack.back().node);
+        close();
+    }
+
+private:
+    struct Frame {
+        YamlNode* node = nullptr;
+        const YamlNode* pendingKey = nullptr;
+    };
+
+    [[noreturn]] void stop(const YAML::Mark& mark, const std::string& message) {
+        throw StopReading{{Severity::Error, toMark(mark), message}};
+    }
+
+    YamlNode* make(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (m_document.m_nodes.size() >= m_limits.maxNodes) {
+            stop(mark, "too many entries: a routine file holds at most " +
+                           std::to_string(m_limits.maxNodes) + " values");
+        }
+        m_document.m_nodes.push_back(std::make_unique<YamlNode>());
+        YamlNode* node = m_document.m_nodes.back().get();
+        node->kind = kind;
+        node->mark = toMark(mark);
+        if (anchor != YAML::NullAnchor) {
+            m_anchors[anchor] = node;
+        }
+        return node;
+    }
+
+    void add(const YamlNode* node) {
+        if (m_stack.empty()) {
+            if (m_document.m_root == nullptr) {
+                m_document.m_root = node;
+            }
+            return;
+        }
+        Frame& top = m_stack.back();
+        if (top.node->kind == YamlNode::Kind::Sequence) {
+            top.node->items.push_back(node);
+        } else if (top.pendingKey == nullptr) {
+            top.pendingKey = node;
+        } else {
+            top.node->entries.emplace_back(top.pendingKey, node);
+            top.pendingKey = nullptr;
+        }
+    }
+
+    void open(YamlNode* node, const YAML::Mark& mark) {
+        // yaml-cpp recurses once per level; refusing deep files here, before it goes
+        // further, keeps the stack small whatever the file holds.
+        if (m_stack.size() >= m_limits.maxDepth) {
+            stop(mark, "nested too deeply: at most " + std::to_string(m_limits.maxDepth) +
+                           " levels of lists and maps");
+        }
+        add(node);
+        m_stack.push_back({node, nullptr});
+    }
+
+    void close() { m_stack.pop_back(); }
+
+    void checkDuplicateKeys(const YamlNode& map) {
+        std::map<std::string, const YamlNode*> seen;
+        for (const auto& entry : map.entries) {
+            const YamlNode* key = entry.first;
+            if (key->kind != YamlNode::Kind::Scalar) {
+                continue;
+            }
+            auto [it, inserted] = seen.emplace(key->value, key);
+            if (!inserted) {
+                m_diagnostics.push_back(
+                    {Severity::Error, key->mark,
+                     "duplicate key \"" + key->value + "\" (first given at line " +
+                         std::to_string(it->second->mark.line) + ")"});
+            }
+        }
+    }
+
+    YamlDocument& m_document;
+    Diagnostics& m_diagnostics;
+    const YamlLimits& m_limits;
+    std::vector<Frame> m_stack;
+    std::unordered_map<YAML::anchor_t, YamlNode*> m_anchors;
+};
+
+bool findBadByte(const std::string& text, SourceMark& where, std::string& what) {
+    int line = 1;
+    int column = 1;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    for (std::size_t i = 0; i < size;) {
+        unsigned char c = bytes[i];
+        int length = 0;
+        if (c == 0) {
+            where = {line, column};
+            what = "a NUL byte";
+            return true;
+        }
+        if (c < 0x80) {
+            length = 1;
+        } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+            length = 2;
+        } else if ((c & 0xF0) == 0xE0) {
+            length = 3;
+        } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+            length = 4;
+        } else {
+            where = {line, column};
+            what = "a byte that is not UTF-8";
+            return true;
+        }
+        if (i + length > size) {
+            where = {line, column};
+            what = "a truncated UTF-8 character";
+            return true;
+        }
+        for (int k = 1; k < length; ++k) {
+            if ((bytes[i + k] & 0xC0) != 0x80) {
+                where = {line, column};
+                what = "a byte that is not UTF-8";
+                return true;
+            }
+        }
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += length;
+    }
+    return false;
+}
+
+YamlDocument YamlDocument::parse(const std::string& text, Diagnostics& diagnostics,
+                                 const YamlLimits& limits) {
+    YamlDocument document;
+    if (text.size() > limits.maxBytes) {
+        diagnostics.push_back({Severity::Error,
+                               {},
+                               "file too large: " + std::to_string(text.size()) +
+                                   " bytes, a routine file holds at most " +
+                                   std::to_string(limits.maxBytes)});
+        return document;
+    }
+    SourceMark badAt;
+    std::string badWhat;
+    if (findBadByte(text, badAt, badWhat)) {
+        diagnostics.push_back({Severity::Error, badAt, "the file holds " + badWhat});
+        return document;
+    }
+
+    std::istringstream stream(text);
+    try {
+        YAML::Parser parser(stream);
+        YamlTreeBuilder builder(document, diagnostics, limits);
+        const bool any = parser.HandleNextDocument(builder);
+        if (any) {
+            SecondDocumentProbe probe;
+            parser.HandleNextDocument(probe);
+        }
+    } catch (const StopReading& stopped) {
+        diagnostics.push_back(stopped.diagnostic);
+        // The first document may be whole (a second document follows it) or cut short.
+        if (stopped.diagnostic.message.rfind("a routine file holds one", 0) != 0) {
+            document.m_root = nullptr;
+        }
+    } catch (const YAML::Exception& error) {
+        diagnostics.push_back({Severity::Error, toMark(error.mark), "YAML syntax: " + error.msg});
+        document.m_root = nullptr;
+    }
+    return document;
+}
+
+std::string describeNode(const YamlNode& node) {
+    switch (node.kind) {
+    case YamlNode::Kind::Null:
+        return "nothing";
+    case YamlNode::Kind::Sequence:
+        return "a list";
+    case YamlNode::Kind::Map:
+        return "a map";
+    case YamlNode::Kind::Scalar:
+        break;
+    }
+    return "\"" + (node.value.size() > 40 ? node.value.substr(0, 40) + "..." : node.value) + "\"";
+}
+
+} // namespace rollcoach
