@@ -202,13 +202,8 @@ bool findBadByte(const std::string& text, SourceMark& where, std::string& what) 
             what = "a byte that is not UTF-8";
             return true;
         }
-        if (i + length > size) {
-            where = {line, column};
-            what = "a truncated UTF-8 character";
-            return true;
-        }
         for (int k = 1; k < length; ++k) {
-            if ((bytes[i + k] & 0xC0) != 0x80) {
+            if (i + k >= size || (bytes[i + k] & 0xC0) != 0x80) {
                 where = {line, column};
                 what = "a byte that is not UTF-8";
                 return true;

@@ -1,0 +1,125 @@
+#include "TestSupport.hpp"
+
+#include "cli/CommandLine.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+struct Result {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+Result run(std::vector<std::string> args) {
+    args.insert(args.begin(), "rollcoach");
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = runCommandLine(args, out, err);
+    return {code, out.str(), err.str()};
+}
+} // namespace
+
+TEST_CASE("validate: shipped routines pass --strict with no output") {
+    const Result r = run({"validate", "--strict", shippedRoutine("wall-tennis-ball.yaml"),
+                          shippedRoutine("lying-yoga-tune-up.yaml")});
+    CHECK(r.code == 0);
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("validate: errors as FILE:LINE:COL: error: message, exit 1") {
+    const std::string file = dataFile("bad/misspelt-key.yaml");
+    const Result r = run({"validate", file});
+    CHECK(r.code == 1);
+    CHECK(r.out.find(file + ":7:5: error: unknown key \"duraton_s\" in step 1: did you mean "
+                            "\"duration_s\"?\n") != std::string::npos);
+}
+
+TEST_CASE("validate: warnings exit 0, or 1 with --strict") {
+    const std::string file = dataFile("unsafe/on-spine.yaml");
+    const Result plain = run({"validate", file});
+    CHECK(plain.code == 0);
+    CHECK(plain.out.find(file + ":8:13: warning: on the spine: step 1") == 0);
+    CHECK(run({"validate", "--strict", file}).code == 1);
+}
+
+TEST_CASE("validate: several files, one bad, exit 1 and each named") {
+    const Result r = run({"validate", shippedRoutine("wall-tennis-ball.yaml"), "/no/such.yaml",
+                          dataFile("good")});
+    CHECK(r.code == 1);
+    CHECK(r.out.find("/no/such.yaml: error: cannot read file: no such file") != std::string::npos);
+    CHECK(r.out.find(dataFile("good") + ": error: cannot read file: it is a directory") !=
+          std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2") {
+    CHECK(run({"validate"}).code == 2);
+    CHECK(run({"validate", "--bogus", "x.yaml"}).code == 2);
+    CHECK(run({"plan", shippedRoutine("wall-tennis-ball.yaml"), "--first-side", "up"}).code == 2);
+    CHECK(run({"frobnicate"}).code == 2);
+    const Result r = run({"--body", "giant", "validate", "x.yaml"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("usage error") != std::string::npos);
+}
+
+TEST_CASE("--help and --version exit 0") {
+    const Result help = run({"--help"});
+    CHECK(help.code == 0);
+    CHECK(help.out.find("validate") != std::string::npos);
+    CHECK(help.out.find("numbness") != std::string::npos);
+    const Result version = run({"--version"});
+    CHECK(version.code == 0);
+    CHECK(version.out.find("rollcoach ") == 0);
+}
+
+TEST_CASE("plan --json alternates sides and gives both the same time") {
+    for (const char* side : {"left", "right"}) {
+        const Result r = run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json",
+                              "--first-side", side});
+        REQUIRE(r.code == 0);
+        const auto plan = nlohmann::json::parse(r.out);
+        CHECK(plan["title"] == "Lying upper-trapezius drill");
+        double left = 0;
+        double right = 0;
+        double clock = 0;
+        std::string lastSide;
+        int switches = 0;
+        for (const auto& segment : plan["segments"]) {
+            CHECK(segment["start_s"].get<double>() == doctest::Approx(clock));
+            clock += segment["duration_s"].get<double>();
+            const std::string segmentSide = segment["side"];
+            if (segment["kind"] == "switch") {
+                ++switches;
+                CHECK(segment["step"].is_null());
+                CHECK(segmentSide != lastSide);
+            } else {
+                CHECK(segment["step"].is_string());
+                (segmentSide == "left" ? left : right) += segment["duration_s"].get<double>();
+            }
+            lastSide = segmentSide;
+        }
+        CHECK(plan["segments"][0]["side"] == side);
+        CHECK(switches == 3);
+        CHECK(left == right);
+        CHECK(left > 0);
+        CHECK(plan["total_s"].get<double>() == doctest::Approx(clock));
+    }
+}
+
+TEST_CASE("plan of a broken file prints its errors and exits 1") {
+    const Result r = run({"plan", dataFile("bad/misspelt-key.yaml")});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("misspelt-key.yaml:7:5: error:") != std::string::npos);
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("plan in text") {
+    const Result r = run({"plan", shippedRoutine("wall-tennis-ball.yaml")});
+    CHECK(r.code == 0);
+    CHECK(r.out.find("switch to the right side") != std::string::npos);
+}

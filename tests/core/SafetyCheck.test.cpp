@@ -1,0 +1,202 @@
+#include "TestSupport.hpp"
+
+#include "core/Motion.hpp"
+#include "core/SafetyCheck.hpp"
+
+#include <cmath>
+#include <random>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+std::vector<SafetyWarning> warningsFor(const std::string& yaml) {
+    const Routine routine = routineFrom(yaml);
+    return SafetyCheck(referenceBody()).check(routine, {Side::Right});
+}
+
+std::string place(double x, double y) {
+    return "[{x_cm: " + std::to_string(x) + ", y_cm: " + std::to_string(y) + "}]";
+}
+
+} // namespace
+
+TEST_CASE("clearly safe placements are never reported") {
+    CHECK(warningsFor(oneStep("tennis", place(8, 10))).empty());
+    CHECK(warningsFor(oneStep("yoga-tune-up", place(12, 3))).empty());
+    CHECK(warningsFor(oneStep("tennis", place(8, 10),
+                              "{pattern: horizontal, amplitude_cm: 2, period_s: 6}"))
+              .empty());
+    CHECK(warningsFor(oneStep("tennis", place(9, 12),
+                              "{pattern: circle, amplitude_cm: 2, period_s: 6}"))
+              .empty());
+}
+
+TEST_CASE("on the spine") {
+    for (double x : {0.0, 1.0, -1.0, 4.0}) {
+        const auto warnings = warningsFor(oneStep("tennis", place(x, 20)));
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0].zone == Zone::Spine);
+        CHECK(warnings[0].closeness == Closeness::On);
+        CHECK_FALSE(warnings[0].moving);
+        CHECK(warnings[0].side == Side::Right);
+        CHECK(warnings[0].message().find("on the spine: step 1 (\"S\"), right side, ball 1") == 0);
+    }
+}
+
+TEST_CASE("near the spine, up to the clearance and not beyond") {
+    // Tennis ball 6.7 cm: contact radius 2.01; spine band 2.5; clearance 1.
+    auto near = warningsFor(oneStep("tennis", place(5.0, 20)));
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].closeness == Closeness::Near);
+    CHECK(near[0].gapCm == doctest::Approx(0.49));
+    CHECK(near[0].advice == "move the ball 1 cm outward");
+    CHECK(warningsFor(oneStep("tennis", place(5.5, 20))).size() == 1);
+    CHECK(warningsFor(oneStep("tennis", place(5.6, 20))).empty());
+}
+
+TEST_CASE("on and near the neck") {
+    auto on = warningsFor(oneStep("yoga-tune-up", place(3, -5)));
+    REQUIRE(on.size() == 1);
+    CHECK(on[0].zone == Zone::Neck);
+    CHECK(on[0].closeness == Closeness::On);
+    CHECK(on[0].message().find("on the neck") == 0);
+
+    // Beside the neck, just outside its band: near.
+    auto near = warningsFor(oneStep("yoga-tune-up", place(8.5, -2)));
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].zone == Zone::Neck);
+    CHECK(near[0].closeness == Closeness::Near);
+
+    // Just above C7 on the midline: both zones.
+    auto both = warningsFor(oneStep("tennis", place(0, -1)));
+    CHECK(both.size() == 2);
+}
+
+TEST_CASE("a sweep into the spine is reported with the second it first happens") {
+    // x = 8 + 5 sin(2 pi t / 8): on the spine once x <= 4.51, first at t = 4.98 s.
+    const auto warnings = warningsFor(
+        oneStep("tennis", place(8, 10), "{pattern: horizontal, amplitude_cm: 5, period_s: 8}"));
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].moving);
+    CHECK(warnings[0].closeness == Closeness::On);
+    CHECK(warnings[0].atS == doctest::Approx(4.98).epsilon(0.01));
+    CHECK(warnings[0].where.xCm == doctest::Approx(3.0).epsilon(0.001));
+    CHECK(warnings[0].message().find(", 5.0 s into the step") != std::string::npos);
+    CHECK(warnings[0].mark.line == 9);
+}
+
+TEST_CASE("a vertical sweep up into the neck") {
+    const auto warnings = warningsFor(
+        oneStep("tennis", place(7, 3), "{pattern: vertical, amplitude_cm: 5, period_s: 8}"));
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].zone == Zone::Neck);
+    CHECK(warnings[0].closeness == Closeness::On);
+    CHECK(warnings[0].atS > 4);
+    CHECK(warnings[0].atS < 6);
+}
+
+TEST_CASE("a circle and a path that reach the spine") {
+    auto circle = warningsFor(
+        oneStep("tennis", place(9, 12), "{pattern: circle, amplitude_cm: 5, period_s: 8}"));
+    REQUIRE(circle.size() == 1);
+    CHECK(circle[0].closeness == Closeness::On);
+
+    auto path = warningsFor(oneStep("tennis", place(9, 12),
+                                    "{pattern: path, period_s: 10, points: [{x_cm: 3, y_cm: 12}]}"));
+    REQUIRE(path.size() == 1);
+    CHECK(path[0].closeness == Closeness::On);
+    CHECK(path[0].where.xCm == doctest::Approx(3));
+}
+
+TEST_CASE("a motion the step is too short to complete is judged on what it does") {
+    // The sweep would reach x = 3 at 6 s, but the step ends at 2 s (x = 13).
+    const std::string yaml = "format: 1\ntitle: T\ndrill: wall\nball: tennis\nsteps:\n"
+                             "  - name: S\n    duration_s: 2\n    place: [{x_cm: 8, y_cm: 10}]\n"
+                             "    motion: {pattern: horizontal, amplitude_cm: 5, period_s: 8}\n";
+    CHECK(warningsFor(yaml).empty());
+}
+
+TEST_CASE("every side asked for is named") {
+    const Routine routine = routineFrom(oneStep("tennis", place(1, 20)));
+    const auto warnings = SafetyCheck(referenceBody()).check(routine);
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].side == Side::Left);
+    CHECK(warnings[1].side == Side::Right);
+}
+
+TEST_CASE("a sweep is never missed and a safe one never reported (random sweeps)") {
+    // For a full horizontal sweep the closest approach to the spine is at x0 - A, which
+    // gives the expected verdict in closed form.
+    std::mt19937 random(7);
+    std::uniform_real_distribution<double> xs(3, 16);
+    std::uniform_real_distribution<double> amplitudes(0.2, 6);
+    const BodyModel& body = referenceBody();
+    const double radius = 6.7 * body.contactRadiusRatio;
+    for (int i = 0; i < 300; ++i) {
+        const double x0 = xs(random);
+        const double amplitude = amplitudes(random);
+        const double gap = (x0 - amplitude) - body.spineHalfWidthCm - radius;
+        if (std::abs(gap) < 0.05 || std::abs(gap - body.clearanceCm) < 0.05) {
+            continue; // on the boundary, where sampling margins decide
+        }
+        const auto warnings = warningsFor(oneStep(
+            "tennis", place(x0, 20),
+            "{pattern: horizontal, amplitude_cm: " + std::to_string(amplitude) + ", period_s: 7}"));
+        const Closeness expected = gap <= 0                  ? Closeness::On
+                                   : gap <= body.clearanceCm ? Closeness::Near
+                                                             : Closeness::Safe;
+        INFO("x0 " << x0 << " amplitude " << amplitude << " gap " << gap);
+        if (expected == Closeness::Safe) {
+            CHECK(warnings.empty());
+        } else {
+            REQUIRE(warnings.size() == 1);
+            CHECK(warnings[0].closeness == expected);
+        }
+    }
+}
+
+TEST_CASE("placements off the body are errors") {
+    RoutineLoad load = parseRoutine(oneStep("tennis", place(40, 10)), referenceBody());
+    REQUIRE(load.routine.has_value());
+    checkPlacements(load, referenceBody());
+    CHECK_FALSE(load.routine.has_value());
+    REQUIRE(load.diagnostics.size() == 1);
+    CHECK(load.diagnostics[0].severity == Severity::Error);
+    CHECK(load.diagnostics[0].message.find("is placed off the body") != std::string::npos);
+    CHECK(load.diagnostics[0].mark.line == 8);
+
+    RoutineLoad moving = parseRoutine(
+        oneStep("tennis", place(18, 20), "{pattern: horizontal, amplitude_cm: 8, period_s: 8}"),
+        referenceBody());
+    checkPlacements(moving, referenceBody());
+    REQUIRE(hasErrors(moving.diagnostics));
+    CHECK(moving.diagnostics[0].message.find("moves off the body") != std::string::npos);
+}
+
+TEST_CASE("the verdict at a point, as the explorer shows it") {
+    const SafetyCheck check(referenceBody());
+    CHECK(check.atPoint({8, 10}, 6.7).worst == Closeness::Safe);
+    CHECK(check.atPoint({8, 10}, 6.7).headline().empty());
+    const PlacementVerdict near = check.atPoint({5, 10}, 6.7);
+    CHECK(near.worst == Closeness::Near);
+    CHECK(near.headline() == "Too close to the spine: move the ball 1 cm outward");
+    const PlacementVerdict on = check.atPoint({-1, 10}, 6.7);
+    CHECK(on.worst == Closeness::On);
+    CHECK(on.headline().find("On the spine") == 0);
+    CHECK_FALSE(check.atPoint({35, 10}, 6.7).onBody);
+}
+
+TEST_CASE("body profiles scale the landmarks and keep the neck zone") {
+    const std::string path = std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml";
+    const BodyModel women = BodyModel::load(path, {"women", std::nullopt});
+    const BodyModel men = BodyModel::load(path, {"men", std::nullopt});
+    CHECK(women.shoulderWidthCm == doctest::Approx(36.5));
+    CHECK(women.acromion.xCm < men.acromion.xCm);
+    CHECK(women.neckHalfWidthCm == 5.0);
+    CHECK(women.spineHalfWidthCm == men.spineHalfWidthCm);
+    const BodyModel narrow = BodyModel::load(path, {"men", 30.0});
+    CHECK(narrow.neckHalfWidthCm >= 5.0);
+    CHECK_THROWS_AS(BodyModel::load(path, {"giants", std::nullopt}), DataFileError);
+}
