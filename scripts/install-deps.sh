@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake pkg-config
     libsfml-dev libyaml-cpp-dev doctest-dev libcli11-dev nlohmann-json3-dev
-    libsqlite3-dev libfontconfig-dev fonts-dejavu-core
+    libsqlite3-dev libfontconfig-dev libx11-dev fonts-dejavu-core
     espeak-ng
     xvfb xauth imagemagick time
 )

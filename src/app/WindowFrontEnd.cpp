@@ -1,12 +1,313 @@
 #include "WindowFrontEnd.hpp"
 
+#include "Palette.hpp"
+#include "Screens.hpp"
+#include "core/RoutineLoader.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <numeric>
 #include <ostream>
 
 namespace rollcoach {
+namespace {
 
-int runWindow(const WindowRequest&, const CommandContext&, std::ostream&, std::ostream& err) {
-    err << "rollcoach: error: the window is not built yet\n";
-    return 1;
+std::string userRoutinesDir() {
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) {
+        return std::string(data) + "/rollcoach/routines";
+    }
+    if (const char* home = std::getenv("HOME"); home && *home) {
+        return std::string(home) + "/.local/share/rollcoach/routines";
+    }
+    return ".local/share/rollcoach/routines";
+}
+
+Side chooseFirstSide(const WindowRequest& request, const Routine& routine) {
+    if (request.firstSide) {
+        return *parseSide(*request.firstSide);
+    }
+    return routine.schedule.firstSide == FirstSide::Right ? Side::Right : Side::Left;
+}
+
+// Loads a routine for a session, printing its problems; nullopt when it cannot be used.
+std::optional<Routine> loadForSession(const std::string& file, const BodyModel& body,
+                                      std::ostream* err) {
+    const RoutineLoad load = openRoutine(file, body);
+    for (const Diagnostic& d : load.diagnostics) {
+        if (err != nullptr) {
+            *err << formatDiagnostic(file, d) << "\n";
+        }
+    }
+    return load.routine;
+}
+
+void printFrameStatistics(std::vector<double> frameMs, std::ostream& out) {
+    if (frameMs.empty()) {
+        return;
+    }
+    std::sort(frameMs.begin(), frameMs.end());
+    const double mean = std::accumulate(frameMs.begin(), frameMs.end(), 0.0) /
+                        static_cast<double>(frameMs.size());
+    auto at = [&](double q) {
+        return frameMs[std::min(frameMs.size() - 1, static_cast<std::size_t>(q * static_cast<double>(frameMs.size())))];
+    };
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "frames %zu  mean %.2f ms  median %.2f ms  p95 %.2f ms  max %.2f ms\n",
+                  frameMs.size(), mean, at(0.5), at(0.95), frameMs.back());
+    out << line;
+}
+
+// The screens of one window: a stack, so Esc goes back to where the person came from.
+class Coach {
+public:
+    Coach(AppResources& app, const WindowRequest& request, std::ostream& err)
+        : m_app(app), m_request(request), m_err(err) {}
+
+    bool start() {
+        switch (m_request.mode) {
+        case WindowRequest::Mode::Browse:
+            m_screens.push_back(std::make_unique<ListScreen>(m_app));
+            return true;
+        case WindowRequest::Mode::Explore:
+            m_screens.push_back(std::make_unique<ExploreScreen>(m_app));
+            return true;
+        case WindowRequest::Mode::Run:
+        case WindowRequest::Mode::Render:
+            return open(m_request.routineFile, m_request.autostart);
+        }
+        return false;
+    }
+
+    Screen* current() { return m_screens.empty() ? nullptr : m_screens.back().get(); }
+
+    /// Carries out what a screen asked; false when the app should close.
+    bool follow(const ScreenRequest& request) {
+        switch (request.kind) {
+        case ScreenRequest::Kind::None:
+            return true;
+        case ScreenRequest::Kind::Quit:
+            return false;
+        case ScreenRequest::Kind::Back:
+            m_screens.pop_back();
+            if (m_screens.empty() && m_request.mode == WindowRequest::Mode::Run) {
+                return false;
+            }
+            if (m_screens.empty()) {
+                return false;
+            }
+            return true;
+        case ScreenRequest::Kind::OpenRoutine:
+            if (!open(request.file, false)) {
+                return true; // the list shows why
+            }
+            return true;
+        case ScreenRequest::Kind::StartSession:
+            m_screens.push_back(std::make_unique<SessionScreen>(m_app, *m_routine, m_firstSide));
+            return true;
+        case ScreenRequest::Kind::Explore:
+            m_screens.push_back(std::make_unique<ExploreScreen>(m_app));
+            return true;
+        case ScreenRequest::Kind::Finished: {
+            auto* session = dynamic_cast<SessionScreen*>(current());
+            const SessionRunner& runner = session->runner();
+            auto end = std::make_unique<EndScreen>(
+                m_app, m_routine->title, runner.doneOnSide(Side::Left),
+                runner.doneOnSide(Side::Right), runner.timeline().secondsOnSide(Side::Left));
+            m_screens.pop_back(); // the session
+            m_screens.push_back(std::move(end));
+            return true;
+        }
+        }
+        return true;
+    }
+
+    SessionScreen* session() { return dynamic_cast<SessionScreen*>(current()); }
+
+private:
+    bool open(const std::string& file, bool straightToSession) {
+        // A routine given on the command line was reported on already.
+        auto routine = loadForSession(file, m_app.body, file == m_request.routineFile ? nullptr : &m_err);
+        if (!routine) {
+            return false;
+        }
+        m_routine = std::make_unique<Routine>(*routine);
+        m_firstSide = chooseFirstSide(m_request, *m_routine);
+        m_screens.push_back(std::make_unique<SetupScreen>(m_app, *m_routine, m_firstSide));
+        if (straightToSession) {
+            m_screens.push_back(std::make_unique<SessionScreen>(m_app, *m_routine, m_firstSide));
+        }
+        return true;
+    }
+
+    AppResources& m_app;
+    const WindowRequest& m_request;
+    std::ostream& m_err;
+    std::vector<std::unique_ptr<Screen>> m_screens;
+    std::unique_ptr<Routine> m_routine;
+    Side m_firstSide = Side::Left;
+};
+
+int render(AppResources& app, const WindowRequest& request, std::ostream& out, std::ostream& err) {
+    auto routine = loadForSession(request.routineFile, app.body, nullptr);
+    if (!routine) {
+        return 1;
+    }
+    unsigned width = 0;
+    unsigned height = 0;
+    std::sscanf(request.size.c_str(), "%ux%u", &width, &height);
+    const Side first = chooseFirstSide(request, *routine);
+    SessionScreen screen(app, *routine, first);
+    screen.seek(request.atS);
+    sf::RenderTexture texture;
+    if (!texture.create(width, height)) {
+        err << "rollcoach: error: cannot create a " << request.size << " image to draw into\n";
+        return 1;
+    }
+    screen.draw(texture);
+    texture.display();
+    const sf::Image image = texture.getTexture().copyToImage();
+    const std::filesystem::path outPath(request.outFile);
+    if (outPath.extension() != ".png") {
+        err << "rollcoach: error: " << request.outFile << ": the output must be a .png file\n";
+        return 1;
+    }
+    if (!image.saveToFile(request.outFile)) {
+        err << "rollcoach: error: " << request.outFile << ": cannot write the image\n";
+        return 1;
+    }
+    out << request.outFile << "\n";
+    return 0;
+}
+
+int runWindowLoop(AppResources& app, const WindowRequest& request, std::ostream& out,
+                  std::ostream& err) {
+    Coach coach(app, request, err);
+    if (!coach.start()) {
+        return 1;
+    }
+    sf::RenderWindow window(sf::VideoMode(1280, 720), "rollcoach",
+                            sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
+    window.setFramerateLimit(60);
+    window.setKeyRepeatEnabled(false);
+    sf::Image icon;
+    if (icon.loadFromFile(app.paths.assetsDir() + "/icon-256.png")) {
+        window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
+    }
+
+    using Clock = std::chrono::steady_clock;
+    auto last = Clock::now();
+    std::vector<double> frameMs;
+    bool redraw = true;
+    bool running = true;
+    while (running && window.isOpen()) {
+        Screen* screen = coach.current();
+        const bool animate = screen->animating() || request.frames > 0;
+        sf::Event event;
+        bool gotEvent = false;
+        if (animate) {
+            gotEvent = window.pollEvent(event);
+        } else {
+            // Nothing moves on this screen: sleep until something happens.
+            gotEvent = window.waitEvent(event);
+            last = Clock::now();
+        }
+        while (gotEvent && running) {
+            if (event.type == sf::Event::Closed) {
+                running = false;
+                break;
+            }
+            if (event.type == sf::Event::Resized) {
+                window.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
+                                                      static_cast<float>(event.size.height))));
+            }
+            running = coach.follow(coach.current()->handle(event));
+            redraw = true;
+            if (!running) {
+                break;
+            }
+            gotEvent = window.pollEvent(event);
+        }
+        if (!running) {
+            break;
+        }
+        const auto now = Clock::now();
+        const double seconds = std::chrono::duration<double>(now - last).count();
+        last = now;
+        if (coach.current()->animating()) {
+            running = coach.follow(coach.current()->update(seconds * request.speed));
+            redraw = true;
+        }
+        if (!running) {
+            break;
+        }
+        if (redraw || request.frames > 0) {
+            const auto drawStart = Clock::now();
+            coach.current()->draw(window);
+            window.display();
+            frameMs.push_back(
+                std::chrono::duration<double, std::milli>(Clock::now() - drawStart).count());
+            redraw = false;
+        }
+        if (request.frames > 0 && static_cast<long>(frameMs.size()) >= request.frames) {
+            break;
+        }
+    }
+    window.close();
+    if (request.frames > 0) {
+        printFrameStatistics(frameMs, out);
+    }
+    return 0;
+}
+
+} // namespace
+
+int runWindow(const WindowRequest& request, const CommandContext& context, std::ostream& out,
+              std::ostream& err) {
+    std::vector<std::string> tried;
+    const DataPaths paths = findDataPaths(context.executablePath, tried);
+    if (paths.dataDir.empty()) {
+        err << "rollcoach: error: cannot find the data folder (assets/body.yaml)\n";
+        return 1;
+    }
+    std::optional<BodyModel> body;
+    try {
+        body = BodyModel::load(paths.bodyModel(),
+                               BodyProfile{context.bodyProfile, context.shoulderWidthCm});
+    } catch (const DataFileError& error) {
+        err << error.what() << "\n";
+        return 1;
+    }
+    // Check the routine before the display, so a broken file is reported even headless.
+    if (!request.routineFile.empty() && !loadForSession(request.routineFile, *body, &err)) {
+        return 1;
+    }
+    std::string why;
+    if (!displayAvailable(why)) {
+        err << "rollcoach: error: " << why << "\n";
+        return 1;
+    }
+    std::unique_ptr<Fonts> fonts;
+    try {
+        fonts = Fonts::load();
+    } catch (const AssetError& error) {
+        err << "rollcoach: error: " << error.what() << "\n";
+        return 1;
+    }
+    const bool quiet = request.mode == WindowRequest::Mode::Render || request.mute;
+    auto tones =
+        std::make_unique<Tones>(err, quiet, request.mode != WindowRequest::Mode::Render);
+    Speech speech(quiet);
+    AppResources app{*body, paths, *fonts, *tones, speech, userRoutinesDir()};
+    if (request.mode == WindowRequest::Mode::Render) {
+        return render(app, request, out, err);
+    }
+    return runWindowLoop(app, request, out, err);
 }
 
 } // namespace rollcoach

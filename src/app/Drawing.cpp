@@ -1,0 +1,387 @@
+#include "Drawing.hpp"
+
+#include "Palette.hpp"
+
+#include <cmath>
+
+namespace rollcoach {
+namespace {
+
+float cross(sf::Vector2f a, sf::Vector2f b, sf::Vector2f c) {
+    return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+bool insideTriangle(sf::Vector2f p, sf::Vector2f a, sf::Vector2f b, sf::Vector2f c) {
+    const float d1 = cross(a, b, p);
+    const float d2 = cross(b, c, p);
+    const float d3 = cross(c, a, p);
+    const bool negative = d1 < 0 || d2 < 0 || d3 < 0;
+    const bool positive = d1 > 0 || d2 > 0 || d3 > 0;
+    return !(negative && positive);
+}
+
+std::vector<sf::Vector2f> toScreen(const BodyView& view, const std::vector<Point>& points,
+                                   float mirror) {
+    std::vector<sf::Vector2f> out;
+    for (const Point& p : points) {
+        out.push_back(view.toScreen({p.xCm * mirror, p.yCm}));
+    }
+    return out;
+}
+
+std::vector<sf::Vector2f> ellipse(sf::Vector2f center, float rx, float ry, int segments) {
+    std::vector<sf::Vector2f> out;
+    for (int i = 0; i < segments; ++i) {
+        const float a = 6.2831853f * static_cast<float>(i) / static_cast<float>(segments);
+        out.push_back({center.x + rx * std::cos(a), center.y + ry * std::sin(a)});
+    }
+    return out;
+}
+
+std::vector<sf::Vector2f> rectangle(sf::Vector2f a, sf::Vector2f b) {
+    return {{a.x, a.y}, {b.x, a.y}, {b.x, b.y}, {a.x, b.y}};
+}
+
+} // namespace
+
+void fillPolygon(sf::VertexArray& triangles, const std::vector<sf::Vector2f>& polygon,
+                 sf::Color color) {
+    // Ear clipping: fine for the few dozen points of a body outline.
+    std::vector<sf::Vector2f> points = polygon;
+    if (points.size() < 3) {
+        return;
+    }
+    float area = 0;
+    for (std::size_t i = 0, j = points.size() - 1; i < points.size(); j = i++) {
+        area += points[j].x * points[i].y - points[i].x * points[j].y;
+    }
+    if (area < 0) {
+        std::reverse(points.begin(), points.end());
+    }
+    std::size_t guard = 0;
+    while (points.size() > 3 && guard++ < 10000) {
+        bool clipped = false;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const sf::Vector2f a = points[(i + points.size() - 1) % points.size()];
+            const sf::Vector2f b = points[i];
+            const sf::Vector2f c = points[(i + 1) % points.size()];
+            if (cross(a, b, c) <= 0) {
+                continue;
+            }
+            bool ear = true;
+            for (std::size_t k = 0; k < points.size() && ear; ++k) {
+                const sf::Vector2f p = points[k];
+                if (p != a && p != b && p != c && insideTriangle(p, a, b, c)) {
+                    ear = false;
+                }
+            }
+            if (!ear) {
+                continue;
+            }
+            triangles.append({a, color});
+            triangles.append({b, color});
+            triangles.append({c, color});
+            points.erase(points.begin() + static_cast<std::ptrdiff_t>(i));
+            clipped = true;
+            break;
+        }
+        if (!clipped) {
+            break;
+        }
+    }
+    if (points.size() == 3) {
+        for (const sf::Vector2f& p : points) {
+            triangles.append({p, color});
+        }
+    }
+}
+
+void strokeLine(sf::VertexArray& triangles, const std::vector<sf::Vector2f>& points, float width,
+                sf::Color color, bool closed) {
+    const std::size_t n = points.size();
+    const std::size_t segments = closed ? n : n - 1;
+    for (std::size_t i = 0; i < segments && n >= 2; ++i) {
+        const sf::Vector2f a = points[i];
+        const sf::Vector2f b = points[(i + 1) % n];
+        sf::Vector2f d = b - a;
+        const float length = std::hypot(d.x, d.y);
+        if (length <= 0) {
+            continue;
+        }
+        // Extend each piece by half the width so corners meet without gaps.
+        const sf::Vector2f along = d / length * (width / 2);
+        const sf::Vector2f normal(-along.y, along.x);
+        const sf::Vector2f p1 = a - along + normal;
+        const sf::Vector2f p2 = a - along - normal;
+        const sf::Vector2f p3 = b + along - normal;
+        const sf::Vector2f p4 = b + along + normal;
+        for (const sf::Vector2f& p : {p1, p2, p3, p1, p3, p4}) {
+            triangles.append({p, color});
+        }
+    }
+}
+
+sf::Color ballColor(const BallChoice& ball) {
+    if (ball.kind == "tennis") {
+        return palette::tennisBall;
+    }
+    if (ball.kind.rfind("yoga-tune-up", 0) == 0) {
+        return palette::yogaTuneUpBall;
+    }
+    return palette::otherBall;
+}
+
+sf::Color warningColor(Closeness closeness) {
+    return closeness == Closeness::On ? palette::warningOn : palette::warningNear;
+}
+
+void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
+                          const std::string& target) {
+    if (m_prepared && area == m_area && workingSide == m_side && target == m_target) {
+        return;
+    }
+    m_prepared = true;
+    m_area = area;
+    m_side = workingSide;
+    m_target = target;
+    m_view = BodyView(m_body, area);
+    const BodyView& v = m_view;
+    const float px = v.pixelsPerCm();
+
+    m_still.clear();
+    m_bones.clear();
+    // Head and the back: the outline's right half, then its mirror image back up.
+    const Ellipse& h = m_body.head;
+    fillPolygon(m_still,
+                ellipse(v.toScreen(h.center), static_cast<float>(h.radiusXCm) * px,
+                        static_cast<float>(h.radiusYCm) * px, 48),
+                palette::head);
+    std::vector<Point> outline = m_body.outline;
+    for (auto it = m_body.outline.rbegin(); it != m_body.outline.rend(); ++it) {
+        if (it->xCm != 0) {
+            outline.push_back({-it->xCm, it->yCm});
+        }
+    }
+    const std::vector<sf::Vector2f> back = toScreen(v, outline, 1);
+    fillPolygon(m_still, back, palette::skin);
+    strokeLine(m_still, back, std::max(1.5f, px * 0.25f), palette::skinEdge, true);
+
+    // The target muscle, shaded on the working side (both sides when browsing).
+    if (const Muscle* muscle = m_body.findMuscle(target)) {
+        for (float mirror : {1.f, -1.f}) {
+            const bool working = !workingSide || (mirror > 0) == (*workingSide == Side::Right);
+            if (working) {
+                fillPolygon(m_still, toScreen(v, muscle->outline, mirror), palette::targetMuscle);
+            }
+        }
+    }
+
+    // Scapulae and the spine of each.
+    for (float mirror : {1.f, -1.f}) {
+        const std::vector<sf::Vector2f> blade = toScreen(v, m_body.scapula, mirror);
+        fillPolygon(m_bones, blade, sf::Color(palette::bone.r, palette::bone.g, palette::bone.b, 150));
+        strokeLine(m_bones, blade, std::max(1.5f, px * 0.2f), palette::boneEdge, true);
+        strokeLine(m_bones, toScreen(v, m_body.scapulaSpine, mirror), std::max(2.f, px * 0.45f),
+                   palette::boneEdge);
+    }
+    // Spine: vertebrae as small blocks, one per level, the cervical ones above C7.
+    const float level = static_cast<float>(m_body.thoracicLevelCm);
+    for (float y = 0; y <= static_cast<float>(m_body.spineBottomCm) - level; y += level) {
+        const float halfWidth = 1.1f + y / 60.f;
+        fillPolygon(m_bones,
+                    rectangle(v.toScreen({-halfWidth, y - level * 0.38}),
+                              v.toScreen({halfWidth, y + level * 0.38})),
+                    palette::spine);
+    }
+    for (float y = -level * 0.8f; y > static_cast<float>(m_body.neckTopCm) + 1; y -= level * 0.8f) {
+        fillPolygon(m_bones,
+                    rectangle(v.toScreen({-0.9, y - level * 0.3}), v.toScreen({0.9, y + level * 0.3})),
+                    palette::spine);
+    }
+    // C7, the origin of every placement, marked and labelled.
+    const sf::Vector2f c7 = v.toScreen({0, 0});
+    fillPolygon(m_bones, ellipse(c7, px * 1.2f, px * 1.2f, 24), palette::text);
+    strokeLine(m_bones, ellipse(c7, px * 1.2f, px * 1.2f, 24), std::max(1.5f, px * 0.2f),
+               palette::spine, true);
+    m_c7Label.setFont(m_font);
+    m_c7Label.setString("C7");
+    m_c7Label.setCharacterSize(static_cast<unsigned>(std::max(12.f, px * 2.4f)));
+    m_c7Label.setFillColor(palette::background);
+    m_c7Label.setPosition(c7.x - px * 8.f, c7.y - px * 1.8f);
+
+    // Keep-out zones.
+    m_spineZone.clear();
+    fillPolygon(m_spineZone,
+                rectangle(v.toScreen({-m_body.spineHalfWidthCm, 0}),
+                          v.toScreen({m_body.spineHalfWidthCm, m_body.spineBottomCm})),
+                sf::Color::White);
+    m_neckZone.clear();
+    fillPolygon(m_neckZone,
+                rectangle(v.toScreen({-m_body.neckHalfWidthCm, m_body.neckTopCm}),
+                          v.toScreen({m_body.neckHalfWidthCm, 0})),
+                sf::Color::White);
+}
+
+void BodyDiagram::draw(sf::RenderTarget& target, Closeness spine, Closeness neck) const {
+    target.draw(m_still);
+    // Zones: a faint tint normally; the warning colour, half see-through so the bones stay
+    // visible, when a ball is on or near them.
+    auto drawZone = [&](sf::VertexArray zone, Closeness closeness) {
+        sf::Color color = palette::keepOut;
+        if (closeness != Closeness::Safe) {
+            color = warningColor(closeness);
+            color.a = 190;
+        }
+        for (std::size_t i = 0; i < zone.getVertexCount(); ++i) {
+            zone[i].color = color;
+        }
+        target.draw(zone);
+    };
+    drawZone(m_neckZone, neck);
+    drawZone(m_spineZone, spine);
+    target.draw(m_bones);
+    target.draw(m_c7Label);
+}
+
+void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double diameterCm,
+              sf::Color color, bool carried, std::optional<sf::Color> ring) {
+    const float radius = static_cast<float>(diameterCm / 2) * view.pixelsPerCm();
+    const sf::Vector2f center = view.toScreen(at);
+    if (ring) {
+        sf::CircleShape halo(radius * 1.45f, 48);
+        halo.setOrigin(radius * 1.45f, radius * 1.45f);
+        halo.setPosition(center);
+        halo.setFillColor(sf::Color::Transparent);
+        halo.setOutlineThickness(std::max(3.f, radius * 0.22f));
+        halo.setOutlineColor(*ring);
+        target.draw(halo);
+    }
+    sf::CircleShape ball(radius, 48);
+    ball.setOrigin(radius, radius);
+    ball.setPosition(center);
+    sf::Color fill = color;
+    if (carried) {
+        fill.a = 140;
+    }
+    ball.setFillColor(fill);
+    ball.setOutlineThickness(std::max(1.5f, radius * 0.08f));
+    ball.setOutlineColor(carried ? sf::Color(30, 30, 30, 140) : palette::ballEdge);
+    target.draw(ball);
+}
+
+void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::Color ballFill) {
+    sf::VertexArray shapes(sf::Triangles);
+    const float u = std::min(area.width, area.height) / 10.f; // one unit of the little picture
+    const sf::Color figure = palette::skin;
+    const float limb = std::max(3.f, u * 0.55f);
+    auto at = [&](float x, float y) { return sf::Vector2f(area.left + x * u, area.top + y * u); };
+    if (drill == Drill::Wall) {
+        // A wall on the right, a person standing with the back to it, knees soft.
+        const float wallX = area.width / u - 1.5f;
+        fillPolygon(shapes, rectangle(at(wallX, 0.3f), at(wallX + 0.8f, 9.7f)), palette::dimText);
+        fillPolygon(shapes, rectangle(at(0.5f, 9.7f), at(wallX + 0.8f, 9.9f)), palette::dimText);
+        const float backX = wallX - 1.6f;
+        fillPolygon(shapes, ellipse(at(backX - 0.4f, 1.6f), u * 0.95f, u * 1.1f, 32), figure);
+        strokeLine(shapes, {at(backX - 0.2f, 2.8f), at(backX, 5.8f)}, limb * 1.8f, figure);
+        strokeLine(shapes, {at(backX, 5.8f), at(backX - 1.4f, 7.6f), at(backX - 1.0f, 9.6f)}, limb,
+                   figure);
+        strokeLine(shapes, {at(backX - 0.4f, 3.4f), at(backX - 1.4f, 5.2f)}, limb * 0.8f, figure);
+        fillPolygon(shapes, ellipse(at(wallX - 0.55f, 3.3f), u * 0.55f, u * 0.55f, 24), ballFill);
+    } else {
+        // The floor, a person face up, hips raised on two pillows, knees bent, balls under
+        // the upper back.
+        const float floorY = 8.5f;
+        const float right = area.width / u;
+        fillPolygon(shapes, rectangle(at(0.2f, floorY), at(right - 0.2f, floorY + 0.25f)),
+                    palette::dimText);
+        const sf::Color pillow(150, 190, 230);
+        fillPolygon(shapes, ellipse(at(6.0f, floorY - 0.6f), u * 1.3f, u * 0.6f, 28), pillow);
+        fillPolygon(shapes, ellipse(at(6.0f, floorY - 1.6f), u * 1.3f, u * 0.55f, 28), pillow);
+        fillPolygon(shapes, ellipse(at(1.2f, floorY - 1.15f), u * 1.0f, u * 0.95f, 32), figure);
+        strokeLine(shapes, {at(2.4f, floorY - 1.2f), at(6.0f, floorY - 2.6f)}, limb * 1.8f, figure);
+        strokeLine(shapes, {at(6.0f, floorY - 2.6f), at(8.0f, floorY - 5.0f), at(9.4f, floorY - 0.3f)},
+                   limb, figure);
+        fillPolygon(shapes, ellipse(at(3.0f, floorY - 0.55f), u * 0.5f, u * 0.5f, 24), ballFill);
+    }
+    target.draw(shapes);
+}
+
+void drawWarningIcon(sf::RenderTarget& target, sf::Vector2f center, float size, sf::Color color,
+                     const sf::Font& font) {
+    sf::ConvexShape triangle(3);
+    triangle.setPoint(0, {center.x, center.y - size * 0.55f});
+    triangle.setPoint(1, {center.x + size * 0.55f, center.y + size * 0.45f});
+    triangle.setPoint(2, {center.x - size * 0.55f, center.y + size * 0.45f});
+    triangle.setFillColor(color);
+    target.draw(triangle);
+    sf::Text mark("!", font, static_cast<unsigned>(size * 0.7f));
+    mark.setStyle(sf::Text::Bold);
+    mark.setFillColor(palette::background);
+    const sf::FloatRect b = mark.getLocalBounds();
+    mark.setOrigin(b.left + b.width / 2, b.top + b.height / 2);
+    mark.setPosition(center.x, center.y + size * 0.1f);
+    target.draw(mark);
+}
+
+void Label::set(const std::string& text, unsigned size, sf::Color color, float width) {
+    m_text.setFillColor(color);
+    if (text == m_source && size == m_size && width == m_width) {
+        return;
+    }
+    m_source = text;
+    m_size = size;
+    m_width = width;
+    m_text.setCharacterSize(size);
+    if (width <= 0 || m_text.getFont() == nullptr) {
+        m_text.setString(sf::String::fromUtf8(text.begin(), text.end()));
+        return;
+    }
+    // Greedy word wrap, measured with the font itself.
+    const sf::String all = sf::String::fromUtf8(text.begin(), text.end());
+    sf::String wrapped;
+    sf::String line;
+    sf::String word;
+    auto flushWord = [&]() {
+        sf::String candidate = line.isEmpty() ? word : line + " " + word;
+        m_text.setString(candidate);
+        if (!line.isEmpty() && m_text.getLocalBounds().width > width) {
+            wrapped += line + "\n";
+            line = word;
+        } else {
+            line = candidate;
+        }
+        word.clear();
+    };
+    for (std::size_t i = 0; i < all.getSize(); ++i) {
+        const sf::Uint32 c = all[i];
+        if (c == ' ' || c == '\n') {
+            if (!word.isEmpty()) {
+                flushWord();
+            }
+            if (c == '\n') {
+                wrapped += line + "\n";
+                line.clear();
+            }
+        } else {
+            word += c;
+        }
+    }
+    if (!word.isEmpty()) {
+        flushWord();
+    }
+    wrapped += line;
+    m_text.setString(wrapped);
+}
+
+float Label::height() const {
+    const sf::FloatRect b = m_text.getLocalBounds();
+    return b.top + b.height;
+}
+
+std::string clockText(double seconds) {
+    const int whole = static_cast<int>(std::ceil(std::max(0.0, seconds) - 1e-6));
+    return std::to_string(whole / 60) + ":" + (whole % 60 < 10 ? "0" : "") +
+           std::to_string(whole % 60);
+}
+
+} // namespace rollcoach

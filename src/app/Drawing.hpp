@@ -1,0 +1,84 @@
+#pragma once
+
+#include "BodyView.hpp"
+#include "core/Routine.hpp"
+#include "core/SafetyCheck.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+/// Appends the triangles of a simple polygon (convex or not) to a sf::Triangles array.
+void fillPolygon(sf::VertexArray& triangles, const std::vector<sf::Vector2f>& polygon,
+                 sf::Color color);
+/// Appends a line of a given width along the points to a sf::Triangles array.
+void strokeLine(sf::VertexArray& triangles, const std::vector<sf::Vector2f>& points, float width,
+                sf::Color color, bool closed = false);
+
+sf::Color ballColor(const BallChoice& ball);
+sf::Color warningColor(Closeness closeness);
+
+/// The back view: outline, head, neck, spine with C7 marked, scapulae, the target muscle on
+/// the working side, and the keep-out zones, which turn the warning colour when a ball is
+/// on or near them. The still parts are built once per layout and reused every frame.
+class BodyDiagram {
+public:
+    BodyDiagram(const BodyModel& body, const sf::Font& font) : m_body(body), m_font(font) {}
+
+    /// Rebuilds the still parts only when the area, side or target changed.
+    void prepare(sf::FloatRect area, std::optional<Side> workingSide, const std::string& target);
+    void draw(sf::RenderTarget& target, Closeness spine, Closeness neck) const;
+    const BodyView& view() const { return m_view; }
+
+private:
+    const BodyModel& m_body;
+    const sf::Font& m_font;
+    sf::FloatRect m_area;
+    std::optional<Side> m_side;
+    std::string m_target;
+    bool m_prepared = false;
+    BodyView m_view{m_body, {0, 0, 1, 1}};
+    sf::VertexArray m_still{sf::Triangles};
+    sf::VertexArray m_spineZone{sf::Triangles};
+    sf::VertexArray m_neckZone{sf::Triangles};
+    sf::VertexArray m_bones{sf::Triangles};
+    sf::Text m_c7Label;
+};
+
+/// A ball drawn to scale; `carried` draws it see-through (lifted off the back).
+void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double diameterCm,
+              sf::Color color, bool carried = false, std::optional<sf::Color> ring = std::nullopt);
+
+/// A small side view of the posture: standing against a wall, or lying on pillows.
+void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::Color ball);
+
+/// A warning triangle with an exclamation mark.
+void drawWarningIcon(sf::RenderTarget& target, sf::Vector2f center, float size, sf::Color color,
+                     const sf::Font& font);
+
+/// Text that is laid out again only when its content, size or width changes.
+class Label {
+public:
+    void setFont(const sf::Font& font) { m_text.setFont(font); }
+    /// Sets the text (UTF-8), its size in pixels and colour, wrapped to `width` (0: no wrap).
+    void set(const std::string& text, unsigned size, sf::Color color, float width = 0);
+    void setPosition(float x, float y) { m_text.setPosition(x, y); }
+    sf::FloatRect bounds() const { return m_text.getGlobalBounds(); }
+    float height() const;
+    void draw(sf::RenderTarget& target) const { target.draw(m_text); }
+
+private:
+    sf::Text m_text;
+    std::string m_source;
+    unsigned m_size = 0;
+    float m_width = -1;
+};
+
+/// "3:05" from seconds.
+std::string clockText(double seconds);
+
+} // namespace rollcoach

@@ -1,0 +1,210 @@
+#include "Resources.hpp"
+
+#include <X11/Xlib.h>
+#include <fontconfig/fontconfig.h>
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <fcntl.h>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+#include <spawn.h>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace rollcoach {
+
+std::string findFontFile(const std::string& pattern) {
+    if (const char* override = std::getenv("ROLLCOACH_FONT"); override && *override) {
+        return override;
+    }
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    if (config == nullptr) {
+        throw AssetError("cannot start fontconfig to find a font");
+    }
+    std::string file;
+    FcPattern* wanted = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
+    FcConfigSubstitute(config, wanted, FcMatchPattern);
+    FcDefaultSubstitute(wanted);
+    FcResult result = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(config, wanted, &result);
+    if (match != nullptr) {
+        FcChar8* path = nullptr;
+        if (FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch && path != nullptr) {
+            file = reinterpret_cast<const char*>(path);
+        }
+        FcPatternDestroy(match);
+    }
+    FcPatternDestroy(wanted);
+    FcConfigDestroy(config);
+    if (file.empty()) {
+        throw AssetError("no font found for \"" + pattern +
+                         "\": install fonts-dejavu-core or set ROLLCOACH_FONT to a .ttf file");
+    }
+    return file;
+}
+
+std::unique_ptr<Fonts> Fonts::load() {
+    auto fonts = std::make_unique<Fonts>();
+    const std::string regular = findFontFile("DejaVu Sans:style=Book");
+    const std::string bold = std::getenv("ROLLCOACH_FONT") ? regular : findFontFile("DejaVu Sans:style=Bold");
+    for (const auto& [font, file] : {std::pair{&fonts->regular, regular}, std::pair{&fonts->bold, bold}}) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec)) {
+            throw AssetError(file + ": error: font file missing or not a file");
+        }
+        // SFML reports its own reason on sf::err(); the message here names the file.
+        std::ostringstream detail;
+        std::streambuf* previous = sf::err().rdbuf(detail.rdbuf());
+        const bool ok = font->loadFromFile(file);
+        sf::err().rdbuf(previous);
+        if (!ok) {
+            throw AssetError(file + ": error: cannot load this font");
+        }
+    }
+    return fonts;
+}
+
+namespace {
+
+constexpr unsigned kSampleRate = 44100;
+
+// A sum of sine notes, each with a soft attack and an exponential fade.
+std::vector<sf::Int16> synthesise(const std::vector<std::pair<double, double>>& notes,
+                                  double noteSeconds, double volume) {
+    std::vector<sf::Int16> samples;
+    for (const auto& [frequency, delay] : notes) {
+        const std::size_t start = static_cast<std::size_t>(delay * kSampleRate);
+        const std::size_t length = static_cast<std::size_t>(noteSeconds * kSampleRate);
+        if (samples.size() < start + length) {
+            samples.resize(start + length, 0);
+        }
+        for (std::size_t i = 0; i < length; ++i) {
+            const double t = static_cast<double>(i) / kSampleRate;
+            const double attack = std::min(1.0, t / 0.01);
+            const double envelope = attack * std::exp(-4.0 * t / noteSeconds);
+            const double value = std::sin(2 * 3.14159265358979 * frequency * t) * envelope;
+            const double mixed = samples[start + i] + value * volume * 32767;
+            samples[start + i] = static_cast<sf::Int16>(std::clamp(mixed, -32767.0, 32767.0));
+        }
+    }
+    return samples;
+}
+
+} // namespace
+
+Tones::Tones(std::ostream& notices, bool muted, bool useAudio) : m_muted(muted) {
+    if (!useAudio) {
+        return;
+    }
+    // OpenAL reports a missing device through sf::err(), once per attempt; catch it here so
+    // the user gets one notice instead of a stream of errors.
+    std::ostringstream detail;
+    std::streambuf* previous = sf::err().rdbuf(detail.rdbuf());
+    const std::vector<std::vector<std::pair<double, double>>> notes = {
+        {{660, 0}, {990, 0.12}},              // new step: a bright two-note chime
+        {{880, 0}},                           // countdown beat: one short tick
+        {{523, 0}, {659, 0.15}, {784, 0.3}},  // switch: a rising triad
+        {{784, 0}, {659, 0.2}, {523, 0.4}},   // end: the triad falling
+    };
+    const double lengths[] = {0.45, 0.18, 0.5, 0.7};
+    bool ok = true;
+    for (int i = 0; i < 4; ++i) {
+        const auto samples = synthesise(notes[static_cast<std::size_t>(i)], lengths[i], 0.35);
+        ok = m_buffers[i].loadFromSamples(samples.data(), samples.size(), 1, kSampleRate) && ok;
+        m_sounds[i].setBuffer(m_buffers[i]);
+    }
+    sf::err().rdbuf(previous);
+    const std::string said = detail.str();
+    m_available = ok && said.find("Failed to open the audio device") == std::string::npos &&
+                  said.find("Failed to create the audio context") == std::string::npos;
+    if (!m_available) {
+        notices << "rollcoach: no sound device: cues will be silent\n";
+    }
+}
+
+void Tones::play(Kind kind) {
+    if (!m_available || m_muted) {
+        return;
+    }
+    m_sounds[static_cast<int>(kind)].play();
+}
+
+std::vector<std::string> speechArguments(const std::string& program, const std::string& text) {
+    // "--" ends the options, so a cue starting with "-" is spoken, not read as an option.
+    return {program, "-s", "150", "--", text};
+}
+
+Speech::Speech(bool muted) : m_muted(muted) {
+    const char* path = std::getenv("PATH");
+    std::istringstream dirs(path ? path : "/usr/bin:/bin");
+    std::string dir;
+    while (std::getline(dirs, dir, ':')) {
+        const std::string candidate = (dir.empty() ? "." : dir) + "/espeak-ng";
+        if (access(candidate.c_str(), X_OK) == 0) {
+            m_program = candidate;
+            break;
+        }
+    }
+}
+
+Speech::~Speech() { reap(true); }
+
+void Speech::reap(bool wait) {
+    if (m_child > 0) {
+        int status = 0;
+        if (waitpid(m_child, &status, wait ? 0 : WNOHANG) != 0) {
+            m_child = -1;
+        }
+    }
+}
+
+void Speech::say(const std::string& text) {
+    if (m_muted || m_program.empty() || text.empty()) {
+        return;
+    }
+    reap(false);
+    if (m_child > 0) {
+        // Still speaking the last cue: cut it short, the new one matters more.
+        kill(m_child, SIGTERM);
+        reap(true);
+    }
+    const std::vector<std::string> args = speechArguments(m_program, text);
+    std::vector<char*> argv;
+    for (const std::string& arg : args) {
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t pid = -1;
+    if (posix_spawn(&pid, m_program.c_str(), &actions, nullptr, argv.data(), environ) == 0) {
+        m_child = pid;
+    }
+    posix_spawn_file_actions_destroy(&actions);
+}
+
+bool displayAvailable(std::string& why) {
+    const char* name = std::getenv("DISPLAY");
+    if (name == nullptr || *name == '\0') {
+        why = "no display: DISPLAY is not set (run rollcoach from a desktop session, or under "
+              "xvfb-run for screenshots)";
+        return false;
+    }
+    Display* display = XOpenDisplay(nullptr);
+    if (display == nullptr) {
+        why = std::string("cannot open the display \"") + name + "\"";
+        return false;
+    }
+    XCloseDisplay(display);
+    return true;
+}
+
+} // namespace rollcoach

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <SFML/Audio.hpp>
+#include <SFML/Graphics/Font.hpp>
+
+#include <iosfwd>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+/// A font, sound or other asset that could not be loaded; the message names the file.
+class AssetError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Finds a font file through fontconfig ($ROLLCOACH_FONT overrides it). Throws AssetError.
+std::string findFontFile(const std::string& pattern);
+
+/// The fonts of the app, loaded once; every sf::Text points into them.
+struct Fonts {
+    sf::Font regular;
+    sf::Font bold;
+
+    /// Throws AssetError naming the file that failed.
+    static std::unique_ptr<Fonts> load();
+};
+
+/// The session's sounds, synthesised at start: a chime for a new step, a tick for each
+/// beat of the countdown, a rising pair for a switch, a fall for the end. With no sound
+/// device they stay silent, after a single notice.
+class Tones {
+public:
+    enum class Kind { NewStep, Beat, Switch, Finished };
+
+    /// With `useAudio` false no audio device is opened at all (renders, tests).
+    Tones(std::ostream& notices, bool muted, bool useAudio = true);
+    void play(Kind kind);
+    void setMuted(bool muted) { m_muted = muted; }
+    bool muted() const { return m_muted; }
+    bool available() const { return m_available; }
+
+private:
+    bool m_available = false;
+    bool m_muted = false;
+    sf::SoundBuffer m_buffers[4];
+    sf::Sound m_sounds[4];
+};
+
+/// Spoken cues through espeak-ng, started with an argument vector (never a shell), so text
+/// from a routine is only ever spoken. Silent where espeak-ng is not installed.
+class Speech {
+public:
+    explicit Speech(bool muted);
+    ~Speech();
+    Speech(const Speech&) = delete;
+    Speech& operator=(const Speech&) = delete;
+
+    void say(const std::string& text);
+    void setMuted(bool muted) { m_muted = muted; }
+    bool available() const { return !m_program.empty(); }
+    /// Where espeak-ng was found ("" if not); a test may point it at another program.
+    void setProgram(const std::string& program) { m_program = program; }
+
+private:
+    void reap(bool wait);
+
+    std::string m_program;
+    bool m_muted = false;
+    int m_child = -1;
+};
+
+/// The command line that would speak a text: what Speech hands to posix_spawn.
+std::vector<std::string> speechArguments(const std::string& program, const std::string& text);
+
+/// True when an X display can be opened. SFML aborts the process when it cannot, so every
+/// window or render is preceded by this check.
+bool displayAvailable(std::string& why);
+
+} // namespace rollcoach

@@ -1,0 +1,162 @@
+#pragma once
+
+#include "Drawing.hpp"
+#include "Resources.hpp"
+#include "core/BodyModel.hpp"
+#include "core/DataPaths.hpp"
+#include "core/SafetyCheck.hpp"
+#include "core/SessionRunner.hpp"
+#include "core/Timeline.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+/// What the app has to draw and play with, owned once for the whole run.
+struct AppResources {
+    const BodyModel& body;
+    DataPaths paths;
+    Fonts& fonts;
+    Tones& tones;
+    Speech& speech;
+    std::string userRoutinesDir;
+};
+
+/// What a screen asks of the app after an event or an update.
+struct ScreenRequest {
+    enum class Kind { None, Back, Quit, OpenRoutine, StartSession, Explore, Finished };
+    Kind kind = Kind::None;
+    std::string file;
+};
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    virtual ScreenRequest handle(const sf::Event& event) = 0;
+    virtual ScreenRequest update(double /*seconds*/) { return {}; }
+    virtual void draw(sf::RenderTarget& target) = 0;
+    /// True while the screen changes by itself; otherwise the app sleeps until an event.
+    virtual bool animating() const { return false; }
+};
+
+/// A routine file as the list shows it: loaded, or with its first error.
+struct RoutineEntry {
+    std::string file;
+    bool shipped = true;
+    std::optional<Routine> routine;
+    std::string firstError;
+    double totalS = 0;
+};
+
+/// Loads every shipped and user routine for the list; a broken one keeps its first error.
+std::vector<RoutineEntry> listRoutines(const AppResources& app);
+
+class ListScreen : public Screen {
+public:
+    explicit ListScreen(AppResources& app);
+    ScreenRequest handle(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) override;
+
+private:
+    AppResources& m_app;
+    std::vector<RoutineEntry> m_entries;
+    std::size_t m_selected = 0;
+    std::vector<sf::FloatRect> m_rows;
+};
+
+class SetupScreen : public Screen {
+public:
+    SetupScreen(AppResources& app, Routine routine, Side firstSide);
+    ScreenRequest handle(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) override;
+
+private:
+    AppResources& m_app;
+    Routine m_routine;
+    Side m_firstSide;
+};
+
+/// What a session screen shows at one moment, decided from the core's timeline and safety
+/// check; drawing only reads it.
+struct SessionPicture {
+    Moment moment;
+    std::vector<PlacementVerdict> verdicts; ///< one per ball, steps only
+    Closeness spine = Closeness::Safe;
+    Closeness neck = Closeness::Safe;
+    std::string warning;                    ///< headline of the worst verdict, "" if safe
+    Closeness worst = Closeness::Safe;
+    std::vector<std::vector<Point>> trails; ///< per ball, recent positions (absolute)
+    std::vector<Point> guide;               ///< one period of the first ball's motion
+    bool paused = false;
+};
+
+class SessionScreen : public Screen {
+public:
+    SessionScreen(AppResources& app, Routine routine, Side firstSide);
+    ScreenRequest handle(const sf::Event& event) override;
+    ScreenRequest update(double seconds) override;
+    void draw(sf::RenderTarget& target) override;
+    bool animating() const override { return !m_runner.paused() && !m_runner.finished(); }
+
+    /// Moves to a moment without cues: for renders and tests.
+    void seek(double seconds);
+    const SessionRunner& runner() const { return m_runner; }
+    SessionPicture picture() const;
+    /// Where the body is drawn for a target of this size.
+    static sf::FloatRect bodyArea(sf::Vector2f size);
+    const BodyDiagram& diagram() const { return m_diagram; }
+
+private:
+    void play(const std::vector<Cue>& cues);
+
+    AppResources& m_app;
+    std::unique_ptr<Routine> m_routine; // the timeline points into it
+    Timeline m_timeline;
+    SessionRunner m_runner;
+    SafetyCheck m_check;
+    BodyDiagram m_diagram;
+    Label m_side, m_progress, m_stepName, m_cue, m_stepTime, m_stepTimeCaption, m_sessionLine,
+        m_warning, m_stop, m_keys, m_paused;
+};
+
+class EndScreen : public Screen {
+public:
+    EndScreen(AppResources& app, std::string title, double leftS, double rightS, double plannedS);
+    ScreenRequest handle(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) override;
+
+private:
+    AppResources& m_app;
+    std::string m_title;
+    double m_leftS, m_rightS, m_plannedS;
+};
+
+class ExploreScreen : public Screen {
+public:
+    explicit ExploreScreen(AppResources& app);
+    ScreenRequest handle(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) override;
+
+    /// Puts the ball at a point (absolute frame), as a drag would.
+    void placeBall(Point at) { m_ball = at; }
+    PlacementVerdict verdict() const;
+
+private:
+    AppResources& m_app;
+    SafetyCheck m_check;
+    BodyDiagram m_diagram;
+    Point m_ball{7.5, 9};
+    std::size_t m_ballKind = 0;
+    bool m_dragging = false;
+};
+
+/// Draws a heading, wrapped lines and a footer in the app's style.
+void drawText(sf::RenderTarget& target, const sf::Font& font, const std::string& text,
+              unsigned size, sf::Color color, sf::Vector2f at, float wrapWidth = 0);
+
+} // namespace rollcoach

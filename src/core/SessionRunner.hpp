@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Timeline.hpp"
+
+#include <vector>
+
+namespace rollcoach {
+
+/// Something the person should hear or see announced as the session goes.
+struct Cue {
+    enum class Kind { StepStarts, SwitchStarts, CountdownBeat, Finished };
+    Kind kind = Kind::StepStarts;
+    std::size_t segment = 0;
+    int beat = 0; ///< 3, 2, 1 for a countdown beat
+};
+
+/// Runs a session over a timeline: the loop hands it elapsed time, keys pause it or move
+/// between steps, and it says which cues fall due. It never reads a clock.
+class SessionRunner {
+public:
+    explicit SessionRunner(const Timeline& timeline) : m_timeline(timeline) {}
+
+    /// Moves the session on by `seconds` (nothing while paused); returns the cues passed.
+    std::vector<Cue> advance(double seconds);
+
+    void togglePause() { m_paused = !m_paused; }
+    bool paused() const { return m_paused; }
+
+    /// Jumps to the start of the next segment; returns its cue.
+    std::vector<Cue> nextStep();
+    /// Restarts the segment, or goes to the previous one when just started.
+    std::vector<Cue> previousStep();
+
+    double elapsedS() const { return m_elapsedS; }
+    bool finished() const { return m_elapsedS >= m_timeline.totalS(); }
+    Moment moment() const { return m_timeline.at(m_elapsedS); }
+    const Timeline& timeline() const { return m_timeline; }
+
+    /// Seconds of steps done on a side so far (skipped parts are not counted).
+    double doneOnSide(Side side) const;
+
+    /// Seconds of a countdown before each switch; beats fall on its whole seconds.
+    static constexpr int kCountdownBeats = 3;
+    /// Within this many seconds of a segment's start, "previous" goes to the one before.
+    static constexpr double kRestartWindowS = 2.0;
+
+private:
+    std::vector<Cue> jumpTo(std::size_t segment);
+    Cue startCue(std::size_t segment) const;
+    void count(double from, double to);
+
+    const Timeline& m_timeline;
+    double m_elapsedS = 0;
+    bool m_paused = false;
+    std::vector<double> m_donePerSegment;
+};
+
+} // namespace rollcoach
