@@ -455,6 +455,17 @@ void SessionScreen::draw(sf::RenderTarget& target) {
     const BodyView& view = m_diagram.view();
     const sf::Color fill = ballColor(m_routine->ball);
 
+    // The whole path of the motion, under the balls.
+    if (pic.guide.size() > 1) {
+        std::vector<sf::Vector2f> line;
+        for (const Point& p : pic.guide) {
+            line.push_back(view.toScreen(p));
+        }
+        sf::VertexArray guide(sf::Triangles);
+        strokeLine(guide, line, std::max(2.f, view.pixelsPerCm() * 0.35f),
+                   sf::Color(255, 255, 255, 150));
+        target.draw(guide);
+    }
     for (const auto& trail : pic.trails) {
         for (std::size_t k = 0; k < trail.size(); ++k) {
             const float alpha = 110.f * (1.f - static_cast<float>(k) / static_cast<float>(trail.size()));
@@ -477,16 +488,6 @@ void SessionScreen::draw(sf::RenderTarget& target) {
                  ring ? *ring : fill, !isStep, ring);
     }
 
-    if (pic.guide.size() > 1) {
-        std::vector<sf::Vector2f> line;
-        for (const Point& p : pic.guide) {
-            line.push_back(view.toScreen(p));
-        }
-        sf::VertexArray guide(sf::Triangles);
-        strokeLine(guide, line, std::max(2.f, view.pixelsPerCm() * 0.35f),
-                   sf::Color(255, 255, 255, 150));
-        target.draw(guide);
-    }
     if (isStep) {
         drawMotionArrows(target, view, m_routine->steps[*segment.step], segment.side,
                          m_routine->ball.diameterCm);

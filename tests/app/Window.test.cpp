@@ -1,0 +1,342 @@
+#include "TestSupport.hpp"
+
+#include "app/BodyView.hpp"
+#include "app/Palette.hpp"
+#include "app/Resources.hpp"
+#include "app/Screens.hpp"
+#include "core/DataPaths.hpp"
+#include "core/SafetyCheck.hpp"
+#include "core/Timeline.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <cstdlib>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <spawn.h>
+#include <sstream>
+#include <sys/wait.h>
+
+extern char** environ;
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+    int code = -1;
+    std::string output;
+};
+
+// Runs the real binary with an argument vector and extra environment settings.
+Run runRollcoach(const std::vector<std::string>& args,
+                 const std::vector<std::string>& environment = {},
+                 const std::vector<std::string>& unset = {}) {
+    const fs::path log = fs::temp_directory_path() / ("rollcoach-test-" + std::to_string(getpid()) + ".log");
+    std::vector<std::string> argvStrings = {ROLLCOACH_BINARY};
+    argvStrings.insert(argvStrings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argvStrings) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    std::vector<std::string> envStrings;
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string entry = *e;
+        const std::string name = entry.substr(0, entry.find('='));
+        if (std::find(unset.begin(), unset.end(), name) == unset.end()) {
+            envStrings.push_back(entry);
+        }
+    }
+    envStrings.insert(envStrings.end(), environment.begin(), environment.end());
+    std::vector<char*> envp;
+    for (auto& e : envStrings) {
+        envp.push_back(e.data());
+    }
+    envp.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    pid_t pid = 0;
+    Run run;
+    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) == 0) {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    std::ifstream in(log);
+    std::stringstream text;
+    text << in.rdbuf();
+    run.output = text.str();
+    fs::remove(log);
+    return run;
+}
+
+fs::path tempPng(const std::string& name) {
+    return fs::temp_directory_path() / ("rollcoach-" + std::to_string(getpid()) + "-" + name + ".png");
+}
+
+sf::Image renderAt(const std::string& routine, double at, const std::string& side,
+                   const std::string& size = "1280x720") {
+    const fs::path out = tempPng("frame");
+    const Run run = runRollcoach({"render", routine, "--at", std::to_string(at), "--side", side,
+                                  "--size", size, "--out", out.string()});
+    INFO(run.output);
+    REQUIRE(run.code == 0);
+    sf::Image image;
+    REQUIRE(image.loadFromFile(out.string()));
+    fs::remove(out);
+    return image;
+}
+
+int countColour(const sf::Image& image, sf::Color colour) {
+    int count = 0;
+    for (unsigned y = 0; y < image.getSize().y; ++y) {
+        for (unsigned x = 0; x < image.getSize().x; ++x) {
+            if (image.getPixel(x, y) == colour) {
+                ++count;
+            }
+        }
+    }
+    return count;
+}
+
+// Where the core puts ball `b` at time t, in the pixels of an image of this size.
+sf::Vector2f expectedBallPixel(const std::string& file, double t, Side first, sf::Vector2f size,
+                               std::size_t b = 0) {
+    const RoutineLoad load = openRoutine(file, referenceBody());
+    REQUIRE(load.routine);
+    const Timeline timeline(*load.routine, first);
+    const Moment moment = timeline.at(t);
+    const BodyView view(referenceBody(), SessionScreen::bodyArea(size));
+    return view.toScreen(moment.balls.at(b));
+}
+
+std::string writeTemp(const std::string& name, const std::string& text) {
+    const fs::path path = fs::temp_directory_path() / ("rollcoach-" + std::to_string(getpid()) + "-" + name);
+    std::ofstream(path) << text;
+    return path.string();
+}
+
+} // namespace
+
+TEST_CASE("a rendered frame has the ball where the core says, mirrored for the other side") {
+    const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
+    for (const char* side : {"left", "right"}) {
+        const Side first = *parseSide(side);
+        for (double t : {5.0, 47.5, 100.0}) {
+            const sf::Image image = renderAt(wall, t, side);
+            const sf::Vector2f p = expectedBallPixel(wall, t, first, {1280, 720});
+            INFO("side " << side << " t " << t << " pixel " << p.x << "," << p.y);
+            CHECK(image.getPixel(static_cast<unsigned>(p.x), static_cast<unsigned>(p.y)) ==
+                  palette::tennisBall);
+            // The mirrored place on the other side has no ball.
+            const float mirroredX = 2 * (SessionScreen::bodyArea({1280, 720}).left +
+                                         SessionScreen::bodyArea({1280, 720}).width / 2) - p.x;
+            CHECK(image.getPixel(static_cast<unsigned>(mirroredX), static_cast<unsigned>(p.y)) !=
+                  palette::tennisBall);
+        }
+    }
+}
+
+TEST_CASE("the left side is drawn on the viewer's left, seen from behind") {
+    const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
+    const sf::Vector2f left = expectedBallPixel(wall, 5, Side::Left, {1280, 720});
+    const sf::FloatRect body = SessionScreen::bodyArea({1280, 720});
+    CHECK(left.x < body.left + body.width / 2);
+}
+
+TEST_CASE("both balls of the lying drill are drawn, at a larger size too") {
+    const std::string lying = shippedRoutine("lying-yoga-tune-up.yaml");
+    const sf::Image image = renderAt(lying, 200, "right", "1920x1080");
+    for (std::size_t b = 0; b < 2; ++b) {
+        const sf::Vector2f p = expectedBallPixel(lying, 200, Side::Right, {1920, 1080}, b);
+        CHECK(image.getPixel(static_cast<unsigned>(p.x), static_cast<unsigned>(p.y)) ==
+              palette::yogaTuneUpBall);
+    }
+}
+
+TEST_CASE("the warning colour shows for an unsafe routine and never for a safe one") {
+    const std::string unsafe = writeTemp("unsafe.yaml", R"(format: 1
+title: Too wide
+drill: wall
+ball: tennis
+steps:
+  - name: Wide sweep
+    duration_s: 30
+    place: [{x_cm: 8, y_cm: 10}]
+    motion: {pattern: horizontal, amplitude_cm: 5, period_s: 8}
+)");
+    // At 6 s the sweep is at x0 - A = 3 cm: on the spine.
+    const sf::Image bad = renderAt(unsafe, 6, "left");
+    CHECK(countColour(bad, palette::warningOn) > 500);
+    // At 2 s it is at x0 + A: safe, no warning colour at all.
+    const sf::Image fine = renderAt(unsafe, 2, "left");
+    CHECK(countColour(fine, palette::warningOn) == 0);
+    CHECK(countColour(fine, palette::warningNear) == 0);
+    for (double t : {10.0, 60.0, 150.0, 300.0}) {
+        const sf::Image shipped = renderAt(shippedRoutine("wall-tennis-ball.yaml"), t, "right");
+        CHECK(countColour(shipped, palette::warningOn) == 0);
+        CHECK(countColour(shipped, palette::warningNear) == 0);
+    }
+    const std::string near = writeTemp("near.yaml", oneStep("tennis", "[{x_cm: 5.2, y_cm: 12}]"));
+    const sf::Image amber = renderAt(near, 3, "right");
+    CHECK(countColour(amber, palette::warningNear) > 500);
+    CHECK(countColour(amber, palette::warningOn) == 0);
+    fs::remove(unsafe);
+    fs::remove(near);
+}
+
+TEST_CASE("no display: a clear message and exit 1, never an abort") {
+    const Run unset = runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml")}, {}, {"DISPLAY"});
+    CHECK(unset.code == 1);
+    CHECK(unset.output.find("rollcoach: error: no display") != std::string::npos);
+    const Run bogus = runRollcoach({}, {"DISPLAY=:4242"}, {"DISPLAY"});
+    CHECK(bogus.code == 1);
+    CHECK(bogus.output.find("cannot open the display \":4242\"") != std::string::npos);
+    const Run render = runRollcoach({"render", shippedRoutine("wall-tennis-ball.yaml"), "--at", "1",
+                                     "--out", tempPng("x").string()},
+                                    {}, {"DISPLAY"});
+    CHECK(render.code == 1);
+}
+
+TEST_CASE("window command-line errors") {
+    CHECK(runRollcoach({"render", shippedRoutine("wall-tennis-ball.yaml"), "--at", "1"}).code == 2);
+    CHECK(runRollcoach({"render", shippedRoutine("wall-tennis-ball.yaml"), "--at", "1", "--size",
+                        "big", "--out", "x.png"})
+              .code == 2);
+    CHECK(runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--speed", "-3"}).code == 2);
+    const Run missing = runRollcoach({"run", "/no/such/routine.yaml"});
+    CHECK(missing.code == 1);
+    CHECK(missing.output.find("/no/such/routine.yaml: error: cannot read file") != std::string::npos);
+}
+
+TEST_CASE("a session runs to its end in the window, sped up, with frame statistics") {
+    const Run run = runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
+                                  "--speed", "200", "--frames", "30"},
+                                 {"ALSOFT_DRIVERS=null"});
+    INFO(run.output);
+    CHECK(run.code == 0);
+    CHECK(run.output.find("frames 30") != std::string::npos);
+}
+
+namespace {
+struct Harness {
+    std::unique_ptr<Fonts> fonts = Fonts::load();
+    std::ostringstream notices;
+    Tones tones{notices, false, false};
+    Speech speech{true};
+    BodyModel body = referenceBody();
+    AppResources app{body, DataPaths{ROLLCOACH_SOURCE_DIR}, *fonts, tones, speech, "/nonexistent"};
+};
+
+sf::Event key(sf::Keyboard::Key code) {
+    sf::Event event;
+    event.type = sf::Event::KeyPressed;
+    event.key = {code, false, false, false, false};
+    return event;
+}
+} // namespace
+
+TEST_CASE("keys drive the session: pause, next, previous, mute, back") {
+    Harness h;
+    const Routine routine = routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]"));
+    SessionScreen screen(h.app, routine, Side::Right);
+    screen.update(4);
+    CHECK(screen.runner().elapsedS() == 4);
+    screen.handle(key(sf::Keyboard::Space));
+    CHECK(screen.runner().paused());
+    CHECK_FALSE(screen.animating());
+    screen.update(10);
+    CHECK(screen.runner().elapsedS() == 4);
+    screen.handle(key(sf::Keyboard::Space));
+    CHECK_FALSE(screen.runner().paused());
+    screen.handle(key(sf::Keyboard::Right));
+    CHECK(screen.runner().moment().segment->kind == SegmentKind::Switch);
+    screen.handle(key(sf::Keyboard::Right));
+    CHECK(screen.runner().moment().segment->side == Side::Left);
+    screen.handle(key(sf::Keyboard::Left));
+    CHECK(screen.runner().moment().segment->kind == SegmentKind::Switch);
+    CHECK_FALSE(h.tones.muted());
+    screen.handle(key(sf::Keyboard::M));
+    CHECK(h.tones.muted());
+    CHECK(screen.handle(key(sf::Keyboard::Escape)).kind == ScreenRequest::Kind::Back);
+    screen.handle(key(sf::Keyboard::Right));
+    CHECK(screen.handle(key(sf::Keyboard::Right)).kind == ScreenRequest::Kind::Finished);
+}
+
+TEST_CASE("the session picture carries the core's verdict for the moment shown") {
+    Harness h;
+    const Routine routine = routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
+                                                "{pattern: horizontal, amplitude_cm: 5, period_s: 8}"));
+    SessionScreen screen(h.app, routine, Side::Left);
+    screen.seek(2);
+    CHECK(screen.picture().warning.empty());
+    screen.seek(6);
+    const SessionPicture picture = screen.picture();
+    CHECK(picture.spine == Closeness::On);
+    CHECK(picture.warning == "On the spine: move the ball 3 cm outward");
+}
+
+TEST_CASE("the explorer judges a dragged ball live") {
+    Harness h;
+    ExploreScreen screen(h.app);
+    screen.placeBall({8, 10});
+    CHECK(screen.verdict().worst == Closeness::Safe);
+    screen.placeBall({-1, 10});
+    CHECK(screen.verdict().worst == Closeness::On);
+    screen.placeBall({7, -3});
+    CHECK(screen.verdict().zones.at(0).zone == Zone::Neck);
+}
+
+TEST_CASE("the list shows broken routines with their first error") {
+    Harness h;
+    const fs::path dir = fs::temp_directory_path() / ("rollcoach-list-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "mine.yaml") << "format: 1\ntitle: Mine\ndrill: wal\n";
+    h.app.userRoutinesDir = dir.string();
+    const auto entries = listRoutines(h.app);
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[0].routine.has_value());
+    CHECK(entries[1].routine.has_value());
+    CHECK_FALSE(entries[2].routine.has_value());
+    CHECK_FALSE(entries[2].shipped);
+    CHECK(entries[2].firstError == "mine.yaml:1:1: error: missing required key \"ball\" in the routine");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("speech hands a cue to espeak-ng as one argument, never through a shell") {
+    const std::string cue = "Lean in $(touch /tmp/rollcoach-pwned) `id` \"quoted\" 'single'; rm -rf x";
+    const auto args = speechArguments("/usr/bin/espeak-ng", cue);
+    REQUIRE(args.size() == 5);
+    CHECK(args[3] == "--");
+    CHECK(args[4] == cue);
+    // A stand-in for espeak-ng records exactly what it was given.
+    const fs::path record = fs::temp_directory_path() / ("rollcoach-speech-" + std::to_string(getpid()));
+    const std::string fake = writeTemp("fake-espeak.sh", "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > " +
+                                                             record.string() + "\n");
+    fs::permissions(fake, fs::perms::owner_all);
+    fs::remove("/tmp/rollcoach-pwned");
+    {
+        Speech speech(false);
+        speech.setProgram(fake);
+        speech.say(cue);
+    } // waits for the child
+    std::ifstream in(record);
+    std::string line;
+    std::vector<std::string> got;
+    while (std::getline(in, line)) {
+        got.push_back(line);
+    }
+    REQUIRE(got.size() == 4);
+    CHECK(got[3] == cue);
+    CHECK_FALSE(fs::exists("/tmp/rollcoach-pwned"));
+    fs::remove(record);
+    fs::remove(fake);
+}
