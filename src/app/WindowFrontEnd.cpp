@@ -196,7 +196,9 @@ int runWindowLoop(AppResources& app, const WindowRequest& request, std::ostream&
     window.setFramerateLimit(60);
     window.setKeyRepeatEnabled(false);
     sf::Image icon;
-    if (icon.loadFromFile(app.paths.assetsDir() + "/icon-256.png")) {
+    const std::string iconFile = app.paths.assetsDir() + "/icon-256.png";
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(iconFile, ec) && icon.loadFromFile(iconFile)) {
         window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
     }
 
