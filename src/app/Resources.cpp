@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <fcntl.h>
 #include <cstdlib>
 #include <filesystem>
@@ -56,7 +57,7 @@ std::unique_ptr<Fonts> Fonts::load() {
     for (const auto& [font, file] : {std::pair{&fonts->regular, regular}, std::pair{&fonts->bold, bold}}) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(file, ec)) {
-            throw AssetError(file + ": error: font file missing or not a file");
+            throw AssetError(file + ": font file missing or not a file");
         }
         // SFML reports its own reason on sf::err(); the message here names the file.
         std::ostringstream detail;
@@ -64,7 +65,7 @@ std::unique_ptr<Fonts> Fonts::load() {
         const bool ok = font->loadFromFile(file);
         sf::err().rdbuf(previous);
         if (!ok) {
-            throw AssetError(file + ": error: cannot load this font");
+            throw AssetError(file + ": cannot load this font");
         }
     }
     return fonts;
@@ -102,10 +103,18 @@ Tones::Tones(std::ostream& notices, bool muted, bool useAudio) : m_muted(muted) 
     if (!useAudio) {
         return;
     }
-    // OpenAL reports a missing device through sf::err(), once per attempt; catch it here so
-    // the user gets one notice instead of a stream of errors.
+    // OpenAL reports a missing device through sf::err(), and the sound system's C libraries
+    // write to the standard error directly; catch both here so the user gets one notice
+    // instead of a stream of errors.
     std::ostringstream detail;
     std::streambuf* previous = sf::err().rdbuf(detail.rdbuf());
+    std::fflush(stderr);
+    const int savedStderr = dup(STDERR_FILENO);
+    const int devNull = open("/dev/null", O_WRONLY);
+    if (devNull >= 0) {
+        dup2(devNull, STDERR_FILENO);
+        close(devNull);
+    }
     const std::vector<std::vector<std::pair<double, double>>> notes = {
         {{660, 0}, {990, 0.12}},              // new step: a bright two-note chime
         {{880, 0}},                           // countdown beat: one short tick
@@ -116,23 +125,38 @@ Tones::Tones(std::ostream& notices, bool muted, bool useAudio) : m_muted(muted) 
     bool ok = true;
     for (int i = 0; i < 4; ++i) {
         const auto samples = synthesise(notes[static_cast<std::size_t>(i)], lengths[i], 0.35);
-        ok = m_buffers[i].loadFromSamples(samples.data(), samples.size(), 1, kSampleRate) && ok;
-        m_sounds[i].setBuffer(m_buffers[i]);
+        m_buffers.push_back(std::make_unique<sf::SoundBuffer>());
+        ok = m_buffers.back()->loadFromSamples(samples.data(), samples.size(), 1, kSampleRate) && ok;
+        m_sounds.push_back(std::make_unique<sf::Sound>(*m_buffers.back()));
+    }
+    std::fflush(stderr);
+    if (savedStderr >= 0) {
+        dup2(savedStderr, STDERR_FILENO);
+        close(savedStderr);
     }
     sf::err().rdbuf(previous);
     const std::string said = detail.str();
-    m_available = ok && said.find("Failed to open the audio device") == std::string::npos &&
-                  said.find("Failed to create the audio context") == std::string::npos;
+    m_available = ok && said.find("Failed to") == std::string::npos &&
+                  said.find("OpenAL call failed") == std::string::npos;
     if (!m_available) {
         notices << "rollcoach: no sound device: cues will be silent\n";
     }
+}
+
+Tones::~Tones() {
+    // Releasing sounds without a device makes OpenAL complain; keep that out of sight.
+    std::ostringstream detail;
+    std::streambuf* previous = sf::err().rdbuf(detail.rdbuf());
+    m_sounds.clear();
+    m_buffers.clear();
+    sf::err().rdbuf(previous);
 }
 
 void Tones::play(Kind kind) {
     if (!m_available || m_muted) {
         return;
     }
-    m_sounds[static_cast<int>(kind)].play();
+    m_sounds[static_cast<std::size_t>(kind)]->play();
 }
 
 std::vector<std::string> speechArguments(const std::string& program, const std::string& text) {

@@ -38,6 +38,9 @@ public:
 
     /// With `useAudio` false no audio device is opened at all (renders, tests).
     Tones(std::ostream& notices, bool muted, bool useAudio = true);
+    ~Tones();
+    Tones(const Tones&) = delete;
+    Tones& operator=(const Tones&) = delete;
     void play(Kind kind);
     void setMuted(bool muted) { m_muted = muted; }
     bool muted() const { return m_muted; }
@@ -46,8 +49,9 @@ public:
 private:
     bool m_available = false;
     bool m_muted = false;
-    sf::SoundBuffer m_buffers[4];
-    sf::Sound m_sounds[4];
+    // Created inside the constructor, where the audio device's complaints are caught.
+    std::vector<std::unique_ptr<sf::SoundBuffer>> m_buffers;
+    std::vector<std::unique_ptr<sf::Sound>> m_sounds;
 };
 
 /// Spoken cues through espeak-ng, started with an argument vector (never a shell), so text

@@ -340,3 +340,23 @@ TEST_CASE("speech hands a cue to espeak-ng as one argument, never through a shel
     fs::remove(record);
     fs::remove(fake);
 }
+
+TEST_CASE("no sound device: one notice, no stream of errors, the session still runs") {
+    const Run run = runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
+                                  "--speed", "300", "--frames", "20"},
+                                 {"ALSOFT_DRIVERS=no-such-driver"}, {"ALSOFT_DRIVERS"});
+    INFO(run.output);
+    CHECK(run.code == 0);
+    const auto first = run.output.find("no sound device");
+    REQUIRE(first != std::string::npos);
+    CHECK(run.output.find("no sound device", first + 1) == std::string::npos);
+    CHECK(run.output.find("OpenAL") == std::string::npos);
+    CHECK(run.output.find("ALSA") == std::string::npos);
+    CHECK(run.output.find("frames 20") != std::string::npos);
+}
+
+TEST_CASE("a missing font is named, exit 1") {
+    const Run run = runRollcoach({"explore"}, {"ROLLCOACH_FONT=/no/such/font.ttf"});
+    CHECK(run.code == 1);
+    CHECK(run.output.find("rollcoach: error: /no/such/font.ttf: font file missing") != std::string::npos);
+}
