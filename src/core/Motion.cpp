@@ -7,7 +7,9 @@ namespace rollcoach {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr std::size_t kMaxSamples = 20000;
+// Enough for a 0.02 cm spacing on any sane motion (a 15 cm circle needs about 7,400);
+// longer hostile paths get a wider spacing, which the check widens its margins by.
+constexpr std::size_t kMaxSamples = 8000;
 
 double pathLength(const Step& step) {
     double length = 0;

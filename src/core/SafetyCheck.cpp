@@ -138,43 +138,51 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
         const std::vector<double> times = sampleTimes(step, kSampleSpacingCm, &spacing);
         const double margin = spacing / 2;
         const bool moving = step.motion.pattern != Pattern::Hold;
-        for (std::size_t b = 0; b < step.place.size(); ++b) {
-            for (Zone zone : {Zone::Spine, Zone::Neck}) {
-                // Worst closeness, the first time it occurs, and the closest point overall.
-                Closeness worst = Closeness::Safe;
-                double firstAt = 0;
-                ZoneVerdict closest;
-                Point closestPoint;
-                bool any = false;
-                for (double t : times) {
-                    const Point p = ballPositions(step, t)[b];
-                    const ZoneVerdict v =
-                        zone == Zone::Spine ? spineVerdict(p, radius, margin)
-                                            : neckVerdict(p, radius, margin);
-                    if (v.closeness > worst) {
-                        worst = v.closeness;
-                        firstAt = t;
+        // Per ball and zone: the worst closeness, when it first occurs, the closest point.
+        struct Track {
+            Closeness worst = Closeness::Safe;
+            double firstAt = 0;
+            ZoneVerdict closest;
+            Point closestPoint;
+            bool any = false;
+        };
+        std::vector<Track> tracks(step.place.size() * 2);
+        for (double t : times) {
+            const std::vector<Point> positions = ballPositions(step, t);
+            for (std::size_t b = 0; b < positions.size(); ++b) {
+                for (int z = 0; z < 2; ++z) {
+                    const ZoneVerdict v = z == 0 ? spineVerdict(positions[b], radius, margin)
+                                                 : neckVerdict(positions[b], radius, margin);
+                    Track& track = tracks[b * 2 + static_cast<std::size_t>(z)];
+                    if (v.closeness > track.worst) {
+                        track.worst = v.closeness;
+                        track.firstAt = t;
                     }
-                    if (!any || v.gapCm < closest.gapCm) {
-                        closest = v;
-                        closestPoint = p;
-                        any = true;
+                    if (!track.any || v.gapCm < track.closest.gapCm) {
+                        track.closest = v;
+                        track.closestPoint = positions[b];
+                        track.any = true;
                     }
                 }
-                if (worst == Closeness::Safe) {
+            }
+        }
+        for (std::size_t b = 0; b < step.place.size(); ++b) {
+            for (int z = 0; z < 2; ++z) {
+                const Track& track = tracks[b * 2 + static_cast<std::size_t>(z)];
+                if (track.worst == Closeness::Safe) {
                     continue;
                 }
                 SafetyWarning warning;
-                warning.zone = zone;
-                warning.closeness = worst;
+                warning.zone = z == 0 ? Zone::Spine : Zone::Neck;
+                warning.closeness = track.worst;
                 warning.stepIndex = s;
                 warning.stepName = step.name;
                 warning.ball = b;
                 warning.moving = moving;
-                warning.atS = firstAt;
-                warning.gapCm = closest.gapCm;
-                warning.where = closestPoint;
-                warning.advice = closest.advice;
+                warning.atS = track.firstAt;
+                warning.gapCm = track.closest.gapCm;
+                warning.where = track.closestPoint;
+                warning.advice = track.closest.advice;
                 warning.mark = moving ? step.motion.mark : step.place[b].mark;
                 found.push_back(warning);
             }
