@@ -6,9 +6,13 @@
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/Timeline.hpp"
+#include "Sessions.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
+#include <cstdlib>
+#include <ctime>
 #include <ostream>
 
 #ifndef ROLLCOACH_VERSION
@@ -71,14 +75,16 @@ int plan(const std::string& file, const std::optional<std::string>& firstSide, b
         return 1;
     }
     const Routine& routine = *load.routine;
-    Side side = Side::Left;
-    if (firstSide) {
-        side = *parseSide(*firstSide);
-    } else if (routine.schedule.firstSide == FirstSide::Right) {
-        side = Side::Right;
+    const SideChoice side = firstSideFor(routine, firstSide, context, err);
+    const Timeline timeline(routine, side.side);
+    if (json) {
+        auto plan = nlohmann::ordered_json::parse(planJson(timeline));
+        plan["first_side_reason"] = side.why;
+        out << plan.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+        out << planText(timeline) << "First side: " << sideName(side.side) << " (" << side.why
+            << ")\n";
     }
-    const Timeline timeline(routine, side);
-    out << (json ? planJson(timeline) : planText(timeline));
     return 0;
 }
 
@@ -101,6 +107,10 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     app.add_option("--shoulder-width-cm", context.shoulderWidthCm,
                    "your shoulder width (acromion to acromion), 25-60 cm")
         ->check(CLI::Range(25.0, 60.0));
+    std::string dataDir;
+    app.add_option("--data-dir", dataDir,
+                   "folder for the history and your routines (default "
+                   "$XDG_DATA_HOME/rollcoach)");
 
     std::vector<std::string> validateFiles;
     bool strict = false;
@@ -146,6 +156,26 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     CLI::App* exploreCommand = app.add_subcommand(
         "explore", "drag a ball over the body and see whether the place is safe");
 
+    bool historyAsJson = false;
+    CLI::App* historyCommandLine = app.add_subcommand("history", "list past sessions, newest first");
+    historyCommandLine->add_flag("--json", historyAsJson, "print the history as JSON");
+
+    CLI::App* nextCommandLine =
+        app.add_subcommand("next", "what is due today, and which side goes first");
+
+    int weeks = 4;
+    std::string calendarOut;
+    CLI::App* calendarCommandLine =
+        app.add_subcommand("calendar", "write the weekly plan as an iCalendar file");
+    calendarCommandLine->add_option("--weeks", weeks, "how many weeks (default 4)")
+        ->check(CLI::Range(1, 104));
+    calendarCommandLine->add_option("--out", calendarOut, "the .ics file to write (default: print)");
+
+    std::string newName;
+    CLI::App* newCommandLine =
+        app.add_subcommand("new", "write a commented starting routine into your routine folder");
+    newCommandLine->add_option("NAME", newName, "the routine's name")->required();
+
     std::vector<const char*> argv;
     for (const std::string& arg : args) {
         argv.push_back(arg.c_str());
@@ -170,11 +200,42 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         return 2;
     }
 
+    // Where the history, the user's routines and the settings live.
+    auto fromEnvironment = [](const char* name, const char* fallback) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') {
+            return std::string(value);
+        }
+        const char* home = std::getenv("HOME");
+        return std::string(home ? home : ".") + "/" + fallback;
+    };
+    context.dataDir =
+        dataDir.empty() ? fromEnvironment("XDG_DATA_HOME", ".local/share") + "/rollcoach" : dataDir;
+    context.settingsFile = fromEnvironment("XDG_CONFIG_HOME", ".config") + "/rollcoach/settings.yaml";
+    context.now = static_cast<std::int64_t>(std::time(nullptr));
+    if (const char* now = std::getenv("ROLLCOACH_NOW"); now != nullptr && *now != '\0') {
+        context.now = std::atoll(now);
+    }
+
     if (*validateCommand) {
         return validate(validateFiles, strict, context, out, err);
     }
     if (*planCommand) {
         return plan(planFile, planSide, planAsJson, context, out, err);
+    }
+    if (*historyCommandLine) {
+        return historyCommand(historyAsJson, context, out, err);
+    }
+    if (*newCommandLine) {
+        return newRoutineCommand(newName, context, out, err);
+    }
+    if (*nextCommandLine || *calendarCommandLine) {
+        const auto body = loadBody(context, err);
+        if (!body) {
+            return 1;
+        }
+        return *nextCommandLine ? nextCommand(context, *body, out, err)
+                                : calendarCommand(weeks, calendarOut, context, *body, out, err);
     }
     if (*runCommand) {
         request.mode = WindowRequest::Mode::Run;

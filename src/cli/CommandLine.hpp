@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <optional>
@@ -28,6 +29,11 @@ struct CommandContext {
     std::string executablePath;
     std::string bodyProfile = "men";
     std::optional<double> shoulderWidthCm;
+    std::string dataDir;   ///< history and the user's routines
+    std::string settingsFile;
+    std::int64_t now = 0;  ///< seconds since the epoch; $ROLLCOACH_NOW overrides the clock
+
+    std::string userRoutinesDir() const { return dataDir + "/routines"; }
 };
 
 /// Runs the window front end; supplied by the app so the command line needs no SFML.

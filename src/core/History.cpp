@@ -1,0 +1,400 @@
+#include "History.hpp"
+
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <unistd.h>
+
+namespace rollcoach {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kLedgerDays = 14;
+
+// A prepared statement that finalises itself.
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) : m_db(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK) {
+            throw HistoryError(std::string("history: ") + sqlite3_errmsg(db));
+        }
+    }
+    ~Statement() { sqlite3_finalize(m_statement); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int i, std::int64_t v) {
+        sqlite3_bind_int64(m_statement, i, v);
+        return *this;
+    }
+    Statement& bind(int i, double v) {
+        sqlite3_bind_double(m_statement, i, v);
+        return *this;
+    }
+    Statement& bind(int i, const std::string& v) {
+        sqlite3_bind_text(m_statement, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    bool step() {
+        const int rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW) {
+            return true;
+        }
+        if (rc != SQLITE_DONE) {
+            throw HistoryError(std::string("history: ") + sqlite3_errmsg(m_db));
+        }
+        return false;
+    }
+    std::int64_t integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+    double real(int column) const { return sqlite3_column_double(m_statement, column); }
+    bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    std::string text(int column) const {
+        const unsigned char* t = sqlite3_column_text(m_statement, column);
+        return t ? reinterpret_cast<const char*>(t) : "";
+    }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_statement = nullptr;
+};
+
+const char* const kSchema = R"(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    routine_title TEXT NOT NULL,
+    routine_hash TEXT NOT NULL,
+    routine_file TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    updated_at INTEGER NOT NULL,
+    first_side TEXT NOT NULL CHECK (first_side IN ('left', 'right')),
+    how TEXT NOT NULL CHECK (how IN ('running', 'finished', 'stopped', 'interrupted')),
+    stop_reason TEXT NOT NULL DEFAULT '',
+    left_s REAL NOT NULL DEFAULT 0,
+    right_s REAL NOT NULL DEFAULT 0,
+    pid INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS steps (
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    round INTEGER NOT NULL,
+    side TEXT NOT NULL,
+    step_index INTEGER NOT NULL,
+    step_name TEXT NOT NULL,
+    seconds REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS check_ins (
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    round INTEGER NOT NULL,
+    side TEXT NOT NULL,
+    moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+    at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_started ON sessions(started_at);
+)";
+
+std::string stamp(std::int64_t now) {
+    const std::time_t t = static_cast<std::time_t>(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &tm);
+    return buffer;
+}
+
+// Moves a file that cannot be used out of the way, keeping it for the user.
+std::string moveAside(const std::string& path, const std::string& why, std::int64_t now) {
+    std::string target = path + "." + why + "-" + stamp(now);
+    for (int n = 2; fs::exists(target); ++n) {
+        target = path + "." + why + "-" + stamp(now) + "-" + std::to_string(n);
+    }
+    std::error_code ec;
+    fs::rename(path, target, ec);
+    if (ec) {
+        throw HistoryError(path + ": cannot move the unusable history aside: " + ec.message());
+    }
+    for (const char* suffix : {"-wal", "-shm"}) {
+        if (fs::exists(path + suffix)) {
+            fs::rename(path + suffix, target + suffix, ec);
+        }
+    }
+    return target;
+}
+
+// Opens and checks a database file; returns an error text, or "" when it is usable.
+std::string tryOpen(const std::string& path, sqlite3*& db, bool& newer) {
+    newer = false;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
+        const std::string error = db ? sqlite3_errmsg(db) : "cannot open";
+        sqlite3_close(db);
+        db = nullptr;
+        return error;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    try {
+        char* message = nullptr;
+        auto run = [&](const char* sql) {
+            if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+                std::string error = message ? message : "error";
+                sqlite3_free(message);
+                throw HistoryError(error);
+            }
+        };
+        run("PRAGMA journal_mode=WAL");
+        run("PRAGMA synchronous=NORMAL");
+        run("PRAGMA foreign_keys=ON");
+        {
+            Statement check(db, "PRAGMA quick_check");
+            if (!check.step() || check.text(0) != "ok") {
+                throw HistoryError("the database is damaged");
+            }
+        }
+        run("BEGIN IMMEDIATE");
+        run(kSchema);
+        Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+        if (version.step()) {
+            if (std::stoi(version.text(0)) > History::kSchemaVersion) {
+                run("ROLLBACK");
+                newer = true;
+                throw HistoryError("it was written by a newer version of rollcoach (format " +
+                                   version.text(0) + ")");
+            }
+        } else {
+            run(("INSERT INTO meta VALUES ('schema_version', '" +
+                 std::to_string(History::kSchemaVersion) + "')")
+                    .c_str());
+        }
+        run("COMMIT");
+    } catch (const std::exception& error) {
+        sqlite3_close(db);
+        db = nullptr;
+        return error.what();
+    }
+    return {};
+}
+
+bool processAlive(std::int64_t pid) {
+    if (pid <= 0) {
+        return false;
+    }
+    return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+} // namespace
+
+std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t now,
+                                       std::string& notice) {
+    std::error_code ec;
+    fs::create_directories(dataDir, ec);
+    if (ec) {
+        throw HistoryError(dataDir + ": cannot create the data folder: " + ec.message());
+    }
+    const std::string path = (fs::path(dataDir) / "history.sqlite").string();
+    if (fs::exists(path, ec) && access(path.c_str(), R_OK | W_OK) != 0) {
+        throw HistoryError(path + ": cannot read and write the history file: " +
+                           std::strerror(errno));
+    }
+    sqlite3* db = nullptr;
+    bool newer = false;
+    std::string error = tryOpen(path, db, newer);
+    if (!error.empty()) {
+        if (access(dataDir.c_str(), W_OK) != 0) {
+            throw HistoryError(dataDir + ": the data folder is read-only: history cannot be saved");
+        }
+        if (!fs::exists(path, ec)) {
+            throw HistoryError(path + ": " + error);
+        }
+        // Keep the bad file for the user, start afresh beside it.
+        const std::string aside = moveAside(path, newer ? "newer" : "corrupt", now);
+        notice = path + ": " + error + "; it was moved to " + aside + " and a new history started";
+        error = tryOpen(path, db, newer);
+        if (!error.empty()) {
+            throw HistoryError(path + ": " + error);
+        }
+    }
+    return std::unique_ptr<History>(new History(db, path));
+}
+
+History::~History() { sqlite3_close(m_db); }
+
+void History::exec(const std::string& sql) const {
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string error = message ? message : "error";
+        sqlite3_free(message);
+        throw HistoryError(m_path + ": " + error);
+    }
+}
+
+std::int64_t History::beginSession(const std::string& title, const std::string& hash,
+                                   const std::string& file, std::int64_t startedAt,
+                                   Side firstSide) {
+    Statement insert(m_db, "INSERT INTO sessions (routine_title, routine_hash, routine_file, "
+                           "started_at, updated_at, first_side, how, pid) "
+                           "VALUES (?, ?, ?, ?, ?, ?, 'running', ?)");
+    insert.bind(1, title).bind(2, hash).bind(3, file).bind(4, startedAt).bind(5, startedAt);
+    insert.bind(6, std::string(sideName(firstSide))).bind(7, static_cast<std::int64_t>(getpid()));
+    insert.step();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+void History::recordStep(std::int64_t session, const StepRecord& step, double leftS, double rightS,
+                         std::int64_t now) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement insert(m_db, "INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?)");
+        insert.bind(1, session).bind(2, static_cast<std::int64_t>(step.round));
+        insert.bind(3, std::string(sideName(step.side)));
+        insert.bind(4, static_cast<std::int64_t>(step.stepIndex)).bind(5, step.stepName);
+        insert.bind(6, step.seconds);
+        insert.step();
+        Statement update(m_db, "UPDATE sessions SET left_s = ?, right_s = ?, updated_at = ? "
+                               "WHERE id = ?");
+        update.bind(1, leftS).bind(2, rightS).bind(3, now).bind(4, session);
+        update.step();
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void History::recordCheckIn(std::int64_t session, const CheckIn& checkIn, std::int64_t now) {
+    Statement insert(m_db, "INSERT INTO check_ins VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, session).bind(2, static_cast<std::int64_t>(checkIn.round));
+    insert.bind(3, std::string(sideName(checkIn.side)));
+    insert.bind(4, std::string(checkIn.after ? "after" : "before"));
+    insert.bind(5, static_cast<std::int64_t>(checkIn.rating)).bind(6, now);
+    insert.step();
+}
+
+void History::endSession(std::int64_t session, const std::string& how, const std::string& reason,
+                         double leftS, double rightS, std::int64_t now) {
+    Statement update(m_db, "UPDATE sessions SET how = ?, stop_reason = ?, left_s = ?, right_s = ?, "
+                           "ended_at = ?, updated_at = ? WHERE id = ?");
+    update.bind(1, how).bind(2, reason).bind(3, leftS).bind(4, rightS).bind(5, now).bind(6, now);
+    update.bind(7, session);
+    update.step();
+}
+
+std::vector<SessionRecord> History::sessions(std::size_t limit) const {
+    std::vector<SessionRecord> out;
+    Statement query(m_db, "SELECT id, routine_title, routine_hash, routine_file, started_at, "
+                          "ended_at, first_side, how, stop_reason, left_s, right_s, pid, "
+                          "updated_at FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?");
+    query.bind(1, static_cast<std::int64_t>(limit));
+    while (query.step()) {
+        SessionRecord r;
+        r.id = query.integer(0);
+        r.routineTitle = query.text(1);
+        r.routineHash = query.text(2);
+        r.routineFile = query.text(3);
+        r.startedAt = query.integer(4);
+        if (!query.isNull(5)) {
+            r.endedAt = query.integer(5);
+        }
+        r.firstSide = query.text(6) == "right" ? Side::Right : Side::Left;
+        r.how = query.text(7);
+        r.stopReason = query.text(8);
+        r.leftS = query.real(9);
+        r.rightS = query.real(10);
+        if (r.how == "running" && !processAlive(query.integer(11))) {
+            // Its process is gone (killed, power cut): what it wrote is what was done.
+            r.how = "interrupted";
+            r.endedAt = query.integer(12);
+        }
+        out.push_back(std::move(r));
+    }
+    for (SessionRecord& r : out) {
+        Statement steps(m_db, "SELECT round, side, step_index, step_name, seconds FROM steps "
+                              "WHERE session_id = ? ORDER BY rowid");
+        steps.bind(1, r.id);
+        while (steps.step()) {
+            r.steps.push_back({static_cast<int>(steps.integer(0)),
+                               steps.text(1) == "right" ? Side::Right : Side::Left,
+                               static_cast<std::size_t>(steps.integer(2)), steps.text(3),
+                               steps.real(4)});
+        }
+        Statement checks(m_db, "SELECT round, side, moment, rating FROM check_ins "
+                               "WHERE session_id = ? ORDER BY rowid");
+        checks.bind(1, r.id);
+        while (checks.step()) {
+            r.checkIns.push_back({checks.text(1) == "right" ? Side::Right : Side::Left,
+                                  checks.text(2) == "after", static_cast<int>(checks.integer(3)),
+                                  static_cast<int>(checks.integer(0))});
+        }
+    }
+    return out;
+}
+
+std::string routineHash(const std::string& text) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (unsigned char c : text) {
+        hash ^= c;
+        hash *= 1099511628211ULL;
+    }
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+    return buffer;
+}
+
+std::string isoTime(std::int64_t secondsSinceEpoch) {
+    const std::time_t t = static_cast<std::time_t>(secondsSinceEpoch);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+namespace {
+std::string minutes(double seconds) {
+    const int whole = static_cast<int>(seconds + 0.5);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%d:%02d", whole / 60, whole % 60);
+    return buffer;
+}
+} // namespace
+
+SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionRecord>& history,
+                           std::int64_t now) {
+    if (routine.schedule.firstSide == FirstSide::Left) {
+        return {Side::Left, "the routine starts on the left side"};
+    }
+    if (routine.schedule.firstSide == FirstSide::Right) {
+        return {Side::Right, "the routine starts on the right side"};
+    }
+    // The ledger: every session of the last 14 days, whatever the routine.
+    double left = 0;
+    double right = 0;
+    for (const SessionRecord& r : history) {
+        if (r.startedAt >= now - kLedgerDays * 86400 && r.startedAt <= now) {
+            left += r.leftS;
+            right += r.rightS;
+        }
+    }
+    if (std::abs(left - right) >= 1.0) {
+        const Side behind = left < right ? Side::Left : Side::Right;
+        return {behind, std::string("the ") + sideName(behind) + " side got " +
+                            minutes(std::abs(left - right)) + " less over the last 14 days"};
+    }
+    for (const SessionRecord& r : history) { // newest first
+        if (r.routineTitle == routine.title) {
+            const Side next = otherSide(r.firstSide);
+            return {next, std::string("the ") + sideName(next) + " side went second last time"};
+        }
+    }
+    return {Side::Left, "no earlier session: starting on the left side"};
+}
+
+} // namespace rollcoach

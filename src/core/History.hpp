@@ -1,0 +1,114 @@
+#pragma once
+
+#include "Routine.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace rollcoach {
+
+/// The history database could not be used at all (unwritable folder, full disk, ...).
+class HistoryError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Seconds spent on one step, on one side, in one round.
+struct StepRecord {
+    int round = 1;
+    Side side = Side::Left;
+    std::size_t stepIndex = 0;
+    std::string stepName;
+    double seconds = 0;
+};
+
+/// A 0-10 tension rating for a side, before or after working it.
+struct CheckIn {
+    Side side = Side::Left;
+    bool after = false;
+    int rating = 0;
+    int round = 1;
+};
+
+/// One session as the history keeps it. `how` is "finished", "stopped", "interrupted", or
+/// "running" while a live process still owns it.
+struct SessionRecord {
+    std::int64_t id = 0;
+    std::string routineTitle;
+    std::string routineHash;
+    std::string routineFile;
+    std::int64_t startedAt = 0; ///< seconds since the epoch, UTC
+    std::optional<std::int64_t> endedAt;
+    Side firstSide = Side::Left;
+    std::string how;
+    std::string stopReason;
+    double leftS = 0;
+    double rightS = 0;
+    std::vector<StepRecord> steps;
+    std::vector<CheckIn> checkIns;
+};
+
+/// Session history in one SQLite file. Every write is a transaction and the journal is WAL,
+/// so a process killed mid-session leaves everything up to its last finished step, and two
+/// windows can write at once. A corrupt, unreadable or newer-format file is moved aside (never
+/// overwritten) and a new one started. Times are handed in: it reads no clock.
+class History {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    /// Opens (or creates) `<dataDir>/history.sqlite`. `notice` receives what was done to a bad
+    /// file, if anything. Throws HistoryError when no database can be used.
+    static std::unique_ptr<History> open(const std::string& dataDir, std::int64_t now,
+                                         std::string& notice);
+    ~History();
+    History(const History&) = delete;
+    History& operator=(const History&) = delete;
+
+    std::int64_t beginSession(const std::string& title, const std::string& hash,
+                              const std::string& file, std::int64_t startedAt, Side firstSide);
+    /// Adds a finished (or partly done) step and the side totals so far, in one transaction.
+    void recordStep(std::int64_t session, const StepRecord& step, double leftS, double rightS,
+                    std::int64_t now);
+    void recordCheckIn(std::int64_t session, const CheckIn& checkIn, std::int64_t now);
+    void endSession(std::int64_t session, const std::string& how, const std::string& reason,
+                    double leftS, double rightS, std::int64_t now);
+
+    /// Sessions, newest first (at most `limit`); sessions whose process died show as
+    /// "interrupted".
+    std::vector<SessionRecord> sessions(std::size_t limit = 1000) const;
+
+    const std::string& path() const { return m_path; }
+
+private:
+    History(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+    void exec(const std::string& sql) const;
+
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+};
+
+/// FNV-1a hash of a routine file's text, as 16 hex digits: tells edited routines apart.
+std::string routineHash(const std::string& text);
+
+/// "2026-11-23T20:16:38Z" from seconds since the epoch.
+std::string isoTime(std::int64_t secondsSinceEpoch);
+
+/// Which side a session starts on, and why, in plain words.
+struct SideChoice {
+    Side side = Side::Left;
+    std::string why;
+};
+
+/// The first side for a routine: the routine's own choice if it names one; for `auto`, the
+/// side that got less time over the last 14 days, else the side that went second last
+/// time, else left.
+SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionRecord>& history,
+                           std::int64_t now);
+
+} // namespace rollcoach

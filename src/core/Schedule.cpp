@@ -1,0 +1,214 @@
+#include "Schedule.hpp"
+
+#include "YamlDocument.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+namespace rollcoach {
+
+Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
+    Settings settings;
+    YamlDocument document = YamlDocument::parse(text, diagnostics);
+    const YamlNode* root = document.root();
+    if (root == nullptr) {
+        return settings;
+    }
+    if (root->kind != YamlNode::Kind::Map) {
+        diagnostics.push_back({Severity::Error, root->mark, "settings must be a map of keys"});
+        return settings;
+    }
+    for (const auto& [key, value] : root->entries) {
+        const std::string name = key->value;
+        if (name == "time") {
+            int h = -1;
+            int m = -1;
+            char extra = 0;
+            if (value->kind != YamlNode::Kind::Scalar ||
+                std::sscanf(value->value.c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 ||
+                h > 23 || m < 0 || m > 59) {
+                diagnostics.push_back({Severity::Error, value->mark,
+                                       "\"time\" must be a time of day such as \"18:30\""});
+                continue;
+            }
+            settings.sessionMinuteOfDay = h * 60 + m;
+        } else if (name == "body") {
+            if (value->kind != YamlNode::Kind::Scalar ||
+                (value->value != "men" && value->value != "women")) {
+                diagnostics.push_back({Severity::Error, value->mark, "\"body\" must be men or women"});
+                continue;
+            }
+            settings.body = value->value;
+        } else if (name == "shoulder_width_cm") {
+            char* end = nullptr;
+            const double width = std::strtod(value->value.c_str(), &end);
+            if (value->kind != YamlNode::Kind::Scalar || end == value->value.c_str() || *end != '\0' ||
+                !(width >= 25 && width <= 60)) {
+                diagnostics.push_back({Severity::Error, value->mark,
+                                       "\"shoulder_width_cm\" must be a number from 25 to 60"});
+                continue;
+            }
+            settings.shoulderWidthCm = width;
+        } else {
+            diagnostics.push_back({Severity::Error, key->mark,
+                                   "unknown setting \"" + name +
+                                       "\" (known: time, body, shoulder_width_cm)"});
+        }
+    }
+    return settings;
+}
+
+// Days from the civil calendar and back (Howard Hinnant's algorithms, proleptic Gregorian).
+std::int64_t Date::daysSinceEpoch() const {
+    const int y = year - (month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned mp = static_cast<unsigned>(month > 2 ? month - 3 : month + 9);
+    const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+Date Date::fromDaysSinceEpoch(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+Weekday Date::weekday() const {
+    // 1970-01-01 was a Thursday.
+    const std::int64_t days = daysSinceEpoch();
+    const std::int64_t index = ((days % 7) + 7 + 3) % 7; // Monday = 0
+    return static_cast<Weekday>(index);
+}
+
+std::string Date::iso() const {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return buffer;
+}
+
+std::vector<PlannedSession> weeklyPlan(const std::vector<std::pair<std::string, Routine>>& routines,
+                                       Date first, int days, const Settings& settings) {
+    std::vector<PlannedSession> plan;
+    for (int i = 0; i < days; ++i) {
+        const Date date = first.plusDays(i);
+        for (const auto& [file, routine] : routines) {
+            const auto& due = routine.schedule.days;
+            if (std::find(due.begin(), due.end(), date.weekday()) == due.end()) {
+                continue;
+            }
+            double total = routine.sideSeconds() * 2 * routine.schedule.rounds +
+                           routine.schedule.switchS * (2 * routine.schedule.rounds - 1);
+            plan.push_back({date, settings.sessionMinuteOfDay, file, routine.title, total});
+        }
+    }
+    return plan;
+}
+
+namespace {
+
+// RFC 5545 3.3.11: backslash, semicolon, comma and newline are escaped in TEXT.
+std::string escapeText(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '\\':
+        case ';':
+        case ',':
+            out += '\\';
+            out += c;
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+// RFC 5545 3.1: lines longer than 75 octets are folded with CRLF and a space, never inside
+// a UTF-8 character.
+std::string folded(const std::string& line) {
+    std::string out;
+    std::size_t lineOctets = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        std::size_t length = 1;
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c >= 0xF0) {
+            length = 4;
+        } else if (c >= 0xE0) {
+            length = 3;
+        } else if (c >= 0xC0) {
+            length = 2;
+        }
+        if (lineOctets + length > 75) {
+            out += "\r\n ";
+            lineOctets = 1;
+        }
+        out.append(line, i, length);
+        lineOctets += length;
+        i += length;
+    }
+    return out + "\r\n";
+}
+
+std::string slug(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string iCalendar(const std::vector<PlannedSession>& sessions, std::int64_t stampUtc,
+                      const std::string& description) {
+    const std::time_t t = static_cast<std::time_t>(stampUtc);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    std::string out;
+    out += folded("BEGIN:VCALENDAR");
+    out += folded("VERSION:2.0");
+    out += folded("PRODID:-//rollcoach//rollcoach//EN");
+    out += folded("CALSCALE:GREGORIAN");
+    for (const PlannedSession& s : sessions) {
+        char start[32];
+        std::snprintf(start, sizeof start, "%04d%02d%02dT%02d%02d00", s.date.year, s.date.month,
+                      s.date.day, s.minuteOfDay / 60, s.minuteOfDay % 60);
+        const int minutes = static_cast<int>(std::ceil(s.totalS / 60.0));
+        out += folded("BEGIN:VEVENT");
+        out += folded("UID:" + s.date.iso() + "-" + slug(s.title) + "@rollcoach");
+        out += folded(std::string("DTSTAMP:") + stamp);
+        out += folded(std::string("DTSTART:") + start);
+        out += folded("DURATION:PT" + std::to_string(minutes) + "M");
+        out += folded("SUMMARY:" + escapeText("rollcoach: " + s.title));
+        out += folded("DESCRIPTION:" + escapeText(description));
+        out += folded("END:VEVENT");
+    }
+    out += folded("END:VCALENDAR");
+    return out;
+}
+
+} // namespace rollcoach

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "Diagnostic.hpp"
+#include "Routine.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+/// The user's settings file ($XDG_CONFIG_HOME/rollcoach/settings.yaml).
+struct Settings {
+    int sessionMinuteOfDay = 18 * 60; ///< `time: "18:00"`: when sessions are due
+    std::optional<std::string> body;  ///< `body: men|women`
+    std::optional<double> shoulderWidthCm;
+};
+
+/// Reads settings; problems are diagnostics and leave the defaults in place.
+Settings parseSettings(const std::string& text, Diagnostics& diagnostics);
+
+/// A calendar day.
+struct Date {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+
+    std::int64_t daysSinceEpoch() const;
+    static Date fromDaysSinceEpoch(std::int64_t days);
+    Weekday weekday() const;
+    Date plusDays(int days) const { return fromDaysSinceEpoch(daysSinceEpoch() + days); }
+    std::string iso() const; ///< 2026-11-23
+    bool operator==(const Date& o) const {
+        return year == o.year && month == o.month && day == o.day;
+    }
+};
+
+/// One planned session.
+struct PlannedSession {
+    Date date;
+    int minuteOfDay = 0;
+    std::string routineFile;
+    std::string title;
+    double totalS = 0;
+};
+
+/// Sessions due from `first` for `days` days: each routine on the weekdays its schedule names.
+std::vector<PlannedSession> weeklyPlan(const std::vector<std::pair<std::string, Routine>>& routines,
+                                       Date first, int days, const Settings& settings);
+
+/// The plan as an iCalendar file (RFC 5545): CRLF line endings, lines folded at 75 octets,
+/// a UID and DTSTAMP on every event. Times are floating local times.
+std::string iCalendar(const std::vector<PlannedSession>& sessions, std::int64_t stampUtc,
+                      const std::string& description);
+
+} // namespace rollcoach
