@@ -190,7 +190,19 @@ void ListScreen::draw(sf::RenderTarget& target) {
     drawText(target, regular, "Choose a routine. Enter opens it, E opens the placement explorer.",
              px(u, 30), palette::dimText, {60 * u, 125 * u}, w - 120 * u);
     m_rows.clear();
-    float y = 200 * u;
+    float y = 190 * u;
+    if (!m_app.dueToday.empty()) {
+        std::string due = "Due today:";
+        for (const std::string& line : m_app.dueToday) {
+            due += "  " + line + ".";
+        }
+        Label label;
+        label.setFont(regular);
+        label.set(due, px(u, 28), palette::accent, w - 120 * u);
+        label.setPosition(60 * u, y - 20 * u);
+        label.draw(target);
+        y += label.height() + 10 * u;
+    }
     const float rowHeight = 120 * u;
     for (std::size_t i = 0; i < m_entries.size() && y + rowHeight < h - 120 * u; ++i) {
         const RoutineEntry& e = m_entries[i];
@@ -220,6 +232,10 @@ void ListScreen::draw(sf::RenderTarget& target) {
     if (m_entries.empty()) {
         drawText(target, regular, "No routines found in " + m_app.paths.routinesDir(), px(u, 30),
                  palette::text, {60 * u, 220 * u});
+    }
+    if (!m_app.historyProblem.empty()) {
+        drawText(target, regular, "History is not being saved: " + m_app.historyProblem,
+                 px(u, 24), sf::Color(255, 170, 170), {60 * u, h - 140 * u}, w - 120 * u);
     }
     drawText(target, regular,
              "Your own routines go in " + m_app.userRoutinesDir + "  (R reloads the list)",
@@ -303,24 +319,89 @@ void SetupScreen::draw(sf::RenderTarget& target) {
              px(u, 27), palette::text, {note.left + 20 * u, note.top + 62 * u}, note.width - 40 * u);
 
     drawText(target, bold,
-             std::string("You start on the ") + sideName(m_firstSide) + " side.", px(u, 40),
-             palette::accent, {60 * u, h - 150 * u});
+             std::string("You start on the ") + sideName(m_firstSide) + " side" +
+                 (m_app.firstSideReason.empty() ? "." : ": " + m_app.firstSideReason + "."),
+             px(u, 36), palette::accent, {60 * u, h - 150 * u}, w - 120 * u);
     drawText(target, regular, "Press Space (or any key) to start  ·  M mutes  ·  Esc goes back",
              px(u, 30), palette::dimText, {60 * u, h - 90 * u}, w - 120 * u);
 }
 
 // ------------------------------------------------------------------------------- session
 
-SessionScreen::SessionScreen(AppResources& app, Routine routine, Side firstSide)
-    : m_app(app), m_routine(std::make_unique<Routine>(std::move(routine))),
+std::optional<CheckIn> checkInDue(const Timeline& timeline, const Moment& moment) {
+    if (moment.finished || moment.segment == nullptr) {
+        return std::nullopt;
+    }
+    const Segment& segment = *moment.segment;
+    if (segment.kind == SegmentKind::Step && *segment.step == 0 && moment.intoSegmentS < 12) {
+        return CheckIn{segment.side, false, 0, segment.round};
+    }
+    if (segment.kind == SegmentKind::Switch && moment.segmentIndex > 0) {
+        const Segment& before = timeline.segments()[moment.segmentIndex - 1];
+        return CheckIn{before.side, true, 0, before.round};
+    }
+    return std::nullopt;
+}
+
+std::optional<int> ratingForKey(sf::Keyboard::Key key) {
+    if (key >= sf::Keyboard::Num0 && key <= sf::Keyboard::Num9) {
+        return static_cast<int>(key - sf::Keyboard::Num0);
+    }
+    if (key >= sf::Keyboard::Numpad0 && key <= sf::Keyboard::Numpad9) {
+        return static_cast<int>(key - sf::Keyboard::Numpad0);
+    }
+    if (key == sf::Keyboard::T) {
+        return 10;
+    }
+    return std::nullopt;
+}
+
+namespace {
+std::string checkInKey(const CheckIn& c) {
+    return std::to_string(c.round) + sideName(c.side) + (c.after ? "after" : "before");
+}
+} // namespace
+
+SessionScreen::SessionScreen(AppResources& app, Routine routine, Side firstSide, SessionLog* log)
+    : m_app(app), m_log(log), m_routine(std::make_unique<Routine>(std::move(routine))),
       m_timeline(*m_routine, firstSide), m_runner(m_timeline), m_check(app.body),
       m_diagram(app.body, app.fonts.bold) {
     for (Label* label : {&m_progress, &m_cue, &m_stepTimeCaption, &m_sessionLine, &m_stop, &m_keys}) {
         label->setFont(app.fonts.regular);
     }
-    for (Label* label : {&m_side, &m_stepName, &m_stepTime, &m_warning, &m_paused}) {
+    for (Label* label : {&m_side, &m_stepName, &m_stepTime, &m_warning, &m_paused, &m_prompt}) {
         label->setFont(app.fonts.bold);
     }
+}
+
+void SessionScreen::noteProgress() {
+    // Each step left behind (finished, skipped or cut short) is written as it is left, so a
+    // session killed later keeps it.
+    const std::size_t current = m_runner.finished() ? m_timeline.segments().size()
+                                                    : m_timeline.segmentAt(m_runner.elapsedS());
+    if (current == m_lastSegment) {
+        return;
+    }
+    const Segment& left = m_timeline.segments()[m_lastSegment];
+    if (m_log != nullptr && left.kind == SegmentKind::Step) {
+        m_log->stepDone({left.round, left.side, *left.step, m_routine->steps[*left.step].name,
+                         m_runner.doneInSegment(m_lastSegment)},
+                        m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
+    }
+    m_lastSegment = std::min(current, m_timeline.segments().size() - 1);
+    if (m_runner.finished() && m_log != nullptr) {
+        m_log->end("finished", "", m_runner.doneOnSide(Side::Left),
+                   m_runner.doneOnSide(Side::Right));
+    }
+}
+
+ScreenRequest SessionScreen::stopForSafety() {
+    if (m_log != nullptr) {
+        m_log->end("stopped", "sharp pain, numbness or tingling", m_runner.doneOnSide(Side::Left),
+                   m_runner.doneOnSide(Side::Right));
+    }
+    m_app.speech.say("Stop. Rest now.");
+    return {ScreenRequest::Kind::Stopped, {}};
 }
 
 void SessionScreen::seek(double seconds) {
@@ -355,7 +436,23 @@ ScreenRequest SessionScreen::handle(const sf::Event& event) {
     if (event.type != sf::Event::KeyPressed) {
         return {};
     }
+    // A tension rating while the prompt shows: one key, the clock keeps running.
+    if (const auto rating = ratingForKey(event.key.code)) {
+        if (auto due = checkInDue(m_timeline, m_runner.moment())) {
+            const std::string key = checkInKey(*due);
+            if (std::find(m_checked.begin(), m_checked.end(), key) == m_checked.end()) {
+                due->rating = *rating;
+                m_checked.push_back(key);
+                if (m_log != nullptr) {
+                    m_log->checkIn(*due);
+                }
+            }
+        }
+        return {};
+    }
     switch (event.key.code) {
+    case sf::Keyboard::X:
+        return stopForSafety();
     case sf::Keyboard::Space:
     case sf::Keyboard::P:
         m_runner.togglePause();
@@ -373,10 +470,16 @@ ScreenRequest SessionScreen::handle(const sf::Event& event) {
         m_app.speech.setMuted(m_app.tones.muted());
         break;
     case sf::Keyboard::Escape:
+        noteProgress();
+        if (m_log != nullptr) {
+            m_log->end("stopped", "stopped by the user", m_runner.doneOnSide(Side::Left),
+                       m_runner.doneOnSide(Side::Right));
+        }
         return {ScreenRequest::Kind::Back, {}};
     default:
         break;
     }
+    noteProgress();
     if (m_runner.finished()) {
         return {ScreenRequest::Kind::Finished, {}};
     }
@@ -385,6 +488,7 @@ ScreenRequest SessionScreen::handle(const sf::Event& event) {
 
 ScreenRequest SessionScreen::update(double seconds) {
     play(m_runner.advance(seconds));
+    noteProgress();
     if (m_runner.finished()) {
         return {ScreenRequest::Kind::Finished, {}};
     }
@@ -395,6 +499,11 @@ SessionPicture SessionScreen::picture() const {
     SessionPicture picture;
     picture.moment = m_runner.moment();
     picture.paused = m_runner.paused();
+    if (auto due = checkInDue(m_timeline, picture.moment)) {
+        if (std::find(m_checked.begin(), m_checked.end(), checkInKey(*due)) == m_checked.end()) {
+            picture.checkIn = due;
+        }
+    }
     const Segment& segment = *picture.moment.segment;
     if (segment.kind != SegmentKind::Step) {
         return picture;
@@ -583,6 +692,17 @@ void SessionScreen::draw(sf::RenderTarget& target) {
         m_warning.set(pic.warning, px(u, 36), palette::text, width - 140 * u);
         m_warning.setPosition(x + 120 * u, y + 18 * u);
         m_warning.draw(target);
+        y += 140 * u;
+    }
+    if (pic.checkIn) {
+        const sf::FloatRect box(x, y, width * 0.62f, 96 * u);
+        drawPanel(target, box, palette::panel, palette::accent, 3 * u);
+        m_prompt.set(std::string("How tense is your ") + sideName(pic.checkIn->side) + " side " +
+                         (pic.checkIn->after ? "now" : "before you start") +
+                         "? Press 0-9 (T for 10)",
+                     px(u, 28), palette::text, box.width - 30 * u);
+        m_prompt.setPosition(x + 15 * u, y + 12 * u);
+        m_prompt.draw(target);
     }
 
     // Posture, bottom right; stop advice and keys along the bottom.
@@ -596,7 +716,7 @@ void SessionScreen::draw(sf::RenderTarget& target) {
     m_stop.setPosition(x, size.y - 70 * u - m_stop.height());
     m_stop.draw(target);
     m_keys.set(std::string("Space pause  ·  ← → step  ·  M ") +
-                   (m_app.tones.muted() ? "unmute" : "mute") + "  ·  Esc back",
+                   (m_app.tones.muted() ? "unmute" : "mute") + "  ·  X stop (pain)  ·  Esc back",
                px(u, 26), palette::dimText);
     m_keys.setPosition(x, size.y - 56 * u);
     m_keys.draw(target);
@@ -612,43 +732,153 @@ void SessionScreen::draw(sf::RenderTarget& target) {
 
 // ----------------------------------------------------------------------------------- end
 
-EndScreen::EndScreen(AppResources& app, std::string title, double leftS, double rightS,
-                     double plannedS)
-    : m_app(app), m_title(std::move(title)), m_leftS(leftS), m_rightS(rightS),
-      m_plannedS(plannedS) {}
+EndScreen::EndScreen(AppResources& app, SessionSummary summary, SessionLog* log)
+    : m_app(app), m_summary(std::move(summary)), m_log(log) {
+    if (m_app.history != nullptr) {
+        try {
+            m_recent = m_app.history->sessions(30);
+        } catch (const HistoryError&) {
+            m_recent.clear();
+        }
+    }
+}
 
 ScreenRequest EndScreen::handle(const sf::Event& event) {
-    if (event.type == sf::Event::KeyPressed) {
-        return {ScreenRequest::Kind::Back, {}};
+    if (event.type != sf::Event::KeyPressed) {
+        return {};
     }
-    return {};
+    if (!m_asked && !m_summary.stoppedForSafety) {
+        if (const auto rating = ratingForKey(event.key.code)) {
+            m_asked = true;
+            if (m_log != nullptr) {
+                m_log->checkIn({m_summary.lastSide, true, *rating, m_summary.rounds});
+            }
+            if (m_app.history != nullptr) {
+                try {
+                    m_recent = m_app.history->sessions(30);
+                } catch (const HistoryError&) {
+                }
+            }
+            return {};
+        }
+    }
+    return {ScreenRequest::Kind::Back, {}};
+}
+
+void EndScreen::drawChart(sf::RenderTarget& target, sf::FloatRect area) {
+    // Tension before and after each side over recent sessions: the average of each session's
+    // ratings, oldest on the left.
+    struct Point4 {
+        double value[4] = {-1, -1, -1, -1}; // left before, left after, right before, right after
+    };
+    std::vector<Point4> series;
+    for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it) {
+        if (it->checkIns.empty()) {
+            continue;
+        }
+        Point4 p;
+        double sum[4] = {0, 0, 0, 0};
+        int count[4] = {0, 0, 0, 0};
+        for (const CheckIn& c : it->checkIns) {
+            const int k = (c.side == Side::Left ? 0 : 2) + (c.after ? 1 : 0);
+            sum[k] += c.rating;
+            ++count[k];
+        }
+        for (int k = 0; k < 4; ++k) {
+            p.value[k] = count[k] ? sum[k] / count[k] : -1;
+        }
+        series.push_back(p);
+    }
+    const float u = unitFor(target);
+    drawPanel(target, area, palette::panel);
+    drawText(target, m_app.fonts.bold, "Tension, 0-10, before and after each side", px(u, 26),
+             palette::text, {area.left + 16 * u, area.top + 10 * u});
+    if (series.size() > 8) {
+        series.erase(series.begin(), series.end() - 8);
+    }
+    if (series.empty()) {
+        drawText(target, m_app.fonts.regular,
+                 "No ratings yet: press 0-9 when a session asks how tense a side is.", px(u, 24),
+                 palette::dimText, {area.left + 16 * u, area.top + 60 * u}, area.width - 32 * u);
+        return;
+    }
+    const sf::Color colours[4] = {sf::Color(120, 170, 255), sf::Color(190, 215, 255),
+                                  sf::Color(240, 170, 90), sf::Color(250, 215, 170)};
+    const float chartTop = area.top + 60 * u;
+    const float chartHeight = area.height - 110 * u;
+    const float groupWidth = (area.width - 32 * u) / static_cast<float>(series.size());
+    const float bar = groupWidth / 5.f;
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        for (int k = 0; k < 4; ++k) {
+            if (series[i].value[k] < 0) {
+                continue;
+            }
+            const float h = chartHeight * static_cast<float>(series[i].value[k] / 10.0);
+            drawPanel(target,
+                      {area.left + 16 * u + groupWidth * static_cast<float>(i) + bar * static_cast<float>(k),
+                       chartTop + chartHeight - h, bar * 0.9f, std::max(h, 2.f)},
+                      colours[k]);
+        }
+    }
+    const char* names[4] = {"left before", "left after", "right before", "right after"};
+    float x = area.left + 16 * u;
+    for (int k = 0; k < 4; ++k) {
+        drawPanel(target, {x, area.top + area.height - 36 * u, 20 * u, 20 * u}, colours[k]);
+        drawText(target, m_app.fonts.regular, names[k], px(u, 22), palette::text,
+                 {x + 28 * u, area.top + area.height - 40 * u});
+        x += area.width / 4.f;
+    }
 }
 
 void EndScreen::draw(sf::RenderTarget& target) {
     const float u = unitFor(target);
     const float w = static_cast<float>(target.getSize().x);
+    const float h = static_cast<float>(target.getSize().y);
+    const SessionSummary& s = m_summary;
     target.clear(palette::background);
-    const bool complete = m_leftS >= m_plannedS - 0.5 && m_rightS >= m_plannedS - 0.5;
-    drawText(target, m_app.fonts.bold, complete ? "Session done" : "Session ended", px(u, 90),
-             palette::text, {80 * u, 80 * u});
-    drawText(target, m_app.fonts.regular, m_title, px(u, 40), palette::dimText, {80 * u, 200 * u});
-    drawText(target, m_app.fonts.bold, "Left side:  " + clockText(m_leftS) + "  of " + clockText(m_plannedS),
-             px(u, 56), palette::text, {80 * u, 300 * u});
-    drawText(target, m_app.fonts.bold, "Right side: " + clockText(m_rightS) + "  of " + clockText(m_plannedS),
-             px(u, 56), palette::text, {80 * u, 380 * u});
-    std::string balance = "Both sides got the same time.";
-    if (std::abs(m_leftS - m_rightS) > 0.5) {
-        balance = std::string("The ") + (m_leftS < m_rightS ? "left" : "right") +
-                  " side got less time: start with it next time.";
+    if (s.stoppedForSafety) {
+        drawText(target, m_app.fonts.bold, "Stopped. Rest now.", px(u, 90), palette::text,
+                 {80 * u, 70 * u});
+        drawText(target, m_app.fonts.regular,
+                 "Take the ball away and lie or sit comfortably. Sharp pain, numbness or tingling "
+                 "can mean the ball pressed on a nerve or a blood vessel. If it does not ease "
+                 "within a few minutes, or comes back, see a doctor or physiotherapist before "
+                 "rolling again. Seek urgent help for weakness, numbness that spreads, chest pain "
+                 "or trouble breathing.",
+                 px(u, 36), palette::text, {80 * u, 200 * u}, w - 160 * u);
+    } else {
+        const bool complete = s.leftS >= s.plannedS - 0.5 && s.rightS >= s.plannedS - 0.5;
+        drawText(target, m_app.fonts.bold, complete ? "Session done" : "Session ended", px(u, 80),
+                 palette::text, {80 * u, 50 * u});
+        drawText(target, m_app.fonts.regular, s.title, px(u, 36), palette::dimText, {80 * u, 160 * u});
+        drawText(target, m_app.fonts.bold,
+                 "Left side:  " + clockText(s.leftS) + "  of " + clockText(s.plannedS), px(u, 48),
+                 palette::text, {80 * u, 230 * u});
+        drawText(target, m_app.fonts.bold,
+                 "Right side: " + clockText(s.rightS) + "  of " + clockText(s.plannedS), px(u, 48),
+                 palette::text, {80 * u, 300 * u});
+        std::string balance = "Both sides got the same time.";
+        if (std::abs(s.leftS - s.rightS) > 0.5) {
+            balance = std::string("The ") + (s.leftS < s.rightS ? "left" : "right") +
+                      " side got less time: the next session starts with it.";
+        }
+        drawText(target, m_app.fonts.regular, balance, px(u, 34), palette::accent,
+                 {80 * u, 380 * u}, w * 0.5f - 100 * u);
+        if (!m_asked) {
+            drawText(target, m_app.fonts.bold,
+                     std::string("How tense is your ") + sideName(s.lastSide) +
+                         " side now? Press 0-9 (T for 10)",
+                     px(u, 32), palette::text, {80 * u, 470 * u}, w * 0.5f - 100 * u);
+        }
+        drawChart(target, {w * 0.52f, 230 * u, w * 0.44f, 380 * u});
     }
-    drawText(target, m_app.fonts.regular, balance, px(u, 38), palette::accent, {80 * u, 480 * u},
-             w - 160 * u);
-    drawText(target, m_app.fonts.regular,
-             "Move gently for a minute. If anything went numb, tingled or hurt sharply, rest and "
-             "ask a health professional before the next session.",
-             px(u, 32), palette::text, {80 * u, 580 * u}, w - 160 * u);
-    drawText(target, m_app.fonts.regular, "Press any key", px(u, 30), palette::dimText,
-             {80 * u, static_cast<float>(target.getSize().y) - 90 * u});
+    const std::string problem = m_log != nullptr ? m_log->problem() : m_app.historyProblem;
+    if (!problem.empty()) {
+        drawText(target, m_app.fonts.regular, "History could not be saved: " + problem, px(u, 26),
+                 sf::Color(255, 170, 170), {80 * u, h - 150 * u}, w - 160 * u);
+    }
+    drawText(target, m_app.fonts.regular, "Press any other key to go on", px(u, 30),
+             palette::dimText, {80 * u, h - 90 * u});
 }
 
 // ------------------------------------------------------------------------------- explore

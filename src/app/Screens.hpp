@@ -2,6 +2,7 @@
 
 #include "Drawing.hpp"
 #include "Resources.hpp"
+#include "SessionLog.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
 #include "core/SafetyCheck.hpp"
@@ -25,11 +26,15 @@ struct AppResources {
     Tones& tones;
     Speech& speech;
     std::string userRoutinesDir;
+    History* history = nullptr;          ///< null when history cannot be used
+    std::string historyProblem;          ///< why, in that case
+    std::vector<std::string> dueToday;   ///< "18:00  Wall drill - start on the left side: ..."
+    std::string firstSideReason;         ///< for the setup screen
 };
 
 /// What a screen asks of the app after an event or an update.
 struct ScreenRequest {
-    enum class Kind { None, Back, Quit, OpenRoutine, StartSession, Explore, Finished };
+    enum class Kind { None, Back, Quit, OpenRoutine, StartSession, Explore, Finished, Stopped };
     Kind kind = Kind::None;
     std::string file;
 };
@@ -93,11 +98,20 @@ struct SessionPicture {
     std::vector<std::vector<Point>> trails; ///< per ball, recent positions (absolute)
     std::vector<Point> guide;               ///< one period of the first ball's motion
     bool paused = false;
+    std::optional<CheckIn> checkIn;         ///< the tension prompt showing, if any
 };
+
+/// The tension prompt due at a moment: before a side (early in its first step) and after it
+/// (during the switch that follows). The last side's "after" is asked on the end screen.
+std::optional<CheckIn> checkInDue(const Timeline& timeline, const Moment& moment);
+
+/// A rating from a key: 0-9, and T for ten.
+std::optional<int> ratingForKey(sf::Keyboard::Key key);
 
 class SessionScreen : public Screen {
 public:
-    SessionScreen(AppResources& app, Routine routine, Side firstSide);
+    /// `log` (may be null) receives the session's progress as it goes.
+    SessionScreen(AppResources& app, Routine routine, Side firstSide, SessionLog* log = nullptr);
     ScreenRequest handle(const sf::Event& event) override;
     ScreenRequest update(double seconds) override;
     void draw(sf::RenderTarget& target) override;
@@ -111,29 +125,51 @@ public:
     static sf::FloatRect bodyArea(sf::Vector2f size);
     const BodyDiagram& diagram() const { return m_diagram; }
 
+    /// Ends the session now for sharp pain, numbness or tingling.
+    ScreenRequest stopForSafety();
+
 private:
     void play(const std::vector<Cue>& cues);
+    void noteProgress();
 
     AppResources& m_app;
+    SessionLog* m_log;
+    std::size_t m_lastSegment = 0;
+    std::vector<std::string> m_checked; // prompts already answered
     std::unique_ptr<Routine> m_routine; // the timeline points into it
     Timeline m_timeline;
     SessionRunner m_runner;
     SafetyCheck m_check;
     BodyDiagram m_diagram;
     Label m_side, m_progress, m_stepName, m_cue, m_stepTime, m_stepTimeCaption, m_sessionLine,
-        m_warning, m_stop, m_keys, m_paused;
+        m_warning, m_stop, m_keys, m_paused, m_prompt;
+};
+
+/// What the end screen reports.
+struct SessionSummary {
+    std::string title;
+    double leftS = 0;
+    double rightS = 0;
+    double plannedS = 0; ///< per side
+    bool stoppedForSafety = false;
+    Side lastSide = Side::Right;
+    int rounds = 1;
 };
 
 class EndScreen : public Screen {
 public:
-    EndScreen(AppResources& app, std::string title, double leftS, double rightS, double plannedS);
+    EndScreen(AppResources& app, SessionSummary summary, SessionLog* log);
     ScreenRequest handle(const sf::Event& event) override;
     void draw(sf::RenderTarget& target) override;
 
 private:
+    void drawChart(sf::RenderTarget& target, sf::FloatRect area);
+
     AppResources& m_app;
-    std::string m_title;
-    double m_leftS, m_rightS, m_plannedS;
+    SessionSummary m_summary;
+    SessionLog* m_log;
+    bool m_asked = false;
+    std::vector<SessionRecord> m_recent;
 };
 
 class ExploreScreen : public Screen {

@@ -2,7 +2,9 @@
 
 #include "Palette.hpp"
 #include "Screens.hpp"
+#include "cli/Sessions.hpp"
 #include "core/RoutineLoader.hpp"
+#include "core/TextFile.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -10,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <numeric>
 #include <ostream>
@@ -17,22 +20,23 @@
 namespace rollcoach {
 namespace {
 
-std::string userRoutinesDir() {
-    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) {
-        return std::string(data) + "/rollcoach/routines";
+// The first side and why: --first-side, else the routine's own, else the history.
+SideChoice sideFor(const WindowRequest& request, const Routine& routine, const AppResources& app,
+                   std::int64_t now) {
+    if (request.firstSide) {
+        return {*parseSide(*request.firstSide), "chosen with --first-side"};
     }
-    if (const char* home = std::getenv("HOME"); home && *home) {
-        return std::string(home) + "/.local/share/rollcoach/routines";
+    std::vector<SessionRecord> sessions;
+    if (app.history != nullptr && routine.schedule.firstSide == FirstSide::Auto) {
+        try {
+            sessions = app.history->sessions(500);
+        } catch (const HistoryError&) {
+        }
     }
-    return ".local/share/rollcoach/routines";
+    return chooseFirstSide(routine, sessions, now);
 }
 
-Side chooseFirstSide(const WindowRequest& request, const Routine& routine) {
-    if (request.firstSide) {
-        return *parseSide(*request.firstSide);
-    }
-    return routine.schedule.firstSide == FirstSide::Right ? Side::Right : Side::Left;
-}
+std::int64_t clockNow() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 // Loads a routine for a session, printing its problems; nullopt when it cannot be used.
 std::optional<Routine> loadForSession(const std::string& file, const BodyModel& body,
@@ -114,17 +118,24 @@ public:
             }
             return true;
         case ScreenRequest::Kind::StartSession:
-            m_screens.push_back(std::make_unique<SessionScreen>(m_app, *m_routine, m_firstSide));
+            startSession();
             return true;
         case ScreenRequest::Kind::Explore:
             m_screens.push_back(std::make_unique<ExploreScreen>(m_app));
             return true;
-        case ScreenRequest::Kind::Finished: {
+        case ScreenRequest::Kind::Finished:
+        case ScreenRequest::Kind::Stopped: {
             auto* session = dynamic_cast<SessionScreen*>(current());
             const SessionRunner& runner = session->runner();
-            auto end = std::make_unique<EndScreen>(
-                m_app, m_routine->title, runner.doneOnSide(Side::Left),
-                runner.doneOnSide(Side::Right), runner.timeline().secondsOnSide(Side::Left));
+            SessionSummary summary;
+            summary.title = m_routine->title;
+            summary.leftS = runner.doneOnSide(Side::Left);
+            summary.rightS = runner.doneOnSide(Side::Right);
+            summary.plannedS = runner.timeline().secondsOnSide(Side::Left);
+            summary.stoppedForSafety = request.kind == ScreenRequest::Kind::Stopped;
+            summary.lastSide = runner.timeline().segments().back().side;
+            summary.rounds = m_routine->schedule.rounds;
+            auto end = std::make_unique<EndScreen>(m_app, summary, m_log.get());
             m_screens.pop_back(); // the session
             m_screens.push_back(std::move(end));
             return true;
@@ -136,6 +147,14 @@ public:
     SessionScreen* session() { return dynamic_cast<SessionScreen*>(current()); }
 
 private:
+    void startSession() {
+        m_log = std::make_unique<SessionLog>(m_app.history, m_app.historyProblem);
+        const TextFile text = readTextFile(m_file, kMaxRoutineBytes);
+        m_log->begin(m_routine->title, routineHash(text.text), m_file, m_firstSide);
+        m_screens.push_back(
+            std::make_unique<SessionScreen>(m_app, *m_routine, m_firstSide, m_log.get()));
+    }
+
     bool open(const std::string& file, bool straightToSession) {
         // A routine given on the command line was reported on already.
         auto routine = loadForSession(file, m_app.body, file == m_request.routineFile ? nullptr : &m_err);
@@ -143,10 +162,13 @@ private:
             return false;
         }
         m_routine = std::make_unique<Routine>(*routine);
-        m_firstSide = chooseFirstSide(m_request, *m_routine);
+        m_file = file;
+        const SideChoice side = sideFor(m_request, *m_routine, m_app, clockNow());
+        m_firstSide = side.side;
+        m_app.firstSideReason = side.why;
         m_screens.push_back(std::make_unique<SetupScreen>(m_app, *m_routine, m_firstSide));
         if (straightToSession) {
-            m_screens.push_back(std::make_unique<SessionScreen>(m_app, *m_routine, m_firstSide));
+            startSession();
         }
         return true;
     }
@@ -156,7 +178,9 @@ private:
     std::ostream& m_err;
     std::vector<std::unique_ptr<Screen>> m_screens;
     std::unique_ptr<Routine> m_routine;
+    std::string m_file;
     Side m_firstSide = Side::Left;
+    std::unique_ptr<SessionLog> m_log;
 };
 
 int render(AppResources& app, const WindowRequest& request, std::ostream& out, std::ostream& err) {
@@ -167,7 +191,7 @@ int render(AppResources& app, const WindowRequest& request, std::ostream& out, s
     unsigned width = 0;
     unsigned height = 0;
     std::sscanf(request.size.c_str(), "%ux%u", &width, &height);
-    const Side first = chooseFirstSide(request, *routine);
+    const Side first = sideFor(request, *routine, app, clockNow()).side;
     SessionScreen screen(app, *routine, first);
     screen.seek(request.atS);
     sf::RenderTexture texture;
@@ -318,9 +342,25 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
     auto tones =
         std::make_unique<Tones>(err, quiet, request.mode != WindowRequest::Mode::Render);
     Speech speech(quiet);
-    AppResources app{*body, paths, *fonts, *tones, speech, userRoutinesDir()};
+    AppResources app{*body, paths, *fonts, *tones, speech, context.userRoutinesDir(), nullptr, {}, {}, {}};
     if (request.mode == WindowRequest::Mode::Render) {
+        // A render is a picture of a moment: it never touches the history.
         return render(app, request, out, err);
+    }
+    std::unique_ptr<History> history;
+    try {
+        std::string notice;
+        history = History::open(context.dataDir, context.now, notice);
+        if (!notice.empty()) {
+            err << "rollcoach: notice: " << notice << "\n";
+        }
+        app.history = history.get();
+    } catch (const HistoryError& error) {
+        app.historyProblem = error.what();
+        err << "rollcoach: notice: history will not be saved: " << error.what() << "\n";
+    }
+    if (request.mode == WindowRequest::Mode::Browse) {
+        app.dueToday = dueToday(context, *body, err);
     }
     return runWindowLoop(app, request, out, err);
 }

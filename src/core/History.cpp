@@ -81,7 +81,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     stop_reason TEXT NOT NULL DEFAULT '',
     left_s REAL NOT NULL DEFAULT 0,
     right_s REAL NOT NULL DEFAULT 0,
-    pid INTEGER NOT NULL
+    pid INTEGER NOT NULL,
+    process_start TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS steps (
     session_id INTEGER NOT NULL REFERENCES sessions(id),
@@ -183,9 +184,49 @@ std::string tryOpen(const std::string& path, sqlite3*& db, bool& newer) {
     return {};
 }
 
-bool processAlive(std::int64_t pid) {
+// A process's start time in clock ticks since boot (field 22 of /proc/PID/stat), and whether
+// it is a zombie: with the pid, this tells a live owner from a dead one whose pid was reused.
+bool readProcess(std::int64_t pid, std::string& start, bool& zombie) {
+    std::FILE* file = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+    if (file == nullptr) {
+        return false;
+    }
+    char buffer[1024];
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, file);
+    std::fclose(file);
+    buffer[n] = '\0';
+    const char* afterName = std::strrchr(buffer, ')'); // the name may hold spaces
+    if (afterName == nullptr) {
+        return false;
+    }
+    zombie = afterName[2] == 'Z' || afterName[2] == 'X';
+    const char* field = afterName + 2; // field 3, the state
+    for (int i = 3; i < 22 && field != nullptr; ++i) {
+        field = std::strchr(field, ' ');
+        field = field ? field + 1 : nullptr;
+    }
+    if (field == nullptr) {
+        return false;
+    }
+    start.assign(field, std::strcspn(field, " "));
+    return true;
+}
+
+std::string ownStart() {
+    std::string start;
+    bool zombie = false;
+    readProcess(getpid(), start, zombie);
+    return start;
+}
+
+bool processAlive(std::int64_t pid, const std::string& recordedStart) {
     if (pid <= 0) {
         return false;
+    }
+    std::string start;
+    bool zombie = false;
+    if (readProcess(pid, start, zombie)) {
+        return !zombie && (recordedStart.empty() || start == recordedStart);
     }
     return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
@@ -240,10 +281,11 @@ std::int64_t History::beginSession(const std::string& title, const std::string& 
                                    const std::string& file, std::int64_t startedAt,
                                    Side firstSide) {
     Statement insert(m_db, "INSERT INTO sessions (routine_title, routine_hash, routine_file, "
-                           "started_at, updated_at, first_side, how, pid) "
-                           "VALUES (?, ?, ?, ?, ?, ?, 'running', ?)");
+                           "started_at, updated_at, first_side, how, pid, process_start) "
+                           "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)");
     insert.bind(1, title).bind(2, hash).bind(3, file).bind(4, startedAt).bind(5, startedAt);
     insert.bind(6, std::string(sideName(firstSide))).bind(7, static_cast<std::int64_t>(getpid()));
+    insert.bind(8, ownStart());
     insert.step();
     return sqlite3_last_insert_rowid(m_db);
 }
@@ -291,7 +333,8 @@ std::vector<SessionRecord> History::sessions(std::size_t limit) const {
     std::vector<SessionRecord> out;
     Statement query(m_db, "SELECT id, routine_title, routine_hash, routine_file, started_at, "
                           "ended_at, first_side, how, stop_reason, left_s, right_s, pid, "
-                          "updated_at FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?");
+                          "updated_at, process_start FROM sessions "
+                          "ORDER BY started_at DESC, id DESC LIMIT ?");
     query.bind(1, static_cast<std::int64_t>(limit));
     while (query.step()) {
         SessionRecord r;
@@ -308,7 +351,7 @@ std::vector<SessionRecord> History::sessions(std::size_t limit) const {
         r.stopReason = query.text(8);
         r.leftS = query.real(9);
         r.rightS = query.real(10);
-        if (r.how == "running" && !processAlive(query.integer(11))) {
+        if (r.how == "running" && !processAlive(query.integer(11), query.text(13))) {
             // Its process is gone (killed, power cut): what it wrote is what was done.
             r.how = "interrupted";
             r.endedAt = query.integer(12);
@@ -377,16 +420,32 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
     // The ledger: every session of the last 14 days, whatever the routine.
     double left = 0;
     double right = 0;
-    for (const SessionRecord& r : history) {
+    const SessionRecord* lastUneven = nullptr; // the newest session that left the sides uneven
+    for (const SessionRecord& r : history) {   // newest first
         if (r.startedAt >= now - kLedgerDays * 86400 && r.startedAt <= now) {
             left += r.leftS;
             right += r.rightS;
+            if (lastUneven == nullptr && std::abs(r.leftS - r.rightS) >= 1.0) {
+                lastUneven = &r;
+            }
         }
     }
     if (std::abs(left - right) >= 1.0) {
         const Side behind = left < right ? Side::Left : Side::Right;
-        return {behind, std::string("the ") + sideName(behind) + " side got " +
-                            minutes(std::abs(left - right)) + " less over the last 14 days"};
+        // A full session gives both sides the same time, so a deficit does not shrink by
+        // itself; once a later session has started on the side behind, it has been made up
+        // for in the order, and plain alternation takes over again.
+        bool madeUp = false;
+        for (const SessionRecord& r : history) {
+            if (&r == lastUneven) {
+                break;
+            }
+            madeUp = madeUp || r.firstSide == behind;
+        }
+        if (!madeUp) {
+            return {behind, std::string("the ") + sideName(behind) + " side got " +
+                                minutes(std::abs(left - right)) + " less over the last 14 days"};
+        }
     }
     for (const SessionRecord& r : history) { // newest first
         if (r.routineTitle == routine.title) {

@@ -38,6 +38,10 @@ public:
 
     /// Seconds of steps done on a side so far (skipped parts are not counted).
     double doneOnSide(Side side) const;
+    /// Seconds spent in one segment so far.
+    double doneInSegment(std::size_t segment) const {
+        return segment < m_donePerSegment.size() ? m_donePerSegment[segment] : 0.0;
+    }
 
     /// Seconds of a countdown before each switch; beats fall on its whole seconds.
     static constexpr int kCountdownBeats = 3;

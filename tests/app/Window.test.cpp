@@ -233,7 +233,8 @@ struct Harness {
     Tones tones{notices, false, false};
     Speech speech{true};
     BodyModel body = referenceBody();
-    AppResources app{body, DataPaths{ROLLCOACH_SOURCE_DIR}, *fonts, tones, speech, "/nonexistent"};
+    AppResources app{body, DataPaths{ROLLCOACH_SOURCE_DIR}, *fonts, tones, speech, "/nonexistent",
+                     nullptr, {}, {}, {}};
 };
 
 sf::Event key(sf::Keyboard::Key code) {
