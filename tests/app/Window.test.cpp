@@ -10,6 +10,10 @@
 
 #include <SFML/Graphics.hpp>
 
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
@@ -360,4 +364,86 @@ TEST_CASE("a missing font is named, exit 1") {
     const Run run = runRollcoach({"explore"}, {"ROLLCOACH_FONT=/no/such/font.ttf"});
     CHECK(run.code == 1);
     CHECK(run.output.find("rollcoach: error: /no/such/font.ttf: font file missing") != std::string::npos);
+}
+
+namespace {
+std::string historyJson(const fs::path& dataDir) {
+    const Run run = runRollcoach({"--data-dir", dataDir.string(), "history", "--json"});
+    REQUIRE(run.code == 0);
+    return run.output;
+}
+} // namespace
+
+TEST_CASE("a session run in the window is recorded, finished or interrupted") {
+    const fs::path data = fs::temp_directory_path() / ("rollcoach-window-data-" + std::to_string(getpid()));
+    fs::remove_all(data);
+    // Finished: sped up so the 9:44 session ends within the frames.
+    Run finished = runRollcoach({"--data-dir", data.string(), "run", shippedRoutine("wall-tennis-ball.yaml"),
+                                 "--autostart", "--speed", "1000", "--frames", "120", "--mute"},
+                                {"ALSOFT_DRIVERS=null"});
+    INFO(finished.output);
+    REQUIRE(finished.code == 0);
+    // Killed part-way: the steps done so far stay, and it shows as interrupted.
+    const std::string binary = ROLLCOACH_BINARY;
+    std::vector<std::string> args = {binary, "--data-dir", data.string(), "run",
+                                     shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
+                                     "--speed", "60", "--mute"};
+    std::vector<char*> argv;
+    for (auto& a : args) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
+    sf::sleep(sf::seconds(2.5f)); // about 150 session seconds: past the first steps
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    const auto json = nlohmann::json::parse(historyJson(data));
+    REQUIRE(json["sessions"].size() == 2);
+    const auto& killed = json["sessions"][0];
+    CHECK(killed["how"] == "interrupted");
+    CHECK(killed["first_side"] == "right"); // the finished one started on the left
+    CHECK(killed["seconds"]["right"].get<double>() > 0);
+    CHECK(killed["steps"].size() >= 1);
+    const auto& done = json["sessions"][1];
+    CHECK(done["how"] == "finished");
+    CHECK(done["seconds"]["left"] == 280.0);
+    CHECK(done["seconds"]["right"] == 280.0);
+    fs::remove_all(data);
+}
+
+TEST_CASE("an unusable data folder: the session still runs and says history is not saved") {
+    const fs::path blocker = fs::temp_directory_path() / ("rollcoach-blocker-" + std::to_string(getpid()));
+    std::ofstream(blocker) << "not a folder";
+    const Run run = runRollcoach({"--data-dir", (blocker / "data").string(), "run",
+                                  shippedRoutine("wall-tennis-ball.yaml"), "--autostart", "--speed",
+                                  "300", "--frames", "20", "--mute"},
+                                 {"ALSOFT_DRIVERS=null"});
+    CHECK(run.code == 0);
+    CHECK(run.output.find("history will not be saved") != std::string::npos);
+    CHECK(run.output.find("frames 20") != std::string::npos);
+    fs::remove(blocker);
+}
+
+TEST_CASE("a routine file deleted while its session runs") {
+    const std::string file = writeTemp("vanishing.yaml", oneStep("tennis", "[{x_cm: 8, y_cm: 10}]"));
+    const std::string binary = ROLLCOACH_BINARY;
+    const fs::path data = fs::temp_directory_path() / ("rollcoach-vanish-" + std::to_string(getpid()));
+    std::vector<std::string> args = {binary, "--data-dir", data.string(), "run", file,
+                                     "--autostart", "--frames", "90", "--mute"};
+    std::vector<char*> argv;
+    for (auto& a : args) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
+    sf::sleep(sf::seconds(0.5f));
+    fs::remove(file);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    fs::remove_all(data);
 }

@@ -1,0 +1,165 @@
+#include "TestSupport.hpp"
+
+#include "cli/CommandLine.hpp"
+#include "core/History.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+struct DataDir {
+    fs::path path;
+    DataDir() {
+        static int n = 0;
+        path = fs::temp_directory_path() /
+               ("rollcoach-cli-" + std::to_string(getpid()) + "-" + std::to_string(++n));
+        fs::remove_all(path);
+    }
+    ~DataDir() { fs::remove_all(path); }
+
+    Result run(std::vector<std::string> args) const {
+        args.insert(args.begin(), {"rollcoach", "--data-dir", path.string()});
+        std::ostringstream out;
+        std::ostringstream err;
+        const int code = runCommandLine(args, out, err);
+        return {code, out.str(), err.str()};
+    }
+};
+
+// 2026-11-23 12:00 UTC, a Monday.
+constexpr std::int64_t kMonday = 1795435200;
+
+} // namespace
+
+TEST_CASE("history --json: newest first, in the documented shape") {
+    DataDir dir;
+    {
+        std::string notice;
+        auto history = History::open(dir.path.string(), kMonday, notice);
+        const auto a = history->beginSession("Wall tennis-ball drill", "h", "f", kMonday - 7200, Side::Left);
+        history->endSession(a, "finished", "", 280, 280, kMonday - 6000);
+        const auto b = history->beginSession("Lying upper-trapezius drill", "h", "f", kMonday - 3600, Side::Right);
+        history->recordStep(b, {1, Side::Right, 0, "Settle in", 30}, 0, 30, kMonday - 3570);
+        history->endSession(b, "stopped", "stopped by the user", 0, 30, kMonday - 3560);
+    }
+    const Result r = dir.run({"history", "--json"});
+    REQUIRE(r.code == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    REQUIRE(json["sessions"].size() == 2);
+    const auto& newest = json["sessions"][0];
+    CHECK(newest["routine"] == "Lying upper-trapezius drill");
+    CHECK(newest["how"] == "stopped");
+    CHECK(newest["first_side"] == "right");
+    CHECK(newest["seconds"]["left"] == 0.0);
+    CHECK(newest["seconds"]["right"] == 30.0);
+    CHECK(newest["started"] == "2026-11-23T11:00:00Z");
+    CHECK(newest["ended"].is_string());
+    CHECK(json["sessions"][1]["how"] == "finished");
+
+    const Result text = dir.run({"history"});
+    CHECK(text.out.find("stopped by the user") != std::string::npos);
+}
+
+TEST_CASE("plan uses the history for an automatic first side, unless told") {
+    DataDir dir;
+    {
+        std::string notice;
+        auto history = History::open(dir.path.string(), kMonday, notice);
+        const auto a = history->beginSession("Wall tennis-ball drill", "h", "f", kMonday - 86400, Side::Left);
+        history->endSession(a, "finished", "", 280, 280, kMonday - 86000);
+    }
+    setenv("ROLLCOACH_NOW", std::to_string(kMonday).c_str(), 1);
+    const Result automatic = dir.run({"plan", shippedRoutine("wall-tennis-ball.yaml"), "--json"});
+    const Result forced = dir.run({"plan", shippedRoutine("wall-tennis-ball.yaml"), "--json",
+                                   "--first-side", "left"});
+    unsetenv("ROLLCOACH_NOW");
+    REQUIRE(automatic.code == 0);
+    const auto plan = nlohmann::json::parse(automatic.out);
+    CHECK(plan["segments"][0]["side"] == "right");
+    CHECK(plan["first_side_reason"] == "the right side went second last time");
+    CHECK(nlohmann::json::parse(forced.out)["segments"][0]["side"] == "left");
+}
+
+TEST_CASE("next says what is due today and which side goes first") {
+    DataDir dir;
+    setenv("ROLLCOACH_NOW", std::to_string(kMonday).c_str(), 1);
+    setenv("TZ", "UTC", 1);
+    tzset();
+    const Result monday = dir.run({"next"});
+    setenv("ROLLCOACH_NOW", std::to_string(kMonday + 86400 * 6).c_str(), 1); // Sunday
+    const Result sunday = dir.run({"next"});
+    unsetenv("ROLLCOACH_NOW");
+    CHECK(monday.code == 0);
+    CHECK(monday.out.find("Due today:") == 0);
+    CHECK(monday.out.find("Wall tennis-ball drill  -  start on the left side") != std::string::npos);
+    CHECK(monday.out.find("Lying") == std::string::npos);
+    CHECK(sunday.out.find("Nothing is due today. Next: Monday 2026-11-30") == 0);
+}
+
+TEST_CASE("calendar writes an iCalendar file") {
+    DataDir dir;
+    fs::create_directories(dir.path);
+    const fs::path ics = dir.path / "plan.ics";
+    setenv("ROLLCOACH_NOW", std::to_string(kMonday).c_str(), 1);
+    const Result r = dir.run({"calendar", "--weeks", "2", "--out", ics.string()});
+    unsetenv("ROLLCOACH_NOW");
+    REQUIRE(r.code == 0);
+    std::ifstream in(ics, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string calendar = text.str();
+    // Wall on mon/wed/fri and lying on tue/thu/sat, for two weeks: 12 sessions.
+    std::size_t events = 0;
+    for (std::size_t at = calendar.find("BEGIN:VEVENT"); at != std::string::npos;
+         at = calendar.find("BEGIN:VEVENT", at + 1)) {
+        ++events;
+    }
+    CHECK(events == 12);
+    CHECK(r.out.find("12 sessions over 2 weeks") != std::string::npos);
+    CHECK(dir.run({"calendar", "--weeks", "0"}).code == 2);
+}
+
+TEST_CASE("new writes a commented routine that validates, and never overwrites") {
+    DataDir dir;
+    const Result r = dir.run({"new", "evening-wall"});
+    REQUIRE(r.code == 0);
+    const std::string file = (dir.path / "routines" / "evening-wall.yaml").string();
+    CHECK(r.out == file + "\n");
+    CHECK(dir.run({"validate", "--strict", file}).code == 0);
+    std::ifstream in(file);
+    std::string first;
+    std::getline(in, first);
+    CHECK(first.find("# yaml-language-server: $schema=") == 0);
+    CHECK(first.find("/schema/routine.schema.json") != std::string::npos);
+    const Result again = dir.run({"new", "evening-wall"});
+    CHECK(again.code == 1);
+    CHECK(again.err.find("already exists") != std::string::npos);
+    CHECK(dir.run({"new", "../escape"}).code == 2);
+}
+
+TEST_CASE("an unusable data folder: history says why, exit 1") {
+    DataDir dir;
+    fs::create_directories(dir.path.parent_path());
+    std::ofstream(dir.path) << "a file, not a folder";
+    const Result r = dir.run({"history"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("history unavailable") != std::string::npos);
+    fs::remove(dir.path);
+}
