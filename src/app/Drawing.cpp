@@ -1,6 +1,7 @@
 #include "Drawing.hpp"
 
 #include "Palette.hpp"
+#include "core/Timeline.hpp"
 
 #include <cmath>
 
@@ -379,9 +380,8 @@ float Label::height() const {
 }
 
 std::string clockText(double seconds) {
-    const int whole = static_cast<int>(std::ceil(std::max(0.0, seconds) - 1e-6));
-    return std::to_string(whole / 60) + ":" + (whole % 60 < 10 ? "0" : "") +
-           std::to_string(whole % 60);
+    // A countdown shows 0:01 until the last second is over.
+    return minutesAndSeconds(std::ceil(std::max(0.0, seconds) - 1e-6));
 }
 
 } // namespace rollcoach

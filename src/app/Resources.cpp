@@ -2,13 +2,16 @@
 
 #include <X11/Xlib.h>
 #include <fontconfig/fontconfig.h>
+#include <png.h>
 
 #include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <ostream>
 #include <spawn.h>
@@ -20,40 +23,48 @@ extern char** environ;
 
 namespace rollcoach {
 
-std::string findFontFile(const std::string& pattern) {
+std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns) {
     if (const char* override = std::getenv("ROLLCOACH_FONT"); override && *override) {
-        return override;
+        return std::vector<std::string>(patterns.size(), override);
     }
+    // One configuration for every lookup: loading it is the costly part.
     FcConfig* config = FcInitLoadConfigAndFonts();
     if (config == nullptr) {
         throw AssetError("cannot start fontconfig to find a font");
     }
-    std::string file;
-    FcPattern* wanted = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
-    FcConfigSubstitute(config, wanted, FcMatchPattern);
-    FcDefaultSubstitute(wanted);
-    FcResult result = FcResultNoMatch;
-    FcPattern* match = FcFontMatch(config, wanted, &result);
-    if (match != nullptr) {
-        FcChar8* path = nullptr;
-        if (FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch && path != nullptr) {
-            file = reinterpret_cast<const char*>(path);
+    std::vector<std::string> files;
+    for (const std::string& pattern : patterns) {
+        std::string file;
+        FcPattern* wanted = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
+        FcConfigSubstitute(config, wanted, FcMatchPattern);
+        FcDefaultSubstitute(wanted);
+        FcResult result = FcResultNoMatch;
+        FcPattern* match = FcFontMatch(config, wanted, &result);
+        if (match != nullptr) {
+            FcChar8* path = nullptr;
+            if (FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch && path != nullptr) {
+                file = reinterpret_cast<const char*>(path);
+            }
+            FcPatternDestroy(match);
         }
-        FcPatternDestroy(match);
+        FcPatternDestroy(wanted);
+        if (file.empty()) {
+            FcConfigDestroy(config);
+            throw AssetError("no font found for \"" + pattern +
+                             "\": install fonts-dejavu-core or set ROLLCOACH_FONT to a .ttf file");
+        }
+        files.push_back(file);
     }
-    FcPatternDestroy(wanted);
     FcConfigDestroy(config);
-    if (file.empty()) {
-        throw AssetError("no font found for \"" + pattern +
-                         "\": install fonts-dejavu-core or set ROLLCOACH_FONT to a .ttf file");
-    }
-    return file;
+    return files;
 }
 
 std::unique_ptr<Fonts> Fonts::load() {
     auto fonts = std::make_unique<Fonts>();
-    const std::string regular = findFontFile("DejaVu Sans:style=Book");
-    const std::string bold = std::getenv("ROLLCOACH_FONT") ? regular : findFontFile("DejaVu Sans:style=Bold");
+    const std::vector<std::string> files =
+        findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
+    const std::string& regular = files[0];
+    const std::string& bold = files[1];
     for (const auto& [font, file] : {std::pair{&fonts->regular, regular}, std::pair{&fonts->bold, bold}}) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(file, ec)) {
@@ -99,10 +110,14 @@ std::vector<sf::Int16> synthesise(const std::vector<std::pair<double, double>>& 
 
 } // namespace
 
-Tones::Tones(std::ostream& notices, bool muted, bool useAudio) : m_muted(muted) {
-    if (!useAudio) {
+Tones::Tones(std::ostream& notices, bool muted, bool useAudio)
+    : m_notices(notices), m_useAudio(useAudio), m_muted(muted) {}
+
+void Tones::prepare() {
+    if (m_prepared || !m_useAudio) {
         return;
     }
+    m_prepared = true;
     // OpenAL reports a missing device through sf::err(), and the sound system's C libraries
     // write to the standard error directly; catch both here so the user gets one notice
     // instead of a stream of errors.
@@ -139,7 +154,7 @@ Tones::Tones(std::ostream& notices, bool muted, bool useAudio) : m_muted(muted) 
     m_available = ok && said.find("Failed to") == std::string::npos &&
                   said.find("OpenAL call failed") == std::string::npos;
     if (!m_available) {
-        notices << "rollcoach: no sound device: cues will be silent\n";
+        m_notices << "rollcoach: no sound device: cues will be silent\n";
     }
 }
 
@@ -153,7 +168,11 @@ Tones::~Tones() {
 }
 
 void Tones::play(Kind kind) {
-    if (!m_available || m_muted) {
+    if (m_muted) {
+        return;
+    }
+    prepare();
+    if (!m_available) {
         return;
     }
     m_sounds[static_cast<std::size_t>(kind)]->play();
@@ -213,6 +232,40 @@ void Speech::say(const std::string& text) {
         m_child = pid;
     }
     posix_spawn_file_actions_destroy(&actions);
+}
+
+bool savePng(const sf::Image& image, const std::string& path, std::string& why) {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) {
+        why = std::strerror(errno);
+        return false;
+    }
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    if (png == nullptr || info == nullptr || setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        std::fclose(file);
+        why = "cannot encode the image";
+        return false;
+    }
+    png_init_io(png, file);
+    png_set_compression_level(png, 1);
+    png_set_filter(png, 0, PNG_FILTER_SUB);
+    const sf::Vector2u size = image.getSize();
+    png_set_IHDR(png, info, size.x, size.y, 8, PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    const sf::Uint8* pixels = image.getPixelsPtr();
+    for (unsigned y = 0; y < size.y; ++y) {
+        png_write_row(png, const_cast<png_bytep>(pixels + static_cast<std::size_t>(y) * size.x * 4));
+    }
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    if (std::fclose(file) != 0) {
+        why = std::strerror(errno);
+        return false;
+    }
+    return true;
 }
 
 bool displayAvailable(std::string& why) {

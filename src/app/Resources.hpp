@@ -17,8 +17,9 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Finds a font file through fontconfig ($ROLLCOACH_FONT overrides it). Throws AssetError.
-std::string findFontFile(const std::string& pattern);
+/// Finds font files through fontconfig, one per pattern ($ROLLCOACH_FONT overrides them all).
+/// Throws AssetError.
+std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns);
 
 /// The fonts of the app, loaded once; every sf::Text points into them.
 struct Fonts {
@@ -36,8 +37,11 @@ class Tones {
 public:
     enum class Kind { NewStep, Beat, Switch, Finished };
 
-    /// With `useAudio` false no audio device is opened at all (renders, tests).
+    /// With `useAudio` false no audio device is ever opened (renders, tests).
     Tones(std::ostream& notices, bool muted, bool useAudio = true);
+    /// Opens the audio device and makes the sounds; done once, after the first frame is up,
+    /// so the window appears without waiting for it. play() does it if still needed.
+    void prepare();
     ~Tones();
     Tones(const Tones&) = delete;
     Tones& operator=(const Tones&) = delete;
@@ -47,6 +51,9 @@ public:
     bool available() const { return m_available; }
 
 private:
+    std::ostream& m_notices;
+    bool m_useAudio = true;
+    bool m_prepared = false;
     bool m_available = false;
     bool m_muted = false;
     // Created inside the constructor, where the audio device's complaints are caught.
@@ -79,6 +86,9 @@ private:
 
 /// The command line that would speak a text: what Speech hands to posix_spawn.
 std::vector<std::string> speechArguments(const std::string& program, const std::string& text);
+
+/// Writes an image as a PNG, fast (zlib level 1): renders are for looking at, not archiving.
+bool savePng(const sf::Image& image, const std::string& path, std::string& why);
 
 /// True when an X display can be opened. SFML aborts the process when it cannot, so every
 /// window or render is preceded by this check.

@@ -544,6 +544,28 @@ SessionPicture SessionScreen::picture() const {
     return picture;
 }
 
+std::string SessionScreen::frameKey(sf::Vector2u size) const {
+    // Everything the session screen shows that can change: the segment, the whole seconds
+    // on the clocks, the pause, the prompt, the warning, and the balls to the pixel.
+    const Moment m = m_runner.moment();
+    const BodyView view(m_app.body, bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)}));
+    std::string key = std::to_string(size.x) + "x" + std::to_string(size.y) + "|" +
+                      std::to_string(m.segmentIndex) + "|" + clockText(m.segmentLeftS) + "|" +
+                      clockText(m.sessionLeftS) + "|" + (m_runner.paused() ? "P" : "") +
+                      (m_app.tones.muted() ? "M" : "") + "|" +
+                      std::to_string(static_cast<int>(m.intoSegmentS)) + "|" +
+                      std::to_string(m_checked.size());
+    if (const auto due = checkInDue(m_timeline, m)) {
+        key += "c" + checkInKey(*due);
+    }
+    for (const Point& p : m.balls) {
+        const sf::Vector2f at = view.toScreen(p);
+        key += "|" + std::to_string(static_cast<int>(std::lround(at.x * 2))) + "," +
+               std::to_string(static_cast<int>(std::lround(at.y * 2)));
+    }
+    return key;
+}
+
 sf::FloatRect SessionScreen::bodyArea(sf::Vector2f size) {
     return {size.x * 0.02f, size.y * 0.03f, size.x * 0.44f, size.y * 0.94f};
 }
@@ -663,7 +685,11 @@ void SessionScreen::draw(sf::RenderTarget& target) {
     m_stepTimeCaption.draw(target);
     y += 150 * u;
     drawPanel(target, {x, y, width, 14 * u}, palette::panel);
-    drawPanel(target, {x, y, width * static_cast<float>(m.progress), 14 * u}, palette::accent);
+    // The bar moves in whole seconds, like the clock beside it, so a held step costs one
+    // frame a second.
+    const double shownProgress =
+        segment.durationS > 0 ? std::floor(m.intoSegmentS) / segment.durationS : 1.0;
+    drawPanel(target, {x, y, width * static_cast<float>(shownProgress), 14 * u}, palette::accent);
     y += 40 * u;
     // What comes after this side.
     std::string next;

@@ -47,6 +47,9 @@ public:
     virtual void draw(sf::RenderTarget& target) = 0;
     /// True while the screen changes by itself; otherwise the app sleeps until an event.
     virtual bool animating() const { return false; }
+    /// What the next frame would show, in brief; a frame whose key equals the last one's is
+    /// not drawn again. "" means: always draw.
+    virtual std::string frameKey(sf::Vector2u /*size*/) const { return {}; }
 };
 
 /// A routine file as the list shows it: loaded, or with its first error.
@@ -116,6 +119,8 @@ public:
     ScreenRequest update(double seconds) override;
     void draw(sf::RenderTarget& target) override;
     bool animating() const override { return !m_runner.paused() && !m_runner.finished(); }
+    std::string frameKey(sf::Vector2u size) const override;
+    void togglePause() { m_runner.togglePause(); }
 
     /// Moves to a moment without cues: for renders and tests.
     void seek(double seconds);

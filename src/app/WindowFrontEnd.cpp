@@ -66,9 +66,9 @@ std::string summarise(std::vector<double> ms) {
     return line;
 }
 
-void printFrameStatistics(const std::vector<double>& drawMs, const std::vector<double>& intervalMs,
-                          std::ostream& out) {
-    out << "frames " << drawMs.size() << "\n"
+void printFrameStatistics(long ticks, const std::vector<double>& drawMs,
+                          const std::vector<double>& intervalMs, std::ostream& out) {
+    out << "frames " << ticks << " (" << drawMs.size() << " drawn; the others showed nothing new)\n"
         << "  draw (building and submitting a frame): " << summarise(drawMs) << "\n"
         << "  frame interval (with the 60 fps limit): " << summarise(intervalMs) << "\n";
 }
@@ -76,8 +76,9 @@ void printFrameStatistics(const std::vector<double>& drawMs, const std::vector<d
 // The screens of one window: a stack, so Esc goes back to where the person came from.
 class Coach {
 public:
-    Coach(AppResources& app, const WindowRequest& request, std::ostream& err)
-        : m_app(app), m_request(request), m_err(err) {}
+    Coach(AppResources& app, const WindowRequest& request, const std::optional<Routine>& given,
+          std::ostream& err)
+        : m_app(app), m_request(request), m_given(given), m_err(err) {}
 
     bool start() {
         switch (m_request.mode) {
@@ -156,8 +157,10 @@ private:
     }
 
     bool open(const std::string& file, bool straightToSession) {
-        // A routine given on the command line was reported on already.
-        auto routine = loadForSession(file, m_app.body, file == m_request.routineFile ? nullptr : &m_err);
+        // The routine named on the command line was loaded (and reported on) already.
+        auto routine = file == m_request.routineFile && m_given
+                           ? m_given
+                           : loadForSession(file, m_app.body, &m_err);
         if (!routine) {
             return false;
         }
@@ -175,6 +178,7 @@ private:
 
     AppResources& m_app;
     const WindowRequest& m_request;
+    const std::optional<Routine>& m_given;
     std::ostream& m_err;
     std::vector<std::unique_ptr<Screen>> m_screens;
     std::unique_ptr<Routine> m_routine;
@@ -183,16 +187,13 @@ private:
     std::unique_ptr<SessionLog> m_log;
 };
 
-int render(AppResources& app, const WindowRequest& request, std::ostream& out, std::ostream& err) {
-    auto routine = loadForSession(request.routineFile, app.body, nullptr);
-    if (!routine) {
-        return 1;
-    }
+int render(AppResources& app, const WindowRequest& request, const Routine& routine,
+           std::ostream& out, std::ostream& err) {
     unsigned width = 0;
     unsigned height = 0;
     std::sscanf(request.size.c_str(), "%ux%u", &width, &height);
-    const Side first = sideFor(request, *routine, app, clockNow()).side;
-    SessionScreen screen(app, *routine, first);
+    const Side first = sideFor(request, routine, app, clockNow()).side;
+    SessionScreen screen(app, routine, first);
     screen.seek(request.atS);
     sf::RenderTexture texture;
     if (!texture.create(width, height)) {
@@ -207,17 +208,19 @@ int render(AppResources& app, const WindowRequest& request, std::ostream& out, s
         err << "rollcoach: error: " << request.outFile << ": the output must be a .png file\n";
         return 1;
     }
-    if (!image.saveToFile(request.outFile)) {
-        err << "rollcoach: error: " << request.outFile << ": cannot write the image\n";
+    std::string why;
+    if (!savePng(image, request.outFile, why)) {
+        err << "rollcoach: error: " << request.outFile << ": cannot write the image: " << why
+            << "\n";
         return 1;
     }
     out << request.outFile << "\n";
     return 0;
 }
 
-int runWindowLoop(AppResources& app, const WindowRequest& request, std::ostream& out,
-                  std::ostream& err) {
-    Coach coach(app, request, err);
+int runWindowLoop(AppResources& app, const WindowRequest& request,
+                  const std::optional<Routine>& given, std::ostream& out, std::ostream& err) {
+    Coach coach(app, request, given, err);
     if (!coach.start()) {
         return 1;
     }
@@ -232,11 +235,22 @@ int runWindowLoop(AppResources& app, const WindowRequest& request, std::ostream&
         window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
     }
 
+    if (auto* session = coach.session()) {
+        session->seek(request.startAtS);
+        if (request.paused) {
+            session->togglePause();
+        }
+    }
+
     using Clock = std::chrono::steady_clock;
+    const auto tick = std::chrono::microseconds(16667); // 60 a second, as the frame limit
     auto last = Clock::now();
+    auto nextTick = last;
     std::vector<double> frameMs;
     std::vector<double> intervalMs;
     auto lastFrame = Clock::now();
+    std::string lastKey;
+    long ticks = 0;
     bool redraw = true;
     bool running = true;
     while (running && window.isOpen()) {
@@ -250,6 +264,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request, std::ostream&
             // Nothing moves on this screen: sleep until something happens.
             gotEvent = window.waitEvent(event);
             last = Clock::now();
+            nextTick = last;
         }
         while (gotEvent && running) {
             if (event.type == sf::Event::Closed) {
@@ -275,31 +290,49 @@ int runWindowLoop(AppResources& app, const WindowRequest& request, std::ostream&
         last = now;
         if (coach.current()->animating()) {
             running = coach.follow(coach.current()->update(seconds * request.speed));
-            redraw = true;
         }
         if (!running) {
             break;
         }
-        if (redraw || request.frames > 0) {
+        // Draw only what changed: a held ball and a clock that ticks once a second need a
+        // frame a second, not sixty.
+        const std::string key = coach.current()->frameKey(window.getSize());
+        if (redraw || key.empty() || key != lastKey) {
             const auto drawStart = Clock::now();
             coach.current()->draw(window);
             frameMs.push_back(
                 std::chrono::duration<double, std::milli>(Clock::now() - drawStart).count());
-            window.display();
+            window.display(); // also waits out the frame limit
             const auto shown = Clock::now();
-            if (!frameMs.empty() && frameMs.size() > 1) {
+            if (frameMs.size() > 1) {
                 intervalMs.push_back(std::chrono::duration<double, std::milli>(shown - lastFrame).count());
             }
             lastFrame = shown;
+            nextTick = shown;
             redraw = false;
+            lastKey = key;
+            if (frameMs.size() == 1) {
+                app.tones.prepare(); // the window is up; now the audio device
+                last = Clock::now();
+            }
+        } else if (animate) {
+            nextTick += tick;
+            const auto wait = nextTick - Clock::now();
+            if (wait > std::chrono::microseconds(0)) {
+                sf::sleep(sf::microseconds(
+                    static_cast<sf::Int64>(std::chrono::duration_cast<std::chrono::microseconds>(wait).count())));
+            } else {
+                nextTick = Clock::now();
+            }
         }
-        if (request.frames > 0 && static_cast<long>(frameMs.size()) >= request.frames) {
+        ++ticks;
+        if (request.frames > 0 && ticks >= request.frames) {
             break;
         }
     }
     window.close();
     if (request.frames > 0) {
-        printFrameStatistics(frameMs, intervalMs, out);
+        printFrameStatistics(ticks, frameMs, intervalMs, out);
     }
     return 0;
 }
@@ -323,8 +356,12 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
         return 1;
     }
     // Check the routine before the display, so a broken file is reported even headless.
-    if (!request.routineFile.empty() && !loadForSession(request.routineFile, *body, &err)) {
-        return 1;
+    std::optional<Routine> given;
+    if (!request.routineFile.empty()) {
+        given = loadForSession(request.routineFile, *body, &err);
+        if (!given) {
+            return 1;
+        }
     }
     std::string why;
     if (!displayAvailable(why)) {
@@ -345,7 +382,7 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
     AppResources app{*body, paths, *fonts, *tones, speech, context.userRoutinesDir(), nullptr, {}, {}, {}};
     if (request.mode == WindowRequest::Mode::Render) {
         // A render is a picture of a moment: it never touches the history.
-        return render(app, request, out, err);
+        return render(app, request, *given, out, err);
     }
     std::unique_ptr<History> history;
     try {
@@ -362,7 +399,7 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
     if (request.mode == WindowRequest::Mode::Browse) {
         app.dueToday = dueToday(context, *body, err);
     }
-    return runWindowLoop(app, request, out, err);
+    return runWindowLoop(app, request, given, out, err);
 }
 
 } // namespace rollcoach

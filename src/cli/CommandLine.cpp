@@ -140,6 +140,10 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
                            "exit after this many frames and print frame-time statistics")
         ->check(CLI::Range(1L, 100000000L));
     runCommand->add_flag("--mute", request.mute, "no sounds and no speech");
+    runCommand->add_flag("--paused", request.paused, "start the session paused (with --autostart)");
+    runCommand->add_option("--start-at", request.startAtS,
+                           "start this many seconds into the session (with --autostart)")
+        ->check(CLI::Range(0.0, 1e6));
 
     std::string renderSide;
     CLI::App* renderCommand =

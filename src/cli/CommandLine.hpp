@@ -17,11 +17,13 @@ struct WindowRequest {
     std::optional<std::string> firstSide; ///< "left" / "right"
     double speed = 1.0;
     bool autostart = false;
-    long frames = 0;              ///< 0: run until closed
+    long frames = 0;              ///< 0: run until closed; else exit after this many frame ticks
     double atS = 0;               ///< render
     std::string size = "1280x720";
     std::string outFile;          ///< render
     bool mute = false;
+    bool paused = false;          ///< start the session paused (benchmarks)
+    double startAtS = 0;          ///< start this many seconds into the session
 };
 
 /// Everything shared by the commands: where the data is and whose body to model.

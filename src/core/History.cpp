@@ -1,5 +1,7 @@
 #include "History.hpp"
 
+#include "Timeline.hpp"
+
 #include <sqlite3.h>
 
 #include <cerrno>
@@ -65,6 +67,16 @@ private:
     sqlite3* m_db;
     sqlite3_stmt* m_statement = nullptr;
 };
+
+// Runs SQL that returns no rows; throws HistoryError with SQLite's message.
+void execute(sqlite3* db, const char* sql, const std::string& where = {}) {
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string error = message ? message : sqlite3_errmsg(db);
+        sqlite3_free(message);
+        throw HistoryError(where.empty() ? error : where + ": " + error);
+    }
+}
 
 const char* const kSchema = R"(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -143,14 +155,7 @@ std::string tryOpen(const std::string& path, sqlite3*& db, bool& newer) {
     }
     sqlite3_busy_timeout(db, 5000);
     try {
-        char* message = nullptr;
-        auto run = [&](const char* sql) {
-            if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-                std::string error = message ? message : "error";
-                sqlite3_free(message);
-                throw HistoryError(error);
-            }
-        };
+        auto run = [&](const char* sql) { execute(db, sql); };
         run("PRAGMA journal_mode=WAL");
         run("PRAGMA synchronous=NORMAL");
         run("PRAGMA foreign_keys=ON");
@@ -268,14 +273,7 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
 
 History::~History() { sqlite3_close(m_db); }
 
-void History::exec(const std::string& sql) const {
-    char* message = nullptr;
-    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string error = message ? message : "error";
-        sqlite3_free(message);
-        throw HistoryError(m_path + ": " + error);
-    }
-}
+void History::exec(const std::string& sql) const { execute(m_db, sql.c_str(), m_path); }
 
 std::int64_t History::beginSession(const std::string& title, const std::string& hash,
                                    const std::string& file, std::int64_t startedAt,
@@ -400,15 +398,6 @@ std::string isoTime(std::int64_t secondsSinceEpoch) {
     return buffer;
 }
 
-namespace {
-std::string minutes(double seconds) {
-    const int whole = static_cast<int>(seconds + 0.5);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%d:%02d", whole / 60, whole % 60);
-    return buffer;
-}
-} // namespace
-
 SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionRecord>& history,
                            std::int64_t now) {
     if (routine.schedule.firstSide == FirstSide::Left) {
@@ -444,7 +433,7 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
         }
         if (!madeUp) {
             return {behind, std::string("the ") + sideName(behind) + " side got " +
-                                minutes(std::abs(left - right)) + " less over the last 14 days"};
+                                minutesAndSeconds(std::abs(left - right)) + " less over the last 14 days"};
         }
     }
     for (const SessionRecord& r : history) { // newest first

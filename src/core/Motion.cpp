@@ -46,7 +46,12 @@ Point pointAlongPath(const Step& step, double distance) {
 
 std::vector<Point> ballPositions(const Step& step, double seconds) {
     std::vector<Point> positions;
-    positions.reserve(step.place.size());
+    ballPositions(step, seconds, positions);
+    return positions;
+}
+
+void ballPositions(const Step& step, double seconds, std::vector<Point>& positions) {
+    positions.clear();
     const Motion& motion = step.motion;
     Point offset;
     switch (motion.pattern) {
@@ -75,7 +80,6 @@ std::vector<Point> ballPositions(const Step& step, double seconds) {
     for (const Placement& placement : step.place) {
         positions.push_back({placement.at.xCm + offset.xCm, placement.at.yCm + offset.yCm});
     }
-    return positions;
 }
 
 Point onSide(Point routinePoint, Side side) {
@@ -107,9 +111,9 @@ std::vector<double> sampleTimes(const Step& step, double spacingCm, double* actu
     case Pattern::Hold:
         break;
     }
-    // Even spacing in time bounds spacing in distance by the fastest speed, which for
-    // these sine-based motions is pi/2 times the mean.
-    const double fastest = travel * kPi / 2;
+    // Even spacing in time bounds spacing in distance by the fastest speed: pi/2 times the
+    // mean for the sine-eased sweeps and paths; the mean itself round a circle.
+    const double fastest = motion.pattern == Pattern::Circle ? travel : travel * kPi / 2;
     std::size_t count = static_cast<std::size_t>(std::ceil(fastest / std::max(spacingCm, 1e-3)));
     count = std::clamp<std::size_t>(count, 8, kMaxSamples);
     if (actualSpacingCm != nullptr) {

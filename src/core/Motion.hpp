@@ -11,6 +11,8 @@ namespace rollcoach {
 /// horizontal and vertical sweep place +/- amplitude, a circle goes round the placement,
 /// and a path goes from the first ball's place through its points and back.
 std::vector<Point> ballPositions(const Step& step, double seconds);
+/// The same, into a vector that is reused (no allocation in sampling loops).
+void ballPositions(const Step& step, double seconds, std::vector<Point>& positions);
 
 /// The same point on the person's back for a given working side, in the absolute frame:
 /// x toward the person's right, which is the viewer's right seen from behind.

@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 
 namespace rollcoach {
 
@@ -34,31 +33,22 @@ std::string planJson(const Timeline& timeline) {
     return plan.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-namespace {
-std::string clock(double seconds) {
-    const int whole = static_cast<int>(seconds + 0.5);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%d:%02d", whole / 60, whole % 60);
-    return buffer;
-}
-} // namespace
-
 std::string planText(const Timeline& timeline) {
     const Routine& routine = timeline.routine();
     std::string out = routine.title + " (" + drillName(routine.drill) + " drill, " +
                       std::to_string(routine.schedule.rounds) + " round" +
                       (routine.schedule.rounds == 1 ? "" : "s") + ", " +
-                      clock(timeline.totalS()) + " in all, " +
-                      clock(timeline.secondsOnSide(Side::Left)) + " per side)\n";
+                      minutesAndSeconds(timeline.totalS()) + " in all, " +
+                      minutesAndSeconds(timeline.secondsOnSide(Side::Left)) + " per side)\n";
     for (const Segment& segment : timeline.segments()) {
-        out += "  " + clock(segment.startS) + "  ";
+        out += "  " + minutesAndSeconds(segment.startS) + "  ";
         if (segment.kind == SegmentKind::Switch) {
             out += "switch to the " + std::string(sideName(segment.side)) + " side (" +
-                   clock(segment.durationS) + ")\n";
+                   minutesAndSeconds(segment.durationS) + ")\n";
         } else {
             out += std::string(sideName(segment.side)) + " side, round " +
                    std::to_string(segment.round) + ": " + routine.steps[*segment.step].name +
-                   " (" + clock(segment.durationS) + ")\n";
+                   " (" + minutesAndSeconds(segment.durationS) + ")\n";
         }
     }
     return out;

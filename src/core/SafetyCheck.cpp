@@ -80,7 +80,8 @@ double SafetyCheck::contactRadiusCm(double ballDiameterCm) const {
     return ballDiameterCm * m_body.contactRadiusRatio;
 }
 
-ZoneVerdict SafetyCheck::spineVerdict(Point point, double radius, double margin) const {
+ZoneVerdict SafetyCheck::spineVerdict(Point point, double radius, double margin,
+                                      bool withAdvice) const {
     // The spine band runs down the midline from C7; above C7 the neck zone takes over.
     const double x = std::abs(point.xCm);
     const double dx = std::max(0.0, x - m_body.spineHalfWidthCm);
@@ -89,12 +90,15 @@ ZoneVerdict SafetyCheck::spineVerdict(Point point, double radius, double margin)
     verdict.zone = Zone::Spine;
     verdict.gapCm = std::hypot(dx, dy) - radius - margin;
     verdict.closeness = closenessFor(verdict.gapCm, m_body.clearanceCm);
-    const double needed = m_body.spineHalfWidthCm + m_body.clearanceCm + radius + margin;
-    verdict.advice = "move the ball " + centimetres(needed - x) + " cm outward";
+    if (withAdvice) {
+        const double needed = m_body.spineHalfWidthCm + m_body.clearanceCm + radius + margin;
+        verdict.advice = "move the ball " + centimetres(needed - x) + " cm outward";
+    }
     return verdict;
 }
 
-ZoneVerdict SafetyCheck::neckVerdict(Point point, double radius, double margin) const {
+ZoneVerdict SafetyCheck::neckVerdict(Point point, double radius, double margin,
+                                     bool withAdvice) const {
     const double x = std::abs(point.xCm);
     const double dx = std::max(0.0, x - m_body.neckHalfWidthCm);
     const double dy = std::max({0.0, point.yCm, m_body.neckTopCm - point.yCm});
@@ -102,12 +106,14 @@ ZoneVerdict SafetyCheck::neckVerdict(Point point, double radius, double margin) 
     verdict.zone = Zone::Neck;
     verdict.gapCm = std::hypot(dx, dy) - radius - margin;
     verdict.closeness = closenessFor(verdict.gapCm, m_body.clearanceCm);
-    // Two ways out: down onto the back below C7, or outward past the side of the neck.
-    const double reach = m_body.clearanceCm + radius + margin;
-    const double down = reach - point.yCm;
-    const double outward = m_body.neckHalfWidthCm + reach - x;
-    verdict.advice = down <= outward ? "move the ball " + centimetres(down) + " cm down"
-                                     : "move the ball " + centimetres(outward) + " cm outward";
+    if (withAdvice) {
+        // Two ways out: down onto the back below C7, or outward past the side of the neck.
+        const double reach = m_body.clearanceCm + radius + margin;
+        const double down = reach - point.yCm;
+        const double outward = m_body.neckHalfWidthCm + reach - x;
+        verdict.advice = down <= outward ? "move the ball " + centimetres(down) + " cm down"
+                                         : "move the ball " + centimetres(outward) + " cm outward";
+    }
     return verdict;
 }
 
@@ -115,7 +121,8 @@ PlacementVerdict SafetyCheck::atPoint(Point point, double ballDiameterCm) const 
     PlacementVerdict verdict;
     verdict.onBody = m_body.isOnBody(point);
     const double radius = contactRadiusCm(ballDiameterCm);
-    for (const ZoneVerdict& zone : {spineVerdict(point, radius, 0), neckVerdict(point, radius, 0)}) {
+    for (const ZoneVerdict& zone :
+         {spineVerdict(point, radius, 0, true), neckVerdict(point, radius, 0, true)}) {
         if (zone.closeness != Closeness::Safe) {
             verdict.zones.push_back(zone);
         }
@@ -147,12 +154,13 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
             bool any = false;
         };
         std::vector<Track> tracks(step.place.size() * 2);
+        std::vector<Point> positions;
         for (double t : times) {
-            const std::vector<Point> positions = ballPositions(step, t);
+            ballPositions(step, t, positions);
             for (std::size_t b = 0; b < positions.size(); ++b) {
                 for (int z = 0; z < 2; ++z) {
-                    const ZoneVerdict v = z == 0 ? spineVerdict(positions[b], radius, margin)
-                                                 : neckVerdict(positions[b], radius, margin);
+                    const ZoneVerdict v = z == 0 ? spineVerdict(positions[b], radius, margin, false)
+                                                 : neckVerdict(positions[b], radius, margin, false);
                     Track& track = tracks[b * 2 + static_cast<std::size_t>(z)];
                     if (v.closeness > track.worst) {
                         track.worst = v.closeness;
@@ -182,7 +190,10 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
                 warning.atS = track.firstAt;
                 warning.gapCm = track.closest.gapCm;
                 warning.where = track.closestPoint;
-                warning.advice = track.closest.advice;
+                // Advice is worked out once, at the closest point.
+                warning.advice = (z == 0 ? spineVerdict(track.closestPoint, radius, margin, true)
+                                         : neckVerdict(track.closestPoint, radius, margin, true))
+                                     .advice;
                 warning.mark = moving ? step.motion.mark : step.place[b].mark;
                 found.push_back(warning);
             }
@@ -203,13 +214,15 @@ std::vector<OffBody> SafetyCheck::offBody(const Routine& routine) const {
     for (std::size_t s = 0; s < routine.steps.size(); ++s) {
         const Step& step = routine.steps[s];
         const std::vector<double> times = sampleTimes(step, 0.1);
+        std::vector<Point> positions;
         for (std::size_t b = 0; b < step.place.size(); ++b) {
             if (!m_body.isOnBody(step.place[b].at)) {
                 found.push_back({s, b, false, 0, step.place[b].at, step.place[b].mark});
                 continue;
             }
             for (double t : times) {
-                const Point p = ballPositions(step, t)[b];
+                ballPositions(step, t, positions);
+                const Point p = positions[b];
                 if (!m_body.isOnBody(p)) {
                     found.push_back({s, b, true, t, p, step.motion.mark});
                     break;

@@ -81,8 +81,9 @@ public:
     std::vector<OffBody> offBody(const Routine& routine) const;
 
 private:
-    ZoneVerdict spineVerdict(Point point, double radius, double margin) const;
-    ZoneVerdict neckVerdict(Point point, double radius, double margin) const;
+    // `withAdvice` builds the advice text, which only the reported point needs.
+    ZoneVerdict spineVerdict(Point point, double radius, double margin, bool withAdvice) const;
+    ZoneVerdict neckVerdict(Point point, double radius, double margin, bool withAdvice) const;
 
     const BodyModel& m_body;
 };

@@ -94,4 +94,10 @@ Moment Timeline::at(double seconds) const {
     return moment;
 }
 
+std::string minutesAndSeconds(double seconds) {
+    const long whole = std::lround(std::max(0.0, seconds));
+    const long rest = whole % 60;
+    return std::to_string(whole / 60) + (rest < 10 ? ":0" : ":") + std::to_string(rest);
+}
+
 } // namespace rollcoach

@@ -3,6 +3,7 @@
 #include "Routine.hpp"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace rollcoach {
@@ -60,5 +61,8 @@ private:
     std::vector<Segment> m_segments;
     double m_totalS = 0;
 };
+
+/// "4:05" for a number of seconds, rounded to the nearest second.
+std::string minutesAndSeconds(double seconds);
 
 } // namespace rollcoach

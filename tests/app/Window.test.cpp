@@ -82,6 +82,20 @@ Run runRollcoach(const std::vector<std::string>& args,
     return run;
 }
 
+// Starts the real binary and returns at once; the caller waits for it.
+pid_t startRollcoach(const std::vector<std::string>& args) {
+    std::vector<std::string> strings = {ROLLCOACH_BINARY};
+    strings.insert(strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : strings) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
+    return pid;
+}
+
 fs::path tempPng(const std::string& name) {
     return fs::temp_directory_path() / ("rollcoach-" + std::to_string(getpid()) + "-" + name + ".png");
 }
@@ -384,18 +398,17 @@ TEST_CASE("a session run in the window is recorded, finished or interrupted") {
     INFO(finished.output);
     REQUIRE(finished.code == 0);
     // Killed part-way: the steps done so far stay, and it shows as interrupted.
-    const std::string binary = ROLLCOACH_BINARY;
-    std::vector<std::string> args = {binary, "--data-dir", data.string(), "run",
-                                     shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
-                                     "--speed", "60", "--mute"};
-    std::vector<char*> argv;
-    for (auto& a : args) {
-        argv.push_back(a.data());
+    const pid_t pid = startRollcoach({"--data-dir", data.string(), "run",
+                                      shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
+                                      "--speed", "60", "--mute"});
+    // Kill it once the history holds a step of it (as soon as the first step is over).
+    for (int i = 0; i < 100; ++i) {
+        sf::sleep(sf::milliseconds(200));
+        const auto now = nlohmann::json::parse(historyJson(data));
+        if (now["sessions"].size() == 2 && !now["sessions"][0]["steps"].empty()) {
+            break;
+        }
     }
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
-    sf::sleep(sf::seconds(2.5f)); // about 150 session seconds: past the first steps
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
@@ -428,17 +441,9 @@ TEST_CASE("an unusable data folder: the session still runs and says history is n
 
 TEST_CASE("a routine file deleted while its session runs") {
     const std::string file = writeTemp("vanishing.yaml", oneStep("tennis", "[{x_cm: 8, y_cm: 10}]"));
-    const std::string binary = ROLLCOACH_BINARY;
     const fs::path data = fs::temp_directory_path() / ("rollcoach-vanish-" + std::to_string(getpid()));
-    std::vector<std::string> args = {binary, "--data-dir", data.string(), "run", file,
-                                     "--autostart", "--frames", "90", "--mute"};
-    std::vector<char*> argv;
-    for (auto& a : args) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
+    const pid_t pid = startRollcoach({"--data-dir", data.string(), "run", file, "--autostart",
+                                      "--frames", "90", "--mute"});
     sf::sleep(sf::seconds(0.5f));
     fs::remove(file);
     int status = 0;

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark of rollcoach against a bare SFML window, under one Xvfb.
+
+    bench/run.py BUILD_DIR [--repeat N] [--seconds S]
+
+Prints a table of medians and ratios to the baseline, measured in this run."""
+import argparse
+import os
+import pathlib
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+WALL = str(ROOT / "routines" / "wall-tennis-ball.yaml")
+TIME = "/usr/bin/time"
+
+
+def timed(command, env, timeout=None):
+    """Runs a command under /usr/bin/time; returns wall s, CPU s (user + system), peak RSS KiB.
+    With `timeout`, the command is stopped after that many seconds (what it used counts)."""
+    prefix = [TIME, "-f", "@@ %e %U %S %M"]
+    if timeout is not None:
+        prefix += ["timeout", "-s", "TERM", str(timeout)]
+    result = subprocess.run(prefix + command, env=env, capture_output=True, text=True)
+    match = re.search(r"@@ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", result.stderr)
+    if not match:
+        sys.exit(f"benchmark: no timing for {' '.join(command)}:\n{result.stderr}")
+    if timeout is None and result.returncode != 0:
+        sys.exit(f"benchmark: {' '.join(command)} failed:\n{result.stderr}")
+    wall, user, system, rss = match.groups()
+    return float(wall), float(user) + float(system), int(rss)
+
+
+def steady(command, env, seconds, warmup=2.0):
+    """CPU per wall second of a running program after `warmup` seconds (start-up excluded),
+    read from /proc/PID/stat over `seconds`, and its peak resident memory (VmHWM, KiB)."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    hz = os.sysconf("SC_CLK_TCK")
+
+    def cpu():
+        fields = pathlib.Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / hz  # utime, stime
+
+    time.sleep(warmup)
+    if process.poll() is not None:
+        sys.exit(f"benchmark: {' '.join(command)} ended early")
+    c0, t0 = cpu(), time.monotonic()
+    time.sleep(seconds)
+    c1, t1 = cpu(), time.monotonic()
+    status = pathlib.Path(f"/proc/{process.pid}/status").read_text()
+    peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))
+    process.terminate()
+    process.wait()
+    return (c1 - c0) / (t1 - t0), peak
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def generate_routines(folder, count):
+    """Routines of every shape the format allows, safe and unsafe, valid and not."""
+    rng = random.Random(42)
+    balls = ["tennis", "yoga-tune-up", "yoga-tune-up-plus", "{diameter_cm: 8}"]
+    for i in range(count):
+        steps = []
+        for s in range(rng.randint(1, 8)):
+            x = round(rng.uniform(3, 16), 1)
+            y = round(rng.uniform(-2, 25), 1)
+            kind = rng.choice(["hold", "horizontal", "vertical", "circle", "path"])
+            if kind == "hold":
+                motion = "hold"
+            elif kind == "path":
+                points = ", ".join(
+                    f"{{x_cm: {round(rng.uniform(3, 16), 1)}, y_cm: {round(rng.uniform(0, 25), 1)}}}"
+                    for _ in range(rng.randint(1, 6)))
+                motion = f"{{pattern: path, period_s: {rng.randint(4, 12)}, points: [{points}]}}"
+            else:
+                motion = (f"{{pattern: {kind}, amplitude_cm: {round(rng.uniform(0.5, 5), 1)}, "
+                          f"period_s: {rng.randint(3, 12)}}}")
+            steps.append(f"  - name: Step {s}\n    duration_s: {rng.randint(10, 90)}\n"
+                         f"    cue: Gently.\n    place: [{{x_cm: {x}, y_cm: {y}}}]\n"
+                         f"    motion: {motion}\n")
+        text = (f"format: 1\ntitle: Generated {i}\ndrill: {rng.choice(['wall', 'lying'])}\n"
+                f"ball: {rng.choice(balls)}\nschedule: {{rounds: {rng.randint(1, 3)}, switch_s: 5}}\n"
+                "steps:\n" + "".join(steps))
+        if i % 10 == 0:
+            text = text.replace("duration_s", "duraton_s", 1)  # some broken files too
+        (folder / f"r{i:04d}.yaml").write_text(text)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("build", type=pathlib.Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=10)
+    args = parser.parse_args()
+    rollcoach = str(args.build / "rollcoach")
+    baseline = str(args.build / "rollcoach-baseline")
+
+    display = f":{random.randint(200, 900)}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    env = dict(os.environ, DISPLAY=display, ALSOFT_DRIVERS="null")
+    data = pathlib.Path(tempfile.mkdtemp(prefix="rollcoach-bench-"))
+    session = [rollcoach, "--data-dir", str(data), "run", WALL, "--autostart", "--mute"]
+    rows = []
+    try:
+        # Warm the caches once (fontconfig, shaders, page cache) so every run is alike.
+        timed(session + ["--frames", "1"], env)
+        timed([baseline, "--frames", "1"], env)
+
+        r = {"base": [], "app": []}
+        for _ in range(args.repeat):
+            r["base"].append(timed([baseline, "--frames", "1"], env)[0])
+            r["app"].append(timed(session + ["--frames", "1"], env)[0])
+        rows.append(("start-up to first frame (s)", median(r["base"]), median(r["app"]), "<= 1.2x", 1.2))
+
+        moving = {"base": [], "app": []}
+        rss = {"base": [], "app": []}
+        hold = []
+        paused = []
+        static = []
+        for _ in range(args.repeat):
+            cpu, mem = steady([baseline], env, args.seconds)
+            moving["base"].append(cpu)
+            rss["base"].append(mem)
+            cpu, mem = steady(session + ["--start-at", "35"], env, args.seconds)
+            moving["app"].append(cpu)
+            rss["app"].append(mem)
+            hold.append(steady(session, env, args.seconds)[0])
+            paused.append(steady(session + ["--paused"], env, args.seconds)[0])
+            static.append(steady([rollcoach, "--data-dir", str(data), "run", WALL, "--mute"], env,
+                                 args.seconds)[0])
+        rows.append(("CPU per wall second, ball moving (core)", median(moving["base"]),
+                     median(moving["app"]), "<= 1.5x", 1.5))
+        rows.append(("CPU per wall second, ball held (core)", median(moving["base"]), median(hold),
+                     "<= 1.5x", 1.5))
+        rows.append(("CPU per wall second, paused (core)", None, median(paused), "< 0.01", None))
+        rows.append(("CPU per wall second, setup screen (core)", None, median(static), "< 0.01", None))
+
+        base_mib = median(rss["base"]) / 1024
+        app_mib = median(rss["app"]) / 1024
+        rows.append(("peak resident memory (MiB)", base_mib, app_mib, "<= base + 20", None))
+
+        folder = pathlib.Path(tempfile.mkdtemp(prefix="rollcoach-routines-"))
+        generate_routines(folder, 1000)
+        files = sorted(str(p) for p in folder.glob("*.yaml"))
+        per = []
+        for _ in range(args.repeat):
+            result = subprocess.run([TIME, "-f", "@@ %e %U %S %M", rollcoach, "validate"] + files,
+                                    env=env, capture_output=True, text=True)
+            wall = float(re.search(r"@@ ([\d.]+)", result.stderr).group(1))
+            per.append(wall / len(files) * 1000)
+        shutil.rmtree(folder)
+        rows.append(("validate, per routine of 1,000 (ms)", None, median(per), "<= 1 ms", None))
+
+        png = data / "frame.png"
+        render = {"base": [], "app": []}
+        for _ in range(args.repeat):
+            render["base"].append(timed([baseline, "--render", str(png), "--size", "1280x720"], env)[0])
+            render["app"].append(timed([rollcoach, "render", WALL, "--at", "50", "--size", "1280x720",
+                                        "--out", str(png)], env)[0])
+        rows.append(("render one frame to PNG (s)", median(render["base"]), median(render["app"]),
+                     "<= 1.5x", 1.5))
+    finally:
+        xvfb.terminate()
+        shutil.rmtree(data, ignore_errors=True)
+
+    print(f"rollcoach benchmark: {args.repeat} runs each, medians; {args.seconds} s per CPU run; "
+          f"one Xvfb {display} at 1920x1080, window 1280x720, 60 fps limit")
+    print(f"{'measure':44} {'baseline':>10} {'rollcoach':>10} {'ratio':>7}  {'target':14} verdict")
+    failed = False
+    for name, base, app, target, limit in rows:
+        ratio = app / base if base else None
+        if limit is not None:
+            ok = ratio <= limit
+        elif "paused" in name or "setup" in name:
+            ok = app < 0.01
+        elif "memory" in name:
+            ok = app <= base + 20
+        else:
+            ok = app <= 1.0
+        failed |= not ok
+        print(f"{name:44} {'' if base is None else f'{base:10.3f}':>10} {app:10.3f} "
+              f"{'' if ratio is None else f'{ratio:6.2f}x':>7}  {target:14} {'met' if ok else 'MISSED'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
