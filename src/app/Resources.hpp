@@ -49,6 +49,12 @@ public:
     void setMuted(bool muted) { m_muted = muted; }
     bool muted() const { return m_muted; }
     bool available() const { return m_available; }
+    /// Prepares the sounds unless muted: a muted session opens no audio device at all.
+    void prepareUnlessMuted() {
+        if (!m_muted) {
+            prepare();
+        }
+    }
 
 private:
     std::ostream& m_notices;

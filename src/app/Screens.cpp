@@ -257,6 +257,7 @@ ScreenRequest SetupScreen::handle(const sf::Event& event) {
         if (event.key.code == sf::Keyboard::M) {
             m_app.tones.setMuted(!m_app.tones.muted());
             m_app.speech.setMuted(m_app.tones.muted());
+            m_app.tones.prepareUnlessMuted();
             return {};
         }
         // Any other key starts: the person may be reaching from the floor.
@@ -468,6 +469,7 @@ ScreenRequest SessionScreen::handle(const sf::Event& event) {
     case sf::Keyboard::M:
         m_app.tones.setMuted(!m_app.tones.muted());
         m_app.speech.setMuted(m_app.tones.muted());
+        m_app.tones.prepareUnlessMuted();
         break;
     case sf::Keyboard::Escape:
         noteProgress();

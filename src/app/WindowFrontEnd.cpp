@@ -261,8 +261,12 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         if (animate) {
             gotEvent = window.pollEvent(event);
         } else {
-            // Nothing moves on this screen: sleep until something happens.
-            gotEvent = window.waitEvent(event);
+            // Nothing moves on this screen: sleep until something happens. SFML 2.5's
+            // waitEvent wakes every 10 ms to poll joysticks; looking every 50 ms costs a fifth
+            // of that and still answers a key within a blink.
+            while (!(gotEvent = window.pollEvent(event)) && window.isOpen()) {
+                sf::sleep(sf::milliseconds(50));
+            }
             last = Clock::now();
             nextTick = last;
         }
@@ -312,7 +316,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             redraw = false;
             lastKey = key;
             if (frameMs.size() == 1) {
-                app.tones.prepare(); // the window is up; now the audio device
+                app.tones.prepareUnlessMuted(); // the window is up; now the audio device
                 last = Clock::now();
             }
         } else if (animate) {
