@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
         } else if (std::strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
             std::sscanf(argv[++i], "%ux%u", &width, &height);
         } else {
-            std::fprintf(stderr, "usage: %s [--frames N] [--render OUT.png [--size WxH]]\n", argv[0]);
+            std::fprintf(stderr, "usage: %s [--frames N] [--render OUT.png [--size WxH]]\n",
+                         argv[0]);
             return 2;
         }
     }

@@ -28,6 +28,6 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 run_ctest=(ctest --test-dir "$build_dir" --output-on-failure -j 2)
 if [[ -z "${DISPLAY:-}" ]]; then
-    exec xvfb-run -a -s "-screen 0 1920x1080x24" "${run_ctest[@]}"
+    exec xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "${run_ctest[@]}"
 fi
 exec "${run_ctest[@]}"

@@ -10,7 +10,8 @@
 namespace rollcoach::test {
 
 inline const BodyModel& referenceBody() {
-    static const BodyModel body = BodyModel::load(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml");
+    static const BodyModel body =
+        BodyModel::load(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml");
     return body;
 }
 

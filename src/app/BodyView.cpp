@@ -19,8 +19,8 @@ BodyView::BodyView(const BodyModel& body, sf::FloatRect area) {
     m_scale = static_cast<float>(std::min(area.width / width, area.height / height));
     const float usedHeight = static_cast<float>(height) * m_scale;
     m_origin.x = area.left + area.width / 2;
-    m_origin.y = area.top + (area.height - usedHeight) / 2 +
-                 static_cast<float>(margin - top) * m_scale;
+    m_origin.y =
+        area.top + (area.height - usedHeight) / 2 + static_cast<float>(margin - top) * m_scale;
 }
 
 } // namespace rollcoach

@@ -180,7 +180,8 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
     // Scapulae and the spine of each.
     for (float mirror : {1.f, -1.f}) {
         const std::vector<sf::Vector2f> blade = toScreen(v, m_body.scapula, mirror);
-        fillPolygon(m_bones, blade, sf::Color(palette::bone.r, palette::bone.g, palette::bone.b, 150));
+        fillPolygon(m_bones, blade,
+                    sf::Color(palette::bone.r, palette::bone.g, palette::bone.b, 150));
         strokeLine(m_bones, blade, std::max(1.5f, px * 0.2f), palette::boneEdge, true);
         strokeLine(m_bones, toScreen(v, m_body.scapulaSpine, mirror), std::max(2.f, px * 0.45f),
                    palette::boneEdge);
@@ -195,9 +196,10 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
                     palette::spine);
     }
     for (float y = -level * 0.8f; y > static_cast<float>(m_body.neckTopCm) + 1; y -= level * 0.8f) {
-        fillPolygon(m_bones,
-                    rectangle(v.toScreen({-0.9, y - level * 0.3}), v.toScreen({0.9, y + level * 0.3})),
-                    palette::spine);
+        fillPolygon(
+            m_bones,
+            rectangle(v.toScreen({-0.9, y - level * 0.3}), v.toScreen({0.9, y + level * 0.3})),
+            palette::spine);
     }
     // C7, the origin of every placement, marked and labelled.
     const sf::Vector2f c7 = v.toScreen({0, 0});
@@ -300,7 +302,8 @@ void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::
         fillPolygon(shapes, ellipse(at(6.0f, floorY - 1.6f), u * 1.3f, u * 0.55f, 28), pillow);
         fillPolygon(shapes, ellipse(at(1.2f, floorY - 1.15f), u * 1.0f, u * 0.95f, 32), figure);
         strokeLine(shapes, {at(2.4f, floorY - 1.2f), at(6.0f, floorY - 2.6f)}, limb * 1.8f, figure);
-        strokeLine(shapes, {at(6.0f, floorY - 2.6f), at(8.0f, floorY - 5.0f), at(9.4f, floorY - 0.3f)},
+        strokeLine(shapes,
+                   {at(6.0f, floorY - 2.6f), at(8.0f, floorY - 5.0f), at(9.4f, floorY - 0.3f)},
                    limb, figure);
         fillPolygon(shapes, ellipse(at(3.0f, floorY - 0.55f), u * 0.5f, u * 0.5f, 24), ballFill);
     }

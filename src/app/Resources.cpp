@@ -5,13 +5,13 @@
 #include <png.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
-#include <fcntl.h>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <ostream>
 #include <spawn.h>
@@ -65,7 +65,8 @@ std::unique_ptr<Fonts> Fonts::load() {
         findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
     const std::string& regular = files[0];
     const std::string& bold = files[1];
-    for (const auto& [font, file] : {std::pair{&fonts->regular, regular}, std::pair{&fonts->bold, bold}}) {
+    for (const auto& [font, file] :
+         {std::pair{&fonts->regular, regular}, std::pair{&fonts->bold, bold}}) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(file, ec)) {
             throw AssetError(file + ": font file missing or not a file");
@@ -131,17 +132,18 @@ void Tones::prepare() {
         close(devNull);
     }
     const std::vector<std::vector<std::pair<double, double>>> notes = {
-        {{660, 0}, {990, 0.12}},              // new step: a bright two-note chime
-        {{880, 0}},                           // countdown beat: one short tick
-        {{523, 0}, {659, 0.15}, {784, 0.3}},  // switch: a rising triad
-        {{784, 0}, {659, 0.2}, {523, 0.4}},   // end: the triad falling
+        {{660, 0}, {990, 0.12}},             // new step: a bright two-note chime
+        {{880, 0}},                          // countdown beat: one short tick
+        {{523, 0}, {659, 0.15}, {784, 0.3}}, // switch: a rising triad
+        {{784, 0}, {659, 0.2}, {523, 0.4}},  // end: the triad falling
     };
     const double lengths[] = {0.45, 0.18, 0.5, 0.7};
     bool ok = true;
     for (int i = 0; i < 4; ++i) {
         const auto samples = synthesise(notes[static_cast<std::size_t>(i)], lengths[i], 0.35);
         m_buffers.push_back(std::make_unique<sf::SoundBuffer>());
-        ok = m_buffers.back()->loadFromSamples(samples.data(), samples.size(), 1, kSampleRate) && ok;
+        ok =
+            m_buffers.back()->loadFromSamples(samples.data(), samples.size(), 1, kSampleRate) && ok;
         m_sounds.push_back(std::make_unique<sf::Sound>(*m_buffers.back()));
     }
     std::fflush(stderr);
@@ -196,7 +198,9 @@ Speech::Speech(bool muted) : m_muted(muted) {
     }
 }
 
-Speech::~Speech() { reap(true); }
+Speech::~Speech() {
+    reap(true);
+}
 
 void Speech::reap(bool wait) {
     if (m_child > 0) {
@@ -257,7 +261,8 @@ bool savePng(const sf::Image& image, const std::string& path, std::string& why) 
     png_write_info(png, info);
     const sf::Uint8* pixels = image.getPixelsPtr();
     for (unsigned y = 0; y < size.y; ++y) {
-        png_write_row(png, const_cast<png_bytep>(pixels + static_cast<std::size_t>(y) * size.x * 4));
+        png_write_row(png,
+                      const_cast<png_bytep>(pixels + static_cast<std::size_t>(y) * size.x * 4));
     }
     png_write_end(png, nullptr);
     png_destroy_write_struct(&png, &info);
@@ -268,20 +273,23 @@ bool savePng(const sf::Image& image, const std::string& path, std::string& why) 
     return true;
 }
 
-bool displayAvailable(std::string& why) {
+DisplayCheck::DisplayCheck() {
     const char* name = std::getenv("DISPLAY");
     if (name == nullptr || *name == '\0') {
-        why = "no display: DISPLAY is not set (run rollcoach from a desktop session, or under "
-              "xvfb-run for screenshots)";
-        return false;
+        m_why = "no display: DISPLAY is not set (run rollcoach from a desktop session, or under "
+                "xvfb-run for screenshots)";
+        return;
     }
-    Display* display = XOpenDisplay(nullptr);
-    if (display == nullptr) {
-        why = std::string("cannot open the display \"") + name + "\"";
-        return false;
+    m_display = XOpenDisplay(nullptr);
+    if (m_display == nullptr) {
+        m_why = std::string("cannot open the display \"") + name + "\"";
     }
-    XCloseDisplay(display);
-    return true;
+}
+
+DisplayCheck::~DisplayCheck() {
+    if (m_display != nullptr) {
+        XCloseDisplay(static_cast<Display*>(m_display));
+    }
 }
 
 } // namespace rollcoach

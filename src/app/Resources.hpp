@@ -96,8 +96,23 @@ std::vector<std::string> speechArguments(const std::string& program, const std::
 /// Writes an image as a PNG, fast (zlib level 1): renders are for looking at, not archiving.
 bool savePng(const sf::Image& image, const std::string& path, std::string& why);
 
-/// True when an X display can be opened. SFML aborts the process when it cannot, so every
-/// window or render is preceded by this check.
-bool displayAvailable(std::string& why);
+/// A connection to the X display, opened before SFML opens its own: SFML aborts the process
+/// when it cannot connect, so this check comes first. It stays open while the app runs, so an
+/// X server that resets when its last client leaves (Xvfb does) cannot reset between the check
+/// and SFML's connection.
+class DisplayCheck {
+public:
+    DisplayCheck();
+    ~DisplayCheck();
+    DisplayCheck(const DisplayCheck&) = delete;
+    DisplayCheck& operator=(const DisplayCheck&) = delete;
+
+    bool available() const { return m_display != nullptr; }
+    const std::string& why() const { return m_why; }
+
+private:
+    void* m_display = nullptr;
+    std::string m_why;
+};
 
 } // namespace rollcoach

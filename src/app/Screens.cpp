@@ -17,7 +17,9 @@ float unitFor(const sf::RenderTarget& target) {
     return static_cast<float>(target.getSize().y) / 1080.f;
 }
 
-unsigned px(float unit, float size) { return static_cast<unsigned>(std::max(9.f, size * unit)); }
+unsigned px(float unit, float size) {
+    return static_cast<unsigned>(std::max(9.f, size * unit));
+}
 
 std::string upper(std::string text) {
     for (char& c : text) {
@@ -115,8 +117,8 @@ std::vector<RoutineEntry> listRoutines(const AppResources& app) {
             } else {
                 for (const Diagnostic& d : load.diagnostics) {
                     if (d.severity == Severity::Error) {
-                        entry.firstError = formatDiagnostic(
-                            std::filesystem::path(file).filename().string(), d);
+                        entry.firstError =
+                            formatDiagnostic(std::filesystem::path(file).filename().string(), d);
                         break;
                     }
                 }
@@ -213,16 +215,17 @@ void ListScreen::draw(sf::RenderTarget& target) {
                   4 * u);
         if (e.routine) {
             const Routine& r = *e.routine;
-            drawText(target, bold, r.title, px(u, 42), palette::text, {row.left + 24 * u, y + 10 * u});
-            std::string details = std::string(r.drill == Drill::Wall ? "wall drill" : "lying drill") +
-                                  "  ·  " + std::to_string(ballCount(r)) + " × " +
-                                  ballLabel(m_app.body, r.ball) + "  ·  " + clockText(e.totalS) +
-                                  "  ·  " + (e.shipped ? "shipped" : "your routine");
+            drawText(target, bold, r.title, px(u, 42), palette::text,
+                     {row.left + 24 * u, y + 10 * u});
+            std::string details =
+                std::string(r.drill == Drill::Wall ? "wall drill" : "lying drill") + "  ·  " +
+                std::to_string(ballCount(r)) + " × " + ballLabel(m_app.body, r.ball) + "  ·  " +
+                clockText(e.totalS) + "  ·  " + (e.shipped ? "shipped" : "your routine");
             drawText(target, regular, details, px(u, 28), palette::dimText,
                      {row.left + 24 * u, y + 62 * u});
         } else {
-            drawText(target, bold, std::filesystem::path(e.file).filename().string() +
-                                       "  (cannot be used)",
+            drawText(target, bold,
+                     std::filesystem::path(e.file).filename().string() + "  (cannot be used)",
                      px(u, 36), sf::Color(255, 170, 170), {row.left + 24 * u, y + 10 * u});
             drawText(target, regular, e.firstError, px(u, 24), palette::dimText,
                      {row.left + 24 * u, y + 60 * u}, row.width - 48 * u);
@@ -234,8 +237,8 @@ void ListScreen::draw(sf::RenderTarget& target) {
                  palette::text, {60 * u, 220 * u});
     }
     if (!m_app.historyProblem.empty()) {
-        drawText(target, regular, "History is not being saved: " + m_app.historyProblem,
-                 px(u, 24), sf::Color(255, 170, 170), {60 * u, h - 140 * u}, w - 120 * u);
+        drawText(target, regular, "History is not being saved: " + m_app.historyProblem, px(u, 24),
+                 sf::Color(255, 170, 170), {60 * u, h - 140 * u}, w - 120 * u);
     }
     drawText(target, regular,
              "Your own routines go in " + m_app.userRoutinesDir + "  (R reloads the list)",
@@ -273,7 +276,8 @@ void SetupScreen::draw(sf::RenderTarget& target) {
     const sf::Font& regular = m_app.fonts.regular;
     const sf::Font& bold = m_app.fonts.bold;
     target.clear(palette::background);
-    drawText(target, bold, m_routine.title, px(u, 60), palette::text, {60 * u, 36 * u}, w - 120 * u);
+    drawText(target, bold, m_routine.title, px(u, 60), palette::text, {60 * u, 36 * u},
+             w - 120 * u);
 
     const float column = w * 0.56f;
     float y = 130 * u;
@@ -289,7 +293,8 @@ void SetupScreen::draw(sf::RenderTarget& target) {
         props.emplace_back("a mat or carpet to lie on");
     }
     for (const std::string& prop : props) {
-        drawText(target, regular, "•  " + prop, px(u, 32), palette::text, {80 * u, y}, column - 100 * u);
+        drawText(target, regular, "•  " + prop, px(u, 32), palette::text, {80 * u, y},
+                 column - 100 * u);
         y += 46 * u;
     }
     y += 20 * u;
@@ -308,16 +313,19 @@ void SetupScreen::draw(sf::RenderTarget& target) {
     // Right: the posture and the safety note.
     const sf::FloatRect picture(column + 20 * u, 140 * u, w - column - 80 * u, 360 * u);
     drawPanel(target, picture, palette::panel);
-    drawPosture(target, {picture.left + 20 * u, picture.top + 20 * u, picture.width - 40 * u,
-                         picture.height - 40 * u},
+    drawPosture(target,
+                {picture.left + 20 * u, picture.top + 20 * u, picture.width - 40 * u,
+                 picture.height - 40 * u},
                 m_routine.drill, ballColor(m_routine.ball));
     const sf::FloatRect note(column + 20 * u, 530 * u, w - column - 80 * u, 250 * u);
     drawPanel(target, note, palette::panel, palette::dimText, 2 * u);
-    drawText(target, bold, "Safety", px(u, 32), palette::text, {note.left + 20 * u, note.top + 14 * u});
+    drawText(target, bold, "Safety", px(u, 32), palette::text,
+             {note.left + 20 * u, note.top + 14 * u});
     drawText(target, regular,
              "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, numbness "
              "or tingling. Keep the ball off the spine and out of the neck.",
-             px(u, 27), palette::text, {note.left + 20 * u, note.top + 62 * u}, note.width - 40 * u);
+             px(u, 27), palette::text, {note.left + 20 * u, note.top + 62 * u},
+             note.width - 40 * u);
 
     drawText(target, bold,
              std::string("You start on the ") + sideName(m_firstSide) + " side" +
@@ -367,7 +375,8 @@ SessionScreen::SessionScreen(AppResources& app, Routine routine, Side firstSide,
     : m_app(app), m_log(log), m_routine(std::make_unique<Routine>(std::move(routine))),
       m_timeline(*m_routine, firstSide), m_runner(m_timeline), m_check(app.body),
       m_diagram(app.body, app.fonts.bold) {
-    for (Label* label : {&m_progress, &m_cue, &m_stepTimeCaption, &m_sessionLine, &m_stop, &m_keys}) {
+    for (Label* label :
+         {&m_progress, &m_cue, &m_stepTimeCaption, &m_sessionLine, &m_stop, &m_keys}) {
         label->setFont(app.fonts.regular);
     }
     for (Label* label : {&m_side, &m_stepName, &m_stepTime, &m_warning, &m_paused, &m_prompt}) {
@@ -550,7 +559,8 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
     // Everything the session screen shows that can change: the segment, the whole seconds
     // on the clocks, the pause, the prompt, the warning, and the balls to the pixel.
     const Moment m = m_runner.moment();
-    const BodyView view(m_app.body, bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)}));
+    const BodyView view(m_app.body,
+                        bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)}));
     std::string key = std::to_string(size.x) + "x" + std::to_string(size.y) + "|" +
                       std::to_string(m.segmentIndex) + "|" + clockText(m.segmentLeftS) + "|" +
                       clockText(m.sessionLeftS) + "|" + (m_runner.paused() ? "P" : "") +
@@ -601,9 +611,10 @@ void SessionScreen::draw(sf::RenderTarget& target) {
     }
     for (const auto& trail : pic.trails) {
         for (std::size_t k = 0; k < trail.size(); ++k) {
-            const float alpha = 110.f * (1.f - static_cast<float>(k) / static_cast<float>(trail.size()));
-            const float r = static_cast<float>(m_routine->ball.diameterCm / 2) * view.pixelsPerCm() *
-                            (0.55f - 0.025f * static_cast<float>(k));
+            const float alpha =
+                110.f * (1.f - static_cast<float>(k) / static_cast<float>(trail.size()));
+            const float r = static_cast<float>(m_routine->ball.diameterCm / 2) *
+                            view.pixelsPerCm() * (0.55f - 0.025f * static_cast<float>(k));
             sf::CircleShape dot(r, 24);
             dot.setOrigin(r, r);
             dot.setPosition(view.toScreen(trail[k]));
@@ -617,8 +628,8 @@ void SessionScreen::draw(sf::RenderTarget& target) {
             ring = warningColor(pic.verdicts[b].worst);
         }
         // A ball on a warning turns the warning colour itself, so it cannot be missed.
-        drawBall(target, view, m.balls[b], m_routine->ball.diameterCm,
-                 ring ? *ring : fill, !isStep, ring);
+        drawBall(target, view, m.balls[b], m_routine->ball.diameterCm, ring ? *ring : fill, !isStep,
+                 ring);
     }
 
     if (isStep) {
@@ -737,8 +748,9 @@ void SessionScreen::draw(sf::RenderTarget& target) {
     const sf::FloatRect posture(size.x - size.x * 0.17f - 20 * u, size.y - 300 * u, size.x * 0.17f,
                                 size.y * 0.17f);
     drawPanel(target, posture, palette::panel);
-    drawPosture(target, {posture.left + 10 * u, posture.top + 10 * u, posture.width - 20 * u,
-                         posture.height - 20 * u},
+    drawPosture(target,
+                {posture.left + 10 * u, posture.top + 10 * u, posture.width - 20 * u,
+                 posture.height - 20 * u},
                 m_routine->drill, fill);
     m_stop.set(kStopAdvice, px(u, 26), palette::dimText, posture.left - x - 30 * u);
     m_stop.setPosition(x, size.y - 70 * u - m_stop.height());
@@ -843,7 +855,8 @@ void EndScreen::drawChart(sf::RenderTarget& target, sf::FloatRect area) {
             }
             const float h = chartHeight * static_cast<float>(series[i].value[k] / 10.0);
             drawPanel(target,
-                      {area.left + 16 * u + groupWidth * static_cast<float>(i) + bar * static_cast<float>(k),
+                      {area.left + 16 * u + groupWidth * static_cast<float>(i) +
+                           bar * static_cast<float>(k),
                        chartTop + chartHeight - h, bar * 0.9f, std::max(h, 2.f)},
                       colours[k]);
         }
@@ -878,7 +891,8 @@ void EndScreen::draw(sf::RenderTarget& target) {
         const bool complete = s.leftS >= s.plannedS - 0.5 && s.rightS >= s.plannedS - 0.5;
         drawText(target, m_app.fonts.bold, complete ? "Session done" : "Session ended", px(u, 80),
                  palette::text, {80 * u, 50 * u});
-        drawText(target, m_app.fonts.regular, s.title, px(u, 36), palette::dimText, {80 * u, 160 * u});
+        drawText(target, m_app.fonts.regular, s.title, px(u, 36), palette::dimText,
+                 {80 * u, 160 * u});
         drawText(target, m_app.fonts.bold,
                  "Left side:  " + clockText(s.leftS) + "  of " + clockText(s.plannedS), px(u, 48),
                  palette::text, {80 * u, 230 * u});
@@ -925,8 +939,8 @@ ScreenRequest ExploreScreen::handle(const sf::Event& event) {
     case sf::Event::MouseButtonPressed:
         if (event.mouseButton.button == sf::Mouse::Left) {
             m_dragging = true;
-            m_ball = view.toBody({static_cast<float>(event.mouseButton.x),
-                                  static_cast<float>(event.mouseButton.y)});
+            m_ball = view.toBody(
+                {static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
         }
         break;
     case sf::Event::MouseButtonReleased:
@@ -934,8 +948,8 @@ ScreenRequest ExploreScreen::handle(const sf::Event& event) {
         break;
     case sf::Event::MouseMoved:
         if (m_dragging) {
-            m_ball = view.toBody({static_cast<float>(event.mouseMove.x),
-                                  static_cast<float>(event.mouseMove.y)});
+            m_ball = view.toBody(
+                {static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)});
         }
         break;
     case sf::Event::KeyPressed:
@@ -1015,10 +1029,12 @@ void ExploreScreen::draw(sf::RenderTarget& target) {
         for (const ZoneVerdict& zone : v.zones) {
             char line[160];
             if (zone.gapCm <= 0) {
-                std::snprintf(line, sizeof line, "On the %s: the contact patch overlaps it by %.1f cm",
+                std::snprintf(line, sizeof line,
+                              "On the %s: the contact patch overlaps it by %.1f cm",
                               zoneName(zone.zone), -zone.gapCm);
             } else {
-                std::snprintf(line, sizeof line, "Near the %s: %.1f cm from it (keep %.0f cm clear)",
+                std::snprintf(line, sizeof line,
+                              "Near the %s: %.1f cm from it (keep %.0f cm clear)",
                               zoneName(zone.zone), zone.gapCm, m_app.body.clearanceCm);
             }
             drawText(target, m_app.fonts.regular, line, px(u, 30), palette::text, {x, y}, width);

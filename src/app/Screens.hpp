@@ -26,10 +26,10 @@ struct AppResources {
     Tones& tones;
     Speech& speech;
     std::string userRoutinesDir;
-    History* history = nullptr;          ///< null when history cannot be used
-    std::string historyProblem;          ///< why, in that case
-    std::vector<std::string> dueToday;   ///< "18:00  Wall drill - start on the left side: ..."
-    std::string firstSideReason;         ///< for the setup screen
+    History* history = nullptr;        ///< null when history cannot be used
+    std::string historyProblem;        ///< why, in that case
+    std::vector<std::string> dueToday; ///< "18:00  Wall drill - start on the left side: ..."
+    std::string firstSideReason;       ///< for the setup screen
 };
 
 /// What a screen asks of the app after an event or an update.
@@ -96,12 +96,12 @@ struct SessionPicture {
     std::vector<PlacementVerdict> verdicts; ///< one per ball, steps only
     Closeness spine = Closeness::Safe;
     Closeness neck = Closeness::Safe;
-    std::string warning;                    ///< headline of the worst verdict, "" if safe
+    std::string warning; ///< headline of the worst verdict, "" if safe
     Closeness worst = Closeness::Safe;
     std::vector<std::vector<Point>> trails; ///< per ball, recent positions (absolute)
     std::vector<Point> guide;               ///< one period of the first ball's motion
     bool paused = false;
-    std::optional<CheckIn> checkIn;         ///< the tension prompt showing, if any
+    std::optional<CheckIn> checkIn; ///< the tension prompt showing, if any
 };
 
 /// The tension prompt due at a moment: before a side (early in its first step) and after it

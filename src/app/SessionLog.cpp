@@ -4,7 +4,9 @@
 
 namespace rollcoach {
 namespace {
-std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+std::int64_t now() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
 } // namespace
 
 template <typename Write> void SessionLog::attempt(Write write) {

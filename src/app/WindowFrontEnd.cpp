@@ -36,7 +36,9 @@ SideChoice sideFor(const WindowRequest& request, const Routine& routine, const A
     return chooseFirstSide(routine, sessions, now);
 }
 
-std::int64_t clockNow() { return static_cast<std::int64_t>(std::time(nullptr)); }
+std::int64_t clockNow() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
 
 // Loads a routine for a session, printing its problems; nullopt when it cannot be used.
 std::optional<Routine> loadForSession(const std::string& file, const BodyModel& body,
@@ -58,7 +60,8 @@ std::string summarise(std::vector<double> ms) {
     std::sort(ms.begin(), ms.end());
     const double mean = std::accumulate(ms.begin(), ms.end(), 0.0) / static_cast<double>(ms.size());
     auto at = [&](double q) {
-        return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+        return ms[std::min(ms.size() - 1,
+                           static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
     };
     char line[160];
     std::snprintf(line, sizeof line, "mean %.2f ms  median %.2f ms  p95 %.2f ms  max %.2f ms", mean,
@@ -309,7 +312,8 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             window.display(); // also waits out the frame limit
             const auto shown = Clock::now();
             if (frameMs.size() > 1) {
-                intervalMs.push_back(std::chrono::duration<double, std::milli>(shown - lastFrame).count());
+                intervalMs.push_back(
+                    std::chrono::duration<double, std::milli>(shown - lastFrame).count());
             }
             lastFrame = shown;
             nextTick = shown;
@@ -323,8 +327,8 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             nextTick += tick;
             const auto wait = nextTick - Clock::now();
             if (wait > std::chrono::microseconds(0)) {
-                sf::sleep(sf::microseconds(
-                    static_cast<sf::Int64>(std::chrono::duration_cast<std::chrono::microseconds>(wait).count())));
+                sf::sleep(sf::microseconds(static_cast<sf::Int64>(
+                    std::chrono::duration_cast<std::chrono::microseconds>(wait).count())));
             } else {
                 nextTick = Clock::now();
             }
@@ -367,9 +371,9 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
             return 1;
         }
     }
-    std::string why;
-    if (!displayAvailable(why)) {
-        err << "rollcoach: error: " << why << "\n";
+    const DisplayCheck display;
+    if (!display.available()) {
+        err << "rollcoach: error: " << display.why() << "\n";
         return 1;
     }
     std::unique_ptr<Fonts> fonts;
@@ -380,10 +384,10 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
         return 1;
     }
     const bool quiet = request.mode == WindowRequest::Mode::Render || request.mute;
-    auto tones =
-        std::make_unique<Tones>(err, quiet, request.mode != WindowRequest::Mode::Render);
+    auto tones = std::make_unique<Tones>(err, quiet, request.mode != WindowRequest::Mode::Render);
     Speech speech(quiet);
-    AppResources app{*body, paths, *fonts, *tones, speech, context.userRoutinesDir(), nullptr, {}, {}, {}};
+    AppResources app{*body,   paths, *fonts, *tones, speech, context.userRoutinesDir(),
+                     nullptr, {},    {},     {}};
     if (request.mode == WindowRequest::Mode::Render) {
         // A render is a picture of a moment: it never touches the history.
         return render(app, request, *given, out, err);

@@ -1,12 +1,12 @@
 #include "CommandLine.hpp"
 
+#include "Sessions.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
 #include "core/PlanJson.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/Timeline.hpp"
-#include "Sessions.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -55,8 +55,7 @@ int validate(const std::vector<std::string>& files, bool strict, const CommandCo
         for (const Diagnostic& diagnostic : load.diagnostics) {
             out << formatDiagnostic(file, diagnostic) << "\n";
         }
-        failed = failed || hasErrors(load.diagnostics) ||
-                 (strict && hasWarnings(load.diagnostics));
+        failed = failed || hasErrors(load.diagnostics) || (strict && hasWarnings(load.diagnostics));
     }
     return failed ? 1 : 0;
 }
@@ -136,13 +135,15 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     runCommand->add_option("--speed", request.speed, "run the session clock this many times faster")
         ->check(CLI::Range(0.01, 1000.0));
     runCommand->add_flag("--autostart", request.autostart, "start the timer without a key press");
-    runCommand->add_option("--frames", request.frames,
-                           "exit after this many frames and print frame-time statistics")
+    runCommand
+        ->add_option("--frames", request.frames,
+                     "exit after this many frames and print frame-time statistics")
         ->check(CLI::Range(1L, 100000000L));
     runCommand->add_flag("--mute", request.mute, "no sounds and no speech");
     runCommand->add_flag("--paused", request.paused, "start the session paused (with --autostart)");
-    runCommand->add_option("--start-at", request.startAtS,
-                           "start this many seconds into the session (with --autostart)")
+    runCommand
+        ->add_option("--start-at", request.startAtS,
+                     "start this many seconds into the session (with --autostart)")
         ->check(CLI::Range(0.0, 1e6));
 
     std::string renderSide;
@@ -161,7 +162,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         "explore", "drag a ball over the body and see whether the place is safe");
 
     bool historyAsJson = false;
-    CLI::App* historyCommandLine = app.add_subcommand("history", "list past sessions, newest first");
+    CLI::App* historyCommandLine =
+        app.add_subcommand("history", "list past sessions, newest first");
     historyCommandLine->add_flag("--json", historyAsJson, "print the history as JSON");
 
     CLI::App* nextCommandLine =
@@ -173,7 +175,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         app.add_subcommand("calendar", "write the weekly plan as an iCalendar file");
     calendarCommandLine->add_option("--weeks", weeks, "how many weeks (default 4)")
         ->check(CLI::Range(1, 104));
-    calendarCommandLine->add_option("--out", calendarOut, "the .ics file to write (default: print)");
+    calendarCommandLine->add_option("--out", calendarOut,
+                                    "the .ics file to write (default: print)");
 
     std::string newName;
     CLI::App* newCommandLine =
@@ -215,7 +218,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     };
     context.dataDir =
         dataDir.empty() ? fromEnvironment("XDG_DATA_HOME", ".local/share") + "/rollcoach" : dataDir;
-    context.settingsFile = fromEnvironment("XDG_CONFIG_HOME", ".config") + "/rollcoach/settings.yaml";
+    context.settingsFile =
+        fromEnvironment("XDG_CONFIG_HOME", ".config") + "/rollcoach/settings.yaml";
     context.now = static_cast<std::int64_t>(std::time(nullptr));
     if (const char* now = std::getenv("ROLLCOACH_NOW"); now != nullptr && *now != '\0') {
         context.now = std::atoll(now);

@@ -87,14 +87,18 @@ int historyCommand(bool json, const CommandContext& context, std::ostream& out, 
             item["routine_hash"] = r.routineHash;
             nlohmann::ordered_json steps = nlohmann::ordered_json::array();
             for (const StepRecord& s : r.steps) {
-                steps.push_back({{"round", s.round}, {"side", sideName(s.side)},
-                                 {"step", s.stepName}, {"seconds", s.seconds}});
+                steps.push_back({{"round", s.round},
+                                 {"side", sideName(s.side)},
+                                 {"step", s.stepName},
+                                 {"seconds", s.seconds}});
             }
             item["steps"] = std::move(steps);
             nlohmann::ordered_json checks = nlohmann::ordered_json::array();
             for (const CheckIn& c : r.checkIns) {
-                checks.push_back({{"round", c.round}, {"side", sideName(c.side)},
-                                  {"when", c.after ? "after" : "before"}, {"tension", c.rating}});
+                checks.push_back({{"round", c.round},
+                                  {"side", sideName(c.side)},
+                                  {"when", c.after ? "after" : "before"},
+                                  {"tension", c.rating}});
             }
             item["check_ins"] = std::move(checks);
             list.push_back(std::move(item));
@@ -240,8 +244,8 @@ int newRoutineCommand(const std::string& name, const CommandContext& context, st
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
-        err << "rollcoach: error: " << dir.string() << ": cannot create the folder: " << ec.message()
-            << "\n";
+        err << "rollcoach: error: " << dir.string()
+            << ": cannot create the folder: " << ec.message() << "\n";
         return 1;
     }
     if (fs::exists(file, ec)) {
@@ -251,39 +255,41 @@ int newRoutineCommand(const std::string& name, const CommandContext& context, st
     std::ofstream outFile(file);
     std::vector<std::string> tried;
     const DataPaths paths = findDataPaths(context.executablePath, tried);
-    outFile << "# yaml-language-server: $schema=" << paths.dataDir << "/schema/routine.schema.json\n"
-               "# A routine of your own. Positions are centimetres from C7 (the bony bump at the\n"
-               "# base of the neck): x_cm toward the side being worked, y_cm down the back.\n"
-               "# rollcoach mirrors everything for the other side. Check it with:\n"
-               "#   rollcoach validate "
-            << file.string()
-            << "\n"
-               "format: 1\n"
-               "title: "
-            << name
-            << "\n"
-               "drill: wall            # wall (standing, back to a wall) or lying (face up)\n"
-               "ball: tennis           # tennis, yoga-tune-up, yoga-tune-up-plus or {diameter_cm: 7}\n"
-               "setup:\n"
-               "  - Stand with your back to a wall, the ball between shoulder blade and spine.\n"
-               "schedule:\n"
-               "  rounds: 1\n"
-               "  first_side: auto     # alternates between sessions\n"
-               "  switch_s: 8\n"
-               "  days: [mon, thu]\n"
-               "steps:\n"
-               "  - name: Hold\n"
-               "    duration_s: 30\n"
-               "    cue: Lean in gently and breathe.\n"
-               "    place:\n"
-               "      - {x_cm: 7.5, y_cm: 9}   # beside the spine, never on it\n"
-               "    motion: hold\n"
-               "  - name: Up and down\n"
-               "    duration_s: 40\n"
-               "    cue: Bend and straighten your knees slowly.\n"
-               "    place:\n"
-               "      - {x_cm: 7.5, y_cm: 11}\n"
-               "    motion: {pattern: vertical, amplitude_cm: 4, period_s: 8}\n";
+    outFile
+        << "# yaml-language-server: $schema=" << paths.dataDir
+        << "/schema/routine.schema.json\n"
+           "# A routine of your own. Positions are centimetres from C7 (the bony bump at the\n"
+           "# base of the neck): x_cm toward the side being worked, y_cm down the back.\n"
+           "# rollcoach mirrors everything for the other side. Check it with:\n"
+           "#   rollcoach validate "
+        << file.string()
+        << "\n"
+           "format: 1\n"
+           "title: "
+        << name
+        << "\n"
+           "drill: wall            # wall (standing, back to a wall) or lying (face up)\n"
+           "ball: tennis           # tennis, yoga-tune-up, yoga-tune-up-plus or {diameter_cm: 7}\n"
+           "setup:\n"
+           "  - Stand with your back to a wall, the ball between shoulder blade and spine.\n"
+           "schedule:\n"
+           "  rounds: 1\n"
+           "  first_side: auto     # alternates between sessions\n"
+           "  switch_s: 8\n"
+           "  days: [mon, thu]\n"
+           "steps:\n"
+           "  - name: Hold\n"
+           "    duration_s: 30\n"
+           "    cue: Lean in gently and breathe.\n"
+           "    place:\n"
+           "      - {x_cm: 7.5, y_cm: 9}   # beside the spine, never on it\n"
+           "    motion: hold\n"
+           "  - name: Up and down\n"
+           "    duration_s: 40\n"
+           "    cue: Bend and straighten your knees slowly.\n"
+           "    place:\n"
+           "      - {x_cm: 7.5, y_cm: 11}\n"
+           "    motion: {pattern: vertical, amplitude_cm: 4, period_s: 8}\n";
     outFile.close();
     if (!outFile) {
         err << "rollcoach: error: " << file.string() << ": cannot write the routine\n";

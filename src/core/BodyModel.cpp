@@ -55,9 +55,7 @@ public:
         return node.value;
     }
 
-    Point point(const YamlNode& node) const {
-        return {number(node, "x_cm"), number(node, "y_cm")};
-    }
+    Point point(const YamlNode& node) const { return {number(node, "x_cm"), number(node, "y_cm")}; }
 
     std::vector<Point> points(const YamlNode& node) const {
         if (node.kind != YamlNode::Kind::Sequence || node.items.size() < 2) {
@@ -74,7 +72,9 @@ private:
     std::string m_fileName;
 };
 
-Point scaled(Point p, double factor) { return {p.xCm * factor, p.yCm * factor}; }
+Point scaled(Point p, double factor) {
+    return {p.xCm * factor, p.yCm * factor};
+}
 
 void scaleAll(std::vector<Point>& points, double factor) {
     for (Point& p : points) {
@@ -189,7 +189,8 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         // a smaller keep-out zone would let a ball closer to the neck.
         double neck = womenNeck;
         if (menWidth > womenWidth) {
-            neck = womenNeck + (menNeck - womenNeck) * (width - womenWidth) / (menWidth - womenWidth);
+            neck =
+                womenNeck + (menNeck - womenNeck) * (width - womenWidth) / (menWidth - womenWidth);
         }
         body.neckHalfWidthCm = std::max(neck, std::min(womenNeck, menNeck));
     } else {

@@ -57,7 +57,8 @@ struct BodyModel {
     double spineBottomCm = 0;
     Point acromion;
     Ellipse head;
-    std::vector<Point> outline; ///< right half, from the midline at the top to the midline at the waist
+    std::vector<Point>
+        outline; ///< right half, from the midline at the top to the midline at the waist
     std::vector<Point> scapula;
     std::vector<Point> scapulaSpine;
     std::vector<Muscle> muscles;

@@ -7,7 +7,7 @@ namespace rollcoach {
 
 /// Where rollcoach's own files are: the body model, sounds and the shipped routines.
 struct DataPaths {
-    std::string dataDir;   ///< holds assets/ and routines/
+    std::string dataDir; ///< holds assets/ and routines/
     std::string bodyModel() const { return dataDir + "/assets/body.yaml"; }
     std::string assetsDir() const { return dataDir + "/assets"; }
     std::string routinesDir() const { return dataDir + "/routines"; }

@@ -5,8 +5,8 @@
 #include <sqlite3.h>
 
 #include <cerrno>
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -57,7 +57,9 @@ public:
     }
     std::int64_t integer(int column) const { return sqlite3_column_int64(m_statement, column); }
     double real(int column) const { return sqlite3_column_double(m_statement, column); }
-    bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    bool isNull(int column) const {
+        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    }
     std::string text(int column) const {
         const unsigned char* t = sqlite3_column_text(m_statement, column);
         return t ? reinterpret_cast<const char*>(t) : "";
@@ -247,8 +249,8 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
     }
     const std::string path = (fs::path(dataDir) / "history.sqlite").string();
     if (fs::exists(path, ec) && access(path.c_str(), R_OK | W_OK) != 0) {
-        throw HistoryError(path + ": cannot read and write the history file: " +
-                           std::strerror(errno));
+        throw HistoryError(path +
+                           ": cannot read and write the history file: " + std::strerror(errno));
     }
     sqlite3* db = nullptr;
     bool newer = false;
@@ -271,9 +273,13 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
     return std::unique_ptr<History>(new History(db, path));
 }
 
-History::~History() { sqlite3_close(m_db); }
+History::~History() {
+    sqlite3_close(m_db);
+}
 
-void History::exec(const std::string& sql) const { execute(m_db, sql.c_str(), m_path); }
+void History::exec(const std::string& sql) const {
+    execute(m_db, sql.c_str(), m_path);
+}
 
 std::int64_t History::beginSession(const std::string& title, const std::string& hash,
                                    const std::string& file, std::int64_t startedAt,
@@ -433,7 +439,8 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
         }
         if (!madeUp) {
             return {behind, std::string("the ") + sideName(behind) + " side got " +
-                                minutesAndSeconds(std::abs(left - right)) + " less over the last 14 days"};
+                                minutesAndSeconds(std::abs(left - right)) +
+                                " less over the last 14 days"};
         }
     }
     for (const SessionRecord& r : history) { // newest first

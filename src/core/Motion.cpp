@@ -149,9 +149,9 @@ std::vector<double> sampleTimes(const Step& step, double spacingCm, double* actu
         }
     }
     times.push_back(span);
-    times.erase(std::remove_if(times.begin(), times.end(),
-                               [span](double t) { return t < 0 || t > span; }),
-                times.end());
+    times.erase(
+        std::remove_if(times.begin(), times.end(), [span](double t) { return t < 0 || t > span; }),
+        times.end());
     std::sort(times.begin(), times.end());
     times.erase(std::unique(times.begin(), times.end()), times.end());
     return times;

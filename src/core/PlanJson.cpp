@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 namespace rollcoach {
 
 std::string planJson(const Timeline& timeline) {
@@ -47,8 +46,8 @@ std::string planText(const Timeline& timeline) {
                    minutesAndSeconds(segment.durationS) + ")\n";
         } else {
             out += std::string(sideName(segment.side)) + " side, round " +
-                   std::to_string(segment.round) + ": " + routine.steps[*segment.step].name +
-                   " (" + minutesAndSeconds(segment.durationS) + ")\n";
+                   std::to_string(segment.round) + ": " + routine.steps[*segment.step].name + " (" +
+                   minutesAndSeconds(segment.durationS) + ")\n";
         }
     }
     return out;

@@ -2,11 +2,17 @@
 
 namespace rollcoach {
 
-Side otherSide(Side side) { return side == Side::Left ? Side::Right : Side::Left; }
+Side otherSide(Side side) {
+    return side == Side::Left ? Side::Right : Side::Left;
+}
 
-const char* sideName(Side side) { return side == Side::Left ? "left" : "right"; }
+const char* sideName(Side side) {
+    return side == Side::Left ? "left" : "right";
+}
 
-const char* drillName(Drill drill) { return drill == Drill::Wall ? "wall" : "lying"; }
+const char* drillName(Drill drill) {
+    return drill == Drill::Wall ? "wall" : "lying";
+}
 
 std::optional<Side> parseSide(const std::string& text) {
     if (text == "left") {

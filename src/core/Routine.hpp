@@ -20,8 +20,8 @@ enum class Side { Left, Right };
 enum class FirstSide { Left, Right, Auto };
 
 Side otherSide(Side side);
-const char* sideName(Side side);         ///< "left" / "right"
-const char* drillName(Drill drill);      ///< "wall" / "lying"
+const char* sideName(Side side);    ///< "left" / "right"
+const char* drillName(Drill drill); ///< "wall" / "lying"
 std::optional<Side> parseSide(const std::string& text);
 
 /// The ball (or kind of ball) a routine uses.

@@ -29,7 +29,9 @@ constexpr double kMaxAmplitudeCm = 15;
 constexpr double kMaxCoordinateCm = 80;
 constexpr int kMaxRounds = 20;
 
-std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+std::string quoted(const std::string& text) {
+    return "\"" + text + "\"";
+}
 
 std::string joinOr(const std::vector<std::string>& words) {
     std::string out;
@@ -215,9 +217,9 @@ private:
             return nullptr;
         }
         if (node.items.size() > maxItems) {
-            error(node.mark, quoted(key) + " has too many entries: " +
-                                 std::to_string(node.items.size()) + ", at most " +
-                                 std::to_string(maxItems));
+            error(node.mark, quoted(key) +
+                                 " has too many entries: " + std::to_string(node.items.size()) +
+                                 ", at most " + std::to_string(maxItems));
             return nullptr;
         }
         return &node;
@@ -345,8 +347,8 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         return motion;
     }
     if (node.kind != Kind::Map) {
-        error(node.mark, "\"motion\" must be hold or a map with a pattern, got " +
-                             describeNode(node));
+        error(node.mark,
+              "\"motion\" must be hold or a map with a pattern, got " + describeNode(node));
         return std::nullopt;
     }
     const YamlNode* patternNode = find(node, "pattern");
@@ -355,8 +357,8 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         error(node.mark, "missing required key \"pattern\" in motion of " + where);
         return std::nullopt;
     }
-    const auto pattern =
-        choice(*patternNode, "pattern", "motion pattern", {"horizontal", "vertical", "circle", "path"});
+    const auto pattern = choice(*patternNode, "pattern", "motion pattern",
+                                {"horizontal", "vertical", "circle", "path"});
     if (!pattern) {
         map(node, "motion of " + where, {"pattern", "amplitude_cm", "period_s", "points"});
         return std::nullopt;

@@ -41,7 +41,9 @@ Closeness closenessFor(double gap, double clearance) {
 
 } // namespace
 
-const char* zoneName(Zone zone) { return zone == Zone::Spine ? "spine" : "neck"; }
+const char* zoneName(Zone zone) {
+    return zone == Zone::Spine ? "spine" : "neck";
+}
 
 std::string PlacementVerdict::headline() const {
     if (!onBody) {
@@ -66,8 +68,8 @@ std::string SafetyWarning::message() const {
         text += ", " + oneDecimal(atS) + " s into the step";
     }
     if (gapCm <= 0) {
-        text += ": the ball's contact patch overlaps the " + std::string(zoneName(zone)) +
-                " by " + oneDecimal(-gapCm) + " cm";
+        text += ": the ball's contact patch overlaps the " + std::string(zoneName(zone)) + " by " +
+                oneDecimal(-gapCm) + " cm";
     } else {
         text += ": the ball's contact patch comes within " + oneDecimal(gapCm) + " cm of the " +
                 zoneName(zone);

@@ -18,7 +18,7 @@ const char* zoneName(Zone zone); ///< "spine" / "neck"
 struct ZoneVerdict {
     Zone zone = Zone::Spine;
     Closeness closeness = Closeness::Safe;
-    double gapCm = 0; ///< from the patch's edge to the zone; negative when they overlap
+    double gapCm = 0;   ///< from the patch's edge to the zone; negative when they overlap
     std::string advice; ///< what to do, e.g. "move the ball 2 cm outward"
 };
 
@@ -39,11 +39,11 @@ struct SafetyWarning {
     std::size_t stepIndex = 0;
     std::string stepName;
     Side side = Side::Right;
-    std::size_t ball = 0;   ///< 0-based
-    bool moving = false;    ///< the step has a motion; atS is then meaningful
-    double atS = 0;         ///< seconds into the step where it first happens
+    std::size_t ball = 0; ///< 0-based
+    bool moving = false;  ///< the step has a motion; atS is then meaningful
+    double atS = 0;       ///< seconds into the step where it first happens
     double gapCm = 0;
-    Point where;            ///< routine frame
+    Point where; ///< routine frame
     std::string advice;
     SourceMark mark;
 
@@ -73,9 +73,8 @@ public:
 
     /// Every ball of every step over its whole motion, for each given side. A zone is
     /// reported once per ball and step: at its worst closeness, from when that first occurs.
-    std::vector<SafetyWarning> check(const Routine& routine,
-                                     const std::vector<Side>& sides = {Side::Left,
-                                                                       Side::Right}) const;
+    std::vector<SafetyWarning> check(const Routine& routine, const std::vector<Side>& sides = {
+                                                                 Side::Left, Side::Right}) const;
 
     /// Placements and motions that leave the outline of the body.
     std::vector<OffBody> offBody(const Routine& routine) const;

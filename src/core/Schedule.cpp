@@ -38,24 +38,25 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
         } else if (name == "body") {
             if (value->kind != YamlNode::Kind::Scalar ||
                 (value->value != "men" && value->value != "women")) {
-                diagnostics.push_back({Severity::Error, value->mark, "\"body\" must be men or women"});
+                diagnostics.push_back(
+                    {Severity::Error, value->mark, "\"body\" must be men or women"});
                 continue;
             }
             settings.body = value->value;
         } else if (name == "shoulder_width_cm") {
             char* end = nullptr;
             const double width = std::strtod(value->value.c_str(), &end);
-            if (value->kind != YamlNode::Kind::Scalar || end == value->value.c_str() || *end != '\0' ||
-                !(width >= 25 && width <= 60)) {
+            if (value->kind != YamlNode::Kind::Scalar || end == value->value.c_str() ||
+                *end != '\0' || !(width >= 25 && width <= 60)) {
                 diagnostics.push_back({Severity::Error, value->mark,
                                        "\"shoulder_width_cm\" must be a number from 25 to 60"});
                 continue;
             }
             settings.shoulderWidthCm = width;
         } else {
-            diagnostics.push_back({Severity::Error, key->mark,
-                                   "unknown setting \"" + name +
-                                       "\" (known: time, body, shoulder_width_cm)"});
+            diagnostics.push_back(
+                {Severity::Error, key->mark,
+                 "unknown setting \"" + name + "\" (known: time, body, shoulder_width_cm)"});
         }
     }
     return settings;

@@ -78,8 +78,7 @@ Moment Timeline::at(double seconds) const {
     // first step starts on the other, eased so it starts and stops gently.
     const Segment& before = m_segments[moment.segmentIndex - 1];
     const Segment& after = m_segments[moment.segmentIndex + 1];
-    const std::vector<Point> from =
-        ballPositions(m_routine.steps[*before.step], before.durationS);
+    const std::vector<Point> from = ballPositions(m_routine.steps[*before.step], before.durationS);
     const std::vector<Point> to = ballPositions(m_routine.steps[*after.step], 0);
     const double eased = (1 - std::cos(moment.progress * 3.14159265358979323846)) / 2;
     for (std::size_t i = 0; i < to.size(); ++i) {

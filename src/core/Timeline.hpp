@@ -15,8 +15,8 @@ struct Segment {
     SegmentKind kind = SegmentKind::Step;
     double startS = 0;
     double durationS = 0;
-    Side side = Side::Left; ///< for a switch: the side coming next
-    int round = 1;          ///< 1-based
+    Side side = Side::Left;          ///< for a switch: the side coming next
+    int round = 1;                   ///< 1-based
     std::optional<std::size_t> step; ///< index into the routine's steps; none for a switch
 
     double endS() const { return startS + durationS; }
@@ -27,11 +27,11 @@ struct Moment {
     std::size_t segmentIndex = 0;
     const Segment* segment = nullptr;
     double intoSegmentS = 0;
-    double progress = 0;        ///< 0..1 through the segment
+    double progress = 0; ///< 0..1 through the segment
     double segmentLeftS = 0;
     double sessionLeftS = 0;
     bool finished = false;
-    std::vector<Point> balls;   ///< absolute frame: x toward the person's right
+    std::vector<Point> balls;               ///< absolute frame: x toward the person's right
     std::vector<Point> ballsInRoutineFrame; ///< x toward the working side
 };
 

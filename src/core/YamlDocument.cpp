@@ -28,8 +28,7 @@ struct StopReading {
 class SecondDocumentProbe : public YAML::EventHandler {
 public:
     void OnDocumentStart(const YAML::Mark& mark) override {
-        throw StopReading{{Severity::Error,
-                           toMark(mark),
+        throw StopReading{{Severity::Error, toMark(mark),
                            "a routine file holds one YAML document; a second one starts here"}};
     }
     void OnDocumentEnd() override {}
@@ -161,10 +160,10 @@ private:
             }
             auto [it, inserted] = seen.emplace(key->value, key);
             if (!inserted) {
-                m_diagnostics.push_back(
-                    {Severity::Error, key->mark,
-                     "duplicate key \"" + key->value + "\" (first given at line " +
-                         std::to_string(it->second->mark.line) + ")"});
+                m_diagnostics.push_back({Severity::Error, key->mark,
+                                         "duplicate key \"" + key->value +
+                                             "\" (first given at line " +
+                                             std::to_string(it->second->mark.line) + ")"});
             }
         }
     }

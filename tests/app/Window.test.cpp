@@ -40,7 +40,8 @@ struct Run {
 Run runRollcoach(const std::vector<std::string>& args,
                  const std::vector<std::string>& environment = {},
                  const std::vector<std::string>& unset = {}) {
-    const fs::path log = fs::temp_directory_path() / ("rollcoach-test-" + std::to_string(getpid()) + ".log");
+    const fs::path log =
+        fs::temp_directory_path() / ("rollcoach-test-" + std::to_string(getpid()) + ".log");
     std::vector<std::string> argvStrings = {ROLLCOACH_BINARY};
     argvStrings.insert(argvStrings.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -97,7 +98,8 @@ pid_t startRollcoach(const std::vector<std::string>& args) {
 }
 
 fs::path tempPng(const std::string& name) {
-    return fs::temp_directory_path() / ("rollcoach-" + std::to_string(getpid()) + "-" + name + ".png");
+    return fs::temp_directory_path() /
+           ("rollcoach-" + std::to_string(getpid()) + "-" + name + ".png");
 }
 
 sf::Image renderAt(const std::string& routine, double at, const std::string& side,
@@ -137,7 +139,8 @@ sf::Vector2f expectedBallPixel(const std::string& file, double t, Side first, sf
 }
 
 std::string writeTemp(const std::string& name, const std::string& text) {
-    const fs::path path = fs::temp_directory_path() / ("rollcoach-" + std::to_string(getpid()) + "-" + name);
+    const fs::path path =
+        fs::temp_directory_path() / ("rollcoach-" + std::to_string(getpid()) + "-" + name);
     std::ofstream(path) << text;
     return path.string();
 }
@@ -156,7 +159,8 @@ TEST_CASE("a rendered frame has the ball where the core says, mirrored for the o
                   palette::tennisBall);
             // The mirrored place on the other side has no ball.
             const float mirroredX = 2 * (SessionScreen::bodyArea({1280, 720}).left +
-                                         SessionScreen::bodyArea({1280, 720}).width / 2) - p.x;
+                                         SessionScreen::bodyArea({1280, 720}).width / 2) -
+                                    p.x;
             CHECK(image.getPixel(static_cast<unsigned>(mirroredX), static_cast<unsigned>(p.y)) !=
                   palette::tennisBall);
         }
@@ -212,7 +216,8 @@ steps:
 }
 
 TEST_CASE("no display: a clear message and exit 1, never an abort") {
-    const Run unset = runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml")}, {}, {"DISPLAY"});
+    const Run unset =
+        runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml")}, {}, {"DISPLAY"});
     CHECK(unset.code == 1);
     CHECK(unset.output.find("rollcoach: error: no display") != std::string::npos);
     const Run bogus = runRollcoach({}, {"DISPLAY=:4242"}, {"DISPLAY"});
@@ -229,10 +234,12 @@ TEST_CASE("window command-line errors") {
     CHECK(runRollcoach({"render", shippedRoutine("wall-tennis-ball.yaml"), "--at", "1", "--size",
                         "big", "--out", "x.png"})
               .code == 2);
-    CHECK(runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--speed", "-3"}).code == 2);
+    CHECK(runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--speed", "-3"}).code ==
+          2);
     const Run missing = runRollcoach({"run", "/no/such/routine.yaml"});
     CHECK(missing.code == 1);
-    CHECK(missing.output.find("/no/such/routine.yaml: error: cannot read file") != std::string::npos);
+    CHECK(missing.output.find("/no/such/routine.yaml: error: cannot read file") !=
+          std::string::npos);
 }
 
 TEST_CASE("a session runs to its end in the window, sped up, with frame statistics") {
@@ -251,8 +258,11 @@ struct Harness {
     Tones tones{notices, false, false};
     Speech speech{true};
     BodyModel body = referenceBody();
-    AppResources app{body, DataPaths{ROLLCOACH_SOURCE_DIR}, *fonts, tones, speech, "/nonexistent",
-                     nullptr, {}, {}, {}};
+    AppResources app{body,    DataPaths{ROLLCOACH_SOURCE_DIR},
+                     *fonts,  tones,
+                     speech,  "/nonexistent",
+                     nullptr, {},
+                     {},      {}};
 };
 
 sf::Event key(sf::Keyboard::Key code) {
@@ -292,8 +302,8 @@ TEST_CASE("keys drive the session: pause, next, previous, mute, back") {
 
 TEST_CASE("the session picture carries the core's verdict for the moment shown") {
     Harness h;
-    const Routine routine = routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
-                                                "{pattern: horizontal, amplitude_cm: 5, period_s: 8}"));
+    const Routine routine = routineFrom(oneStep(
+        "tennis", "[{x_cm: 8, y_cm: 10}]", "{pattern: horizontal, amplitude_cm: 5, period_s: 8}"));
     SessionScreen screen(h.app, routine, Side::Left);
     screen.seek(2);
     CHECK(screen.picture().warning.empty());
@@ -326,20 +336,24 @@ TEST_CASE("the list shows broken routines with their first error") {
     CHECK(entries[1].routine.has_value());
     CHECK_FALSE(entries[2].routine.has_value());
     CHECK_FALSE(entries[2].shipped);
-    CHECK(entries[2].firstError == "mine.yaml:1:1: error: missing required key \"ball\" in the routine");
+    CHECK(entries[2].firstError ==
+          "mine.yaml:1:1: error: missing required key \"ball\" in the routine");
     fs::remove_all(dir);
 }
 
 TEST_CASE("speech hands a cue to espeak-ng as one argument, never through a shell") {
-    const std::string cue = "Lean in $(touch /tmp/rollcoach-pwned) `id` \"quoted\" 'single'; rm -rf x";
+    const std::string cue =
+        "Lean in $(touch /tmp/rollcoach-pwned) `id` \"quoted\" 'single'; rm -rf x";
     const auto args = speechArguments("/usr/bin/espeak-ng", cue);
     REQUIRE(args.size() == 5);
     CHECK(args[3] == "--");
     CHECK(args[4] == cue);
     // A stand-in for espeak-ng records exactly what it was given.
-    const fs::path record = fs::temp_directory_path() / ("rollcoach-speech-" + std::to_string(getpid()));
-    const std::string fake = writeTemp("fake-espeak.sh", "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > " +
-                                                             record.string() + "\n");
+    const fs::path record =
+        fs::temp_directory_path() / ("rollcoach-speech-" + std::to_string(getpid()));
+    const std::string fake = writeTemp(
+        "fake-espeak.sh",
+        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > " + record.string() + "\n");
     fs::permissions(fake, fs::perms::owner_all);
     fs::remove("/tmp/rollcoach-pwned");
     {
@@ -377,7 +391,8 @@ TEST_CASE("no sound device: one notice, no stream of errors, the session still r
 TEST_CASE("a missing font is named, exit 1") {
     const Run run = runRollcoach({"explore"}, {"ROLLCOACH_FONT=/no/such/font.ttf"});
     CHECK(run.code == 1);
-    CHECK(run.output.find("rollcoach: error: /no/such/font.ttf: font file missing") != std::string::npos);
+    CHECK(run.output.find("rollcoach: error: /no/such/font.ttf: font file missing") !=
+          std::string::npos);
 }
 
 namespace {
@@ -389,18 +404,20 @@ std::string historyJson(const fs::path& dataDir) {
 } // namespace
 
 TEST_CASE("a session run in the window is recorded, finished or interrupted") {
-    const fs::path data = fs::temp_directory_path() / ("rollcoach-window-data-" + std::to_string(getpid()));
+    const fs::path data =
+        fs::temp_directory_path() / ("rollcoach-window-data-" + std::to_string(getpid()));
     fs::remove_all(data);
     // Finished: sped up so the 9:44 session ends within the frames.
-    Run finished = runRollcoach({"--data-dir", data.string(), "run", shippedRoutine("wall-tennis-ball.yaml"),
-                                 "--autostart", "--speed", "1000", "--frames", "120", "--mute"},
-                                {"ALSOFT_DRIVERS=null"});
+    Run finished =
+        runRollcoach({"--data-dir", data.string(), "run", shippedRoutine("wall-tennis-ball.yaml"),
+                      "--autostart", "--speed", "1000", "--frames", "120", "--mute"},
+                     {"ALSOFT_DRIVERS=null"});
     INFO(finished.output);
     REQUIRE(finished.code == 0);
     // Killed part-way: the steps done so far stay, and it shows as interrupted.
-    const pid_t pid = startRollcoach({"--data-dir", data.string(), "run",
-                                      shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
-                                      "--speed", "60", "--mute"});
+    const pid_t pid =
+        startRollcoach({"--data-dir", data.string(), "run", shippedRoutine("wall-tennis-ball.yaml"),
+                        "--autostart", "--speed", "60", "--mute"});
     // Kill it once the history holds a step of it (as soon as the first step is over).
     for (int i = 0; i < 100; ++i) {
         sf::sleep(sf::milliseconds(200));
@@ -427,7 +444,8 @@ TEST_CASE("a session run in the window is recorded, finished or interrupted") {
 }
 
 TEST_CASE("an unusable data folder: the session still runs and says history is not saved") {
-    const fs::path blocker = fs::temp_directory_path() / ("rollcoach-blocker-" + std::to_string(getpid()));
+    const fs::path blocker =
+        fs::temp_directory_path() / ("rollcoach-blocker-" + std::to_string(getpid()));
     std::ofstream(blocker) << "not a folder";
     const Run run = runRollcoach({"--data-dir", (blocker / "data").string(), "run",
                                   shippedRoutine("wall-tennis-ball.yaml"), "--autostart", "--speed",
@@ -440,10 +458,12 @@ TEST_CASE("an unusable data folder: the session still runs and says history is n
 }
 
 TEST_CASE("a routine file deleted while its session runs") {
-    const std::string file = writeTemp("vanishing.yaml", oneStep("tennis", "[{x_cm: 8, y_cm: 10}]"));
-    const fs::path data = fs::temp_directory_path() / ("rollcoach-vanish-" + std::to_string(getpid()));
-    const pid_t pid = startRollcoach({"--data-dir", data.string(), "run", file, "--autostart",
-                                      "--frames", "90", "--mute"});
+    const std::string file =
+        writeTemp("vanishing.yaml", oneStep("tennis", "[{x_cm: 8, y_cm: 10}]"));
+    const fs::path data =
+        fs::temp_directory_path() / ("rollcoach-vanish-" + std::to_string(getpid()));
+    const pid_t pid = startRollcoach(
+        {"--data-dir", data.string(), "run", file, "--autostart", "--frames", "90", "--mute"});
     sf::sleep(sf::seconds(0.5f));
     fs::remove(file);
     int status = 0;

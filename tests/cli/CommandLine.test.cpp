@@ -49,8 +49,8 @@ TEST_CASE("validate: warnings exit 0, or 1 with --strict") {
 }
 
 TEST_CASE("validate: several files, one bad, exit 1 and each named") {
-    const Result r = run({"validate", shippedRoutine("wall-tennis-ball.yaml"), "/no/such.yaml",
-                          dataFile("good")});
+    const Result r = run(
+        {"validate", shippedRoutine("wall-tennis-ball.yaml"), "/no/such.yaml", dataFile("good")});
     CHECK(r.code == 1);
     CHECK(r.out.find("/no/such.yaml: error: cannot read file: no such file") != std::string::npos);
     CHECK(r.out.find(dataFile("good") + ": error: cannot read file: it is a directory") !=
@@ -79,8 +79,8 @@ TEST_CASE("--help and --version exit 0") {
 
 TEST_CASE("plan --json alternates sides and gives both the same time") {
     for (const char* side : {"left", "right"}) {
-        const Result r = run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json",
-                              "--first-side", side});
+        const Result r = run(
+            {"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--first-side", side});
         REQUIRE(r.code == 0);
         const auto plan = nlohmann::json::parse(r.out);
         CHECK(plan["title"] == "Lying upper-trapezius drill");

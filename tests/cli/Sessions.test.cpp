@@ -53,9 +53,11 @@ TEST_CASE("history --json: newest first, in the documented shape") {
     {
         std::string notice;
         auto history = History::open(dir.path.string(), kMonday, notice);
-        const auto a = history->beginSession("Wall tennis-ball drill", "h", "f", kMonday - 7200, Side::Left);
+        const auto a =
+            history->beginSession("Wall tennis-ball drill", "h", "f", kMonday - 7200, Side::Left);
         history->endSession(a, "finished", "", 280, 280, kMonday - 6000);
-        const auto b = history->beginSession("Lying upper-trapezius drill", "h", "f", kMonday - 3600, Side::Right);
+        const auto b = history->beginSession("Lying upper-trapezius drill", "h", "f",
+                                             kMonday - 3600, Side::Right);
         history->recordStep(b, {1, Side::Right, 0, "Settle in", 30}, 0, 30, kMonday - 3570);
         history->endSession(b, "stopped", "stopped by the user", 0, 30, kMonday - 3560);
     }
@@ -82,13 +84,14 @@ TEST_CASE("plan uses the history for an automatic first side, unless told") {
     {
         std::string notice;
         auto history = History::open(dir.path.string(), kMonday, notice);
-        const auto a = history->beginSession("Wall tennis-ball drill", "h", "f", kMonday - 86400, Side::Left);
+        const auto a =
+            history->beginSession("Wall tennis-ball drill", "h", "f", kMonday - 86400, Side::Left);
         history->endSession(a, "finished", "", 280, 280, kMonday - 86000);
     }
     setenv("ROLLCOACH_NOW", std::to_string(kMonday).c_str(), 1);
     const Result automatic = dir.run({"plan", shippedRoutine("wall-tennis-ball.yaml"), "--json"});
-    const Result forced = dir.run({"plan", shippedRoutine("wall-tennis-ball.yaml"), "--json",
-                                   "--first-side", "left"});
+    const Result forced = dir.run(
+        {"plan", shippedRoutine("wall-tennis-ball.yaml"), "--json", "--first-side", "left"});
     unsetenv("ROLLCOACH_NOW");
     REQUIRE(automatic.code == 0);
     const auto plan = nlohmann::json::parse(automatic.out);
@@ -108,7 +111,8 @@ TEST_CASE("next says what is due today and which side goes first") {
     unsetenv("ROLLCOACH_NOW");
     CHECK(monday.code == 0);
     CHECK(monday.out.find("Due today:") == 0);
-    CHECK(monday.out.find("Wall tennis-ball drill  -  start on the left side") != std::string::npos);
+    CHECK(monday.out.find("Wall tennis-ball drill  -  start on the left side") !=
+          std::string::npos);
     CHECK(monday.out.find("Lying") == std::string::npos);
     CHECK(sunday.out.find("Nothing is due today. Next: Monday 2026-11-30") == 0);
 }

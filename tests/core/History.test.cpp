@@ -4,10 +4,10 @@
 #include "core/Schedule.hpp"
 
 #include <filesystem>
-#include <set>
-#include <sqlite3.h>
 #include <fstream>
+#include <set>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -254,9 +254,9 @@ TEST_CASE("alternation over simulated sessions keeps both sides even") {
         ++starts[choice.side == Side::Left ? 0 : 1];
         // Day 4 is cut short after the first side.
         const double second = day == 4 ? 0 : 20;
-        SessionRecord r = record(routine.title, now, choice.side,
-                                 choice.side == Side::Left ? 20 : second,
-                                 choice.side == Side::Right ? 20 : second);
+        SessionRecord r =
+            record(routine.title, now, choice.side, choice.side == Side::Left ? 20 : second,
+                   choice.side == Side::Right ? 20 : second);
         history.insert(history.begin(), r);
         if (day == 4) {
             // The side that missed out goes first next.

@@ -57,7 +57,8 @@ TEST_CASE("an alias bomb is not walked exponentially") {
         CHECK(runRoutinePipeline(aliasBomb(key), referenceBody()) < 100);
     }
     // Duplicate keys inside an aliased map are reported once, where the map is written.
-    RoutineLoad dup = parseRoutine(kHead + "a: &m {x: 1, x: 2}\nb: [*m, *m, *m, *m]\n", referenceBody());
+    RoutineLoad dup =
+        parseRoutine(kHead + "a: &m {x: 1, x: 2}\nb: [*m, *m, *m, *m]\n", referenceBody());
     int duplicates = 0;
     for (const Diagnostic& d : dup.diagnostics) {
         duplicates += d.message.find("duplicate key") == 0 ? 1 : 0;
@@ -82,8 +83,10 @@ TEST_CASE("a stream of many documents stops at the second") {
 }
 
 TEST_CASE("huge scalars and files") {
-    const Diagnostic tooLong = onlyDiagnostic(kHead.substr(0, 10) + "title: " + std::string(200000, 'x') +
-                                              "\ndrill: wall\nball: tennis\nsteps: [{name: S, duration_s: 5, place: [{x_cm: 8, y_cm: 10}]}]\n");
+    const Diagnostic tooLong =
+        onlyDiagnostic(kHead.substr(0, 10) + "title: " + std::string(200000, 'x') +
+                       "\ndrill: wall\nball: tennis\nsteps: [{name: S, duration_s: 5, place: "
+                       "[{x_cm: 8, y_cm: 10}]}]\n");
     CHECK(tooLong.message.find("\"title\" is too long") == 0);
     CHECK(tooLong.mark.line == 2);
     const Diagnostic tooBig = onlyDiagnostic("title: " + std::string(kMaxRoutineBytes + 10, 'x'));
@@ -94,7 +97,8 @@ TEST_CASE("huge numbers, NaN and infinity are located errors") {
     CHECK(onlyDiagnostic("format: 99999999999999999999999999\n").message ==
           "\"format\" is out of range: \"99999999999999999999999999\"");
     for (const char* value : {".nan", ".NaN", "-.inf", ".Inf", "nan", "inf", "1e400", "-1e400"}) {
-        const Diagnostic d = onlyDiagnostic(oneStep("tennis", std::string("[{x_cm: ") + value + ", y_cm: 10}]"));
+        const Diagnostic d =
+            onlyDiagnostic(oneStep("tennis", std::string("[{x_cm: ") + value + ", y_cm: 10}]"));
         INFO(value);
         CHECK(d.mark.line == 8);
         CHECK(d.mark.column == 20);
@@ -123,7 +127,8 @@ TEST_CASE("the longest legal routine stays cheap to check") {
                 "{x_cm: 11, y_cm: 18}, {x_cm: 12, y_cm: 22}]\n    motion:\n      pattern: path\n"
                 "      period_s: 120\n      points: [";
         for (int p = 0; p < 50; ++p) {
-            text += std::string(p ? ", " : "") + (p % 2 ? "{x_cm: 9, y_cm: 10}" : "{x_cm: 12, y_cm: 30}");
+            text += std::string(p ? ", " : "") +
+                    (p % 2 ? "{x_cm: 9, y_cm: 10}" : "{x_cm: 12, y_cm: 30}");
         }
         text += "]\n";
     }

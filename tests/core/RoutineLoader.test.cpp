@@ -90,15 +90,17 @@ TEST_CASE("YAML syntax errors are located") {
 }
 
 TEST_CASE("an unknown key suggests the closest known one, at its line and column") {
-    const Diagnostic d = onlyDiagnostic(withStep("  - name: S\n    duration_s: 5\n    place: [{x_cm: 8, y_cm: 10}]\n    motoin: hold\n"));
+    const Diagnostic d = onlyDiagnostic(withStep(
+        "  - name: S\n    duration_s: 5\n    place: [{x_cm: 8, y_cm: 10}]\n    motoin: hold\n"));
     CHECK(d.message == "unknown key \"motoin\" in step 1: did you mean \"motion\"?");
     CHECK(d.mark.line == 9);
     CHECK(d.mark.column == 5);
 }
 
 TEST_CASE("a misspelt required key gives the suggestion and the missing key") {
-    RoutineLoad load = parseRoutine(
-        withStep("  - name: S\n    duraton_s: 5\n    place: [{x_cm: 8, y_cm: 10}]\n"), referenceBody());
+    RoutineLoad load =
+        parseRoutine(withStep("  - name: S\n    duraton_s: 5\n    place: [{x_cm: 8, y_cm: 10}]\n"),
+                     referenceBody());
     REQUIRE(load.diagnostics.size() == 2);
     CHECK(load.diagnostics[0].message == "missing required key \"duration_s\" in step 1 (\"S\")");
     CHECK(load.diagnostics[0].mark.line == 6);
@@ -109,15 +111,17 @@ TEST_CASE("a misspelt required key gives the suggestion and the missing key") {
 }
 
 TEST_CASE("a top-level unknown key far from any known one lists the known keys") {
-    const Diagnostic d = onlyDiagnostic(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]") + "colour: red\n");
+    const Diagnostic d =
+        onlyDiagnostic(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]") + "colour: red\n");
     CHECK(d.message.find("unknown key \"colour\" in the routine (known keys:") == 0);
     CHECK(d.mark.line == 10);
     CHECK(d.mark.column == 1);
 }
 
 TEST_CASE("duplicate keys are errors at the second occurrence") {
-    const Diagnostic d = onlyDiagnostic("format: 1\ntitle: A\ntitle: B\ndrill: wall\nball: tennis\n"
-                                        "steps:\n  - {name: S, duration_s: 5, place: [{x_cm: 8, y_cm: 10}]}\n");
+    const Diagnostic d =
+        onlyDiagnostic("format: 1\ntitle: A\ntitle: B\ndrill: wall\nball: tennis\n"
+                       "steps:\n  - {name: S, duration_s: 5, place: [{x_cm: 8, y_cm: 10}]}\n");
     CHECK(d.message == "duplicate key \"title\" (first given at line 2)");
     CHECK(d.mark.line == 3);
     CHECK(d.mark.column == 1);
@@ -132,24 +136,28 @@ TEST_CASE("duplicate keys inside a flow map are found too") {
 
 TEST_CASE("wrong types are located at the value") {
     SUBCASE("text for a number") {
-        const Diagnostic d = onlyDiagnostic(withStep("  - name: S\n    duration_s: forty\n    place: [{x_cm: 8, y_cm: 10}]\n"));
+        const Diagnostic d = onlyDiagnostic(
+            withStep("  - name: S\n    duration_s: forty\n    place: [{x_cm: 8, y_cm: 10}]\n"));
         CHECK(d.message == "\"duration_s\" must be a number, got \"forty\"");
         CHECK(d.mark.line == 7);
         CHECK(d.mark.column == 17);
     }
     SUBCASE("a quoted number") {
-        const Diagnostic d = onlyDiagnostic(withStep("  - name: S\n    duration_s: \"40\"\n    place: [{x_cm: 8, y_cm: 10}]\n"));
+        const Diagnostic d = onlyDiagnostic(
+            withStep("  - name: S\n    duration_s: \"40\"\n    place: [{x_cm: 8, y_cm: 10}]\n"));
         CHECK(d.message.find("must be a number") != std::string::npos);
     }
     SUBCASE("a list for a title") {
-        const Diagnostic d = onlyDiagnostic("format: 1\ntitle: [a, b]\ndrill: wall\nball: tennis\n"
-                                            "steps:\n  - {name: S, duration_s: 5, place: [{x_cm: 8, y_cm: 10}]}\n");
+        const Diagnostic d =
+            onlyDiagnostic("format: 1\ntitle: [a, b]\ndrill: wall\nball: tennis\n"
+                           "steps:\n  - {name: S, duration_s: 5, place: [{x_cm: 8, y_cm: 10}]}\n");
         CHECK(d.message == "\"title\" must be text, got a list");
         CHECK(d.mark.line == 2);
         CHECK(d.mark.column == 8);
     }
     SUBCASE("a map for steps") {
-        const Diagnostic d = onlyDiagnostic("format: 1\ntitle: T\ndrill: wall\nball: tennis\nsteps: {a: 1}\n");
+        const Diagnostic d =
+            onlyDiagnostic("format: 1\ntitle: T\ndrill: wall\nball: tennis\nsteps: {a: 1}\n");
         CHECK(d.message == "\"steps\" must be a list, got a map");
     }
     SUBCASE("a fractional format") {
@@ -171,7 +179,8 @@ TEST_CASE("missing required keys are reported on the map that lacks them") {
 }
 
 TEST_CASE("empty steps") {
-    const Diagnostic d = onlyDiagnostic("format: 1\ntitle: T\ndrill: wall\nball: tennis\nsteps: []\n");
+    const Diagnostic d =
+        onlyDiagnostic("format: 1\ntitle: T\ndrill: wall\nball: tennis\nsteps: []\n");
     CHECK(d.message == "\"steps\" is empty: a routine needs at least one step");
     CHECK(d.mark.line == 5);
     CHECK(d.mark.column == 8);
@@ -179,20 +188,23 @@ TEST_CASE("empty steps") {
 
 TEST_CASE("unknown drill, ball and pattern, with suggestions") {
     SUBCASE("drill") {
-        const Diagnostic d = onlyDiagnostic("format: 1\ntitle: T\ndrill: wal\nball: tennis\n"
-                                            "steps:\n  - {name: S, duration_s: 5, place: [{x_cm: 8, y_cm: 10}]}\n");
+        const Diagnostic d =
+            onlyDiagnostic("format: 1\ntitle: T\ndrill: wal\nball: tennis\n"
+                           "steps:\n  - {name: S, duration_s: 5, place: [{x_cm: 8, y_cm: 10}]}\n");
         CHECK(d.message == "unknown drill \"wal\": did you mean \"wall\"?");
         CHECK(d.mark.line == 3);
         CHECK(d.mark.column == 8);
     }
     SUBCASE("ball") {
         const Diagnostic d = onlyDiagnostic(oneStep("golf", "[{x_cm: 8, y_cm: 10}]"));
-        CHECK(d.message.find("unknown ball \"golf\": expected tennis, yoga-tune-up or yoga-tune-up-plus") == 0);
+        CHECK(d.message.find(
+                  "unknown ball \"golf\": expected tennis, yoga-tune-up or yoga-tune-up-plus") ==
+              0);
         CHECK(d.mark.line == 4);
     }
     SUBCASE("pattern") {
-        const Diagnostic d = onlyDiagnostic(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
-                                                    "{pattern: cirlce, amplitude_cm: 1, period_s: 5}"));
+        const Diagnostic d = onlyDiagnostic(oneStep(
+            "tennis", "[{x_cm: 8, y_cm: 10}]", "{pattern: cirlce, amplitude_cm: 1, period_s: 5}"));
         CHECK(d.message == "unknown motion pattern \"cirlce\": did you mean \"circle\"?");
         CHECK(d.mark.line == 9);
         CHECK(d.mark.column == 23);
@@ -215,22 +227,25 @@ TEST_CASE("non-finite and out-of-range numbers") {
         CHECK(d.message == "\"x_cm\" is out of range: \"1e999\"");
     }
     SUBCASE("zero duration") {
-        const Diagnostic d = onlyDiagnostic(withStep("  - name: S\n    duration_s: 0\n    place: [{x_cm: 8, y_cm: 10}]\n"));
+        const Diagnostic d = onlyDiagnostic(
+            withStep("  - name: S\n    duration_s: 0\n    place: [{x_cm: 8, y_cm: 10}]\n"));
         CHECK(d.message == "\"duration_s\" is out of range: 0 (must be above 0 and at most 1800)");
     }
     SUBCASE("negative amplitude") {
-        const Diagnostic d = onlyDiagnostic(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
-                                                    "{pattern: vertical, amplitude_cm: -2, period_s: 5}"));
+        const Diagnostic d =
+            onlyDiagnostic(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
+                                   "{pattern: vertical, amplitude_cm: -2, period_s: 5}"));
         CHECK(d.message.find("\"amplitude_cm\" is out of range: -2") == 0);
     }
     SUBCASE("absurd period") {
-        const Diagnostic d = onlyDiagnostic(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
-                                                    "{pattern: vertical, amplitude_cm: 2, period_s: 99999}"));
+        const Diagnostic d =
+            onlyDiagnostic(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
+                                   "{pattern: vertical, amplitude_cm: 2, period_s: 99999}"));
         CHECK(d.message.find("\"period_s\" is out of range") == 0);
     }
     SUBCASE("rounds") {
-        const Diagnostic d = onlyDiagnostic(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]") +
-                                            "schedule: {rounds: 0}\n");
+        const Diagnostic d =
+            onlyDiagnostic(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]") + "schedule: {rounds: 0}\n");
         CHECK(d.message == "\"rounds\" is out of range: 0 (must be 1 to 20)");
     }
 }
@@ -259,13 +274,15 @@ steps:
   - name: B
     duration_s: 10
     place: [{x_cm: 8}]
-)", referenceBody());
+)",
+                                    referenceBody());
     REQUIRE(load.diagnostics.size() == 4);
     CHECK(load.diagnostics[0].mark.line == 2);
     CHECK(load.diagnostics[1].mark.line == 3);
     CHECK(load.diagnostics[2].mark.line == 7);
     CHECK(load.diagnostics[3].mark.line == 11);
-    CHECK(load.diagnostics[3].message == "missing required key \"y_cm\" in place of step 2 (\"B\")");
+    CHECK(load.diagnostics[3].message ==
+          "missing required key \"y_cm\" in place of step 2 (\"B\")");
 }
 
 TEST_CASE("empty file and a scalar document") {

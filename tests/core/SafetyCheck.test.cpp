@@ -28,8 +28,8 @@ TEST_CASE("clearly safe placements are never reported") {
     CHECK(warningsFor(oneStep("tennis", place(8, 10),
                               "{pattern: horizontal, amplitude_cm: 2, period_s: 6}"))
               .empty());
-    CHECK(warningsFor(oneStep("tennis", place(9, 12),
-                              "{pattern: circle, amplitude_cm: 2, period_s: 6}"))
+    CHECK(warningsFor(
+              oneStep("tennis", place(9, 12), "{pattern: circle, amplitude_cm: 2, period_s: 6}"))
               .empty());
 }
 
@@ -103,8 +103,8 @@ TEST_CASE("a circle and a path that reach the spine") {
     REQUIRE(circle.size() == 1);
     CHECK(circle[0].closeness == Closeness::On);
 
-    auto path = warningsFor(oneStep("tennis", place(9, 12),
-                                    "{pattern: path, period_s: 10, points: [{x_cm: 3, y_cm: 12}]}"));
+    auto path = warningsFor(oneStep(
+        "tennis", place(9, 12), "{pattern: path, period_s: 10, points: [{x_cm: 3, y_cm: 12}]}"));
     REQUIRE(path.size() == 1);
     CHECK(path[0].closeness == Closeness::On);
     CHECK(path[0].where.xCm == doctest::Approx(3));

@@ -38,7 +38,8 @@ TEST_CASE("aliases share their node instead of copying it") {
 
 TEST_CASE("deep nesting is refused with a location") {
     Diagnostics diagnostics;
-    YamlDocument doc = YamlDocument::parse(std::string(100000, '[') + std::string(100000, ']'), diagnostics);
+    YamlDocument doc =
+        YamlDocument::parse(std::string(100000, '[') + std::string(100000, ']'), diagnostics);
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].message.find("nested too deeply") == 0);
     CHECK(diagnostics[0].mark.line == 1);
