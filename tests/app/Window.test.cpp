@@ -4,11 +4,14 @@
 #include "app/Palette.hpp"
 #include "app/Resources.hpp"
 #include "app/Screens.hpp"
+#include "app/SessionLog.hpp"
 #include "core/DataPaths.hpp"
+#include "core/History.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/Timeline.hpp"
 
 #include <SFML/Graphics.hpp>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -470,5 +473,26 @@ TEST_CASE("a routine file deleted while its session runs") {
     waitpid(pid, &status, 0);
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
+    fs::remove_all(data);
+}
+
+TEST_CASE("a history that fails mid-session: the session goes on and says why") {
+    const fs::path data =
+        fs::temp_directory_path() / ("rollcoach-failing-" + std::to_string(getpid()));
+    fs::remove_all(data);
+    std::string notice;
+    auto history = History::open(data.string(), 0, notice);
+    SessionLog log(history.get());
+    log.begin("T", "h", "f", Side::Left);
+    log.stepDone({1, Side::Left, 0, "S", 10}, 10, 0);
+    CHECK(log.problem().empty());
+    // Another process breaks the file under it (as a full disk or a bad sector would).
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((data / "history.sqlite").c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "DROP TABLE steps", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    log.stepDone({1, Side::Left, 1, "T", 10}, 20, 0); // must not throw
+    CHECK_FALSE(log.problem().empty());
+    log.end("finished", "", 20, 20);
     fs::remove_all(data);
 }

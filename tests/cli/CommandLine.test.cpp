@@ -4,7 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace rollcoach;
 using namespace rollcoach::test;
@@ -122,4 +125,20 @@ TEST_CASE("plan in text") {
     const Result r = run({"plan", shippedRoutine("wall-tennis-ball.yaml")});
     CHECK(r.code == 0);
     CHECK(r.out.find("switch to the right side") != std::string::npos);
+}
+
+TEST_CASE("a broken body model asset is named with its line, exit 1") {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("rollcoach-asset-" + std::to_string(getpid()));
+    fs::create_directories(dir / "assets");
+    std::ofstream(dir / "assets" / "body.yaml")
+        << "format: 1\nreference: {shoulder_width_cm: wide}\n";
+    setenv("ROLLCOACH_DATA_DIR", dir.c_str(), 1);
+    const Result r = run({"validate", shippedRoutine("wall-tennis-ball.yaml")});
+    unsetenv("ROLLCOACH_DATA_DIR");
+    CHECK(r.code == 1);
+    CHECK(r.err.find((dir / "assets" / "body.yaml").string() + ":2:32: error: expected a number") !=
+          std::string::npos);
+    fs::remove_all(dir);
 }
