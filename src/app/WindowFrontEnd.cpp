@@ -29,7 +29,7 @@ SideChoice sideFor(const WindowRequest& request, const Routine& routine, const A
     std::vector<SessionRecord> sessions;
     if (app.history != nullptr && routine.schedule.firstSide == FirstSide::Auto) {
         try {
-            sessions = app.history->sessions(500);
+            sessions = app.history->sessions(500, false);
         } catch (const HistoryError&) {
         }
     }

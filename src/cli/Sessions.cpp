@@ -38,7 +38,7 @@ SideChoice firstSideFor(const Routine& routine, const std::optional<std::string>
     std::vector<SessionRecord> sessions;
     if (routine.schedule.firstSide == FirstSide::Auto) {
         if (auto history = openHistory(context, err)) {
-            sessions = history->sessions(500);
+            sessions = history->sessions(500, false);
         }
     }
     return chooseFirstSide(routine, sessions, context.now);
@@ -148,7 +148,7 @@ std::vector<std::string> dueToday(const CommandContext& context, const BodyModel
     std::vector<SessionRecord> sessions;
     if (!plan.empty()) {
         if (auto history = openHistory(context, err)) {
-            sessions = history->sessions(500);
+            sessions = history->sessions(500, false);
         }
     }
     std::vector<std::string> lines;

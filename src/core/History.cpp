@@ -333,7 +333,7 @@ void History::endSession(std::int64_t session, const std::string& how, const std
     update.step();
 }
 
-std::vector<SessionRecord> History::sessions(std::size_t limit) const {
+std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) const {
     std::vector<SessionRecord> out;
     Statement query(m_db, "SELECT id, routine_title, routine_hash, routine_file, started_at, "
                           "ended_at, first_side, how, stop_reason, left_s, right_s, pid, "
@@ -361,6 +361,9 @@ std::vector<SessionRecord> History::sessions(std::size_t limit) const {
             r.endedAt = query.integer(12);
         }
         out.push_back(std::move(r));
+    }
+    if (!details) {
+        return out;
     }
     for (SessionRecord& r : out) {
         Statement steps(m_db, "SELECT round, side, step_index, step_name, seconds FROM steps "

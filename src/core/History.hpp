@@ -80,8 +80,9 @@ public:
                     double leftS, double rightS, std::int64_t now);
 
     /// Sessions, newest first (at most `limit`); sessions whose process died show as
-    /// "interrupted".
-    std::vector<SessionRecord> sessions(std::size_t limit = 1000) const;
+    /// "interrupted". Without `details`, steps and check-ins are left out: choosing a side
+    /// needs only the totals, and a history of years has many thousands of steps.
+    std::vector<SessionRecord> sessions(std::size_t limit = 1000, bool details = true) const;
 
     const std::string& path() const { return m_path; }
 
