@@ -70,19 +70,28 @@ void drawMotionArrows(sf::RenderTarget& target, const BodyView& view, const Step
     const double length = std::max(1.6, step.motion.amplitudeCm);
     sf::VertexArray shapes(sf::Triangles);
     const sf::Color color(255, 255, 255, 230);
-    for (const Placement& placement : step.place) {
-        const Point c = onSide(placement.at, side);
-        for (double sign : {-1.0, 1.0}) {
-            auto along = [&](double d, double across) {
-                return horizontal ? view.toScreen({c.xCm + sign * d, c.yCm + across})
-                                  : view.toScreen({c.xCm + across, c.yCm + sign * d});
-            };
-            strokeLine(shapes, {along(reach, 0), along(reach + length, 0)},
-                       std::max(2.f, view.pixelsPerCm() * 0.35f), color);
-            const double tip = reach + length + 1.0;
-            fillPolygon(shapes, {along(tip, 0), along(tip - 1.2, -0.8), along(tip - 1.2, 0.8)},
-                        color);
+    // The balls move together: one arrow out of each outer edge of the group says it all.
+    auto along = [&](Point c, double sign, double d, double across) {
+        return horizontal ? view.toScreen({c.xCm + sign * d, c.yCm + across})
+                          : view.toScreen({c.xCm + across, c.yCm + sign * d});
+    };
+    for (double sign : {-1.0, 1.0}) {
+        Point edge = onSide(step.place.front().at, side);
+        for (const Placement& placement : step.place) {
+            const Point c = onSide(placement.at, side);
+            const double value = horizontal ? c.xCm : c.yCm;
+            const double best = horizontal ? edge.xCm : edge.yCm;
+            if (value * sign > best * sign) {
+                edge = c;
+            }
         }
+        strokeLine(shapes, {along(edge, sign, reach, 0), along(edge, sign, reach + length, 0)},
+                   std::max(2.f, view.pixelsPerCm() * 0.35f), color);
+        const double tip = reach + length + 1.0;
+        fillPolygon(shapes,
+                    {along(edge, sign, tip, 0), along(edge, sign, tip - 1.2, -0.8),
+                     along(edge, sign, tip - 1.2, 0.8)},
+                    color);
     }
     target.draw(shapes);
 }
@@ -734,13 +743,15 @@ void SessionScreen::draw(sf::RenderTarget& target) {
         y += 140 * u;
     }
     if (pic.checkIn) {
-        const sf::FloatRect box(x, y, width * 0.62f, 96 * u);
-        drawPanel(target, box, palette::panel, palette::accent, 3 * u);
+        // The box fits its words, however they wrap at this size.
+        const float boxWidth = width * 0.62f;
         m_prompt.set(std::string("How tense is your ") + sideName(pic.checkIn->side) + " side " +
                          (pic.checkIn->after ? "now" : "before you start") +
                          "? Press 0-9 (T for 10)",
-                     px(u, 28), palette::text, box.width - 30 * u);
-        m_prompt.setPosition(x + 15 * u, y + 12 * u);
+                     px(u, 28), palette::text, boxWidth - 30 * u);
+        drawPanel(target, {x, y, boxWidth, m_prompt.height() + 26 * u}, palette::panel,
+                  palette::accent, 3 * u);
+        m_prompt.setPosition(x + 15 * u, y + 10 * u);
         m_prompt.draw(target);
     }
 
