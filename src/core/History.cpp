@@ -118,12 +118,7 @@ CREATE INDEX IF NOT EXISTS sessions_started ON sessions(started_at);
 )";
 
 std::string stamp(std::int64_t now) {
-    const std::time_t t = static_cast<std::time_t>(now);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &tm);
-    return buffer;
+    return utcTime(now, "%Y%m%d-%H%M%S");
 }
 
 // Moves a file that cannot be used out of the way, keeping it for the user.
@@ -398,12 +393,12 @@ std::string routineHash(const std::string& text) {
     return buffer;
 }
 
-std::string isoTime(std::int64_t secondsSinceEpoch) {
+std::string utcTime(std::int64_t secondsSinceEpoch, const char* format) {
     const std::time_t t = static_cast<std::time_t>(secondsSinceEpoch);
     std::tm tm{};
     gmtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    char buffer[64];
+    std::strftime(buffer, sizeof buffer, format, &tm);
     return buffer;
 }
 

@@ -97,8 +97,13 @@ private:
 /// FNV-1a hash of a routine file's text, as 16 hex digits: tells edited routines apart.
 std::string routineHash(const std::string& text);
 
+/// A moment in UTC, formatted with strftime's `format`.
+std::string utcTime(std::int64_t secondsSinceEpoch, const char* format);
+
 /// "2026-11-23T20:16:38Z" from seconds since the epoch.
-std::string isoTime(std::int64_t secondsSinceEpoch);
+inline std::string isoTime(std::int64_t secondsSinceEpoch) {
+    return utcTime(secondsSinceEpoch, "%Y-%m-%dT%H:%M:%SZ");
+}
 
 /// Which side a session starts on, and why, in plain words.
 struct SideChoice {

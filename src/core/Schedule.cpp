@@ -1,5 +1,6 @@
 #include "Schedule.hpp"
 
+#include "History.hpp"
 #include "YamlDocument.hpp"
 
 #include <algorithm>
@@ -184,11 +185,7 @@ std::string slug(const std::string& text) {
 
 std::string iCalendar(const std::vector<PlannedSession>& sessions, std::int64_t stampUtc,
                       const std::string& description) {
-    const std::time_t t = static_cast<std::time_t>(stampUtc);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    const std::string stamp = utcTime(stampUtc, "%Y%m%dT%H%M%SZ");
     std::string out;
     out += folded("BEGIN:VCALENDAR");
     out += folded("VERSION:2.0");
@@ -201,7 +198,7 @@ std::string iCalendar(const std::vector<PlannedSession>& sessions, std::int64_t 
         const int minutes = static_cast<int>(std::ceil(s.totalS / 60.0));
         out += folded("BEGIN:VEVENT");
         out += folded("UID:" + s.date.iso() + "-" + slug(s.title) + "@rollcoach");
-        out += folded(std::string("DTSTAMP:") + stamp);
+        out += folded("DTSTAMP:" + stamp);
         out += folded(std::string("DTSTART:") + start);
         out += folded("DURATION:PT" + std::to_string(minutes) + "M");
         out += folded("SUMMARY:" + escapeText("rollcoach: " + s.title));
