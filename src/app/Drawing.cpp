@@ -311,14 +311,14 @@ void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::
 }
 
 void drawWarningIcon(sf::RenderTarget& target, sf::Vector2f center, float size, sf::Color color,
-                     const sf::Font& font) {
+                     const sf::Font& font, unsigned markSize) {
     sf::ConvexShape triangle(3);
     triangle.setPoint(0, {center.x, center.y - size * 0.55f});
     triangle.setPoint(1, {center.x + size * 0.55f, center.y + size * 0.45f});
     triangle.setPoint(2, {center.x - size * 0.55f, center.y + size * 0.45f});
     triangle.setFillColor(color);
     target.draw(triangle);
-    sf::Text mark("!", font, static_cast<unsigned>(size * 0.7f));
+    sf::Text mark("!", font, markSize ? markSize : static_cast<unsigned>(size * 0.7f));
     mark.setStyle(sf::Text::Bold);
     mark.setFillColor(palette::background);
     const sf::FloatRect b = mark.getLocalBounds();

@@ -56,14 +56,15 @@ void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double d
 /// A small side view of the posture: standing against a wall, or lying on pillows.
 void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::Color ball);
 
-/// A warning triangle with an exclamation mark.
+/// A warning triangle with an exclamation mark (`markSize`: its character size; 0: from size).
 void drawWarningIcon(sf::RenderTarget& target, sf::Vector2f center, float size, sf::Color color,
-                     const sf::Font& font);
+                     const sf::Font& font, unsigned markSize = 0);
 
 /// Text that is laid out again only when its content, size or width changes.
 class Label {
 public:
-    void setFont(const sf::Font& font) { m_text.setFont(font); }
+    /// The font is given up front: a label without one would draw nothing.
+    explicit Label(const sf::Font& font) { m_text.setFont(font); }
     /// Sets the text (UTF-8), its size in pixels and colour, wrapped to `width` (0: no wrap).
     void set(const std::string& text, unsigned size, sf::Color color, float width = 0);
     void setPosition(float x, float y) { m_text.setPosition(x, y); }

@@ -103,8 +103,7 @@ const char* const kStopAdvice =
 
 void drawText(sf::RenderTarget& target, const sf::Font& font, const std::string& text,
               unsigned size, sf::Color color, sf::Vector2f at, float wrapWidth) {
-    Label label;
-    label.setFont(font);
+    Label label(font);
     label.set(text, size, color, wrapWidth);
     label.setPosition(at.x, at.y);
     label.draw(target);
@@ -207,8 +206,7 @@ void ListScreen::draw(sf::RenderTarget& target) {
         for (const std::string& line : m_app.dueToday) {
             due += "  " + line + ".";
         }
-        Label label;
-        label.setFont(regular);
+        Label label(regular);
         label.set(due, px(u, 28), palette::accent, w - 120 * u);
         label.setPosition(60 * u, y - 20 * u);
         label.draw(target);
@@ -311,8 +309,7 @@ void SetupScreen::draw(sf::RenderTarget& target) {
     y += 52 * u;
     int n = 1;
     for (const std::string& line : m_routine.setup) {
-        Label label;
-        label.setFont(regular);
+        Label label(regular);
         label.set(std::to_string(n++) + ".  " + line, px(u, 30), palette::text, column - 100 * u);
         label.setPosition(80 * u, y);
         label.draw(target);
@@ -383,15 +380,7 @@ std::string checkInKey(const CheckIn& c) {
 SessionScreen::SessionScreen(AppResources& app, Routine routine, Side firstSide, SessionLog* log)
     : m_app(app), m_log(log), m_routine(std::make_unique<Routine>(std::move(routine))),
       m_timeline(*m_routine, firstSide), m_runner(m_timeline), m_check(app.body),
-      m_diagram(app.body, app.fonts.bold) {
-    for (Label* label :
-         {&m_progress, &m_cue, &m_stepTimeCaption, &m_sessionLine, &m_stop, &m_keys}) {
-        label->setFont(app.fonts.regular);
-    }
-    for (Label* label : {&m_side, &m_stepName, &m_stepTime, &m_warning, &m_paused, &m_prompt}) {
-        label->setFont(app.fonts.bold);
-    }
-}
+      m_diagram(app.body, app.fonts.bold) {}
 
 void SessionScreen::noteProgress() {
     // Each step left behind (finished, skipped or cut short) is written as it is left, so a
@@ -698,7 +687,9 @@ void SessionScreen::draw(sf::RenderTarget& target) {
         y += std::max(m_cue.height(), 90 * u) + 26 * u;
     }
     // The time left in this step, large, with a bar.
-    m_stepTime.set(clockText(m.segmentLeftS), px(u, 120), palette::text);
+    // The text sizes on this screen are few on purpose: each size of each font is a texture
+    // of its own glyphs. Five bold (110, 84, 60, 36) and three regular (36, 32, 26) sizes.
+    m_stepTime.set(clockText(m.segmentLeftS), px(u, 110), palette::text);
     m_stepTime.setPosition(x, y);
     m_stepTime.draw(target);
     m_stepTimeCaption.set(isStep ? "left in this step" : "until the other side", px(u, 32),
@@ -736,7 +727,8 @@ void SessionScreen::draw(sf::RenderTarget& target) {
         const sf::Color color = warningColor(pic.worst);
         const sf::FloatRect box(x, y, width, 120 * u);
         drawPanel(target, box, sf::Color(60, 30, 30), color, 5 * u);
-        drawWarningIcon(target, {x + 60 * u, y + 60 * u}, 80 * u, color, m_app.fonts.bold);
+        drawWarningIcon(target, {x + 60 * u, y + 60 * u}, 80 * u, color, m_app.fonts.bold,
+                        px(u, 60));
         m_warning.set(pic.warning, px(u, 36), palette::text, width - 140 * u);
         m_warning.setPosition(x + 120 * u, y + 18 * u);
         m_warning.draw(target);
@@ -748,7 +740,7 @@ void SessionScreen::draw(sf::RenderTarget& target) {
         m_prompt.set(std::string("How tense is your ") + sideName(pic.checkIn->side) + " side " +
                          (pic.checkIn->after ? "now" : "before you start") +
                          "? Press 0-9 (T for 10)",
-                     px(u, 28), palette::text, boxWidth - 30 * u);
+                     px(u, 32), palette::text, boxWidth - 30 * u);
         drawPanel(target, {x, y, boxWidth, m_prompt.height() + 26 * u}, palette::panel,
                   palette::accent, 3 * u);
         m_prompt.setPosition(x + 15 * u, y + 10 * u);
@@ -774,7 +766,7 @@ void SessionScreen::draw(sf::RenderTarget& target) {
 
     if (pic.paused) {
         drawPanel(target, {0, size.y * 0.4f, size.x, 170 * u}, sf::Color(0, 0, 0, 200));
-        m_paused.set("PAUSED  ·  press Space to go on", px(u, 72), palette::text);
+        m_paused.set("PAUSED  ·  press Space to go on", px(u, 60), palette::text);
         const sf::FloatRect b = m_paused.bounds();
         m_paused.setPosition((size.x - b.width) / 2, size.y * 0.4f + 40 * u);
         m_paused.draw(target);

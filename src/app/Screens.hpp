@@ -146,8 +146,12 @@ private:
     SessionRunner m_runner;
     SafetyCheck m_check;
     BodyDiagram m_diagram;
-    Label m_side, m_progress, m_stepName, m_cue, m_stepTime, m_stepTimeCaption, m_sessionLine,
-        m_warning, m_stop, m_keys, m_paused, m_prompt;
+    // Bold for what must be read from across the room, regular for the rest.
+    Label m_side{m_app.fonts.bold}, m_stepName{m_app.fonts.bold}, m_stepTime{m_app.fonts.bold},
+        m_warning{m_app.fonts.bold}, m_paused{m_app.fonts.bold};
+    Label m_progress{m_app.fonts.regular}, m_cue{m_app.fonts.regular},
+        m_stepTimeCaption{m_app.fonts.regular}, m_sessionLine{m_app.fonts.regular},
+        m_stop{m_app.fonts.regular}, m_keys{m_app.fonts.regular}, m_prompt{m_app.fonts.regular};
 };
 
 /// What the end screen reports.

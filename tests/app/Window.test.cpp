@@ -496,3 +496,12 @@ TEST_CASE("a history that fails mid-session: the session goes on and says why") 
     log.end("finished", "", 20, 20);
     fs::remove_all(data);
 }
+
+TEST_CASE("the tension prompt shows its words at the start of a side, then goes") {
+    // 5 s into the first step the prompt shows; at 13 s it has gone. Everything else on the
+    // screen is the same but for the clock's digits and the bar.
+    const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
+    const int with = countColour(renderAt(wall, 5, "left"), palette::text);
+    const int without = countColour(renderAt(wall, 13, "left"), palette::text);
+    CHECK(with > without + 400);
+}
