@@ -5,7 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
+#include <unistd.h>
 
 namespace rollcoach::test {
 
@@ -14,6 +16,28 @@ inline const BodyModel& referenceBody() {
         BodyModel::load(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml");
     return body;
 }
+
+/// A fresh path under the temporary folder (created as a folder unless asked not to), removed
+/// with everything in it afterwards.
+struct TempPath {
+    std::filesystem::path path;
+    explicit TempPath(const std::string& what, bool create = true) {
+        static int counter = 0;
+        path = std::filesystem::temp_directory_path() /
+               ("rollcoach-" + what + "-" + std::to_string(getpid()) + "-" +
+                std::to_string(++counter));
+        std::filesystem::remove_all(path);
+        if (create) {
+            std::filesystem::create_directories(path);
+        }
+    }
+    ~TempPath() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    TempPath(const TempPath&) = delete;
+    TempPath& operator=(const TempPath&) = delete;
+};
 
 inline std::string dataFile(const std::string& name) {
     return std::string(ROLLCOACH_TEST_DATA) + "/" + name;

@@ -46,7 +46,11 @@ public:
     Tones(const Tones&) = delete;
     Tones& operator=(const Tones&) = delete;
     void play(Kind kind);
-    void setMuted(bool muted) { m_muted = muted; }
+    /// Unmuting prepares the sounds (once), so the next cue plays at once.
+    void setMuted(bool muted) {
+        m_muted = muted;
+        prepareUnlessMuted();
+    }
     bool muted() const { return m_muted; }
     bool available() const { return m_available; }
     /// Prepares the sounds unless muted: a muted session opens no audio device at all.

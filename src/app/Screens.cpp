@@ -1,6 +1,7 @@
 #include "Screens.hpp"
 
 #include "Palette.hpp"
+#include "cli/Sessions.hpp"
 #include "core/Motion.hpp"
 #include "core/RoutineLoader.hpp"
 
@@ -15,6 +16,25 @@ namespace {
 // One unit of text size: a 1080-pixel-high screen read from two metres away.
 float unitFor(const sf::RenderTarget& target) {
     return static_cast<float>(target.getSize().y) / 1080.f;
+}
+
+// What every screen starts a frame with: the background, and its measures.
+struct Canvas {
+    float u; ///< one unit of size: see unitFor
+    float w;
+    float h;
+};
+
+Canvas beginFrame(sf::RenderTarget& target) {
+    target.clear(palette::background);
+    return {unitFor(target), static_cast<float>(target.getSize().x),
+            static_cast<float>(target.getSize().y)};
+}
+
+// Mute and unmute sounds and speech together.
+void toggleMute(AppResources& app) {
+    app.tones.setMuted(!app.tones.muted());
+    app.speech.setMuted(app.tones.muted());
 }
 
 unsigned px(float unit, float size) {
@@ -139,7 +159,25 @@ std::vector<RoutineEntry> listRoutines(const AppResources& app) {
     return entries;
 }
 
-ListScreen::ListScreen(AppResources& app) : m_app(app), m_entries(listRoutines(app)) {}
+ListScreen::ListScreen(AppResources& app) : m_app(app) {
+    reload();
+}
+
+void ListScreen::reload() {
+    m_entries = listRoutines(m_app);
+    m_selected = std::min(m_selected, m_entries.empty() ? 0 : m_entries.size() - 1);
+    m_dueToday.clear();
+    if (m_app.context != nullptr) {
+        // What is due comes from the routines just listed: none is loaded twice.
+        std::vector<std::pair<std::string, Routine>> usable;
+        for (const RoutineEntry& entry : m_entries) {
+            if (entry.routine) {
+                usable.emplace_back(entry.file, *entry.routine);
+            }
+        }
+        m_dueToday = dueToday(usable, *m_app.context, m_app.history);
+    }
+}
 
 ScreenRequest ListScreen::handle(const sf::Event& event) {
     auto open = [&]() -> ScreenRequest {
@@ -164,8 +202,7 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
         case sf::Keyboard::E:
             return {ScreenRequest::Kind::Explore, {}};
         case sf::Keyboard::R:
-            m_entries = listRoutines(m_app);
-            m_selected = std::min(m_selected, m_entries.empty() ? 0 : m_entries.size() - 1);
+            reload();
             break;
         case sf::Keyboard::Escape:
         case sf::Keyboard::Q:
@@ -190,20 +227,17 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
 }
 
 void ListScreen::draw(sf::RenderTarget& target) {
-    const float u = unitFor(target);
-    const float w = static_cast<float>(target.getSize().x);
-    const float h = static_cast<float>(target.getSize().y);
+    const auto [u, w, h] = beginFrame(target);
     const sf::Font& regular = m_app.fonts.regular;
     const sf::Font& bold = m_app.fonts.bold;
-    target.clear(palette::background);
     drawText(target, bold, "rollcoach", px(u, 64), palette::text, {60 * u, 40 * u});
     drawText(target, regular, "Choose a routine. Enter opens it, E opens the placement explorer.",
              px(u, 30), palette::dimText, {60 * u, 125 * u}, w - 120 * u);
     m_rows.clear();
     float y = 190 * u;
-    if (!m_app.dueToday.empty()) {
+    if (!m_dueToday.empty()) {
         std::string due = "Due today:";
-        for (const std::string& line : m_app.dueToday) {
+        for (const std::string& line : m_dueToday) {
             due += "  " + line + ".";
         }
         Label label(regular);
@@ -265,9 +299,7 @@ ScreenRequest SetupScreen::handle(const sf::Event& event) {
             return {ScreenRequest::Kind::Back, {}};
         }
         if (event.key.code == sf::Keyboard::M) {
-            m_app.tones.setMuted(!m_app.tones.muted());
-            m_app.speech.setMuted(m_app.tones.muted());
-            m_app.tones.prepareUnlessMuted();
+            toggleMute(m_app);
             return {};
         }
         // Any other key starts: the person may be reaching from the floor.
@@ -277,12 +309,9 @@ ScreenRequest SetupScreen::handle(const sf::Event& event) {
 }
 
 void SetupScreen::draw(sf::RenderTarget& target) {
-    const float u = unitFor(target);
-    const float w = static_cast<float>(target.getSize().x);
-    const float h = static_cast<float>(target.getSize().y);
+    const auto [u, w, h] = beginFrame(target);
     const sf::Font& regular = m_app.fonts.regular;
     const sf::Font& bold = m_app.fonts.bold;
-    target.clear(palette::background);
     drawText(target, bold, m_routine.title, px(u, 60), palette::text, {60 * u, 36 * u},
              w - 120 * u);
 
@@ -474,9 +503,7 @@ ScreenRequest SessionScreen::handle(const sf::Event& event) {
         play(m_runner.previousStep());
         break;
     case sf::Keyboard::M:
-        m_app.tones.setMuted(!m_app.tones.muted());
-        m_app.speech.setMuted(m_app.tones.muted());
-        m_app.tones.prepareUnlessMuted();
+        toggleMute(m_app);
         break;
     case sf::Keyboard::Escape:
         noteProgress();
@@ -585,10 +612,8 @@ void SessionScreen::draw(sf::RenderTarget& target) {
     const Moment& m = pic.moment;
     const Segment& segment = *m.segment;
     const bool isStep = segment.kind == SegmentKind::Step;
-    const float u = unitFor(target);
-    const sf::Vector2f size(static_cast<float>(target.getSize().x),
-                            static_cast<float>(target.getSize().y));
-    target.clear(palette::background);
+    const auto [u, w, h] = beginFrame(target);
+    const sf::Vector2f size(w, h);
 
     // The body, with the zones coloured when a ball is on or near them.
     m_diagram.prepare(bodyArea(size), segment.side, m_routine->target);
@@ -875,11 +900,8 @@ void EndScreen::drawChart(sf::RenderTarget& target, sf::FloatRect area) {
 }
 
 void EndScreen::draw(sf::RenderTarget& target) {
-    const float u = unitFor(target);
-    const float w = static_cast<float>(target.getSize().x);
-    const float h = static_cast<float>(target.getSize().y);
+    const auto [u, w, h] = beginFrame(target);
     const SessionSummary& s = m_summary;
-    target.clear(palette::background);
     if (s.stoppedForSafety) {
         drawText(target, m_app.fonts.bold, "Stopped. Rest now.", px(u, 90), palette::text,
                  {80 * u, 70 * u});
@@ -985,10 +1007,8 @@ ScreenRequest ExploreScreen::handle(const sf::Event& event) {
 }
 
 void ExploreScreen::draw(sf::RenderTarget& target) {
-    const float u = unitFor(target);
-    const sf::Vector2f size(static_cast<float>(target.getSize().x),
-                            static_cast<float>(target.getSize().y));
-    target.clear(palette::background);
+    const auto [u, w, h] = beginFrame(target);
+    const sf::Vector2f size(w, h);
     const PlacementVerdict v = verdict();
     Closeness spine = Closeness::Safe;
     Closeness neck = Closeness::Safe;

@@ -3,6 +3,7 @@
 #include "Drawing.hpp"
 #include "Resources.hpp"
 #include "SessionLog.hpp"
+#include "cli/CommandLine.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
 #include "core/SafetyCheck.hpp"
@@ -26,10 +27,10 @@ struct AppResources {
     Tones& tones;
     Speech& speech;
     std::string userRoutinesDir;
-    History* history = nullptr;        ///< null when history cannot be used
-    std::string historyProblem;        ///< why, in that case
-    std::vector<std::string> dueToday; ///< "18:00  Wall drill - start on the left side: ..."
-    std::string firstSideReason;       ///< for the setup screen
+    History* history = nullptr;              ///< null when history cannot be used
+    std::string historyProblem;              ///< why, in that case
+    std::string firstSideReason;             ///< for the setup screen
+    const CommandContext* context = nullptr; ///< settings and time, for what is due today
 };
 
 /// What a screen asks of the app after an event or an update.
@@ -72,7 +73,10 @@ public:
 
 private:
     AppResources& m_app;
+    void reload();
+
     std::vector<RoutineEntry> m_entries;
+    std::vector<std::string> m_dueToday; ///< "18:00  Wall drill - start on the left side: ..."
     std::size_t m_selected = 0;
     std::vector<sf::FloatRect> m_rows;
 };

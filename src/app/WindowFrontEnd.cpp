@@ -20,22 +20,6 @@
 namespace rollcoach {
 namespace {
 
-// The first side and why: --first-side, else the routine's own, else the history.
-SideChoice sideFor(const WindowRequest& request, const Routine& routine, const AppResources& app,
-                   std::int64_t now) {
-    if (request.firstSide) {
-        return {*parseSide(*request.firstSide), "chosen with --first-side"};
-    }
-    std::vector<SessionRecord> sessions;
-    if (app.history != nullptr && routine.schedule.firstSide == FirstSide::Auto) {
-        try {
-            sessions = app.history->sessions(500, false);
-        } catch (const HistoryError&) {
-        }
-    }
-    return chooseFirstSide(routine, sessions, now);
-}
-
 std::int64_t clockNow() {
     return static_cast<std::int64_t>(std::time(nullptr));
 }
@@ -169,7 +153,8 @@ private:
         }
         m_routine = std::make_unique<Routine>(*routine);
         m_file = file;
-        const SideChoice side = sideFor(m_request, *m_routine, m_app, clockNow());
+        const SideChoice side =
+            firstSideFor(*m_routine, m_request.firstSide, m_app.history, clockNow());
         m_firstSide = side.side;
         m_app.firstSideReason = side.why;
         m_screens.push_back(std::make_unique<SetupScreen>(m_app, *m_routine, m_firstSide));
@@ -195,7 +180,7 @@ int render(AppResources& app, const WindowRequest& request, const Routine& routi
     unsigned width = 0;
     unsigned height = 0;
     std::sscanf(request.size.c_str(), "%ux%u", &width, &height);
-    const Side first = sideFor(request, routine, app, clockNow()).side;
+    const Side first = firstSideFor(routine, request.firstSide, app.history, clockNow()).side;
     SessionScreen screen(app, routine, first);
     screen.seek(request.atS);
     sf::RenderTexture texture;
@@ -349,18 +334,8 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
 
 int runWindow(const WindowRequest& request, const CommandContext& context, std::ostream& out,
               std::ostream& err) {
-    std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths(context.executablePath, tried);
-    if (paths.dataDir.empty()) {
-        err << "rollcoach: error: cannot find the data folder (assets/body.yaml)\n";
-        return 1;
-    }
-    std::optional<BodyModel> body;
-    try {
-        body = BodyModel::load(paths.bodyModel(),
-                               BodyProfile{context.bodyProfile, context.shoulderWidthCm});
-    } catch (const DataFileError& error) {
-        err << error.what() << "\n";
+    const std::optional<BodyModel> body = loadBody(context, err);
+    if (!body) {
         return 1;
     }
     // Check the routine before the display, so a broken file is reported even headless.
@@ -386,27 +361,15 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
     const bool quiet = request.mode == WindowRequest::Mode::Render || request.mute;
     auto tones = std::make_unique<Tones>(err, quiet, request.mode != WindowRequest::Mode::Render);
     Speech speech(quiet);
-    AppResources app{*body,   paths, *fonts, *tones, speech, context.userRoutinesDir(),
-                     nullptr, {},    {},     {}};
+    AppResources app{
+        *body, context.paths, *fonts, *tones, speech, context.userRoutinesDir(), nullptr, {},
+        {},    &context};
     if (request.mode == WindowRequest::Mode::Render) {
         // A render is a picture of a moment: it never touches the history.
         return render(app, request, *given, out, err);
     }
-    std::unique_ptr<History> history;
-    try {
-        std::string notice;
-        history = History::open(context.dataDir, context.now, notice);
-        if (!notice.empty()) {
-            err << "rollcoach: notice: " << notice << "\n";
-        }
-        app.history = history.get();
-    } catch (const HistoryError& error) {
-        app.historyProblem = error.what();
-        err << "rollcoach: notice: history will not be saved: " << error.what() << "\n";
-    }
-    if (request.mode == WindowRequest::Mode::Browse) {
-        app.dueToday = dueToday(context, *body, err);
-    }
+    const std::unique_ptr<History> history = openHistory(context, err, &app.historyProblem);
+    app.history = history.get();
     return runWindowLoop(app, request, given, out, err);
 }
 

@@ -6,10 +6,10 @@
 #include "core/PlanJson.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/TextFile.hpp"
 #include "core/Timeline.hpp"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <ctime>
@@ -21,27 +21,6 @@
 
 namespace rollcoach {
 namespace {
-
-// Loads the body model for the chosen profile, or says why it cannot.
-std::optional<BodyModel> loadBody(const CommandContext& context, std::ostream& err) {
-    std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths(context.executablePath, tried);
-    if (paths.dataDir.empty()) {
-        err << "rollcoach: error: cannot find the data folder (assets/body.yaml); looked in:";
-        for (const std::string& dir : tried) {
-            err << ' ' << dir;
-        }
-        err << "\n";
-        return std::nullopt;
-    }
-    try {
-        return BodyModel::load(paths.bodyModel(),
-                               BodyProfile{context.bodyProfile, context.shoulderWidthCm});
-    } catch (const DataFileError& error) {
-        err << error.what() << "\n";
-        return std::nullopt;
-    }
-}
 
 int validate(const std::vector<std::string>& files, bool strict, const CommandContext& context,
              std::ostream& out, std::ostream& err) {
@@ -74,12 +53,15 @@ int plan(const std::string& file, const std::optional<std::string>& firstSide, b
         return 1;
     }
     const Routine& routine = *load.routine;
-    const SideChoice side = firstSideFor(routine, firstSide, context, err);
+    // The history is only read when it decides the side.
+    std::unique_ptr<History> history;
+    if (!firstSide && routine.schedule.firstSide == FirstSide::Auto) {
+        history = openHistory(context, err);
+    }
+    const SideChoice side = firstSideFor(routine, firstSide, history.get(), context.now);
     const Timeline timeline(routine, side.side);
     if (json) {
-        auto plan = nlohmann::ordered_json::parse(planJson(timeline));
-        plan["first_side_reason"] = side.why;
-        out << plan.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        out << planJson(timeline, side.why);
     } else {
         out << planText(timeline) << "First side: " << sideName(side.side) << " (" << side.why
             << ")\n";
@@ -100,12 +82,14 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
 
     CommandContext context;
     context.executablePath = args.empty() ? std::string() : args.front();
-    app.add_option("--body", context.bodyProfile,
-                   "whose body the model is scaled for: men or women (default men)")
-        ->check(CLI::IsMember({"men", "women"}));
-    app.add_option("--shoulder-width-cm", context.shoulderWidthCm,
-                   "your shoulder width (acromion to acromion), 25-60 cm")
-        ->check(CLI::Range(25.0, 60.0));
+    CLI::Option* bodyOption =
+        app.add_option("--body", context.bodyProfile,
+                       "whose body the model is scaled for: men or women (default men)")
+            ->check(CLI::IsMember({"men", "women"}));
+    CLI::Option* shoulderOption =
+        app.add_option("--shoulder-width-cm", context.shoulderWidthCm,
+                       "your shoulder width (acromion to acromion), 25-60 cm")
+            ->check(CLI::Range(25.0, 60.0));
     std::string dataDir;
     app.add_option("--data-dir", dataDir,
                    "folder for the history and your routines (default "
@@ -223,6 +207,23 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     context.now = static_cast<std::int64_t>(std::time(nullptr));
     if (const char* now = std::getenv("ROLLCOACH_NOW"); now != nullptr && *now != '\0') {
         context.now = std::atoll(now);
+    }
+    context.paths = findDataPaths(context.executablePath, context.pathsTried);
+    // Settings are read once; a problem in them is reported and the defaults stand.
+    const TextFile settings = readTextFile(context.settingsFile, 64 * 1024);
+    if (settings.error.empty()) {
+        Diagnostics problems;
+        context.settings = parseSettings(settings.text, problems);
+        for (const Diagnostic& problem : problems) {
+            err << formatDiagnostic(context.settingsFile, problem) << "\n";
+        }
+    }
+    // The command line wins over the settings file for whose body is modelled.
+    if (bodyOption->count() == 0 && context.settings.body) {
+        context.bodyProfile = *context.settings.body;
+    }
+    if (shoulderOption->count() == 0 && context.settings.shoulderWidthCm) {
+        context.shoulderWidthCm = context.settings.shoulderWidthCm;
     }
 
     if (*validateCommand) {

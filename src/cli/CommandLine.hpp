@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/DataPaths.hpp"
+#include "core/Schedule.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -29,6 +32,9 @@ struct WindowRequest {
 /// Everything shared by the commands: where the data is and whose body to model.
 struct CommandContext {
     std::string executablePath;
+    DataPaths paths;                     ///< empty dataDir when not found
+    std::vector<std::string> pathsTried; ///< where it was looked for
+    Settings settings;                   ///< from settingsFile, read once
     std::string bodyProfile = "men";
     std::optional<double> shoulderWidthCm;
     std::string dataDir; ///< history and the user's routines

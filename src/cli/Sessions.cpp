@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -16,7 +17,26 @@ namespace rollcoach {
 
 namespace fs = std::filesystem;
 
-std::unique_ptr<History> openHistory(const CommandContext& context, std::ostream& err) {
+std::optional<BodyModel> loadBody(const CommandContext& context, std::ostream& err) {
+    if (context.paths.dataDir.empty()) {
+        err << "rollcoach: error: cannot find the data folder (assets/body.yaml); looked in:";
+        for (const std::string& dir : context.pathsTried) {
+            err << ' ' << dir;
+        }
+        err << "\n";
+        return std::nullopt;
+    }
+    try {
+        return BodyModel::load(context.paths.bodyModel(),
+                               BodyProfile{context.bodyProfile, context.shoulderWidthCm});
+    } catch (const DataFileError& error) {
+        err << error.what() << "\n";
+        return std::nullopt;
+    }
+}
+
+std::unique_ptr<History> openHistory(const CommandContext& context, std::ostream& err,
+                                     std::string* problem) {
     try {
         std::string notice;
         auto history = History::open(context.dataDir, context.now, notice);
@@ -25,23 +45,30 @@ std::unique_ptr<History> openHistory(const CommandContext& context, std::ostream
         }
         return history;
     } catch (const HistoryError& error) {
-        err << "rollcoach: notice: history unavailable: " << error.what() << "\n";
+        if (problem != nullptr) {
+            *problem = error.what();
+            err << "rollcoach: notice: history will not be saved: " << error.what() << "\n";
+        } else {
+            err << "rollcoach: notice: history unavailable: " << error.what() << "\n";
+        }
         return nullptr;
     }
 }
 
 SideChoice firstSideFor(const Routine& routine, const std::optional<std::string>& forced,
-                        const CommandContext& context, std::ostream& err) {
+                        const History* history, std::int64_t now) {
     if (forced) {
         return {*parseSide(*forced), "chosen with --first-side"};
     }
     std::vector<SessionRecord> sessions;
-    if (routine.schedule.firstSide == FirstSide::Auto) {
-        if (auto history = openHistory(context, err)) {
+    if (history != nullptr && routine.schedule.firstSide == FirstSide::Auto) {
+        try {
             sessions = history->sessions(500, false);
+        } catch (const HistoryError&) {
+            // An unreadable history leaves the routine's default.
         }
     }
-    return chooseFirstSide(routine, sessions, context.now);
+    return chooseFirstSide(routine, sessions, now);
 }
 
 Date localDate(std::int64_t secondsSinceEpoch) {
@@ -54,9 +81,7 @@ Date localDate(std::int64_t secondsSinceEpoch) {
 std::vector<std::pair<std::string, Routine>> usableRoutines(const CommandContext& context,
                                                             const BodyModel& body) {
     std::vector<std::pair<std::string, Routine>> routines;
-    std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths(context.executablePath, tried);
-    for (const std::string& dir : {paths.routinesDir(), context.userRoutinesDir()}) {
+    for (const std::string& dir : {context.paths.routinesDir(), context.userRoutinesDir()}) {
         for (const std::string& file : routineFilesIn(dir)) {
             RoutineLoad load = openRoutine(file, body);
             if (load.routine) {
@@ -130,41 +155,27 @@ int historyCommand(bool json, const CommandContext& context, std::ostream& out, 
     return 0;
 }
 
-std::vector<std::string> dueToday(const CommandContext& context, const BodyModel& body,
-                                  std::ostream& err) {
-    Diagnostics problems;
-    Settings settings;
-    std::ifstream in(context.settingsFile);
-    if (in) {
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        settings = parseSettings(text, problems);
-        for (const Diagnostic& d : problems) {
-            err << formatDiagnostic(context.settingsFile, d) << "\n";
-        }
-    }
+std::vector<std::string> dueToday(const std::vector<std::pair<std::string, Routine>>& routines,
+                                  const CommandContext& context, const History* history) {
     const Date today = localDate(context.now);
-    const auto routines = usableRoutines(context, body);
-    const auto plan = weeklyPlan(routines, today, 1, settings);
     std::vector<SessionRecord> sessions;
-    if (!plan.empty()) {
-        if (auto history = openHistory(context, err)) {
+    if (history != nullptr) {
+        try {
             sessions = history->sessions(500, false);
+        } catch (const HistoryError&) {
         }
     }
     std::vector<std::string> lines;
-    for (const PlannedSession& due : plan) {
-        const Routine* routine = nullptr;
-        for (const auto& [file, r] : routines) {
-            if (file == due.routineFile) {
-                routine = &r;
-            }
-        }
+    for (const PlannedSession& due : weeklyPlan(routines, today, 1, context.settings)) {
+        const auto routine = std::find_if(routines.begin(), routines.end(), [&](const auto& entry) {
+            return entry.first == due.routineFile;
+        });
         bool done = false;
         for (const SessionRecord& r : sessions) {
             done = done || (r.routineTitle == due.title && r.how == "finished" &&
                             localDate(r.startedAt) == today);
         }
-        const SideChoice side = chooseFirstSide(*routine, sessions, context.now);
+        const SideChoice side = chooseFirstSide(routine->second, sessions, context.now);
         char time[16];
         std::snprintf(time, sizeof time, "%02d:%02d", due.minuteOfDay / 60, due.minuteOfDay % 60);
         lines.push_back(std::string(time) + "  " + due.title +
@@ -177,7 +188,9 @@ std::vector<std::string> dueToday(const CommandContext& context, const BodyModel
 
 int nextCommand(const CommandContext& context, const BodyModel& body, std::ostream& out,
                 std::ostream& err) {
-    const std::vector<std::string> lines = dueToday(context, body, err);
+    const auto routines = usableRoutines(context, body);
+    const auto history = openHistory(context, err);
+    const std::vector<std::string> lines = dueToday(routines, context, history.get());
     if (!lines.empty()) {
         out << "Due today:\n";
         for (const std::string& line : lines) {
@@ -185,8 +198,7 @@ int nextCommand(const CommandContext& context, const BodyModel& body, std::ostre
         }
         return 0;
     }
-    const auto routines = usableRoutines(context, body);
-    const auto week = weeklyPlan(routines, localDate(context.now).plusDays(1), 7, Settings{});
+    const auto week = weeklyPlan(routines, localDate(context.now).plusDays(1), 7, context.settings);
     if (week.empty()) {
         out << "Nothing is due: no routine names days in its schedule.\n";
         return 0;
@@ -200,18 +212,8 @@ int nextCommand(const CommandContext& context, const BodyModel& body, std::ostre
 
 int calendarCommand(int weeks, const std::string& outFile, const CommandContext& context,
                     const BodyModel& body, std::ostream& out, std::ostream& err) {
-    Settings settings;
-    std::ifstream in(context.settingsFile);
-    if (in) {
-        Diagnostics problems;
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        settings = parseSettings(text, problems);
-        for (const Diagnostic& d : problems) {
-            err << formatDiagnostic(context.settingsFile, d) << "\n";
-        }
-    }
-    const auto plan =
-        weeklyPlan(usableRoutines(context, body), localDate(context.now), weeks * 7, settings);
+    const auto plan = weeklyPlan(usableRoutines(context, body), localDate(context.now), weeks * 7,
+                                 context.settings);
     const std::string calendar = iCalendar(
         plan, context.now,
         "Self-massage with a ball, one side after the other. Press gently; stop at once on sharp "

@@ -4,13 +4,16 @@
 
 namespace rollcoach {
 
-std::string planJson(const Timeline& timeline) {
+std::string planJson(const Timeline& timeline, const std::string& firstSideReason) {
     const Routine& routine = timeline.routine();
     nlohmann::ordered_json plan;
     plan["title"] = routine.title;
     plan["total_s"] = timeline.totalS();
     plan["first_side"] = sideName(timeline.firstSide());
     plan["seconds_per_side"] = timeline.secondsOnSide(Side::Left);
+    if (!firstSideReason.empty()) {
+        plan["first_side_reason"] = firstSideReason;
+    }
     nlohmann::ordered_json segments = nlohmann::ordered_json::array();
     for (const Segment& segment : timeline.segments()) {
         nlohmann::ordered_json item;

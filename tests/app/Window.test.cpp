@@ -39,19 +39,33 @@ struct Run {
     std::string output;
 };
 
+// Strings as posix_spawn takes them: a null-terminated array of pointers into them.
+struct CStrings {
+    std::vector<std::string> strings;
+    std::vector<char*> pointers;
+    explicit CStrings(std::vector<std::string> from) : strings(std::move(from)) {
+        for (std::string& s : strings) {
+            pointers.push_back(s.data());
+        }
+        pointers.push_back(nullptr);
+    }
+    char** data() { return pointers.data(); }
+};
+
+// The real binary's argument vector.
+CStrings rollcoachArgv(const std::vector<std::string>& args) {
+    std::vector<std::string> strings = {ROLLCOACH_BINARY};
+    strings.insert(strings.end(), args.begin(), args.end());
+    return CStrings(std::move(strings));
+}
+
 // Runs the real binary with an argument vector and extra environment settings.
 Run runRollcoach(const std::vector<std::string>& args,
                  const std::vector<std::string>& environment = {},
                  const std::vector<std::string>& unset = {}) {
     const fs::path log =
         fs::temp_directory_path() / ("rollcoach-test-" + std::to_string(getpid()) + ".log");
-    std::vector<std::string> argvStrings = {ROLLCOACH_BINARY};
-    argvStrings.insert(argvStrings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argvStrings) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
+    CStrings argv = rollcoachArgv(args);
     std::vector<std::string> envStrings;
     for (char** e = environ; *e != nullptr; ++e) {
         const std::string entry = *e;
@@ -61,18 +75,14 @@ Run runRollcoach(const std::vector<std::string>& args,
         }
     }
     envStrings.insert(envStrings.end(), environment.begin(), environment.end());
-    std::vector<char*> envp;
-    for (auto& e : envStrings) {
-        envp.push_back(e.data());
-    }
-    envp.push_back(nullptr);
+    CStrings envp(std::move(envStrings));
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     pid_t pid = 0;
     Run run;
-    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) == 0) {
+    if (posix_spawn(&pid, argv.data()[0], &actions, nullptr, argv.data(), envp.data()) == 0) {
         int status = 0;
         waitpid(pid, &status, 0);
         run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -88,15 +98,9 @@ Run runRollcoach(const std::vector<std::string>& args,
 
 // Starts the real binary and returns at once; the caller waits for it.
 pid_t startRollcoach(const std::vector<std::string>& args) {
-    std::vector<std::string> strings = {ROLLCOACH_BINARY};
-    strings.insert(strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : strings) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
+    CStrings argv = rollcoachArgv(args);
     pid_t pid = 0;
-    REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
+    REQUIRE(posix_spawn(&pid, argv.data()[0], nullptr, nullptr, argv.data(), environ) == 0);
     return pid;
 }
 

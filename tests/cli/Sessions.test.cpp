@@ -24,15 +24,9 @@ struct Result {
     std::string err;
 };
 
-struct DataDir {
-    fs::path path;
-    DataDir() {
-        static int n = 0;
-        path = fs::temp_directory_path() /
-               ("rollcoach-cli-" + std::to_string(getpid()) + "-" + std::to_string(++n));
-        fs::remove_all(path);
-    }
-    ~DataDir() { fs::remove_all(path); }
+// A data folder that does not exist yet: the commands create it.
+struct DataDir : TempPath {
+    DataDir() : TempPath("cli", false) {}
 
     Result run(std::vector<std::string> args) const {
         args.insert(args.begin(), {"rollcoach", "--data-dir", path.string()});
@@ -166,4 +160,24 @@ TEST_CASE("an unusable data folder: history says why, exit 1") {
     CHECK(r.code == 1);
     CHECK(r.err.find("history unavailable") != std::string::npos);
     fs::remove(dir.path);
+}
+
+TEST_CASE("the settings file chooses whose body is modelled; the command line wins") {
+    DataDir dir;
+    const TempPath config("config");
+    fs::create_directories(config.path / "rollcoach");
+    std::ofstream(config.path / "rollcoach" / "settings.yaml") << "body: women\ntime: \"07:30\"\n";
+    const std::string routine = (config.path / "beside-neck.yaml").string();
+    // Beside the neck: near it on the men's model (6 cm band), clear on the women's (5 cm).
+    std::ofstream(routine) << oneStep("yoga-tune-up", "[{x_cm: 8.5, y_cm: 1}]");
+    CHECK(dir.run({"validate", "--strict", routine}).code == 1);
+    setenv("XDG_CONFIG_HOME", config.path.c_str(), 1);
+    const Result women = dir.run({"validate", "--strict", routine});
+    const Result men = dir.run({"--body", "men", "validate", "--strict", routine});
+    unsetenv("XDG_CONFIG_HOME");
+    INFO(women.out << women.err);
+    CHECK(women.code == 0);
+    CHECK(women.out.empty());
+    CHECK(men.code == 1);
+    CHECK(men.out.find("near the neck") != std::string::npos);
 }

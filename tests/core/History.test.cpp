@@ -20,16 +20,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // A fresh folder per test, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("rollcoach-history-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
+struct TempDir : TempPath {
+    TempDir() : TempPath("history") {}
 };
 
 constexpr std::int64_t kNow = 1795000000; // 2026-11-18
