@@ -59,10 +59,12 @@ std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns)
     return files;
 }
 
-std::unique_ptr<Fonts> Fonts::load() {
+std::vector<std::string> Fonts::findFiles() {
+    return findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
+}
+
+std::unique_ptr<Fonts> Fonts::load(const std::vector<std::string>& files) {
     auto fonts = std::make_unique<Fonts>();
-    const std::vector<std::string> files =
-        findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
     const std::string& regular = files[0];
     const std::string& bold = files[1];
     for (const auto& [font, file] :
@@ -270,6 +272,26 @@ bool savePng(const sf::Image& image, const std::string& path, std::string& why) 
         why = std::strerror(errno);
         return false;
     }
+    return true;
+}
+
+bool loadPng(const std::string& path, Picture& picture, std::string& why) {
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    if (png_image_begin_read_from_file(&image, path.c_str()) == 0) {
+        why = image.message;
+        return false;
+    }
+    image.format = PNG_FORMAT_RGBA;
+    std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(image));
+    if (png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr) == 0) {
+        why = image.message;
+        png_image_free(&image);
+        return false;
+    }
+    picture.width = image.width;
+    picture.height = image.height;
+    picture.rgba = std::move(pixels);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include <SFML/Audio.hpp>
 #include <SFML/Graphics/Font.hpp>
 
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <stdexcept>
@@ -26,8 +27,12 @@ struct Fonts {
     sf::Font regular;
     sf::Font bold;
 
-    /// Throws AssetError naming the file that failed.
-    static std::unique_ptr<Fonts> load();
+    /// The regular and bold font files, found through fontconfig. Touches nothing of SFML,
+    /// so it may run on another thread while the window is being made. Throws AssetError.
+    static std::vector<std::string> findFiles();
+    /// Loads the files findFiles() gave. Throws AssetError naming the file that failed.
+    static std::unique_ptr<Fonts> load(const std::vector<std::string>& files);
+    static std::unique_ptr<Fonts> load() { return load(findFiles()); }
 };
 
 /// The session's sounds, synthesised at start: a chime for a new step, a tick for each
@@ -99,6 +104,17 @@ std::vector<std::string> speechArguments(const std::string& program, const std::
 
 /// Writes an image as a PNG, fast (zlib level 1): renders are for looking at, not archiving.
 bool savePng(const sf::Image& image, const std::string& path, std::string& why);
+
+/// Pixels read from a PNG file, 8-bit RGBA, row after row.
+struct Picture {
+    unsigned width = 0;
+    unsigned height = 0;
+    std::vector<std::uint8_t> rgba;
+};
+
+/// Reads a PNG without SFML (so it may run on another thread while the window is made);
+/// false with the reason in `why` when the file cannot be read.
+bool loadPng(const std::string& path, Picture& picture, std::string& why);
 
 /// A connection to the X display, opened before SFML opens its own: SFML aborts the process
 /// when it cannot connect, so this check comes first. It stays open while the app runs, so an

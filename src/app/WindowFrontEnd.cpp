@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <numeric>
 #include <ostream>
 
@@ -206,21 +207,28 @@ int render(AppResources& app, const WindowRequest& request, const Routine& routi
     return 0;
 }
 
+// What start-up reads from disk without SFML. It is read on a thread of its own while the
+// window and its GL context are made, the longest part of start-up: fontconfig alone reads a
+// hundred configuration files to find the fonts.
+struct WindowAssets {
+    std::vector<std::string> fontFiles;
+    Picture icon; // empty when it cannot be read: the window keeps its default icon
+};
+
+WindowAssets readWindowAssets(const DataPaths& paths) {
+    WindowAssets assets;
+    assets.fontFiles = Fonts::findFiles();
+    std::string why;
+    loadPng(paths.assetsDir() + "/icon-64.png", assets.icon, why);
+    return assets;
+}
+
 int runWindowLoop(AppResources& app, const WindowRequest& request,
-                  const std::optional<Routine>& given, std::ostream& out, std::ostream& err) {
+                  const std::optional<Routine>& given, sf::RenderWindow& window, std::ostream& out,
+                  std::ostream& err) {
     Coach coach(app, request, given, err);
     if (!coach.start()) {
         return 1;
-    }
-    sf::RenderWindow window(sf::VideoMode(1280, 720), "rollcoach",
-                            sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
-    window.setFramerateLimit(60);
-    window.setKeyRepeatEnabled(false);
-    sf::Image icon;
-    const std::string iconFile = app.paths.assetsDir() + "/icon-256.png";
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(iconFile, ec) && icon.loadFromFile(iconFile)) {
-        window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
     }
 
     if (auto* session = coach.session()) {
@@ -351,26 +359,52 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
         err << "rollcoach: error: " << display.why() << "\n";
         return 1;
     }
-    std::unique_ptr<Fonts> fonts;
-    try {
-        fonts = Fonts::load();
-    } catch (const AssetError& error) {
-        err << "rollcoach: error: " << error.what() << "\n";
-        return 1;
-    }
+    // Read while the history opens and the window is made; the fonts are needed after that.
+    std::future<WindowAssets> reading =
+        std::async(std::launch::async, readWindowAssets, context.paths);
+    std::optional<WindowAssets> assets;
+    auto loadFonts = [&]() -> std::unique_ptr<Fonts> {
+        try {
+            assets = reading.get();
+            return Fonts::load(assets->fontFiles);
+        } catch (const AssetError& error) {
+            err << "rollcoach: error: " << error.what() << "\n";
+            return nullptr;
+        }
+    };
     const bool quiet = request.mode == WindowRequest::Mode::Render || request.mute;
-    auto tones = std::make_unique<Tones>(err, quiet, request.mode != WindowRequest::Mode::Render);
+    Tones tones(err, quiet, request.mode != WindowRequest::Mode::Render);
     Speech speech(quiet);
-    AppResources app{
-        *body, context.paths, *fonts, *tones, speech, context.userRoutinesDir(), nullptr, {},
-        {},    &context};
     if (request.mode == WindowRequest::Mode::Render) {
         // A render is a picture of a moment: it never touches the history.
+        const std::unique_ptr<Fonts> fonts = loadFonts();
+        if (!fonts) {
+            return 1;
+        }
+        AppResources app{
+            *body, context.paths, *fonts, tones, speech, context.userRoutinesDir(), nullptr, {},
+            {},    &context};
         return render(app, request, *given, out, err);
     }
-    const std::unique_ptr<History> history = openHistory(context, err, &app.historyProblem);
-    app.history = history.get();
-    return runWindowLoop(app, request, given, out, err);
+    std::string historyProblem;
+    const std::unique_ptr<History> history = openHistory(context, err, &historyProblem);
+
+    sf::RenderWindow window(sf::VideoMode(1280, 720), "rollcoach",
+                            sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
+    window.setFramerateLimit(60);
+    window.setKeyRepeatEnabled(false);
+
+    const std::unique_ptr<Fonts> fonts = loadFonts();
+    if (!fonts) {
+        return 1;
+    }
+    if (!assets->icon.rgba.empty()) {
+        window.setIcon(assets->icon.width, assets->icon.height, assets->icon.rgba.data());
+    }
+    AppResources app{
+        *body,         context.paths,  *fonts, tones,   speech, context.userRoutinesDir(),
+        history.get(), historyProblem, {},     &context};
+    return runWindowLoop(app, request, given, window, out, err);
 }
 
 } // namespace rollcoach

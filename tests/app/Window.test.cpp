@@ -509,3 +509,34 @@ TEST_CASE("the tension prompt shows its words at the start of a side, then goes"
     const int without = countColour(renderAt(wall, 13, "left"), palette::text);
     CHECK(with > without + 400);
 }
+
+TEST_CASE("the window icon is read without SFML, pixel for pixel as SFML reads it") {
+    const std::string file = std::string(ROLLCOACH_SOURCE_DIR) + "/assets/icon-64.png";
+    Picture picture;
+    std::string why;
+    REQUIRE(loadPng(file, picture, why));
+    CHECK(picture.width == 64);
+    CHECK(picture.height == 64);
+    REQUIRE(picture.rgba.size() == 64u * 64u * 4u);
+    sf::Image reference;
+    REQUIRE(reference.loadFromFile(file));
+    CHECK(std::equal(picture.rgba.begin(), picture.rgba.end(), reference.getPixelsPtr()));
+
+    const TempPath folder("icon", true);
+    const std::string broken = (folder.path / "broken.png").string();
+    std::ofstream(broken) << "not a png";
+    Picture none;
+    CHECK_FALSE(loadPng(broken, none, why));
+    CHECK_FALSE(why.empty());
+    CHECK(none.rgba.empty());
+    CHECK_FALSE(loadPng((folder.path / "missing.png").string(), none, why));
+}
+
+TEST_CASE("a font that cannot be found stops the session window before it shows anything") {
+    const Run run = runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
+                                  "--frames", "1"},
+                                 {"ALSOFT_DRIVERS=null", "ROLLCOACH_FONT=/no/such/font.ttf"});
+    CHECK(run.code == 1);
+    CHECK(run.output.find("/no/such/font.ttf") != std::string::npos);
+    CHECK(run.output.find("frames") == std::string::npos);
+}
