@@ -17,6 +17,7 @@
 #include <future>
 #include <numeric>
 #include <ostream>
+#include <sstream>
 
 namespace rollcoach {
 namespace {
@@ -213,13 +214,21 @@ int render(AppResources& app, const WindowRequest& request, const Routine& routi
 struct WindowAssets {
     std::vector<std::string> fontFiles;
     Picture icon; // empty when it cannot be read: the window keeps its default icon
+    std::unique_ptr<History> history;
+    std::string historyProblem;
+    std::string historyNotices; // printed by the main thread, after the wait
 };
 
-WindowAssets readWindowAssets(const DataPaths& paths) {
+WindowAssets readWindowAssets(const CommandContext& context, bool withHistory) {
     WindowAssets assets;
     assets.fontFiles = Fonts::findFiles();
     std::string why;
-    loadPng(paths.assetsDir() + "/icon-64.png", assets.icon, why);
+    loadPng(context.paths.assetsDir() + "/icon-64.png", assets.icon, why);
+    if (withHistory) {
+        std::ostringstream notices;
+        assets.history = openHistory(context, notices, &assets.historyProblem);
+        assets.historyNotices = notices.str();
+    }
     return assets;
 }
 
@@ -359,52 +368,47 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
         err << "rollcoach: error: " << display.why() << "\n";
         return 1;
     }
-    // Read while the history opens and the window is made; the fonts are needed after that.
+    // A render is a picture of a moment: it never touches the history.
+    const bool render = request.mode == WindowRequest::Mode::Render;
     std::future<WindowAssets> reading =
-        std::async(std::launch::async, readWindowAssets, context.paths);
-    std::optional<WindowAssets> assets;
-    auto loadFonts = [&]() -> std::unique_ptr<Fonts> {
-        try {
-            assets = reading.get();
-            return Fonts::load(assets->fontFiles);
-        } catch (const AssetError& error) {
-            err << "rollcoach: error: " << error.what() << "\n";
-            return nullptr;
-        }
-    };
-    const bool quiet = request.mode == WindowRequest::Mode::Render || request.mute;
-    Tones tones(err, quiet, request.mode != WindowRequest::Mode::Render);
+        std::async(std::launch::async, readWindowAssets, std::cref(context), !render);
+    const bool quiet = render || request.mute;
+    Tones tones(err, quiet, !render);
     Speech speech(quiet);
-    if (request.mode == WindowRequest::Mode::Render) {
-        // A render is a picture of a moment: it never touches the history.
-        const std::unique_ptr<Fonts> fonts = loadFonts();
-        if (!fonts) {
-            return 1;
-        }
-        AppResources app{
-            *body, context.paths, *fonts, tones, speech, context.userRoutinesDir(), nullptr, {},
-            {},    &context};
-        return render(app, request, *given, out, err);
+    std::optional<sf::RenderWindow> window;
+    if (!render) {
+        window.emplace(sf::VideoMode(1280, 720), "rollcoach",
+                       sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
+        window->setFramerateLimit(60);
+        window->setKeyRepeatEnabled(false);
     }
-    std::string historyProblem;
-    const std::unique_ptr<History> history = openHistory(context, err, &historyProblem);
-
-    sf::RenderWindow window(sf::VideoMode(1280, 720), "rollcoach",
-                            sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
-    window.setFramerateLimit(60);
-    window.setKeyRepeatEnabled(false);
-
-    const std::unique_ptr<Fonts> fonts = loadFonts();
-    if (!fonts) {
+    WindowAssets assets;
+    std::unique_ptr<Fonts> fonts;
+    try {
+        assets = reading.get();
+        fonts = Fonts::load(assets.fontFiles);
+    } catch (const AssetError& error) {
+        err << "rollcoach: error: " << error.what() << "\n";
         return 1;
     }
-    if (!assets->icon.rgba.empty()) {
-        window.setIcon(assets->icon.width, assets->icon.height, assets->icon.rgba.data());
+    err << assets.historyNotices;
+    AppResources app{*body,
+                     context.paths,
+                     *fonts,
+                     tones,
+                     speech,
+                     context.userRoutinesDir(),
+                     assets.history.get(),
+                     assets.historyProblem,
+                     {},
+                     &context};
+    if (render) {
+        return rollcoach::render(app, request, *given, out, err);
     }
-    AppResources app{
-        *body,         context.paths,  *fonts, tones,   speech, context.userRoutinesDir(),
-        history.get(), historyProblem, {},     &context};
-    return runWindowLoop(app, request, given, window, out, err);
+    if (!assets.icon.rgba.empty()) {
+        window->setIcon(assets.icon.width, assets.icon.height, assets.icon.rgba.data());
+    }
+    return runWindowLoop(app, request, given, *window, out, err);
 }
 
 } // namespace rollcoach
