@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
     if (tone) {
         std::vector<sf::Int16> samples(44100);
         for (std::size_t i = 0; i < samples.size(); ++i) {
-            samples[i] = static_cast<sf::Int16>(8000 * std::sin(2 * 3.14159265 * 660 * i / 44100.0));
+            samples[i] =
+                static_cast<sf::Int16>(8000 * std::sin(2 * 3.14159265 * 660 * i / 44100.0));
         }
         buffer = std::make_unique<sf::SoundBuffer>();
         buffer->loadFromSamples(samples.data(), samples.size(), 1, 44100);

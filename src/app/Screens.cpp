@@ -523,6 +523,7 @@ ScreenRequest SessionScreen::handle(const sf::Event& event) {
 }
 
 ScreenRequest SessionScreen::update(double seconds) {
+    play(m_runner.begin());
     play(m_runner.advance(seconds));
     noteProgress();
     if (m_runner.finished()) {

@@ -258,7 +258,15 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     long ticks = 0;
     bool redraw = true;
     bool running = true;
+    bool audioDue = false;
     while (running && window.isOpen()) {
+        if (audioDue) {
+            // The first frame is up: now the audio device, before any cue can play. (A run of
+            // one frame never plays a cue, so it never opens the device.)
+            app.tones.prepareUnlessMuted();
+            audioDue = false;
+            last = Clock::now();
+        }
         Screen* screen = coach.current();
         const bool animate = screen->animating() || request.frames > 0;
         sf::Event event;
@@ -297,7 +305,8 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         const auto now = Clock::now();
         const double seconds = std::chrono::duration<double>(now - last).count();
         last = now;
-        if (coach.current()->animating()) {
+        // Time starts with the first frame shown: nothing is due before it.
+        if (coach.current()->animating() && !frameMs.empty()) {
             running = coach.follow(coach.current()->update(seconds * request.speed));
         }
         if (!running) {
@@ -322,8 +331,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             redraw = false;
             lastKey = key;
             if (frameMs.size() == 1) {
-                app.tones.prepareUnlessMuted(); // the window is up; now the audio device
-                last = Clock::now();
+                audioDue = true;
             }
         } else if (animate) {
             nextTick += tick;

@@ -1,6 +1,7 @@
 #include "SessionRunner.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace rollcoach {
 
@@ -23,6 +24,13 @@ void SessionRunner::count(double from, double to) {
             m_donePerSegment[i] = std::min(segments[i].durationS, m_donePerSegment[i] + overlap);
         }
     }
+}
+
+std::vector<Cue> SessionRunner::begin() {
+    if (std::exchange(m_begun, true) || finished()) {
+        return {};
+    }
+    return {startCue(m_timeline.segmentAt(m_elapsedS))};
 }
 
 std::vector<Cue> SessionRunner::advance(double seconds) {

@@ -20,6 +20,10 @@ class SessionRunner {
 public:
     explicit SessionRunner(const Timeline& timeline) : m_timeline(timeline) {}
 
+    /// The cue that opens the session: the segment in progress announced as if it had just
+    /// started, so the first step is named like every later one. Once only; then empty.
+    std::vector<Cue> begin();
+
     /// Moves the session on by `seconds` (nothing while paused); returns the cues passed.
     std::vector<Cue> advance(double seconds);
 
@@ -56,6 +60,7 @@ private:
     const Timeline& m_timeline;
     double m_elapsedS = 0;
     bool m_paused = false;
+    bool m_begun = false;
     std::vector<double> m_donePerSegment;
 };
 

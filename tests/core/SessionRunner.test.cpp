@@ -69,3 +69,26 @@ TEST_CASE("pause stops the clock; next and previous move between steps") {
     CHECK(runner.moment().segment->kind == SegmentKind::Switch);
     CHECK(runner.doneOnSide(Side::Left) == doctest::Approx(8));
 }
+
+TEST_CASE("the session opens by naming the step in progress, once") {
+    const Routine routine = routineFrom(kRoutine);
+    const Timeline timeline(routine, Side::Left);
+    SessionRunner runner(timeline);
+    const std::vector<Cue> opening = runner.begin();
+    REQUIRE(opening.size() == 1);
+    CHECK(opening[0].kind == Cue::Kind::StepStarts);
+    CHECK(opening[0].segment == 0);
+    CHECK(runner.begin().empty());
+
+    // Started further in (the window's --start-at), it names where the session stands.
+    SessionRunner later(timeline);
+    later.advance(22); // into the switch
+    const std::vector<Cue> resumed = later.begin();
+    REQUIRE(resumed.size() == 1);
+    CHECK(resumed[0].kind == Cue::Kind::SwitchStarts);
+    CHECK(resumed[0].segment == timeline.segmentAt(22));
+
+    SessionRunner done(timeline);
+    done.advance(1000);
+    CHECK(done.begin().empty());
+}
