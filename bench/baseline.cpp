@@ -4,6 +4,8 @@
 //
 //   rollcoach-baseline [--frames N]           a window; exits after N frames (default: never)
 //   rollcoach-baseline --render OUT.png [--size WxH]   one cleared frame to a PNG
+#include "BareWindow.hpp"
+
 #include <SFML/Graphics.hpp>
 
 #include <cstdio>
@@ -38,22 +40,6 @@ int main(int argc, char** argv) {
         texture.display();
         return texture.getTexture().copyToImage().saveToFile(render) ? 0 : 1;
     }
-    sf::RenderWindow window(sf::VideoMode(width, height), "baseline",
-                            sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
-    window.setFramerateLimit(60);
-    long shown = 0;
-    while (window.isOpen()) {
-        sf::Event event;
-        while (window.pollEvent(event)) {
-            if (event.type == sf::Event::Closed) {
-                window.close();
-            }
-        }
-        window.clear(sf::Color(24, 28, 38));
-        window.display();
-        if (frames > 0 && ++shown >= frames) {
-            break;
-        }
-    }
+    runBareWindow("baseline", width, height, frames, [](sf::RenderWindow&, long) {});
     return 0;
 }

@@ -4,6 +4,8 @@
 //
 //   rollcoach-reference --draw FONT.ttf [--frames N]   one circle and one line of text each frame
 //   rollcoach-reference --tone [--frames N]            a cleared window while a tone plays
+#include "BareWindow.hpp"
+
 #include <SFML/Audio.hpp>
 #include <SFML/Graphics.hpp>
 
@@ -35,10 +37,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s: give one of --draw FONT.ttf or --tone\n", argv[0]);
         return 2;
     }
-    sf::RenderWindow window(sf::VideoMode(1280, 720), "reference",
-                            sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
-    window.setFramerateLimit(60);
-
     sf::Font typeface;
     if (!font.empty() && !typeface.loadFromFile(font)) {
         return 1;
@@ -63,24 +61,12 @@ int main(int argc, char** argv) {
         sound->setLoop(true);
         sound->play();
     }
-    long shown = 0;
-    while (window.isOpen()) {
-        sf::Event event;
-        while (window.pollEvent(event)) {
-            if (event.type == sf::Event::Closed) {
-                window.close();
-            }
-        }
-        window.clear(sf::Color(24, 28, 38));
+    runBareWindow("reference", 1280, 720, frames, [&](sf::RenderWindow& window, long frame) {
         if (!font.empty()) {
-            ball.setPosition(600 + 200 * std::sin(shown / 60.0), 400);
+            ball.setPosition(600 + 200 * std::sin(frame / 60.0), 400);
             window.draw(ball);
             window.draw(text);
         }
-        window.display();
-        if (++shown == frames) {
-            break;
-        }
-    }
+    });
     return 0;
 }
