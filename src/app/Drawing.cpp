@@ -43,7 +43,60 @@ std::vector<sf::Vector2f> rectangle(sf::Vector2f a, sf::Vector2f b) {
     return {{a.x, a.y}, {b.x, a.y}, {b.x, b.y}, {a.x, b.y}};
 }
 
+// Made with the first shape and never released: a texture destroyed after main returns would
+// outlive SFML's own context.
+const sf::Texture& whiteTexture() {
+    static const sf::Texture* const white = [] {
+        auto* texture = new sf::Texture;
+        sf::Image pixels;
+        pixels.create(2, 2, sf::Color::White);
+        texture->loadFromImage(pixels);
+        // Smooth like the glyph textures, so both draw with the same shaders.
+        texture->setSmooth(true);
+        return texture;
+    }();
+    return *white;
+}
+
 } // namespace
+
+void drawShapes(sf::RenderTarget& target, const sf::VertexArray& triangles) {
+    if (triangles.getVertexCount() == 0) {
+        return;
+    }
+    // Every vertex keeps texture coordinates (0, 0): each texel is white, so the colour is the
+    // vertex's own.
+    target.draw(triangles, sf::RenderStates(&whiteTexture()));
+}
+
+void fillRectangle(sf::VertexArray& triangles, sf::FloatRect area, sf::Color color) {
+    const sf::Vector2f a(area.left, area.top);
+    const sf::Vector2f b(area.left + area.width, area.top);
+    const sf::Vector2f c(area.left + area.width, area.top + area.height);
+    const sf::Vector2f d(area.left, area.top + area.height);
+    for (const sf::Vector2f& p : {a, b, c, a, c, d}) {
+        triangles.append({p, color});
+    }
+}
+
+void fillRing(sf::VertexArray& triangles, sf::Vector2f center, float inner, float outer,
+              int segments, sf::Color color) {
+    const std::vector<sf::Vector2f> rim = ellipse(center, outer, outer, segments);
+    const std::vector<sf::Vector2f> hole =
+        inner > 0 ? ellipse(center, inner, inner, segments) : std::vector<sf::Vector2f>{};
+    for (std::size_t i = 0; i < rim.size(); ++i) {
+        const std::size_t j = (i + 1) % rim.size();
+        if (hole.empty()) {
+            for (const sf::Vector2f& p : {center, rim[i], rim[j]}) {
+                triangles.append({p, color});
+            }
+        } else {
+            for (const sf::Vector2f& p : {hole[i], rim[i], rim[j], hole[i], rim[j], hole[j]}) {
+                triangles.append({p, color});
+            }
+        }
+    }
+}
 
 void fillPolygon(sf::VertexArray& triangles, const std::vector<sf::Vector2f>& polygon,
                  sf::Color color) {
@@ -226,7 +279,7 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
 }
 
 void BodyDiagram::draw(sf::RenderTarget& target, Closeness spine, Closeness neck) const {
-    target.draw(m_still);
+    drawShapes(target, m_still);
     // Zones: a faint tint normally; the warning colour, half see-through so the bones stay
     // visible, when a ball is on or near them.
     auto drawZone = [&](sf::VertexArray zone, Closeness closeness) {
@@ -238,11 +291,11 @@ void BodyDiagram::draw(sf::RenderTarget& target, Closeness spine, Closeness neck
         for (std::size_t i = 0; i < zone.getVertexCount(); ++i) {
             zone[i].color = color;
         }
-        target.draw(zone);
+        drawShapes(target, zone);
     };
     drawZone(m_neckZone, neck);
     drawZone(m_spineZone, spine);
-    target.draw(m_bones);
+    drawShapes(target, m_bones);
     target.draw(m_c7Label);
 }
 
@@ -250,26 +303,19 @@ void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double d
               sf::Color color, bool carried, std::optional<sf::Color> ring) {
     const float radius = static_cast<float>(diameterCm / 2) * view.pixelsPerCm();
     const sf::Vector2f center = view.toScreen(at);
+    sf::VertexArray shapes(sf::Triangles);
     if (ring) {
-        sf::CircleShape halo(radius * 1.45f, 48);
-        halo.setOrigin(radius * 1.45f, radius * 1.45f);
-        halo.setPosition(center);
-        halo.setFillColor(sf::Color::Transparent);
-        halo.setOutlineThickness(std::max(3.f, radius * 0.22f));
-        halo.setOutlineColor(*ring);
-        target.draw(halo);
+        const float halo = radius * 1.45f;
+        fillRing(shapes, center, halo, halo + std::max(3.f, radius * 0.22f), 48, *ring);
     }
-    sf::CircleShape ball(radius, 48);
-    ball.setOrigin(radius, radius);
-    ball.setPosition(center);
     sf::Color fill = color;
     if (carried) {
         fill.a = 140;
     }
-    ball.setFillColor(fill);
-    ball.setOutlineThickness(std::max(1.5f, radius * 0.08f));
-    ball.setOutlineColor(carried ? sf::Color(30, 30, 30, 140) : palette::ballEdge);
-    target.draw(ball);
+    fillRing(shapes, center, 0, radius, 48, fill);
+    fillRing(shapes, center, radius, radius + std::max(1.5f, radius * 0.08f), 48,
+             carried ? sf::Color(30, 30, 30, 140) : palette::ballEdge);
+    drawShapes(target, shapes);
 }
 
 void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::Color ballFill) {
@@ -307,17 +353,18 @@ void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::
                    limb, figure);
         fillPolygon(shapes, ellipse(at(3.0f, floorY - 0.55f), u * 0.5f, u * 0.5f, 24), ballFill);
     }
-    target.draw(shapes);
+    drawShapes(target, shapes);
 }
 
 void drawWarningIcon(sf::RenderTarget& target, sf::Vector2f center, float size, sf::Color color,
                      const sf::Font& font, unsigned markSize) {
-    sf::ConvexShape triangle(3);
-    triangle.setPoint(0, {center.x, center.y - size * 0.55f});
-    triangle.setPoint(1, {center.x + size * 0.55f, center.y + size * 0.45f});
-    triangle.setPoint(2, {center.x - size * 0.55f, center.y + size * 0.45f});
-    triangle.setFillColor(color);
-    target.draw(triangle);
+    sf::VertexArray triangle(sf::Triangles);
+    fillPolygon(triangle,
+                {{center.x, center.y - size * 0.55f},
+                 {center.x + size * 0.55f, center.y + size * 0.45f},
+                 {center.x - size * 0.55f, center.y + size * 0.45f}},
+                color);
+    drawShapes(target, triangle);
     sf::Text mark("!", font, markSize ? markSize : static_cast<unsigned>(size * 0.7f));
     mark.setStyle(sf::Text::Bold);
     mark.setFillColor(palette::background);

@@ -12,6 +12,19 @@
 
 namespace rollcoach {
 
+/// Draws triangles made by the functions below. Every shape goes through here, textured with a
+/// small white texture: under a software OpenGL (Mesa's llvmpipe, on machines without a GPU)
+/// untextured draws need shader variants of their own, compiled with LLVM on the first frame.
+/// Sharing text's variants, the first frame compiles 4 shader modules instead of 9, and holds
+/// less memory; on a GPU it changes nothing.
+void drawShapes(sf::RenderTarget& target, const sf::VertexArray& triangles);
+
+/// Appends a rectangle to a sf::Triangles array.
+void fillRectangle(sf::VertexArray& triangles, sf::FloatRect area, sf::Color color);
+/// Appends a disc of radius `outer` (or, with `inner` > 0, a ring between the two radii) to a
+/// sf::Triangles array.
+void fillRing(sf::VertexArray& triangles, sf::Vector2f center, float inner, float outer,
+              int segments, sf::Color color);
 /// Appends the triangles of a simple polygon (convex or not) to a sf::Triangles array.
 void fillPolygon(sf::VertexArray& triangles, const std::vector<sf::Vector2f>& polygon,
                  sf::Color color);

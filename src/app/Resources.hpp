@@ -1,6 +1,7 @@
 #pragma once
 
-#include <SFML/Audio.hpp>
+#include "SoundModule.hpp"
+
 #include <SFML/Graphics/Font.hpp>
 
 #include <cstdint>
@@ -36,16 +37,19 @@ struct Fonts {
 };
 
 /// The session's sounds, synthesised at start: a chime for a new step, a tick for each
-/// beat of the countdown, a rising pair for a switch, a fall for the end. With no sound
-/// device they stay silent, after a single notice.
+/// beat of the countdown, a rising pair for a switch, a fall for the end. They are played
+/// through the sound module (see SoundModule.hpp), loaded from the first of `modules` that
+/// loads when sound is first needed. With no module or no sound device they stay silent, after
+/// a single notice.
 class Tones {
 public:
     enum class Kind { NewStep, Beat, Switch, Finished };
 
-    /// With `useAudio` false no audio device is ever opened (renders, tests).
-    Tones(std::ostream& notices, bool muted, bool useAudio = true);
-    /// Opens the audio device and makes the sounds; done once, after the first frame is up,
-    /// so the window appears without waiting for it. play() does it if still needed.
+    /// With no `modules` no audio device is ever opened (renders, tests).
+    Tones(std::ostream& notices, bool muted, std::vector<std::string> modules = {});
+    /// Loads the sound module, opens the audio device and makes the sounds; done once, after
+    /// the first frame is up, so the window appears without waiting for it. play() does it if
+    /// still needed.
     void prepare();
     ~Tones();
     Tones(const Tones&) = delete;
@@ -57,8 +61,8 @@ public:
         prepareUnlessMuted();
     }
     bool muted() const { return m_muted; }
-    bool available() const { return m_available; }
-    /// Prepares the sounds unless muted: a muted session opens no audio device at all.
+    bool available() const { return m_player != nullptr; }
+    /// Prepares the sounds unless muted: a muted session loads no sound library at all.
     void prepareUnlessMuted() {
         if (!m_muted) {
             prepare();
@@ -67,14 +71,22 @@ public:
 
 private:
     std::ostream& m_notices;
-    bool m_useAudio = true;
+    std::vector<std::string> m_modules;
     bool m_prepared = false;
-    bool m_available = false;
     bool m_muted = false;
-    // Created inside the constructor, where the audio device's complaints are caught.
-    std::vector<std::unique_ptr<sf::SoundBuffer>> m_buffers;
-    std::vector<std::unique_ptr<sf::Sound>> m_sounds;
+    std::unique_ptr<SoundPlayer> m_player;
 };
+
+/// Where the sound module may be, first to last: beside the binary (a build tree), then in
+/// <exe>/../<libdir>/rollcoach (installed).
+std::vector<std::string> soundModulePaths(const std::string& executablePath);
+
+/// Whether OpenAL Soft's driver list (ALSOFT_DRIVERS) leaves it only its null output, which
+/// mixes every sound and sends it nowhere: then there is no sound device to hear cues on.
+bool onlyNullSoundOutput(const char* drivers);
+
+/// The samples of each Tones::Kind, in that order, mono at Tones' sample rate.
+std::vector<std::vector<std::int16_t>> toneSamples();
 
 /// Spoken cues through espeak-ng, started with an argument vector (never a shell), so text
 /// from a routine is only ever spoken. Silent where espeak-ng is not installed.

@@ -67,14 +67,18 @@ std::size_t ballCount(const Routine& routine) {
 
 void drawPanel(sf::RenderTarget& target, sf::FloatRect area, sf::Color fill,
                std::optional<sf::Color> border = std::nullopt, float thickness = 0) {
-    sf::RectangleShape box({area.width, area.height});
-    box.setPosition(area.left, area.top);
-    box.setFillColor(fill);
+    sf::VertexArray box(sf::Triangles);
+    fillRectangle(box, area, fill);
     if (border) {
-        box.setOutlineColor(*border);
-        box.setOutlineThickness(-thickness);
+        // Inside the area, like the rest of the panel.
+        const float t = std::min({thickness, area.width / 2, area.height / 2});
+        const float inner = area.height - 2 * t;
+        fillRectangle(box, {area.left, area.top, area.width, t}, *border);
+        fillRectangle(box, {area.left, area.top + area.height - t, area.width, t}, *border);
+        fillRectangle(box, {area.left, area.top + t, t, inner}, *border);
+        fillRectangle(box, {area.left + area.width - t, area.top + t, t, inner}, *border);
     }
-    target.draw(box);
+    drawShapes(target, box);
 }
 
 // Arrows beside each ball showing which way a sweep goes, outside the ball so a small
@@ -113,7 +117,7 @@ void drawMotionArrows(sf::RenderTarget& target, const BodyView& view, const Step
                      along(edge, sign, tip - 1.2, 0.8)},
                     color);
     }
-    target.draw(shapes);
+    drawShapes(target, shapes);
 }
 
 const char* const kStopAdvice =
@@ -631,21 +635,20 @@ void SessionScreen::draw(sf::RenderTarget& target) {
         sf::VertexArray guide(sf::Triangles);
         strokeLine(guide, line, std::max(2.f, view.pixelsPerCm() * 0.35f),
                    sf::Color(255, 255, 255, 150));
-        target.draw(guide);
+        drawShapes(target, guide);
     }
+    sf::VertexArray dots(sf::Triangles);
     for (const auto& trail : pic.trails) {
         for (std::size_t k = 0; k < trail.size(); ++k) {
             const float alpha =
                 110.f * (1.f - static_cast<float>(k) / static_cast<float>(trail.size()));
             const float r = static_cast<float>(m_routine->ball.diameterCm / 2) *
                             view.pixelsPerCm() * (0.55f - 0.025f * static_cast<float>(k));
-            sf::CircleShape dot(r, 24);
-            dot.setOrigin(r, r);
-            dot.setPosition(view.toScreen(trail[k]));
-            dot.setFillColor(sf::Color(fill.r, fill.g, fill.b, static_cast<sf::Uint8>(alpha)));
-            target.draw(dot);
+            fillRing(dots, view.toScreen(trail[k]), 0, r, 24,
+                     sf::Color(fill.r, fill.g, fill.b, static_cast<sf::Uint8>(alpha)));
         }
     }
+    drawShapes(target, dots);
     for (std::size_t b = 0; b < m.balls.size(); ++b) {
         std::optional<sf::Color> ring;
         if (isStep && b < pic.verdicts.size() && pic.verdicts[b].worst != Closeness::Safe) {

@@ -381,7 +381,8 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
     std::future<WindowAssets> reading =
         std::async(std::launch::async, readWindowAssets, std::cref(context), !render);
     const bool quiet = render || request.mute;
-    Tones tones(err, quiet, !render);
+    Tones tones(err, quiet,
+                render ? std::vector<std::string>{} : soundModulePaths(context.executablePath));
     Speech speech(quiet);
     std::optional<sf::RenderWindow> window;
     if (!render) {

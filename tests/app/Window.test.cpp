@@ -15,9 +15,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <csignal>
 
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -262,7 +264,7 @@ namespace {
 struct Harness {
     std::unique_ptr<Fonts> fonts = Fonts::load();
     std::ostringstream notices;
-    Tones tones{notices, false, false};
+    Tones tones{notices, false};
     Speech speech{true};
     BodyModel body = referenceBody();
     AppResources app{body,    DataPaths{ROLLCOACH_SOURCE_DIR},
@@ -393,6 +395,128 @@ TEST_CASE("no sound device: one notice, no stream of errors, the session still r
     CHECK(run.output.find("OpenAL") == std::string::npos);
     CHECK(run.output.find("ALSA") == std::string::npos);
     CHECK(run.output.find("frames 20") != std::string::npos);
+}
+
+namespace {
+// The loudest sample of a WAV file as OpenAL Soft's wave writer writes it (16-bit, or 32-bit
+// integer or float), from 0 to 1; -1 when there is no such file.
+double loudestSample(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto fmt = bytes.find("fmt ");
+    const auto data = bytes.find("data");
+    if (!in || fmt == std::string::npos || data == std::string::npos || bytes.size() < fmt + 48) {
+        return -1;
+    }
+    auto u16 = [&](std::size_t at) {
+        return static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) |
+               static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 1])) << 8;
+    };
+    unsigned format = u16(fmt + 8);
+    const unsigned bits = u16(fmt + 22);
+    if (format == 0xFFFE) {
+        format = u16(fmt + 32); // the extensible format's sub-format
+    }
+    double loudest = 0;
+    for (std::size_t at = data + 8; at + bits / 8 <= bytes.size(); at += bits / 8) {
+        double value = 0;
+        if (bits == 16) {
+            std::int16_t sample;
+            std::memcpy(&sample, &bytes[at], 2);
+            value = sample / 32768.0;
+        } else if (bits == 32 && format == 3) {
+            float sample;
+            std::memcpy(&sample, &bytes[at], 4);
+            value = sample;
+        } else if (bits == 32) {
+            std::int32_t sample;
+            std::memcpy(&sample, &bytes[at], 4);
+            value = sample / 2147483648.0;
+        }
+        loudest = std::max(loudest, std::abs(value));
+    }
+    return loudest;
+}
+} // namespace
+
+TEST_CASE("the session's cues reach the sound device, and a muted session loads no sound at all") {
+    // OpenAL Soft's wave writer stands in for a sound card: it writes what it plays to a file.
+    const fs::path dir =
+        fs::temp_directory_path() / ("rollcoach-heard-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path wav = dir / "heard.wav";
+    std::ofstream(dir / "alsoft.conf") << "[wave]\nfile = " << wav.string() << "\n";
+    const std::vector<std::string> environment = {"ALSOFT_DRIVERS=wave",
+                                                  "ALSOFT_CONF=" + (dir / "alsoft.conf").string()};
+    const std::vector<std::string> session = {
+        "--data-dir",  (dir / "data").string(),
+        "run",         shippedRoutine("wall-tennis-ball.yaml"),
+        "--autostart", "--frames",
+        "60"};
+
+    const Run heard = runRollcoach(session, environment, {"ALSOFT_DRIVERS"});
+    INFO(heard.output);
+    CHECK(heard.code == 0);
+    CHECK(heard.output.find("sound") == std::string::npos);
+    // The opening chime, at a third of full scale.
+    CHECK(loudestSample(wav) > 0.2);
+
+    fs::remove(wav);
+    std::vector<std::string> muted = session;
+    muted.push_back("--mute");
+    const Run quiet = runRollcoach(muted, environment, {"ALSOFT_DRIVERS"});
+    CHECK(quiet.code == 0);
+    CHECK_FALSE(fs::exists(wav));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("OpenAL's null output alone counts as no sound device") {
+    CHECK(onlyNullSoundOutput("null"));
+    CHECK(onlyNullSoundOutput(" null "));
+    CHECK(onlyNullSoundOutput("-alsa,null"));
+    CHECK_FALSE(onlyNullSoundOutput(nullptr));
+    CHECK_FALSE(onlyNullSoundOutput(""));
+    CHECK_FALSE(onlyNullSoundOutput("null,")); // then every driver not listed
+    CHECK_FALSE(onlyNullSoundOutput("pulse,null"));
+    CHECK_FALSE(onlyNullSoundOutput("wave"));
+
+    const Run run = runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
+                                  "--speed", "300", "--frames", "20"},
+                                 {"ALSOFT_DRIVERS=null"}, {"ALSOFT_DRIVERS"});
+    INFO(run.output);
+    CHECK(run.code == 0);
+    const auto first =
+        run.output.find("no sound device (ALSOFT_DRIVERS=null): cues will be silent");
+    CHECK(first != std::string::npos);
+    CHECK(run.output.find("no sound device", first + 1) == std::string::npos);
+}
+
+TEST_CASE("a sound module that cannot be loaded: one notice naming it, cues silent") {
+    const char* drivers = std::getenv("ALSOFT_DRIVERS");
+    const std::string saved = drivers ? drivers : "";
+    setenv("ALSOFT_DRIVERS", "no-such-driver", 1);
+    std::ostringstream notices;
+    Tones tones(notices, false, {"/nonexistent/rollcoach-sound.so"});
+    tones.play(Tones::Kind::Beat);
+    tones.play(Tones::Kind::NewStep);
+    if (drivers) {
+        setenv("ALSOFT_DRIVERS", saved.c_str(), 1);
+    } else {
+        unsetenv("ALSOFT_DRIVERS");
+    }
+    const std::string said = notices.str();
+    CHECK_FALSE(tones.available());
+    CHECK(said.find("/nonexistent/rollcoach-sound.so") != std::string::npos);
+    CHECK(said.find("cues will be silent") == said.rfind("cues will be silent"));
+}
+
+TEST_CASE("the sound module is looked for beside the binary, then under the install's libdir") {
+    const std::vector<std::string> paths = soundModulePaths("/opt/rc/bin/rollcoach");
+    REQUIRE(paths.size() == 2);
+    CHECK(paths[0] == "/opt/rc/bin/rollcoach-sound.so");
+    CHECK(paths[1].rfind("/opt/rc/", 0) == 0);
+    CHECK(paths[1].find("/rollcoach/rollcoach-sound.so") != std::string::npos);
 }
 
 TEST_CASE("a missing font is named, exit 1") {
@@ -533,9 +657,9 @@ TEST_CASE("the window icon is read without SFML, pixel for pixel as SFML reads i
 }
 
 TEST_CASE("a font that cannot be found stops the session window before it shows anything") {
-    const Run run = runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
-                                  "--frames", "1"},
-                                 {"ALSOFT_DRIVERS=null", "ROLLCOACH_FONT=/no/such/font.ttf"});
+    const Run run = runRollcoach(
+        {"run", shippedRoutine("wall-tennis-ball.yaml"), "--autostart", "--frames", "1"},
+        {"ALSOFT_DRIVERS=null", "ROLLCOACH_FONT=/no/such/font.ttf"});
     CHECK(run.code == 1);
     CHECK(run.output.find("/no/such/font.ttf") != std::string::npos);
     CHECK(run.output.find("frames") == std::string::npos);

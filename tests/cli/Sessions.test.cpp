@@ -162,7 +162,7 @@ TEST_CASE("an unusable data folder: history says why, exit 1") {
     fs::remove(dir.path);
 }
 
-TEST_CASE("the settings file chooses whose body is modelled; the command line wins") {
+TEST_CASE("the settings file chooses whose body is modelled, and the command line wins") {
     DataDir dir;
     const TempPath config("config");
     fs::create_directories(config.path / "rollcoach");

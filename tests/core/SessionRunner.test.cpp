@@ -43,7 +43,7 @@ TEST_CASE("cues: a new step, three beats before the switch, the switch, the end"
     CHECK(runner.doneOnSide(Side::Right) == 20);
 }
 
-TEST_CASE("pause stops the clock; next and previous move between steps") {
+TEST_CASE("pause stops the clock, and next and previous move between steps") {
     const Routine routine = routineFrom(kRoutine);
     const Timeline timeline(routine, Side::Left);
     SessionRunner runner(timeline);
