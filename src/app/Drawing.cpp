@@ -51,8 +51,10 @@ const sf::Texture& whiteTexture() {
         sf::Image pixels;
         pixels.create(2, 2, sf::Color::White);
         texture->loadFromImage(pixels);
-        // Smooth like the glyph textures, so both draw with the same shaders.
-        texture->setSmooth(true);
+        // Not smoothed like the glyph textures: that would share one more shader with text, but
+        // llvmpipe would then blend four texels for every pixel of every shape, a third more
+        // CPU per frame while a ball moves.
+        texture->setSmooth(false);
         return texture;
     }();
     return *white;

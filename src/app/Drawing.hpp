@@ -15,8 +15,8 @@ namespace rollcoach {
 /// Draws triangles made by the functions below. Every shape goes through here, textured with a
 /// small white texture: under a software OpenGL (Mesa's llvmpipe, on machines without a GPU)
 /// untextured draws need shader variants of their own, compiled with LLVM on the first frame.
-/// Sharing text's variants, the first frame compiles 4 shader modules instead of 9, and holds
-/// less memory; on a GPU it changes nothing.
+/// Textured like text, the first frame compiles 5 shader modules instead of 9, and holds less
+/// memory; on a GPU it changes nothing.
 void drawShapes(sf::RenderTarget& target, const sf::VertexArray& triangles);
 
 /// Appends a rectangle to a sf::Triangles array.
