@@ -719,8 +719,11 @@ void SessionScreen::draw(sf::RenderTarget& target) {
     }
     // The time left in this step, large, with a bar.
     // The text sizes on this screen are few on purpose: each size of each font is a texture
-    // of its own glyphs. Five bold (110, 84, 60, 36) and three regular (36, 32, 26) sizes.
-    m_stepTime.set(clockText(m.segmentLeftS), px(u, 110), palette::text);
+    // of its own glyphs. Six bold (120, 110, 84, 60, 36) and three regular (36, 32, 26) sizes.
+    // The clock has a size of its own, the largest: a glance from the floor finds it, and its
+    // digits do not share a texture with the side's name, which together would outgrow
+    // 256x256 pixels and take a 512x512 texture (1 MiB) once enough digits were shown.
+    m_stepTime.set(clockText(m.segmentLeftS), px(u, 120), palette::text);
     m_stepTime.setPosition(x, y);
     m_stepTime.draw(target);
     m_stepTimeCaption.set(isStep ? "left in this step" : "until the other side", px(u, 32),
