@@ -72,13 +72,9 @@ void drawShapes(sf::RenderTarget& target, const sf::VertexArray& triangles) {
 }
 
 void fillRectangle(sf::VertexArray& triangles, sf::FloatRect area, sf::Color color) {
-    const sf::Vector2f a(area.left, area.top);
-    const sf::Vector2f b(area.left + area.width, area.top);
-    const sf::Vector2f c(area.left + area.width, area.top + area.height);
-    const sf::Vector2f d(area.left, area.top + area.height);
-    for (const sf::Vector2f& p : {a, b, c, a, c, d}) {
-        triangles.append({p, color});
-    }
+    fillPolygon(triangles,
+                rectangle({area.left, area.top}, {area.left + area.width, area.top + area.height}),
+                color);
 }
 
 void fillRing(sf::VertexArray& triangles, sf::Vector2f center, float inner, float outer,

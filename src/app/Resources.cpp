@@ -1,5 +1,7 @@
 #include "Resources.hpp"
 
+#include "core/DataPaths.hpp"
+
 #include <SFML/System/Err.hpp>
 
 #include <X11/Xlib.h>
@@ -134,12 +136,7 @@ std::vector<std::vector<std::int16_t>> toneSamples() {
 
 std::vector<std::string> soundModulePaths(const std::string& executablePath) {
     namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::path exe = fs::weakly_canonical(fs::path(executablePath), ec);
-    if (ec || exe.empty()) {
-        exe = fs::path(executablePath);
-    }
-    const fs::path bin = exe.parent_path();
+    const fs::path bin = executableFolder(executablePath);
     const fs::path libdir(ROLLCOACH_LIBDIR);
     const fs::path installed = libdir.is_absolute() ? libdir : bin.parent_path() / libdir;
     return {(bin / kSoundModuleName).string(),

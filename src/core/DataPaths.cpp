@@ -8,22 +8,29 @@ namespace rollcoach {
 
 namespace fs = std::filesystem;
 
-DataPaths findDataPaths(const std::string& executablePath, std::vector<std::string>& tried) {
-    std::vector<std::string> candidates;
-    if (const char* env = std::getenv("ROLLCOACH_DATA_DIR"); env != nullptr && *env != '\0') {
-        candidates.emplace_back(env);
-    }
+std::string executableFolder(const std::string& executablePath) {
     std::error_code ec;
     fs::path exe = fs::weakly_canonical(fs::path(executablePath), ec);
     if (ec) {
         exe = fs::path(executablePath);
     }
-    if (!exe.empty()) {
-        candidates.push_back((exe.parent_path().parent_path() / "share" / "rollcoach").string());
+    return exe.parent_path().string();
+}
+
+DataPaths findDataPaths(const std::string& executablePath, std::vector<std::string>& tried) {
+    std::vector<std::string> candidates;
+    if (const char* env = std::getenv("ROLLCOACH_DATA_DIR"); env != nullptr && *env != '\0') {
+        candidates.emplace_back(env);
+    }
+    if (!executablePath.empty()) {
+        candidates.push_back(
+            (fs::path(executableFolder(executablePath)).parent_path() / "share" / "rollcoach")
+                .string());
     }
 #ifdef ROLLCOACH_SOURCE_DIR
     candidates.emplace_back(ROLLCOACH_SOURCE_DIR);
 #endif
+    std::error_code ec;
     for (const std::string& dir : candidates) {
         tried.push_back(dir);
         if (fs::is_regular_file(fs::path(dir) / "assets" / "body.yaml", ec)) {

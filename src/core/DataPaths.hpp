@@ -13,6 +13,10 @@ struct DataPaths {
     std::string routinesDir() const { return dataDir + "/routines"; }
 };
 
+/// The folder that holds the binary, with symbolic links resolved (taken as given where they
+/// cannot be). Installed files are found from it.
+std::string executableFolder(const std::string& executablePath);
+
 /// Finds the data folder: $ROLLCOACH_DATA_DIR, then <exe>/../share/rollcoach (installed),
 /// then the source tree the binary was built from. Empty dataDir when none holds the body
 /// model; `tried` then lists where it looked.
