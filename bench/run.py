@@ -100,7 +100,8 @@ def main():
     args = parser.parse_args()
     rollcoach = str(args.build / "rollcoach")
     baseline = str(args.build / "rollcoach-baseline")
-    reference = str(args.build / "rollcoach-reference")
+    draw = [str(args.build / "rollcoach-reference-draw")]  # + the font
+    tone = [str(args.build / "rollcoach-reference-tone")]
     font = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True,
                           text=True, check=True).stdout
 
@@ -123,7 +124,7 @@ def main():
         # Warm the caches once (fontconfig, shaders, page cache) so every run is alike.
         timed(session + ["--frames", "1"], env)
         timed([baseline, "--frames", "1"], env)
-        timed([reference, "--draw", font, "--frames", "1"], env)
+        timed(draw + [font, "--frames", "1"], env)
 
         # Start-up varies by a few milliseconds from run to run: many short runs, taken in turn.
         r = {"base": [], "app": [], "sound": [], "draw": []}
@@ -131,7 +132,7 @@ def main():
             r["base"].append(timed([baseline, "--frames", "1"], env)[0])
             r["app"].append(timed(session + ["--frames", "1"], env)[0])
             r["sound"].append(timed(with_sound + ["--frames", "1"], sound_env)[0])
-            r["draw"].append(timed([reference, "--draw", font, "--frames", "1"], env)[0])
+            r["draw"].append(timed(draw + [font, "--frames", "1"], env)[0])
         rows.append(("start-up to first frame, muted (s)", median(r["base"]), median(r["app"]), "<= 1.2x", 1.2))
         rows.append(("start-up to first frame, with sound (s)", median(r["base"]), median(r["sound"]),
                      "<= 1.2x", 1.2))
@@ -154,8 +155,8 @@ def main():
             paused.append(steady(session + ["--paused"], env, args.seconds)[0])
             static.append(steady([rollcoach, "--data-dir", str(data), "run", WALL, "--mute"], env,
                                  args.seconds)[0])
-            rss["draw"].append(steady([reference, "--draw", font], env, args.seconds)[1])
-            rss["tone"].append(steady([reference, "--tone"], sound_env, args.seconds)[1])
+            rss["draw"].append(steady(draw + [font], env, args.seconds)[1])
+            rss["tone"].append(steady(tone, sound_env, args.seconds)[1])
         rows.append(("CPU per wall second, ball moving (core)", median(moving["base"]),
                      median(moving["app"]), "<= 1.5x", 1.5))
         rows.append(("CPU per wall second, ball held (core)", median(moving["base"]), median(hold),
