@@ -34,9 +34,24 @@ def timed(command, env):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
+def resident_by_mapping(pid):
+    """Resident KiB of a running process by what is mapped: each file by its name, the heap,
+    and anonymous memory, from /proc/PID/smaps."""
+    resident = {}
+    name = None
+    for line in pathlib.Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        fields = line.split()
+        if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+            name = os.path.basename(fields[5]) if len(fields) > 5 else "[anonymous]"
+        elif fields[0] == "Rss:":
+            resident[name] = resident.get(name, 0) + int(fields[1])
+    return resident
+
+
 def steady(command, env, seconds, warmup=2.0):
     """CPU per wall second of a running program after `warmup` seconds (start-up excluded),
-    read from /proc/PID/stat over `seconds`, and its peak resident memory (VmHWM, KiB)."""
+    read from /proc/PID/stat over `seconds`, its peak resident memory (VmHWM, KiB) and what is
+    resident at the end, by mapping."""
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     hz = os.sysconf("SC_CLK_TCK")
 
@@ -52,9 +67,10 @@ def steady(command, env, seconds, warmup=2.0):
     c1, t1 = cpu(), time.monotonic()
     status = pathlib.Path(f"/proc/{process.pid}/status").read_text()
     peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))
+    mapped = resident_by_mapping(process.pid)
     process.terminate()
     process.wait()
-    return (c1 - c0) / (t1 - t0), peak
+    return (c1 - c0) / (t1 - t0), peak, mapped
 
 
 def median(values):
@@ -139,23 +155,27 @@ def main():
 
         moving = {"base": [], "app": []}
         rss = {"base": [], "app": [], "sound": [], "nodevice": [], "draw": [], "tone": []}
+        maps = {"app": [], "draw": []}  # what is resident, by mapping, at the end of each run
         hold = []
         paused = []
         static = []
         for _ in range(args.repeat):
-            cpu, mem = steady([baseline], env, args.seconds)
+            cpu, mem, _ = steady([baseline], env, args.seconds)
             moving["base"].append(cpu)
             rss["base"].append(mem)
-            cpu, mem = steady(session + ["--start-at", "35"], env, args.seconds)
+            cpu, mem, mapped = steady(session + ["--start-at", "35"], env, args.seconds)
             moving["app"].append(cpu)
             rss["app"].append(mem)
+            maps["app"].append(mapped)
             hold.append(steady(session, env, args.seconds)[0])
             rss["sound"].append(steady(with_sound + ["--start-at", "35"], sound_env, args.seconds)[1])
             rss["nodevice"].append(steady(with_sound + ["--start-at", "35"], env, args.seconds)[1])
             paused.append(steady(session + ["--paused"], env, args.seconds)[0])
             static.append(steady([rollcoach, "--data-dir", str(data), "run", WALL, "--mute"], env,
                                  args.seconds)[0])
-            rss["draw"].append(steady(draw + [font], env, args.seconds)[1])
+            _, mem, mapped = steady(draw + [font], env, args.seconds)
+            rss["draw"].append(mem)
+            maps["draw"].append(mapped)
             rss["tone"].append(steady(tone, sound_env, args.seconds)[1])
         rows.append(("CPU per wall second, ball moving (core)", median(moving["base"]),
                      median(moving["app"]), "<= 1.5x", 1.5))
@@ -228,6 +248,21 @@ def main():
     for name, base, value in notes:
         print(f"{name:66} {value:8.3f}  baseline {base:8.3f}  "
               f"{f'{value / base:.2f}x' if 'start-up' in name else f'+{value - base:.1f} MiB'}")
+    print("\nrollcoach muted over the drawing program, by what is resident at the end (medians, "
+          "MiB; rows of 0.1 MiB or more)")
+    print(f"{'mapping':44} {'drawing':>10} {'rollcoach':>10} {'over':>7}")
+    names = set().union(*maps["app"], *maps["draw"])
+    rows = []
+    for name in names:
+        app = median([m.get(name, 0) for m in maps["app"]]) / 1024
+        ref = median([m.get(name, 0) for m in maps["draw"]]) / 1024
+        if abs(app - ref) >= 0.1:
+            rows.append((app - ref, name, ref, app))
+    for difference, name, ref, app in sorted(rows, reverse=True):
+        print(f"{name:44} {ref:10.1f} {app:10.1f} {difference:+7.1f}")
+    total = (median([sum(m.values()) for m in maps["app"]]) -
+             median([sum(m.values()) for m in maps["draw"]])) / 1024
+    print(f"{'all mappings':44} {'':10} {'':10} {total:+7.1f}")
     return 1 if failed else 0
 
 
