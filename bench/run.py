@@ -118,6 +118,7 @@ def main():
     baseline = str(args.build / "rollcoach-baseline")
     draw = [str(args.build / "rollcoach-reference-draw")]  # + the font
     tone = [str(args.build / "rollcoach-reference-tone")]
+    libraries = [str(args.build / "rollcoach-reference-libraries"), WALL]  # + a history file
     font = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True,
                           text=True, check=True).stdout
 
@@ -141,6 +142,7 @@ def main():
         timed(session + ["--frames", "1"], env)
         timed([baseline, "--frames", "1"], env)
         timed(draw + [font, "--frames", "1"], env)
+        timed(libraries + [str(data / "reference.sqlite"), "--frames", "1"], env)
 
         # Start-up varies by a few milliseconds from run to run: many short runs, taken in turn.
         r = {"base": [], "app": [], "sound": [], "draw": []}
@@ -154,7 +156,8 @@ def main():
                      "<= 1.2x", 1.2))
 
         moving = {"base": [], "app": []}
-        rss = {"base": [], "app": [], "sound": [], "nodevice": [], "draw": [], "tone": []}
+        rss = {"base": [], "app": [], "sound": [], "nodevice": [], "draw": [], "tone": [],
+               "libraries": []}
         maps = {"app": [], "draw": []}  # what is resident, by mapping, at the end of each run
         hold = []
         paused = []
@@ -177,6 +180,8 @@ def main():
             rss["draw"].append(mem)
             maps["draw"].append(mapped)
             rss["tone"].append(steady(tone, sound_env, args.seconds)[1])
+            rss["libraries"].append(
+                steady(libraries + [str(data / "reference.sqlite")], env, args.seconds)[1])
         rows.append(("CPU per wall second, ball moving (core)", median(moving["base"]),
                      median(moving["app"]), "<= 1.5x", 1.5))
         rows.append(("CPU per wall second, ball held (core)", median(moving["base"]), median(hold),
@@ -195,6 +200,8 @@ def main():
                       median(r["base"]), median(r["draw"])))
         notes.append(("peak memory, bare window drawing a circle and a line of text (MiB)", base_mib,
                       median(rss["draw"]) / 1024))
+        notes.append(("peak memory, the same, using fontconfig, yaml-cpp and SQLite (MiB)", base_mib,
+                      median(rss["libraries"]) / 1024))
         notes.append(("peak memory, bare window playing a tone (MiB)", base_mib,
                       median(rss["tone"]) / 1024))
 
@@ -244,7 +251,7 @@ def main():
             shown = "" if ratio is None else f"{ratio:6.2f}x"
         print(f"{name:44} {'' if base is None else f'{base:10.3f}':>10} {app:10.3f} "
               f"{shown:>7}  {target:14} {'met' if ok else 'MISSED'}")
-    print("\nreference points (no target): bare SFML programs that draw, or play sound, in this run")
+    print("\nreference points (no target): bare SFML programs with nothing of rollcoach, in this run")
     for name, base, value in notes:
         print(f"{name:66} {value:8.3f}  baseline {base:8.3f}  "
               f"{f'{value / base:.2f}x' if 'start-up' in name else f'+{value - base:.1f} MiB'}")
