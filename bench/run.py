@@ -259,13 +259,13 @@ def main():
           "MiB; rows of 0.1 MiB or more)")
     print(f"{'mapping':44} {'drawing':>10} {'rollcoach':>10} {'over':>7}")
     names = set().union(*maps["app"], *maps["draw"])
-    rows = []
+    over = []
     for name in names:
         app = median([m.get(name, 0) for m in maps["app"]]) / 1024
         ref = median([m.get(name, 0) for m in maps["draw"]]) / 1024
         if abs(app - ref) >= 0.1:
-            rows.append((app - ref, name, ref, app))
-    for difference, name, ref, app in sorted(rows, reverse=True):
+            over.append((app - ref, name, ref, app))
+    for difference, name, ref, app in sorted(over, reverse=True):
         print(f"{name:44} {ref:10.1f} {app:10.1f} {difference:+7.1f}")
     total = (median([sum(m.values()) for m in maps["app"]]) -
              median([sum(m.values()) for m in maps["draw"]])) / 1024
