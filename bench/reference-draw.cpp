@@ -8,7 +8,6 @@
 
 #include <SFML/Graphics.hpp>
 
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -35,14 +34,6 @@ int main(int argc, char** argv) {
     if (!typeface.loadFromFile(font)) {
         return 1;
     }
-    sf::Text text("Lean in gently 0:35", typeface, 32);
-    text.setPosition(40, 40);
-    sf::CircleShape ball(30);
-    ball.setFillColor(sf::Color(230, 200, 60));
-    runBareWindow("reference", 1280, 720, frames, [&](sf::RenderWindow& window, long frame) {
-        ball.setPosition(600 + 200 * std::sin(frame / 60.0), 400);
-        window.draw(ball);
-        window.draw(text);
-    });
+    runDrawingWindow(typeface, "Lean in gently 0:35", frames);
     return 0;
 }

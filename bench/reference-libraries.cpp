@@ -12,7 +12,6 @@
 #include <sqlite3.h>
 #include <yaml-cpp/yaml.h>
 
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -87,14 +86,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s: cannot use this history\n", files[1]);
         return 1;
     }
-    sf::Text text(title, typeface, 32);
-    text.setPosition(40, 40);
-    sf::CircleShape ball(30);
-    ball.setFillColor(sf::Color(230, 200, 60));
-    runBareWindow("reference", 1280, 720, frames, [&](sf::RenderWindow& window, long frame) {
-        ball.setPosition(600 + 200 * std::sin(frame / 60.0), 400);
-        window.draw(ball);
-        window.draw(text);
-    });
+    runDrawingWindow(typeface, title, frames);
     return 0;
 }
