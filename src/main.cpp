@@ -1,9 +1,40 @@
 #include "app/WindowFrontEnd.hpp"
 #include "cli/CommandLine.hpp"
+#include "core/Clock.hpp"
 
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <exception>
-#include <malloc.h>
 #include <iostream>
+#include <malloc.h>
+
+namespace {
+
+// The program's one clock. $ROLLCOACH_NOW sets the time at start-up, from which it runs on
+// as the system's does, so a session stamped later in the same window is stamped later.
+class SystemClock : public rollcoach::Clock {
+public:
+    SystemClock() {
+        const std::int64_t system = static_cast<std::int64_t>(std::time(nullptr));
+        m_offset = 0;
+        if (const char* given = std::getenv("ROLLCOACH_NOW"); given != nullptr && *given != '\0') {
+            char* end = nullptr;
+            const long long value = std::strtoll(given, &end, 10);
+            if (end != given && *end == '\0') {
+                m_offset = value - system;
+            }
+        }
+    }
+    std::int64_t now() const override {
+        return static_cast<std::int64_t>(std::time(nullptr)) + m_offset;
+    }
+
+private:
+    std::int64_t m_offset;
+};
+
+} // namespace
 
 int main(int argc, char** argv) {
     // One heap for every thread. The window reads its fonts and history on a thread of its
@@ -11,8 +42,9 @@ int main(int argc, char** argv) {
     // resident for the whole session instead of being reused.
     mallopt(M_ARENA_MAX, 1);
     try {
+        const SystemClock clock;
         std::vector<std::string> args(argv, argv + argc);
-        return rollcoach::runCommandLine(args, std::cout, std::cerr, rollcoach::runWindow);
+        return rollcoach::runCommandLine(args, std::cout, std::cerr, clock, rollcoach::runWindow);
     } catch (const std::exception& error) {
         std::cerr << "rollcoach: error: " << error.what() << "\n";
         return 1;

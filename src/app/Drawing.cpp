@@ -173,14 +173,10 @@ void strokeLine(sf::VertexArray& triangles, const std::vector<sf::Vector2f>& poi
     }
 }
 
-sf::Color ballColor(const BallChoice& ball) {
-    if (ball.kind == "tennis") {
-        return palette::tennisBall;
-    }
-    if (ball.kind.rfind("yoga-tune-up", 0) == 0) {
-        return palette::yogaTuneUpBall;
-    }
-    return palette::otherBall;
+sf::Color ballColor(const BodyModel& body, const BallChoice& ball) {
+    const Colour c = body.ballColour(ball);
+    return sf::Color(static_cast<sf::Uint8>(c.r), static_cast<sf::Uint8>(c.g),
+                     static_cast<sf::Uint8>(c.b));
 }
 
 sf::Color warningColor(Closeness closeness) {

@@ -32,7 +32,8 @@ void fillPolygon(sf::VertexArray& triangles, const std::vector<sf::Vector2f>& po
 void strokeLine(sf::VertexArray& triangles, const std::vector<sf::Vector2f>& points, float width,
                 sf::Color color, bool closed = false);
 
-sf::Color ballColor(const BallChoice& ball);
+/// The colour the body model gives a routine's ball.
+sf::Color ballColor(const BodyModel& body, const BallChoice& ball);
 sf::Color warningColor(Closeness closeness);
 
 /// The back view: outline, head, neck, spine with C7 marked, scapulae, the target muscle on

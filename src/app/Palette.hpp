@@ -23,9 +23,6 @@ inline const sf::Color spine{110, 84, 70};
 inline const sf::Color keepOut{90, 70, 110, 70};
 inline const sf::Color targetMuscle{196, 98, 80, 150};
 
-inline const sf::Color tennisBall{206, 226, 60};
-inline const sf::Color yogaTuneUpBall{150, 110, 220};
-inline const sf::Color otherBall{90, 170, 220};
 inline const sf::Color ballEdge{30, 30, 30};
 
 inline const sf::Color warningOn{232, 44, 44};

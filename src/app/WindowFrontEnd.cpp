@@ -1,10 +1,9 @@
 #include "WindowFrontEnd.hpp"
 
-#include "Palette.hpp"
-#include "Screens.hpp"
-#include "cli/Sessions.hpp"
+#include "Coach.hpp"
+#include "RenderFrontEnd.hpp"
 #include "core/RoutineLoader.hpp"
-#include "core/TextFile.hpp"
+#include "core/SafetyCheck.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -22,20 +21,18 @@
 namespace rollcoach {
 namespace {
 
-std::int64_t clockNow() {
-    return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-// Loads a routine for a session, printing its problems; nullopt when it cannot be used.
-std::optional<Routine> loadForSession(const std::string& file, const BodyModel& body,
-                                      std::ostream* err) {
-    const RoutineLoad load = openRoutine(file, body);
+// Loads the routine named on the command line, printing its problems; nullopt when it
+// cannot be used.
+std::optional<RoutineEntry> loadGiven(const std::string& file, const BodyModel& body,
+                                      std::ostream& err) {
+    RoutineLoad load = openRoutine(file, body);
     for (const Diagnostic& d : load.diagnostics) {
-        if (err != nullptr) {
-            *err << formatDiagnostic(file, d) << "\n";
-        }
+        err << formatDiagnostic(file, d) << "\n";
     }
-    return load.routine;
+    if (!load.routine) {
+        return std::nullopt;
+    }
+    return RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0};
 }
 
 // Statistics of a series of times: "mean 1.20 ms  median ...".
@@ -62,152 +59,6 @@ void printFrameStatistics(long ticks, const std::vector<double>& drawMs,
         << "  frame interval (with the 60 fps limit): " << summarise(intervalMs) << "\n";
 }
 
-// The screens of one window: a stack, so Esc goes back to where the person came from.
-class Coach {
-public:
-    Coach(AppResources& app, const WindowRequest& request, const std::optional<Routine>& given,
-          std::ostream& err)
-        : m_app(app), m_request(request), m_given(given), m_err(err) {}
-
-    bool start() {
-        switch (m_request.mode) {
-        case WindowRequest::Mode::Browse:
-            m_screens.push_back(std::make_unique<ListScreen>(m_app));
-            return true;
-        case WindowRequest::Mode::Explore:
-            m_screens.push_back(std::make_unique<ExploreScreen>(m_app));
-            return true;
-        case WindowRequest::Mode::Run:
-        case WindowRequest::Mode::Render:
-            return open(m_request.routineFile, m_request.autostart);
-        }
-        return false;
-    }
-
-    Screen* current() { return m_screens.empty() ? nullptr : m_screens.back().get(); }
-
-    /// Carries out what a screen asked; false when the app should close.
-    bool follow(const ScreenRequest& request) {
-        switch (request.kind) {
-        case ScreenRequest::Kind::None:
-            return true;
-        case ScreenRequest::Kind::Quit:
-            return false;
-        case ScreenRequest::Kind::Back:
-            m_screens.pop_back();
-            if (m_screens.empty() && m_request.mode == WindowRequest::Mode::Run) {
-                return false;
-            }
-            if (m_screens.empty()) {
-                return false;
-            }
-            return true;
-        case ScreenRequest::Kind::OpenRoutine:
-            if (!open(request.file, false)) {
-                return true; // the list shows why
-            }
-            return true;
-        case ScreenRequest::Kind::StartSession:
-            startSession();
-            return true;
-        case ScreenRequest::Kind::Explore:
-            m_screens.push_back(std::make_unique<ExploreScreen>(m_app));
-            return true;
-        case ScreenRequest::Kind::Finished:
-        case ScreenRequest::Kind::Stopped: {
-            auto* session = dynamic_cast<SessionScreen*>(current());
-            const SessionRunner& runner = session->runner();
-            SessionSummary summary;
-            summary.title = m_routine->title;
-            summary.leftS = runner.doneOnSide(Side::Left);
-            summary.rightS = runner.doneOnSide(Side::Right);
-            summary.plannedS = runner.timeline().secondsOnSide(Side::Left);
-            summary.stoppedForSafety = request.kind == ScreenRequest::Kind::Stopped;
-            summary.lastSide = runner.timeline().segments().back().side;
-            summary.rounds = m_routine->schedule.rounds;
-            auto end = std::make_unique<EndScreen>(m_app, summary, m_log.get());
-            m_screens.pop_back(); // the session
-            m_screens.push_back(std::move(end));
-            return true;
-        }
-        }
-        return true;
-    }
-
-    SessionScreen* session() { return dynamic_cast<SessionScreen*>(current()); }
-
-private:
-    void startSession() {
-        m_log = std::make_unique<SessionLog>(m_app.history, m_app.historyProblem);
-        const TextFile text = readTextFile(m_file, kMaxRoutineBytes);
-        m_log->begin(m_routine->title, routineHash(text.text), m_file, m_firstSide);
-        m_screens.push_back(
-            std::make_unique<SessionScreen>(m_app, *m_routine, m_firstSide, m_log.get()));
-    }
-
-    bool open(const std::string& file, bool straightToSession) {
-        // The routine named on the command line was loaded (and reported on) already.
-        auto routine = file == m_request.routineFile && m_given
-                           ? m_given
-                           : loadForSession(file, m_app.body, &m_err);
-        if (!routine) {
-            return false;
-        }
-        m_routine = std::make_unique<Routine>(*routine);
-        m_file = file;
-        const SideChoice side =
-            firstSideFor(*m_routine, m_request.firstSide, m_app.history, clockNow());
-        m_firstSide = side.side;
-        m_app.firstSideReason = side.why;
-        m_screens.push_back(std::make_unique<SetupScreen>(m_app, *m_routine, m_firstSide));
-        if (straightToSession) {
-            startSession();
-        }
-        return true;
-    }
-
-    AppResources& m_app;
-    const WindowRequest& m_request;
-    const std::optional<Routine>& m_given;
-    std::ostream& m_err;
-    std::vector<std::unique_ptr<Screen>> m_screens;
-    std::unique_ptr<Routine> m_routine;
-    std::string m_file;
-    Side m_firstSide = Side::Left;
-    std::unique_ptr<SessionLog> m_log;
-};
-
-int render(AppResources& app, const WindowRequest& request, const Routine& routine,
-           std::ostream& out, std::ostream& err) {
-    unsigned width = 0;
-    unsigned height = 0;
-    std::sscanf(request.size.c_str(), "%ux%u", &width, &height);
-    const Side first = firstSideFor(routine, request.firstSide, app.history, clockNow()).side;
-    SessionScreen screen(app, routine, first);
-    screen.seek(request.atS);
-    sf::RenderTexture texture;
-    if (!texture.create(width, height)) {
-        err << "rollcoach: error: cannot create a " << request.size << " image to draw into\n";
-        return 1;
-    }
-    screen.draw(texture);
-    texture.display();
-    const sf::Image image = texture.getTexture().copyToImage();
-    const std::filesystem::path outPath(request.outFile);
-    if (outPath.extension() != ".png") {
-        err << "rollcoach: error: " << request.outFile << ": the output must be a .png file\n";
-        return 1;
-    }
-    std::string why;
-    if (!savePng(image, request.outFile, why)) {
-        err << "rollcoach: error: " << request.outFile << ": cannot write the image: " << why
-            << "\n";
-        return 1;
-    }
-    out << request.outFile << "\n";
-    return 0;
-}
-
 // What start-up reads from disk without SFML. It is read on a thread of its own while the
 // window and its GL context are made, the longest part of start-up: fontconfig alone reads a
 // hundred configuration files to find the fonts.
@@ -219,31 +70,40 @@ struct WindowAssets {
     std::string historyNotices; // printed by the main thread, after the wait
 };
 
-WindowAssets readWindowAssets(const CommandContext& context, bool withHistory) {
+WindowAssets readWindowAssets(const Workspace& workspace, bool withHistory) {
     WindowAssets assets;
     assets.fontFiles = Fonts::findFiles();
     std::string why;
-    loadPng(context.paths.assetsDir() + "/icon-64.png", assets.icon, why);
+    loadPng(workspace.paths.assetsDir() + "/icon-64.png", assets.icon, why);
     if (withHistory) {
-        std::ostringstream notices;
-        assets.history = openHistory(context, notices, &assets.historyProblem);
-        assets.historyNotices = notices.str();
+        try {
+            std::string notice;
+            assets.history = openHistory(workspace, notice);
+            if (!notice.empty()) {
+                assets.historyNotices = "rollcoach: notice: " + notice + "\n";
+            }
+        } catch (const HistoryError& error) {
+            assets.historyProblem = error.what();
+            assets.historyNotices =
+                "rollcoach: notice: history will not be saved: " + assets.historyProblem + "\n";
+        }
     }
     return assets;
 }
 
 int runWindowLoop(AppResources& app, const WindowRequest& request,
-                  const std::optional<Routine>& given, sf::RenderWindow& window, std::ostream& out,
-                  std::ostream& err) {
+                  const std::optional<RoutineEntry>& given, sf::RenderWindow& window,
+                  std::ostream& out, std::ostream& err) {
     Coach coach(app, request, given, err);
-    if (!coach.start()) {
+    if (!coach.start(window.getSize())) {
         return 1;
     }
 
-    if (auto* session = coach.session()) {
-        session->seek(request.startAtS);
+    if (Session* session = coach.session()) {
+        // Starting part-way credits nothing: the steps passed over count as skipped.
+        session->skipTo(request.startAtS);
         if (request.paused) {
-            session->togglePause();
+            session->pause();
         }
     }
 
@@ -291,6 +151,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             if (event.type == sf::Event::Resized) {
                 window.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
                                                       static_cast<float>(event.size.height))));
+                coach.resize({event.size.width, event.size.height});
             }
             running = coach.follow(coach.current()->handle(event));
             redraw = true;
@@ -357,16 +218,18 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
 
 } // namespace
 
-int runWindow(const WindowRequest& request, const CommandContext& context, std::ostream& out,
+int runWindow(const WindowRequest& request, const Workspace& workspace, std::ostream& out,
               std::ostream& err) {
-    const std::optional<BodyModel> body = loadBody(context, err);
+    std::string why;
+    const std::optional<BodyModel> body = loadBody(workspace, why);
     if (!body) {
+        err << why << "\n";
         return 1;
     }
     // Check the routine before the display, so a broken file is reported even headless.
-    std::optional<Routine> given;
+    std::optional<RoutineEntry> given;
     if (!request.routineFile.empty()) {
-        given = loadForSession(request.routineFile, *body, &err);
+        given = loadGiven(request.routineFile, *body, err);
         if (!given) {
             return 1;
         }
@@ -379,10 +242,10 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
     // A render is a picture of a moment: it never touches the history.
     const bool render = request.mode == WindowRequest::Mode::Render;
     std::future<WindowAssets> reading =
-        std::async(std::launch::async, readWindowAssets, std::cref(context), !render);
+        std::async(std::launch::async, readWindowAssets, std::cref(workspace), !render);
     const bool quiet = render || request.mute;
     Tones tones(err, quiet,
-                render ? std::vector<std::string>{} : soundModulePaths(context.executablePath));
+                render ? std::vector<std::string>{} : soundModulePaths(workspace.executablePath));
     Speech speech(quiet);
     std::optional<sf::RenderWindow> window;
     if (!render) {
@@ -401,18 +264,10 @@ int runWindow(const WindowRequest& request, const CommandContext& context, std::
         return 1;
     }
     err << assets.historyNotices;
-    AppResources app{*body,
-                     context.paths,
-                     *fonts,
-                     tones,
-                     speech,
-                     context.userRoutinesDir(),
-                     assets.history.get(),
-                     assets.historyProblem,
-                     {},
-                     &context};
+    AppResources app{*body,  workspace, *fonts, tones, speech, assets.history.get(),
+                     assets.historyProblem};
     if (render) {
-        return rollcoach::render(app, request, *given, out, err);
+        return renderMoment(app, request, *given, out, err);
     }
     if (!assets.icon.rgba.empty()) {
         window->setIcon(assets.icon.width, assets.icon.height, assets.icon.rgba.data());

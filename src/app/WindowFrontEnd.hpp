@@ -1,13 +1,14 @@
 #pragma once
 
-#include "cli/CommandLine.hpp"
+#include "core/WindowRequest.hpp"
+#include "core/Workspace.hpp"
 
 #include <iosfwd>
 
 namespace rollcoach {
 
 /// Opens the window (list, session, explorer) or renders a frame, as the request says.
-int runWindow(const WindowRequest& request, const CommandContext& context, std::ostream& out,
+int runWindow(const WindowRequest& request, const Workspace& workspace, std::ostream& out,
               std::ostream& err);
 
 } // namespace rollcoach

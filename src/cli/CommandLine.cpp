@@ -12,7 +12,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
-#include <ctime>
 #include <ostream>
 
 #ifndef ROLLCOACH_VERSION
@@ -22,9 +21,9 @@
 namespace rollcoach {
 namespace {
 
-int validate(const std::vector<std::string>& files, bool strict, const CommandContext& context,
+int validate(const std::vector<std::string>& files, bool strict, const Workspace& workspace,
              std::ostream& out, std::ostream& err) {
-    const auto body = loadBody(context, err);
+    const auto body = bodyOrSay(workspace, err);
     if (!body) {
         return 1;
     }
@@ -40,8 +39,8 @@ int validate(const std::vector<std::string>& files, bool strict, const CommandCo
 }
 
 int plan(const std::string& file, const std::optional<std::string>& firstSide, bool json,
-         const CommandContext& context, std::ostream& out, std::ostream& err) {
-    const auto body = loadBody(context, err);
+         const Workspace& workspace, std::ostream& out, std::ostream& err) {
+    const auto body = bodyOrSay(workspace, err);
     if (!body) {
         return 1;
     }
@@ -56,9 +55,10 @@ int plan(const std::string& file, const std::optional<std::string>& firstSide, b
     // The history is only read when it decides the side.
     std::unique_ptr<History> history;
     if (!firstSide && routine.schedule.firstSide == FirstSide::Auto) {
-        history = openHistory(context, err);
+        history = historyOrSay(workspace, err);
     }
-    const SideChoice side = firstSideFor(routine, firstSide, history.get(), context.now);
+    const SideChoice side = firstSideFor(routine, firstSide ? parseSide(*firstSide) : std::nullopt,
+                                         recentSessions(history.get()), workspace.now());
     const Timeline timeline(routine, side.side);
     if (json) {
         out << planJson(timeline, side.why);
@@ -72,7 +72,7 @@ int plan(const std::string& file, const std::optional<std::string>& firstSide, b
 } // namespace
 
 int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                   const WindowFrontEnd& window) {
+                   const Clock& clock, const WindowFrontEnd& window) {
     CLI::App app{"rollcoach: a coach for self-massage with a ball, one side after the other.\n"
                  "Stop at once on sharp pain, numbness or tingling.",
                  "rollcoach"};
@@ -80,14 +80,15 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     app.require_subcommand(0, 1);
     app.fallthrough();
 
-    CommandContext context;
-    context.executablePath = args.empty() ? std::string() : args.front();
+    Workspace workspace;
+    workspace.clock = &clock;
+    workspace.executablePath = args.empty() ? std::string() : args.front();
     CLI::Option* bodyOption =
-        app.add_option("--body", context.bodyProfile,
+        app.add_option("--body", workspace.bodyProfile,
                        "whose body the model is scaled for: men or women (default men)")
             ->check(CLI::IsMember({"men", "women"}));
     CLI::Option* shoulderOption =
-        app.add_option("--shoulder-width-cm", context.shoulderWidthCm,
+        app.add_option("--shoulder-width-cm", workspace.shoulderWidthCm,
                        "your shoulder width (acromion to acromion), 25-60 cm")
             ->check(CLI::Range(25.0, 60.0));
     std::string dataDir;
@@ -112,9 +113,11 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     planCommand->add_flag("--json", planAsJson, "print the plan as JSON");
 
     WindowRequest request;
+    std::optional<std::string> runSide;
+    std::string renderSize = "1280x720";
     CLI::App* runCommand = app.add_subcommand("run", "open a session on a routine");
     runCommand->add_option("FILE", request.routineFile, "routine file")->required();
-    runCommand->add_option("--first-side", request.firstSide, "side to start on")
+    runCommand->add_option("--first-side", runSide, "side to start on")
         ->check(CLI::IsMember({"left", "right"}));
     runCommand->add_option("--speed", request.speed, "run the session clock this many times faster")
         ->check(CLI::Range(0.01, 1000.0));
@@ -137,9 +140,9 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     renderCommand->add_option("--at", request.atS, "seconds into the session")
         ->required()
         ->check(CLI::Range(0.0, 1e6));
-    renderCommand->add_option("--side", request.firstSide, "the first side")
+    renderCommand->add_option("--side", runSide, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
-    renderCommand->add_option("--size", request.size, "image size, WxH (default 1280x720)");
+    renderCommand->add_option("--size", renderSize, "image size, WxH (default 1280x720)");
     renderCommand->add_option("--out", request.outFile, "PNG file to write")->required();
 
     CLI::App* exploreCommand = app.add_subcommand(
@@ -200,51 +203,50 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         const char* home = std::getenv("HOME");
         return std::string(home ? home : ".") + "/" + fallback;
     };
-    context.dataDir =
+    workspace.dataDir =
         dataDir.empty() ? fromEnvironment("XDG_DATA_HOME", ".local/share") + "/rollcoach" : dataDir;
-    context.settingsFile =
+    workspace.settingsFile =
         fromEnvironment("XDG_CONFIG_HOME", ".config") + "/rollcoach/settings.yaml";
-    context.now = static_cast<std::int64_t>(std::time(nullptr));
-    if (const char* now = std::getenv("ROLLCOACH_NOW"); now != nullptr && *now != '\0') {
-        context.now = std::atoll(now);
-    }
-    context.paths = findDataPaths(context.executablePath, context.pathsTried);
+    workspace.paths = findDataPaths(workspace.executablePath, workspace.pathsTried);
     // Settings are read once; a problem in them is reported and the defaults stand.
-    const TextFile settings = readTextFile(context.settingsFile, 64 * 1024);
+    const TextFile settings = readTextFile(workspace.settingsFile, 64 * 1024);
     if (settings.error.empty()) {
         Diagnostics problems;
-        context.settings = parseSettings(settings.text, problems);
+        workspace.settings = parseSettings(settings.text, problems);
         for (const Diagnostic& problem : problems) {
-            err << formatDiagnostic(context.settingsFile, problem) << "\n";
+            err << formatDiagnostic(workspace.settingsFile, problem) << "\n";
         }
     }
     // The command line wins over the settings file for whose body is modelled.
-    if (bodyOption->count() == 0 && context.settings.body) {
-        context.bodyProfile = *context.settings.body;
+    if (bodyOption->count() == 0 && workspace.settings.body) {
+        workspace.bodyProfile = *workspace.settings.body;
     }
-    if (shoulderOption->count() == 0 && context.settings.shoulderWidthCm) {
-        context.shoulderWidthCm = context.settings.shoulderWidthCm;
+    if (shoulderOption->count() == 0 && workspace.settings.shoulderWidthCm) {
+        workspace.shoulderWidthCm = workspace.settings.shoulderWidthCm;
     }
 
     if (*validateCommand) {
-        return validate(validateFiles, strict, context, out, err);
+        return validate(validateFiles, strict, workspace, out, err);
     }
     if (*planCommand) {
-        return plan(planFile, planSide, planAsJson, context, out, err);
+        return plan(planFile, planSide, planAsJson, workspace, out, err);
     }
     if (*historyCommandLine) {
-        return historyCommand(historyAsJson, context, out, err);
+        return historyCommand(historyAsJson, workspace, out, err);
     }
     if (*newCommandLine) {
-        return newRoutineCommand(newName, context, out, err);
+        return newRoutineCommand(newName, workspace, out, err);
     }
     if (*nextCommandLine || *calendarCommandLine) {
-        const auto body = loadBody(context, err);
+        const auto body = bodyOrSay(workspace, err);
         if (!body) {
             return 1;
         }
-        return *nextCommandLine ? nextCommand(context, *body, out, err)
-                                : calendarCommand(weeks, calendarOut, context, *body, out, err);
+        return *nextCommandLine ? nextCommand(workspace, *body, out, err)
+                                : calendarCommand(weeks, calendarOut, workspace, *body, out, err);
+    }
+    if (runSide) {
+        request.firstSide = parseSide(*runSide);
     }
     if (*runCommand) {
         request.mode = WindowRequest::Mode::Run;
@@ -253,12 +255,14 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         unsigned w = 0;
         unsigned h = 0;
         char x = 0;
-        if (std::sscanf(request.size.c_str(), "%u%c%u", &w, &x, &h) != 3 || x != 'x' || w < 160 ||
+        if (std::sscanf(renderSize.c_str(), "%u%c%u", &w, &x, &h) != 3 || x != 'x' || w < 160 ||
             h < 120 || w > 8192 || h > 8192) {
             err << "rollcoach: usage error: --size must be WxH, e.g. 1920x1080 (160x120 to "
                    "8192x8192)\n";
             return 2;
         }
+        request.width = w;
+        request.height = h;
     } else if (*exploreCommand) {
         request.mode = WindowRequest::Mode::Explore;
     }
@@ -266,7 +270,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         err << "rollcoach: error: this build has no window\n";
         return 1;
     }
-    return window(request, context, out, err);
+    return window(request, workspace, out, err);
 }
 
 } // namespace rollcoach

@@ -1,6 +1,7 @@
 #include "Sessions.hpp"
 
 #include "core/DataPaths.hpp"
+#include "core/Timeline.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 
@@ -17,83 +18,31 @@ namespace rollcoach {
 
 namespace fs = std::filesystem;
 
-std::optional<BodyModel> loadBody(const CommandContext& context, std::ostream& err) {
-    if (context.paths.dataDir.empty()) {
-        err << "rollcoach: error: cannot find the data folder (assets/body.yaml); looked in:";
-        for (const std::string& dir : context.pathsTried) {
-            err << ' ' << dir;
-        }
-        err << "\n";
-        return std::nullopt;
+std::optional<BodyModel> bodyOrSay(const Workspace& workspace, std::ostream& err) {
+    std::string why;
+    auto body = loadBody(workspace, why);
+    if (!body) {
+        err << why << "\n";
     }
-    try {
-        return BodyModel::load(context.paths.bodyModel(),
-                               BodyProfile{context.bodyProfile, context.shoulderWidthCm});
-    } catch (const DataFileError& error) {
-        err << error.what() << "\n";
-        return std::nullopt;
-    }
+    return body;
 }
 
-std::unique_ptr<History> openHistory(const CommandContext& context, std::ostream& err,
-                                     std::string* problem) {
+std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& err) {
     try {
         std::string notice;
-        auto history = History::open(context.dataDir, context.now, notice);
+        auto history = openHistory(workspace, notice);
         if (!notice.empty()) {
             err << "rollcoach: notice: " << notice << "\n";
         }
         return history;
     } catch (const HistoryError& error) {
-        if (problem != nullptr) {
-            *problem = error.what();
-            err << "rollcoach: notice: history will not be saved: " << error.what() << "\n";
-        } else {
-            err << "rollcoach: notice: history unavailable: " << error.what() << "\n";
-        }
+        err << "rollcoach: notice: history unavailable: " << error.what() << "\n";
         return nullptr;
     }
 }
 
-SideChoice firstSideFor(const Routine& routine, const std::optional<std::string>& forced,
-                        const History* history, std::int64_t now) {
-    if (forced) {
-        return {*parseSide(*forced), "chosen with --first-side"};
-    }
-    std::vector<SessionRecord> sessions;
-    if (history != nullptr && routine.schedule.firstSide == FirstSide::Auto) {
-        try {
-            sessions = history->sessions(500, false);
-        } catch (const HistoryError&) {
-            // An unreadable history leaves the routine's default.
-        }
-    }
-    return chooseFirstSide(routine, sessions, now);
-}
-
-Date localDate(std::int64_t secondsSinceEpoch) {
-    const std::time_t t = static_cast<std::time_t>(secondsSinceEpoch);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
-std::vector<std::pair<std::string, Routine>> usableRoutines(const CommandContext& context,
-                                                            const BodyModel& body) {
-    std::vector<std::pair<std::string, Routine>> routines;
-    for (const std::string& dir : {context.paths.routinesDir(), context.userRoutinesDir()}) {
-        for (const std::string& file : routineFilesIn(dir)) {
-            RoutineLoad load = openRoutine(file, body);
-            if (load.routine) {
-                routines.emplace_back(file, *load.routine);
-            }
-        }
-    }
-    return routines;
-}
-
-int historyCommand(bool json, const CommandContext& context, std::ostream& out, std::ostream& err) {
-    auto history = openHistory(context, err);
+int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std::ostream& err) {
+    auto history = historyOrSay(workspace, err);
     if (!history) {
         return 1;
     }
@@ -105,7 +54,8 @@ int historyCommand(bool json, const CommandContext& context, std::ostream& out, 
             item["routine"] = r.routineTitle;
             item["started"] = isoTime(r.startedAt);
             item["ended"] = r.endedAt ? nlohmann::ordered_json(isoTime(*r.endedAt)) : nullptr;
-            item["how"] = r.how;
+            item["how"] = outcome(r);
+            item["planned_s_per_side"] = r.plannedS;
             item["first_side"] = sideName(r.firstSide);
             item["seconds"] = {{"left", r.leftS}, {"right", r.rightS}};
             item["stop_reason"] = r.stopReason;
@@ -142,7 +92,7 @@ int historyCommand(bool json, const CommandContext& context, std::ostream& out, 
     for (const SessionRecord& r : sessions) {
         char line[512];
         std::snprintf(line, sizeof line, "%s  %-11s  left %4.0f s  right %4.0f s  %s%s%s\n",
-                      isoTime(r.startedAt).c_str(), r.how.c_str(), r.leftS, r.rightS,
+                      isoTime(r.startedAt).c_str(), outcome(r).c_str(), r.leftS, r.rightS,
                       r.routineTitle.c_str(), r.stopReason.empty() ? "" : "  (",
                       r.stopReason.empty() ? "" : (r.stopReason + ")").c_str());
         out << line;
@@ -155,50 +105,40 @@ int historyCommand(bool json, const CommandContext& context, std::ostream& out, 
     return 0;
 }
 
-std::vector<std::string> dueToday(const std::vector<std::pair<std::string, Routine>>& routines,
-                                  const CommandContext& context, const History* history) {
-    const Date today = localDate(context.now);
-    std::vector<SessionRecord> sessions;
-    if (history != nullptr) {
-        try {
-            sessions = history->sessions(500, false);
-        } catch (const HistoryError&) {
-        }
+std::string dueLine(const DueSession& due) {
+    char time[16];
+    std::snprintf(time, sizeof time, "%02d:%02d", due.planned.minuteOfDay / 60,
+                  due.planned.minuteOfDay % 60);
+    std::string line = std::string(time) + "  " + due.planned.title;
+    const std::string start = "start on the " + std::string(sideName(due.firstSide.side)) +
+                              " side: " + due.firstSide.why;
+    switch (due.state) {
+    case DayState::Done:
+        return line + "  (done today)";
+    case DayState::Partial:
+        return line + "  (partial today: left " + minutesAndSeconds(due.doneLeftS) + ", right " +
+               minutesAndSeconds(due.doneRightS) + " of " +
+               minutesAndSeconds(due.plannedPerSideS) + " each)  -  " + start;
+    case DayState::Due:
+        break;
     }
-    std::vector<std::string> lines;
-    for (const PlannedSession& due : weeklyPlan(routines, today, 1, context.settings)) {
-        const auto routine = std::find_if(routines.begin(), routines.end(), [&](const auto& entry) {
-            return entry.first == due.routineFile;
-        });
-        bool done = false;
-        for (const SessionRecord& r : sessions) {
-            done = done || (r.routineTitle == due.title && r.how == "finished" &&
-                            localDate(r.startedAt) == today);
-        }
-        const SideChoice side = chooseFirstSide(routine->second, sessions, context.now);
-        char time[16];
-        std::snprintf(time, sizeof time, "%02d:%02d", due.minuteOfDay / 60, due.minuteOfDay % 60);
-        lines.push_back(std::string(time) + "  " + due.title +
-                        (done ? "  (done today)"
-                              : "  -  start on the " + std::string(sideName(side.side)) +
-                                    " side: " + side.why));
-    }
-    return lines;
+    return line + "  -  " + start;
 }
 
-int nextCommand(const CommandContext& context, const BodyModel& body, std::ostream& out,
+int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream& out,
                 std::ostream& err) {
-    const auto routines = usableRoutines(context, body);
-    const auto history = openHistory(context, err);
-    const std::vector<std::string> lines = dueToday(routines, context, history.get());
-    if (!lines.empty()) {
+    const auto routines = usableRoutines(loadRoutineLibrary(workspace, body));
+    const auto history = historyOrSay(workspace, err);
+    const auto due = dueToday(routines, recentSessions(history.get()), workspace.now(),
+                              workspace.settings);
+    if (!due.empty()) {
         out << "Due today:\n";
-        for (const std::string& line : lines) {
-            out << "  " << line << "\n";
+        for (const DueSession& session : due) {
+            out << "  " << dueLine(session) << "\n";
         }
         return 0;
     }
-    const auto week = weeklyPlan(routines, localDate(context.now).plusDays(1), 7, context.settings);
+    const auto week = weeklyPlan(routines, localDate(workspace.now()).plusDays(1), 7, workspace.settings);
     if (week.empty()) {
         out << "Nothing is due: no routine names days in its schedule.\n";
         return 0;
@@ -210,12 +150,12 @@ int nextCommand(const CommandContext& context, const BodyModel& body, std::ostre
     return 0;
 }
 
-int calendarCommand(int weeks, const std::string& outFile, const CommandContext& context,
+int calendarCommand(int weeks, const std::string& outFile, const Workspace& workspace,
                     const BodyModel& body, std::ostream& out, std::ostream& err) {
-    const auto plan = weeklyPlan(usableRoutines(context, body), localDate(context.now), weeks * 7,
-                                 context.settings);
+    const auto plan = weeklyPlan(usableRoutines(loadRoutineLibrary(workspace, body)),
+                                 localDate(workspace.now()), weeks * 7, workspace.settings);
     const std::string calendar = iCalendar(
-        plan, context.now,
+        plan, workspace.now(),
         "Self-massage with a ball, one side after the other. Press gently; stop at once on sharp "
         "pain, numbness or tingling. Start it with: rollcoach");
     if (outFile.empty() || outFile == "-") {
@@ -233,7 +173,7 @@ int calendarCommand(int weeks, const std::string& outFile, const CommandContext&
     return 0;
 }
 
-int newRoutineCommand(const std::string& name, const CommandContext& context, std::ostream& out,
+int newRoutineCommand(const std::string& name, const Workspace& workspace, std::ostream& out,
                       std::ostream& err) {
     if (name.empty() || name.find('/') != std::string::npos || name.front() == '.' ||
         name.size() > 80) {
@@ -241,7 +181,7 @@ int newRoutineCommand(const std::string& name, const CommandContext& context, st
             << "\" cannot be a routine name: use letters, digits and dashes\n";
         return 2;
     }
-    const fs::path dir = context.userRoutinesDir();
+    const fs::path dir = workspace.userRoutinesDir();
     const fs::path file = dir / (name + ".yaml");
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -255,10 +195,8 @@ int newRoutineCommand(const std::string& name, const CommandContext& context, st
         return 1;
     }
     std::ofstream outFile(file);
-    std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths(context.executablePath, tried);
     outFile
-        << "# yaml-language-server: $schema=" << paths.dataDir
+        << "# yaml-language-server: $schema=" << workspace.paths.dataDir
         << "/schema/routine.schema.json\n"
            "# A routine of your own. Positions are centimetres from C7 (the bony bump at the\n"
            "# base of the neck): x_cm toward the side being worked, y_cm down the back.\n"

@@ -55,6 +55,37 @@ public:
         return node.value;
     }
 
+    Colour colour(const YamlNode& map, const std::string& key) const {
+        const YamlNode& node = child(map, key);
+        if (node.kind != YamlNode::Kind::Sequence || node.items.size() != 3) {
+            fail(node.mark, "expected a colour as [red, green, blue], each 0-255");
+        }
+        int rgb[3] = {0, 0, 0};
+        for (std::size_t i = 0; i < 3; ++i) {
+            const double value = number(*node.items[i]);
+            if (!(value >= 0 && value <= 255) || value != std::floor(value)) {
+                fail(node.items[i]->mark, "expected a whole number from 0 to 255");
+            }
+            rgb[i] = static_cast<int>(value);
+        }
+        return {rgb[0], rgb[1], rgb[2]};
+    }
+
+    std::vector<std::string> texts(const YamlNode& map, const std::string& key) const {
+        const YamlNode& node = child(map, key);
+        if (node.kind != YamlNode::Kind::Sequence) {
+            fail(node.mark, "expected a list of text for \"" + key + "\"");
+        }
+        std::vector<std::string> out;
+        for (const YamlNode* item : node.items) {
+            if (item->kind != YamlNode::Kind::Scalar) {
+                fail(item->mark, "expected text");
+            }
+            out.push_back(item->value);
+        }
+        return out;
+    }
+
     Point point(const YamlNode& node) const { return {number(node, "x_cm"), number(node, "y_cm")}; }
 
     std::vector<Point> points(const YamlNode& node) const {
@@ -129,6 +160,15 @@ std::vector<std::string> BodyModel::ballNames() const {
         names.push_back(ball.name);
     }
     return names;
+}
+
+Colour BodyModel::ballColour(const BallChoice& ball) const {
+    const BallKind* kind = findBall(ball.kind);
+    return kind != nullptr ? kind->colour : otherBallColour;
+}
+
+const std::vector<std::string>& BodyModel::props(Drill drill) const {
+    return drill == Drill::Wall ? wallProps : lyingProps;
 }
 
 std::vector<std::string> BodyModel::muscleNames() const {
@@ -210,9 +250,13 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     body.clearanceCm = read.number(safety, "clearance_cm");
 
     for (const auto& [key, value] : read.child(root, "balls").entries) {
-        body.balls.push_back(
-            {key->value, read.text(*value, "label"), read.number(*value, "diameter_cm")});
+        body.balls.push_back({key->value, read.text(*value, "label"),
+                              read.number(*value, "diameter_cm"), read.colour(*value, "colour")});
     }
+    body.otherBallColour = read.colour(root, "other_ball_colour");
+    const YamlNode& drills = read.child(root, "drills");
+    body.wallProps = read.texts(read.child(drills, "wall"), "props");
+    body.lyingProps = read.texts(read.child(drills, "lying"), "props");
 
     const YamlNode& landmarks = read.child(root, "landmarks");
     body.thoracicLevelCm = read.number(landmarks, "thoracic_level_cm") * factor;

@@ -15,10 +15,18 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// A colour as red, green and blue, 0-255 each.
+struct Colour {
+    int r = 0;
+    int g = 0;
+    int b = 0;
+};
+
 struct BallKind {
     std::string name; ///< the routine's word: "tennis", "yoga-tune-up", ...
     std::string label;
     double diameterCm = 0;
+    Colour colour; ///< as drawn: close to the real ball's, so it is recognised
 };
 
 struct Muscle {
@@ -63,10 +71,17 @@ struct BodyModel {
     std::vector<Point> scapulaSpine;
     std::vector<Muscle> muscles;
     std::vector<BallKind> balls;
+    Colour otherBallColour; ///< for a ball given only by its diameter
+    std::vector<std::string> wallProps;  ///< what the wall drill needs beside the balls
+    std::vector<std::string> lyingProps; ///< what the lying drill needs beside the balls
 
     /// True when a point (absolute x, either side) lies on the back, shoulders or neck.
     bool isOnBody(Point point) const;
     const BallKind* findBall(const std::string& name) const;
+    /// The colour a routine's ball is drawn in.
+    Colour ballColour(const BallChoice& ball) const;
+    /// What a drill needs beside the balls, in the person's words.
+    const std::vector<std::string>& props(Drill drill) const;
     const Muscle* findMuscle(const std::string& name) const;
     std::vector<std::string> ballNames() const;
     std::vector<std::string> muscleNames() const;

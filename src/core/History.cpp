@@ -8,6 +8,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -96,7 +97,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     left_s REAL NOT NULL DEFAULT 0,
     right_s REAL NOT NULL DEFAULT 0,
     pid INTEGER NOT NULL,
-    process_start TEXT NOT NULL DEFAULT ''
+    process_start TEXT NOT NULL DEFAULT '',
+    planned_s REAL NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS steps (
     session_id INTEGER NOT NULL REFERENCES sessions(id),
@@ -166,11 +168,18 @@ std::string tryOpen(const std::string& path, sqlite3*& db, bool& newer) {
         run(kSchema);
         Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
         if (version.step()) {
-            if (std::stoi(version.text(0)) > History::kSchemaVersion) {
+            const int found = std::atoi(version.text(0).c_str());
+            if (found > History::kSchemaVersion) {
                 run("ROLLBACK");
                 newer = true;
                 throw HistoryError("it was written by a newer version of rollcoach (format " +
                                    version.text(0) + ")");
+            }
+            if (found < 2) {
+                // Format 1 kept no planned time, so its sessions cannot tell done from
+                // partial; they keep planned_s 0 and count as they were recorded.
+                run("ALTER TABLE sessions ADD COLUMN planned_s REAL NOT NULL DEFAULT 0");
+                run("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
             }
         } else {
             run(("INSERT INTO meta VALUES ('schema_version', '" +
@@ -278,13 +287,13 @@ void History::exec(const std::string& sql) const {
 
 std::int64_t History::beginSession(const std::string& title, const std::string& hash,
                                    const std::string& file, std::int64_t startedAt,
-                                   Side firstSide) {
+                                   Side firstSide, double plannedPerSideS) {
     Statement insert(m_db, "INSERT INTO sessions (routine_title, routine_hash, routine_file, "
-                           "started_at, updated_at, first_side, how, pid, process_start) "
-                           "VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)");
+                           "started_at, updated_at, first_side, how, pid, process_start, "
+                           "planned_s) VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)");
     insert.bind(1, title).bind(2, hash).bind(3, file).bind(4, startedAt).bind(5, startedAt);
     insert.bind(6, std::string(sideName(firstSide))).bind(7, static_cast<std::int64_t>(getpid()));
-    insert.bind(8, ownStart());
+    insert.bind(8, ownStart()).bind(9, plannedPerSideS);
     insert.step();
     return sqlite3_last_insert_rowid(m_db);
 }
@@ -332,7 +341,7 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
     std::vector<SessionRecord> out;
     Statement query(m_db, "SELECT id, routine_title, routine_hash, routine_file, started_at, "
                           "ended_at, first_side, how, stop_reason, left_s, right_s, pid, "
-                          "updated_at, process_start FROM sessions "
+                          "updated_at, process_start, planned_s FROM sessions "
                           "ORDER BY started_at DESC, id DESC LIMIT ?");
     query.bind(1, static_cast<std::int64_t>(limit));
     while (query.step()) {
@@ -350,6 +359,7 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
         r.stopReason = query.text(8);
         r.leftS = query.real(9);
         r.rightS = query.real(10);
+        r.plannedS = query.real(14);
         if (r.how == "running" && !processAlive(query.integer(11), query.text(13))) {
             // Its process is gone (killed, power cut): what it wrote is what was done.
             r.how = "interrupted";
@@ -382,17 +392,6 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
     return out;
 }
 
-std::string routineHash(const std::string& text) {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 1099511628211ULL;
-    }
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-    return buffer;
-}
-
 std::string utcTime(std::int64_t secondsSinceEpoch, const char* format) {
     const std::time_t t = static_cast<std::time_t>(secondsSinceEpoch);
     std::tm tm{};
@@ -400,6 +399,22 @@ std::string utcTime(std::int64_t secondsSinceEpoch, const char* format) {
     char buffer[64];
     std::strftime(buffer, sizeof buffer, format, &tm);
     return buffer;
+}
+
+bool countsAsDone(const SessionRecord& session) {
+    if (session.how != "finished") {
+        return false;
+    }
+    // Sessions from before the planned time was kept count as they were recorded.
+    const double needed = kDoneShare * session.plannedS;
+    return session.leftS >= needed - 0.5 && session.rightS >= needed - 0.5;
+}
+
+std::string outcome(const SessionRecord& session) {
+    if (session.how == "finished" && !countsAsDone(session)) {
+        return "partial";
+    }
+    return session.how;
 }
 
 SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionRecord>& history,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Routine.hpp"
+#include "TextFile.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -50,6 +51,7 @@ struct SessionRecord {
     std::string stopReason;
     double leftS = 0;
     double rightS = 0;
+    double plannedS = 0; ///< per side; 0 in sessions recorded before it was kept
     std::vector<StepRecord> steps;
     std::vector<CheckIn> checkIns;
 };
@@ -60,7 +62,7 @@ struct SessionRecord {
 /// overwritten) and a new one started. Times are handed in: it reads no clock.
 class History {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     /// Opens (or creates) `<dataDir>/history.sqlite`. `notice` receives what was done to a bad
     /// file, if anything. Throws HistoryError when no database can be used.
@@ -71,7 +73,8 @@ public:
     History& operator=(const History&) = delete;
 
     std::int64_t beginSession(const std::string& title, const std::string& hash,
-                              const std::string& file, std::int64_t startedAt, Side firstSide);
+                              const std::string& file, std::int64_t startedAt, Side firstSide,
+                              double plannedPerSideS = 0);
     /// Adds a finished (or partly done) step and the side totals so far, in one transaction.
     void recordStep(std::int64_t session, const StepRecord& step, double leftS, double rightS,
                     std::int64_t now);
@@ -94,9 +97,6 @@ private:
     std::string m_path;
 };
 
-/// FNV-1a hash of a routine file's text, as 16 hex digits: tells edited routines apart.
-std::string routineHash(const std::string& text);
-
 /// A moment in UTC, formatted with strftime's `format`.
 std::string utcTime(std::int64_t secondsSinceEpoch, const char* format);
 
@@ -104,6 +104,17 @@ std::string utcTime(std::int64_t secondsSinceEpoch, const char* format);
 inline std::string isoTime(std::int64_t secondsSinceEpoch) {
     return utcTime(secondsSinceEpoch, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+/// A session counts as done for its day when it ran to its end and each side got at least
+/// this share of its planned time: skipping through the steps leaves it partial.
+constexpr double kDoneShare = 0.75;
+
+/// Whether a session counts as done for its day (see kDoneShare).
+bool countsAsDone(const SessionRecord& session);
+
+/// What became of a session, in the words shown: "finished", "partial" (ran to its end with
+/// a side short of its time), "stopped", "interrupted" or "running".
+std::string outcome(const SessionRecord& session);
 
 /// Which side a session starts on, and why, in plain words.
 struct SideChoice {

@@ -616,7 +616,9 @@ RoutineLoad loadRoutineFile(const std::string& path, const BodyModel& body) {
         load.diagnostics.push_back({Severity::Error, {}, file.error});
         return load;
     }
-    return parseRoutine(file.text, body);
+    RoutineLoad load = parseRoutine(file.text, body);
+    load.hash = routineHash(file.text);
+    return load;
 }
 
 } // namespace rollcoach

@@ -19,6 +19,9 @@ constexpr int kRoutineFormat = 1;
 struct RoutineLoad {
     std::optional<Routine> routine;
     Diagnostics diagnostics;
+    /// routineHash() of the very text the routine was read from ("" when none was read), so
+    /// the history names the routine that ran even if the file changes afterwards.
+    std::string hash;
 };
 
 /// Parses a routine and checks every key against the format. The body model supplies the

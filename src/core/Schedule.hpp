@@ -34,6 +34,7 @@ struct Date {
     bool operator==(const Date& o) const {
         return year == o.year && month == o.month && day == o.day;
     }
+    bool operator!=(const Date& o) const { return !(*this == o); }
 };
 
 /// One planned session.

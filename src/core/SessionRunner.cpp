@@ -81,6 +81,13 @@ std::vector<Cue> SessionRunner::jumpTo(std::size_t segment) {
     return {startCue(segment)};
 }
 
+void SessionRunner::skipTo(double seconds) {
+    if (!(seconds >= 0)) { // also refuses NaN
+        seconds = 0;
+    }
+    m_elapsedS = std::min(seconds, m_timeline.totalS());
+}
+
 std::vector<Cue> SessionRunner::nextStep() {
     if (finished()) {
         return {};

@@ -8,7 +8,7 @@ namespace rollcoach {
 
 /// Something the person should hear or see announced as the session goes.
 struct Cue {
-    enum class Kind { StepStarts, SwitchStarts, CountdownBeat, Finished };
+    enum class Kind { StepStarts, SwitchStarts, CountdownBeat, Finished, StoppedForPain, Left };
     Kind kind = Kind::StepStarts;
     std::size_t segment = 0;
     int beat = 0; ///< 3, 2, 1 for a countdown beat
@@ -28,6 +28,9 @@ public:
     std::vector<Cue> advance(double seconds);
 
     void togglePause() { m_paused = !m_paused; }
+    void setPaused(bool paused) { m_paused = paused; }
+    /// Moves to a moment without cues and without crediting the time passed over.
+    void skipTo(double seconds);
     bool paused() const { return m_paused; }
 
     /// Jumps to the start of the next segment; returns its cue.

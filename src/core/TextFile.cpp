@@ -1,5 +1,8 @@
 #include "TextFile.hpp"
 
+#include <cstdint>
+#include <cstdio>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -48,6 +51,17 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
     }
     file.text = std::move(text);
     return file;
+}
+
+std::string routineHash(const std::string& text) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (unsigned char c : text) {
+        hash ^= c;
+        hash *= 1099511628211ULL;
+    }
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+    return buffer;
 }
 
 } // namespace rollcoach

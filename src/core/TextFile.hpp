@@ -15,4 +15,7 @@ struct TextFile {
 /// reading them.
 TextFile readTextFile(const std::string& path, std::size_t maxBytes);
 
+/// FNV-1a hash of a routine file's text, as 16 hex digits: tells edited routines apart.
+std::string routineHash(const std::string& text);
+
 } // namespace rollcoach

@@ -1,0 +1,121 @@
+#include "Coach.hpp"
+
+#include "screens/EndScreen.hpp"
+#include "screens/ExploreScreen.hpp"
+#include "screens/ListScreen.hpp"
+#include "screens/SessionScreen.hpp"
+#include "screens/SetupScreen.hpp"
+#include "core/RoutineLoader.hpp"
+#include "core/SafetyCheck.hpp"
+
+#include <ostream>
+
+namespace rollcoach {
+
+Coach::Coach(AppResources& app, const WindowRequest& request,
+             const std::optional<RoutineEntry>& given, std::ostream& err)
+    : m_app(app), m_request(request), m_given(given), m_err(err) {}
+
+void Coach::push(std::unique_ptr<Screen> screen) {
+    screen->layout(m_size);
+    m_screens.push_back(std::move(screen));
+}
+
+void Coach::resize(sf::Vector2u size) {
+    m_size = size;
+    for (auto& screen : m_screens) {
+        screen->layout(size);
+    }
+}
+
+bool Coach::start(sf::Vector2u size) {
+    m_size = size;
+    switch (m_request.mode) {
+    case WindowRequest::Mode::Browse:
+        push(std::make_unique<ListScreen>(m_app));
+        return true;
+    case WindowRequest::Mode::Explore:
+        push(std::make_unique<ExploreScreen>(m_app));
+        return true;
+    case WindowRequest::Mode::Run:
+    case WindowRequest::Mode::Render:
+        if (!open(m_request.routineFile)) {
+            return false;
+        }
+        if (m_request.autostart) {
+            startSession(static_cast<SetupScreen*>(current())->start());
+        }
+        return true;
+    }
+    return false;
+}
+
+bool Coach::follow(const ScreenRequest& request) {
+    switch (request.kind) {
+    case ScreenRequest::Kind::None:
+        return true;
+    case ScreenRequest::Kind::Quit:
+        return false;
+    case ScreenRequest::Kind::Back:
+        m_screens.pop_back();
+        if (m_screens.empty()) {
+            return false;
+        }
+        if (m_session && !m_session->over()) {
+            return true;
+        }
+        // The session's screens are gone: what the others show may have changed with it.
+        m_session.reset();
+        for (auto& screen : m_screens) {
+            screen->shown();
+        }
+        return true;
+    case ScreenRequest::Kind::OpenRoutine:
+        open(request.file); // the list shows why, when it cannot
+        return true;
+    case ScreenRequest::Kind::StartSession:
+        if (request.start) {
+            startSession(*request.start);
+        }
+        return true;
+    case ScreenRequest::Kind::Explore:
+        push(std::make_unique<ExploreScreen>(m_app));
+        return true;
+    case ScreenRequest::Kind::SessionOver:
+        m_screens.pop_back(); // the session screen
+        push(std::make_unique<EndScreen>(m_app, *m_session));
+        return true;
+    }
+    return true;
+}
+
+void Coach::startSession(SessionStart start) {
+    m_session = std::make_unique<Session>(std::move(start.routine), std::move(start.source),
+                                          start.firstSide, m_app.body, *m_app.workspace.clock,
+                                          m_app.history, m_app.historyProblem);
+    push(std::make_unique<SessionScreen>(m_app, *m_session));
+}
+
+bool Coach::open(const std::string& file) {
+    // The routine named on the command line was loaded (and reported on) already.
+    std::optional<RoutineEntry> entry;
+    if (m_given && file == m_given->file) {
+        entry = m_given;
+    } else {
+        RoutineLoad load = openRoutine(file, m_app.body);
+        for (const Diagnostic& d : load.diagnostics) {
+            m_err << formatDiagnostic(file, d) << "\n";
+        }
+        if (!load.routine) {
+            return false;
+        }
+        entry = RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0};
+    }
+    const std::optional<Side> forced =
+        file == m_request.routineFile ? m_request.firstSide : std::nullopt;
+    push(std::make_unique<SetupScreen>(m_app, *entry->routine, RoutineSource{file, entry->hash},
+                                       forced));
+    return true;
+}
+
+} // namespace rollcoach

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "screens/Screen.hpp"
+#include "core/WindowRequest.hpp"
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace rollcoach {
+
+/// The screens of one window, as a stack, so Esc goes back to where the person came from;
+/// it owns the session while its screens show.
+class Coach {
+public:
+    /// `given` is the routine named on the command line, already loaded.
+    Coach(AppResources& app, const WindowRequest& request, const std::optional<RoutineEntry>& given,
+          std::ostream& err);
+
+    /// The first screen for the request; false when it cannot be shown.
+    bool start(sf::Vector2u size);
+    Screen* current() { return m_screens.empty() ? nullptr : m_screens.back().get(); }
+    /// The session running or just ended (null when none).
+    Session* session() { return m_session.get(); }
+
+    /// Carries out what a screen asked; false when the app should close.
+    bool follow(const ScreenRequest& request);
+    /// Lays every screen out again for a new window size.
+    void resize(sf::Vector2u size);
+
+private:
+    void push(std::unique_ptr<Screen> screen);
+    bool open(const std::string& file);
+    void startSession(SessionStart start);
+
+    AppResources& m_app;
+    const WindowRequest& m_request;
+    const std::optional<RoutineEntry>& m_given;
+    std::ostream& m_err;
+    sf::Vector2u m_size;
+    std::unique_ptr<Session> m_session; // declared before the screens that point into it
+    std::vector<std::unique_ptr<Screen>> m_screens;
+};
+
+} // namespace rollcoach

@@ -1,0 +1,45 @@
+#include "RenderFrontEnd.hpp"
+
+#include "screens/SessionScreen.hpp"
+
+#include <filesystem>
+#include <ostream>
+
+namespace rollcoach {
+
+int renderMoment(AppResources& app, const WindowRequest& request, const RoutineEntry& routine,
+                 std::ostream& out, std::ostream& err) {
+    const std::filesystem::path outPath(request.outFile);
+    if (outPath.extension() != ".png") {
+        err << "rollcoach: error: " << request.outFile << ": the output must be a .png file\n";
+        return 1;
+    }
+    const Side first = firstSideFor(*routine.routine, request.firstSide,
+                                    recentSessions(app.history), app.workspace.now())
+                           .side;
+    Session session(*routine.routine, {routine.file, routine.hash}, first, app.body,
+                    *app.workspace.clock, nullptr);
+    session.skipTo(request.atS);
+    SessionScreen screen(app, session);
+    const sf::Vector2u size(request.width, request.height);
+    screen.layout(size);
+    sf::RenderTexture texture;
+    if (!texture.create(size.x, size.y)) {
+        err << "rollcoach: error: cannot create a " << size.x << "x" << size.y
+            << " image to draw into\n";
+        return 1;
+    }
+    screen.draw(texture);
+    texture.display();
+    const sf::Image image = texture.getTexture().copyToImage();
+    std::string why;
+    if (!savePng(image, request.outFile, why)) {
+        err << "rollcoach: error: " << request.outFile << ": cannot write the image: " << why
+            << "\n";
+        return 1;
+    }
+    out << request.outFile << "\n";
+    return 0;
+}
+
+} // namespace rollcoach

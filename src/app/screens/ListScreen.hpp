@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Screen.hpp"
+#include "app/Drawing.hpp"
+
+#include <vector>
+
+namespace rollcoach {
+
+/// The routine library: shipped routines and the person's own, broken ones with their first
+/// error, and what is due today.
+class ListScreen : public Screen {
+public:
+    explicit ListScreen(AppResources& app);
+    void layout(sf::Vector2u size) override;
+    ScreenRequest handle(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+    void shown() override;
+
+    const std::vector<RoutineEntry>& entries() const { return m_entries; }
+    const std::vector<DueSession>& dueToday() const { return m_due; }
+
+private:
+    void reload();
+    ScreenRequest open() const;
+
+    AppResources& m_app;
+    std::vector<RoutineEntry> m_entries;
+    std::vector<DueSession> m_due;
+    std::size_t m_selected = 0;
+    sf::Vector2u m_size;
+    std::vector<sf::FloatRect> m_rows; // hit areas, from layout
+    Label m_dueLabel{m_app.fonts.regular};
+};
+
+} // namespace rollcoach

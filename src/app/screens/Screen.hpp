@@ -1,0 +1,69 @@
+#pragma once
+
+#include "app/Resources.hpp"
+#include "core/BodyModel.hpp"
+#include "core/History.hpp"
+#include "core/Session.hpp"
+#include "core/Workspace.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rollcoach {
+
+/// What the screens have to draw and play with, owned once for the whole run.
+struct AppResources {
+    const BodyModel& body;
+    const Workspace& workspace; ///< paths, settings and the program's clock
+    Fonts& fonts;
+    Tones& tones;
+    Speech& speech;
+    History* history = nullptr; ///< null when history cannot be used
+    std::string historyProblem; ///< why, in that case
+};
+
+/// A session about to start: what the setup screen hands on when the person is ready.
+struct SessionStart {
+    Routine routine;
+    RoutineSource source;
+    Side firstSide = Side::Left;
+};
+
+/// What a screen asks of the app after an event or an update.
+struct ScreenRequest {
+    enum class Kind { None, Back, Quit, OpenRoutine, StartSession, Explore, SessionOver };
+    Kind kind = Kind::None;
+    std::string file;                  ///< OpenRoutine
+    std::optional<SessionStart> start; ///< StartSession
+};
+
+/// One screen of the window. The loop lays it out once per window size, hands it events and
+/// time, and asks it to draw; drawing reads what the screen holds and changes nothing.
+class Screen {
+public:
+    virtual ~Screen() = default;
+    /// Places everything for a window of this size; called before the first draw and after
+    /// every resize.
+    virtual void layout(sf::Vector2u size) = 0;
+    virtual ScreenRequest handle(const sf::Event& event) = 0;
+    virtual ScreenRequest update(double /*seconds*/) { return {}; }
+    virtual void draw(sf::RenderTarget& target) const = 0;
+    /// The screen is on top again after the one above it went: what it shows may be stale.
+    virtual void shown() {}
+    /// True while the screen changes by itself; otherwise the app sleeps until an event.
+    virtual bool animating() const { return false; }
+    /// What the next frame would show, in brief; a frame whose key equals the last one's is
+    /// not drawn again. "" means: always draw.
+    virtual std::string frameKey(sf::Vector2u /*size*/) const { return {}; }
+};
+
+/// A rating from a key: 0-9, and T for ten.
+std::optional<int> ratingForKey(sf::Keyboard::Key key);
+
+/// Mutes or unmutes sounds and speech together.
+void toggleMute(AppResources& app);
+
+} // namespace rollcoach

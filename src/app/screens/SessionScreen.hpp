@@ -1,0 +1,45 @@
+#pragma once
+
+#include "Screen.hpp"
+#include "app/Drawing.hpp"
+
+#include <array>
+
+namespace rollcoach {
+
+/// The session as it runs: where the balls go and how they move, the time left, the side,
+/// warnings and the tension prompt. It turns keys into the session's commands, plays its cues
+/// and draws its snapshot.
+class SessionScreen : public Screen {
+public:
+    /// The session must outlive the screen.
+    SessionScreen(AppResources& app, Session& session);
+    void layout(sf::Vector2u size) override;
+    ScreenRequest handle(const sf::Event& event) override;
+    ScreenRequest update(double seconds) override;
+    void draw(sf::RenderTarget& target) const override;
+    bool animating() const override { return !m_session.paused() && !m_session.over(); }
+    std::string frameKey(sf::Vector2u size) const override;
+
+    /// Where the body is drawn for a target of this size.
+    static sf::FloatRect bodyArea(sf::Vector2f size);
+    /// The body as drawn for a side (after layout).
+    const BodyDiagram& diagram(Side side) const { return m_diagrams[side == Side::Left ? 0 : 1]; }
+
+private:
+    void play(const std::vector<Cue>& cues);
+    ScreenRequest afterCommand() const;
+
+    AppResources& m_app;
+    Session& m_session;
+    std::array<BodyDiagram, 2> m_diagrams; // one per working side, laid out once per size
+    // Bold for what must be read from across the room, regular for the rest. Labels keep
+    // their laid-out text between frames; drawing only refreshes that cache.
+    mutable Label m_side{m_app.fonts.bold}, m_stepName{m_app.fonts.bold},
+        m_stepTime{m_app.fonts.bold}, m_warning{m_app.fonts.bold}, m_paused{m_app.fonts.bold};
+    mutable Label m_progress{m_app.fonts.regular}, m_cue{m_app.fonts.regular},
+        m_stepTimeCaption{m_app.fonts.regular}, m_sessionLine{m_app.fonts.regular},
+        m_stop{m_app.fonts.regular}, m_keys{m_app.fonts.regular}, m_prompt{m_app.fonts.regular};
+};
+
+} // namespace rollcoach

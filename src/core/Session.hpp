@@ -1,0 +1,157 @@
+#pragma once
+
+#include "BodyModel.hpp"
+#include "Clock.hpp"
+#include "History.hpp"
+#include "Routine.hpp"
+#include "SafetyCheck.hpp"
+#include "SessionRecorder.hpp"
+#include "SessionRunner.hpp"
+#include "Timeline.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+/// Where a session's routine came from: the file, and the hash of the very text it was read
+/// from.
+struct RoutineSource {
+    std::string file;
+    std::string hash;
+};
+
+/// How a session stands.
+enum class SessionState {
+    Going,          ///< running or paused
+    Finished,       ///< ran to its end
+    StoppedForPain, ///< sharp pain, numbness or tingling
+    Left,           ///< the person left it (and confirmed)
+};
+
+/// One ball as a screen shows it at a moment.
+struct BallOnScreen {
+    Point at;                 ///< absolute frame: x toward the person's right
+    Point inRoutineFrame;     ///< x toward the working side
+    PlacementVerdict verdict; ///< at this very moment; always safe during a switch
+};
+
+/// Everything a session screen shows at one moment, decided by the session; drawing only
+/// reads it.
+struct SessionSnapshot {
+    SessionState state = SessionState::Going;
+    bool paused = false;
+    bool askingToLeave = false; ///< Esc was pressed once: a second key confirms
+
+    Moment moment;
+    bool switching = false; ///< moving the ball(s) to the other side
+    Side side = Side::Left; ///< the side being worked, or, during a switch, the one coming
+    int round = 1;
+    int rounds = 1;
+    std::size_t stepNumber = 0; ///< 1-based; during a switch, 0
+    std::size_t stepsPerSide = 0;
+    const Step* step = nullptr;      ///< the step now, or, during a switch, the first one next
+    std::size_t ballCount = 1;       ///< the most balls any step uses
+    std::optional<Side> sideAfter;   ///< the side after this one; none on the last side
+    double shownProgress = 0;        ///< 0..1 through the segment, in whole seconds
+    std::vector<BallOnScreen> balls; ///< as drawn now
+
+    // The worst of every ball's verdict, for the body's zones and the warning box.
+    Closeness spine = Closeness::Safe;
+    Closeness neck = Closeness::Safe;
+    Closeness worst = Closeness::Safe;
+    std::string warning; ///< headline of the worst verdict, "" if safe
+
+    std::vector<std::vector<Point>> trails; ///< per ball, recent positions (absolute)
+    std::vector<Point> guide;               ///< one period of the first ball's motion
+
+    std::optional<CheckIn> tensionPrompt; ///< the tension question showing, if any
+};
+
+/// What the end screen reports, from the session.
+struct SessionSummary {
+    std::string title;
+    SessionState state = SessionState::Finished;
+    std::string outcome; ///< as the history shows it: "finished", "partial" or "stopped"
+    double leftS = 0;
+    double rightS = 0;
+    double plannedS = 0; ///< per side
+    std::optional<CheckIn> tensionPrompt; ///< the last side's rating, until given
+    std::string historyProblem;           ///< why history is not saved ("" if it is)
+};
+
+/// One session of a routine: its timeline, the runner over it, the tension check-ins and the
+/// record of what was done. Commands go in, cues and a snapshot come out. It is handed the
+/// time that passes and never reads a clock; the wall clock it is given only stamps the
+/// history.
+class Session {
+public:
+    /// `history` may be null (a picture of a moment, or no usable history: `historyProblem`
+    /// then says why). The body must outlive the session.
+    Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
+            const Clock& clock, History* history, std::string historyProblem = {});
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    /// Moves the session on by `seconds` of session time (nothing while paused). The first
+    /// call also names the step in progress.
+    std::vector<Cue> advance(double seconds);
+    /// Jumps to a moment, crediting nothing: the steps passed over count as skipped.
+    void skipTo(double seconds);
+    std::vector<Cue> next();
+    std::vector<Cue> previous();
+    void pause();
+    void resume();
+    void togglePause() { m_runner.paused() ? resume() : pause(); }
+
+    /// Gives the tension rating the prompt showing asks for (also on the end screen); false
+    /// when no prompt is showing or the rating is out of 0-10.
+    bool rate(int rating);
+
+    /// Ends the session at once: sharp pain, numbness or tingling.
+    std::vector<Cue> stopForPain();
+    /// Asks before leaving: a second command confirms (leave) or cancels (stay).
+    void askToLeave();
+    void stay();
+    std::vector<Cue> leave();
+
+    SessionState state() const { return m_state; }
+    bool over() const { return m_state != SessionState::Going; }
+    bool paused() const { return m_runner.paused(); }
+    bool askingToLeave() const { return m_askingToLeave; }
+    double elapsedS() const { return m_runner.elapsedS(); }
+
+    SessionSnapshot snapshot() const;
+    SessionSummary summary() const;
+
+    const Routine& routine() const { return m_routine; }
+    const Timeline& timeline() const { return m_timeline; }
+    const SessionRunner& runner() const { return m_runner; }
+    double doneOnSide(Side side) const { return m_runner.doneOnSide(side); }
+
+    /// Seconds into a side's first step during which its "before" rating is asked.
+    static constexpr double kBeforePromptS = 12;
+
+private:
+    std::optional<CheckIn> promptDue() const;
+    bool answered(const CheckIn& checkIn) const;
+    void noteProgress();
+    void end(SessionState state, const std::string& how, const std::string& reason);
+
+    Routine m_routine; // the timeline points into it: declared first
+    RoutineSource m_source;
+    Timeline m_timeline;
+    SessionRunner m_runner;
+    SafetyCheck m_check;
+    SessionRecorder m_recorder;
+    SessionState m_state = SessionState::Going;
+    bool m_askingToLeave = false;
+    bool m_begun = false;
+    std::size_t m_lastSegment = 0;
+    double m_doneAtEntry = 0; // seconds credited to m_lastSegment before this visit
+    std::vector<CheckIn> m_answered;
+};
+
+} // namespace rollcoach

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "Routine.hpp"
+
+#include <optional>
+#include <string>
+
+namespace rollcoach {
+
+/// What the person asked to see, as the command line understood it: the routine list, a
+/// session, a picture of a moment, or the placement explorer. `main` hands it from the
+/// command line to the window, so neither front end needs the other.
+struct WindowRequest {
+    enum class Mode { Browse, Run, Render, Explore };
+    Mode mode = Mode::Browse;
+    std::string routineFile;
+    std::optional<Side> firstSide;
+    double speed = 1.0;
+    bool autostart = false;
+    long frames = 0; ///< 0: run until closed; else exit after this many frame ticks
+    double atS = 0;  ///< render
+    unsigned width = 1280;
+    unsigned height = 720;
+    std::string outFile; ///< render
+    bool mute = false;
+    bool paused = false; ///< start the session paused (benchmarks)
+    double startAtS = 0; ///< start this many seconds into the session
+};
+
+} // namespace rollcoach

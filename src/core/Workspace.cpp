@@ -1,0 +1,139 @@
+#include "Workspace.hpp"
+
+#include "RoutineLoader.hpp"
+#include "SafetyCheck.hpp"
+#include "Timeline.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+
+namespace rollcoach {
+
+std::optional<BodyModel> loadBody(const Workspace& workspace, std::string& why) {
+    if (workspace.paths.dataDir.empty()) {
+        why = "rollcoach: error: cannot find the data folder (assets/body.yaml); looked in:";
+        for (const std::string& dir : workspace.pathsTried) {
+            why += ' ' + dir;
+        }
+        return std::nullopt;
+    }
+    try {
+        return BodyModel::load(workspace.paths.bodyModel(),
+                               BodyProfile{workspace.bodyProfile, workspace.shoulderWidthCm});
+    } catch (const DataFileError& error) {
+        why = error.what();
+        return std::nullopt;
+    }
+}
+
+std::unique_ptr<History> openHistory(const Workspace& workspace, std::string& notice) {
+    return History::open(workspace.dataDir, workspace.now(), notice);
+}
+
+std::vector<SessionRecord> recentSessions(const History* history) {
+    if (history == nullptr) {
+        return {};
+    }
+    try {
+        return history->sessions(500, false);
+    } catch (const HistoryError&) {
+        // An unreadable history leaves every choice at its default.
+        return {};
+    }
+}
+
+SideChoice firstSideFor(const Routine& routine, std::optional<Side> forced,
+                        const std::vector<SessionRecord>& history, std::int64_t now) {
+    if (forced) {
+        return {*forced, "chosen with --first-side"};
+    }
+    return chooseFirstSide(routine, history, now);
+}
+
+Date localDate(std::int64_t secondsSinceEpoch) {
+    const std::time_t t = static_cast<std::time_t>(secondsSinceEpoch);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+std::string RoutineEntry::firstError() const {
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity == Severity::Error) {
+            return formatDiagnostic(std::filesystem::path(file).filename().string(), d);
+        }
+    }
+    return {};
+}
+
+bool RoutineEntry::hasSafetyWarnings() const {
+    return routine.has_value() && hasWarnings(diagnostics);
+}
+
+std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const BodyModel& body) {
+    std::vector<RoutineEntry> entries;
+    auto add = [&](const std::string& folder, bool shipped) {
+        for (const std::string& file : routineFilesIn(folder)) {
+            RoutineLoad load = openRoutine(file, body);
+            RoutineEntry entry;
+            entry.file = file;
+            entry.shipped = shipped;
+            entry.hash = std::move(load.hash);
+            entry.diagnostics = std::move(load.diagnostics);
+            if (load.routine) {
+                entry.totalS = Timeline(*load.routine, Side::Left).totalS();
+                entry.routine = std::move(load.routine);
+            }
+            entries.push_back(std::move(entry));
+        }
+    };
+    add(workspace.paths.routinesDir(), true);
+    add(workspace.userRoutinesDir(), false);
+    return entries;
+}
+
+std::vector<std::pair<std::string, Routine>>
+usableRoutines(const std::vector<RoutineEntry>& library) {
+    std::vector<std::pair<std::string, Routine>> routines;
+    for (const RoutineEntry& entry : library) {
+        if (entry.routine) {
+            routines.emplace_back(entry.file, *entry.routine);
+        }
+    }
+    return routines;
+}
+
+std::vector<DueSession> dueToday(const std::vector<std::pair<std::string, Routine>>& routines,
+                                 const std::vector<SessionRecord>& history, std::int64_t now,
+                                 const Settings& settings) {
+    const Date today = localDate(now);
+    std::vector<DueSession> due;
+    for (const PlannedSession& planned : weeklyPlan(routines, today, 1, settings)) {
+        const auto routine = std::find_if(routines.begin(), routines.end(), [&](const auto& entry) {
+            return entry.first == planned.routineFile;
+        });
+        DueSession session;
+        session.planned = planned;
+        session.plannedPerSideS = routine->second.sideSeconds() * routine->second.schedule.rounds;
+        for (const SessionRecord& r : history) {
+            if (r.routineTitle != planned.title || localDate(r.startedAt) != today) {
+                continue;
+            }
+            if (countsAsDone(r)) {
+                session.state = DayState::Done;
+            } else if (r.leftS + r.rightS > 0 && session.state != DayState::Done) {
+                session.state = DayState::Partial;
+                if (r.leftS + r.rightS > session.doneLeftS + session.doneRightS) {
+                    session.doneLeftS = r.leftS;
+                    session.doneRightS = r.rightS;
+                }
+            }
+        }
+        session.firstSide = chooseFirstSide(routine->second, history, now);
+        due.push_back(std::move(session));
+    }
+    return due;
+}
+
+} // namespace rollcoach
