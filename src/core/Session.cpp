@@ -87,30 +87,39 @@ void Session::resume() {
     }
 }
 
+void Session::recordStep(std::size_t segment) {
+    // The seconds of the step not written yet: a step returned to with "previous" is written
+    // again with only the time of the new visit, so nothing counts twice.
+    const Segment& s = m_timeline.segments()[segment];
+    if (s.kind != SegmentKind::Step) {
+        return;
+    }
+    if (m_recorded.empty()) {
+        m_recorded.assign(m_timeline.segments().size(), 0.0);
+    }
+    const double done = m_runner.doneInSegment(segment);
+    const double seconds = done - m_recorded[segment];
+    m_recorded[segment] = done;
+    m_recorder.stepDone({s.round, s.side, *s.step, m_routine.steps[*s.step].name, seconds},
+                        m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
+}
+
 void Session::noteProgress() {
-    // Each step left behind (finished, skipped or cut short) is written as it is left, with
-    // the seconds of this visit to it, so a session killed later keeps it.
+    // Each step left behind (finished, skipped or cut short) is written as it is left, so a
+    // session killed later keeps it. Steps passed over are written too, skipped ones with
+    // nothing done.
     const auto& segments = m_timeline.segments();
     const std::size_t current =
         m_runner.finished() ? segments.size() : m_timeline.segmentAt(m_runner.elapsedS());
     if (current != m_lastSegment) {
-        // Steps jumped over without being entered are recorded too, with nothing done.
-        const std::size_t from = m_lastSegment;
-        const std::size_t to = std::min(current, segments.size());
-        auto record = [&](std::size_t i, double seconds) {
-            const Segment& s = segments[i];
-            if (s.kind == SegmentKind::Step) {
-                m_recorder.stepDone(
-                    {s.round, s.side, *s.step, m_routine.steps[*s.step].name, seconds},
-                    m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
+        if (current > m_lastSegment) {
+            for (std::size_t i = m_lastSegment; i < std::min(current, segments.size()); ++i) {
+                recordStep(i);
             }
-        };
-        record(from, m_runner.doneInSegment(from) - m_doneAtEntry);
-        for (std::size_t i = from + 1; i < to; ++i) {
-            record(i, 0);
+        } else {
+            recordStep(m_lastSegment);
         }
         m_lastSegment = std::min(current, segments.size() - 1);
-        m_doneAtEntry = m_runner.doneInSegment(m_lastSegment);
     }
     if (m_runner.finished()) {
         end(SessionState::Finished, "finished", "");
@@ -135,11 +144,8 @@ std::vector<Cue> Session::stopForPain() {
     const std::size_t segment = m_lastSegment;
     noteProgress();
     // What was done of the step in progress counts.
-    const Segment& s = m_timeline.segments()[m_lastSegment];
-    if (!m_runner.finished() && s.kind == SegmentKind::Step) {
-        m_recorder.stepDone({s.round, s.side, *s.step, m_routine.steps[*s.step].name,
-                             m_runner.doneInSegment(m_lastSegment) - m_doneAtEntry},
-                            m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
+    if (!m_runner.finished()) {
+        recordStep(m_lastSegment);
     }
     end(SessionState::StoppedForPain, "stopped", "sharp pain, numbness or tingling");
     return {{Cue::Kind::StoppedForPain, segment, 0}};
@@ -160,11 +166,8 @@ std::vector<Cue> Session::leave() {
         return {};
     }
     noteProgress();
-    const Segment& s = m_timeline.segments()[m_lastSegment];
-    if (!m_runner.finished() && s.kind == SegmentKind::Step) {
-        m_recorder.stepDone({s.round, s.side, *s.step, m_routine.steps[*s.step].name,
-                             m_runner.doneInSegment(m_lastSegment) - m_doneAtEntry},
-                            m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
+    if (!m_runner.finished()) {
+        recordStep(m_lastSegment);
     }
     end(SessionState::Left, "stopped", "stopped by the user");
     return {{Cue::Kind::Left, m_lastSegment, 0}};

@@ -138,6 +138,7 @@ private:
     std::optional<CheckIn> promptDue() const;
     bool answered(const CheckIn& checkIn) const;
     void noteProgress();
+    void recordStep(std::size_t segment);
     void end(SessionState state, const std::string& how, const std::string& reason);
 
     Routine m_routine; // the timeline points into it: declared first
@@ -150,7 +151,7 @@ private:
     bool m_askingToLeave = false;
     bool m_begun = false;
     std::size_t m_lastSegment = 0;
-    double m_doneAtEntry = 0; // seconds credited to m_lastSegment before this visit
+    std::vector<double> m_recorded; // per segment, seconds already written to the history
     std::vector<CheckIn> m_answered;
 };
 

@@ -1,17 +1,20 @@
 #include "TestSupport.hpp"
 
 #include "app/BodyView.hpp"
+#include "app/Drawing.hpp"
 #include "app/Palette.hpp"
 #include "app/Resources.hpp"
-#include "app/Screens.hpp"
-#include "app/SessionLog.hpp"
+#include "app/screens/EndScreen.hpp"
+#include "app/screens/ExploreScreen.hpp"
+#include "app/screens/ListScreen.hpp"
+#include "app/screens/SessionScreen.hpp"
+#include "core/Clock.hpp"
 #include "core/DataPaths.hpp"
 #include "core/History.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/Timeline.hpp"
 
 #include <SFML/Graphics.hpp>
-#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -106,6 +109,11 @@ pid_t startRollcoach(const std::vector<std::string>& args) {
     return pid;
 }
 
+// The colour the body model gives a kind of ball.
+sf::Color ballColour(const std::string& kind) {
+    return ballColor(referenceBody(), BallChoice{kind, 0});
+}
+
 fs::path tempPng(const std::string& name) {
     return fs::temp_directory_path() /
            ("rollcoach-" + std::to_string(getpid()) + "-" + name + ".png");
@@ -165,13 +173,13 @@ TEST_CASE("a rendered frame has the ball where the core says, mirrored for the o
             const sf::Vector2f p = expectedBallPixel(wall, t, first, {1280, 720});
             INFO("side " << side << " t " << t << " pixel " << p.x << "," << p.y);
             CHECK(image.getPixel(static_cast<unsigned>(p.x), static_cast<unsigned>(p.y)) ==
-                  palette::tennisBall);
+                  ballColour("tennis"));
             // The mirrored place on the other side has no ball.
             const float mirroredX = 2 * (SessionScreen::bodyArea({1280, 720}).left +
                                          SessionScreen::bodyArea({1280, 720}).width / 2) -
                                     p.x;
             CHECK(image.getPixel(static_cast<unsigned>(mirroredX), static_cast<unsigned>(p.y)) !=
-                  palette::tennisBall);
+                  ballColour("tennis"));
         }
     }
 }
@@ -189,7 +197,7 @@ TEST_CASE("both balls of the lying drill are drawn, at a larger size too") {
     for (std::size_t b = 0; b < 2; ++b) {
         const sf::Vector2f p = expectedBallPixel(lying, 200, Side::Right, {1920, 1080}, b);
         CHECK(image.getPixel(static_cast<unsigned>(p.x), static_cast<unsigned>(p.y)) ==
-              palette::yogaTuneUpBall);
+              ballColour("yoga-tune-up"));
     }
 }
 
@@ -267,11 +275,15 @@ struct Harness {
     Tones tones{notices, false};
     Speech speech{true};
     BodyModel body = referenceBody();
-    AppResources app{body,    DataPaths{ROLLCOACH_SOURCE_DIR},
-                     *fonts,  tones,
-                     speech,  "/nonexistent",
-                     nullptr, {},
-                     {},      {}};
+    FixedClock clock{1'790'000'000};
+    Workspace workspace = [this] {
+        Workspace w;
+        w.paths = DataPaths{ROLLCOACH_SOURCE_DIR};
+        w.dataDir = "/nonexistent";
+        w.clock = &clock;
+        return w;
+    }();
+    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}};
 };
 
 sf::Event key(sf::Keyboard::Key code) {
@@ -280,46 +292,69 @@ sf::Event key(sf::Keyboard::Key code) {
     event.key = {code, false, false, false, false};
     return event;
 }
+
 } // namespace
 
-TEST_CASE("keys drive the session: pause, next, previous, mute, back") {
+TEST_CASE("keys drive the session: pause, next, previous, mute, leave after asking, pain stop") {
     Harness h;
-    const Routine routine = routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]"));
-    SessionScreen screen(h.app, routine, Side::Right);
+    Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]")), {}, Side::Right,
+                    h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    screen.layout({1280, 720});
     screen.update(4);
-    CHECK(screen.runner().elapsedS() == 4);
+    CHECK(session.elapsedS() == 4);
     screen.handle(key(sf::Keyboard::Space));
-    CHECK(screen.runner().paused());
+    CHECK(session.paused());
     CHECK_FALSE(screen.animating());
     screen.update(10);
-    CHECK(screen.runner().elapsedS() == 4);
+    CHECK(session.elapsedS() == 4);
     screen.handle(key(sf::Keyboard::Space));
-    CHECK_FALSE(screen.runner().paused());
+    CHECK_FALSE(session.paused());
     screen.handle(key(sf::Keyboard::Right));
-    CHECK(screen.runner().moment().segment->kind == SegmentKind::Switch);
-    screen.handle(key(sf::Keyboard::Right));
-    CHECK(screen.runner().moment().segment->side == Side::Left);
+    CHECK(session.snapshot().switching);
+    screen.handle(key(sf::Keyboard::PageDown)); // a presentation clicker's "next"
+    CHECK(session.snapshot().side == Side::Left);
     screen.handle(key(sf::Keyboard::Left));
-    CHECK(screen.runner().moment().segment->kind == SegmentKind::Switch);
+    CHECK(session.snapshot().switching);
     CHECK_FALSE(h.tones.muted());
     screen.handle(key(sf::Keyboard::M));
     CHECK(h.tones.muted());
-    CHECK(screen.handle(key(sf::Keyboard::Escape)).kind == ScreenRequest::Kind::Back);
-    screen.handle(key(sf::Keyboard::Right));
-    CHECK(screen.handle(key(sf::Keyboard::Right)).kind == ScreenRequest::Kind::Finished);
+    // Esc asks; another key stays; Esc twice leaves.
+    CHECK(screen.handle(key(sf::Keyboard::Escape)).kind == ScreenRequest::Kind::None);
+    CHECK(session.askingToLeave());
+    CHECK(screen.handle(key(sf::Keyboard::Space)).kind == ScreenRequest::Kind::None);
+    CHECK_FALSE(session.askingToLeave());
+    CHECK_FALSE(session.paused()); // the key that cancelled did nothing else
+    screen.handle(key(sf::Keyboard::Escape));
+    CHECK(screen.handle(key(sf::Keyboard::Escape)).kind == ScreenRequest::Kind::SessionOver);
+    CHECK(session.state() == SessionState::Left);
+
+    Session painful(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]")), {}, Side::Right,
+                    h.body, h.clock, nullptr);
+    SessionScreen painScreen(h.app, painful);
+    painScreen.handle(key(sf::Keyboard::Escape)); // even while asking to leave
+    CHECK(painScreen.handle(key(sf::Keyboard::X)).kind == ScreenRequest::Kind::SessionOver);
+    CHECK(painful.state() == SessionState::StoppedForPain);
 }
 
-TEST_CASE("the session picture carries the core's verdict for the moment shown") {
+TEST_CASE("digit keys rate the side the prompt asks about, on the session and the end screen") {
     Harness h;
-    const Routine routine = routineFrom(oneStep(
-        "tennis", "[{x_cm: 8, y_cm: 10}]", "{pattern: horizontal, amplitude_cm: 5, period_s: 8}"));
-    SessionScreen screen(h.app, routine, Side::Left);
-    screen.seek(2);
-    CHECK(screen.picture().warning.empty());
-    screen.seek(6);
-    const SessionPicture picture = screen.picture();
-    CHECK(picture.spine == Closeness::On);
-    CHECK(picture.warning == "On the spine: move the ball 3 cm outward");
+    Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]")), {}, Side::Left,
+                    h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    screen.update(1);
+    REQUIRE(session.snapshot().tensionPrompt.has_value());
+    screen.handle(key(sf::Keyboard::Num6));
+    CHECK_FALSE(session.snapshot().tensionPrompt.has_value());
+    screen.handle(key(sf::Keyboard::Right));
+    screen.handle(key(sf::Keyboard::Right));
+    CHECK(screen.handle(key(sf::Keyboard::Right)).kind == ScreenRequest::Kind::SessionOver);
+    EndScreen end(h.app, session);
+    REQUIRE(session.summary().tensionPrompt.has_value());
+    CHECK(session.summary().tensionPrompt->side == Side::Right);
+    CHECK(end.handle(key(sf::Keyboard::T)).kind == ScreenRequest::Kind::None);
+    CHECK_FALSE(session.summary().tensionPrompt.has_value());
+    CHECK(end.handle(key(sf::Keyboard::Num3)).kind == ScreenRequest::Kind::Back);
 }
 
 TEST_CASE("the explorer judges a dragged ball live") {
@@ -333,21 +368,26 @@ TEST_CASE("the explorer judges a dragged ball live") {
     CHECK(screen.verdict().zones.at(0).zone == Zone::Neck);
 }
 
-TEST_CASE("the list shows broken routines with their first error") {
+TEST_CASE("the list screen lays out a row per routine and opens the one clicked twice") {
     Harness h;
-    const fs::path dir = fs::temp_directory_path() / ("rollcoach-list-" + std::to_string(getpid()));
-    fs::create_directories(dir);
-    std::ofstream(dir / "mine.yaml") << "format: 1\ntitle: Mine\ndrill: wal\n";
-    h.app.userRoutinesDir = dir.string();
-    const auto entries = listRoutines(h.app);
-    REQUIRE(entries.size() == 3);
-    CHECK(entries[0].routine.has_value());
-    CHECK(entries[1].routine.has_value());
-    CHECK_FALSE(entries[2].routine.has_value());
-    CHECK_FALSE(entries[2].shipped);
-    CHECK(entries[2].firstError ==
-          "mine.yaml:1:1: error: missing required key \"ball\" in the routine");
-    fs::remove_all(dir);
+    ListScreen list(h.app);
+    list.layout({1280, 720});
+    REQUIRE(list.entries().size() == 2);
+    // The rows are found where they are drawn: the second row's middle, at 1280x720.
+    sf::Event click;
+    click.type = sf::Event::MouseButtonPressed;
+    click.mouseButton = {sf::Mouse::Left, 640, 0};
+    // Find the second row by scanning down the middle of the screen.
+    ScreenRequest opened;
+    for (int y = 0; y < 720 && opened.kind == ScreenRequest::Kind::None; y += 4) {
+        click.mouseButton.y = y;
+        opened = list.handle(click);
+    }
+    CHECK(opened.kind == ScreenRequest::Kind::OpenRoutine);
+    CHECK(opened.file == list.entries()[0].file);
+    CHECK(list.handle(key(sf::Keyboard::Down)).kind == ScreenRequest::Kind::None);
+    const ScreenRequest second = list.handle(key(sf::Keyboard::Enter));
+    CHECK(second.file == list.entries()[1].file);
 }
 
 TEST_CASE("speech hands a cue to espeak-ng as one argument, never through a shell") {
@@ -601,27 +641,6 @@ TEST_CASE("a routine file deleted while its session runs") {
     waitpid(pid, &status, 0);
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
-    fs::remove_all(data);
-}
-
-TEST_CASE("a history that fails mid-session: the session goes on and says why") {
-    const fs::path data =
-        fs::temp_directory_path() / ("rollcoach-failing-" + std::to_string(getpid()));
-    fs::remove_all(data);
-    std::string notice;
-    auto history = History::open(data.string(), 0, notice);
-    SessionLog log(history.get());
-    log.begin("T", "h", "f", Side::Left);
-    log.stepDone({1, Side::Left, 0, "S", 10}, 10, 0);
-    CHECK(log.problem().empty());
-    // Another process breaks the file under it (as a full disk or a bad sector would).
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((data / "history.sqlite").c_str(), &db) == SQLITE_OK);
-    sqlite3_exec(db, "DROP TABLE steps", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    log.stepDone({1, Side::Left, 1, "T", 10}, 20, 0); // must not throw
-    CHECK_FALSE(log.problem().empty());
-    log.end("finished", "", 20, 20);
     fs::remove_all(data);
 }
 

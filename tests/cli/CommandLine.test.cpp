@@ -1,6 +1,7 @@
 #include "TestSupport.hpp"
 
 #include "cli/CommandLine.hpp"
+#include "core/Clock.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,8 @@ Result run(std::vector<std::string> args) {
     args.insert(args.begin(), "rollcoach");
     std::ostringstream out;
     std::ostringstream err;
-    const int code = runCommandLine(args, out, err);
+    const FixedClock clock(1795435200);
+    const int code = runCommandLine(args, out, err, clock);
     return {code, out.str(), err.str()};
 }
 } // namespace

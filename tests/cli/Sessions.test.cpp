@@ -1,11 +1,13 @@
 #include "TestSupport.hpp"
 
 #include "cli/CommandLine.hpp"
+#include "core/Clock.hpp"
 #include "core/History.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -27,12 +29,13 @@ struct Result {
 // A data folder that does not exist yet: the commands create it.
 struct DataDir : TempPath {
     DataDir() : TempPath("cli", false) {}
+    FixedClock clock{static_cast<std::int64_t>(std::time(nullptr))};
 
     Result run(std::vector<std::string> args) const {
         args.insert(args.begin(), {"rollcoach", "--data-dir", path.string()});
         std::ostringstream out;
         std::ostringstream err;
-        const int code = runCommandLine(args, out, err);
+        const int code = runCommandLine(args, out, err, clock);
         return {code, out.str(), err.str()};
     }
 };
@@ -82,11 +85,10 @@ TEST_CASE("plan uses the history for an automatic first side, unless told") {
             history->beginSession("Wall tennis-ball drill", "h", "f", kMonday - 86400, Side::Left);
         history->endSession(a, "finished", "", 280, 280, kMonday - 86000);
     }
-    setenv("ROLLCOACH_NOW", std::to_string(kMonday).c_str(), 1);
+    dir.clock.set(kMonday);
     const Result automatic = dir.run({"plan", shippedRoutine("wall-tennis-ball.yaml"), "--json"});
     const Result forced = dir.run(
         {"plan", shippedRoutine("wall-tennis-ball.yaml"), "--json", "--first-side", "left"});
-    unsetenv("ROLLCOACH_NOW");
     REQUIRE(automatic.code == 0);
     const auto plan = nlohmann::json::parse(automatic.out);
     CHECK(plan["segments"][0]["side"] == "right");
@@ -96,13 +98,12 @@ TEST_CASE("plan uses the history for an automatic first side, unless told") {
 
 TEST_CASE("next says what is due today and which side goes first") {
     DataDir dir;
-    setenv("ROLLCOACH_NOW", std::to_string(kMonday).c_str(), 1);
+    dir.clock.set(kMonday);
     setenv("TZ", "UTC", 1);
     tzset();
     const Result monday = dir.run({"next"});
-    setenv("ROLLCOACH_NOW", std::to_string(kMonday + 86400 * 6).c_str(), 1); // Sunday
+    dir.clock.set(kMonday + 86400 * 6); // Sunday
     const Result sunday = dir.run({"next"});
-    unsetenv("ROLLCOACH_NOW");
     CHECK(monday.code == 0);
     CHECK(monday.out.find("Due today:") == 0);
     CHECK(monday.out.find("Wall tennis-ball drill  -  start on the left side") !=
@@ -115,9 +116,8 @@ TEST_CASE("calendar writes an iCalendar file") {
     DataDir dir;
     fs::create_directories(dir.path);
     const fs::path ics = dir.path / "plan.ics";
-    setenv("ROLLCOACH_NOW", std::to_string(kMonday).c_str(), 1);
+    dir.clock.set(kMonday);
     const Result r = dir.run({"calendar", "--weeks", "2", "--out", ics.string()});
-    unsetenv("ROLLCOACH_NOW");
     REQUIRE(r.code == 0);
     std::ifstream in(ics, std::ios::binary);
     std::stringstream text;

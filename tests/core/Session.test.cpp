@@ -1,0 +1,356 @@
+#include "TestSupport.hpp"
+
+#include "core/Clock.hpp"
+#include "core/Session.hpp"
+#include "core/Workspace.hpp"
+
+#include <sqlite3.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// 2026-11-23 12:00 UTC, a Monday.
+constexpr std::int64_t kMonday = 1795435200;
+
+// Two steps of 20 s a side, a 5 s switch, one round: 85 s in all.
+const char* const kTwoSteps = R"(format: 1
+title: Two steps
+drill: wall
+ball: tennis
+schedule: {rounds: 1, first_side: auto, switch_s: 5, days: [mon]}
+steps:
+  - name: Hold
+    duration_s: 20
+    place: [{x_cm: 8, y_cm: 10}]
+    motion: hold
+  - name: Sweep
+    duration_s: 20
+    place: [{x_cm: 8, y_cm: 12}]
+    motion: {pattern: vertical, amplitude_cm: 2, period_s: 8}
+)";
+
+// A history in a folder of its own, and the session's clock.
+struct Bench {
+    TempPath dir{"session"};
+    FixedClock clock{kMonday};
+    std::unique_ptr<History> history;
+    Bench() {
+        std::string notice;
+        history = History::open(dir.path.string(), kMonday, notice);
+    }
+    std::unique_ptr<Session> start(Side first, const std::string& yaml = kTwoSteps) {
+        return std::make_unique<Session>(routineFrom(yaml), RoutineSource{"two.yaml", "cafe"},
+                                         first, referenceBody(), clock, history.get());
+    }
+    SessionRecord last() const { return history->sessions(1).at(0); }
+};
+
+bool hasKind(const std::vector<Cue>& cues, Cue::Kind kind) {
+    for (const Cue& cue : cues) {
+        if (cue.kind == kind) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("a session run to its end is recorded as finished, stamped by the clock it is given") {
+    Bench bench;
+    auto session = bench.start(Side::Left);
+    const std::vector<Cue> opening = session->advance(0);
+    REQUIRE(opening.size() == 1);
+    CHECK(opening[0].kind == Cue::Kind::StepStarts);
+    bench.clock.advance(90);
+    const std::vector<Cue> cues = session->advance(85);
+    CHECK(hasKind(cues, Cue::Kind::Finished));
+    CHECK(session->state() == SessionState::Finished);
+    CHECK(session->advance(10).empty()); // nothing after the end
+    const SessionRecord r = bench.last();
+    CHECK(r.startedAt == kMonday);
+    CHECK(r.endedAt == kMonday + 90);
+    CHECK(r.routineHash == "cafe");
+    CHECK(r.routineFile == "two.yaml");
+    CHECK(r.how == "finished");
+    CHECK(outcome(r) == "finished");
+    CHECK(r.plannedS == 40);
+    CHECK(r.leftS == 40);
+    CHECK(r.rightS == 40);
+    REQUIRE(r.steps.size() == 4);
+    for (const StepRecord& step : r.steps) {
+        CHECK(step.seconds == 20);
+    }
+    CHECK(countsAsDone(r));
+}
+
+TEST_CASE("skipping every step leaves the session partial, and the day still due") {
+    Bench bench;
+    auto session = bench.start(Side::Left);
+    session->advance(2);
+    std::vector<Cue> cues;
+    while (!session->over()) {
+        cues = session->next();
+    }
+    CHECK(hasKind(cues, Cue::Kind::Finished));
+    CHECK(session->state() == SessionState::Finished);
+    CHECK(session->summary().outcome == "partial");
+    const SessionRecord r = bench.last();
+    CHECK(r.leftS == 2);
+    CHECK(r.rightS == 0);
+    CHECK(outcome(r) == "partial");
+    CHECK_FALSE(countsAsDone(r));
+    // Every step is in the record, the skipped ones with nothing done.
+    REQUIRE(r.steps.size() == 4);
+    CHECK(r.steps[0].seconds == 2);
+    CHECK(r.steps[1].seconds == 0);
+    const auto routines = std::vector<std::pair<std::string, Routine>>{
+        {"two.yaml", routineFrom(kTwoSteps)}};
+    setenv("TZ", "UTC", 1);
+    tzset();
+    const auto due = dueToday(routines, bench.history->sessions(), kMonday, Settings{});
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].state == DayState::Partial);
+    CHECK(due[0].doneLeftS == 2);
+}
+
+TEST_CASE("the done rule: each side needs three quarters of its planned time") {
+    SessionRecord r;
+    r.how = "finished";
+    r.plannedS = 100;
+    r.leftS = 75;
+    r.rightS = 75;
+    CHECK(countsAsDone(r));
+    r.rightS = 70;
+    CHECK_FALSE(countsAsDone(r));
+    CHECK(outcome(r) == "partial");
+    r.how = "stopped";
+    r.rightS = 100;
+    CHECK_FALSE(countsAsDone(r));
+    CHECK(outcome(r) == "stopped");
+    // A session from before planned time was kept counts as recorded.
+    SessionRecord old;
+    old.how = "finished";
+    CHECK(countsAsDone(old));
+}
+
+TEST_CASE("starting part-way credits nothing that did not run") {
+    Bench bench;
+    auto session = bench.start(Side::Left);
+    session->skipTo(30); // into the switch... no: 20 s of hold, 10 s into the sweep
+    CHECK(session->doneOnSide(Side::Left) == 0);
+    session->advance(5);
+    CHECK(session->doneOnSide(Side::Left) == 5);
+    session->skipTo(std::nan(""));
+    CHECK(session->elapsedS() == 0);
+}
+
+TEST_CASE("tension prompts: before a side, after it during the switch, and the last on the end") {
+    Bench bench;
+    auto session = bench.start(Side::Right);
+    session->advance(1);
+    auto prompt = session->snapshot().tensionPrompt;
+    REQUIRE(prompt);
+    CHECK(prompt->side == Side::Right);
+    CHECK_FALSE(prompt->after);
+    CHECK(session->rate(4));
+    CHECK_FALSE(session->snapshot().tensionPrompt);
+    CHECK_FALSE(session->rate(5)); // answered: nothing asks
+    session->advance(12);
+    CHECK_FALSE(session->snapshot().tensionPrompt); // past the first 12 s
+    session->advance(28); // into the switch
+    prompt = session->snapshot().tensionPrompt;
+    REQUIRE(prompt);
+    CHECK(prompt->side == Side::Right);
+    CHECK(prompt->after);
+    CHECK(session->rate(2));
+    session->advance(6); // the left side's first step: its "before"
+    prompt = session->snapshot().tensionPrompt;
+    REQUIRE(prompt);
+    CHECK(prompt->side == Side::Left);
+    CHECK_FALSE(prompt->after);
+    CHECK_FALSE(session->rate(11)); // out of range
+    session->advance(60);
+    REQUIRE(session->over());
+    // The end screen asks about the side that went last, and keeps what was given before.
+    const SessionSummary summary = session->summary();
+    REQUIRE(summary.tensionPrompt);
+    CHECK(summary.tensionPrompt->side == Side::Left);
+    CHECK(summary.tensionPrompt->after);
+    CHECK(session->rate(1));
+    CHECK_FALSE(session->summary().tensionPrompt);
+    const SessionRecord r = bench.last();
+    REQUIRE(r.checkIns.size() == 3);
+    CHECK(r.checkIns[0].side == Side::Right);
+    CHECK(r.checkIns[0].rating == 4);
+    CHECK(r.checkIns[1].rating == 2);
+    CHECK(r.checkIns[1].after);
+    CHECK(r.checkIns[2].side == Side::Left);
+    CHECK(r.checkIns[2].after);
+    CHECK(r.checkIns[2].rating == 1);
+}
+
+TEST_CASE("a stop for pain ends at once, records what was done, and asks nothing more") {
+    Bench bench;
+    auto session = bench.start(Side::Left);
+    session->advance(7);
+    session->askToLeave(); // even while asking to leave
+    const std::vector<Cue> cues = session->stopForPain();
+    CHECK(hasKind(cues, Cue::Kind::StoppedForPain));
+    CHECK(session->state() == SessionState::StoppedForPain);
+    CHECK_FALSE(session->summary().tensionPrompt);
+    CHECK_FALSE(session->rate(3));
+    CHECK(session->advance(5).empty());
+    const SessionRecord r = bench.last();
+    CHECK(r.how == "stopped");
+    CHECK(r.stopReason == "sharp pain, numbness or tingling");
+    CHECK(r.leftS == 7);
+    REQUIRE(r.steps.size() == 1);
+    CHECK(r.steps[0].seconds == 7);
+}
+
+TEST_CASE("leaving asks first: staying carries on, confirming ends it") {
+    Bench bench;
+    auto session = bench.start(Side::Left);
+    session->advance(3);
+    session->askToLeave();
+    CHECK(session->snapshot().askingToLeave);
+    session->advance(2); // the clock does not wait for the answer
+    session->stay();
+    CHECK_FALSE(session->askingToLeave());
+    CHECK_FALSE(session->over());
+    session->askToLeave();
+    const std::vector<Cue> cues = session->leave();
+    CHECK(hasKind(cues, Cue::Kind::Left));
+    CHECK(session->state() == SessionState::Left);
+    CHECK(session->summary().outcome == "stopped");
+    const SessionRecord r = bench.last();
+    CHECK(r.how == "stopped");
+    CHECK(r.stopReason == "stopped by the user");
+    CHECK(r.leftS == 5);
+}
+
+TEST_CASE("after a session, the next one starts on the other side, whatever asks") {
+    Bench bench;
+    const Routine routine = routineFrom(kTwoSteps);
+    Side first = firstSideFor(routine, std::nullopt, recentSessions(bench.history.get()), kMonday)
+                     .side;
+    CHECK(first == Side::Left);
+    for (int i = 0; i < 3; ++i) {
+        auto session = bench.start(first);
+        session->advance(85);
+        REQUIRE(session->state() == SessionState::Finished);
+        session.reset();
+        bench.clock.advance(3600);
+        const SideChoice next = firstSideFor(routine, std::nullopt,
+                                             recentSessions(bench.history.get()),
+                                             bench.clock.now());
+        CHECK(next.side == otherSide(first));
+        first = next.side;
+    }
+    setenv("TZ", "UTC", 1);
+    tzset();
+    const auto due = dueToday({{"two.yaml", routine}}, recentSessions(bench.history.get()),
+                              bench.clock.now(), Settings{});
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].state == DayState::Done);
+    CHECK(due[0].firstSide.side == first);
+}
+
+TEST_CASE("previous and next record each visit to a step, never counting time twice") {
+    Bench bench;
+    auto session = bench.start(Side::Left);
+    session->advance(10);
+    session->next();     // leaves Hold after 10 s
+    session->advance(1); // 1 s of Sweep
+    session->previous(); // within 2 s of its start: back to Hold
+    session->advance(4);
+    session->leave();
+    const SessionRecord r = bench.last();
+    double total = 0;
+    for (const StepRecord& step : r.steps) {
+        total += step.seconds;
+    }
+    CHECK(total == 15);
+    CHECK(r.leftS == 15);
+}
+
+TEST_CASE("the snapshot carries the verdict for the moment shown, and none during a switch") {
+    FixedClock clock(kMonday);
+    Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
+                                        "{pattern: horizontal, amplitude_cm: 5, period_s: 8}")),
+                    {}, Side::Left, referenceBody(), clock, nullptr);
+    session.skipTo(2);
+    CHECK(session.snapshot().warning.empty());
+    session.skipTo(6);
+    const SessionSnapshot snap = session.snapshot();
+    CHECK(snap.spine == Closeness::On);
+    CHECK(snap.warning == "On the spine: move the ball 3 cm outward");
+    CHECK(snap.balls.size() == 1);
+    CHECK(snap.sideAfter == Side::Right);
+    session.skipTo(21); // the switch
+    const SessionSnapshot switching = session.snapshot();
+    CHECK(switching.switching);
+    CHECK(switching.warning.empty());
+    CHECK(switching.side == Side::Right);
+    CHECK(switching.step->name == "S");
+}
+
+TEST_CASE("a history that fails mid-session: the session goes on and says why") {
+    TempPath data("failing");
+    FixedClock clock(kMonday);
+    std::string notice;
+    auto history = History::open(data.path.string(), 0, notice);
+    Session session(routineFrom(kTwoSteps), {}, Side::Left, referenceBody(), clock, history.get());
+    session.advance(25);
+    CHECK(session.summary().historyProblem.empty());
+    // Another process breaks the file under it (as a full disk or a bad sector would).
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((data.path / "history.sqlite").c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "DROP TABLE steps", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    session.advance(20); // must not throw
+    CHECK_FALSE(session.summary().historyProblem.empty());
+    session.advance(60);
+    CHECK(session.state() == SessionState::Finished);
+}
+
+TEST_CASE("the library keeps broken routines with their first error, after the shipped ones") {
+    TempPath data("library");
+    fs::create_directories(data.path / "routines");
+    std::ofstream(data.path / "routines" / "mine.yaml") << "format: 1\ntitle: Mine\ndrill: wal\n";
+    FixedClock clock(kMonday);
+    Workspace workspace;
+    workspace.paths = DataPaths{ROLLCOACH_SOURCE_DIR};
+    workspace.dataDir = data.path.string();
+    workspace.clock = &clock;
+    const auto entries = loadRoutineLibrary(workspace, referenceBody());
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[0].routine.has_value());
+    CHECK(entries[0].shipped);
+    CHECK(entries[0].hash.size() == 16);
+    CHECK(entries[1].routine.has_value());
+    CHECK_FALSE(entries[2].routine.has_value());
+    CHECK_FALSE(entries[2].shipped);
+    CHECK(entries[2].firstError() ==
+          "mine.yaml:1:1: error: missing required key \"ball\" in the routine");
+    CHECK(usableRoutines(entries).size() == 2);
+}
+
+TEST_CASE("the hash a session records is of the text it was read from") {
+    TempPath dir("hash");
+    const fs::path file = dir.path / "r.yaml";
+    std::ofstream(file) << kTwoSteps;
+    const RoutineLoad load = loadRoutineFile(file.string(), referenceBody());
+    CHECK(load.hash == routineHash(kTwoSteps));
+    std::ofstream(file) << kTwoSteps << "# edited\n";
+    CHECK(load.hash != loadRoutineFile(file.string(), referenceBody()).hash);
+}
