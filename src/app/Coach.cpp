@@ -1,12 +1,12 @@
 #include "Coach.hpp"
 
+#include "core/RoutineLoader.hpp"
+#include "core/SafetyCheck.hpp"
 #include "screens/EndScreen.hpp"
 #include "screens/ExploreScreen.hpp"
 #include "screens/ListScreen.hpp"
 #include "screens/SessionScreen.hpp"
 #include "screens/SetupScreen.hpp"
-#include "core/RoutineLoader.hpp"
-#include "core/SafetyCheck.hpp"
 
 #include <ostream>
 

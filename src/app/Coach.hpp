@@ -1,7 +1,7 @@
 #pragma once
 
-#include "screens/Screen.hpp"
 #include "core/WindowRequest.hpp"
+#include "screens/Screen.hpp"
 
 #include <iosfwd>
 #include <memory>

@@ -264,8 +264,8 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         return 1;
     }
     err << assets.historyNotices;
-    AppResources app{*body,  workspace, *fonts, tones, speech, assets.history.get(),
-                     assets.historyProblem};
+    AppResources app{
+        *body, workspace, *fonts, tones, speech, assets.history.get(), assets.historyProblem};
     if (render) {
         return renderMoment(app, request, *given, out, err);
     }

@@ -1,9 +1,9 @@
 #include "Sessions.hpp"
 
 #include "core/DataPaths.hpp"
-#include "core/Timeline.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/Timeline.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -110,15 +110,15 @@ std::string dueLine(const DueSession& due) {
     std::snprintf(time, sizeof time, "%02d:%02d", due.planned.minuteOfDay / 60,
                   due.planned.minuteOfDay % 60);
     std::string line = std::string(time) + "  " + due.planned.title;
-    const std::string start = "start on the " + std::string(sideName(due.firstSide.side)) +
-                              " side: " + due.firstSide.why;
+    const std::string start =
+        "start on the " + std::string(sideName(due.firstSide.side)) + " side: " + due.firstSide.why;
     switch (due.state) {
     case DayState::Done:
         return line + "  (done today)";
     case DayState::Partial:
         return line + "  (partial today: left " + minutesAndSeconds(due.doneLeftS) + ", right " +
-               minutesAndSeconds(due.doneRightS) + " of " +
-               minutesAndSeconds(due.plannedPerSideS) + " each)  -  " + start;
+               minutesAndSeconds(due.doneRightS) + " of " + minutesAndSeconds(due.plannedPerSideS) +
+               " each)  -  " + start;
     case DayState::Due:
         break;
     }
@@ -129,8 +129,8 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
                 std::ostream& err) {
     const auto routines = usableRoutines(loadRoutineLibrary(workspace, body));
     const auto history = historyOrSay(workspace, err);
-    const auto due = dueToday(routines, recentSessions(history.get()), workspace.now(),
-                              workspace.settings);
+    const auto due =
+        dueToday(routines, recentSessions(history.get()), workspace.now(), workspace.settings);
     if (!due.empty()) {
         out << "Due today:\n";
         for (const DueSession& session : due) {
@@ -138,7 +138,8 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
         }
         return 0;
     }
-    const auto week = weeklyPlan(routines, localDate(workspace.now()).plusDays(1), 7, workspace.settings);
+    const auto week =
+        weeklyPlan(routines, localDate(workspace.now()).plusDays(1), 7, workspace.settings);
     if (week.empty()) {
         out << "Nothing is due: no routine names days in its schedule.\n";
         return 0;

@@ -71,7 +71,7 @@ struct BodyModel {
     std::vector<Point> scapulaSpine;
     std::vector<Muscle> muscles;
     std::vector<BallKind> balls;
-    Colour otherBallColour; ///< for a ball given only by its diameter
+    Colour otherBallColour;              ///< for a ball given only by its diameter
     std::vector<std::string> wallProps;  ///< what the wall drill needs beside the balls
     std::vector<std::string> lyingProps; ///< what the lying drill needs beside the balls
 

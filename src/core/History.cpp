@@ -286,8 +286,8 @@ void History::exec(const std::string& sql) const {
 }
 
 std::int64_t History::beginSession(const std::string& title, const std::string& hash,
-                                   const std::string& file, std::int64_t startedAt,
-                                   Side firstSide, double plannedPerSideS) {
+                                   const std::string& file, std::int64_t startedAt, Side firstSide,
+                                   double plannedPerSideS) {
     Statement insert(m_db, "INSERT INTO sessions (routine_title, routine_hash, routine_file, "
                            "started_at, updated_at, first_side, how, pid, process_start, "
                            "planned_s) VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)");

@@ -24,9 +24,8 @@ bool sameCheckIn(const CheckIn& a, const CheckIn& b) {
 
 Session::Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
                  const Clock& clock, History* history, std::string historyProblem)
-    : m_routine(std::move(routine)), m_source(std::move(source)),
-      m_timeline(m_routine, firstSide), m_runner(m_timeline), m_check(body),
-      m_recorder(history, clock, std::move(historyProblem)) {
+    : m_routine(std::move(routine)), m_source(std::move(source)), m_timeline(m_routine, firstSide),
+      m_runner(m_timeline), m_check(body), m_recorder(history, clock, std::move(historyProblem)) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide));
 }
@@ -133,8 +132,7 @@ void Session::end(SessionState state, const std::string& how, const std::string&
     m_state = state;
     m_askingToLeave = false;
     m_runner.setPaused(false);
-    m_recorder.end(how, reason, m_runner.doneOnSide(Side::Left),
-                   m_runner.doneOnSide(Side::Right));
+    m_recorder.end(how, reason, m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
 }
 
 std::vector<Cue> Session::stopForPain() {
@@ -241,8 +239,7 @@ SessionSnapshot Session::snapshot() const {
     snap.stepNumber = snap.switching ? 0 : *segment.step + 1;
     snap.step = &m_routine.steps[snap.switching ? 0 : *segment.step];
     snap.shownProgress =
-        segment.durationS > 0 ? std::min(1.0, std::floor(m.intoSegmentS) / segment.durationS)
-                              : 1.0;
+        segment.durationS > 0 ? std::min(1.0, std::floor(m.intoSegmentS) / segment.durationS) : 1.0;
     const auto& segments = m_timeline.segments();
     for (std::size_t i = m.segmentIndex + 1; i < segments.size(); ++i) {
         if (segments[i].side != segment.side || segments[i].kind == SegmentKind::Switch) {

@@ -77,7 +77,7 @@ struct SessionSummary {
     std::string outcome; ///< as the history shows it: "finished", "partial" or "stopped"
     double leftS = 0;
     double rightS = 0;
-    double plannedS = 0; ///< per side
+    double plannedS = 0;                  ///< per side
     std::optional<CheckIn> tensionPrompt; ///< the last side's rating, until given
     std::string historyProblem;           ///< why history is not saved ("" if it is)
 };

@@ -49,8 +49,7 @@ void SessionRecorder::end(const std::string& how, const std::string& reason, dou
     if (!m_begun) {
         return;
     }
-    attempt(
-        [&] { m_history->endSession(m_session, how, reason, leftS, rightS, m_clock.now()); });
+    attempt([&] { m_history->endSession(m_session, how, reason, leftS, rightS, m_clock.now()); });
 }
 
 SessionRecorder::~SessionRecorder() {

@@ -1,6 +1,7 @@
 #include "TestSupport.hpp"
 
 #include "app/BodyView.hpp"
+#include "app/Coach.hpp"
 #include "app/Drawing.hpp"
 #include "app/Palette.hpp"
 #include "app/Resources.hpp"
@@ -339,8 +340,8 @@ TEST_CASE("keys drive the session: pause, next, previous, mute, leave after aski
 
 TEST_CASE("digit keys rate the side the prompt asks about, on the session and the end screen") {
     Harness h;
-    Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]")), {}, Side::Left,
-                    h.body, h.clock, nullptr);
+    Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]")), {}, Side::Left, h.body,
+                    h.clock, nullptr);
     SessionScreen screen(h.app, session);
     screen.update(1);
     REQUIRE(session.snapshot().tensionPrompt.has_value());
@@ -682,4 +683,75 @@ TEST_CASE("a font that cannot be found stops the session window before it shows 
     CHECK(run.code == 1);
     CHECK(run.output.find("/no/such/font.ttf") != std::string::npos);
     CHECK(run.output.find("frames") == std::string::npos);
+}
+
+TEST_CASE("in one window: finish, rate on the end screen, go back, start again on the other side") {
+    Harness h;
+    TempPath data("coach");
+    h.workspace.dataDir = data.path.string();
+    std::string notice;
+    auto history = openHistory(h.workspace, notice);
+    h.app.history = history.get();
+    WindowRequest request;
+    request.mode = WindowRequest::Mode::Run;
+    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
+    request.autostart = true;
+    RoutineLoad load = openRoutine(request.routineFile, h.body);
+    const std::optional<RoutineEntry> given =
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+    std::ostringstream err;
+    Coach coach(h.app, request, given, err);
+    REQUIRE(coach.start({1280, 720}));
+    REQUIRE(coach.session() != nullptr);
+    const Side first = coach.session()->timeline().firstSide();
+    // Run it to its end, a second at a time, as the loop would.
+    while (coach.follow(coach.current()->update(1.0)) && coach.session() != nullptr &&
+           !coach.session()->over()) {
+    }
+    REQUIRE(coach.session()->state() == SessionState::Finished);
+    // The end screen asks about the last side; 7 answers it, the next key goes back.
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Num7))));
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Space))));
+    CHECK(coach.session() == nullptr);
+    // The setup screen shows again, and it has chosen the other side.
+    h.clock.advance(3600);
+    coach.follow(coach.current()->handle(key(sf::Keyboard::Space)));
+    REQUIRE(coach.session() != nullptr);
+    CHECK(coach.session()->timeline().firstSide() == otherSide(first));
+    // Skipping every step with the arrow keys: partial, and still due.
+    ScreenRequest request2;
+    do {
+        request2 = coach.current()->handle(key(sf::Keyboard::Right));
+    } while (request2.kind != ScreenRequest::Kind::SessionOver);
+    coach.follow(request2);
+    const auto sessions = history->sessions();
+    REQUIRE(sessions.size() == 2);
+    CHECK(outcome(sessions[0]) == "partial");
+    CHECK(outcome(sessions[1]) == "finished");
+    bool ratedAfter = false;
+    for (const CheckIn& c : sessions[1].checkIns) {
+        ratedAfter = ratedAfter || (c.after && c.rating == 7 && c.side == otherSide(first));
+    }
+    CHECK(ratedAfter);
+}
+
+TEST_CASE("ROLLCOACH_NOW is the time of every command and of the sessions the window records") {
+    TempPath data("now");
+    const std::string monday = "1795435200"; // 2026-11-23 12:00 UTC
+    const Run run = runRollcoach({"--data-dir", data.path.string(), "run",
+                                  shippedRoutine("wall-tennis-ball.yaml"), "--autostart", "--speed",
+                                  "1000", "--frames", "120", "--mute"},
+                                 {"ALSOFT_DRIVERS=null", "ROLLCOACH_NOW=" + monday, "TZ=UTC"});
+    INFO(run.output);
+    REQUIRE(run.code == 0);
+    const Run history = runRollcoach({"--data-dir", data.path.string(), "history", "--json"},
+                                     {"ROLLCOACH_NOW=" + monday});
+    const auto json = nlohmann::json::parse(history.output);
+    REQUIRE(json["sessions"].size() == 1);
+    // The clock runs on from the given time: the session started within a minute of it.
+    CHECK(json["sessions"][0]["started"].get<std::string>().rfind("2026-11-23T12:0", 0) == 0);
+    CHECK(json["sessions"][0]["how"] == "finished");
+    const Run next = runRollcoach({"--data-dir", data.path.string(), "next"},
+                                  {"ROLLCOACH_NOW=" + monday, "TZ=UTC"});
+    CHECK(next.output.find("Wall tennis-ball drill  (done today)") != std::string::npos);
 }

@@ -290,3 +290,24 @@ TEST_CASE("a body model that cannot be read, or is empty, says so with its name"
     CHECK_THROWS_WITH_AS(BodyModel::parse("# nothing but a comment\n", "empty.yaml"),
                          "empty.yaml: error: the body model is empty", DataFileError);
 }
+
+TEST_CASE("ball colours and each drill's props come from the model file") {
+    const BodyModel& body = referenceBody();
+    const Colour tennis = body.ballColour(BallChoice{"tennis", 6.7});
+    CHECK(tennis.r == 206);
+    CHECK(tennis.g == 226);
+    CHECK(tennis.b == 60);
+    const Colour custom = body.ballColour(BallChoice{"custom", 8});
+    CHECK(custom.r == body.otherBallColour.r);
+    CHECK(custom.b == body.otherBallColour.b);
+    CHECK(body.props(Drill::Wall) == std::vector<std::string>{"a clear stretch of wall"});
+    REQUIRE(body.props(Drill::Lying).size() == 2);
+    CHECK(body.props(Drill::Lying)[0].find("pillows") != std::string::npos);
+    std::string text =
+        readTextFile(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml", 1 << 20).text;
+    const std::string good = "colour: [206, 226, 60]";
+    REQUIRE(text.find(good) != std::string::npos);
+    text.replace(text.find(good), good.size(), "colour: [206, 300, 60]");
+    CHECK_THROWS_WITH_AS(BodyModel::parse(text, "body.yaml"),
+                         doctest::Contains("expected a whole number from 0 to 255"), DataFileError);
+}

@@ -346,3 +346,39 @@ TEST_CASE("iCalendar: CRLF, folded lines, UID and DTSTAMP, parsed back") {
     CHECK(ics.find("DTSTAMP:20261118T") != std::string::npos);
     CHECK(ics.find("DTSTART:20261125T180000\r\n") != std::string::npos);
 }
+
+TEST_CASE("a history of format 1 is carried over: its sessions stay and count as recorded") {
+    TempDir dir;
+    const fs::path file = dir.path / "history.sqlite";
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    // The format 1 tables as they were, with one finished session.
+    const char* v1 = R"(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '1');
+CREATE TABLE sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, routine_title TEXT NOT NULL,
+  routine_hash TEXT NOT NULL, routine_file TEXT NOT NULL, started_at INTEGER NOT NULL,
+  ended_at INTEGER, updated_at INTEGER NOT NULL,
+  first_side TEXT NOT NULL CHECK (first_side IN ('left', 'right')),
+  how TEXT NOT NULL CHECK (how IN ('running', 'finished', 'stopped', 'interrupted')),
+  stop_reason TEXT NOT NULL DEFAULT '', left_s REAL NOT NULL DEFAULT 0,
+  right_s REAL NOT NULL DEFAULT 0, pid INTEGER NOT NULL, process_start TEXT NOT NULL DEFAULT '');
+INSERT INTO sessions (routine_title, routine_hash, routine_file, started_at, ended_at,
+  updated_at, first_side, how, left_s, right_s, pid)
+  VALUES ('Old', 'h', 'f', 1794000000, 1794000600, 1794000600, 'left', 'finished', 10, 10, 1);
+)";
+    REQUIRE(sqlite3_exec(db, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    std::string notice;
+    auto history = openIn(dir, &notice);
+    CHECK(notice.empty());
+    const auto sessions = history->sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].plannedS == 0);
+    CHECK(countsAsDone(sessions[0]));
+    const auto id = history->beginSession("New", "h", "f", kNow, Side::Right, 120);
+    history->endSession(id, "finished", "", 30, 30, kNow + 60);
+    const auto now = history->sessions();
+    CHECK(now[0].plannedS == 120);
+    CHECK(outcome(now[0]) == "partial");
+}

@@ -112,8 +112,8 @@ TEST_CASE("skipping every step leaves the session partial, and the day still due
     REQUIRE(r.steps.size() == 4);
     CHECK(r.steps[0].seconds == 2);
     CHECK(r.steps[1].seconds == 0);
-    const auto routines = std::vector<std::pair<std::string, Routine>>{
-        {"two.yaml", routineFrom(kTwoSteps)}};
+    const auto routines =
+        std::vector<std::pair<std::string, Routine>>{{"two.yaml", routineFrom(kTwoSteps)}};
     setenv("TZ", "UTC", 1);
     tzset();
     const auto due = dueToday(routines, bench.history->sessions(), kMonday, Settings{});
@@ -166,7 +166,7 @@ TEST_CASE("tension prompts: before a side, after it during the switch, and the l
     CHECK_FALSE(session->rate(5)); // answered: nothing asks
     session->advance(12);
     CHECK_FALSE(session->snapshot().tensionPrompt); // past the first 12 s
-    session->advance(28); // into the switch
+    session->advance(28);                           // into the switch
     prompt = session->snapshot().tensionPrompt;
     REQUIRE(prompt);
     CHECK(prompt->side == Side::Right);
@@ -241,8 +241,8 @@ TEST_CASE("leaving asks first: staying carries on, confirming ends it") {
 TEST_CASE("after a session, the next one starts on the other side, whatever asks") {
     Bench bench;
     const Routine routine = routineFrom(kTwoSteps);
-    Side first = firstSideFor(routine, std::nullopt, recentSessions(bench.history.get()), kMonday)
-                     .side;
+    Side first =
+        firstSideFor(routine, std::nullopt, recentSessions(bench.history.get()), kMonday).side;
     CHECK(first == Side::Left);
     for (int i = 0; i < 3; ++i) {
         auto session = bench.start(first);
@@ -250,9 +250,8 @@ TEST_CASE("after a session, the next one starts on the other side, whatever asks
         REQUIRE(session->state() == SessionState::Finished);
         session.reset();
         bench.clock.advance(3600);
-        const SideChoice next = firstSideFor(routine, std::nullopt,
-                                             recentSessions(bench.history.get()),
-                                             bench.clock.now());
+        const SideChoice next = firstSideFor(
+            routine, std::nullopt, recentSessions(bench.history.get()), bench.clock.now());
         CHECK(next.side == otherSide(first));
         first = next.side;
     }

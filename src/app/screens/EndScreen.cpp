@@ -120,7 +120,7 @@ void EndScreen::draw(sf::RenderTarget& target) const {
                  "or trouble breathing.",
                  c.px(36), palette::text, {80 * u, 200 * u}, w - 160 * u);
     } else {
-        const char* heading = s.outcome == "finished" ? "Session done"
+        const char* heading = s.outcome == "finished"  ? "Session done"
                               : s.outcome == "partial" ? "Session done in part"
                                                        : "Session ended";
         drawText(target, m_app.fonts.bold, heading, c.px(80), palette::text, {80 * u, 50 * u});
@@ -137,8 +137,8 @@ void EndScreen::draw(sf::RenderTarget& target) const {
             balance = std::string("The ") + (s.leftS < s.rightS ? "left" : "right") +
                       " side got less time: the next session starts with it.";
         }
-        drawText(target, m_app.fonts.regular, balance, c.px(34), palette::accent,
-                 {80 * u, 380 * u}, w * 0.5f - 100 * u);
+        drawText(target, m_app.fonts.regular, balance, c.px(34), palette::accent, {80 * u, 380 * u},
+                 w * 0.5f - 100 * u);
         if (s.tensionPrompt) {
             drawText(target, m_app.fonts.bold,
                      std::string("How tense is your ") + sideName(s.tensionPrompt->side) +
@@ -147,8 +147,7 @@ void EndScreen::draw(sf::RenderTarget& target) const {
         }
         drawChart(target, {w * 0.52f, 230 * u, w * 0.44f, 380 * u});
     }
-    const std::string problem =
-        !s.historyProblem.empty() ? s.historyProblem : m_app.historyProblem;
+    const std::string problem = !s.historyProblem.empty() ? s.historyProblem : m_app.historyProblem;
     if (!problem.empty()) {
         drawText(target, m_app.fonts.regular, "History could not be saved: " + problem, c.px(26),
                  sf::Color(255, 170, 170), {80 * u, h - 150 * u}, w - 160 * u);

@@ -88,8 +88,8 @@ void ExploreScreen::draw(sf::RenderTarget& target) const {
     if (v.worst != Closeness::Safe) {
         ring = warningColor(v.worst);
     }
-    drawBall(target, m_diagram.view(), m_ball, ball.diameterCm, ring ? *ring : ballColor(m_app.body, choice),
-             false, ring);
+    drawBall(target, m_diagram.view(), m_ball, ball.diameterCm,
+             ring ? *ring : ballColor(m_app.body, choice), false, ring);
 
     const float x = size.x * 0.5f;
     const float width = size.x * 0.47f;

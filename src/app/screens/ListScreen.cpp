@@ -25,8 +25,7 @@ std::string dueText(const DueSession& due) {
     case DayState::Due:
         break;
     }
-    return line + ": start on the " + sideName(due.firstSide.side) + " side, " +
-           due.firstSide.why;
+    return line + ": start on the " + sideName(due.firstSide.side) + " side, " + due.firstSide.why;
 }
 
 } // namespace

@@ -57,16 +57,15 @@ std::string promptText(const CheckIn& checkIn) {
 } // namespace
 
 SessionScreen::SessionScreen(AppResources& app, Session& session)
-    : m_app(app), m_session(session),
-      m_diagrams{BodyDiagram(app.body, app.fonts.bold), BodyDiagram(app.body, app.fonts.bold)} {}
+    : m_app(app), m_session(session), m_diagrams{BodyDiagram(app.body, app.fonts.bold),
+                                                 BodyDiagram(app.body, app.fonts.bold)} {}
 
 sf::FloatRect SessionScreen::bodyArea(sf::Vector2f size) {
     return {size.x * 0.02f, size.y * 0.03f, size.x * 0.44f, size.y * 0.94f};
 }
 
 void SessionScreen::layout(sf::Vector2u size) {
-    const sf::FloatRect area =
-        bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)});
+    const sf::FloatRect area = bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)});
     m_diagrams[0].prepare(area, Side::Left, m_session.routine().target);
     m_diagrams[1].prepare(area, Side::Right, m_session.routine().target);
 }
@@ -252,9 +251,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     m_side.draw(target);
     y += 140 * u;
     if (isStep) {
-        m_progress.set("Round " + std::to_string(pic.round) + " of " +
-                           std::to_string(pic.rounds) + "  ·  step " +
-                           std::to_string(pic.stepNumber) + " of " +
+        m_progress.set("Round " + std::to_string(pic.round) + " of " + std::to_string(pic.rounds) +
+                           "  ·  step " + std::to_string(pic.stepNumber) + " of " +
                            std::to_string(pic.stepsPerSide),
                        c.px(32), palette::dimText);
     } else {

@@ -14,8 +14,8 @@ SetupScreen::SetupScreen(AppResources& app, Routine routine, RoutineSource sourc
 }
 
 void SetupScreen::chooseSide() {
-    m_side = firstSideFor(m_routine, m_forcedSide, recentSessions(m_app.history),
-                          m_app.workspace.now());
+    m_side =
+        firstSideFor(m_routine, m_forcedSide, recentSessions(m_app.history), m_app.workspace.now());
 }
 
 void SetupScreen::layout(sf::Vector2u) {}
@@ -42,8 +42,7 @@ void SetupScreen::draw(sf::RenderTarget& target) const {
     const float h = c.h;
     const sf::Font& regular = m_app.fonts.regular;
     const sf::Font& bold = m_app.fonts.bold;
-    drawText(target, bold, m_routine.title, c.px(60), palette::text, {60 * u, 36 * u},
-             w - 120 * u);
+    drawText(target, bold, m_routine.title, c.px(60), palette::text, {60 * u, 36 * u}, w - 120 * u);
 
     const float column = w * 0.56f;
     float y = 130 * u;
@@ -85,8 +84,7 @@ void SetupScreen::draw(sf::RenderTarget& target) const {
     drawText(target, regular,
              "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, numbness "
              "or tingling. Keep the ball off the spine and out of the neck.",
-             c.px(27), palette::text, {note.left + 20 * u, note.top + 62 * u},
-             note.width - 40 * u);
+             c.px(27), palette::text, {note.left + 20 * u, note.top + 62 * u}, note.width - 40 * u);
 
     drawText(target, bold,
              std::string("You start on the ") + sideName(m_side.side) + " side" +
