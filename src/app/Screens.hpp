@@ -1,8 +1,10 @@
 #pragma once
 
 #include "Drawing.hpp"
-#include "Resources.hpp"
+#include "Fonts.hpp"
 #include "SessionLog.hpp"
+#include "Speech.hpp"
+#include "Tones.hpp"
 #include "cli/CommandLine.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"

@@ -1,7 +1,12 @@
 #include "WindowFrontEnd.hpp"
 
+#include "DisplayCheck.hpp"
+#include "Fonts.hpp"
 #include "Palette.hpp"
+#include "Png.hpp"
 #include "Screens.hpp"
+#include "Speech.hpp"
+#include "Tones.hpp"
 #include "cli/Sessions.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/TextFile.hpp"
