@@ -27,8 +27,14 @@ DataPaths findDataPaths(const std::string& executablePath, std::vector<std::stri
             (fs::path(executableFolder(executablePath)).parent_path() / "share" / "rollcoach")
                 .string());
     }
-#ifdef ROLLCOACH_SOURCE_DIR
-    candidates.emplace_back(ROLLCOACH_SOURCE_DIR);
+#if defined(ROLLCOACH_SOURCE_DIR) && defined(ROLLCOACH_BUILD_DIR)
+    // Only the binary still in its build tree uses the source tree: an installed copy must find
+    // its own data, not whatever a checkout on the same machine holds now.
+    std::error_code same;
+    if (!executablePath.empty() &&
+        fs::equivalent(executableFolder(executablePath), ROLLCOACH_BUILD_DIR, same)) {
+        candidates.emplace_back(ROLLCOACH_SOURCE_DIR);
+    }
 #endif
     std::error_code ec;
     for (const std::string& dir : candidates) {
