@@ -14,7 +14,7 @@ struct DataPaths {
 };
 
 /// The folder that holds the binary, with symbolic links resolved (taken as given where they
-/// cannot be). Installed files are found from it.
+/// cannot be); a bare name is looked up on $PATH first. Installed files are found from it.
 std::string executableFolder(const std::string& executablePath);
 
 /// Finds the data folder: $ROLLCOACH_DATA_DIR, then <exe>/../share/rollcoach (installed),

@@ -91,6 +91,15 @@ TEST_CASE("a binary outside its build folder uses its own share/rollcoach, never
     CHECK(tried == std::vector<std::string>{prefix.share.string()});
 }
 
+TEST_CASE("a binary started by its name alone is looked for on PATH, as the shell found it") {
+    WithoutDataDirVariable unset;
+    InstalledPrefix prefix;
+    EnvironmentVariable path("PATH", "/nonexistent:" + (prefix.path / "bin").string());
+    std::vector<std::string> tried;
+    const DataPaths paths = findDataPaths("rollcoach", tried);
+    CHECK(paths.dataDir == prefix.share.string());
+}
+
 TEST_CASE("a binary in the build folder it was built in finds the source tree") {
     WithoutDataDirVariable unset;
     const fs::path binary = fs::path(ROLLCOACH_BUILD_DIR) / "rollcoach";
