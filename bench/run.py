@@ -119,6 +119,10 @@ def main():
     draw = [str(args.build / "rollcoach-reference-draw")]  # + the font
     tone = [str(args.build / "rollcoach-reference-tone")]
     libraries = [str(args.build / "rollcoach-reference-libraries"), WALL]  # + a history file
+    # The bare programs are built only on request, so a plain build folder has none of them.
+    for program in (baseline, draw[0], tone[0], libraries[0]):
+        if not os.access(program, os.X_OK):
+            sys.exit(f"{program} not found: configure {args.build} with -DROLLCOACH_BENCHMARKS=ON")
     font = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True,
                           text=True, check=True).stdout
 

@@ -1,5 +1,6 @@
 #include "RenderFrontEnd.hpp"
 
+#include "Png.hpp"
 #include "screens/SessionScreen.hpp"
 
 #include <filesystem>

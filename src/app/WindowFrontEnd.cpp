@@ -1,7 +1,12 @@
 #include "WindowFrontEnd.hpp"
 
 #include "Coach.hpp"
+#include "DisplayCheck.hpp"
+#include "Fonts.hpp"
+#include "Png.hpp"
 #include "RenderFrontEnd.hpp"
+#include "Speech.hpp"
+#include "Tones.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 

@@ -3,16 +3,45 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
+#include <unistd.h>
 
 namespace rollcoach {
 
 namespace fs = std::filesystem;
 
-std::string executableFolder(const std::string& executablePath) {
+namespace {
+
+// The first executable file of that name in a folder of $PATH, as execvp() finds it; "" if none.
+std::string findOnPath(const std::string& name) {
+    const char* path = std::getenv("PATH");
+    std::istringstream dirs(path != nullptr ? path : "/bin:/usr/bin");
+    std::string dir;
     std::error_code ec;
-    fs::path exe = fs::weakly_canonical(fs::path(executablePath), ec);
+    while (std::getline(dirs, dir, ':')) {
+        const fs::path candidate = fs::path(dir.empty() ? "." : dir) / name;
+        if (fs::is_regular_file(candidate, ec) && access(candidate.c_str(), X_OK) == 0) {
+            return candidate.string();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+std::string executableFolder(const std::string& executablePath) {
+    fs::path given(executablePath);
+    // A name with no slash (as a shell or the desktop entry's Exec=rollcoach passes it) was found
+    // on $PATH, not in the current folder.
+    if (!executablePath.empty() && executablePath.find('/') == std::string::npos) {
+        if (const std::string found = findOnPath(executablePath); !found.empty()) {
+            given = found;
+        }
+    }
+    std::error_code ec;
+    fs::path exe = fs::weakly_canonical(given, ec);
     if (ec) {
-        exe = fs::path(executablePath);
+        exe = given;
     }
     return exe.parent_path().string();
 }
@@ -27,8 +56,14 @@ DataPaths findDataPaths(const std::string& executablePath, std::vector<std::stri
             (fs::path(executableFolder(executablePath)).parent_path() / "share" / "rollcoach")
                 .string());
     }
-#ifdef ROLLCOACH_SOURCE_DIR
-    candidates.emplace_back(ROLLCOACH_SOURCE_DIR);
+#if defined(ROLLCOACH_SOURCE_DIR) && defined(ROLLCOACH_BUILD_DIR)
+    // Only the binary still in its build tree uses the source tree: an installed copy must find
+    // its own data, not whatever a checkout on the same machine holds now.
+    std::error_code same;
+    if (!executablePath.empty() &&
+        fs::equivalent(executableFolder(executablePath), ROLLCOACH_BUILD_DIR, same)) {
+        candidates.emplace_back(ROLLCOACH_SOURCE_DIR);
+    }
 #endif
     std::error_code ec;
     for (const std::string& dir : candidates) {

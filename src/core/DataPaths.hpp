@@ -14,12 +14,12 @@ struct DataPaths {
 };
 
 /// The folder that holds the binary, with symbolic links resolved (taken as given where they
-/// cannot be). Installed files are found from it.
+/// cannot be); a bare name is looked up on $PATH first. Installed files are found from it.
 std::string executableFolder(const std::string& executablePath);
 
 /// Finds the data folder: $ROLLCOACH_DATA_DIR, then <exe>/../share/rollcoach (installed),
-/// then the source tree the binary was built from. Empty dataDir when none holds the body
-/// model; `tried` then lists where it looked.
+/// then, for a binary in the build folder it was built in, the source tree it was built from.
+/// Empty dataDir when none holds the body model; `tried` then lists where it looked.
 DataPaths findDataPaths(const std::string& executablePath, std::vector<std::string>& tried);
 
 /// The routine files (*.yaml, *.yml) in a folder, sorted by name; none if it does not exist.

@@ -124,20 +124,15 @@ TEST_CASE("findDataPaths: the installed share/rollcoach beside the binary's fold
     }
 }
 
-TEST_CASE("findDataPaths: the source tree is the last place looked, an empty variable ignored") {
+TEST_CASE("findDataPaths: an empty variable is ignored, and an installed binary never looks in the source tree") {
     const TempPath bare("bare-install");
     touch(bare.path / "bin" / "rollcoach");
     const DataDirVariable variable(std::string{});
     std::vector<std::string> tried;
     const DataPaths paths = findDataPaths((bare.path / "bin" / "rollcoach").string(), tried);
-    CHECK(paths.dataDir == ROLLCOACH_SOURCE_DIR);
+    CHECK(paths.dataDir.empty());
     CHECK(tried ==
-          std::vector<std::string>{(fs::canonical(bare.path) / "share" / "rollcoach").string(),
-                                   ROLLCOACH_SOURCE_DIR});
-    // With no binary path at all, only the source tree is left.
-    tried.clear();
-    CHECK(findDataPaths("", tried).dataDir == ROLLCOACH_SOURCE_DIR);
-    CHECK(tried == std::vector<std::string>{ROLLCOACH_SOURCE_DIR});
+          std::vector<std::string>{(fs::canonical(bare.path) / "share" / "rollcoach").string()});
 }
 
 TEST_CASE("routineFilesIn lists .yaml and .yml files only, sorted by name") {

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "app/Resources.hpp"
+#include "app/Fonts.hpp"
+#include "app/Speech.hpp"
+#include "app/Tones.hpp"
 #include "core/BodyModel.hpp"
 #include "core/History.hpp"
 #include "core/Session.hpp"

@@ -1,0 +1,77 @@
+#include "Fonts.hpp"
+
+#include <SFML/System/Err.hpp>
+
+#include <fontconfig/fontconfig.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+namespace rollcoach {
+
+std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns) {
+    if (const char* override = std::getenv("ROLLCOACH_FONT"); override && *override) {
+        return std::vector<std::string>(patterns.size(), override);
+    }
+    // One configuration for every lookup: loading it is the costly part.
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    if (config == nullptr) {
+        throw AssetError("cannot start fontconfig to find a font");
+    }
+    std::vector<std::string> files;
+    for (const std::string& pattern : patterns) {
+        std::string file;
+        FcPattern* wanted = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
+        FcConfigSubstitute(config, wanted, FcMatchPattern);
+        FcDefaultSubstitute(wanted);
+        FcResult result = FcResultNoMatch;
+        FcPattern* match = FcFontMatch(config, wanted, &result);
+        if (match != nullptr) {
+            FcChar8* path = nullptr;
+            if (FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch && path != nullptr) {
+                file = reinterpret_cast<const char*>(path);
+            }
+            FcPatternDestroy(match);
+        }
+        FcPatternDestroy(wanted);
+        if (file.empty()) {
+            FcConfigDestroy(config);
+            throw AssetError("no font found for \"" + pattern +
+                             "\": install fonts-dejavu-core or set ROLLCOACH_FONT to a .ttf file");
+        }
+        files.push_back(file);
+    }
+    FcConfigDestroy(config);
+    return files;
+}
+
+std::vector<std::string> Fonts::findFiles() {
+    return findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
+}
+
+std::unique_ptr<Fonts> Fonts::load(const std::vector<std::string>& files) {
+    auto fonts = std::make_unique<Fonts>();
+    const std::string& regular = files[0];
+    const std::string& bold = files[1];
+    for (const auto& [font, file] :
+         {std::pair{&fonts->regular, regular}, std::pair{&fonts->bold, bold}}) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec)) {
+            throw AssetError(file + ": font file missing or not a file");
+        }
+        // SFML reports its own reason on sf::err(); the message here names the file.
+        std::ostringstream detail;
+        std::streambuf* previous = sf::err().rdbuf(detail.rdbuf());
+        const bool ok = font->loadFromFile(file);
+        sf::err().rdbuf(previous);
+        if (!ok) {
+            throw AssetError(file + ": cannot load this font");
+        }
+    }
+    return fonts;
+}
+
+} // namespace rollcoach
