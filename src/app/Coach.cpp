@@ -39,13 +39,13 @@ bool Coach::start(sf::Vector2u size) {
         return true;
     case WindowRequest::Mode::Run:
     case WindowRequest::Mode::Render:
-        if (!open(m_request.routineFile)) {
-            return false;
+        if (SetupScreen* setup = open(m_request.routineFile)) {
+            if (m_request.autostart) {
+                startSession(setup->start());
+            }
+            return true;
         }
-        if (m_request.autostart) {
-            startSession(static_cast<SetupScreen*>(current())->start());
-        }
-        return true;
+        return false;
     }
     return false;
 }
@@ -96,7 +96,7 @@ void Coach::startSession(SessionStart start) {
     push(std::make_unique<SessionScreen>(m_app, *m_session));
 }
 
-bool Coach::open(const std::string& file) {
+SetupScreen* Coach::open(const std::string& file) {
     // The routine named on the command line was loaded (and reported on) already.
     std::optional<RoutineEntry> entry;
     if (m_given && file == m_given->file) {
@@ -107,15 +107,17 @@ bool Coach::open(const std::string& file) {
             m_err << formatDiagnostic(file, d) << "\n";
         }
         if (!load.routine) {
-            return false;
+            return nullptr;
         }
         entry = RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0};
     }
     const std::optional<Side> forced =
         file == m_request.routineFile ? m_request.firstSide : std::nullopt;
-    push(std::make_unique<SetupScreen>(m_app, *entry->routine, RoutineSource{file, entry->hash},
-                                       forced));
-    return true;
+    auto setup = std::make_unique<SetupScreen>(m_app, *entry->routine,
+                                               RoutineSource{file, entry->hash}, forced);
+    SetupScreen* shown = setup.get();
+    push(std::move(setup));
+    return shown;
 }
 
 } // namespace rollcoach

@@ -10,6 +10,8 @@
 
 namespace rollcoach {
 
+class SetupScreen;
+
 /// The screens of one window, as a stack, so Esc goes back to where the person came from;
 /// it owns the session while its screens show.
 class Coach {
@@ -31,7 +33,8 @@ public:
 
 private:
     void push(std::unique_ptr<Screen> screen);
-    bool open(const std::string& file);
+    /// Shows the setup screen of a routine file; null (after saying why) when it cannot load.
+    SetupScreen* open(const std::string& file);
     void startSession(SessionStart start);
 
     AppResources& m_app;
