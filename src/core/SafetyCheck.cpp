@@ -14,13 +14,41 @@ namespace {
 // distance by half of it, so a zone is never missed between two samples.
 constexpr double kSampleSpacingCm = 0.02;
 
-std::string centimetres(double value) {
-    // Round up to half a centimetre: advice should move the ball far enough.
-    const double rounded = std::ceil(value * 2 - 1e-9) / 2;
+// A length on the half-centimetre grid of advice: "3", "2.5".
+std::string halfCentimetres(double value) {
     char buffer[32];
+    const double rounded = std::round(std::abs(value) * 2) / 2;
     std::snprintf(buffer, sizeof buffer, rounded == std::floor(rounded) ? "%.0f" : "%.1f",
-                  std::max(rounded, 0.5));
+                  rounded);
     return buffer;
+}
+
+// Every move on a half-centimetre grid within 30 cm, nearest first; among equal ones,
+// outward (+x) before inward, and down (+y) before up: down the back is where it is safe.
+const std::vector<Point>& movesNearestFirst() {
+    static const std::vector<Point> moves = [] {
+        std::vector<Point> all;
+        for (int i = -60; i <= 60; ++i) {
+            for (int j = -60; j <= 60; ++j) {
+                if ((i != 0 || j != 0) && i * i + j * j <= 3600) {
+                    all.push_back({i * 0.5, j * 0.5});
+                }
+            }
+        }
+        std::stable_sort(all.begin(), all.end(), [](const Point& a, const Point& b) {
+            const double la = a.xCm * a.xCm + a.yCm * a.yCm;
+            const double lb = b.xCm * b.xCm + b.yCm * b.yCm;
+            if (la != lb) {
+                return la < lb;
+            }
+            if (a.xCm != b.xCm) {
+                return a.xCm > b.xCm;
+            }
+            return a.yCm > b.yCm;
+        });
+        return all;
+    }();
+    return moves;
 }
 
 std::string oneDecimal(double value) {
@@ -59,31 +87,54 @@ std::string PlacementVerdict::headline() const {
     return text;
 }
 
+std::string contactText(Zone zone, double gapCm) {
+    // Distances are shown to a tenth of a centimetre; one that rounds to nothing touches.
+    const std::string shown = oneDecimal(std::abs(gapCm));
+    if (shown == "0.0") {
+        return std::string("the ball's contact patch touches the ") + zoneName(zone);
+    }
+    if (gapCm < 0) {
+        return std::string("the ball's contact patch overlaps the ") + zoneName(zone) + " by " +
+               shown + " cm";
+    }
+    return "the ball's contact patch comes within " + shown + " cm of the " + zoneName(zone);
+}
+
 std::string SafetyWarning::message() const {
     std::string text = closeness == Closeness::On ? "on the " : "near the ";
     text += zoneName(zone);
     text += ": step " + std::to_string(stepIndex + 1) + " (\"" + stepName + "\"), " +
-            sideName(side) + " side, ball " + std::to_string(ball + 1);
+            (bothSides ? std::string("left and right sides") : sideName(side) + std::string(" side")) +
+            ", ball " + std::to_string(ball + 1);
     if (moving) {
         text += ", " + oneDecimal(atS) + " s into the step";
     }
-    if (gapCm <= 0) {
-        text += ": the ball's contact patch overlaps the " + std::string(zoneName(zone)) + " by " +
-                oneDecimal(-gapCm) + " cm";
-    } else {
-        text += ": the ball's contact patch comes within " + oneDecimal(gapCm) + " cm of the " +
-                zoneName(zone);
-    }
+    text += ": " + contactText(zone, gapCm);
     text += "; " + advice;
     return text;
 }
+
+namespace {
+
+// One ball's positions over a step's motion, close enough together (a quarter centimetre)
+// that the advice margin covers what lies between two of them.
+std::vector<Point> pathOf(const Step& step, std::size_t ball) {
+    std::vector<Point> path;
+    std::vector<Point> positions;
+    for (double t : sampleTimes(step, 0.25)) {
+        ballPositions(step, t, positions);
+        path.push_back(positions[ball]);
+    }
+    return path;
+}
+
+} // namespace
 
 double SafetyCheck::contactRadiusCm(double ballDiameterCm) const {
     return ballDiameterCm * m_body.contactRadiusRatio;
 }
 
-ZoneVerdict SafetyCheck::spineVerdict(Point point, double radius, double margin,
-                                      bool withAdvice) const {
+ZoneVerdict SafetyCheck::spineVerdict(Point point, double radius, double margin) const {
     // The spine band runs down the midline from C7; above C7 the neck zone takes over.
     const double x = std::abs(point.xCm);
     const double dx = std::max(0.0, x - m_body.spineHalfWidthCm);
@@ -92,15 +143,10 @@ ZoneVerdict SafetyCheck::spineVerdict(Point point, double radius, double margin,
     verdict.zone = Zone::Spine;
     verdict.gapCm = std::hypot(dx, dy) - radius - margin;
     verdict.closeness = closenessFor(verdict.gapCm, m_body.clearanceCm);
-    if (withAdvice) {
-        const double needed = m_body.spineHalfWidthCm + m_body.clearanceCm + radius + margin;
-        verdict.advice = "move the ball " + centimetres(needed - x) + " cm outward";
-    }
     return verdict;
 }
 
-ZoneVerdict SafetyCheck::neckVerdict(Point point, double radius, double margin,
-                                     bool withAdvice) const {
+ZoneVerdict SafetyCheck::neckVerdict(Point point, double radius, double margin) const {
     const double x = std::abs(point.xCm);
     const double dx = std::max(0.0, x - m_body.neckHalfWidthCm);
     const double dy = std::max({0.0, point.yCm, m_body.neckTopCm - point.yCm});
@@ -108,25 +154,63 @@ ZoneVerdict SafetyCheck::neckVerdict(Point point, double radius, double margin,
     verdict.zone = Zone::Neck;
     verdict.gapCm = std::hypot(dx, dy) - radius - margin;
     verdict.closeness = closenessFor(verdict.gapCm, m_body.clearanceCm);
-    if (withAdvice) {
-        // Two ways out: down onto the back below C7, or outward past the side of the neck.
-        const double reach = m_body.clearanceCm + radius + margin;
-        const double down = reach - point.yCm;
-        const double outward = m_body.neckHalfWidthCm + reach - x;
-        verdict.advice = down <= outward ? "move the ball " + centimetres(down) + " cm down"
-                                         : "move the ball " + centimetres(outward) + " cm outward";
-    }
     return verdict;
+}
+
+bool SafetyCheck::clearWithMargin(Point point, double radius) const {
+    const double needed = m_body.clearanceCm + kAdviceMarginCm;
+    return m_body.isOnBody(point) && spineVerdict(point, radius, 0).gapCm > needed &&
+           neckVerdict(point, radius, 0).gapCm > needed;
+}
+
+std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point reference,
+                                           double ballDiameterCm) const {
+    const double radius = contactRadiusCm(ballDiameterCm);
+    // Outward is away from the midline on the reference's own side.
+    const double outward = reference.xCm < 0 ? -1 : 1;
+    for (const Point& move : movesNearestFirst()) {
+        const Point shift{move.xCm * outward, move.yCm};
+        const bool clear = std::all_of(path.begin(), path.end(), [&](const Point& p) {
+            return clearWithMargin({p.xCm + shift.xCm, p.yCm + shift.yCm}, radius);
+        });
+        if (clear) {
+            return shift;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string SafetyCheck::adviceFor(const std::vector<Point>& path, Point reference,
+                                   double ballDiameterCm) const {
+    const std::optional<Point> move = safeMove(path, reference, ballDiameterCm);
+    if (!move) {
+        return "move the ball well away from the spine and the neck";
+    }
+    const double outward = reference.xCm < 0 ? -move->xCm : move->xCm;
+    std::vector<std::string> parts;
+    if (outward != 0) {
+        parts.push_back(halfCentimetres(outward) + " cm " + (outward > 0 ? "outward" : "inward"));
+    }
+    if (move->yCm != 0) {
+        parts.push_back(halfCentimetres(move->yCm) + " cm " + (move->yCm > 0 ? "down" : "up"));
+    }
+    return "move the ball " + parts.front() + (parts.size() > 1 ? " and " + parts.back() : "");
 }
 
 PlacementVerdict SafetyCheck::atPoint(Point point, double ballDiameterCm) const {
     PlacementVerdict verdict;
     verdict.onBody = m_body.isOnBody(point);
     const double radius = contactRadiusCm(ballDiameterCm);
-    for (const ZoneVerdict& zone :
-         {spineVerdict(point, radius, 0, true), neckVerdict(point, radius, 0, true)}) {
+    for (const ZoneVerdict& zone : {spineVerdict(point, radius, 0), neckVerdict(point, radius, 0)}) {
         if (zone.closeness != Closeness::Safe) {
             verdict.zones.push_back(zone);
+        }
+    }
+    if (!verdict.zones.empty()) {
+        // One move out of every zone at once: advice that leaves one zone for another is no help.
+        const std::string advice = adviceFor({point}, point, ballDiameterCm);
+        for (ZoneVerdict& zone : verdict.zones) {
+            zone.advice = advice;
         }
     }
     std::sort(verdict.zones.begin(), verdict.zones.end(),
@@ -161,8 +245,8 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
             ballPositions(step, t, positions);
             for (std::size_t b = 0; b < positions.size(); ++b) {
                 for (int z = 0; z < 2; ++z) {
-                    const ZoneVerdict v = z == 0 ? spineVerdict(positions[b], radius, margin, false)
-                                                 : neckVerdict(positions[b], radius, margin, false);
+                    const ZoneVerdict v = z == 0 ? spineVerdict(positions[b], radius, margin)
+                                                 : neckVerdict(positions[b], radius, margin);
                     Track& track = tracks[b * 2 + static_cast<std::size_t>(z)];
                     if (v.closeness > track.worst) {
                         track.worst = v.closeness;
@@ -192,10 +276,9 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
                 warning.atS = track.firstAt;
                 warning.gapCm = track.closest.gapCm;
                 warning.where = track.closestPoint;
-                // Advice is worked out once, at the closest point.
-                warning.advice = (z == 0 ? spineVerdict(track.closestPoint, radius, margin, true)
-                                         : neckVerdict(track.closestPoint, radius, margin, true))
-                                     .advice;
+                // Advice moves the placement so that the whole motion clears both zones.
+                warning.advice = adviceFor(pathOf(step, b), step.place[b].at,
+                                           routine.ball.diameterCm);
                 warning.mark = moving ? step.motion.mark : step.place[b].mark;
                 found.push_back(warning);
             }
@@ -251,7 +334,9 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body) {
                    oneDecimal(off.where.yCm) + "): it must stay on the back, shoulders or neck";
         load.diagnostics.push_back({Severity::Error, off.mark, message});
     }
-    for (const SafetyWarning& warning : check.check(routine)) {
+    // The routine is mirrored for the other side: one line per placement, naming both sides.
+    for (SafetyWarning warning : check.check(routine, {Side::Right})) {
+        warning.bothSides = true;
         load.diagnostics.push_back({Severity::Warning, warning.mark, warning.message()});
     }
     if (hasErrors(load.diagnostics)) {

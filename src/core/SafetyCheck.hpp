@@ -1,6 +1,8 @@
 #pragma once
 
 #include "BodyModel.hpp"
+
+#include <optional>
 #include "Diagnostic.hpp"
 #include "Routine.hpp"
 
@@ -46,6 +48,7 @@ struct SafetyWarning {
     Point where; ///< routine frame
     std::string advice;
     SourceMark mark;
+    bool bothSides = false; ///< the routine is mirrored: say so rather than name one side
 
     std::string message() const;
 };
@@ -59,6 +62,10 @@ struct OffBody {
     Point where;
     SourceMark mark;
 };
+
+/// How a ball's contact patch stands to a zone, in words: "overlaps the spine by 1.2 cm",
+/// "comes within 0.4 cm of the neck", or "touches the spine" when the distance shows as 0.0.
+std::string contactText(Zone zone, double gapCm);
 
 /// Checks ball placements against the spine and neck zones of a body model. Pure: the same
 /// routine and body always give the same verdicts.
@@ -79,10 +86,26 @@ public:
     /// Placements and motions that leave the outline of the body.
     std::vector<OffBody> offBody(const Routine& routine) const;
 
+    /// The smallest move, on a half-centimetre grid, after which every point of `path` (one
+    /// ball's positions, routine frame) clears both zones by the clearance and a margin and
+    /// stays on the body; none when no move within 30 cm does. Moves toward `reference`'s own
+    /// side, outward, are preferred among equal ones.
+    std::optional<Point> safeMove(const std::vector<Point>& path, Point reference,
+                                  double ballDiameterCm) const;
+
+    /// Advice for the ball centred at `point`, or moving along `path` from it: "move the ball
+    /// 3 cm outward and 2 cm down", naming a destination that is itself safe.
+    std::string adviceFor(const std::vector<Point>& path, Point reference,
+                          double ballDiameterCm) const;
+
+    /// Beyond the clearance, what advice adds so that its destination is safe with room to
+    /// spare, after rounding to the half centimetre it is phrased in.
+    static constexpr double kAdviceMarginCm = 0.5;
+
 private:
-    // `withAdvice` builds the advice text, which only the reported point needs.
-    ZoneVerdict spineVerdict(Point point, double radius, double margin, bool withAdvice) const;
-    ZoneVerdict neckVerdict(Point point, double radius, double margin, bool withAdvice) const;
+    ZoneVerdict spineVerdict(Point point, double radius, double margin) const;
+    ZoneVerdict neckVerdict(Point point, double radius, double margin) const;
+    bool clearWithMargin(Point point, double radius) const;
 
     const BodyModel& m_body;
 };

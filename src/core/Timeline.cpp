@@ -74,21 +74,17 @@ Moment Timeline::at(double seconds) const {
         return moment;
     }
 
-    // A switch carries each ball from where the last step left it on one side to where the
-    // first step starts on the other, eased so it starts and stops gently.
-    const Segment& before = m_segments[moment.segmentIndex - 1];
+    // A switch lifts the balls off the back: never carried across the spine, which is the
+    // very move the session forbids. They are off the body for the first part of the switch,
+    // then shown where the first step of the other side places them.
     const Segment& after = m_segments[moment.segmentIndex + 1];
-    const std::vector<Point> from = ballPositions(m_routine.steps[*before.step], before.durationS);
-    const std::vector<Point> to = ballPositions(m_routine.steps[*after.step], 0);
-    const double eased = (1 - std::cos(moment.progress * 3.14159265358979323846)) / 2;
-    for (std::size_t i = 0; i < to.size(); ++i) {
-        // A ball the last step did not use starts from its own mirrored place.
-        const Point a = onSide(i < from.size() ? from[i] : to[i], before.side);
-        const Point b = onSide(to[i], after.side);
-        const Point p{a.xCm + (b.xCm - a.xCm) * eased, a.yCm + (b.yCm - a.yCm) * eased};
-        moment.balls.push_back(p);
-        // In the routine frame of the side coming next.
-        moment.ballsInRoutineFrame.push_back(onSide(p, after.side));
+    moment.lifted = moment.intoSegmentS < kLiftedShare * segment.durationS;
+    if (moment.lifted) {
+        return moment;
+    }
+    moment.ballsInRoutineFrame = ballPositions(m_routine.steps[*after.step], 0);
+    for (const Point& p : moment.ballsInRoutineFrame) {
+        moment.balls.push_back(onSide(p, after.side));
     }
     return moment;
 }

@@ -31,6 +31,7 @@ struct Moment {
     double segmentLeftS = 0;
     double sessionLeftS = 0;
     bool finished = false;
+    bool lifted = false; ///< during a switch, while the balls are off the back: none drawn
     std::vector<Point> balls;               ///< absolute frame: x toward the person's right
     std::vector<Point> ballsInRoutineFrame; ///< x toward the working side
 };
@@ -51,6 +52,10 @@ public:
 
     /// Index of the segment holding `seconds`.
     std::size_t segmentAt(double seconds) const;
+
+    /// The share of a switch during which the balls are lifted off the back; for the rest
+    /// they are shown at their place on the other side.
+    static constexpr double kLiftedShare = 0.4;
 
     /// Seconds of steps given to a side over the whole session.
     double secondsOnSide(Side side) const;

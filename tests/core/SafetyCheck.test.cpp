@@ -51,7 +51,7 @@ TEST_CASE("near the spine, up to the clearance and not beyond") {
     REQUIRE(near.size() == 1);
     CHECK(near[0].closeness == Closeness::Near);
     CHECK(near[0].gapCm == doctest::Approx(0.49));
-    CHECK(near[0].advice == "move the ball 1 cm outward");
+    CHECK(near[0].advice == "move the ball 1.5 cm outward");
     CHECK(warningsFor(oneStep("tennis", place(5.5, 20))).size() == 1);
     CHECK(warningsFor(oneStep("tennis", place(5.6, 20))).empty());
 }
@@ -181,7 +181,7 @@ TEST_CASE("the verdict at a point, as the explorer shows it") {
     CHECK(check.atPoint({8, 10}, 6.7).headline().empty());
     const PlacementVerdict near = check.atPoint({5, 10}, 6.7);
     CHECK(near.worst == Closeness::Near);
-    CHECK(near.headline() == "Too close to the spine: move the ball 1 cm outward");
+    CHECK(near.headline() == "Too close to the spine: move the ball 1.5 cm outward");
     const PlacementVerdict on = check.atPoint({-1, 10}, 6.7);
     CHECK(on.worst == Closeness::On);
     CHECK(on.headline().find("On the spine") == 0);
@@ -199,4 +199,134 @@ TEST_CASE("body profiles scale the landmarks and keep the neck zone") {
     const BodyModel narrow = BodyModel::load(path, {"men", 30.0});
     CHECK(narrow.neckHalfWidthCm >= 5.0);
     CHECK_THROWS_AS(BodyModel::load(path, {"giants", std::nullopt}), DataFileError);
+}
+
+namespace {
+
+// The move an advice text names, read back as a person would follow it: "move the ball 3 cm
+// outward and 2 cm down", outward being away from the midline on the ball's own side.
+std::optional<Point> followAdvice(const std::string& advice, Point from) {
+    const std::string prefix = "move the ball ";
+    if (advice.rfind(prefix, 0) != 0) {
+        return std::nullopt;
+    }
+    Point to = from;
+    std::string rest = advice.substr(prefix.size());
+    while (!rest.empty()) {
+        char word[32] = {};
+        double cm = 0;
+        int used = 0;
+        if (std::sscanf(rest.c_str(), "%lf cm %31[a-z]%n", &cm, word, &used) != 2 || cm <= 0) {
+            return std::nullopt;
+        }
+        const std::string way = word;
+        const double outward = from.xCm < 0 ? -1 : 1;
+        if (way == "outward") {
+            to.xCm += outward * cm;
+        } else if (way == "inward") {
+            to.xCm -= outward * cm;
+        } else if (way == "down") {
+            to.yCm += cm;
+        } else if (way == "up") {
+            to.yCm -= cm;
+        } else {
+            return std::nullopt;
+        }
+        rest = rest.substr(static_cast<std::size_t>(used));
+        if (rest.rfind(" and ", 0) == 0) {
+            rest = rest.substr(5);
+        }
+    }
+    return to;
+}
+
+} // namespace
+
+TEST_CASE("advice always leads to a safe place on the body, for every ball, over a fine grid") {
+    const BodyModel& body = referenceBody();
+    const SafetyCheck check(body);
+    int unsafe = 0;
+    for (const BallKind& ball : body.balls) {
+        for (double x = -24; x <= 24; x += 0.5) {
+            for (double y = -22; y <= 48; y += 0.5) {
+                const Point p{x, y};
+                const PlacementVerdict verdict = check.atPoint(p, ball.diameterCm);
+                if (!verdict.onBody || verdict.worst == Closeness::Safe) {
+                    continue;
+                }
+                ++unsafe;
+                const std::string advice = verdict.zones.front().advice;
+                const std::optional<Point> to = followAdvice(advice, p);
+                INFO(ball.name << " at " << x << ", " << y << ": " << advice);
+                REQUIRE(to.has_value());
+                const PlacementVerdict after = check.atPoint(*to, ball.diameterCm);
+                CHECK(after.onBody);
+                CHECK(after.worst == Closeness::Safe);
+                // Every zone's line gives the same way out.
+                for (const ZoneVerdict& zone : verdict.zones) {
+                    CHECK(zone.advice == advice);
+                }
+            }
+        }
+    }
+    CHECK(unsafe > 3000);
+}
+
+TEST_CASE("advice for a placement validates with no warning, and validate gives the explorer's advice") {
+    const SafetyCheck check(referenceBody());
+    for (Point p : {Point{0, -5}, Point{3, -2}, Point{1, 20}, Point{5.5, -8}, Point{-2, 10},
+                    Point{6, 0.5}}) {
+        const Routine routine = routineFrom(oneStep("tennis", place(p.xCm, p.yCm)));
+        const auto warnings = check.check(routine, {Side::Right});
+        REQUIRE_FALSE(warnings.empty());
+        const std::string explorer = check.atPoint(p, 6.7).zones.front().advice;
+        INFO(p.xCm << ", " << p.yCm << ": " << explorer);
+        for (const SafetyWarning& warning : warnings) {
+            CHECK(warning.advice == explorer);
+        }
+        const auto to = followAdvice(explorer, p);
+        REQUIRE(to);
+        const RoutineLoad load = parseRoutine(oneStep("tennis", place(to->xCm, to->yCm)),
+                                              referenceBody());
+        RoutineLoad checked = load;
+        checkPlacements(checked, referenceBody());
+        CHECK(checked.diagnostics.empty());
+    }
+}
+
+TEST_CASE("advice for a motion moves the placement so that the whole motion is safe") {
+    const std::string sweep = "{pattern: horizontal, amplitude_cm: 5, period_s: 8}";
+    const auto warnings = warningsFor(oneStep("tennis", place(8, 10), sweep));
+    REQUIRE(warnings.size() == 1);
+    const auto to = followAdvice(warnings[0].advice, {8, 10});
+    REQUIRE(to);
+    CHECK(warningsFor(oneStep("tennis", place(to->xCm, to->yCm), sweep)).empty());
+}
+
+TEST_CASE("no message shows a zero or negative distance: at the edge it touches") {
+    CHECK(contactText(Zone::Spine, 0.0) == "the ball's contact patch touches the spine");
+    CHECK(contactText(Zone::Neck, -0.03) == "the ball's contact patch touches the neck");
+    CHECK(contactText(Zone::Neck, 0.04) == "the ball's contact patch touches the neck");
+    CHECK(contactText(Zone::Spine, -1.24) == "the ball's contact patch overlaps the spine by 1.2 cm");
+    CHECK(contactText(Zone::Spine, 0.4) == "the ball's contact patch comes within 0.4 cm of the spine");
+    // A placement whose patch edge lies on the spine band: 2.5 + 2.01.
+    const auto edge = warningsFor(oneStep("tennis", place(4.51, 20)));
+    REQUIRE(edge.size() == 1);
+    CHECK(edge[0].message().find("touches the spine") != std::string::npos);
+    CHECK(edge[0].message().find("0.0") == std::string::npos);
+    CHECK(edge[0].message().find("-0") == std::string::npos);
+    const SafetyCheck check(referenceBody());
+    for (double x = -10; x <= 10; x += 0.05) {
+        for (const ZoneVerdict& zone : check.atPoint({x, 5}, 6.7).zones) {
+            CHECK(zone.advice.find(" 0 cm") == std::string::npos);
+            CHECK(zone.advice.find("-") == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("validate gives one line per placement, naming both sides") {
+    RoutineLoad load = parseRoutine(oneStep("tennis", place(1, 20)), referenceBody());
+    checkPlacements(load, referenceBody());
+    REQUIRE(load.diagnostics.size() == 1);
+    CHECK(load.diagnostics[0].message.find("left and right sides") != std::string::npos);
 }

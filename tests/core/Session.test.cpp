@@ -292,7 +292,7 @@ TEST_CASE("the snapshot carries the verdict for the moment shown, and none durin
     session.skipTo(6);
     const SessionSnapshot snap = session.snapshot();
     CHECK(snap.spine == Closeness::On);
-    CHECK(snap.warning == "On the spine: move the ball 3 cm outward");
+    CHECK(snap.warning == "On the spine: move the ball 3.5 cm outward");
     CHECK(snap.balls.size() == 1);
     CHECK(snap.sideAfter == Side::Right);
     session.skipTo(21); // the switch

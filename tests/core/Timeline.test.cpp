@@ -1,5 +1,8 @@
 #include "TestSupport.hpp"
 
+#include "core/DataPaths.hpp"
+#include "core/Motion.hpp"
+#include "core/SafetyCheck.hpp"
 #include "core/Timeline.hpp"
 
 #include <cmath>
@@ -83,20 +86,25 @@ TEST_CASE("ball positions at chosen times, mirrored for the left side") {
     CHECK(m.balls[0].xCm == doctest::Approx(-6));
 }
 
-TEST_CASE("a switch carries the ball across to its mirrored place") {
+TEST_CASE("a switch lifts the ball off the back, then shows it at its place on the other side") {
     const Routine routine = routineFrom(kTwoSteps);
     const Timeline timeline(routine, Side::Left);
-    // The sweep ends at 20 s = 2.5 periods: x back at x0 = 8 (on the left: -8).
-    Moment start = timeline.at(30);
-    CHECK(start.segment->kind == SegmentKind::Switch);
-    CHECK(start.balls[0].xCm == doctest::Approx(-8));
-    CHECK(start.balls[0].yCm == doctest::Approx(12));
-    Moment middle = timeline.at(32.5);
-    CHECK(middle.balls[0].xCm == doctest::Approx(0).epsilon(1e-9));
-    CHECK(middle.balls[0].yCm == doctest::Approx(11));
-    Moment end = timeline.at(34.999);
-    CHECK(end.balls[0].xCm == doctest::Approx(8).epsilon(0.01));
-    CHECK(end.balls[0].yCm == doctest::Approx(10).epsilon(0.01));
+    // The switch runs from 30 to 35 s: lifted for its first 2 s, never drawn on the way.
+    for (double t : {30.0, 31.0, 31.99}) {
+        const Moment lifted = timeline.at(t);
+        CHECK(lifted.segment->kind == SegmentKind::Switch);
+        CHECK(lifted.lifted);
+        CHECK(lifted.balls.empty());
+        CHECK(lifted.ballsInRoutineFrame.empty());
+    }
+    for (double t : {32.0, 33.0, 34.999}) {
+        const Moment placed = timeline.at(t);
+        CHECK_FALSE(placed.lifted);
+        REQUIRE(placed.balls.size() == 1);
+        CHECK(placed.balls[0].xCm == doctest::Approx(8));
+        CHECK(placed.balls[0].yCm == doctest::Approx(10));
+        CHECK(placed.ballsInRoutineFrame[0].xCm == doctest::Approx(8));
+    }
 }
 
 TEST_CASE("times outside the session are clamped") {
@@ -116,4 +124,57 @@ TEST_CASE("segment boundaries belong to the next segment") {
     CHECK(timeline.segmentAt(9.999) == 0);
     CHECK(timeline.segmentAt(10) == 1);
     CHECK(timeline.segmentAt(30) == 2);
+}
+
+TEST_CASE("no ball of a warning-free shipped routine is ever drawn in a warning zone, switches included") {
+    const SafetyCheck check(referenceBody());
+    for (const std::string& file : routineFilesIn(std::string(ROLLCOACH_SOURCE_DIR) + "/routines")) {
+        const RoutineLoad load = openRoutine(file, referenceBody());
+        REQUIRE(load.routine);
+        REQUIRE(load.diagnostics.empty()); // shipped routines are warning-free
+        for (Side first : {Side::Left, Side::Right}) {
+            const Timeline timeline(*load.routine, first);
+            int drawn = 0;
+            int lifted = 0;
+            for (double t = 0; t <= timeline.totalS(); t += 0.05) {
+                const Moment m = timeline.at(t);
+                lifted += m.lifted ? 1 : 0;
+                REQUIRE(m.balls.size() == m.ballsInRoutineFrame.size());
+                for (std::size_t b = 0; b < m.balls.size(); ++b) {
+                    const Point p = m.ballsInRoutineFrame[b];
+                    // The drawn place and the routine-frame place are the same point.
+                    const Side side = m.segment->side;
+                    CHECK(onSide(p, side).xCm == doctest::Approx(m.balls[b].xCm));
+                    const PlacementVerdict v = check.atPoint(p, load.routine->ball.diameterCm);
+                    INFO(file << " t=" << t << " ball " << b << " at " << p.xCm << "," << p.yCm);
+                    REQUIRE(v.worst == Closeness::Safe);
+                    REQUIRE(v.onBody);
+                    ++drawn;
+                }
+            }
+            CHECK(drawn > 1000);
+            CHECK(lifted > 0);
+        }
+    }
+}
+
+TEST_CASE("the balls of a shipped routine are drawn apart, as its words say, never overlapping") {
+    for (const std::string& file : routineFilesIn(std::string(ROLLCOACH_SOURCE_DIR) + "/routines")) {
+        const RoutineLoad load = openRoutine(file, referenceBody());
+        REQUIRE(load.routine);
+        const double diameter = load.routine->ball.diameterCm;
+        const Timeline timeline(*load.routine, Side::Left);
+        for (double t = 0; t <= timeline.totalS(); t += 0.1) {
+            const Moment m = timeline.at(t);
+            for (std::size_t a = 0; a < m.balls.size(); ++a) {
+                for (std::size_t b = a + 1; b < m.balls.size(); ++b) {
+                    const double apart = std::hypot(m.balls[a].xCm - m.balls[b].xCm,
+                                                    m.balls[a].yCm - m.balls[b].yCm);
+                    INFO(file << " t=" << t);
+                    // "About a finger's width apart": a gap of 1.5 cm or more between them.
+                    CHECK(apart >= diameter + 1.5);
+                }
+            }
+        }
+    }
 }

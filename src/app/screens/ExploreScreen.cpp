@@ -4,6 +4,7 @@
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -115,15 +116,12 @@ void ExploreScreen::draw(sf::RenderTarget& target) const {
                  {x + 120 * u, y + 22 * u}, width - 140 * u);
         y += 170 * u;
         for (const ZoneVerdict& zone : v.zones) {
-            char line[160];
-            if (zone.gapCm <= 0) {
-                std::snprintf(line, sizeof line,
-                              "On the %s: the contact patch overlaps it by %.1f cm",
-                              zoneName(zone.zone), -zone.gapCm);
-            } else {
-                std::snprintf(line, sizeof line,
-                              "Near the %s: %.1f cm from it (keep %.0f cm clear)",
-                              zoneName(zone.zone), zone.gapCm, m_app.body.clearanceCm);
+            std::string line = contactText(zone.zone, zone.gapCm);
+            line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+            if (zone.gapCm > 0) {
+                char keep[64];
+                std::snprintf(keep, sizeof keep, " (keep %.0f cm clear)", m_app.body.clearanceCm);
+                line += keep;
             }
             drawText(target, m_app.fonts.regular, line, c.px(30), palette::text, {x, y}, width);
             y += 50 * u;
