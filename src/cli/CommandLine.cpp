@@ -39,7 +39,7 @@ int validate(const std::vector<std::string>& files, bool strict, const Workspace
 }
 
 int plan(const std::string& file, const std::optional<std::string>& firstSide, bool json,
-         const Workspace& workspace, std::ostream& out, std::ostream& err) {
+         double everyS, const Workspace& workspace, std::ostream& out, std::ostream& err) {
     const auto body = bodyOrSay(workspace, err);
     if (!body) {
         return 1;
@@ -61,7 +61,7 @@ int plan(const std::string& file, const std::optional<std::string>& firstSide, b
                                          recentSessions(history.get()), workspace.now());
     const Timeline timeline(routine, side.side);
     if (json) {
-        out << planJson(timeline, side.why);
+        out << planJson(timeline, side.why, everyS);
     } else {
         out << planText(timeline) << "First side: " << sideName(side.side) << " (" << side.why
             << ")\n";
@@ -111,6 +111,12 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     planCommand->add_option("--first-side", planSide, "side to start on")
         ->check(CLI::IsMember({"left", "right"}));
     planCommand->add_flag("--json", planAsJson, "print the plan as JSON");
+    double planEvery = 0;
+    CLI::Option* everyOption =
+        planCommand
+            ->add_option("--every", planEvery,
+                         "with --json: add the balls as drawn every SECONDS (0.05 to 600)")
+            ->check(CLI::Range(0.05, 600.0));
 
     WindowRequest request;
     std::optional<std::string> runSide;
@@ -229,7 +235,16 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         return validate(validateFiles, strict, workspace, out, err);
     }
     if (*planCommand) {
-        return plan(planFile, planSide, planAsJson, workspace, out, err);
+        if (everyOption->count() > 0 && !(planEvery >= 0.05 && planEvery <= 600)) {
+            // NaN passes a range check: every comparison with it is false.
+            err << "rollcoach: usage error: --every: SECONDS must be a number from 0.05 to 600\n";
+            return 2;
+        }
+        if (everyOption->count() > 0 && !planAsJson) {
+            err << "rollcoach: usage error: --every needs --json\n";
+            return 2;
+        }
+        return plan(planFile, planSide, planAsJson, planEvery, workspace, out, err);
     }
     if (*historyCommandLine) {
         return historyCommand(historyAsJson, workspace, out, err);

@@ -2,9 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace rollcoach {
 
-std::string planJson(const Timeline& timeline, const std::string& firstSideReason) {
+std::string planJson(const Timeline& timeline, const std::string& firstSideReason,
+                     double everyS) {
     const Routine& routine = timeline.routine();
     nlohmann::ordered_json plan;
     plan["title"] = routine.title;
@@ -31,6 +34,26 @@ std::string planJson(const Timeline& timeline, const std::string& firstSideReaso
         segments.push_back(std::move(item));
     }
     plan["segments"] = std::move(segments);
+    if (everyS > 0) {
+        // The balls as drawn, moment by moment: tools check the drawn path with it.
+        nlohmann::ordered_json moments = nlohmann::ordered_json::array();
+        const auto count = static_cast<long>(std::floor(timeline.totalS() / everyS + 1e-9));
+        for (long i = 0; i <= count; ++i) {
+            const double t = static_cast<double>(i) * everyS;
+            const Moment m = timeline.at(t);
+            nlohmann::ordered_json moment;
+            moment["t_s"] = t;
+            moment["kind"] = m.segment->kind == SegmentKind::Step ? "step" : "switch";
+            moment["side"] = sideName(m.segment->side);
+            nlohmann::ordered_json balls = nlohmann::ordered_json::array();
+            for (const Point& p : m.ballsInRoutineFrame) {
+                balls.push_back({{"x_cm", p.xCm}, {"y_cm", p.yCm}});
+            }
+            moment["balls"] = std::move(balls);
+            moments.push_back(std::move(moment));
+        }
+        plan["moments"] = std::move(moments);
+    }
     // Replacement keeps output valid even if a routine's text held broken UTF-8.
     return plan.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -136,11 +137,52 @@ TEST_CASE("a broken body model asset is named with its line, exit 1") {
     fs::create_directories(dir / "assets");
     std::ofstream(dir / "assets" / "body.yaml")
         << "format: 1\nreference: {shoulder_width_cm: wide}\n";
+    const char* before = std::getenv("ROLLCOACH_DATA_DIR");
+    const std::string saved = before != nullptr ? before : "";
     setenv("ROLLCOACH_DATA_DIR", dir.c_str(), 1);
     const Result r = run({"validate", shippedRoutine("wall-tennis-ball.yaml")});
-    unsetenv("ROLLCOACH_DATA_DIR");
+    // Put back what the test runner set: the other tests find the data through it.
+    if (before != nullptr) {
+        setenv("ROLLCOACH_DATA_DIR", saved.c_str(), 1);
+    } else {
+        unsetenv("ROLLCOACH_DATA_DIR");
+    }
     CHECK(r.code == 1);
     CHECK(r.err.find((dir / "assets" / "body.yaml").string() + ":2:32: error: expected a number") !=
           std::string::npos);
     fs::remove_all(dir);
+}
+
+TEST_CASE("plan --json --every: the balls as drawn, moment by moment, none while lifted") {
+    const Result r = run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--every",
+                          "0.5", "--first-side", "left"});
+    REQUIRE(r.code == 0);
+    const auto plan = nlohmann::json::parse(r.out);
+    const auto& moments = plan["moments"];
+    REQUIRE(moments.size() ==
+            static_cast<std::size_t>(plan["total_s"].get<double>() / 0.5) + 1);
+    int lifted = 0;
+    int switching = 0;
+    for (const auto& m : moments) {
+        if (m["kind"] == "switch") {
+            ++switching;
+            lifted += m["balls"].empty() ? 1 : 0;
+        } else {
+            CHECK(m["balls"].size() == 2);
+        }
+        for (const auto& ball : m["balls"]) {
+            // In the routine's frame: always on the working side, never on the midline.
+            CHECK(ball["x_cm"].get<double>() > 5);
+        }
+    }
+    CHECK(lifted > 0);
+    CHECK(lifted < switching); // then the balls show at their new place
+    CHECK(moments[0]["t_s"] == 0.0);
+    CHECK(moments[0]["side"] == "left");
+    CHECK(moments[0]["balls"][0]["x_cm"] == 10.0);
+    CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--every", "1"}).code == 2);
+    CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--every", "nan"})
+              .code == 2);
+    CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--every", "0"})
+              .code == 2);
 }
