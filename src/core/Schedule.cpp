@@ -1,19 +1,42 @@
 #include "Schedule.hpp"
 
 #include "History.hpp"
+#include "TextFile.hpp"
 #include "YamlDocument.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 
 namespace rollcoach {
 
+namespace {
+
+constexpr std::size_t kMaxSettingsBytes = 64 * 1024;
+
+// A plain decimal number such as 30 or 38.5: strtod would also take "0x1e", "inf" and "nan".
+bool decimalNumber(const std::string& text, double& value) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    if (begin != end && *begin == '+') {
+        ++begin;
+    }
+    const auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::general);
+    return begin != end && ec == std::errc() && ptr == end && std::isfinite(value);
+}
+
+} // namespace
+
 Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
     Settings settings;
-    YamlDocument document = YamlDocument::parse(text, diagnostics);
+    YamlLimits limits;
+    limits.maxBytes = kMaxSettingsBytes;
+    limits.holder = "a settings file";
+    YamlDocument document = YamlDocument::parse(text, diagnostics, limits);
     const YamlNode* root = document.root();
     if (root == nullptr) {
         return settings;
@@ -45,10 +68,9 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
             }
             settings.body = value->value;
         } else if (name == "shoulder_width_cm") {
-            char* end = nullptr;
-            const double width = std::strtod(value->value.c_str(), &end);
-            if (value->kind != YamlNode::Kind::Scalar || end == value->value.c_str() ||
-                *end != '\0' || !(width >= 25 && width <= 60)) {
+            double width = 0;
+            if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
+                !decimalNumber(value->value, width) || !(width >= 25 && width <= 60)) {
                 diagnostics.push_back({Severity::Error, value->mark,
                                        "\"shoulder_width_cm\" must be a number from 25 to 60"});
                 continue;
@@ -61,6 +83,21 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
         }
     }
     return settings;
+}
+
+Settings loadSettings(const std::string& path, Diagnostics& diagnostics) {
+    std::error_code ec;
+    // No settings file is the usual case: the defaults, and nothing to say.
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+        return {};
+    }
+    const TextFile file = readTextFile(path, kMaxSettingsBytes);
+    if (!file.error.empty()) {
+        diagnostics.push_back(
+            {Severity::Error, {}, file.error + "; the settings are left at their defaults"});
+        return {};
+    }
+    return parseSettings(file.text, diagnostics);
 }
 
 // Days from the civil calendar and back (Howard Hinnant's algorithms, proleptic Gregorian).

@@ -3,7 +3,10 @@
 #include "core/Schedule.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sys/stat.h>
 
 using namespace rollcoach;
 using namespace rollcoach::test;
@@ -321,4 +324,59 @@ TEST_CASE("an empty plan is a calendar with no events") {
     CHECK(lines == std::vector<std::string>{"BEGIN:VCALENDAR", "VERSION:2.0",
                                             "PRODID:-//rollcoach//rollcoach//EN",
                                             "CALSCALE:GREGORIAN", "END:VCALENDAR"});
+}
+
+TEST_CASE("settings: a width in hexadecimal or spelt as infinity is refused, not read") {
+    for (const char* text :
+         {"shoulder_width_cm: 0x1e\n", "shoulder_width_cm: 0X1E\n", "shoulder_width_cm: inf\n",
+          "shoulder_width_cm: \"38\"\n", "shoulder_width_cm: 3e1x\n"}) {
+        CAPTURE(text);
+        Diagnostics problems;
+        const Settings settings = settingsFrom(text, problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].mark.line == 1);
+        CHECK(problems[0].mark.column == 20);
+        CHECK_FALSE(settings.shoulderWidthCm.has_value());
+    }
+    Diagnostics problems;
+    CHECK(settingsFrom("shoulder_width_cm: 3e1\n", problems).shoulderWidthCm == 30.0);
+    CHECK(settingsFrom("shoulder_width_cm: +38.5\n", problems).shoulderWidthCm == 38.5);
+    CHECK(problems.empty());
+}
+
+TEST_CASE("settings: messages speak of the settings file, never of a routine file") {
+    Diagnostics problems;
+    settingsFrom("time: \"07:00\"\n---\ntime: \"08:00\"\n", problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message.find("a settings file holds one YAML document") == 0);
+    settingsFrom(std::string(70 * 1024, '#'), problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message.find("routine") == std::string::npos);
+}
+
+TEST_CASE("settings file: missing is silent, unreadable is one message and the defaults") {
+    const TempPath dir("settings");
+    Diagnostics problems;
+    checkDefaults(loadSettings((dir.path / "settings.yaml").string(), problems));
+    CHECK(problems.empty());
+
+    const std::string fifo = (dir.path / "fifo.yaml").string();
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string folder = (dir.path / "folder.yaml").string();
+    std::filesystem::create_directory(folder);
+    const std::string large = (dir.path / "large.yaml").string();
+    std::ofstream(large) << "time: \"07:00\"\n" << std::string(70 * 1024, '#') << "\n";
+    const HangGuard guard(10);
+    for (const auto& [file, says] :
+         std::vector<std::pair<std::string, std::string>>{{fifo, "is not a regular file (a FIFO)"},
+                                                          {folder, "it is a directory"},
+                                                          {large, "file too large"}}) {
+        CAPTURE(file);
+        problems.clear();
+        checkDefaults(loadSettings(file, problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].message.find(says) != std::string::npos);
+        CHECK(problems[0].message.find("defaults") != std::string::npos);
+        CHECK(problems[0].message.find("routine") == std::string::npos);
+    }
 }
