@@ -5,7 +5,6 @@
 #include "YamlDocument.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -206,16 +205,11 @@ std::string folded(const std::string& line) {
     return out + "\r\n";
 }
 
-std::string slug(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c))) {
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-    }
-    return out;
+// An event's UID: its date and a hash of the routine's file and title, so two routines never
+// share one, whatever their titles hold (punctuation only, no ASCII letters, the same title).
+std::string eventUid(const PlannedSession& session) {
+    return session.date.iso() + "-" + routineHash(session.routineFile + '\n' + session.title) +
+           "@rollcoach";
 }
 
 } // namespace
@@ -234,7 +228,7 @@ std::string iCalendar(const std::vector<PlannedSession>& sessions, std::int64_t 
                       s.date.day, s.minuteOfDay / 60, s.minuteOfDay % 60);
         const int minutes = static_cast<int>(std::ceil(s.totalS / 60.0));
         out += folded("BEGIN:VEVENT");
-        out += folded("UID:" + s.date.iso() + "-" + slug(s.title) + "@rollcoach");
+        out += folded("UID:" + eventUid(s));
         out += folded("DTSTAMP:" + stamp);
         out += folded(std::string("DTSTART:") + start);
         out += folded("DURATION:PT" + std::to_string(minutes) + "M");

@@ -1,6 +1,7 @@
 #include "TestSupport.hpp"
 
 #include "core/Schedule.hpp"
+#include "core/TextFile.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -235,6 +236,11 @@ TEST_CASE("the weekly plan lists each day's routines in the order given, on thei
           }) == 2);
 }
 
+// The part of an event's UID that stands for its routine: its file and title, hashed.
+std::string uidHash(const PlannedSession& s) {
+    return routineHash(s.routineFile + '\n' + s.title);
+}
+
 TEST_CASE("iCalendar events: local start, length in whole minutes rounded up, stamp in UTC") {
     const std::vector<PlannedSession> plan = {session(Date{2027, 1, 2}, 7 * 60 + 5, "Morning", 95),
                                               session(Date{2027, 1, 3}, 23 * 60 + 59, "Late", 120)};
@@ -244,7 +250,7 @@ TEST_CASE("iCalendar events: local start, length in whole minutes rounded up, st
     CHECK(lines.back() == "END:VCALENDAR");
     // Each event between its BEGIN and END has one of each property, in this order.
     const std::vector<std::string> expected = {"BEGIN:VEVENT",
-                                               "UID:2027-01-02-morning@rollcoach",
+                                               "UID:2027-01-02-" + uidHash(plan[0]) + "@rollcoach",
                                                "DTSTAMP:19700101T000000Z",
                                                "DTSTART:20270102T070500",
                                                "DURATION:PT2M",
@@ -252,7 +258,7 @@ TEST_CASE("iCalendar events: local start, length in whole minutes rounded up, st
                                                "DESCRIPTION:Roll gently.",
                                                "END:VEVENT",
                                                "BEGIN:VEVENT",
-                                               "UID:2027-01-03-late@rollcoach",
+                                               "UID:2027-01-03-" + uidHash(plan[1]) + "@rollcoach",
                                                "DTSTAMP:19700101T000000Z",
                                                "DTSTART:20270103T235900",
                                                "DURATION:PT2M",
@@ -379,4 +385,36 @@ TEST_CASE("settings file: missing is silent, unreadable is one message and the d
         CHECK(problems[0].message.find("defaults") != std::string::npos);
         CHECK(problems[0].message.find("routine") == std::string::npos);
     }
+}
+
+TEST_CASE("iCalendar UIDs differ for every routine, whatever its title") {
+    std::vector<PlannedSession> sessions;
+    for (const auto& [file, title] :
+         std::vector<std::pair<std::string, std::string>>{{"/r/a.yaml", "Neck & back"},
+                                                          {"/r/b.yaml", "Neck / back"},
+                                                          {"/r/c.yaml", "Neck back"},
+                                                          {"/r/d.yaml", "Same title"},
+                                                          {"/u/d.yaml", "Same title"},
+                                                          {"/r/e.yaml", "\xe8\x82\xa9"},
+                                                          {"/r/f.yaml", "\xe8\x83\x8c"},
+                                                          {"/r/g.yaml", "!!!"}}) {
+        PlannedSession s;
+        s.date = {2026, 11, 23};
+        s.routineFile = file;
+        s.title = title;
+        s.totalS = 60;
+        sessions.push_back(s);
+    }
+    // The same routine on the next day is another event too.
+    sessions.push_back(sessions.front());
+    sessions.back().date = {2026, 11, 24};
+    const std::string ics = iCalendar(sessions, 0, "d");
+    std::set<std::string> uids;
+    for (std::size_t at = ics.find("\r\nUID:"); at != std::string::npos;
+         at = ics.find("\r\nUID:", at + 1)) {
+        uids.insert(ics.substr(at + 2, ics.find("\r\n", at + 2) - at - 2));
+    }
+    CHECK(uids.size() == sessions.size());
+    // And each UID is the same from one run to the next.
+    CHECK(iCalendar(sessions, 0, "d") == ics);
 }
