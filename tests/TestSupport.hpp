@@ -5,8 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <csignal>
 #include <filesystem>
 #include <string>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace rollcoach::test {
@@ -37,6 +39,42 @@ struct TempPath {
     }
     TempPath(const TempPath&) = delete;
     TempPath& operator=(const TempPath&) = delete;
+};
+
+/// Ends the test process with a message if it is still alive after `seconds`: a read that
+/// blocks for ever fails the test instead of hanging the suite.
+struct HangGuard {
+    explicit HangGuard(unsigned seconds) {
+        std::signal(SIGALRM, [](int) {
+            const char message[] = "\nthe test hung: something blocked for ever\n";
+            [[maybe_unused]] const auto n = ::write(2, message, sizeof message - 1);
+            ::_exit(3);
+        });
+        ::alarm(seconds);
+    }
+    ~HangGuard() { ::alarm(0); }
+    HangGuard(const HangGuard&) = delete;
+    HangGuard& operator=(const HangGuard&) = delete;
+};
+
+/// While alive, no file of this process (or of what it starts) grows past `bytes`: a write
+/// beyond fails with EFBIG, as a write fails on a full disk.
+struct FileSizeLimit {
+    rlimit old{};
+    void (*oldHandler)(int) = SIG_DFL;
+    explicit FileSizeLimit(rlim_t bytes) {
+        getrlimit(RLIMIT_FSIZE, &old);
+        oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit = old;
+        limit.rlim_cur = bytes;
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit() {
+        setrlimit(RLIMIT_FSIZE, &old);
+        std::signal(SIGXFSZ, oldHandler);
+    }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
 };
 
 inline std::string dataFile(const std::string& name) {

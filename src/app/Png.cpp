@@ -1,29 +1,35 @@
 #include "Png.hpp"
 
+#include "core/TextFile.hpp"
+
 #include <png.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <utility>
 
 namespace rollcoach {
 
+namespace {
+
+// libpng hands the encoded bytes here: the file is written only once the image is whole.
+void appendBytes(png_structp png, png_bytep data, png_size_t length) {
+    auto* bytes = static_cast<std::string*>(png_get_io_ptr(png));
+    bytes->append(reinterpret_cast<const char*>(data), length);
+}
+
+void flushNothing(png_structp) {}
+
+} // namespace
+
 bool savePng(const sf::Image& image, const std::string& path, std::string& why) {
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr) {
-        why = std::strerror(errno);
-        return false;
-    }
+    std::string bytes;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     png_infop info = png ? png_create_info_struct(png) : nullptr;
     if (png == nullptr || info == nullptr || setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
-        std::fclose(file);
         why = "cannot encode the image";
         return false;
     }
-    png_init_io(png, file);
+    png_set_write_fn(png, &bytes, appendBytes, flushNothing);
     png_set_compression_level(png, 1);
     png_set_filter(png, 0, PNG_FILTER_SUB);
     const sf::Vector2u size = image.getSize();
@@ -37,11 +43,8 @@ bool savePng(const sf::Image& image, const std::string& path, std::string& why) 
     }
     png_write_end(png, nullptr);
     png_destroy_write_struct(&png, &info);
-    if (std::fclose(file) != 0) {
-        why = std::strerror(errno);
-        return false;
-    }
-    return true;
+    // A full disk leaves the old picture whole rather than a truncated one.
+    return writeFileAtomically(path, bytes, why);
 }
 
 bool loadPng(const std::string& path, Picture& picture, std::string& why) {

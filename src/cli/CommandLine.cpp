@@ -6,7 +6,6 @@
 #include "core/PlanJson.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
-#include "core/TextFile.hpp"
 #include "core/Timeline.hpp"
 
 #include <CLI/CLI.hpp>
@@ -215,13 +214,10 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         fromEnvironment("XDG_CONFIG_HOME", ".config") + "/rollcoach/settings.yaml";
     workspace.paths = findDataPaths(workspace.executablePath, workspace.pathsTried);
     // Settings are read once; a problem in them is reported and the defaults stand.
-    const TextFile settings = readTextFile(workspace.settingsFile, 64 * 1024);
-    if (settings.error.empty()) {
-        Diagnostics problems;
-        workspace.settings = parseSettings(settings.text, problems);
-        for (const Diagnostic& problem : problems) {
-            err << formatDiagnostic(workspace.settingsFile, problem) << "\n";
-        }
+    Diagnostics problems;
+    workspace.settings = loadSettings(workspace.settingsFile, problems);
+    for (const Diagnostic& problem : problems) {
+        err << formatDiagnostic(workspace.settingsFile, problem) << "\n";
     }
     // The command line wins over the settings file for whose body is modelled.
     if (bodyOption->count() == 0 && workspace.settings.body) {

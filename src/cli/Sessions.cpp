@@ -3,16 +3,21 @@
 #include "core/DataPaths.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/TextFile.hpp"
 #include "core/Timeline.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
+#include <unistd.h>
 
 namespace rollcoach {
 
@@ -163,23 +168,45 @@ int calendarCommand(int weeks, const std::string& outFile, const Workspace& work
         out << calendar;
         return 0;
     }
-    std::ofstream file(outFile, std::ios::binary);
-    file << calendar;
-    file.close();
-    if (!file) {
-        err << "rollcoach: error: " << outFile << ": cannot write the calendar\n";
+    // Written beside and renamed over, so a full disk leaves the old calendar whole.
+    std::string why;
+    if (!writeFileAtomically(outFile, calendar, why)) {
+        err << "rollcoach: error: " << outFile << ": cannot write the calendar: " << why << "\n";
         return 1;
     }
     out << outFile << ": " << plan.size() << " sessions over " << weeks << " weeks\n";
     return 0;
 }
 
+namespace {
+
+// A routine name: letters, digits, dashes and underscores, starting with a letter or a digit,
+// so it is a plain file name and a title YAML reads as text, whatever the shell passed.
+bool isRoutineName(const std::string& name) {
+    if (name.empty() || name.size() > 80 || !std::isalnum(static_cast<unsigned char>(name[0]))) {
+        return false;
+    }
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_';
+    });
+}
+
+// A path for a comment line: a line break in it would end the comment.
+std::string oneLine(std::string text) {
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, '?');
+    return text;
+}
+
+} // namespace
+
 int newRoutineCommand(const std::string& name, const Workspace& workspace, std::ostream& out,
                       std::ostream& err) {
-    if (name.empty() || name.find('/') != std::string::npos || name.front() == '.' ||
-        name.size() > 80) {
-        err << "rollcoach: error: \"" << name
-            << "\" cannot be a routine name: use letters, digits and dashes\n";
+    if (!isRoutineName(name)) {
+        err << "rollcoach: error: \"" << oneLine(name)
+            << "\" cannot be a routine name: use letters, digits, dashes and underscores, "
+               "starting with a letter or a digit, at most 80\n";
         return 2;
     }
     const fs::path dir = workspace.userRoutinesDir();
@@ -191,49 +218,72 @@ int newRoutineCommand(const std::string& name, const Workspace& workspace, std::
             << ": cannot create the folder: " << ec.message() << "\n";
         return 1;
     }
-    if (fs::exists(file, ec)) {
-        err << "rollcoach: error: " << file.string() << ": already exists; choose another name\n";
+    const std::string text =
+        "# yaml-language-server: $schema=" + oneLine(workspace.paths.dataDir) +
+        "/schema/routine.schema.json\n"
+        "# A routine of your own. Positions are centimetres from C7 (the bony bump at the\n"
+        "# base of the neck): x_cm toward the side being worked, y_cm down the back.\n"
+        "# rollcoach mirrors everything for the other side. Check it with:\n"
+        "#   rollcoach validate " +
+        oneLine(file.string()) +
+        "\n"
+        "format: 1\n"
+        "title: \"" +
+        name +
+        "\"\n"
+        "drill: wall            # wall (standing, back to a wall) or lying (face up)\n"
+        "ball: tennis           # tennis, yoga-tune-up, yoga-tune-up-plus or {diameter_cm: 7}\n"
+        "setup:\n"
+        "  - Stand with your back to a wall, the ball between shoulder blade and spine.\n"
+        "schedule:\n"
+        "  rounds: 1\n"
+        "  first_side: auto     # alternates between sessions\n"
+        "  switch_s: 8\n"
+        "  days: [mon, thu]\n"
+        "steps:\n"
+        "  - name: Hold\n"
+        "    duration_s: 30\n"
+        "    cue: Lean in gently and breathe.\n"
+        "    place:\n"
+        "      - {x_cm: 7.5, y_cm: 9}   # beside the spine, never on it\n"
+        "    motion: hold\n"
+        "  - name: Up and down\n"
+        "    duration_s: 40\n"
+        "    cue: Bend and straighten your knees slowly.\n"
+        "    place:\n"
+        "      - {x_cm: 7.5, y_cm: 11}\n"
+        "    motion: {pattern: vertical, amplitude_cm: 4, period_s: 8}\n";
+    // Created here and now, never through a link and never over an existing file: a
+    // dangling link at the path is refused rather than followed to wherever it points.
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        if (errno == EEXIST) {
+            err << "rollcoach: error: " << file.string()
+                << ": already exists; choose another name\n";
+        } else {
+            err << "rollcoach: error: " << file.string()
+                << ": cannot create the routine: " << std::strerror(errno) << "\n";
+        }
         return 1;
     }
-    std::ofstream outFile(file);
-    outFile
-        << "# yaml-language-server: $schema=" << workspace.paths.dataDir
-        << "/schema/routine.schema.json\n"
-           "# A routine of your own. Positions are centimetres from C7 (the bony bump at the\n"
-           "# base of the neck): x_cm toward the side being worked, y_cm down the back.\n"
-           "# rollcoach mirrors everything for the other side. Check it with:\n"
-           "#   rollcoach validate "
-        << file.string()
-        << "\n"
-           "format: 1\n"
-           "title: "
-        << name
-        << "\n"
-           "drill: wall            # wall (standing, back to a wall) or lying (face up)\n"
-           "ball: tennis           # tennis, yoga-tune-up, yoga-tune-up-plus or {diameter_cm: 7}\n"
-           "setup:\n"
-           "  - Stand with your back to a wall, the ball between shoulder blade and spine.\n"
-           "schedule:\n"
-           "  rounds: 1\n"
-           "  first_side: auto     # alternates between sessions\n"
-           "  switch_s: 8\n"
-           "  days: [mon, thu]\n"
-           "steps:\n"
-           "  - name: Hold\n"
-           "    duration_s: 30\n"
-           "    cue: Lean in gently and breathe.\n"
-           "    place:\n"
-           "      - {x_cm: 7.5, y_cm: 9}   # beside the spine, never on it\n"
-           "    motion: hold\n"
-           "  - name: Up and down\n"
-           "    duration_s: 40\n"
-           "    cue: Bend and straighten your knees slowly.\n"
-           "    place:\n"
-           "      - {x_cm: 7.5, y_cm: 11}\n"
-           "    motion: {pattern: vertical, amplitude_cm: 4, period_s: 8}\n";
-    outFile.close();
-    if (!outFile) {
-        err << "rollcoach: error: " << file.string() << ": cannot write the routine\n";
+    std::size_t done = 0;
+    int error = 0;
+    while (done < text.size() && error == 0) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno != EINTR) {
+            error = errno;
+        } else if (n > 0) {
+            done += static_cast<std::size_t>(n);
+        }
+    }
+    if (::close(fd) != 0 && error == 0) {
+        error = errno;
+    }
+    if (error != 0) {
+        // Half a routine would only fail to validate: leave nothing.
+        ::unlink(file.c_str());
+        err << "rollcoach: error: " << file.string()
+            << ": cannot write the routine: " << std::strerror(error) << "\n";
         return 1;
     }
     out << file.string() << "\n";

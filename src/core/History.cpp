@@ -22,12 +22,25 @@ namespace {
 
 constexpr std::int64_t kLedgerDays = 14;
 
+// A failure SQLite reported, with its result code: the code tells a damaged file (moved
+// aside) from one that is busy, on a full disk or unwritable (left alone).
+class SqliteFailure : public HistoryError {
+public:
+    SqliteFailure(sqlite3* db, const std::string& prefix, const char* message = nullptr)
+        : HistoryError(prefix + (message ? message : sqlite3_errmsg(db))),
+          m_code(sqlite3_errcode(db)) {}
+    int code() const { return m_code & 0xff; }
+
+private:
+    int m_code;
+};
+
 // A prepared statement that finalises itself.
 class Statement {
 public:
     Statement(sqlite3* db, const char* sql) : m_db(db) {
         if (sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK) {
-            throw HistoryError(std::string("history: ") + sqlite3_errmsg(db));
+            throw SqliteFailure(db, "history: ");
         }
     }
     ~Statement() { sqlite3_finalize(m_statement); }
@@ -52,7 +65,7 @@ public:
             return true;
         }
         if (rc != SQLITE_DONE) {
-            throw HistoryError(std::string("history: ") + sqlite3_errmsg(m_db));
+            throw SqliteFailure(m_db, "history: ");
         }
         return false;
     }
@@ -75,9 +88,9 @@ private:
 void execute(sqlite3* db, const char* sql, const std::string& where = {}) {
     char* message = nullptr;
     if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-        std::string error = message ? message : sqlite3_errmsg(db);
+        const SqliteFailure failure(db, where.empty() ? "" : where + ": ", message);
         sqlite3_free(message);
-        throw HistoryError(where.empty() ? error : where + ": " + error);
+        throw failure;
     }
 }
 
@@ -142,17 +155,44 @@ std::string moveAside(const std::string& path, const std::string& why, std::int6
     return target;
 }
 
-// Opens and checks a database file; returns an error text, or "" when it is usable.
-std::string tryOpen(const std::string& path, sqlite3*& db, bool& newer) {
-    newer = false;
+// What became of an attempt to open the history file.
+enum class Opened {
+    Usable,
+    Damaged, ///< SQLite says it is no database or a damaged one: move it aside
+    Newer,   ///< a later rollcoach wrote it: move it aside, never overwrite it
+    Failed,  ///< busy, full disk, I/O error, no permission: an error, the file left alone
+};
+
+struct Attempt {
+    Opened outcome = Opened::Usable;
+    std::string error;
+};
+
+// The history's format from the meta table, which must be a whole number.
+bool parseFormat(const std::string& text, int& format) {
+    if (text.empty() || text.size() > 9 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
+        return false;
+    }
+    format = std::stoi(text);
+    return true;
+}
+
+// Opens and checks a database file. A lock held by another rollcoach is waited on for up to
+// `busyTimeoutMs` at every step, the first pragma included.
+Attempt tryOpen(const std::string& path, sqlite3*& db, int busyTimeoutMs) {
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
         SQLITE_OK) {
-        const std::string error = db ? sqlite3_errmsg(db) : "cannot open";
+        Attempt attempt{Opened::Failed, db ? sqlite3_errmsg(db) : "cannot open"};
+        if (db != nullptr && (sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB) {
+            attempt.outcome = Opened::Damaged;
+        }
         sqlite3_close(db);
         db = nullptr;
-        return error;
+        return attempt;
     }
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3_busy_timeout(db, busyTimeoutMs);
+    Attempt attempt;
     try {
         auto run = [&](const char* sql) { execute(db, sql); };
         run("PRAGMA journal_mode=WAL");
@@ -161,38 +201,44 @@ std::string tryOpen(const std::string& path, sqlite3*& db, bool& newer) {
         {
             Statement check(db, "PRAGMA quick_check");
             if (!check.step() || check.text(0) != "ok") {
-                throw HistoryError("the database is damaged");
+                attempt = {Opened::Damaged, "the database is damaged"};
             }
         }
-        run("BEGIN IMMEDIATE");
-        run(kSchema);
-        Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-        if (version.step()) {
-            const int found = std::atoi(version.text(0).c_str());
-            if (found > History::kSchemaVersion) {
-                run("ROLLBACK");
-                newer = true;
-                throw HistoryError("it was written by a newer version of rollcoach (format " +
-                                   version.text(0) + ")");
-            }
-            if (found < 2) {
+        if (attempt.outcome == Opened::Usable) {
+            run("BEGIN IMMEDIATE");
+            run(kSchema);
+            Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+            int found = History::kSchemaVersion;
+            if (!version.step()) {
+                run(("INSERT INTO meta VALUES ('schema_version', '" +
+                     std::to_string(History::kSchemaVersion) + "')")
+                        .c_str());
+            } else if (!parseFormat(version.text(0), found)) {
+                attempt = {Opened::Failed, "the history's format is not a number (\"" +
+                                               version.text(0) + "\" in its meta table)"};
+            } else if (found > History::kSchemaVersion) {
+                attempt = {Opened::Newer, "it was written by a newer version of rollcoach "
+                                          "(format " +
+                                              version.text(0) + ")"};
+            } else if (found < 2) {
                 // Format 1 kept no planned time, so its sessions cannot tell done from
                 // partial; they keep planned_s 0 and count as they were recorded.
                 run("ALTER TABLE sessions ADD COLUMN planned_s REAL NOT NULL DEFAULT 0");
                 run("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
             }
-        } else {
-            run(("INSERT INTO meta VALUES ('schema_version', '" +
-                 std::to_string(History::kSchemaVersion) + "')")
-                    .c_str());
+            run(attempt.outcome == Opened::Usable ? "COMMIT" : "ROLLBACK");
         }
-        run("COMMIT");
+    } catch (const SqliteFailure& failure) {
+        const bool damaged = failure.code() == SQLITE_NOTADB || failure.code() == SQLITE_CORRUPT;
+        attempt = {damaged ? Opened::Damaged : Opened::Failed, failure.what()};
     } catch (const std::exception& error) {
+        attempt = {Opened::Failed, error.what()};
+    }
+    if (attempt.outcome != Opened::Usable) {
         sqlite3_close(db);
         db = nullptr;
-        return error.what();
     }
-    return {};
+    return attempt;
 }
 
 // A process's start time in clock ticks since boot (field 22 of /proc/PID/stat), and whether
@@ -245,7 +291,7 @@ bool processAlive(std::int64_t pid, const std::string& recordedStart) {
 } // namespace
 
 std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t now,
-                                       std::string& notice) {
+                                       std::string& notice, int busyTimeoutMs) {
     std::error_code ec;
     fs::create_directories(dataDir, ec);
     if (ec) {
@@ -257,21 +303,26 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
                            ": cannot read and write the history file: " + std::strerror(errno));
     }
     sqlite3* db = nullptr;
-    bool newer = false;
-    std::string error = tryOpen(path, db, newer);
-    if (!error.empty()) {
+    Attempt attempt = tryOpen(path, db, busyTimeoutMs);
+    if (attempt.outcome == Opened::Failed) {
+        // Busy, a full disk, an I/O error: the file may be perfectly healthy, so it stays.
+        if (!fs::exists(path, ec) && access(dataDir.c_str(), W_OK) != 0) {
+            throw HistoryError(dataDir + ": the data folder is read-only: history cannot be saved");
+        }
+        throw HistoryError(path + ": " + attempt.error);
+    }
+    if (attempt.outcome != Opened::Usable) {
         if (access(dataDir.c_str(), W_OK) != 0) {
             throw HistoryError(dataDir + ": the data folder is read-only: history cannot be saved");
         }
-        if (!fs::exists(path, ec)) {
-            throw HistoryError(path + ": " + error);
-        }
         // Keep the bad file for the user, start afresh beside it.
-        const std::string aside = moveAside(path, newer ? "newer" : "corrupt", now);
-        notice = path + ": " + error + "; it was moved to " + aside + " and a new history started";
-        error = tryOpen(path, db, newer);
-        if (!error.empty()) {
-            throw HistoryError(path + ": " + error);
+        const std::string aside =
+            moveAside(path, attempt.outcome == Opened::Newer ? "newer" : "corrupt", now);
+        notice = path + ": " + attempt.error + "; it was moved to " + aside +
+                 " and a new history started";
+        attempt = tryOpen(path, db, busyTimeoutMs);
+        if (attempt.outcome != Opened::Usable) {
+            throw HistoryError(path + ": " + attempt.error);
         }
     }
     return std::unique_ptr<History>(new History(db, path));

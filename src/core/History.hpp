@@ -58,16 +58,21 @@ struct SessionRecord {
 
 /// Session history in one SQLite file. Every write is a transaction and the journal is WAL,
 /// so a process killed mid-session leaves everything up to its last finished step, and two
-/// windows can write at once. A corrupt, unreadable or newer-format file is moved aside (never
-/// overwritten) and a new one started. Times are handed in: it reads no clock.
+/// windows can write at once. A file SQLite finds damaged (or not a database), or one of a
+/// newer format, is moved aside (never overwritten) and a new one started; a busy, full or
+/// unwritable one is left as it is. Times are handed in: it reads no clock.
 class History {
 public:
     static constexpr int kSchemaVersion = 2;
 
+    /// How long opening waits for another rollcoach that holds the history locked.
+    static constexpr int kBusyTimeoutMs = 5000;
+
     /// Opens (or creates) `<dataDir>/history.sqlite`. `notice` receives what was done to a bad
-    /// file, if anything. Throws HistoryError when no database can be used.
+    /// file, if anything. Throws HistoryError, naming the file and the reason, when no
+    /// database can be used: still locked after `busyTimeoutMs`, a full disk, an I/O error.
     static std::unique_ptr<History> open(const std::string& dataDir, std::int64_t now,
-                                         std::string& notice);
+                                         std::string& notice, int busyTimeoutMs = kBusyTimeoutMs);
     ~History();
     History(const History&) = delete;
     History& operator=(const History&) = delete;

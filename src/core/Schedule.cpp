@@ -1,19 +1,41 @@
 #include "Schedule.hpp"
 
 #include "History.hpp"
+#include "TextFile.hpp"
 #include "YamlDocument.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 
 namespace rollcoach {
 
+namespace {
+
+constexpr std::size_t kMaxSettingsBytes = 64 * 1024;
+
+// A plain decimal number such as 30 or 38.5: strtod would also take "0x1e", "inf" and "nan".
+bool decimalNumber(const std::string& text, double& value) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    if (begin != end && *begin == '+') {
+        ++begin;
+    }
+    const auto [ptr, ec] = std::from_chars(begin, end, value, std::chars_format::general);
+    return begin != end && ec == std::errc() && ptr == end && std::isfinite(value);
+}
+
+} // namespace
+
 Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
     Settings settings;
-    YamlDocument document = YamlDocument::parse(text, diagnostics);
+    YamlLimits limits;
+    limits.maxBytes = kMaxSettingsBytes;
+    limits.holder = "a settings file";
+    YamlDocument document = YamlDocument::parse(text, diagnostics, limits);
     const YamlNode* root = document.root();
     if (root == nullptr) {
         return settings;
@@ -45,10 +67,9 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
             }
             settings.body = value->value;
         } else if (name == "shoulder_width_cm") {
-            char* end = nullptr;
-            const double width = std::strtod(value->value.c_str(), &end);
-            if (value->kind != YamlNode::Kind::Scalar || end == value->value.c_str() ||
-                *end != '\0' || !(width >= 25 && width <= 60)) {
+            double width = 0;
+            if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
+                !decimalNumber(value->value, width) || !(width >= 25 && width <= 60)) {
                 diagnostics.push_back({Severity::Error, value->mark,
                                        "\"shoulder_width_cm\" must be a number from 25 to 60"});
                 continue;
@@ -61,6 +82,21 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
         }
     }
     return settings;
+}
+
+Settings loadSettings(const std::string& path, Diagnostics& diagnostics) {
+    std::error_code ec;
+    // No settings file is the usual case: the defaults, and nothing to say.
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+        return {};
+    }
+    const TextFile file = readTextFile(path, kMaxSettingsBytes);
+    if (!file.error.empty()) {
+        diagnostics.push_back(
+            {Severity::Error, {}, file.error + "; the settings are left at their defaults"});
+        return {};
+    }
+    return parseSettings(file.text, diagnostics);
 }
 
 // Days from the civil calendar and back (Howard Hinnant's algorithms, proleptic Gregorian).
@@ -169,16 +205,11 @@ std::string folded(const std::string& line) {
     return out + "\r\n";
 }
 
-std::string slug(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c))) {
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-    }
-    return out;
+// An event's UID: its date and a hash of the routine's file and title, so two routines never
+// share one, whatever their titles hold (punctuation only, no ASCII letters, the same title).
+std::string eventUid(const PlannedSession& session) {
+    return session.date.iso() + "-" + routineHash(session.routineFile + '\n' + session.title) +
+           "@rollcoach";
 }
 
 } // namespace
@@ -197,7 +228,7 @@ std::string iCalendar(const std::vector<PlannedSession>& sessions, std::int64_t 
                       s.date.day, s.minuteOfDay / 60, s.minuteOfDay % 60);
         const int minutes = static_cast<int>(std::ceil(s.totalS / 60.0));
         out += folded("BEGIN:VEVENT");
-        out += folded("UID:" + s.date.iso() + "-" + slug(s.title) + "@rollcoach");
+        out += folded("UID:" + eventUid(s));
         out += folded("DTSTAMP:" + stamp);
         out += folded(std::string("DTSTART:") + start);
         out += folded("DURATION:PT" + std::to_string(minutes) + "M");

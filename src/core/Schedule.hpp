@@ -20,6 +20,10 @@ struct Settings {
 /// Reads settings; problems are diagnostics and leave the defaults in place.
 Settings parseSettings(const std::string& text, Diagnostics& diagnostics);
 
+/// Reads the settings file: none at all gives the defaults silently; one that cannot be read
+/// (a folder, a FIFO, too large, unreadable) is one diagnostic, and the defaults.
+Settings loadSettings(const std::string& path, Diagnostics& diagnostics);
+
 /// A calendar day.
 struct Date {
     int year = 1970;

@@ -1,56 +1,190 @@
 #include "TextFile.hpp"
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
-
-#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace rollcoach {
 
+namespace {
+
+// The reason an open or a read failed, in words a user can act on.
+std::string openError(int error) {
+    switch (error) {
+    case ENOENT:
+        return "cannot read file: no such file";
+    case ENOTDIR:
+        return "cannot read file: a part of the path is not a folder";
+    case ELOOP:
+        return "cannot read file: a loop of symbolic links (" + std::string(std::strerror(error)) +
+               ")";
+    default:
+        return "cannot read file: " + std::string(std::strerror(error));
+    }
+}
+
+// What a file that is not a regular file is, for "is not a regular file (a FIFO)".
+const char* kindOf(mode_t mode) {
+    if (S_ISFIFO(mode)) {
+        return "a FIFO";
+    }
+    if (S_ISCHR(mode)) {
+        return "a character device";
+    }
+    if (S_ISBLK(mode)) {
+        return "a block device";
+    }
+    if (S_ISSOCK(mode)) {
+        return "a socket";
+    }
+    return "not a file";
+}
+
+// Closes a descriptor when it goes out of scope.
+struct Descriptor {
+    int fd = -1;
+    ~Descriptor() {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+};
+
+bool writeAll(int fd, const std::string& bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+} // namespace
+
 TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
-    namespace fs = std::filesystem;
     TextFile file;
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-        file.error = "cannot read file: no such file";
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer for ever. What
+    // was opened is then checked on the descriptor itself, so it cannot change in between.
+    Descriptor in;
+    in.fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (in.fd < 0) {
+        // A socket cannot be opened at all: say what it is rather than "No such device".
+        struct stat info {};
+        if ((errno == ENXIO || errno == EOPNOTSUPP) && ::stat(path.c_str(), &info) == 0) {
+            file.error = std::string("is not a regular file (") + kindOf(info.st_mode) + ")";
+            return file;
+        }
+        file.error = openError(errno);
         return file;
     }
-    if (fs::is_directory(status)) {
+    struct stat info {};
+    if (::fstat(in.fd, &info) != 0) {
+        file.error = openError(errno);
+        return file;
+    }
+    if (S_ISDIR(info.st_mode)) {
         file.error = "cannot read file: it is a directory";
         return file;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        file.error = std::string("cannot read file: ") + std::strerror(errno);
+    if (!S_ISREG(info.st_mode)) {
+        file.error = std::string("is not a regular file (") + kindOf(info.st_mode) + ")";
         return file;
     }
-    if (fs::is_regular_file(status)) {
-        const auto size = fs::file_size(path, ec);
-        if (!ec && size > maxBytes) {
-            file.error = "file too large: " + std::to_string(size) + " bytes, at most " +
-                         std::to_string(maxBytes) + " are read";
+    if (static_cast<std::uintmax_t>(info.st_size) > maxBytes) {
+        file.error = "file too large: " + std::to_string(info.st_size) + " bytes, at most " +
+                     std::to_string(maxBytes) + " are read";
+        return file;
+    }
+    // Read at most one byte past the limit, so a file growing while it is read is refused too.
+    std::string text(maxBytes + 1, '\0');
+    std::size_t size = 0;
+    while (size < text.size()) {
+        const ssize_t n = ::read(in.fd, text.data() + size, text.size() - size);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            file.error = "cannot read file: " + std::string(std::strerror(errno));
             return file;
         }
+        if (n == 0) {
+            break;
+        }
+        size += static_cast<std::size_t>(n);
     }
-    // Read at most one byte past the limit, so a pipe or a growing file is refused too.
-    std::string text(maxBytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (in.bad()) {
-        file.error = std::string("cannot read file: ") + std::strerror(errno);
-        return file;
-    }
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > maxBytes) {
+    if (size > maxBytes) {
         file.error = "file too large: more than " + std::to_string(maxBytes) + " bytes";
         return file;
     }
+    text.resize(size);
     file.text = std::move(text);
     return file;
+}
+
+bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string& why) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    // A hidden name beside the target: the rename stays on one file system, so it is atomic.
+    std::string temporary;
+    Descriptor out;
+    for (int attempt = 0; out.fd < 0; ++attempt) {
+        temporary = (folder / ("." + target.filename().string() + ".tmp-" +
+                               std::to_string(getpid()) + "-" + std::to_string(attempt)))
+                        .string();
+        // 0666 less the umask, as a plain new file would get; never through a link.
+        out.fd =
+            ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (out.fd < 0 && (errno != EEXIST || attempt >= 100)) {
+            why = std::strerror(errno);
+            return false;
+        }
+    }
+    // A file being replaced keeps its permissions.
+    struct stat old {};
+    if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
+        ::fchmod(out.fd, old.st_mode & 07777);
+    }
+    auto fail = [&](int error) {
+        why = std::strerror(error);
+        ::close(out.fd);
+        out.fd = -1;
+        ::unlink(temporary.c_str());
+        return false;
+    };
+    if (!writeAll(out.fd, bytes) || ::fsync(out.fd) != 0) {
+        return fail(errno);
+    }
+    const int fd = out.fd;
+    out.fd = -1;
+    if (::close(fd) != 0) {
+        why = std::strerror(errno);
+        ::unlink(temporary.c_str());
+        return false;
+    }
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        why = std::strerror(errno);
+        ::unlink(temporary.c_str());
+        return false;
+    }
+    // The rename itself is made durable with the folder.
+    Descriptor dir;
+    dir.fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir.fd >= 0) {
+        ::fsync(dir.fd);
+    }
+    return true;
 }
 
 std::string routineHash(const std::string& text) {

@@ -11,9 +11,16 @@ struct TextFile {
     std::string error; ///< empty on success: "no such file", "is a directory", ...
 };
 
-/// Reads a file, refusing directories, unreadable files and files over maxBytes before
-/// reading them.
+/// Reads a file, refusing anything that is not a regular file (a folder, a FIFO, a device, a
+/// socket), unreadable files and files over maxBytes before reading them. It never blocks on
+/// a FIFO with no writer.
 TextFile readTextFile(const std::string& path, std::size_t maxBytes);
+
+/// Replaces `path` with `bytes` so that the file is either the old one or the whole new one:
+/// the bytes go to a temporary file in the same folder, are flushed to the disk, and the
+/// temporary is renamed over `path`. On failure the temporary is removed, the old file is
+/// left as it was, and false is returned with the operating system's reason in `why`.
+bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string& why);
 
 /// FNV-1a hash of a routine file's text, as 16 hex digits: tells edited routines apart.
 std::string routineHash(const std::string& text);

@@ -27,9 +27,11 @@ struct StopReading {
 // documents is never read to its end.
 class SecondDocumentProbe : public YAML::EventHandler {
 public:
+    explicit SecondDocumentProbe(const char* holder) : m_holder(holder) {}
     void OnDocumentStart(const YAML::Mark& mark) override {
-        throw StopReading{{Severity::Error, toMark(mark),
-                           "a routine file holds one YAML document; a second one starts here"}};
+        throw StopReading{
+            {Severity::Error, toMark(mark),
+             std::string(m_holder) + " holds one YAML document; a second one starts here"}};
     }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
@@ -42,6 +44,9 @@ public:
     void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                     YAML::EmitterStyle::value) override {}
     void OnMapEnd() override {}
+
+private:
+    const char* m_holder;
 };
 
 } // namespace
@@ -107,7 +112,7 @@ private:
 
     YamlNode* make(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (m_document.m_nodes.size() >= m_limits.maxNodes) {
-            stop(mark, "too many entries: a routine file holds at most " +
+            stop(mark, std::string("too many entries: ") + m_limits.holder + " holds at most " +
                            std::to_string(m_limits.maxNodes) + " values");
         }
         m_document.m_nodes.push_back(std::make_unique<YamlNode>());
@@ -225,8 +230,8 @@ YamlDocument YamlDocument::parse(const std::string& text, Diagnostics& diagnosti
     if (text.size() > limits.maxBytes) {
         diagnostics.push_back({Severity::Error,
                                {},
-                               "file too large: " + std::to_string(text.size()) +
-                                   " bytes, a routine file holds at most " +
+                               "file too large: " + std::to_string(text.size()) + " bytes, " +
+                                   limits.holder + " holds at most " +
                                    std::to_string(limits.maxBytes)});
         return document;
     }
@@ -243,13 +248,13 @@ YamlDocument YamlDocument::parse(const std::string& text, Diagnostics& diagnosti
         YamlTreeBuilder builder(document, diagnostics, limits);
         const bool any = parser.HandleNextDocument(builder);
         if (any) {
-            SecondDocumentProbe probe;
+            SecondDocumentProbe probe(limits.holder);
             parser.HandleNextDocument(probe);
         }
     } catch (const StopReading& stopped) {
         diagnostics.push_back(stopped.diagnostic);
         // The first document may be whole (a second document follows it) or cut short.
-        if (stopped.diagnostic.message.rfind("a routine file holds one", 0) != 0) {
+        if (stopped.diagnostic.message.rfind(std::string(limits.holder) + " holds one", 0) != 0) {
             document.m_root = nullptr;
         }
     } catch (const YAML::Exception& error) {

@@ -3,8 +3,8 @@
 #include "app/BodyView.hpp"
 #include "app/Coach.hpp"
 #include "app/Drawing.hpp"
-#include "app/Palette.hpp"
 #include "app/Fonts.hpp"
+#include "app/Palette.hpp"
 #include "app/Png.hpp"
 #include "app/Speech.hpp"
 #include "app/Tones.hpp"
@@ -25,6 +25,7 @@
 #include <cmath>
 #include <csignal>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -32,6 +33,7 @@
 #include <fstream>
 #include <spawn.h>
 #include <sstream>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 extern char** environ;
@@ -757,4 +759,46 @@ TEST_CASE("ROLLCOACH_NOW is the time of every command and of the sessions the wi
     const Run next = runRollcoach({"--data-dir", data.path.string(), "next"},
                                   {"ROLLCOACH_NOW=" + monday, "TZ=UTC"});
     CHECK(next.output.find("Wall tennis-ball drill  (done today)") != std::string::npos);
+}
+
+TEST_CASE("run and render refuse a FIFO at once, naming it") {
+    const TempPath dir("app-fifo");
+    const std::string fifo = (dir.path / "routine.yaml").string();
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    const HangGuard guard(30);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"run", fifo, "--mute"},
+          std::vector<std::string>{"render", fifo, "--at", "1", "--out",
+                                   (dir.path / "x.png").string()}}) {
+        CAPTURE(args[0]);
+        const Run run = runRollcoach(args);
+        CHECK(run.code == 1);
+        CHECK(run.output.find(fifo + ": error: is not a regular file (a FIFO)") !=
+              std::string::npos);
+    }
+}
+
+TEST_CASE("render --out on a full disk keeps the old picture and names the error") {
+    const TempPath dir("app-full");
+    const fs::path png = dir.path / "frame.png";
+    std::ofstream(png) << "the old picture";
+    Run run;
+    {
+        // The rendered PNG is far larger than this; the messages are not.
+        const FileSizeLimit full(2048);
+        run = runRollcoach({"render", shippedRoutine("wall-tennis-ball.yaml"), "--at", "1", "--out",
+                            png.string()});
+    }
+    CHECK(run.code == 1);
+    CHECK(run.output.find(png.string() + ": cannot write the image: " + std::strerror(EFBIG)) !=
+          std::string::npos);
+    std::ifstream in(png);
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(text.str() == "the old picture");
+    int files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path)) {
+        ++files;
+    }
+    CHECK(files == 1);
 }

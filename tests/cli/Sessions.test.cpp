@@ -6,11 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace rollcoach;
@@ -180,4 +183,138 @@ TEST_CASE("the settings file chooses whose body is modelled, and the command lin
     CHECK(women.out.empty());
     CHECK(men.code == 1);
     CHECK(men.out.find("near the neck") != std::string::npos);
+}
+
+TEST_CASE(
+    "a FIFO given as a routine, in the routine folder or as the settings is refused at once") {
+    DataDir dir;
+    fs::create_directories(dir.path / "routines");
+    const std::string fifo = (dir.path / "routines" / "pipe.yaml").string();
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    const TempPath config("config-fifo");
+    fs::create_directories(config.path / "rollcoach");
+    const std::string settings = (config.path / "rollcoach" / "settings.yaml").string();
+    REQUIRE(mkfifo(settings.c_str(), 0600) == 0);
+    const HangGuard guard(20);
+
+    for (const char* command : {"validate", "plan"}) {
+        CAPTURE(command);
+        const Result r = dir.run({command, fifo});
+        CHECK(r.code == 1);
+        CHECK((r.out + r.err).find(fifo + ": error: is not a regular file (a FIFO)") !=
+              std::string::npos);
+    }
+    dir.clock.set(kMonday);
+    const Result next = dir.run({"next"});
+    CHECK(next.code == 0);
+    CHECK(next.out.find("Due today:") == 0);
+    CHECK(dir.run({"calendar", "--weeks", "1"}).code == 0);
+
+    setenv("XDG_CONFIG_HOME", config.path.c_str(), 1);
+    const Result withSettings = dir.run({"validate", shippedRoutine("wall-tennis-ball.yaml")});
+    unsetenv("XDG_CONFIG_HOME");
+    CHECK(withSettings.code == 0);
+    CHECK(withSettings.err ==
+          settings + ": error: is not a regular file (a FIFO); the settings are left at their "
+                     "defaults\n");
+}
+
+TEST_CASE("a settings file that cannot be used is reported once, and the defaults stand") {
+    DataDir dir;
+    const TempPath config("config-bad");
+    const fs::path settings = config.path / "rollcoach" / "settings.yaml";
+    fs::create_directories(settings); // a folder where the file should be
+    setenv("XDG_CONFIG_HOME", config.path.c_str(), 1);
+    const Result folder = dir.run({"validate", shippedRoutine("wall-tennis-ball.yaml")});
+    fs::remove(settings);
+    std::ofstream(settings) << "shoulder_width_cm: 0x1e\n";
+    const Result hex = dir.run({"validate", shippedRoutine("wall-tennis-ball.yaml")});
+    unsetenv("XDG_CONFIG_HOME");
+    CHECK(folder.code == 0);
+    CHECK(folder.err == settings.string() +
+                            ": error: cannot read file: it is a directory; the settings are left "
+                            "at their defaults\n");
+    CHECK(hex.code == 0);
+    CHECK(hex.err == settings.string() +
+                         ":1:20: error: \"shoulder_width_cm\" must be a number from 25 to 60\n");
+}
+
+TEST_CASE("a loop of symbolic links given as a routine is called that") {
+    DataDir dir;
+    fs::create_directories(dir.path);
+    fs::create_symlink(dir.path / "b.yaml", dir.path / "a.yaml");
+    fs::create_symlink(dir.path / "a.yaml", dir.path / "b.yaml");
+    const Result r = dir.run({"validate", (dir.path / "a.yaml").string()});
+    CHECK(r.code == 1);
+    CHECK(r.out.find("a loop of symbolic links") != std::string::npos);
+    CHECK(r.out.find("no such file") == std::string::npos);
+}
+
+TEST_CASE("calendar --out on a full disk keeps the old calendar and names the error") {
+    DataDir dir;
+    fs::create_directories(dir.path);
+    const fs::path ics = dir.path / "plan.ics";
+    std::ofstream(ics) << "the old calendar";
+    dir.clock.set(kMonday);
+    Result r;
+    {
+        const FileSizeLimit full(512);
+        r = dir.run({"calendar", "--weeks", "8", "--out", ics.string()});
+    }
+    CHECK(r.code == 1);
+    CHECK(r.err == "rollcoach: error: " + ics.string() +
+                       ": cannot write the calendar: " + std::strerror(EFBIG) + "\n");
+    std::ifstream in(ics);
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(text.str() == "the old calendar");
+    int files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path)) {
+        ++files;
+    }
+    CHECK(files == 1);
+}
+
+TEST_CASE("new refuses names that break its rule, and what it writes always validates") {
+    DataDir dir;
+    for (const std::string& name :
+         std::vector<std::string>{"two words", "x: y",        "[x",
+                                  "*a",        "!t",          "&a",
+                                  "#c",        "-dash",       "_under",
+                                  "a/b",       "..",          ".",
+                                  ".hidden",   "tab\there",   "line\nbreak",
+                                  "quote\"s",  "caf\xc3\xa9", "",
+                                  "{x}",       "a,b",         std::string(81, 'a')}) {
+        CAPTURE(name);
+        // After "--", so a name starting with a dash reaches the rule, not the option parser.
+        const Result r = dir.run({"new", "--", name});
+        CHECK(r.code == 2);
+        CHECK(r.err.find("letters, digits, dashes and underscores") != std::string::npos);
+    }
+    const bool wroteNothing =
+        !fs::exists(dir.path / "routines") || fs::is_empty(dir.path / "routines");
+    CHECK(wroteNothing);
+    for (const std::string& name : std::vector<std::string>{"true", "null", "123", "0x1e", "no",
+                                                            "a_b-C9", std::string(80, 'z')}) {
+        CAPTURE(name);
+        const Result r = dir.run({"new", name});
+        REQUIRE(r.code == 0);
+        const std::string file = (dir.path / "routines" / (name + ".yaml")).string();
+        const Result check = dir.run({"validate", "--strict", file});
+        CHECK(check.code == 0);
+        CHECK(check.out.empty());
+        const Result plan = dir.run({"plan", "--json", file});
+        CHECK(plan.out.find("\"title\": \"" + name + "\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("new never follows a link at the routine's path") {
+    DataDir dir;
+    fs::create_directories(dir.path / "routines");
+    const fs::path target = dir.path / "elsewhere.yaml";
+    fs::create_symlink(target, dir.path / "routines" / "mine.yaml");
+    const Result r = dir.run({"new", "mine"});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("already exists") != std::string::npos);
+    CHECK_FALSE(fs::exists(target));
 }

@@ -382,3 +382,132 @@ INSERT INTO sessions (routine_title, routine_hash, routine_file, started_at, end
     CHECK(now[0].plannedS == 120);
     CHECK(outcome(now[0]) == "partial");
 }
+
+namespace {
+
+// Another process holding the history locked (BEGIN EXCLUSIVE) until `release` is called, or
+// for `holdMs` when that is not zero.
+struct Locker {
+    pid_t pid = -1;
+    int toChild[2] = {-1, -1};
+
+    Locker(const fs::path& file, int holdMs) {
+        int fromChild[2];
+        REQUIRE(pipe(fromChild) == 0);
+        REQUIRE(pipe(toChild) == 0);
+        pid = fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            sqlite3* db = nullptr;
+            sqlite3_open(file.c_str(), &db);
+            const int rc =
+                sqlite3_exec(db, "BEGIN EXCLUSIVE; INSERT INTO meta VALUES ('held', '1')", nullptr,
+                             nullptr, nullptr);
+            const char state = rc == SQLITE_OK ? 'y' : 'n';
+            [[maybe_unused]] auto n = write(fromChild[1], &state, 1);
+            if (holdMs > 0) {
+                usleep(static_cast<useconds_t>(holdMs) * 1000);
+            } else {
+                char go = 0;
+                n = read(toChild[0], &go, 1);
+            }
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            sqlite3_close(db);
+            _exit(0);
+        }
+        char state = 0;
+        REQUIRE(read(fromChild[0], &state, 1) == 1);
+        close(fromChild[0]);
+        close(fromChild[1]);
+        REQUIRE(state == 'y');
+    }
+    void release() {
+        if (pid > 0) {
+            [[maybe_unused]] auto n = write(toChild[1], "x", 1);
+            waitpid(pid, nullptr, 0);
+            pid = -1;
+        }
+    }
+    ~Locker() {
+        release();
+        close(toChild[0]);
+        close(toChild[1]);
+    }
+};
+
+// Files beside the history whose names say it was moved aside.
+int movedAside(const fs::path& dir) {
+    int count = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        count += name.find(".corrupt-") != std::string::npos ||
+                 name.find(".newer-") != std::string::npos;
+    }
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("a history locked for a moment by another process is waited for, not moved") {
+    TempDir dir;
+    openIn(dir)->beginSession("Kept", "h", "f", kNow, Side::Left);
+    Locker locker(dir.path / "history.sqlite", 700);
+    std::string notice;
+    auto history = openIn(dir, &notice);
+    CHECK(notice.empty());
+    REQUIRE(history->sessions().size() == 1);
+    CHECK(history->sessions()[0].routineTitle == "Kept");
+    CHECK(movedAside(dir.path) == 0);
+}
+
+TEST_CASE("a history still locked after the wait is an error naming it, and is not moved") {
+    TempDir dir;
+    openIn(dir)->beginSession("Kept", "h", "f", kNow, Side::Left);
+    const std::string file = (dir.path / "history.sqlite").string();
+    Locker locker(file, 0);
+    std::string notice;
+    const std::string says = file + ": database is locked";
+    CHECK_THROWS_WITH_AS(History::open(dir.path.string(), kNow, notice, 50),
+                         doctest::Contains(says.c_str()), HistoryError);
+    CHECK(notice.empty());
+    CHECK(movedAside(dir.path) == 0);
+    locker.release();
+    auto history = openIn(dir, &notice);
+    REQUIRE(history->sessions().size() == 1);
+    CHECK(history->sessions()[0].routineTitle == "Kept");
+}
+
+TEST_CASE("a history on a full disk is an error naming it, and is not moved") {
+    TempDir dir;
+    openIn(dir)->beginSession("Kept", "h", "f", kNow, Side::Left);
+    const std::string file = (dir.path / "history.sqlite").string();
+    std::string notice;
+    {
+        // Nothing can grow: the journal and the shared-memory index cannot be made.
+        const FileSizeLimit full(0);
+        const std::string says = file + ": ";
+        CHECK_THROWS_WITH_AS(History::open(dir.path.string(), kNow, notice),
+                             doctest::Contains(says.c_str()), HistoryError);
+    }
+    CHECK(notice.empty());
+    CHECK(movedAside(dir.path) == 0);
+    auto history = openIn(dir, &notice);
+    REQUIRE(history->sessions().size() == 1);
+    CHECK(history->sessions()[0].routineTitle == "Kept");
+}
+
+TEST_CASE("a history whose format is not a number says so, naming the file") {
+    TempDir dir;
+    openIn(dir)->beginSession("Kept", "h", "f", kNow, Side::Left);
+    const std::string file = (dir.path / "history.sqlite").string();
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "UPDATE meta SET value = 'x' WHERE key = 'schema_version'", nullptr, nullptr,
+                 nullptr);
+    sqlite3_close(db);
+    std::string notice;
+    const std::string says = file + ": the history's format is not a number";
+    CHECK_THROWS_WITH_AS(History::open(dir.path.string(), kNow, notice),
+                         doctest::Contains(says.c_str()), HistoryError);
+    CHECK(movedAside(dir.path) == 0);
+}

@@ -1,9 +1,13 @@
 #include "TestSupport.hpp"
 
 #include "core/Schedule.hpp"
+#include "core/TextFile.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sys/stat.h>
 
 using namespace rollcoach;
 using namespace rollcoach::test;
@@ -232,6 +236,11 @@ TEST_CASE("the weekly plan lists each day's routines in the order given, on thei
           }) == 2);
 }
 
+// The part of an event's UID that stands for its routine: its file and title, hashed.
+std::string uidHash(const PlannedSession& s) {
+    return routineHash(s.routineFile + '\n' + s.title);
+}
+
 TEST_CASE("iCalendar events: local start, length in whole minutes rounded up, stamp in UTC") {
     const std::vector<PlannedSession> plan = {session(Date{2027, 1, 2}, 7 * 60 + 5, "Morning", 95),
                                               session(Date{2027, 1, 3}, 23 * 60 + 59, "Late", 120)};
@@ -241,7 +250,7 @@ TEST_CASE("iCalendar events: local start, length in whole minutes rounded up, st
     CHECK(lines.back() == "END:VCALENDAR");
     // Each event between its BEGIN and END has one of each property, in this order.
     const std::vector<std::string> expected = {"BEGIN:VEVENT",
-                                               "UID:2027-01-02-morning@rollcoach",
+                                               "UID:2027-01-02-" + uidHash(plan[0]) + "@rollcoach",
                                                "DTSTAMP:19700101T000000Z",
                                                "DTSTART:20270102T070500",
                                                "DURATION:PT2M",
@@ -249,7 +258,7 @@ TEST_CASE("iCalendar events: local start, length in whole minutes rounded up, st
                                                "DESCRIPTION:Roll gently.",
                                                "END:VEVENT",
                                                "BEGIN:VEVENT",
-                                               "UID:2027-01-03-late@rollcoach",
+                                               "UID:2027-01-03-" + uidHash(plan[1]) + "@rollcoach",
                                                "DTSTAMP:19700101T000000Z",
                                                "DTSTART:20270103T235900",
                                                "DURATION:PT2M",
@@ -321,4 +330,91 @@ TEST_CASE("an empty plan is a calendar with no events") {
     CHECK(lines == std::vector<std::string>{"BEGIN:VCALENDAR", "VERSION:2.0",
                                             "PRODID:-//rollcoach//rollcoach//EN",
                                             "CALSCALE:GREGORIAN", "END:VCALENDAR"});
+}
+
+TEST_CASE("settings: a width in hexadecimal or spelt as infinity is refused, not read") {
+    for (const char* text :
+         {"shoulder_width_cm: 0x1e\n", "shoulder_width_cm: 0X1E\n", "shoulder_width_cm: inf\n",
+          "shoulder_width_cm: \"38\"\n", "shoulder_width_cm: 3e1x\n"}) {
+        CAPTURE(text);
+        Diagnostics problems;
+        const Settings settings = settingsFrom(text, problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].mark.line == 1);
+        CHECK(problems[0].mark.column == 20);
+        CHECK_FALSE(settings.shoulderWidthCm.has_value());
+    }
+    Diagnostics problems;
+    CHECK(settingsFrom("shoulder_width_cm: 3e1\n", problems).shoulderWidthCm == 30.0);
+    CHECK(settingsFrom("shoulder_width_cm: +38.5\n", problems).shoulderWidthCm == 38.5);
+    CHECK(problems.empty());
+}
+
+TEST_CASE("settings: messages speak of the settings file, never of a routine file") {
+    Diagnostics problems;
+    settingsFrom("time: \"07:00\"\n---\ntime: \"08:00\"\n", problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message.find("a settings file holds one YAML document") == 0);
+    settingsFrom(std::string(70 * 1024, '#'), problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].message.find("routine") == std::string::npos);
+}
+
+TEST_CASE("settings file: missing is silent, unreadable is one message and the defaults") {
+    const TempPath dir("settings");
+    Diagnostics problems;
+    checkDefaults(loadSettings((dir.path / "settings.yaml").string(), problems));
+    CHECK(problems.empty());
+
+    const std::string fifo = (dir.path / "fifo.yaml").string();
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string folder = (dir.path / "folder.yaml").string();
+    std::filesystem::create_directory(folder);
+    const std::string large = (dir.path / "large.yaml").string();
+    std::ofstream(large) << "time: \"07:00\"\n" << std::string(70 * 1024, '#') << "\n";
+    const HangGuard guard(10);
+    for (const auto& [file, says] :
+         std::vector<std::pair<std::string, std::string>>{{fifo, "is not a regular file (a FIFO)"},
+                                                          {folder, "it is a directory"},
+                                                          {large, "file too large"}}) {
+        CAPTURE(file);
+        problems.clear();
+        checkDefaults(loadSettings(file, problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].message.find(says) != std::string::npos);
+        CHECK(problems[0].message.find("defaults") != std::string::npos);
+        CHECK(problems[0].message.find("routine") == std::string::npos);
+    }
+}
+
+TEST_CASE("iCalendar UIDs differ for every routine, whatever its title") {
+    std::vector<PlannedSession> sessions;
+    for (const auto& [file, title] :
+         std::vector<std::pair<std::string, std::string>>{{"/r/a.yaml", "Neck & back"},
+                                                          {"/r/b.yaml", "Neck / back"},
+                                                          {"/r/c.yaml", "Neck back"},
+                                                          {"/r/d.yaml", "Same title"},
+                                                          {"/u/d.yaml", "Same title"},
+                                                          {"/r/e.yaml", "\xe8\x82\xa9"},
+                                                          {"/r/f.yaml", "\xe8\x83\x8c"},
+                                                          {"/r/g.yaml", "!!!"}}) {
+        PlannedSession s;
+        s.date = {2026, 11, 23};
+        s.routineFile = file;
+        s.title = title;
+        s.totalS = 60;
+        sessions.push_back(s);
+    }
+    // The same routine on the next day is another event too.
+    sessions.push_back(sessions.front());
+    sessions.back().date = {2026, 11, 24};
+    const std::string ics = iCalendar(sessions, 0, "d");
+    std::set<std::string> uids;
+    for (std::size_t at = ics.find("\r\nUID:"); at != std::string::npos;
+         at = ics.find("\r\nUID:", at + 1)) {
+        uids.insert(ics.substr(at + 2, ics.find("\r\n", at + 2) - at - 2));
+    }
+    CHECK(uids.size() == sessions.size());
+    // And each UID is the same from one run to the next.
+    CHECK(iCalendar(sessions, 0, "d") == ics);
 }
