@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <csignal>
 
@@ -31,6 +32,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <poll.h>
 #include <spawn.h>
 #include <sstream>
 #include <sys/stat.h>
@@ -70,10 +72,12 @@ CStrings rollcoachArgv(const std::vector<std::string>& args) {
     return CStrings(std::move(strings));
 }
 
-// Runs the real binary with an argument vector and extra environment settings.
+// Runs the real binary with an argument vector and extra environment settings. With a limit,
+// a run still going after that many seconds is killed (and its code tells of SIGKILL), so a
+// window that should never have opened cannot hang the suite.
 Run runRollcoach(const std::vector<std::string>& args,
                  const std::vector<std::string>& environment = {},
-                 const std::vector<std::string>& unset = {}) {
+                 const std::vector<std::string>& unset = {}, int limitS = 0) {
     const fs::path log =
         fs::temp_directory_path() / ("rollcoach-test-" + std::to_string(getpid()) + ".log");
     CStrings argv = rollcoachArgv(args);
@@ -95,7 +99,19 @@ Run runRollcoach(const std::vector<std::string>& args,
     Run run;
     if (posix_spawn(&pid, argv.data()[0], &actions, nullptr, argv.data(), envp.data()) == 0) {
         int status = 0;
-        waitpid(pid, &status, 0);
+        if (limitS > 0) {
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limitS);
+            while (waitpid(pid, &status, WNOHANG) == 0) {
+                if (std::chrono::steady_clock::now() > deadline) {
+                    kill(pid, SIGKILL);
+                    waitpid(pid, &status, 0);
+                    break;
+                }
+                sf::sleep(sf::milliseconds(20));
+            }
+        } else {
+            waitpid(pid, &status, 0);
+        }
         run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
     posix_spawn_file_actions_destroy(&actions);
@@ -250,6 +266,154 @@ TEST_CASE("no display: a clear message and exit 1, never an abort") {
                                      "--out", tempPng("x").string()},
                                     {}, {"DISPLAY"});
     CHECK(render.code == 1);
+}
+
+namespace {
+
+// A program's full path, found on $PATH; empty when it is not installed.
+std::string findProgram(const std::string& name) {
+    const char* path = std::getenv("PATH");
+    std::stringstream folders(path != nullptr ? path : "");
+    for (std::string folder; std::getline(folders, folder, ':');) {
+        const fs::path candidate = fs::path(folder.empty() ? "." : folder) / name;
+        if (access(candidate.c_str(), X_OK) == 0) {
+            return candidate.string();
+        }
+    }
+    return {};
+}
+
+// An X server of the test's own, for displays the one the tests run on is not: without GLX,
+// in 8-bit colour. Xvfb picks a free display number and writes it to a pipe once it takes
+// connections, so tests running side by side never race for a number.
+class OwnXServer {
+public:
+    explicit OwnXServer(const std::vector<std::string>& options) {
+        const std::string xvfb = findProgram("Xvfb");
+        if (xvfb.empty()) {
+            return;
+        }
+        m_installed = true;
+        int ready[2];
+        REQUIRE(pipe2(ready, O_CLOEXEC) == 0);
+        std::vector<std::string> args = {xvfb, "-displayfd", "3", "-nolisten", "tcp"};
+        args.insert(args.end(), options.begin(), options.end());
+        CStrings argv(std::move(args));
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_adddup2(&actions, 1, 2);
+        posix_spawn_file_actions_adddup2(&actions, ready[1], 3);
+        const int spawned =
+            posix_spawn(&m_pid, argv.data()[0], &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        close(ready[1]);
+        if (spawned != 0) {
+            m_pid = -1;
+            close(ready[0]);
+            return;
+        }
+        // The number, then a newline; nothing (end of file) if the server gave up.
+        std::string number;
+        pollfd wait{ready[0], POLLIN, 0};
+        char c = 0;
+        while (poll(&wait, 1, 10000) > 0 && read(ready[0], &c, 1) == 1 && c != '\n') {
+            number += c;
+        }
+        close(ready[0]);
+        if (!number.empty()) {
+            m_display = ":" + number;
+        }
+    }
+    ~OwnXServer() {
+        if (m_pid > 0) {
+            kill(m_pid, SIGTERM);
+            int status = 0;
+            waitpid(m_pid, &status, 0);
+        }
+    }
+    OwnXServer(const OwnXServer&) = delete;
+    OwnXServer& operator=(const OwnXServer&) = delete;
+
+    bool installed() const { return m_installed; }
+    /// ":N", or empty when the server did not start.
+    const std::string& display() const { return m_display; }
+
+private:
+    bool m_installed = false;
+    pid_t m_pid = -1;
+    std::string m_display;
+};
+
+// Each command that opens a window, as a user would type it.
+std::vector<std::vector<std::string>> windowCommands(const std::string& png) {
+    const std::string routine = shippedRoutine("wall-tennis-ball.yaml");
+    return {{"run", routine, "--autostart", "--frames", "5", "--mute"},
+            {"render", routine, "--at", "5", "--out", png},
+            {"explore"},
+            {}};
+}
+
+// Every window command on this display exits 1 with the message, before SFML can crash; the
+// commands that need no display still work there.
+void checkRefused(const std::string& display, const std::string& because) {
+    const fs::path png = tempPng("refused");
+    for (const std::vector<std::string>& args : windowCommands(png.string())) {
+        // A window that opened anyway has no end of its own (the list, the explorer).
+        const Run run = runRollcoach(args, {"DISPLAY=" + display}, {"DISPLAY"}, 60);
+        INFO("rollcoach " << (args.empty() ? std::string("(the list)") : args[0]) << ": exit "
+                          << run.code << " (128 + N is signal N)\n"
+                          << run.output);
+        CHECK(run.code == 1);
+        CHECK(run.output.find("rollcoach: error: the display " + display +
+                              " has no OpenGL (GLX): ") != std::string::npos);
+        CHECK(run.output.find(because) != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(png));
+    const std::string routine = shippedRoutine("wall-tennis-ball.yaml");
+    CHECK(runRollcoach({"validate", routine}, {"DISPLAY=" + display}, {"DISPLAY"}, 60).code == 0);
+    CHECK(runRollcoach({"plan", routine, "--first-side", "left"}, {"DISPLAY=" + display},
+                       {"DISPLAY"}, 60)
+              .code == 0);
+}
+
+} // namespace
+
+TEST_CASE("a display without OpenGL: every window command says so and exits 1, never a crash") {
+    const OwnXServer server({"-extension", "GLX"});
+    if (!server.installed()) {
+        MESSAGE("skipped: Xvfb is not installed");
+        return;
+    }
+    REQUIRE_FALSE(server.display().empty());
+    checkRefused(server.display(), "the X server does not offer the GLX extension");
+}
+
+TEST_CASE("an 8-bit display: every window command says so and exits 1, never a crash") {
+    const OwnXServer server({"-screen", "0", "1280x720x8"});
+    if (!server.installed()) {
+        MESSAGE("skipped: Xvfb is not installed");
+        return;
+    }
+    REQUIRE_FALSE(server.display().empty());
+    checkRefused(server.display(), "8-bit colour");
+}
+
+TEST_CASE("a 16-bit display is not refused: a frame renders on it") {
+    const OwnXServer server({"-screen", "0", "1280x720x16"});
+    if (!server.installed()) {
+        MESSAGE("skipped: Xvfb is not installed");
+        return;
+    }
+    REQUIRE_FALSE(server.display().empty());
+    const fs::path png = tempPng("sixteen");
+    const Run run = runRollcoach(
+        {"render", shippedRoutine("wall-tennis-ball.yaml"), "--at", "5", "--out", png.string()},
+        {"DISPLAY=" + server.display()}, {"DISPLAY"}, 60);
+    INFO(run.output);
+    CHECK(run.code == 0);
+    CHECK(fs::exists(png));
+    fs::remove(png);
 }
 
 TEST_CASE("window command-line errors") {
