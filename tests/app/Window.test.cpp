@@ -12,6 +12,7 @@
 #include "app/screens/ExploreScreen.hpp"
 #include "app/screens/ListScreen.hpp"
 #include "app/screens/SessionScreen.hpp"
+#include "app/screens/SetupScreen.hpp"
 #include "core/Clock.hpp"
 #include "core/DataPaths.hpp"
 #include "core/History.hpp"
@@ -965,4 +966,35 @@ TEST_CASE("render --out on a full disk keeps the old picture and names the error
         ++files;
     }
     CHECK(files == 1);
+}
+
+TEST_CASE("an unsafe routine is flagged in the list, shows its warnings, and starts only on A") {
+    Harness h;
+    TempPath data("unsafe-list");
+    fs::create_directories(data.path / "routines");
+    std::ofstream(data.path / "routines" / "close.yaml")
+        << oneStep("tennis", "[{x_cm: 1, y_cm: 10}]");
+    h.workspace.dataDir = data.path.string();
+    ListScreen list(h.app);
+    REQUIRE(list.entries().size() == 3);
+    CHECK(list.entries()[2].hasSafetyWarnings());
+    CHECK_FALSE(list.entries()[0].hasSafetyWarnings());
+    CHECK_FALSE(list.entries()[1].hasSafetyWarnings());
+
+    SetupScreen setup(h.app, *list.entries()[2].routine, {list.entries()[2].file, "h"},
+                      std::nullopt);
+    setup.layout({1280, 720});
+    REQUIRE(setup.warnings().size() == 1);
+    CHECK(setup.warnings()[0].zone == Zone::Spine);
+    // Space, Enter and any other key do not start it; A does.
+    for (auto code : {sf::Keyboard::Space, sf::Keyboard::Enter, sf::Keyboard::Right}) {
+        CHECK(setup.handle(key(code)).kind == ScreenRequest::Kind::None);
+    }
+    CHECK(setup.handle(key(SetupScreen::kAcknowledgeKey)).kind ==
+          ScreenRequest::Kind::StartSession);
+    // A safe routine starts on any key, as before.
+    SetupScreen safe(h.app, *list.entries()[1].routine, {list.entries()[1].file, "h"},
+                     std::nullopt);
+    CHECK(safe.warnings().empty());
+    CHECK(safe.handle(key(sf::Keyboard::Space)).kind == ScreenRequest::Kind::StartSession);
 }

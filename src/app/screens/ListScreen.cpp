@@ -146,7 +146,15 @@ void ListScreen::draw(sf::RenderTarget& target) const {
                 std::to_string(ballCount(r)) + " × " + ballLabel(m_app.body, r.ball) + "  ·  " +
                 clockText(e.totalS) + "  ·  " + (e.shipped ? "shipped" : "your routine");
             drawText(target, regular, details, c.px(28), palette::dimText,
-                     {row.left + 24 * u, row.top + 62 * u});
+                     {row.left + 24 * u, row.top + 62 * u}, row.width - 48 * u);
+            if (e.hasSafetyWarnings()) {
+                // Flagged before it is opened: the setup screen shows where and why.
+                Label flag(bold);
+                flag.set("⚠ spine or neck", c.px(30), palette::warningNear);
+                flag.setPosition(row.left + row.width - flag.bounds().width - 24 * u,
+                                 row.top + 16 * u);
+                flag.draw(target);
+            }
         } else {
             drawText(target, bold,
                      std::filesystem::path(e.file).filename().string() + "  (cannot be used)",

@@ -82,7 +82,10 @@ void SessionScreen::play(const std::vector<Cue>& cues) {
             break;
         case Cue::Kind::SwitchStarts:
             m_app.tones.play(Tones::Kind::Switch);
-            m_app.speech.say(std::string("Switch to the ") + sideName(segment.side) + " side");
+            m_app.speech.say(std::string(routine.steps.front().place.size() > 1
+                                             ? "Lift the balls off your back"
+                                             : "Lift the ball off your back") +
+                             ", and switch to the " + sideName(segment.side) + " side");
             break;
         case Cue::Kind::CountdownBeat:
             m_app.tones.play(Tones::Kind::Beat);
@@ -256,10 +259,14 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                            std::to_string(pic.stepsPerSide),
                        c.px(32), palette::dimText);
     } else {
-        m_progress.set(std::string(pic.ballCount > 1 ? "Lift the balls and move them"
-                                                     : "Lift the ball and move it") +
-                           " to your " + sideName(pic.side) + " side",
-                       c.px(32), palette::dimText, width);
+        // Lifted, never rolled across: the picture shows no ball until its new place.
+        const bool many = pic.ballCount > 1;
+        m_progress.set(
+            pic.moment.lifted
+                ? std::string(many ? "LIFT the balls off your back" : "LIFT the ball off your back")
+                : std::string(many ? "Place them" : "Place it") + " on your " + sideName(pic.side) +
+                      " side, as shown",
+            c.px(32), pic.moment.lifted ? palette::warningNear : palette::dimText, width);
     }
     m_progress.setPosition(x, y);
     m_progress.draw(target);
@@ -270,7 +277,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     m_stepName.draw(target);
     y += m_stepName.height() + 20 * u;
     m_cue.set(isStep ? pic.step->cue
-                     : "Place it as before, mirrored: same height, same distance from the spine.",
+                     : "Never roll it across the spine. Place it as before, mirrored: same "
+                       "height, same distance from the spine.",
               c.px(36), palette::text, width);
     m_cue.setPosition(x, y);
     m_cue.draw(target);

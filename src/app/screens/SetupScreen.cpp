@@ -3,22 +3,35 @@
 #include "app/Drawing.hpp"
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
+#include "core/Motion.hpp"
+#include "core/SafetyCheck.hpp"
+
+#include <algorithm>
 
 namespace rollcoach {
 
 SetupScreen::SetupScreen(AppResources& app, Routine routine, RoutineSource source,
                          std::optional<Side> forcedSide)
     : m_app(app), m_routine(std::move(routine)), m_source(std::move(source)),
-      m_forcedSide(forcedSide) {
+      m_forcedSide(forcedSide), m_diagram(app.body, app.fonts.bold) {
     chooseSide();
 }
 
 void SetupScreen::chooseSide() {
     m_side =
         firstSideFor(m_routine, m_forcedSide, recentSessions(m_app.history), m_app.workspace.now());
+    m_warnings = SafetyCheck(m_app.body).check(m_routine, {m_side.side});
+    if (m_bodyArea.width > 0) {
+        m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target);
+    }
 }
 
-void SetupScreen::layout(sf::Vector2u) {}
+void SetupScreen::layout(sf::Vector2u size) {
+    const Canvas c = Canvas::of(size);
+    const float column = c.w * 0.56f;
+    m_bodyArea = {column + 20 * c.u, 140 * c.u, c.w - column - 80 * c.u, 360 * c.u};
+    m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target);
+}
 
 ScreenRequest SetupScreen::handle(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
@@ -27,6 +40,13 @@ ScreenRequest SetupScreen::handle(const sf::Event& event) {
         }
         if (event.key.code == sf::Keyboard::M) {
             toggleMute(m_app);
+            return {};
+        }
+        if (!m_warnings.empty()) {
+            // A routine that puts a ball on or near the spine or neck starts only on purpose.
+            if (event.key.code == kAcknowledgeKey) {
+                return {ScreenRequest::Kind::StartSession, {}, start()};
+            }
             return {};
         }
         // Any other key starts: the person may be reaching from the floor.
@@ -70,28 +90,67 @@ void SetupScreen::draw(sf::RenderTarget& target) const {
         y += label.height() + 16 * u;
     }
 
-    // Right: the posture and the safety note.
-    const sf::FloatRect picture(column + 20 * u, 140 * u, w - column - 80 * u, 360 * u);
-    drawPanel(target, picture, palette::panel);
-    drawPosture(target,
-                {picture.left + 20 * u, picture.top + 20 * u, picture.width - 40 * u,
-                 picture.height - 40 * u},
-                m_routine.drill, ballColor(m_app.body, m_routine.ball));
-    const sf::FloatRect note(column + 20 * u, 530 * u, w - column - 80 * u, 250 * u);
-    drawPanel(target, note, palette::panel, palette::dimText, 2 * u);
-    drawText(target, bold, "Safety", c.px(32), palette::text,
-             {note.left + 20 * u, note.top + 14 * u});
-    drawText(target, regular,
-             "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, numbness "
-             "or tingling. Keep the ball off the spine and out of the neck.",
-             c.px(27), palette::text, {note.left + 20 * u, note.top + 62 * u}, note.width - 40 * u);
+    if (m_warnings.empty()) {
+        // Right: the posture and the safety note.
+        const sf::FloatRect picture(column + 20 * u, 140 * u, w - column - 80 * u, 360 * u);
+        drawPanel(target, picture, palette::panel);
+        drawPosture(target,
+                    {picture.left + 20 * u, picture.top + 20 * u, picture.width - 40 * u,
+                     picture.height - 40 * u},
+                    m_routine.drill, ballColor(m_app.body, m_routine.ball));
+        const sf::FloatRect note(column + 20 * u, 530 * u, w - column - 80 * u, 250 * u);
+        drawPanel(target, note, palette::panel, palette::dimText, 2 * u);
+        drawText(target, bold, "Safety", c.px(32), palette::text,
+                 {note.left + 20 * u, note.top + 14 * u});
+        drawText(target, regular,
+                 "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
+                 "numbness or tingling. Keep the ball off the spine and out of the neck.",
+                 c.px(27), palette::text, {note.left + 20 * u, note.top + 62 * u},
+                 note.width - 40 * u);
+    } else {
+        // Right: where on the body this routine comes too close, and what the file says.
+        drawPanel(target, m_bodyArea, palette::panel);
+        Closeness spine = Closeness::Safe;
+        Closeness neck = Closeness::Safe;
+        for (const SafetyWarning& warning : m_warnings) {
+            (warning.zone == Zone::Spine ? spine : neck) =
+                std::max(warning.zone == Zone::Spine ? spine : neck, warning.closeness);
+        }
+        m_diagram.draw(target, spine, neck);
+        for (const SafetyWarning& warning : m_warnings) {
+            const sf::Color colour = warningColor(warning.closeness);
+            drawBall(target, m_diagram.view(), onSide(warning.where, m_side.side),
+                     m_routine.ball.diameterCm, colour, false, colour);
+        }
+        const sf::FloatRect note(column + 20 * u, 520 * u, w - column - 80 * u, h - 700 * u);
+        drawPanel(target, note, sf::Color(60, 30, 30), palette::warningOn, 4 * u);
+        drawWarningIcon(target, {note.left + 44 * u, note.top + 44 * u}, 56 * u, palette::warningOn,
+                        bold, c.px(40));
+        std::string text = "This routine puts the ball on or near the spine or the neck:";
+        for (std::size_t i = 0; i < m_warnings.size() && i < 3; ++i) {
+            const SafetyWarning& warning = m_warnings[i];
+            text += std::string("\n•  ") + m_routine.steps[warning.stepIndex].name + ": " +
+                    (warning.closeness == Closeness::On ? "on the " : "near the ") +
+                    zoneName(warning.zone) + "; " + warning.advice;
+        }
+        if (m_warnings.size() > 3) {
+            text += "\n•  and " + std::to_string(m_warnings.size() - 3) + " more";
+        }
+        drawText(target, regular, text, c.px(27), palette::text,
+                 {note.left + 90 * u, note.top + 16 * u}, note.width - 110 * u);
+    }
 
     drawText(target, bold,
              std::string("You start on the ") + sideName(m_side.side) + " side" +
                  (m_side.why.empty() ? "." : ": " + m_side.why + "."),
              c.px(36), palette::accent, {60 * u, h - 150 * u}, w - 120 * u);
-    drawText(target, regular, "Press Space (or any key) to start  ·  M mutes  ·  Esc goes back",
-             c.px(30), palette::dimText, {60 * u, h - 90 * u}, w - 120 * u);
+    if (m_warnings.empty()) {
+        drawText(target, regular, "Press Space (or any key) to start  ·  M mutes  ·  Esc goes back",
+                 c.px(30), palette::dimText, {60 * u, h - 90 * u}, w - 120 * u);
+    } else {
+        drawText(target, bold, "Press A to start anyway, knowing the warnings  ·  Esc goes back",
+                 c.px(30), palette::warningNear, {60 * u, h - 90 * u}, w - 120 * u);
+    }
 }
 
 } // namespace rollcoach

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "Screen.hpp"
+#include "app/Drawing.hpp"
 
 namespace rollcoach {
 
 /// Before a session: what is needed, how to get ready, the safety note, and the side to
-/// start on, chosen afresh each time the screen shows.
+/// start on, chosen afresh each time the screen shows. A routine that comes on or near the
+/// spine or the neck shows where on the body, and starts only with an acknowledging key.
 class SetupScreen : public Screen {
 public:
     SetupScreen(AppResources& app, Routine routine, RoutineSource source,
@@ -16,6 +18,10 @@ public:
     void shown() override { chooseSide(); }
 
     const SideChoice& firstSide() const { return m_side; }
+    /// The placements that come on or near the spine or the neck, for the first side.
+    const std::vector<SafetyWarning>& warnings() const { return m_warnings; }
+    /// The key that starts a routine with warnings, after reading them.
+    static constexpr sf::Keyboard::Key kAcknowledgeKey = sf::Keyboard::A;
     /// The session this screen would start now.
     SessionStart start() const { return {m_routine, m_source, m_side.side}; }
 
@@ -27,6 +33,9 @@ private:
     RoutineSource m_source;
     std::optional<Side> m_forcedSide;
     SideChoice m_side;
+    std::vector<SafetyWarning> m_warnings;
+    BodyDiagram m_diagram; // where the warnings are, when there are any
+    sf::FloatRect m_bodyArea;
 };
 
 } // namespace rollcoach
