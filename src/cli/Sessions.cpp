@@ -1,6 +1,7 @@
 #include "Sessions.hpp"
 
 #include "core/DataPaths.hpp"
+#include "core/PrintableText.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/Timeline.hpp"
@@ -22,7 +23,7 @@ std::optional<BodyModel> bodyOrSay(const Workspace& workspace, std::ostream& err
     std::string why;
     auto body = loadBody(workspace, why);
     if (!body) {
-        err << why << "\n";
+        err << printable(why) << "\n";
     }
     return body;
 }
@@ -32,11 +33,11 @@ std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& 
         std::string notice;
         auto history = openHistory(workspace, notice);
         if (!notice.empty()) {
-            err << "rollcoach: notice: " << notice << "\n";
+            err << "rollcoach: notice: " << printable(notice) << "\n";
         }
         return history;
     } catch (const HistoryError& error) {
-        err << "rollcoach: notice: history unavailable: " << error.what() << "\n";
+        err << "rollcoach: notice: history unavailable: " << printable(error.what()) << "\n";
         return nullptr;
     }
 }
@@ -80,7 +81,8 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         }
         nlohmann::ordered_json document;
         document["sessions"] = std::move(list);
-        out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        out << printableJson(document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
+            << "\n";
         return 0;
     }
     if (sessions.empty()) {
@@ -89,12 +91,15 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
     }
     double left = 0;
     double right = 0;
+    // Titles and stop reasons come from the database, which any program may have written.
     for (const SessionRecord& r : sessions) {
+        const std::string title = printable(r.routineTitle);
+        const std::string reason = printable(r.stopReason);
         char line[512];
         std::snprintf(line, sizeof line, "%s  %-11s  left %4.0f s  right %4.0f s  %s%s%s\n",
-                      isoTime(r.startedAt).c_str(), outcome(r).c_str(), r.leftS, r.rightS,
-                      r.routineTitle.c_str(), r.stopReason.empty() ? "" : "  (",
-                      r.stopReason.empty() ? "" : (r.stopReason + ")").c_str());
+                      isoTime(r.startedAt).c_str(), printable(outcome(r)).c_str(), r.leftS,
+                      r.rightS, title.c_str(), reason.empty() ? "" : "  (",
+                      reason.empty() ? "" : (reason + ")").c_str());
         out << line;
         left += r.leftS;
         right += r.rightS;
@@ -109,9 +114,9 @@ std::string dueLine(const DueSession& due) {
     char time[16];
     std::snprintf(time, sizeof time, "%02d:%02d", due.planned.minuteOfDay / 60,
                   due.planned.minuteOfDay % 60);
-    std::string line = std::string(time) + "  " + due.planned.title;
-    const std::string start =
-        "start on the " + std::string(sideName(due.firstSide.side)) + " side: " + due.firstSide.why;
+    std::string line = std::string(time) + "  " + printable(due.planned.title);
+    const std::string start = "start on the " + std::string(sideName(due.firstSide.side)) +
+                              " side: " + printable(due.firstSide.why);
     switch (due.state) {
     case DayState::Done:
         return line + "  (done today)";
@@ -147,7 +152,7 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     static const char* const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                         "Friday", "Saturday", "Sunday"};
     out << "Nothing is due today. Next: " << names[static_cast<int>(week.front().date.weekday())]
-        << " " << week.front().date.iso() << ", " << week.front().title << "\n";
+        << " " << week.front().date.iso() << ", " << printable(week.front().title) << "\n";
     return 0;
 }
 
@@ -167,18 +172,18 @@ int calendarCommand(int weeks, const std::string& outFile, const Workspace& work
     file << calendar;
     file.close();
     if (!file) {
-        err << "rollcoach: error: " << outFile << ": cannot write the calendar\n";
+        err << "rollcoach: error: " << printable(outFile) << ": cannot write the calendar\n";
         return 1;
     }
-    out << outFile << ": " << plan.size() << " sessions over " << weeks << " weeks\n";
+    out << printable(outFile) << ": " << plan.size() << " sessions over " << weeks << " weeks\n";
     return 0;
 }
 
 int newRoutineCommand(const std::string& name, const Workspace& workspace, std::ostream& out,
                       std::ostream& err) {
     if (name.empty() || name.find('/') != std::string::npos || name.front() == '.' ||
-        name.size() > 80) {
-        err << "rollcoach: error: \"" << name
+        name.size() > 80 || findControlCharacter(name)) {
+        err << "rollcoach: error: \"" << printable(name)
             << "\" cannot be a routine name: use letters, digits and dashes\n";
         return 2;
     }
@@ -187,12 +192,13 @@ int newRoutineCommand(const std::string& name, const Workspace& workspace, std::
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
-        err << "rollcoach: error: " << dir.string()
+        err << "rollcoach: error: " << printable(dir.string())
             << ": cannot create the folder: " << ec.message() << "\n";
         return 1;
     }
     if (fs::exists(file, ec)) {
-        err << "rollcoach: error: " << file.string() << ": already exists; choose another name\n";
+        err << "rollcoach: error: " << printable(file.string())
+            << ": already exists; choose another name\n";
         return 1;
     }
     std::ofstream outFile(file);
@@ -233,10 +239,10 @@ int newRoutineCommand(const std::string& name, const Workspace& workspace, std::
            "    motion: {pattern: vertical, amplitude_cm: 4, period_s: 8}\n";
     outFile.close();
     if (!outFile) {
-        err << "rollcoach: error: " << file.string() << ": cannot write the routine\n";
+        err << "rollcoach: error: " << printable(file.string()) << ": cannot write the routine\n";
         return 1;
     }
-    out << file.string() << "\n";
+    out << printable(file.string()) << "\n";
     return 0;
 }
 
