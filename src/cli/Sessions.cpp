@@ -132,7 +132,9 @@ std::string dueLine(const DueSession& due) {
 
 int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream& out,
                 std::ostream& err) {
-    const auto routines = usableRoutines(loadRoutineLibrary(workspace, body));
+    // What is due needs the schedules and which routines are broken, not the warnings.
+    const auto routines =
+        usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly));
     const auto history = historyOrSay(workspace, err);
     const auto due =
         dueToday(routines, recentSessions(history.get()), workspace.now(), workspace.settings);
@@ -158,8 +160,9 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
 
 int calendarCommand(int weeks, const std::string& outFile, const Workspace& workspace,
                     const BodyModel& body, std::ostream& out, std::ostream& err) {
-    const auto plan = weeklyPlan(usableRoutines(loadRoutineLibrary(workspace, body)),
-                                 localDate(workspace.now()), weeks * 7, workspace.settings);
+    const auto plan =
+        weeklyPlan(usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
+                   localDate(workspace.now()), weeks * 7, workspace.settings);
     const std::string calendar = iCalendar(
         plan, workspace.now(),
         "Self-massage with a ball, one side after the other. Press gently; stop at once on sharp "
