@@ -108,6 +108,23 @@ def generate_routines(folder, count):
         (folder / f"r{i:04d}.yaml").write_text(text)
 
 
+def generate_largest_routines(folder, count):
+    """Routines as large as the format allows: 100 steps of 30 minutes, four balls on a 50-point
+    path swept twice a second, names and cues near the length limit; each under 256 KiB."""
+    for i in range(count):
+        lines = [f"format: 1\ntitle: Largest routine {i}\ndrill: wall\nball: tennis",
+                 "schedule: {rounds: 20, days: [mon, tue, wed, thu, fri, sat, sun]}", "steps:"]
+        for s in range(100):
+            points = ", ".join(f"{{x_cm: {4 if k % 2 else 8}, y_cm: {5 if k % 2 else 40}}}"
+                               for k in range(50))
+            lines += [f"  - name: Step {s} " + "n" * 480, "    duration_s: 1800",
+                      "    cue: " + "c" * 400,
+                      "    place: [{x_cm: 4, y_cm: 10}, {x_cm: 6, y_cm: 10}, {x_cm: 8, y_cm: 10}, "
+                      "{x_cm: 10, y_cm: 10}]",
+                      f"    motion: {{pattern: path, period_s: 0.5, points: [{points}]}}"]
+        (folder / f"largest-{i}.yaml").write_text("\n".join(lines) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build", type=pathlib.Path)
@@ -221,6 +238,14 @@ def main():
             per.append(wall / len(files) * 1000)
         shutil.rmtree(folder)
         rows.append(("validate, per routine of 1,000 (ms)", None, median(per), "<= 1 ms", None))
+
+        home = pathlib.Path(tempfile.mkdtemp(prefix="rollcoach-largest-"))
+        (home / "routines").mkdir()
+        generate_largest_routines(home / "routines", 10)
+        nexts = [timed([rollcoach, "--data-dir", str(home), "next"], env)[0]
+                 for _ in range(args.repeat)]
+        shutil.rmtree(home)
+        rows.append(("next over 10 largest routines (s)", None, median(nexts), "< 1 s", None))
 
         png = data / "frame.png"
         render = {"base": [], "app": []}

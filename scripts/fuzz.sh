@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes routine loading, the safety check and the timeline with libFuzzer, AddressSanitizer
-# and UndefinedBehaviorSanitizer (clang from Debian).
+# Fuzzes routine loading, the safety check, the timeline, the settings reader and the printing
+# of stored history text with libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer
+# (clang from Debian).
 #   scripts/fuzz.sh [SECONDS]     default 60
 # New crashing inputs are written to fuzz/findings/; copy them to
 # tests/data/fuzz-regressions/ once fixed, where the test suite replays them.

@@ -4,12 +4,15 @@
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
 #include "core/PlanJson.hpp"
+#include "core/PrintableText.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/Timeline.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <ostream>
 
@@ -19,6 +22,33 @@
 
 namespace rollcoach {
 namespace {
+
+// CLI11's ranges compare, and NaN compares false with everything, so "nan" would pass any
+// range; this is checked first.
+const CLI::Validator kFiniteNumber(
+    [](std::string& input) -> std::string {
+        double value = 0;
+        const char* begin = input.c_str();
+        char* end = nullptr;
+        value = std::strtod(begin, &end);
+        if (end == begin || *end != '\0' || !std::isfinite(value)) {
+            return "must be a finite number, got " + printable(input);
+        }
+        return {};
+    },
+    "NUMBER");
+
+// "WxH" with nothing before, between or after the two whole numbers.
+bool parseSize(const std::string& text, unsigned& width, unsigned& height) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    const auto [afterWidth, widthError] = std::from_chars(begin, end, width);
+    if (widthError != std::errc() || afterWidth == end || *afterWidth != 'x') {
+        return false;
+    }
+    const auto [afterHeight, heightError] = std::from_chars(afterWidth + 1, end, height);
+    return heightError == std::errc() && afterHeight == end;
+}
 
 int validate(const std::vector<std::string>& files, bool strict, const Workspace& workspace,
              std::ostream& out, std::ostream& err) {
@@ -62,8 +92,8 @@ int plan(const std::string& file, const std::optional<std::string>& firstSide, b
     if (json) {
         out << planJson(timeline, side.why, everyS);
     } else {
-        out << planText(timeline) << "First side: " << sideName(side.side) << " (" << side.why
-            << ")\n";
+        out << planText(timeline) << "First side: " << sideName(side.side) << " ("
+            << printable(side.why) << ")\n";
     }
     return 0;
 }
@@ -89,6 +119,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     CLI::Option* shoulderOption =
         app.add_option("--shoulder-width-cm", workspace.shoulderWidthCm,
                        "your shoulder width (acromion to acromion), 25-60 cm")
+            ->check(kFiniteNumber)
             ->check(CLI::Range(25.0, 60.0));
     std::string dataDir;
     app.add_option("--data-dir", dataDir,
@@ -125,6 +156,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     runCommand->add_option("--first-side", runSide, "side to start on")
         ->check(CLI::IsMember({"left", "right"}));
     runCommand->add_option("--speed", request.speed, "run the session clock this many times faster")
+        ->check(kFiniteNumber)
         ->check(CLI::Range(0.01, 1000.0));
     runCommand->add_flag("--autostart", request.autostart, "start the timer without a key press");
     runCommand
@@ -136,6 +168,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     runCommand
         ->add_option("--start-at", request.startAtS,
                      "start this many seconds into the session (with --autostart)")
+        ->check(kFiniteNumber)
         ->check(CLI::Range(0.0, 1e6));
 
     std::string renderSide;
@@ -144,6 +177,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     renderCommand->add_option("FILE", request.routineFile, "routine file")->required();
     renderCommand->add_option("--at", request.atS, "seconds into the session")
         ->required()
+        ->check(kFiniteNumber)
         ->check(CLI::Range(0.0, 1e6));
     renderCommand->add_option("--side", runSide, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
@@ -194,7 +228,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         out << "rollcoach " << ROLLCOACH_VERSION << "\n";
         return 0;
     } catch (const CLI::ParseError& error) {
-        err << "rollcoach: usage error: " << error.what() << "\n"
+        err << "rollcoach: usage error: " << printable(error.what()) << "\n"
             << "Run 'rollcoach --help' for the commands and options.\n";
         return 2;
     }
@@ -265,9 +299,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         request.mode = WindowRequest::Mode::Render;
         unsigned w = 0;
         unsigned h = 0;
-        char x = 0;
-        if (std::sscanf(renderSize.c_str(), "%u%c%u", &w, &x, &h) != 3 || x != 'x' || w < 160 ||
-            h < 120 || w > 8192 || h > 8192) {
+        if (!parseSize(renderSize, w, h) || w < 160 || h < 120 || w > 8192 || h > 8192) {
             err << "rollcoach: usage error: --size must be WxH, e.g. 1920x1080 (160x120 to "
                    "8192x8192)\n";
             return 2;

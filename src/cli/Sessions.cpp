@@ -1,6 +1,7 @@
 #include "Sessions.hpp"
 
 #include "core/DataPaths.hpp"
+#include "core/PrintableText.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/TextFile.hpp"
@@ -27,7 +28,7 @@ std::optional<BodyModel> bodyOrSay(const Workspace& workspace, std::ostream& err
     std::string why;
     auto body = loadBody(workspace, why);
     if (!body) {
-        err << why << "\n";
+        err << printable(why) << "\n";
     }
     return body;
 }
@@ -37,11 +38,11 @@ std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& 
         std::string notice;
         auto history = openHistory(workspace, notice);
         if (!notice.empty()) {
-            err << "rollcoach: notice: " << notice << "\n";
+            err << "rollcoach: notice: " << printable(notice) << "\n";
         }
         return history;
     } catch (const HistoryError& error) {
-        err << "rollcoach: notice: history unavailable: " << error.what() << "\n";
+        err << "rollcoach: notice: history unavailable: " << printable(error.what()) << "\n";
         return nullptr;
     }
 }
@@ -85,7 +86,8 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         }
         nlohmann::ordered_json document;
         document["sessions"] = std::move(list);
-        out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        out << printableJson(document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
+            << "\n";
         return 0;
     }
     if (sessions.empty()) {
@@ -94,12 +96,15 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
     }
     double left = 0;
     double right = 0;
+    // Titles and stop reasons come from the database, which any program may have written.
     for (const SessionRecord& r : sessions) {
+        const std::string title = printable(r.routineTitle);
+        const std::string reason = printable(r.stopReason);
         char line[512];
         std::snprintf(line, sizeof line, "%s  %-11s  left %4.0f s  right %4.0f s  %s%s%s\n",
-                      isoTime(r.startedAt).c_str(), outcome(r).c_str(), r.leftS, r.rightS,
-                      r.routineTitle.c_str(), r.stopReason.empty() ? "" : "  (",
-                      r.stopReason.empty() ? "" : (r.stopReason + ")").c_str());
+                      isoTime(r.startedAt).c_str(), printable(outcome(r)).c_str(), r.leftS,
+                      r.rightS, title.c_str(), reason.empty() ? "" : "  (",
+                      reason.empty() ? "" : (reason + ")").c_str());
         out << line;
         left += r.leftS;
         right += r.rightS;
@@ -114,9 +119,9 @@ std::string dueLine(const DueSession& due) {
     char time[16];
     std::snprintf(time, sizeof time, "%02d:%02d", due.planned.minuteOfDay / 60,
                   due.planned.minuteOfDay % 60);
-    std::string line = std::string(time) + "  " + due.planned.title;
-    const std::string start =
-        "start on the " + std::string(sideName(due.firstSide.side)) + " side: " + due.firstSide.why;
+    std::string line = std::string(time) + "  " + printable(due.planned.title);
+    const std::string start = "start on the " + std::string(sideName(due.firstSide.side)) +
+                              " side: " + printable(due.firstSide.why);
     switch (due.state) {
     case DayState::Done:
         return line + "  (done today)";
@@ -132,7 +137,9 @@ std::string dueLine(const DueSession& due) {
 
 int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream& out,
                 std::ostream& err) {
-    const auto routines = usableRoutines(loadRoutineLibrary(workspace, body));
+    // What is due needs the schedules and which routines are broken, not the warnings.
+    const auto routines =
+        usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly));
     const auto history = historyOrSay(workspace, err);
     const auto due =
         dueToday(routines, recentSessions(history.get()), workspace.now(), workspace.settings);
@@ -152,14 +159,15 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     static const char* const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                         "Friday", "Saturday", "Sunday"};
     out << "Nothing is due today. Next: " << names[static_cast<int>(week.front().date.weekday())]
-        << " " << week.front().date.iso() << ", " << week.front().title << "\n";
+        << " " << week.front().date.iso() << ", " << printable(week.front().title) << "\n";
     return 0;
 }
 
 int calendarCommand(int weeks, const std::string& outFile, const Workspace& workspace,
                     const BodyModel& body, std::ostream& out, std::ostream& err) {
-    const auto plan = weeklyPlan(usableRoutines(loadRoutineLibrary(workspace, body)),
-                                 localDate(workspace.now()), weeks * 7, workspace.settings);
+    const auto plan =
+        weeklyPlan(usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
+                   localDate(workspace.now()), weeks * 7, workspace.settings);
     const std::string calendar = iCalendar(
         plan, workspace.now(),
         "Self-massage with a ball, one side after the other. Press gently; stop at once on sharp "
@@ -171,10 +179,10 @@ int calendarCommand(int weeks, const std::string& outFile, const Workspace& work
     // Written beside and renamed over, so a full disk leaves the old calendar whole.
     std::string why;
     if (!writeFileAtomically(outFile, calendar, why)) {
-        err << "rollcoach: error: " << outFile << ": cannot write the calendar: " << why << "\n";
+        err << "rollcoach: error: " << printable(outFile) << ": cannot write the calendar: " << why << "\n";
         return 1;
     }
-    out << outFile << ": " << plan.size() << " sessions over " << weeks << " weeks\n";
+    out << printable(outFile) << ": " << plan.size() << " sessions over " << weeks << " weeks\n";
     return 0;
 }
 
@@ -204,7 +212,7 @@ std::string oneLine(std::string text) {
 int newRoutineCommand(const std::string& name, const Workspace& workspace, std::ostream& out,
                       std::ostream& err) {
     if (!isRoutineName(name)) {
-        err << "rollcoach: error: \"" << oneLine(name)
+        err << "rollcoach: error: \"" << printable(name)
             << "\" cannot be a routine name: use letters, digits, dashes and underscores, "
                "starting with a letter or a digit, at most 80\n";
         return 2;
@@ -214,7 +222,7 @@ int newRoutineCommand(const std::string& name, const Workspace& workspace, std::
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
-        err << "rollcoach: error: " << dir.string()
+        err << "rollcoach: error: " << printable(dir.string())
             << ": cannot create the folder: " << ec.message() << "\n";
         return 1;
     }
@@ -258,10 +266,10 @@ int newRoutineCommand(const std::string& name, const Workspace& workspace, std::
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
         if (errno == EEXIST) {
-            err << "rollcoach: error: " << file.string()
+            err << "rollcoach: error: " << printable(file.string())
                 << ": already exists; choose another name\n";
         } else {
-            err << "rollcoach: error: " << file.string()
+            err << "rollcoach: error: " << printable(file.string())
                 << ": cannot create the routine: " << std::strerror(errno) << "\n";
         }
         return 1;
@@ -282,11 +290,11 @@ int newRoutineCommand(const std::string& name, const Workspace& workspace, std::
     if (error != 0) {
         // Half a routine would only fail to validate: leave nothing.
         ::unlink(file.c_str());
-        err << "rollcoach: error: " << file.string()
+        err << "rollcoach: error: " << printable(file.string())
             << ": cannot write the routine: " << std::strerror(error) << "\n";
         return 1;
     }
-    out << file.string() << "\n";
+    out << printable(file.string()) << "\n";
     return 0;
 }
 

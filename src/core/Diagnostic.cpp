@@ -1,17 +1,20 @@
 #include "Diagnostic.hpp"
 
+#include "PrintableText.hpp"
+
 #include <algorithm>
 
 namespace rollcoach {
 
 std::string formatDiagnostic(const std::string& file, const Diagnostic& diagnostic) {
-    std::string out = file;
+    // Both may carry a file's own bytes: its name, or a value quoted from it.
+    std::string out = printable(file);
     if (diagnostic.mark.line > 0) {
         out += ':' + std::to_string(diagnostic.mark.line) + ':' +
                std::to_string(std::max(diagnostic.mark.column, 1));
     }
     out += diagnostic.severity == Severity::Error ? ": error: " : ": warning: ";
-    out += diagnostic.message;
+    out += printable(diagnostic.message);
     return out;
 }
 

@@ -27,10 +27,35 @@ double pathProgress(double seconds, double period) {
     return (1 - std::cos(2 * kPi * seconds / period)) / 2;
 }
 
-Point pointAlongPath(const Step& step, double distance) {
+} // namespace
+
+std::vector<Point> ballPositions(const Step& step, double seconds) {
+    std::vector<Point> positions;
+    ballPositions(step, seconds, positions);
+    return positions;
+}
+
+void ballPositions(const Step& step, double seconds, std::vector<Point>& positions) {
+    StepMotion(step).positionsAt(seconds, positions);
+}
+
+StepMotion::StepMotion(const Step& step) : m_step(step) {
+    if (step.motion.pattern != Pattern::Path || step.place.empty()) {
+        return;
+    }
     Point previous = step.place.front().at;
     for (const Point& p : step.motion.points) {
-        const double segment = std::hypot(p.xCm - previous.xCm, p.yCm - previous.yCm);
+        m_segmentCm.push_back(std::hypot(p.xCm - previous.xCm, p.yCm - previous.yCm));
+        m_pathCm += m_segmentCm.back();
+        previous = p;
+    }
+}
+
+Point StepMotion::alongPath(double distance) const {
+    Point previous = m_step.place.front().at;
+    for (std::size_t i = 0; i < m_segmentCm.size(); ++i) {
+        const Point& p = m_step.motion.points[i];
+        const double segment = m_segmentCm[i];
         if (distance <= segment && segment > 0) {
             const double f = distance / segment;
             return {previous.xCm + (p.xCm - previous.xCm) * f,
@@ -42,16 +67,9 @@ Point pointAlongPath(const Step& step, double distance) {
     return previous;
 }
 
-} // namespace
-
-std::vector<Point> ballPositions(const Step& step, double seconds) {
-    std::vector<Point> positions;
-    ballPositions(step, seconds, positions);
-    return positions;
-}
-
-void ballPositions(const Step& step, double seconds, std::vector<Point>& positions) {
+void StepMotion::positionsAt(double seconds, std::vector<Point>& positions) const {
     positions.clear();
+    const Step& step = m_step;
     const Motion& motion = step.motion;
     Point offset;
     switch (motion.pattern) {
@@ -71,8 +89,7 @@ void ballPositions(const Step& step, double seconds, std::vector<Point>& positio
         break;
     }
     case Pattern::Path: {
-        const double length = pathLength(step);
-        const Point at = pointAlongPath(step, length * pathProgress(seconds, motion.periodS));
+        const Point at = alongPath(m_pathCm * pathProgress(seconds, motion.periodS));
         offset = {at.xCm - step.place.front().at.xCm, at.yCm - step.place.front().at.yCm};
         break;
     }

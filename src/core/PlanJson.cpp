@@ -1,5 +1,7 @@
 #include "PlanJson.hpp"
 
+#include "PrintableText.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -55,12 +57,13 @@ std::string planJson(const Timeline& timeline, const std::string& firstSideReaso
         plan["moments"] = std::move(moments);
     }
     // Replacement keeps output valid even if a routine's text held broken UTF-8.
-    return plan.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return printableJson(plan.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n";
 }
 
 std::string planText(const Timeline& timeline) {
     const Routine& routine = timeline.routine();
-    std::string out = routine.title + " (" + drillName(routine.drill) + " drill, " +
+    // Routine text is checked when it is loaded; a timeline can also be built by hand.
+    std::string out = printable(routine.title) + " (" + drillName(routine.drill) + " drill, " +
                       std::to_string(routine.schedule.rounds) + " round" +
                       (routine.schedule.rounds == 1 ? "" : "s") + ", " +
                       minutesAndSeconds(timeline.totalS()) + " in all, " +
@@ -72,7 +75,8 @@ std::string planText(const Timeline& timeline) {
                    minutesAndSeconds(segment.durationS) + ")\n";
         } else {
             out += std::string(sideName(segment.side)) + " side, round " +
-                   std::to_string(segment.round) + ": " + routine.steps[*segment.step].name + " (" +
+                   std::to_string(segment.round) + ": " +
+                   printable(routine.steps[*segment.step].name) + " (" +
                    minutesAndSeconds(segment.durationS) + ")\n";
         }
     }

@@ -1,5 +1,6 @@
 #include "RoutineLoader.hpp"
 
+#include "PrintableText.hpp"
 #include "Suggest.hpp"
 #include "TextFile.hpp"
 #include "YamlDocument.hpp"
@@ -21,6 +22,7 @@ constexpr std::size_t kMaxBalls = 4;
 constexpr std::size_t kMaxPathPoints = 50;
 constexpr std::size_t kMaxSetupLines = 30;
 constexpr std::size_t kMaxTextLength = 500;
+constexpr double kMinStepSeconds = 1; // shorter than a cue can be read or heard
 constexpr double kMaxStepSeconds = 1800;
 constexpr double kMaxSwitchSeconds = 120;
 constexpr double kMaxPeriodSeconds = 120;
@@ -107,11 +109,12 @@ private:
             error(node.mark, quoted(key) + " must be text, got " + describeNode(node));
             return std::nullopt;
         }
-        if (!allowEmpty && node.value.find_first_not_of(" \t\r\n") == std::string::npos) {
-            error(node.mark, quoted(key) + " must not be empty");
+        // A name of zero-width or no-break spaces shows as nothing, just as an empty one does.
+        if (!allowEmpty && looksBlank(node.value)) {
+            error(node.mark, quoted(key) + " must not be empty (or only spaces)");
             return std::nullopt;
         }
-        if (node.value.size() > kMaxTextLength) {
+        if (countCharacters(node.value) > kMaxTextLength) {
             error(node.mark, quoted(key) + " is too long: at most " +
                                  std::to_string(kMaxTextLength) + " characters");
             return std::nullopt;
@@ -435,7 +438,7 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
         ok = false;
     }
     if (const YamlNode* duration = require(node, "duration_s", where)) {
-        const auto value = number(*duration, "duration_s", 0, kMaxStepSeconds, true);
+        const auto value = number(*duration, "duration_s", kMinStepSeconds, kMaxStepSeconds);
         ok = ok && value.has_value();
         step.durationS = value.value_or(0);
     } else {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace rollcoach {
 namespace {
@@ -55,6 +56,100 @@ std::string oneDecimal(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", value);
     return buffer;
+}
+
+// Within this distance of the outline a sampled position could fall either side of it by
+// rounding, so the samples decide.
+constexpr double kOutlineClearanceCm = 1e-6;
+
+// The squared distance between segments ab and cd (0 when they cross).
+double segmentDistanceSquared(Point a, Point b, Point c, Point d) {
+    const auto cross = [](Point o, Point p, Point q) {
+        return (p.xCm - o.xCm) * (q.yCm - o.yCm) - (p.yCm - o.yCm) * (q.xCm - o.xCm);
+    };
+    const double d1 = cross(a, b, c);
+    const double d2 = cross(a, b, d);
+    const double d3 = cross(c, d, a);
+    const double d4 = cross(c, d, b);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
+        return 0;
+    }
+    const auto toSegment = [](Point p, Point s, Point e) {
+        const double dx = e.xCm - s.xCm;
+        const double dy = e.yCm - s.yCm;
+        const double lengthSquared = dx * dx + dy * dy;
+        double t =
+            lengthSquared > 0 ? ((p.xCm - s.xCm) * dx + (p.yCm - s.yCm) * dy) / lengthSquared : 0;
+        t = std::clamp(t, 0.0, 1.0);
+        const double ex = p.xCm - (s.xCm + t * dx);
+        const double ey = p.yCm - (s.yCm + t * dy);
+        return ex * ex + ey * ey;
+    };
+    return std::min(
+        {toSegment(a, c, d), toSegment(b, c, d), toSegment(c, a, b), toSegment(d, a, b)});
+}
+
+// True when a polyline (in the routine frame, right side) lies inside the body outline with
+// room to spare: it starts inside and comes nowhere near an edge. The outline is the right
+// half closed along the midline, so a polyline that crosses the midline is not cleared here.
+bool wellInside(const BodyModel& body, const std::vector<Point>& line) {
+    if (line.empty() || !body.isOnBody(line.front())) {
+        return false;
+    }
+    const std::vector<Point>& outline = body.outline;
+    for (const Point& p : line) {
+        if (p.xCm < kOutlineClearanceCm) {
+            return false;
+        }
+    }
+    for (std::size_t i = 0; i + 1 < line.size() || i == 0; ++i) {
+        const Point a = line[i];
+        const Point b = i + 1 < line.size() ? line[i + 1] : line[i];
+        for (std::size_t k = 0, j = outline.size() - 1; k < outline.size(); j = k++) {
+            if (segmentDistanceSquared(a, b, outline[j], outline[k]) <=
+                kOutlineClearanceCm * kOutlineClearanceCm) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+// True when every place the ball can reach during the step, whatever the timing, lies well
+// inside the outline: the sweep's full line, the square round a circle, the whole path.
+bool reachWellInside(const BodyModel& body, const Step& step, std::size_t ball) {
+    const Point at = step.place[ball].at;
+    const Motion& motion = step.motion;
+    const double a = motion.amplitudeCm;
+    std::vector<Point> line;
+    switch (motion.pattern) {
+    case Pattern::Hold:
+        line = {at};
+        break;
+    case Pattern::Horizontal:
+        line = {{at.xCm - a, at.yCm}, {at.xCm + a, at.yCm}};
+        break;
+    case Pattern::Vertical:
+        line = {{at.xCm, at.yCm - a}, {at.xCm, at.yCm + a}};
+        break;
+    case Pattern::Circle:
+        // A simple outline has no holes: a square whose edges stay inside holds the circle.
+        line = {{at.xCm - a, at.yCm - a},
+                {at.xCm + a, at.yCm - a},
+                {at.xCm + a, at.yCm + a},
+                {at.xCm - a, at.yCm + a},
+                {at.xCm - a, at.yCm - a}};
+        break;
+    case Pattern::Path: {
+        const Point first = step.place.front().at;
+        line.push_back(at);
+        for (const Point& p : motion.points) {
+            line.push_back({at.xCm + p.xCm - first.xCm, at.yCm + p.yCm - first.yCm});
+        }
+        break;
+    }
+    }
+    return wellInside(body, line);
 }
 
 Closeness closenessFor(double gap, double clearance) {
@@ -240,9 +335,11 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
             bool any = false;
         };
         std::vector<Track> tracks(step.place.size() * 2);
+        const StepMotion motion(step);
         std::vector<Point> positions;
         for (double t : times) {
-            ballPositions(step, t, positions);
+            motion.positionsAt(t, positions);
+            m_positionsChecked += positions.size();
             for (std::size_t b = 0; b < positions.size(); ++b) {
                 for (int z = 0; z < 2; ++z) {
                     const ZoneVerdict v = z == 0 ? spineVerdict(positions[b], radius, margin)
@@ -298,27 +395,52 @@ std::vector<OffBody> SafetyCheck::offBody(const Routine& routine) const {
     std::vector<OffBody> found;
     for (std::size_t s = 0; s < routine.steps.size(); ++s) {
         const Step& step = routine.steps[s];
-        const std::vector<double> times = sampleTimes(step, 0.1);
-        std::vector<Point> positions;
+        // Per ball: null while it stays on the body, else where it first leaves it.
+        std::vector<std::optional<OffBody>> off(step.place.size());
+        std::vector<std::size_t> toSample;
         for (std::size_t b = 0; b < step.place.size(); ++b) {
+            ++m_positionsChecked;
             if (!m_body.isOnBody(step.place[b].at)) {
-                found.push_back({s, b, false, 0, step.place[b].at, step.place[b].mark});
-                continue;
+                off[b] = OffBody{s, b, false, 0, step.place[b].at, step.place[b].mark};
+            } else if (step.motion.pattern != Pattern::Hold && !reachWellInside(m_body, step, b)) {
+                // Only a ball whose reach comes close to the outline needs its motion
+                // sampled; a long path well inside costs a few segment tests, not thousands
+                // of positions.
+                toSample.push_back(b);
             }
-            for (double t : times) {
-                ballPositions(step, t, positions);
-                const Point p = positions[b];
-                if (!m_body.isOnBody(p)) {
-                    found.push_back({s, b, true, t, p, step.motion.mark});
+        }
+        if (!toSample.empty()) {
+            const StepMotion motion(step);
+            std::vector<Point> positions;
+            for (double t : sampleTimes(step, 0.1)) {
+                motion.positionsAt(t, positions);
+                bool pending = false;
+                for (std::size_t b : toSample) {
+                    if (off[b]) {
+                        continue;
+                    }
+                    ++m_positionsChecked;
+                    if (!m_body.isOnBody(positions[b])) {
+                        off[b] = OffBody{s, b, true, t, positions[b], step.motion.mark};
+                    } else {
+                        pending = true;
+                    }
+                }
+                if (!pending) {
                     break;
                 }
+            }
+        }
+        for (const auto& ball : off) {
+            if (ball) {
+                found.push_back(*ball);
             }
         }
     }
     return found;
 }
 
-void checkPlacements(RoutineLoad& load, const BodyModel& body) {
+void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck what) {
     if (!load.routine) {
         return;
     }
@@ -334,19 +456,21 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body) {
                    oneDecimal(off.where.yCm) + "): it must stay on the back, shoulders or neck";
         load.diagnostics.push_back({Severity::Error, off.mark, message});
     }
-    // The routine is mirrored for the other side: one line per placement, naming both sides.
-    for (SafetyWarning warning : check.check(routine, {Side::Right})) {
-        warning.bothSides = true;
-        load.diagnostics.push_back({Severity::Warning, warning.mark, warning.message()});
+    if (what == PlacementCheck::WithWarnings) {
+        // The routine is mirrored for the other side: one line per placement, naming both.
+        for (SafetyWarning warning : check.check(routine, {Side::Right})) {
+            warning.bothSides = true;
+            load.diagnostics.push_back({Severity::Warning, warning.mark, warning.message()});
+        }
     }
     if (hasErrors(load.diagnostics)) {
         load.routine.reset();
     }
 }
 
-RoutineLoad openRoutine(const std::string& path, const BodyModel& body) {
+RoutineLoad openRoutine(const std::string& path, const BodyModel& body, PlacementCheck what) {
     RoutineLoad load = loadRoutineFile(path, body);
-    checkPlacements(load, body);
+    checkPlacements(load, body, what);
     return load;
 }
 

@@ -102,19 +102,30 @@ public:
     /// spare, after rounding to the half centimetre it is phrased in.
     static constexpr double kAdviceMarginCm = 0.5;
 
+    /// How many ball positions the checks have looked at so far: what they cost, whatever
+    /// the machine.
+    std::size_t positionsChecked() const { return m_positionsChecked; }
+
 private:
     ZoneVerdict spineVerdict(Point point, double radius, double margin) const;
     ZoneVerdict neckVerdict(Point point, double radius, double margin) const;
     bool clearWithMargin(Point point, double radius) const;
 
     const BodyModel& m_body;
+    mutable std::size_t m_positionsChecked = 0;
 };
+
+/// How much of the placement check a caller needs. Off-body placements are errors, so they
+/// are always checked; the spine and neck warnings only where they are shown.
+enum class PlacementCheck { WithWarnings, ErrorsOnly };
 
 /// Adds the safety warnings and off-body errors of a loaded routine to its diagnostics (and
 /// drops the routine when there is an error).
-void checkPlacements(struct RoutineLoad& load, const BodyModel& body);
+void checkPlacements(struct RoutineLoad& load, const BodyModel& body,
+                     PlacementCheck what = PlacementCheck::WithWarnings);
 
 /// Loads a routine file and checks its placements: what `validate` and the app use.
-RoutineLoad openRoutine(const std::string& path, const BodyModel& body);
+RoutineLoad openRoutine(const std::string& path, const BodyModel& body,
+                        PlacementCheck what = PlacementCheck::WithWarnings);
 
 } // namespace rollcoach

@@ -71,11 +71,12 @@ bool RoutineEntry::hasSafetyWarnings() const {
     return routine.has_value() && hasWarnings(diagnostics);
 }
 
-std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const BodyModel& body) {
+std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const BodyModel& body,
+                                             PlacementCheck what) {
     std::vector<RoutineEntry> entries;
     auto add = [&](const std::string& folder, bool shipped) {
         for (const std::string& file : routineFilesIn(folder)) {
-            RoutineLoad load = openRoutine(file, body);
+            RoutineLoad load = openRoutine(file, body, what);
             RoutineEntry entry;
             entry.file = file;
             entry.shipped = shipped;

@@ -4,6 +4,7 @@
 #include "Clock.hpp"
 #include "DataPaths.hpp"
 #include "History.hpp"
+#include "SafetyCheck.hpp"
 #include "Schedule.hpp"
 
 #include <cstdint>
@@ -66,8 +67,11 @@ struct RoutineEntry {
     bool hasSafetyWarnings() const;
 };
 
-/// Every shipped routine, then the person's own, each loaded once.
-std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const BodyModel& body);
+/// Every shipped routine, then the person's own, each loaded once. With
+/// PlacementCheck::ErrorsOnly (enough to know what is due) a broken routine is still found,
+/// but no entry carries spine or neck warnings.
+std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const BodyModel& body,
+                                             PlacementCheck what = PlacementCheck::WithWarnings);
 
 /// The entries that loaded, as (file, routine).
 std::vector<std::pair<std::string, Routine>>

@@ -1,9 +1,12 @@
 #include "YamlDocument.hpp"
 
+#include "PrintableText.hpp"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <cstdio>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -82,18 +85,24 @@ public:
         YamlNode* node = make(YamlNode::Kind::Scalar, mark, anchor);
         node->value = value;
         node->plain = tag == "?";
+        checkTag(*node, tag);
+        checkControlCharacters(*node);
         add(node);
     }
 
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
-        open(make(YamlNode::Kind::Sequence, mark, anchor), mark);
+        YamlNode* node = make(YamlNode::Kind::Sequence, mark, anchor);
+        checkTag(*node, tag);
+        open(node, mark);
     }
     void OnSequenceEnd() override { close(); }
 
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override {
-        open(make(YamlNode::Kind::Map, mark, anchor), mark);
+        YamlNode* node = make(YamlNode::Kind::Map, mark, anchor);
+        checkTag(*node, tag);
+        open(node, mark);
     }
     void OnMapEnd() override {
         checkDuplicateKeys(*m_stack.back().node);
@@ -156,6 +165,40 @@ private:
 
     void close() { m_stack.pop_back(); }
 
+    // yaml-cpp passes tags through without acting on them, so `!!binary` or `!!python/object`
+    // would be read as plain text or ignored. No file rollcoach reads needs a tag; one is
+    // refused rather than given a meaning its author did not intend.
+    void checkTag(const YamlNode& node, const std::string& tag) {
+        if (tag.empty() || tag == "?" || tag == "!") {
+            return;
+        }
+        m_diagnostics.push_back(
+            {Severity::Error, node.mark,
+             "YAML tags are not used here: remove the tag " + printable(shortTag(tag))});
+    }
+
+    static std::string shortTag(const std::string& tag) {
+        const std::string core = "tag:yaml.org,2002:";
+        return tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
+    }
+
+    // Text with terminal control characters could rewrite what is printed around it (a
+    // warning about the spine, say), so it is refused wherever it appears.
+    void checkControlCharacters(const YamlNode& node) {
+        std::size_t index = 0;
+        char32_t found = 0;
+        if (!findControlCharacter(node.value, &found, &index)) {
+            return;
+        }
+        char code[16];
+        std::snprintf(code, sizeof code, found < 0x80 ? "\\x%02x" : "\\u%04x",
+                      static_cast<unsigned>(found));
+        m_diagnostics.push_back({Severity::Error, node.mark,
+                                 std::string("text holds a control character (") + code +
+                                     ", character " + std::to_string(index + 1) +
+                                     "); only printable text, tabs and line breaks are allowed"});
+    }
+
     void checkDuplicateKeys(const YamlNode& map) {
         std::map<std::string, const YamlNode*> seen;
         for (const auto& entry : map.entries) {
@@ -206,8 +249,13 @@ bool findBadByte(const std::string& text, SourceMark& where, std::string& what) 
             what = "a byte that is not UTF-8";
             return true;
         }
+        // The second byte also rules out overlong forms (E0, F0), UTF-16 surrogates (ED) and
+        // code points above U+10FFFF (F4).
+        const unsigned char low = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        const unsigned char high = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
         for (int k = 1; k < length; ++k) {
-            if (i + k >= size || (bytes[i + k] & 0xC0) != 0x80) {
+            if (i + k >= size || (bytes[i + k] & 0xC0) != 0x80 ||
+                (k == 1 && (bytes[i + 1] < low || bytes[i + 1] > high))) {
                 where = {line, column};
                 what = "a byte that is not UTF-8";
                 return true;

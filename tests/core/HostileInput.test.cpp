@@ -147,6 +147,8 @@ TEST_CASE("every input the fuzzer found is replayed") {
         bytes << in.rdbuf();
         INFO(entry.path().string());
         runRoutinePipeline(bytes.str(), referenceBody());
+        runSettingsPipeline(bytes.str());
+        runStoredTextPipeline(bytes.str());
         ++replayed;
     }
     CHECK(replayed >= 0);

@@ -229,7 +229,8 @@ TEST_CASE("non-finite and out-of-range numbers") {
     SUBCASE("zero duration") {
         const Diagnostic d = onlyDiagnostic(
             withStep("  - name: S\n    duration_s: 0\n    place: [{x_cm: 8, y_cm: 10}]\n"));
-        CHECK(d.message == "\"duration_s\" is out of range: 0 (must be above 0 and at most 1800)");
+        CHECK(d.message ==
+              "\"duration_s\" is out of range: 0 (must be at least 1 and at most 1800)");
     }
     SUBCASE("negative amplitude") {
         const Diagnostic d =
