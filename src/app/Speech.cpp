@@ -1,5 +1,7 @@
 #include "Speech.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
@@ -11,13 +13,62 @@
 extern char** environ;
 
 namespace rollcoach {
+namespace {
 
-std::vector<std::string> speechArguments(const std::string& program, const std::string& text) {
+// Lines waiting behind a more important one; older ones are stale by the time it ends.
+constexpr std::size_t kMostWaiting = 3;
+
+} // namespace
+
+std::vector<std::string> speechArguments(const std::string& program, const std::string& text,
+                                         int wordsPerMinute, const std::string& voice) {
+    std::vector<std::string> args = {program};
+    if (!voice.empty()) {
+        args.insert(args.end(), {"-v", voice});
+    }
     // "--" ends the options, so a cue starting with "-" is spoken, not read as an option.
-    return {program, "-s", "150", "--", text};
+    args.insert(args.end(), {"-s", std::to_string(wordsPerMinute), "--", text});
+    return args;
 }
 
-Speech::Speech(bool muted) : m_muted(muted) {
+std::string voiceForLocale(const std::string& locale) {
+    std::string name = locale.substr(0, locale.find_first_of(".@"));
+    if (name.empty() || name == "C" || name == "POSIX") {
+        return {};
+    }
+    std::string language = name.substr(0, name.find('_'));
+    std::string region = name.find('_') == std::string::npos ? "" : name.substr(name.find('_') + 1);
+    auto lower = [](std::string text) {
+        for (char& c : text) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        return text;
+    };
+    const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+    });
+    if (!plain || language.size() < 2 || language.size() > 3) {
+        return {};
+    }
+    // espeak-ng names English and Portuguese by region; other languages by language alone.
+    if ((language == "en" || language == "pt") && !region.empty()) {
+        return lower(language + "-" + region);
+    }
+    return lower(language);
+}
+
+std::string voiceForLocale() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') {
+            return voiceForLocale(value);
+        }
+    }
+    return {};
+}
+
+Speech::Speech(bool muted, int wordsPerMinute, std::string voice)
+    : m_voice(std::move(voice)), m_wordsPerMinute(wordsPerMinute), m_muted(muted) {
     const char* path = std::getenv("PATH");
     std::istringstream dirs(path ? path : "/usr/bin:/bin");
     std::string dir;
@@ -31,6 +82,7 @@ Speech::Speech(bool muted) : m_muted(muted) {
 }
 
 Speech::~Speech() {
+    // What was said last is heard to its end; what waits behind it is dropped.
     reap(true);
 }
 
@@ -43,17 +95,21 @@ void Speech::reap(bool wait) {
     }
 }
 
-void Speech::say(const std::string& text) {
-    if (m_muted || m_program.empty() || text.empty()) {
-        return;
-    }
+bool Speech::speaking() {
     reap(false);
-    if (m_child > 0) {
-        // Still speaking the last cue: cut it short, the new one matters more.
-        kill(m_child, SIGTERM);
-        reap(true);
+    return m_child > 0;
+}
+
+void Speech::setMuted(bool muted) {
+    m_muted = muted;
+    if (muted) {
+        m_waiting.clear();
     }
-    const std::vector<std::string> args = speechArguments(m_program, text);
+}
+
+void Speech::start(const Line& line) {
+    const std::vector<std::string> args =
+        speechArguments(m_program, line.text, m_wordsPerMinute, m_voice);
     std::vector<char*> argv;
     for (const std::string& arg : args) {
         argv.push_back(const_cast<char*>(arg.c_str()));
@@ -66,8 +122,44 @@ void Speech::say(const std::string& text) {
     pid_t pid = -1;
     if (posix_spawn(&pid, m_program.c_str(), &actions, nullptr, argv.data(), environ) == 0) {
         m_child = pid;
+        m_weight = line.weight;
     }
     posix_spawn_file_actions_destroy(&actions);
+}
+
+void Speech::say(const std::string& text, int weight) {
+    if (m_muted || m_program.empty() || text.empty()) {
+        return;
+    }
+    if (speaking()) {
+        if (weight < m_weight) {
+            // Never cut off a more important line: wait for it.
+            m_waiting.push_back({text, weight});
+            while (m_waiting.size() > kMostWaiting) {
+                m_waiting.pop_front();
+            }
+            return;
+        }
+        kill(m_child, SIGTERM);
+        reap(true);
+    }
+    // What waited and matters no more than this line is out of date now.
+    m_waiting.erase(std::remove_if(m_waiting.begin(), m_waiting.end(),
+                                   [&](const Line& line) { return line.weight <= weight; }),
+                    m_waiting.end());
+    start({text, weight});
+}
+
+void Speech::poll() {
+    if (m_waiting.empty() || m_muted || speaking()) {
+        return;
+    }
+    // The most important waiting line first; among equals, the oldest.
+    auto next = std::max_element(m_waiting.begin(), m_waiting.end(),
+                                 [](const Line& a, const Line& b) { return a.weight < b.weight; });
+    const Line line = *next;
+    m_waiting.erase(next);
+    start(line);
 }
 
 } // namespace rollcoach

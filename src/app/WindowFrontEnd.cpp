@@ -133,6 +133,8 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             last = Clock::now();
         }
         Screen* screen = coach.current();
+        // A line that waited behind a more important one is spoken once that one is over.
+        app.speech.poll();
         const bool animate = screen->animating() || request.frames > 0;
         sf::Event event;
         bool gotEvent = false;
@@ -251,7 +253,8 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     const bool quiet = render || request.mute;
     Tones tones(err, quiet,
                 render ? std::vector<std::string>{} : soundModulePaths(workspace.executablePath));
-    Speech speech(quiet);
+    Speech speech(quiet || workspace.settings.speech == SpeechAmount::Off,
+                  workspace.settings.speechWordsPerMinute, voiceForLocale());
     std::optional<sf::RenderWindow> window;
     if (!render) {
         window.emplace(sf::VideoMode(1280, 720), "rollcoach",

@@ -7,9 +7,23 @@
 #include <cmath>
 
 namespace rollcoach {
+namespace {
 
-std::string planJson(const Timeline& timeline, const std::string& firstSideReason,
-                     double everyS) {
+const char* kindName(SegmentKind kind) {
+    switch (kind) {
+    case SegmentKind::GetReady:
+        return "get-ready";
+    case SegmentKind::Step:
+        return "step";
+    case SegmentKind::Switch:
+        break;
+    }
+    return "switch";
+}
+
+} // namespace
+
+std::string planJson(const Timeline& timeline, const std::string& firstSideReason, double everyS) {
     const Routine& routine = timeline.routine();
     nlohmann::ordered_json plan;
     plan["title"] = routine.title;
@@ -24,7 +38,7 @@ std::string planJson(const Timeline& timeline, const std::string& firstSideReaso
         nlohmann::ordered_json item;
         item["start_s"] = segment.startS;
         item["duration_s"] = segment.durationS;
-        item["kind"] = segment.kind == SegmentKind::Step ? "step" : "switch";
+        item["kind"] = kindName(segment.kind);
         item["side"] = sideName(segment.side);
         item["round"] = segment.round;
         if (segment.step) {
@@ -45,7 +59,7 @@ std::string planJson(const Timeline& timeline, const std::string& firstSideReaso
             const Moment m = timeline.at(t);
             nlohmann::ordered_json moment;
             moment["t_s"] = t;
-            moment["kind"] = m.segment->kind == SegmentKind::Step ? "step" : "switch";
+            moment["kind"] = kindName(m.segment->kind);
             moment["side"] = sideName(m.segment->side);
             nlohmann::ordered_json balls = nlohmann::ordered_json::array();
             for (const Point& p : m.ballsInRoutineFrame) {
@@ -70,7 +84,10 @@ std::string planText(const Timeline& timeline) {
                       minutesAndSeconds(timeline.secondsOnSide(Side::Left)) + " per side)\n";
     for (const Segment& segment : timeline.segments()) {
         out += "  " + minutesAndSeconds(segment.startS) + "  ";
-        if (segment.kind == SegmentKind::Switch) {
+        if (segment.kind == SegmentKind::GetReady) {
+            out += "get ready, the " + std::string(sideName(segment.side)) + " side first (" +
+                   minutesAndSeconds(segment.durationS) + ")\n";
+        } else if (segment.kind == SegmentKind::Switch) {
             out += "switch to the " + std::string(sideName(segment.side)) + " side (" +
                    minutesAndSeconds(segment.durationS) + ")\n";
         } else {

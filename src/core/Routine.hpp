@@ -65,6 +65,7 @@ struct Schedule {
     int rounds = 1;
     FirstSide firstSide = FirstSide::Auto;
     double switchS = 5;
+    double leadInS = 10; ///< seconds to get ready before the first step (0: none)
     std::vector<Weekday> days;
 };
 

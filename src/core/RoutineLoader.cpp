@@ -287,7 +287,8 @@ std::optional<BallChoice> RoutineReader::ball(const YamlNode& node) {
 }
 
 std::optional<Schedule> RoutineReader::schedule(const YamlNode& node) {
-    if (map(node, "schedule", {"rounds", "first_side", "switch_s", "days"}) == nullptr) {
+    if (map(node, "schedule", {"rounds", "first_side", "switch_s", "lead_in_s", "days"}) ==
+        nullptr) {
         return std::nullopt;
     }
     Schedule schedule;
@@ -310,6 +311,11 @@ std::optional<Schedule> RoutineReader::schedule(const YamlNode& node) {
         const auto value = number(*pause, "switch_s", 1, kMaxSwitchSeconds);
         ok = ok && value.has_value();
         schedule.switchS = value.value_or(5);
+    }
+    if (const YamlNode* leadIn = find(node, "lead_in_s")) {
+        // 0 is allowed: no get-ready, the first step starts at once.
+        const auto value = number(*leadIn, "lead_in_s", 0, kMaxSwitchSeconds);
+        schedule.leadInS = value.value_or(10);
     }
     if (const YamlNode* days = find(node, "days")) {
         if (list(*days, "days", 7) != nullptr) {

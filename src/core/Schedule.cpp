@@ -75,10 +75,34 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
                 continue;
             }
             settings.shoulderWidthCm = width;
+        } else if (name == "speech") {
+            const std::string word = value->kind == YamlNode::Kind::Scalar ? value->value : "";
+            if (word == "off") {
+                settings.speech = SpeechAmount::Off;
+            } else if (word == "brief") {
+                settings.speech = SpeechAmount::Brief;
+            } else if (word == "full") {
+                settings.speech = SpeechAmount::Full;
+            } else {
+                diagnostics.push_back(
+                    {Severity::Error, value->mark, "\"speech\" must be off, brief or full"});
+            }
+        } else if (name == "speech_rate") {
+            double rate = 0;
+            if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
+                !decimalNumber(value->value, rate) || !(rate >= 80 && rate <= 400) ||
+                rate != std::floor(rate)) {
+                diagnostics.push_back(
+                    {Severity::Error, value->mark,
+                     "\"speech_rate\" must be a whole number of words a minute, 80 to 400"});
+                continue;
+            }
+            settings.speechWordsPerMinute = static_cast<int>(rate);
         } else {
-            diagnostics.push_back(
-                {Severity::Error, key->mark,
-                 "unknown setting \"" + name + "\" (known: time, body, shoulder_width_cm)"});
+            diagnostics.push_back({Severity::Error, key->mark,
+                                   "unknown setting \"" + name +
+                                       "\" (known: time, body, shoulder_width_cm, speech, "
+                                       "speech_rate)"});
         }
     }
     return settings;

@@ -11,10 +11,16 @@
 namespace rollcoach {
 
 /// The user's settings file ($XDG_CONFIG_HOME/rollcoach/settings.yaml).
+/// How much of a session is spoken: nothing, the essentials (sides, steps, switches, counts,
+/// warnings, the end), or everything shown on screen too (cue texts, the tension question).
+enum class SpeechAmount { Off, Brief, Full };
+
 struct Settings {
     int sessionMinuteOfDay = 18 * 60; ///< `time: "18:00"`: when sessions are due
     std::optional<std::string> body;  ///< `body: men|women`
     std::optional<double> shoulderWidthCm;
+    SpeechAmount speech = SpeechAmount::Full; ///< `speech: off|brief|full`
+    int speechWordsPerMinute = 150;           ///< `speech_rate: 150` (80 to 400)
 };
 
 /// Reads settings; problems are diagnostics and leave the defaults in place.

@@ -30,6 +30,18 @@ Session::Session(Routine routine, RoutineSource source, Side firstSide, const Bo
                      m_timeline.secondsOnSide(firstSide));
 }
 
+namespace {
+
+Cue cueOf(Cue::Kind kind, std::size_t segment, int beat = 0) {
+    Cue cue;
+    cue.kind = kind;
+    cue.segment = segment;
+    cue.beat = beat;
+    return cue;
+}
+
+} // namespace
+
 std::vector<Cue> Session::advance(double seconds) {
     if (over()) {
         return {};
@@ -39,11 +51,22 @@ std::vector<Cue> Session::advance(double seconds) {
         m_begun = true;
         cues = m_runner.begin();
     }
+    if (m_resumeLeftS > 0 && !m_runner.paused() && seconds > 0) {
+        // The count after a pause runs first; the session's clock waits for it.
+        const double before = m_resumeLeftS;
+        m_resumeLeftS = std::max(0.0, before - seconds);
+        for (int beat = static_cast<int>(kResumeCountS) - 1; beat >= 1; --beat) {
+            if (before > beat && m_resumeLeftS <= beat) {
+                cues.push_back(cueOf(Cue::Kind::Resuming, m_lastSegment, beat));
+            }
+        }
+        seconds = m_resumeLeftS > 0 ? 0 : seconds - before;
+    }
     for (const Cue& cue : m_runner.advance(seconds)) {
         cues.push_back(cue);
     }
     noteProgress();
-    return cues;
+    return told(std::move(cues));
 }
 
 void Session::skipTo(double seconds) {
@@ -61,7 +84,7 @@ std::vector<Cue> Session::next() {
     m_begun = true;
     std::vector<Cue> cues = m_runner.nextStep();
     noteProgress();
-    return cues;
+    return told(std::move(cues));
 }
 
 std::vector<Cue> Session::previous() {
@@ -71,19 +94,25 @@ std::vector<Cue> Session::previous() {
     m_begun = true;
     std::vector<Cue> cues = m_runner.previousStep();
     noteProgress();
-    return cues;
+    return told(std::move(cues));
 }
 
-void Session::pause() {
-    if (!over()) {
-        m_runner.setPaused(true);
+std::vector<Cue> Session::pause() {
+    if (over() || m_runner.paused()) {
+        return {};
     }
+    m_runner.setPaused(true);
+    m_resumeLeftS = 0;
+    return told({cueOf(Cue::Kind::Paused, m_lastSegment)});
 }
 
-void Session::resume() {
-    if (!over()) {
-        m_runner.setPaused(false);
+std::vector<Cue> Session::resume() {
+    if (over() || !m_runner.paused()) {
+        return {};
     }
+    m_runner.setPaused(false);
+    m_resumeLeftS = kResumeCountS;
+    return told({cueOf(Cue::Kind::Resuming, m_lastSegment, static_cast<int>(kResumeCountS))});
 }
 
 void Session::recordStep(std::size_t segment) {
@@ -146,7 +175,7 @@ std::vector<Cue> Session::stopForPain() {
         recordStep(m_lastSegment);
     }
     end(SessionState::StoppedForPain, "stopped", "sharp pain, numbness or tingling");
-    return {{Cue::Kind::StoppedForPain, segment, 0}};
+    return told({cueOf(Cue::Kind::StoppedForPain, segment)});
 }
 
 void Session::askToLeave() {
@@ -168,7 +197,7 @@ std::vector<Cue> Session::leave() {
         recordStep(m_lastSegment);
     }
     end(SessionState::Left, "stopped", "stopped by the user");
-    return {{Cue::Kind::Left, m_lastSegment, 0}};
+    return told({cueOf(Cue::Kind::Left, m_lastSegment)});
 }
 
 bool Session::answered(const CheckIn& checkIn) const {
@@ -189,12 +218,13 @@ std::optional<CheckIn> Session::promptDue() const {
         const Segment& s = segments[last];
         if (s.kind == SegmentKind::Step) {
             due = CheckIn{s.side, true, 0, s.round};
-        } else if (last > 0) {
+        } else if (s.kind == SegmentKind::Switch && last > 0) {
             due = CheckIn{segments[last - 1].side, true, 0, segments[last - 1].round};
         }
     } else if (!moment.finished && moment.segment != nullptr) {
         const Segment& s = *moment.segment;
-        if (s.kind == SegmentKind::Step && *s.step == 0 && moment.intoSegmentS < kBeforePromptS) {
+        if (s.kind == SegmentKind::GetReady ||
+            (s.kind == SegmentKind::Step && *s.step == 0 && moment.intoSegmentS < kBeforePromptS)) {
             due = CheckIn{s.side, false, 0, s.round};
         } else if (s.kind == SegmentKind::Switch && moment.segmentIndex > 0) {
             const Segment& before = segments[moment.segmentIndex - 1];
@@ -234,10 +264,19 @@ SessionSnapshot Session::snapshot() const {
     const Moment& m = snap.moment;
     const Segment& segment = *m.segment;
     snap.switching = segment.kind == SegmentKind::Switch;
+    snap.gettingReady = segment.kind == SegmentKind::GetReady;
     snap.side = segment.side;
     snap.round = segment.round;
-    snap.stepNumber = snap.switching ? 0 : *segment.step + 1;
-    snap.step = &m_routine.steps[snap.switching ? 0 : *segment.step];
+    snap.stepNumber = segment.step ? *segment.step + 1 : 0;
+    snap.step = &m_routine.steps[segment.step ? *segment.step : 0];
+    snap.resumingIn = static_cast<int>(std::ceil(m_resumeLeftS - 1e-9));
+    const auto& all = m_timeline.segments();
+    const bool countsInto =
+        m.segmentIndex + 1 < all.size() && (all[m.segmentIndex + 1].kind == SegmentKind::Switch ||
+                                            segment.kind == SegmentKind::GetReady);
+    if (countsInto && !m.finished && m.segmentLeftS <= SessionRunner::kCountdownBeats) {
+        snap.countdown = std::max(1, static_cast<int>(std::ceil(m.segmentLeftS - 1e-9)));
+    }
     snap.shownProgress =
         segment.durationS > 0 ? std::min(1.0, std::floor(m.intoSegmentS) / segment.durationS) : 1.0;
     const auto& segments = m_timeline.segments();
@@ -264,7 +303,7 @@ SessionSnapshot Session::snapshot() const {
         }
         snap.balls.push_back(std::move(ball));
     }
-    if (!snap.switching && snap.step->motion.pattern != Pattern::Hold) {
+    if (segment.kind == SegmentKind::Step && snap.step->motion.pattern != Pattern::Hold) {
         // Where the balls have just been (a fading trail) and the whole of the motion.
         const Step& step = *snap.step;
         snap.trails.resize(step.place.size());
@@ -285,6 +324,123 @@ SessionSnapshot Session::snapshot() const {
         }
     }
     return snap;
+}
+
+std::string Session::warningNow() const {
+    const Moment m = m_runner.moment();
+    if (m.segment == nullptr || m.segment->kind != SegmentKind::Step) {
+        return {};
+    }
+    std::string warning;
+    Closeness worst = Closeness::Safe;
+    for (const Point& p : m.ballsInRoutineFrame) {
+        const PlacementVerdict verdict = m_check.atPoint(p, m_routine.ball.diameterCm);
+        if (verdict.worst > worst) {
+            worst = verdict.worst;
+            warning = verdict.headline();
+        }
+    }
+    return warning;
+}
+
+std::vector<Cue> Session::told(std::vector<Cue> cues) {
+    // What has just come up is said too: a warning once per step it shows in, and each
+    // tension question as it appears.
+    const std::size_t segment = m_timeline.segmentAt(m_runner.elapsedS());
+    if (!over()) {
+        const std::string warning = warningNow();
+        if (!warning.empty() && (warning != m_lastWarning || segment != m_warnedSegment)) {
+            if (segment != m_warnedSegment) {
+                Cue cue = cueOf(Cue::Kind::Warning, segment);
+                cue.words = warning;
+                cues.push_back(cue);
+            }
+            m_warnedSegment = segment;
+        }
+        m_lastWarning = warning;
+    }
+    const std::optional<CheckIn> prompt = promptDue();
+    const std::string promptKey = prompt ? std::to_string(prompt->round) + sideName(prompt->side) +
+                                               (prompt->after ? "after" : "before")
+                                         : std::string();
+    if (prompt && promptKey != m_lastPrompt) {
+        Cue cue = cueOf(Cue::Kind::TensionAsked, segment);
+        cue.words = std::string("How tense is your ") + sideName(prompt->side) + " side " +
+                    (prompt->after ? "now" : "before you start") + "? Press 0 to 9.";
+        cues.push_back(cue);
+    }
+    m_lastPrompt = promptKey;
+    for (Cue& cue : cues) {
+        addWords(cue);
+    }
+    return cues;
+}
+
+void Session::addWords(Cue& cue) const {
+    const auto& segments = m_timeline.segments();
+    const Segment& s = segments[std::min(cue.segment, segments.size() - 1)];
+    const std::string side = std::string(sideName(s.side));
+    const bool many = mostBalls(m_routine) > 1;
+    const std::string theBall = many ? "the balls" : "the ball";
+    switch (cue.kind) {
+    case Cue::Kind::GetReady:
+        cue.weight = Cue::Weight::Step;
+        cue.briefWords = "Get ready. The " + side + " side first.";
+        cue.words = "Get ready: " + m_routine.title + ". The " + side + " side first. Place " +
+                    theBall + " as shown, for " + m_routine.steps.front().name + ".";
+        break;
+    case Cue::Kind::StepStarts: {
+        const Step& step = m_routine.steps[*s.step];
+        cue.weight = Cue::Weight::Step;
+        std::string upper = side;
+        upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+        cue.briefWords = upper + " side. " + step.name + ".";
+        cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
+        break;
+    }
+    case Cue::Kind::SwitchStarts:
+        cue.weight = Cue::Weight::Step;
+        cue.words = "Lift " + theBall + " off your back, and switch to the " + side + " side.";
+        cue.briefWords = cue.words;
+        break;
+    case Cue::Kind::CountdownBeat:
+    case Cue::Kind::Resuming:
+        cue.weight = Cue::Weight::Step;
+        cue.words = std::to_string(cue.beat);
+        if (cue.kind == Cue::Kind::Resuming && cue.beat == static_cast<int>(kResumeCountS)) {
+            cue.words = "Going on in " + cue.words;
+        }
+        cue.briefWords = cue.words;
+        break;
+    case Cue::Kind::Finished:
+        cue.weight = Cue::Weight::Step;
+        cue.words = "Session done.";
+        cue.briefWords = cue.words;
+        break;
+    case Cue::Kind::StoppedForPain:
+        cue.weight = Cue::Weight::Stop;
+        cue.words = "Stop. Rest now. Take " + theBall + " away.";
+        cue.briefWords = cue.words;
+        break;
+    case Cue::Kind::Left:
+        cue.weight = Cue::Weight::Step;
+        cue.words = "Session ended.";
+        cue.briefWords = cue.words;
+        break;
+    case Cue::Kind::Paused:
+        cue.weight = Cue::Weight::Step;
+        cue.words = "Paused.";
+        cue.briefWords = cue.words;
+        break;
+    case Cue::Kind::Warning:
+        cue.weight = Cue::Weight::Warning;
+        cue.briefWords = cue.words;
+        break;
+    case Cue::Kind::TensionAsked:
+        cue.weight = Cue::Weight::Detail;
+        cue.briefWords.clear();
+        break;
+    }
 }
 
 SessionSummary Session::summary() const {

@@ -46,8 +46,11 @@ struct SessionSnapshot {
     bool askingToLeave = false; ///< Esc was pressed once: a second key confirms
 
     Moment moment;
-    bool switching = false; ///< moving the ball(s) to the other side
-    Side side = Side::Left; ///< the side being worked, or, during a switch, the one coming
+    bool switching = false;    ///< moving the ball(s) to the other side
+    bool gettingReady = false; ///< before the first step
+    int resumingIn = 0;        ///< after a pause, the count before the clock runs on: 3, 2, 1
+    int countdown = 0;         ///< the last seconds before a switch or the first step: 3, 2, 1
+    Side side = Side::Left;    ///< the side being worked, or, during a switch, the one coming
     int round = 1;
     int rounds = 1;
     std::size_t stepNumber = 0; ///< 1-based; during a switch, 0
@@ -102,9 +105,11 @@ public:
     void skipTo(double seconds);
     std::vector<Cue> next();
     std::vector<Cue> previous();
-    void pause();
-    void resume();
-    void togglePause() { m_runner.paused() ? resume() : pause(); }
+    /// Pausing stops the clock at once; resuming counts 3, 2, 1 before it runs on, so the
+    /// person can settle back onto the ball.
+    std::vector<Cue> pause();
+    std::vector<Cue> resume();
+    std::vector<Cue> togglePause() { return m_runner.paused() ? resume() : pause(); }
 
     /// Gives the tension rating the prompt showing asks for (also on the end screen); false
     /// when no prompt is showing or the rating is out of 0-10.
@@ -133,9 +138,16 @@ public:
 
     /// Seconds into a side's first step during which its "before" rating is asked.
     static constexpr double kBeforePromptS = 12;
+    /// Seconds of the count after a pause.
+    static constexpr double kResumeCountS = 3;
 
 private:
     std::optional<CheckIn> promptDue() const;
+    /// Adds the cues for what has just come up (a warning, the tension question) and the
+    /// words of every cue.
+    std::vector<Cue> told(std::vector<Cue> cues);
+    void addWords(Cue& cue) const;
+    std::string warningNow() const;
     bool answered(const CheckIn& checkIn) const;
     void noteProgress();
     void recordStep(std::size_t segment);
@@ -152,6 +164,10 @@ private:
     bool m_begun = false;
     std::size_t m_lastSegment = 0;
     std::vector<double> m_recorded; // per segment, seconds already written to the history
+    double m_resumeLeftS = 0;       // of the count after a pause
+    std::string m_lastWarning;      // announced in m_warnedSegment
+    std::size_t m_warnedSegment = static_cast<std::size_t>(-1);
+    std::string m_lastPrompt; // the tension question last announced
     std::vector<CheckIn> m_answered;
 };
 

@@ -7,8 +7,12 @@ namespace rollcoach {
 
 Cue SessionRunner::startCue(std::size_t segment) const {
     const Segment& s = m_timeline.segments()[segment];
-    return {s.kind == SegmentKind::Step ? Cue::Kind::StepStarts : Cue::Kind::SwitchStarts, segment,
-            0};
+    Cue cue;
+    cue.kind = s.kind == SegmentKind::Step     ? Cue::Kind::StepStarts
+               : s.kind == SegmentKind::Switch ? Cue::Kind::SwitchStarts
+                                               : Cue::Kind::GetReady;
+    cue.segment = segment;
+    return cue;
 }
 
 void SessionRunner::count(double from, double to) {
@@ -46,12 +50,18 @@ std::vector<Cue> SessionRunner::advance(double seconds) {
         if (i > 0 && s.startS > from && s.startS <= to) {
             cues.push_back(startCue(i));
         }
-        // The beats before a switch fall in the last seconds of the step that precedes it.
-        if (i + 1 < segments.size() && segments[i + 1].kind == SegmentKind::Switch) {
+        // The beats before a switch fall in the last seconds of the step that precedes it;
+        // the get-ready counts into the first step the same way.
+        if (i + 1 < segments.size() &&
+            (segments[i + 1].kind == SegmentKind::Switch || s.kind == SegmentKind::GetReady)) {
             for (int beat = kCountdownBeats; beat >= 1; --beat) {
                 const double at = s.endS() - beat;
                 if (at >= s.startS && at > from && at <= to) {
-                    cues.push_back({Cue::Kind::CountdownBeat, i, beat});
+                    Cue cue;
+                    cue.kind = Cue::Kind::CountdownBeat;
+                    cue.segment = i;
+                    cue.beat = beat;
+                    cues.push_back(cue);
                 }
             }
         }
@@ -66,7 +76,10 @@ std::vector<Cue> SessionRunner::advance(double seconds) {
     count(from, to);
     m_elapsedS = to;
     if (finished()) {
-        cues.push_back({Cue::Kind::Finished, segments.size() - 1, 0});
+        Cue cue;
+        cue.kind = Cue::Kind::Finished;
+        cue.segment = segments.size() - 1;
+        cues.push_back(cue);
     }
     return cues;
 }
@@ -75,7 +88,10 @@ std::vector<Cue> SessionRunner::jumpTo(std::size_t segment) {
     const auto& segments = m_timeline.segments();
     if (segment >= segments.size()) {
         m_elapsedS = m_timeline.totalS();
-        return {{Cue::Kind::Finished, segments.size() - 1, 0}};
+        Cue cue;
+        cue.kind = Cue::Kind::Finished;
+        cue.segment = segments.size() - 1;
+        return {cue};
     }
     m_elapsedS = segments[segment].startS;
     return {startCue(segment)};

@@ -2,16 +2,33 @@
 
 #include "Timeline.hpp"
 
+#include <string>
 #include <vector>
 
 namespace rollcoach {
 
 /// Something the person should hear or see announced as the session goes.
 struct Cue {
-    enum class Kind { StepStarts, SwitchStarts, CountdownBeat, Finished, StoppedForPain, Left };
+    enum class Kind {
+        GetReady,
+        StepStarts,
+        SwitchStarts,
+        CountdownBeat,
+        Finished,
+        StoppedForPain,
+        Left,
+        Paused,
+        Resuming,    ///< the count after a pause: `beat` 3, 2, 1
+        Warning,     ///< a placement on or near the spine or neck has just come up
+        TensionAsked ///< the tension question has just come up
+    };
     Kind kind = Kind::StepStarts;
     std::size_t segment = 0;
-    int beat = 0; ///< 3, 2, 1 for a countdown beat
+    int beat = 0;      ///< 3, 2, 1 for a countdown beat
+    std::string words; ///< what is said aloud, decided by the session ("" for nothing)
+    /// How much it matters: a line is never cut off by a less important one.
+    enum class Weight { Detail, Step, Warning, Stop } weight = Weight::Step;
+    std::string briefWords; ///< what is said when speech is brief ("" for nothing)
 };
 
 /// Runs a session over a timeline: the loop hands it elapsed time, keys pause it or move

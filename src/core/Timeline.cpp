@@ -15,10 +15,13 @@ Timeline::Timeline(const Routine& routine, Side firstSide)
         m_segments.push_back({kind, t, duration, side, round, step});
         t += duration;
     };
+    if (routine.schedule.leadInS > 0) {
+        add(SegmentKind::GetReady, routine.schedule.leadInS, firstSide, 1, std::nullopt);
+    }
     for (int round = 1; round <= routine.schedule.rounds; ++round) {
         Side side = firstSide;
         for (int half = 0; half < 2; ++half) {
-            if (!m_segments.empty()) {
+            if (!m_segments.empty() && m_segments.back().kind == SegmentKind::Step) {
                 add(SegmentKind::Switch, routine.schedule.switchS, side, round, std::nullopt);
             }
             for (std::size_t s = 0; s < routine.steps.size(); ++s) {
@@ -68,6 +71,15 @@ Moment Timeline::at(double seconds) const {
     if (segment.kind == SegmentKind::Step) {
         const Step& step = m_routine.steps[*segment.step];
         moment.ballsInRoutineFrame = ballPositions(step, moment.intoSegmentS);
+        for (const Point& p : moment.ballsInRoutineFrame) {
+            moment.balls.push_back(onSide(p, segment.side));
+        }
+        return moment;
+    }
+
+    if (segment.kind == SegmentKind::GetReady) {
+        // Where the balls go for the first step, shown while the person gets into place.
+        moment.ballsInRoutineFrame = ballPositions(m_routine.steps.front(), 0);
         for (const Point& p : moment.ballsInRoutineFrame) {
             moment.balls.push_back(onSide(p, segment.side));
         }

@@ -8,16 +8,17 @@
 
 namespace rollcoach {
 
-enum class SegmentKind { Step, Switch };
+enum class SegmentKind { GetReady, Step, Switch };
 
-/// One stretch of a session: a step on one side, or the pause to move the ball(s) across.
+/// One stretch of a session: getting ready before the first step, a step on one side, or the
+/// pause to move the ball(s) across.
 struct Segment {
     SegmentKind kind = SegmentKind::Step;
     double startS = 0;
     double durationS = 0;
-    Side side = Side::Left;          ///< for a switch: the side coming next
+    Side side = Side::Left;          ///< for a switch or the get-ready: the side coming next
     int round = 1;                   ///< 1-based
-    std::optional<std::size_t> step; ///< index into the routine's steps; none for a switch
+    std::optional<std::size_t> step; ///< index into the routine's steps; none otherwise
 
     double endS() const { return startS + durationS; }
 };
@@ -31,13 +32,14 @@ struct Moment {
     double segmentLeftS = 0;
     double sessionLeftS = 0;
     bool finished = false;
-    bool lifted = false; ///< during a switch, while the balls are off the back: none drawn
-    std::vector<Point> balls;               ///< absolute frame: x toward the person's right
+    bool lifted = false;      ///< during a switch, while the balls are off the back: none drawn
+    std::vector<Point> balls; ///< absolute frame: x toward the person's right
     std::vector<Point> ballsInRoutineFrame; ///< x toward the working side
 };
 
-/// The ordered segments of a session: each round works every step on the first side, then
-/// every step on the other, with a switch between sides. Pure: it is handed the time.
+/// The ordered segments of a session: a get-ready (unless the routine's lead-in is 0), then
+/// each round works every step on the first side, then every step on the other, with a
+/// switch between sides. Pure: it is handed the time.
 class Timeline {
 public:
     Timeline(const Routine& routine, Side firstSide);

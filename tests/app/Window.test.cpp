@@ -235,11 +235,11 @@ steps:
     place: [{x_cm: 8, y_cm: 10}]
     motion: {pattern: horizontal, amplitude_cm: 5, period_s: 8}
 )");
-    // At 6 s the sweep is at x0 - A = 3 cm: on the spine.
-    const sf::Image bad = renderAt(unsafe, 6, "left");
+    // After 10 s to get ready, 6 s into the sweep it is at x0 - A = 3 cm: on the spine.
+    const sf::Image bad = renderAt(unsafe, 16, "left");
     CHECK(countColour(bad, palette::warningOn) > 500);
-    // At 2 s it is at x0 + A: safe, no warning colour at all.
-    const sf::Image fine = renderAt(unsafe, 2, "left");
+    // At 2 s into it, x0 + A: safe, no warning colour at all.
+    const sf::Image fine = renderAt(unsafe, 12, "left");
     CHECK(countColour(fine, palette::warningOn) == 0);
     CHECK(countColour(fine, palette::warningNear) == 0);
     for (double t : {10.0, 60.0, 150.0, 300.0}) {
@@ -468,8 +468,9 @@ sf::Event key(sf::Keyboard::Key code) {
 
 TEST_CASE("keys drive the session: pause, next, previous, mute, leave after asking, pain stop") {
     Harness h;
-    Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]")), {}, Side::Right,
-                    h.body, h.clock, nullptr);
+    Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]") +
+                                "schedule: {lead_in_s: 0}\n"),
+                    {}, Side::Right, h.body, h.clock, nullptr);
     SessionScreen screen(h.app, session);
     screen.layout({1280, 720});
     screen.update(4);
@@ -517,6 +518,8 @@ TEST_CASE("digit keys rate the side the prompt asks about, on the session and th
     REQUIRE(session.snapshot().tensionPrompt.has_value());
     screen.handle(key(sf::Keyboard::Num6));
     CHECK_FALSE(session.snapshot().tensionPrompt.has_value());
+    screen.handle(key(sf::Keyboard::Right)); // from getting ready to the first step
+    CHECK_FALSE(session.snapshot().tensionPrompt.has_value()); // answered already
     screen.handle(key(sf::Keyboard::Right));
     screen.handle(key(sf::Keyboard::Right));
     CHECK(screen.handle(key(sf::Keyboard::Right)).kind == ScreenRequest::Kind::SessionOver);
@@ -997,4 +1000,81 @@ TEST_CASE("an unsafe routine is flagged in the list, shows its warnings, and sta
                      std::nullopt);
     CHECK(safe.warnings().empty());
     CHECK(safe.handle(key(sf::Keyboard::Space)).kind == ScreenRequest::Kind::StartSession);
+}
+
+TEST_CASE("a session is heard: get-ready, every step and its cue, 3-2-1 before the switch, the end") {
+    TempPath dir("spoken");
+    const fs::path log = dir.path / "said.log";
+    const fs::path fake = dir.path / "espeak-ng";
+    // A stand-in for espeak-ng that writes down the text it was given (the last argument).
+    std::ofstream(fake) << "#!/bin/sh\nfor a in \"$@\"; do last=\"$a\"; done\nprintf '%s\\n' "
+                           "\"$last\" >> '"
+                        << log.string() << "'\n";
+    fs::permissions(fake, fs::perms::owner_all);
+    const std::string routine = writeTemp("spoken.yaml", R"(format: 1
+title: Heard
+drill: wall
+ball: tennis
+schedule: {rounds: 1, switch_s: 4, lead_in_s: 4, first_side: left}
+steps:
+  - name: Lean in
+    duration_s: 5
+    cue: Lean into the wall and breathe out.
+    place: [{x_cm: 8, y_cm: 10}]
+    motion: hold
+  - name: Roll
+    duration_s: 5
+    cue: Bend your knees a little.
+    place: [{x_cm: 8, y_cm: 12}]
+    motion: {pattern: vertical, amplitude_cm: 2, period_s: 4}
+)");
+    const char* path = std::getenv("PATH");
+    const Run run = runRollcoach({"--data-dir", (dir.path / "data").string(), "run", routine,
+                                  "--autostart", "--speed", "4", "--frames", "600"},
+                                 {"ALSOFT_DRIVERS=null",
+                                  "PATH=" + dir.path.string() + ":" + (path ? path : "/usr/bin")},
+                                 {"PATH"});
+    INFO(run.output);
+    REQUIRE(run.code == 0);
+    sf::sleep(sf::milliseconds(300)); // the last line's stand-in may still be writing
+    std::ifstream in(log);
+    std::vector<std::string> said;
+    for (std::string line; std::getline(in, line);) {
+        said.push_back(line);
+    }
+    std::string all;
+    for (const std::string& line : said) {
+        all += line + "\n";
+    }
+    INFO(all);
+    auto saidLine = [&](const std::string& words) {
+        return std::find(said.begin(), said.end(), words) != said.end();
+    };
+    REQUIRE_FALSE(said.empty());
+    CHECK(said.front().rfind("Get ready: Heard. The left side first.", 0) == 0);
+    CHECK(saidLine("Left side. Lean in. Lean into the wall and breathe out."));
+    CHECK(saidLine("Left side. Roll. Bend your knees a little."));
+    CHECK(saidLine("Right side. Lean in. Lean into the wall and breathe out."));
+    CHECK(saidLine("Right side. Roll. Bend your knees a little."));
+    CHECK(saidLine("Lift the ball off your back, and switch to the right side."));
+    CHECK(saidLine("How tense is your left side before you start? Press 0 to 9."));
+    CHECK(saidLine("Session done."));
+    // 3, 2, 1 into the first step and before the switch.
+    CHECK(std::count(said.begin(), said.end(), "3") == 2);
+    CHECK(std::count(said.begin(), said.end(), "2") == 2);
+    CHECK(std::count(said.begin(), said.end(), "1") == 2);
+}
+
+TEST_CASE("the speaking voice follows the locale") {
+    CHECK(voiceForLocale("en_GB.UTF-8") == "en-gb");
+    CHECK(voiceForLocale("en_US") == "en-us");
+    CHECK(voiceForLocale("de_DE.UTF-8@euro") == "de");
+    CHECK(voiceForLocale("pt_BR.UTF-8") == "pt-br");
+    CHECK(voiceForLocale("C.UTF-8").empty());
+    CHECK(voiceForLocale("POSIX").empty());
+    CHECK(voiceForLocale("").empty());
+    CHECK(voiceForLocale("-x; rm").empty());
+    const auto args = speechArguments("espeak-ng", "Left side.", 180, "en-gb");
+    CHECK(args == std::vector<std::string>{"espeak-ng", "-v", "en-gb", "-s", "180", "--",
+                                           "Left side."});
 }

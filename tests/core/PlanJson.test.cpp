@@ -16,7 +16,7 @@ const char* const kTwoRounds = R"(format: 1
 title: Two rounds
 drill: wall
 ball: tennis
-schedule: {rounds: 2, switch_s: 5}
+schedule: {rounds: 2, switch_s: 5, lead_in_s: 0}
 steps:
   - name: Hold
     duration_s: 10
@@ -125,8 +125,13 @@ TEST_CASE("plan JSON of the shipped lying drill: two rounds, ten-second switches
     const nlohmann::json plan = nlohmann::json::parse(planJson(timeline));
     CHECK(plan["title"] == "Lying upper-trapezius drill");
     CHECK(plan["seconds_per_side"] == 170 * 2);
-    CHECK(plan["total_s"] == 170 * 4 + 10 * 3);
-    CHECK(plan["segments"].size() == 4 * 4 + 3);
+    // Ten seconds to get ready, four steps a side, three switches.
+    CHECK(plan["total_s"] == 10 + 170 * 4 + 10 * 3);
+    CHECK(plan["segments"].size() == 1 + 4 * 4 + 3);
+    CHECK(plan["segments"][0]["kind"] == "get-ready");
+    CHECK(plan["segments"][0]["side"] == "left");
+    CHECK(plan["segments"][0]["step"].is_null());
+    CHECK(plan["segments"][1]["start_s"] == 10.0);
     std::set<std::string> names;
     for (const auto& s : plan["segments"]) {
         if (s["kind"] == "step") {
@@ -140,10 +145,11 @@ TEST_CASE("plan text: a heading, then each segment with its start and length") {
     const Routine routine = routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]"));
     const std::vector<std::string> lines = linesOf(planText(Timeline(routine, Side::Left)));
     CHECK(lines == std::vector<std::string>{
-                       "T (wall drill, 1 round, 0:45 in all, 0:20 per side)",
-                       "  0:00  left side, round 1: S (0:20)",
-                       "  0:20  switch to the right side (0:05)",
-                       "  0:25  right side, round 1: S (0:20)",
+                       "T (wall drill, 1 round, 0:55 in all, 0:20 per side)",
+                       "  0:00  get ready, the left side first (0:10)",
+                       "  0:10  left side, round 1: S (0:20)",
+                       "  0:30  switch to the right side (0:05)",
+                       "  0:35  right side, round 1: S (0:20)",
                    });
 }
 
@@ -162,7 +168,7 @@ TEST_CASE("plan text counts rounds in the plural and starts each round on the fi
     REQUIRE(load.routine.has_value());
     const std::vector<std::string> lying = linesOf(planText(Timeline(*load.routine, Side::Left)));
     CHECK(lying.front() ==
-          "Lying upper-trapezius drill (lying drill, 2 rounds, 11:50 in all, 5:40 per side)");
-    CHECK(lying.size() == 1 + 4 * 4 + 3);
-    CHECK(lying.back() == "  11:30  right side, round 2: Rest (0:20)");
+          "Lying upper-trapezius drill (lying drill, 2 rounds, 12:00 in all, 5:40 per side)");
+    CHECK(lying.size() == 1 + 1 + 4 * 4 + 3);
+    CHECK(lying.back() == "  11:40  right side, round 2: Rest (0:20)");
 }

@@ -418,3 +418,24 @@ TEST_CASE("iCalendar UIDs differ for every routine, whatever its title") {
     // And each UID is the same from one run to the next.
     CHECK(iCalendar(sessions, 0, "d") == ics);
 }
+
+TEST_CASE("settings: speech is off, brief or full, and its rate a whole number from 80 to 400") {
+    Diagnostics problems;
+    Settings s = parseSettings("speech: brief\nspeech_rate: 180\n", problems);
+    CHECK(problems.empty());
+    CHECK(s.speech == SpeechAmount::Brief);
+    CHECK(s.speechWordsPerMinute == 180);
+    CHECK(parseSettings("speech: off\n", problems).speech == SpeechAmount::Off);
+    CHECK(parseSettings("{}\n", problems).speech == SpeechAmount::Full);
+    CHECK(problems.empty());
+    for (const char* bad : {"speech: loud\n", "speech_rate: 20\n", "speech_rate: 150.5\n",
+                            "speech_rate: fast\n", "speech: [full]\n"}) {
+        Diagnostics found;
+        const Settings kept = parseSettings(bad, found);
+        INFO(bad);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].mark.line == 1);
+        CHECK(kept.speech == SpeechAmount::Full);
+        CHECK(kept.speechWordsPerMinute == 150);
+    }
+}

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -25,7 +26,7 @@ const char* const kTwoSteps = R"(format: 1
 title: Two steps
 drill: wall
 ball: tennis
-schedule: {rounds: 1, first_side: auto, switch_s: 5, days: [mon]}
+schedule: {rounds: 1, first_side: auto, switch_s: 5, lead_in_s: 0, days: [mon]}
 steps:
   - name: Hold
     duration_s: 20
@@ -68,8 +69,10 @@ TEST_CASE("a session run to its end is recorded as finished, stamped by the cloc
     Bench bench;
     auto session = bench.start(Side::Left);
     const std::vector<Cue> opening = session->advance(0);
-    REQUIRE(opening.size() == 1);
+    REQUIRE(opening.size() == 2);
     CHECK(opening[0].kind == Cue::Kind::StepStarts);
+    CHECK(opening[0].words == "Left side. Hold.");
+    CHECK(opening[1].kind == Cue::Kind::TensionAsked); // before the left side
     bench.clock.advance(90);
     const std::vector<Cue> cues = session->advance(85);
     CHECK(hasKind(cues, Cue::Kind::Finished));
@@ -287,15 +290,21 @@ TEST_CASE("the snapshot carries the verdict for the moment shown, and none durin
     Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
                                         "{pattern: horizontal, amplitude_cm: 5, period_s: 8}")),
                     {}, Side::Left, referenceBody(), clock, nullptr);
-    session.skipTo(2);
+    // Ten seconds to get ready first: the ball shown where it goes, safe.
+    session.skipTo(5);
+    CHECK(session.snapshot().gettingReady);
     CHECK(session.snapshot().warning.empty());
-    session.skipTo(6);
+    REQUIRE(session.snapshot().balls.size() == 1);
+    CHECK(session.snapshot().balls[0].inRoutineFrame.xCm == 8);
+    session.skipTo(12);
+    CHECK(session.snapshot().warning.empty());
+    session.skipTo(16);
     const SessionSnapshot snap = session.snapshot();
     CHECK(snap.spine == Closeness::On);
     CHECK(snap.warning == "On the spine: move the ball 3.5 cm outward");
     CHECK(snap.balls.size() == 1);
     CHECK(snap.sideAfter == Side::Right);
-    session.skipTo(21); // the switch
+    session.skipTo(31); // the switch
     const SessionSnapshot switching = session.snapshot();
     CHECK(switching.switching);
     CHECK(switching.warning.empty());
@@ -352,4 +361,142 @@ TEST_CASE("the hash a session records is of the text it was read from") {
     CHECK(load.hash == routineHash(kTwoSteps));
     std::ofstream(file) << kTwoSteps << "# edited\n";
     CHECK(load.hash != loadRoutineFile(file.string(), referenceBody()).hash);
+}
+
+namespace {
+
+// The words of every cue of a whole session run in one-second ticks, in order.
+std::vector<std::string> spokenWords(Session& session, bool brief = false) {
+    std::vector<std::string> said;
+    while (!session.over()) {
+        for (const Cue& cue : session.advance(1)) {
+            const std::string& words = brief ? cue.briefWords : cue.words;
+            if (!words.empty()) {
+                said.push_back(words);
+            }
+        }
+    }
+    return said;
+}
+
+bool saidOnce(const std::vector<std::string>& said, const std::string& words) {
+    return std::count(said.begin(), said.end(), words) == 1;
+}
+
+} // namespace
+
+TEST_CASE("a get-ready comes first, counts 3-2-1 into the first step, and is no time on a side") {
+    Bench bench;
+    const std::string withLeadIn = std::string(kTwoSteps).replace(
+        std::string(kTwoSteps).find("lead_in_s: 0"), 12, "lead_in_s: 8");
+    auto session = bench.start(Side::Left, withLeadIn);
+    std::vector<Cue> cues = session->advance(0);
+    REQUIRE_FALSE(cues.empty());
+    CHECK(cues[0].kind == Cue::Kind::GetReady);
+    CHECK(cues[0].words.find("Get ready") == 0);
+    SessionSnapshot snap = session->snapshot();
+    CHECK(snap.gettingReady);
+    CHECK(snap.side == Side::Left);
+    CHECK(snap.tensionPrompt.has_value()); // the "before" rating is asked while getting ready
+    CHECK(snap.countdown == 0);
+    cues = session->advance(5.5);
+    CHECK(session->snapshot().countdown == 3);
+    int beats = 0;
+    for (const Cue& cue : cues) {
+        beats += cue.kind == Cue::Kind::CountdownBeat ? 1 : 0;
+    }
+    CHECK(beats == 1); // "3" at 5 s
+    cues = session->advance(2.5);
+    CHECK(hasKind(cues, Cue::Kind::StepStarts));
+    CHECK(session->doneOnSide(Side::Left) == 0);
+    CHECK(session->timeline().secondsOnSide(Side::Left) == 40);
+    spokenWords(*session);
+    CHECK(bench.last().leftS == 40);
+    CHECK(bench.last().rightS == 40);
+    CHECK(countsAsDone(bench.last()));
+}
+
+TEST_CASE("after a pause the clock waits for a count of three") {
+    Bench bench;
+    auto session = bench.start(Side::Left);
+    session->advance(5);
+    const auto paused = session->togglePause();
+    REQUIRE(paused.size() == 1);
+    CHECK(paused[0].words == "Paused.");
+    session->advance(30);
+    CHECK(session->elapsedS() == 5);
+    const auto resumed = session->togglePause();
+    REQUIRE(resumed.size() == 1);
+    CHECK(resumed[0].words == "Going on in 3");
+    CHECK(session->snapshot().resumingIn == 3);
+    auto cues = session->advance(1.5);
+    CHECK(session->elapsedS() == 5);
+    CHECK(session->snapshot().resumingIn == 2);
+    REQUIRE(cues.size() == 1);
+    CHECK(cues[0].words == "2");
+    cues = session->advance(2);
+    CHECK(session->elapsedS() == doctest::Approx(5.5));
+    CHECK(session->snapshot().resumingIn == 0);
+    CHECK(hasKind(cues, Cue::Kind::Resuming));
+}
+
+TEST_CASE("everything that matters is said: get-ready, each step and its cue, 3-2-1, the switch, the end") {
+    Bench bench;
+    const std::string yaml = std::string(kTwoSteps).replace(
+        std::string(kTwoSteps).find("lead_in_s: 0"), 12, "lead_in_s: 10");
+    std::string withCues = yaml;
+    withCues.replace(withCues.find("    duration_s: 20\n    place: [{x_cm: 8, y_cm: 10}]"), 0,
+                     "    cue: Lean in and breathe.\n");
+    auto session = bench.start(Side::Right, withCues);
+    const std::vector<std::string> said = spokenWords(*session);
+    INFO(doctest::toString(said.size()));
+    CHECK(said.front().find("Get ready: Two steps. The right side first.") == 0);
+    CHECK(saidOnce(said, "Right side. Hold. Lean in and breathe."));
+    CHECK(saidOnce(said, "Left side. Hold. Lean in and breathe."));
+    CHECK(saidOnce(said, "Right side. Sweep."));
+    CHECK(saidOnce(said, "Lift the ball off your back, and switch to the left side."));
+    CHECK(saidOnce(said, "How tense is your right side before you start? Press 0 to 9."));
+    CHECK(saidOnce(said, "How tense is your right side now? Press 0 to 9."));
+    // The end, then the last side's question, which the end screen asks.
+    REQUIRE(said.size() > 2);
+    CHECK(said[said.size() - 2] == "Session done.");
+    CHECK(said.back() == "How tense is your left side now? Press 0 to 9.");
+    // 3, 2, 1 into the first step and before the switch.
+    CHECK(std::count(said.begin(), said.end(), "3") == 2);
+    CHECK(std::count(said.begin(), said.end(), "1") == 2);
+    // Brief speech leaves out the cue texts and the questions, not the essentials.
+    auto again = bench.start(Side::Right, withCues);
+    const std::vector<std::string> brief = spokenWords(*again, true);
+    CHECK(saidOnce(brief, "Right side. Hold."));
+    CHECK(std::count(brief.begin(), brief.end(), "3") == 2);
+    for (const std::string& words : brief) {
+        CHECK(words.find("How tense") == std::string::npos);
+        CHECK(words.find("Lean in") == std::string::npos);
+    }
+}
+
+TEST_CASE("a warning is said as it appears, once per step, and outweighs a cue") {
+    FixedClock clock(kMonday);
+    Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
+                                        "{pattern: horizontal, amplitude_cm: 5, period_s: 8}")),
+                    {}, Side::Left, referenceBody(), clock, nullptr);
+    int warnings = 0;
+    Cue::Weight weight = Cue::Weight::Detail;
+    while (!session.over()) {
+        for (const Cue& cue : session.advance(0.5)) {
+            if (cue.kind == Cue::Kind::Warning) {
+                ++warnings;
+                weight = cue.weight;
+                CHECK(cue.words.find("On the spine") == 0);
+                CHECK(cue.briefWords == cue.words);
+            }
+        }
+    }
+    CHECK(warnings == 2); // one step a side, the sweep comes back every period
+    CHECK(weight > Cue::Weight::Step);
+    Session painful(routineFrom(kTwoSteps), {}, Side::Left, referenceBody(), clock, nullptr);
+    const auto stop = painful.stopForPain();
+    REQUIRE(stop.size() == 1);
+    CHECK(stop[0].weight == Cue::Weight::Stop);
+    CHECK(stop[0].words.find("Stop. Rest now.") == 0);
 }

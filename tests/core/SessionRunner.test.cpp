@@ -10,7 +10,7 @@ const char* const kRoutine = R"(format: 1
 title: T
 drill: wall
 ball: tennis
-schedule: {rounds: 1, switch_s: 5}
+schedule: {rounds: 1, switch_s: 5, lead_in_s: 0}
 steps:
   - {name: A, duration_s: 10, place: [{x_cm: 8, y_cm: 10}]}
   - {name: B, duration_s: 10, place: [{x_cm: 8, y_cm: 12}]}

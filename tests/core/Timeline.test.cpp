@@ -15,7 +15,7 @@ const char* const kTwoSteps = R"(format: 1
 title: T
 drill: wall
 ball: tennis
-schedule: {rounds: 2, switch_s: 5}
+schedule: {rounds: 2, switch_s: 5, lead_in_s: 0}
 steps:
   - name: Hold
     duration_s: 10

@@ -71,35 +71,30 @@ void SessionScreen::layout(sf::Vector2u size) {
 }
 
 void SessionScreen::play(const std::vector<Cue>& cues) {
-    const Routine& routine = m_session.routine();
+    // The session decides what is said; this only chooses the sound and how much to say.
+    const SpeechAmount amount = m_app.workspace.settings.speech;
     for (const Cue& cue : cues) {
-        const Segment& segment = m_session.timeline().segments()[cue.segment];
         switch (cue.kind) {
+        case Cue::Kind::GetReady:
         case Cue::Kind::StepStarts:
             m_app.tones.play(Tones::Kind::NewStep);
-            m_app.speech.say(std::string(sideName(segment.side)) + " side. " +
-                             routine.steps[*segment.step].name);
             break;
         case Cue::Kind::SwitchStarts:
             m_app.tones.play(Tones::Kind::Switch);
-            m_app.speech.say(std::string(routine.steps.front().place.size() > 1
-                                             ? "Lift the balls off your back"
-                                             : "Lift the ball off your back") +
-                             ", and switch to the " + sideName(segment.side) + " side");
             break;
         case Cue::Kind::CountdownBeat:
+        case Cue::Kind::Resuming:
             m_app.tones.play(Tones::Kind::Beat);
             break;
         case Cue::Kind::Finished:
             m_app.tones.play(Tones::Kind::Finished);
-            m_app.speech.say("Session done");
             break;
-        case Cue::Kind::StoppedForPain:
-            m_app.speech.say("Stop. Rest now.");
+        default:
             break;
-        case Cue::Kind::Left:
-            m_app.speech.say("Session ended");
-            break;
+        }
+        const std::string& words = amount == SpeechAmount::Full ? cue.words : cue.briefWords;
+        if (amount != SpeechAmount::Off && !words.empty()) {
+            m_app.speech.say(words, static_cast<int>(cue.weight));
         }
     }
 }
@@ -137,7 +132,7 @@ ScreenRequest SessionScreen::handle(const sf::Event& event) {
     switch (key) {
     case sf::Keyboard::Space:
     case sf::Keyboard::P:
-        m_session.togglePause();
+        play(m_session.togglePause());
         break;
     case sf::Keyboard::Right:
     case sf::Keyboard::PageDown:
@@ -193,7 +188,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     const SessionSnapshot pic = m_session.snapshot();
     const Routine& routine = m_session.routine();
     const Moment& m = pic.moment;
-    const bool isStep = !pic.switching;
+    const bool isStep = !pic.switching && !pic.gettingReady;
     const Canvas c = beginFrame(target);
     const float u = c.u;
     const sf::Vector2f size(c.w, c.h);
@@ -233,7 +228,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
             ring = warningColor(ball.verdict.worst);
         }
         // A ball on a warning turns the warning colour itself, so it cannot be missed.
-        drawBall(target, view, ball.at, routine.ball.diameterCm, ring ? *ring : fill, !isStep,
+        drawBall(target, view, ball.at, routine.ball.diameterCm, ring ? *ring : fill, pic.switching,
                  ring);
     }
     if (isStep) {
@@ -244,7 +239,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     const float x = size.x * 0.5f;
     const float width = size.x * 0.47f;
     float y = size.y * 0.035f;
-    if (isStep) {
+    if (pic.gettingReady) {
+        m_side.set("GET READY", c.px(110), palette::accent);
+    } else if (isStep) {
         m_side.set(upper(sideName(pic.side)) + " SIDE", c.px(110), palette::accent);
     } else {
         m_side.set(std::string("SWITCH TO ") + upper(sideName(pic.side)), c.px(84),
@@ -253,7 +250,11 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     m_side.setPosition(x, y);
     m_side.draw(target);
     y += 140 * u;
-    if (isStep) {
+    if (pic.gettingReady) {
+        m_progress.set(std::string("The ") + sideName(pic.side) + " side first: place " +
+                           (pic.ballCount > 1 ? "the balls" : "the ball") + " as shown",
+                       c.px(32), palette::dimText, width);
+    } else if (isStep) {
         m_progress.set("Round " + std::to_string(pic.round) + " of " + std::to_string(pic.rounds) +
                            "  ·  step " + std::to_string(pic.stepNumber) + " of " +
                            std::to_string(pic.stepsPerSide),
@@ -266,19 +267,22 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                 ? std::string(many ? "LIFT the balls off your back" : "LIFT the ball off your back")
                 : std::string(many ? "Place them" : "Place it") + " on your " + sideName(pic.side) +
                       " side, as shown",
-            c.px(32), pic.moment.lifted ? palette::warningNear : palette::dimText, width);
+            c.px(32), pic.moment.lifted ? palette::accent : palette::dimText, width);
     }
     m_progress.setPosition(x, y);
     m_progress.draw(target);
     y += 56 * u;
-    m_stepName.set(isStep ? pic.step->name : "Next: " + pic.step->name, c.px(60), palette::text,
-                   width);
+    m_stepName.set(isStep ? pic.step->name
+                          : (pic.gettingReady ? "First: " : "Next: ") + pic.step->name,
+                   c.px(60), palette::text, width);
     m_stepName.setPosition(x, y);
     m_stepName.draw(target);
     y += m_stepName.height() + 20 * u;
-    m_cue.set(isStep ? pic.step->cue
-                     : "Never roll it across the spine. Place it as before, mirrored: same "
-                       "height, same distance from the spine.",
+    m_cue.set(isStep             ? pic.step->cue
+              : pic.gettingReady ? "Get into position and breathe out. The clock starts when "
+                                   "the count reaches zero."
+                                 : "Never roll it across the spine. Place it as before, "
+                                   "mirrored: same height, same distance from the spine.",
               c.px(36), palette::text, width);
     m_cue.setPosition(x, y);
     m_cue.draw(target);
@@ -291,8 +295,10 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     m_stepTime.set(clockText(m.segmentLeftS), c.px(120), palette::text);
     m_stepTime.setPosition(x, y);
     m_stepTime.draw(target);
-    m_stepTimeCaption.set(isStep ? "left in this step" : "until the other side", c.px(32),
-                          palette::dimText);
+    m_stepTimeCaption.set(isStep             ? "left in this step"
+                          : pic.gettingReady ? "until the first step"
+                                             : "until the other side",
+                          c.px(32), palette::dimText);
     m_stepTimeCaption.setPosition(x + m_stepTime.bounds().width + 30 * u, y + 70 * u);
     m_stepTimeCaption.draw(target);
     y += 150 * u;
@@ -331,7 +337,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                          : promptText(*pic.tensionPrompt),
                      c.px(32), palette::text, boxWidth - 30 * u);
         drawPanel(target, {x, y, boxWidth, m_prompt.height() + 26 * u}, palette::panel,
-                  pic.askingToLeave ? palette::warningNear : palette::accent, 3 * u);
+                  palette::accent, 3 * u);
         m_prompt.setPosition(x + 15 * u, y + 10 * u);
         m_prompt.draw(target);
     }
@@ -353,9 +359,11 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     m_keys.setPosition(x, size.y - 56 * u);
     m_keys.draw(target);
 
-    if (pic.paused) {
+    if (pic.paused || pic.resumingIn > 0) {
         drawPanel(target, {0, size.y * 0.4f, size.x, 170 * u}, sf::Color(0, 0, 0, 200));
-        m_paused.set("PAUSED  ·  press Space to go on", c.px(60), palette::text);
+        m_paused.set(pic.paused ? std::string("PAUSED  ·  press Space to go on")
+                                : "Going on in " + std::to_string(pic.resumingIn),
+                     c.px(60), palette::text);
         const sf::FloatRect b = m_paused.bounds();
         m_paused.setPosition((size.x - b.width) / 2, size.y * 0.4f + 40 * u);
         m_paused.draw(target);
