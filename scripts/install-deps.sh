@@ -7,6 +7,7 @@ packages=(
     build-essential cmake pkg-config
     libsfml-dev libyaml-cpp-dev doctest-dev libcli11-dev nlohmann-json3-dev
     libsqlite3-dev libfontconfig-dev libx11-dev libgl-dev libpng-dev fonts-dejavu-core
+    libsystemd-dev dbus-daemon playerctl
     espeak-ng python3 python3-jsonschema python3-yaml
     xvfb xauth imagemagick time
 )

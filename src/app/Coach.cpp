@@ -93,7 +93,27 @@ void Coach::startSession(SessionStart start) {
     m_session = std::make_unique<Session>(std::move(start.routine), std::move(start.source),
                                           start.firstSide, m_app.body, *m_app.workspace.clock,
                                           m_app.history, m_app.historyProblem);
-    push(std::make_unique<SessionScreen>(m_app, *m_session));
+    auto screen = std::make_unique<SessionScreen>(m_app, *m_session);
+    screen->setBigButton(m_request.bigButton);
+    push(std::move(screen));
+}
+
+SessionScreen* Coach::sessionScreen() {
+    return dynamic_cast<SessionScreen*>(current());
+}
+
+bool Coach::control(ControlInput input) {
+    if (SessionScreen* screen = sessionScreen()) {
+        return follow(screen->control(input));
+    }
+    return true;
+}
+
+std::optional<NowPlaying> Coach::nowPlaying() {
+    if (SessionScreen* screen = sessionScreen()) {
+        return screen->nowPlaying();
+    }
+    return std::nullopt;
 }
 
 SetupScreen* Coach::open(const std::string& file) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Controls.hpp"
+#include "MediaPlayer.hpp"
 #include "core/WindowRequest.hpp"
 #include "screens/Screen.hpp"
 
@@ -10,6 +12,7 @@
 
 namespace rollcoach {
 
+class SessionScreen;
 class SetupScreen;
 
 /// The screens of one window, as a stack, so Esc goes back to where the person came from;
@@ -30,9 +33,15 @@ public:
     bool follow(const ScreenRequest& request);
     /// Lays every screen out again for a new window size.
     void resize(sf::Vector2u size);
+    /// Hands a control from outside the window (a media key) to the session on screen, if
+    /// one shows; false when the app should close.
+    bool control(ControlInput input);
+    /// What the session on screen is playing; nullopt when none shows.
+    std::optional<NowPlaying> nowPlaying();
 
 private:
     void push(std::unique_ptr<Screen> screen);
+    SessionScreen* sessionScreen();
     /// Shows the setup screen of a routine file; null (after saying why) when it cannot load.
     SetupScreen* open(const std::string& file);
     void startSession(SessionStart start);

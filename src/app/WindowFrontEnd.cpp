@@ -3,6 +3,7 @@
 #include "Coach.hpp"
 #include "DisplayCheck.hpp"
 #include "Fonts.hpp"
+#include "MediaPlayer.hpp"
 #include "Png.hpp"
 #include "RenderFrontEnd.hpp"
 #include "Speech.hpp"
@@ -103,6 +104,8 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     if (!coach.start(window.getSize())) {
         return 1;
     }
+    // Media keys and headset buttons, through the session bus, while a session shows.
+    MediaPlayer media(err);
 
     if (Session* session = coach.session()) {
         // Starting part-way credits nothing: the steps passed over count as skipped.
@@ -144,7 +147,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             // Nothing moves on this screen: sleep until something happens. SFML 2.5's
             // waitEvent wakes every 10 ms to poll joysticks; looking every 50 ms costs a fifth
             // of that and still answers a key within a blink.
-            while (!(gotEvent = window.pollEvent(event)) && window.isOpen()) {
+            while (!(gotEvent = window.pollEvent(event)) && window.isOpen() && !media.answer()) {
                 sf::sleep(sf::milliseconds(50));
             }
             last = Clock::now();
@@ -170,6 +173,14 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         if (!running) {
             break;
         }
+        media.answer();
+        for (const ControlInput& input : media.take()) {
+            running = running && coach.control(input);
+            redraw = true;
+        }
+        if (!running) {
+            break;
+        }
         const auto now = Clock::now();
         const double seconds = std::chrono::duration<double>(now - last).count();
         last = now;
@@ -180,6 +191,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         if (!running) {
             break;
         }
+        media.show(coach.nowPlaying());
         // Draw only what changed: a held ball and a clock that ticks once a second need a
         // frame a second, not sixty.
         const std::string key = coach.current()->frameKey(window.getSize());

@@ -165,6 +165,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         ->check(CLI::Range(1L, 100000000L));
     runCommand->add_flag("--mute", request.mute, "no sounds and no speech");
     runCommand->add_flag("--paused", request.paused, "start the session paused (with --autostart)");
+    runCommand->add_flag("--big-button", request.bigButton,
+                         "any key or gamepad button pauses and resumes (X still stops for pain)");
     runCommand
         ->add_option("--start-at", request.startAtS,
                      "start this many seconds into the session (with --autostart)")
@@ -260,6 +262,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     if (shoulderOption->count() == 0 && workspace.settings.shoulderWidthCm) {
         workspace.shoulderWidthCm = workspace.settings.shoulderWidthCm;
     }
+    // Big-button mode is for every session, whichever way it starts (run, or the list).
+    request.bigButton = request.bigButton || workspace.settings.bigButton;
 
     if (*validateCommand) {
         return validate(validateFiles, strict, workspace, out, err);

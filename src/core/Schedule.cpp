@@ -98,11 +98,19 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
                 continue;
             }
             settings.speechWordsPerMinute = static_cast<int>(rate);
+        } else if (name == "big_button") {
+            if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
+                (value->value != "true" && value->value != "false")) {
+                diagnostics.push_back(
+                    {Severity::Error, value->mark, "\"big_button\" must be true or false"});
+                continue;
+            }
+            settings.bigButton = value->value == "true";
         } else {
             diagnostics.push_back({Severity::Error, key->mark,
                                    "unknown setting \"" + name +
                                        "\" (known: time, body, shoulder_width_cm, speech, "
-                                       "speech_rate)"});
+                                       "speech_rate, big_button)"});
         }
     }
     return settings;

@@ -21,6 +21,7 @@ struct Settings {
     std::optional<double> shoulderWidthCm;
     SpeechAmount speech = SpeechAmount::Full; ///< `speech: off|brief|full`
     int speechWordsPerMinute = 150;           ///< `speech_rate: 150` (80 to 400)
+    bool bigButton = false; ///< `big_button: true`: any key or button toggles pause
 };
 
 /// Reads settings; problems are diagnostics and leave the defaults in place.

@@ -25,6 +25,8 @@ struct WindowRequest {
     bool mute = false;
     bool paused = false; ///< start the session paused (benchmarks)
     double startAtS = 0; ///< start this many seconds into the session
+    /// Any key or gamepad button toggles pause (X stays the pain stop).
+    bool bigButton = false;
 };
 
 } // namespace rollcoach

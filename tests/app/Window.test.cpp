@@ -464,6 +464,33 @@ sf::Event key(sf::Keyboard::Key code) {
     return event;
 }
 
+sf::Event button(unsigned number, unsigned joystick = 0) {
+    sf::Event event;
+    event.type = sf::Event::JoystickButtonPressed;
+    event.joystickButton = {joystick, number};
+    return event;
+}
+
+sf::Event axis(sf::Joystick::Axis which, float position, unsigned joystick = 0) {
+    sf::Event event;
+    event.type = sf::Event::JoystickMoved;
+    event.joystickMove = {joystick, which, position};
+    return event;
+}
+
+// The step the session is on, by name ("" during a switch).
+std::string stepNow(const Session& session) {
+    const SessionSnapshot snap = session.snapshot();
+    return snap.switching ? "" : snap.step->name;
+}
+
+Routine twoSteps() {
+    return routineFrom("format: 1\ntitle: Two\ndrill: wall\nball: tennis\ntarget: rhomboids\n"
+                       "schedule: {rounds: 1, switch_s: 5, lead_in_s: 0}\nsteps:\n"
+                       "  - {name: One, duration_s: 30, place: [{x_cm: 8, y_cm: 10}]}\n"
+                       "  - {name: Two, duration_s: 30, place: [{x_cm: 8, y_cm: 12}]}\n");
+}
+
 } // namespace
 
 TEST_CASE("keys drive the session: pause, next, previous, mute, leave after asking, pain stop") {
@@ -507,6 +534,206 @@ TEST_CASE("keys drive the session: pause, next, previous, mute, leave after aski
     painScreen.handle(key(sf::Keyboard::Escape)); // even while asking to leave
     CHECK(painScreen.handle(key(sf::Keyboard::X)).kind == ScreenRequest::Kind::SessionOver);
     CHECK(painful.state() == SessionState::StoppedForPain);
+}
+
+TEST_CASE("a gamepad drives the session: A pauses, shoulders and D-pad step, Back mutes, Start "
+          "asks then leaves, X stops for pain") {
+    Harness h;
+    Session session(twoSteps(), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    screen.layout({1280, 720});
+    screen.update(2);
+    screen.handle(button(0)); // A
+    CHECK(session.paused());
+    screen.handle(button(0, 3)); // any pad
+    CHECK_FALSE(session.paused());
+    screen.handle(button(5)); // right shoulder
+    CHECK(stepNow(session) == "Two");
+    screen.handle(button(4)); // left shoulder
+    CHECK(stepNow(session) == "One");
+    // The D-pad: one step per press, however long it is held or how it wobbles.
+    screen.handle(axis(sf::Joystick::PovX, 100));
+    screen.handle(axis(sf::Joystick::PovX, 80));
+    screen.handle(axis(sf::Joystick::PovX, 100));
+    CHECK(stepNow(session) == "Two");
+    screen.handle(axis(sf::Joystick::PovX, 0));
+    screen.handle(axis(sf::Joystick::PovX, -100));
+    CHECK(stepNow(session) == "One");
+    screen.handle(axis(sf::Joystick::PovX, 0));
+    // A pad whose D-pad is its X axis; a stick resting a little off centre does nothing, and
+    // up and down mean nothing.
+    screen.handle(axis(sf::Joystick::X, 40));
+    screen.handle(axis(sf::Joystick::PovY, 100));
+    screen.handle(axis(sf::Joystick::Y, -100));
+    CHECK(stepNow(session) == "One");
+    screen.handle(axis(sf::Joystick::X, 100));
+    CHECK(stepNow(session) == "Two");
+    CHECK_FALSE(h.tones.muted());
+    screen.handle(button(6)); // Back
+    CHECK(h.tones.muted());
+    // Start asks; B (a button with no meaning of its own) stays; Start twice leaves.
+    CHECK(screen.handle(button(7)).kind == ScreenRequest::Kind::None);
+    CHECK(session.askingToLeave());
+    screen.handle(button(1));
+    CHECK_FALSE(session.askingToLeave());
+    screen.handle(button(7));
+    CHECK(screen.handle(button(7)).kind == ScreenRequest::Kind::SessionOver);
+    CHECK(session.state() == SessionState::Left);
+
+    Session painful(twoSteps(), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen painScreen(h.app, painful);
+    painScreen.handle(button(7)); // even while asking to leave
+    CHECK(painScreen.handle(button(2)).kind == ScreenRequest::Kind::SessionOver);
+    CHECK(painful.state() == SessionState::StoppedForPain);
+}
+
+TEST_CASE("a presentation clicker's Page Down and Page Up step forward and back") {
+    Harness h;
+    Session session(twoSteps(), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    screen.update(1);
+    screen.handle(key(sf::Keyboard::PageDown));
+    CHECK(stepNow(session) == "Two");
+    screen.handle(key(sf::Keyboard::PageDown));
+    CHECK(session.snapshot().switching);
+    screen.handle(key(sf::Keyboard::PageUp));
+    CHECK(stepNow(session) == "Two");
+    screen.handle(key(sf::Keyboard::PageUp));
+    CHECK(stepNow(session) == "One");
+    CHECK_FALSE(session.paused());
+}
+
+TEST_CASE("big-button mode: any key, button, click or D-pad press toggles pause, X still stops") {
+    Harness h;
+    WindowRequest request;
+    request.mode = WindowRequest::Mode::Run;
+    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
+    request.autostart = true;
+    request.bigButton = true;
+    RoutineLoad load = openRoutine(request.routineFile, h.body);
+    const std::optional<RoutineEntry> given =
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+    std::ostringstream err;
+    Coach coach(h.app, request, given, err);
+    REQUIRE(coach.start({1280, 720}));
+    Session* session = coach.session();
+    REQUIRE(session != nullptr);
+    coach.follow(coach.current()->update(3));
+    const std::string step = stepNow(*session);
+    sf::Event click;
+    click.type = sf::Event::MouseButtonPressed;
+    click.mouseButton = {sf::Mouse::Left, 10, 10};
+    // Keys that mean something else in the usual mode: they pause and resume here, and
+    // nothing else happens (no step, no mute, no question, no rating).
+    bool paused = false;
+    for (const sf::Event& press :
+         {key(sf::Keyboard::Space), key(sf::Keyboard::Right), key(sf::Keyboard::PageDown),
+          key(sf::Keyboard::M), key(sf::Keyboard::Escape), key(sf::Keyboard::Num5),
+          key(sf::Keyboard::LShift), button(0), button(5), button(7), button(11, 2), click,
+          axis(sf::Joystick::PovX, 100)}) {
+        CHECK(coach.follow(coach.current()->handle(press)));
+        paused = !paused;
+        CHECK(session->paused() == paused);
+    }
+    CHECK(stepNow(*session) == step);
+    CHECK_FALSE(h.tones.muted());
+    CHECK_FALSE(session->askingToLeave());
+    // A key release, a mouse move or a stick at rest is no press.
+    sf::Event release = key(sf::Keyboard::Space);
+    release.type = sf::Event::KeyReleased;
+    coach.follow(coach.current()->handle(release));
+    coach.follow(coach.current()->handle(axis(sf::Joystick::PovX, 0)));
+    CHECK(session->paused() == paused);
+    // X, on the keyboard or the pad, is the pain stop in every mode.
+    coach.follow(coach.current()->handle(key(sf::Keyboard::X)));
+    CHECK(session->state() == SessionState::StoppedForPain);
+}
+
+TEST_CASE("a media player's controls: play, pause, next, previous, stop leaves at once") {
+    Harness h;
+    Session session(twoSteps(), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    screen.update(4);
+    NowPlaying now = screen.nowPlaying();
+    CHECK(now.status == NowPlaying::Status::Playing);
+    CHECK(now.title == "One");
+    CHECK(now.artist == "Two");
+    CHECK(now.album == "Left side");
+    CHECK(now.lengthS == 30);
+    CHECK(now.positionS == doctest::Approx(4));
+    // Play and Pause set, whatever they find; PlayPause toggles.
+    screen.control({Control::Play, 0});
+    CHECK_FALSE(session.paused());
+    screen.control({Control::Pause, 0});
+    screen.control({Control::Pause, 0});
+    CHECK(session.paused());
+    CHECK(screen.nowPlaying().status == NowPlaying::Status::Paused);
+    CHECK_FALSE(screen.nowPlaying().sameAs(now));
+    screen.control({Control::TogglePause, 0});
+    CHECK_FALSE(session.paused());
+    screen.control({Control::Next, 0});
+    CHECK(screen.nowPlaying().title == "Two");
+    screen.control({Control::Next, 0});
+    CHECK(screen.nowPlaying().title == "Switch to the right side");
+    CHECK(screen.nowPlaying().album == "Right side");
+    screen.control({Control::Previous, 0});
+    CHECK(screen.nowPlaying().title == "Two");
+    // Stop leaves without asking, even with the question showing.
+    screen.control({Control::Leave, 0});
+    REQUIRE(session.askingToLeave());
+    CHECK(screen.control({Control::LeaveNow, 0}).kind == ScreenRequest::Kind::SessionOver);
+    CHECK(session.state() == SessionState::Left);
+    CHECK(screen.nowPlaying().status == NowPlaying::Status::Stopped);
+}
+
+TEST_CASE("the coach hands media keys to the session screen only, and says what plays") {
+    Harness h;
+    WindowRequest request;
+    request.mode = WindowRequest::Mode::Run;
+    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
+    RoutineLoad load = openRoutine(request.routineFile, h.body);
+    const std::optional<RoutineEntry> given =
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+    std::ostringstream err;
+    Coach coach(h.app, request, given, err);
+    REQUIRE(coach.start({1280, 720}));
+    // The setup screen: nothing plays, and a media key does nothing.
+    CHECK_FALSE(coach.nowPlaying().has_value());
+    CHECK(coach.control({Control::LeaveNow, 0}));
+    CHECK(coach.session() == nullptr);
+    coach.follow(coach.current()->handle(key(sf::Keyboard::Space)));
+    REQUIRE(coach.session() != nullptr);
+    REQUIRE(coach.nowPlaying().has_value());
+    CHECK(coach.nowPlaying()->title == "Get ready");
+    CHECK(coach.nowPlaying()->artist == "Wall tennis-ball drill");
+    CHECK(coach.control({Control::Next, 0}));
+    CHECK(coach.nowPlaying()->title == "Find the spot");
+    // Stop: the end screen, where nothing plays any more.
+    CHECK(coach.control({Control::LeaveNow, 0}));
+    CHECK(coach.session()->state() == SessionState::Left);
+    CHECK_FALSE(coach.nowPlaying().has_value());
+}
+
+TEST_CASE("no D-Bus session bus: one notice, and the session runs") {
+    TempPath runtime("no-bus");
+    fs::create_directories(runtime.path);
+    for (const std::vector<std::string>& environment :
+         {std::vector<std::string>{"XDG_RUNTIME_DIR=" + runtime.path.string()},
+          std::vector<std::string>{"XDG_RUNTIME_DIR=" + runtime.path.string(),
+                                   "DBUS_SESSION_BUS_ADDRESS=unix:path=" +
+                                       (runtime.path / "no-such-bus").string()}}) {
+        const Run run = runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
+                                      "--mute", "--speed", "200", "--frames", "30"},
+                                     environment, {"DBUS_SESSION_BUS_ADDRESS"}, 60);
+        INFO(run.output);
+        CHECK(run.code == 0);
+        const std::string notice =
+            "rollcoach: notice: no D-Bus session bus: media keys will not control the session\n";
+        const auto at = run.output.find(notice);
+        CHECK(at != std::string::npos);
+        CHECK(run.output.find(notice, at + 1) == std::string::npos);
+        CHECK(run.output.find("frames 30") != std::string::npos);
+    }
 }
 
 TEST_CASE("digit keys rate the side the prompt asks about, on the session and the end screen") {

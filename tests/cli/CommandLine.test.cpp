@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <unistd.h>
 
@@ -193,4 +194,39 @@ TEST_CASE("plan --json --every: the balls as drawn, moment by moment, none while
               .code == 2);
     CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--every", "0"})
               .code == 2);
+}
+
+TEST_CASE("run: big-button mode from --big-button or from big_button in the settings") {
+    namespace fs = std::filesystem;
+    const TempPath config("config-big-button");
+    fs::create_directories(config.path / "rollcoach");
+    const fs::path settings = config.path / "rollcoach" / "settings.yaml";
+    const FixedClock clock(1795435200);
+    auto bigButton = [&](const std::vector<std::string>& args) {
+        std::vector<std::string> argv = {"rollcoach", "run",
+                                         shippedRoutine("wall-tennis-ball.yaml")};
+        argv.insert(argv.end(), args.begin(), args.end());
+        std::optional<bool> asked;
+        std::ostringstream out;
+        std::ostringstream err;
+        setenv("XDG_CONFIG_HOME", config.path.c_str(), 1);
+        const int code = runCommandLine(
+            argv, out, err, clock,
+            [&](const WindowRequest& request, const Workspace&, std::ostream&, std::ostream&) {
+                asked = request.bigButton;
+                return 0;
+            });
+        unsetenv("XDG_CONFIG_HOME");
+        INFO(err.str());
+        CHECK(code == 0);
+        CHECK(err.str().empty());
+        REQUIRE(asked.has_value());
+        return *asked;
+    };
+    CHECK_FALSE(bigButton({}));
+    CHECK(bigButton({"--big-button"}));
+    std::ofstream(settings) << "big_button: true\n";
+    CHECK(bigButton({}));
+    std::ofstream(settings) << "big_button: false\n";
+    CHECK(bigButton({"--big-button"}));
 }

@@ -23,6 +23,7 @@ void checkDefaults(const Settings& settings) {
     CHECK(settings.sessionMinuteOfDay == 18 * 60);
     CHECK_FALSE(settings.body.has_value());
     CHECK_FALSE(settings.shoulderWidthCm.has_value());
+    CHECK_FALSE(settings.bigButton);
 }
 
 bool isLeapYear(int year) {
@@ -115,6 +116,24 @@ TEST_CASE("settings: body and shoulder width, with their limits") {
     s = settingsFrom("body: Women\n", problems);
     CHECK(problems.size() == 1);
     CHECK_FALSE(s.body.has_value());
+}
+
+TEST_CASE("settings: big_button is true or false, nothing else") {
+    Diagnostics problems;
+    CHECK(settingsFrom("big_button: true\n", problems).bigButton);
+    CHECK(problems.empty());
+    CHECK_FALSE(settingsFrom("big_button: false\n", problems).bigButton);
+    CHECK(problems.empty());
+    for (const char* bad : {"yes", "1", "\"true\"", "[true]", "on"}) {
+        CAPTURE(bad);
+        const Settings s =
+            settingsFrom(std::string("time: \"07:00\"\nbig_button: ") + bad + "\n", problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].mark.line == 2);
+        CHECK(problems[0].message == "\"big_button\" must be true or false");
+        CHECK_FALSE(s.bigButton);
+        CHECK(s.sessionMinuteOfDay == 7 * 60); // the rest of the file still counts
+    }
 }
 
 TEST_CASE("settings: an empty file keeps every default, a file that is not a map is an error") {

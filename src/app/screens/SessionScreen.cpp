@@ -107,51 +107,90 @@ ScreenRequest SessionScreen::afterCommand() const {
 }
 
 ScreenRequest SessionScreen::handle(const sf::Event& event) {
-    if (event.type != sf::Event::KeyPressed) {
-        return {};
+    if (const std::optional<ControlInput> input = m_controls.map(event)) {
+        return control(*input);
     }
-    const sf::Keyboard::Key key = event.key.code;
+    return {};
+}
+
+ScreenRequest SessionScreen::control(ControlInput input) {
     // The pain stop is never asked about and never waits.
-    if (key == sf::Keyboard::X) {
+    if (input.control == Control::StopForPain) {
         play(m_session.stopForPain());
         return afterCommand();
     }
+    // A media player's Stop is a deliberate press of a key made for it: it leaves at once.
+    if (input.control == Control::LeaveNow) {
+        play(m_session.leave());
+        return afterCommand();
+    }
     if (m_session.askingToLeave()) {
-        if (key == sf::Keyboard::Escape || key == sf::Keyboard::Enter || key == sf::Keyboard::Y) {
+        if (input.control == Control::Leave || input.control == Control::Confirm) {
             play(m_session.leave());
             return afterCommand();
         }
+        // Anything else stays, and does nothing more.
         m_session.stay();
         return {};
     }
-    // A tension rating while the prompt shows: one key, the clock keeps running.
-    if (const auto rating = ratingForKey(key)) {
-        m_session.rate(*rating);
-        return {};
-    }
-    switch (key) {
-    case sf::Keyboard::Space:
-    case sf::Keyboard::P:
+    switch (input.control) {
+    case Control::TogglePause:
         play(m_session.togglePause());
         break;
-    case sf::Keyboard::Right:
-    case sf::Keyboard::PageDown:
+    case Control::Play:
+        play(m_session.resume());
+        break;
+    case Control::Pause:
+        play(m_session.pause());
+        break;
+    case Control::Next:
         play(m_session.next());
         break;
-    case sf::Keyboard::Left:
-    case sf::Keyboard::PageUp:
+    case Control::Previous:
         play(m_session.previous());
         break;
-    case sf::Keyboard::M:
+    case Control::Mute:
         toggleMute(m_app);
         break;
-    case sf::Keyboard::Escape:
+    case Control::Leave:
         m_session.askToLeave();
         break;
-    default:
+    case Control::Rate:
+        // Only while the prompt shows; the clock keeps running.
+        m_session.rate(input.rating);
+        break;
+    case Control::Confirm:
+    case Control::Dismiss:
+    case Control::LeaveNow:
+    case Control::StopForPain:
         break;
     }
     return afterCommand();
+}
+
+NowPlaying SessionScreen::nowPlaying() const {
+    // Asked every tick: the moment alone, not the whole snapshot drawing needs.
+    const Moment m = m_session.timeline().at(m_session.elapsedS());
+    const Segment& segment = *m.segment;
+    NowPlaying now;
+    now.status = m_session.over()     ? NowPlaying::Status::Stopped
+                 : m_session.paused() ? NowPlaying::Status::Paused
+                                      : NowPlaying::Status::Playing;
+    if (segment.kind == SegmentKind::Step && segment.step) {
+        now.title = m_session.routine().steps[*segment.step].name;
+    } else if (segment.kind == SegmentKind::Switch) {
+        now.title = std::string("Switch to the ") + sideName(segment.side) + " side";
+    } else {
+        now.title = "Get ready";
+    }
+    std::string side = sideName(segment.side);
+    side[0] = static_cast<char>(side[0] - 'a' + 'A');
+    now.artist = m_session.routine().title;
+    now.album = side + " side";
+    now.segment = m.segmentIndex;
+    now.lengthS = segment.durationS;
+    now.positionS = m.intoSegmentS;
+    return now;
 }
 
 ScreenRequest SessionScreen::update(double seconds) {

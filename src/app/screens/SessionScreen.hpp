@@ -1,7 +1,9 @@
 #pragma once
 
 #include "Screen.hpp"
+#include "app/Controls.hpp"
 #include "app/Drawing.hpp"
+#include "app/MediaPlayer.hpp"
 
 #include <array>
 
@@ -16,6 +18,12 @@ public:
     SessionScreen(AppResources& app, Session& session);
     void layout(sf::Vector2u size) override;
     ScreenRequest handle(const sf::Event& event) override;
+    /// Carries out one control, from whatever it came (a key, a gamepad, a media key).
+    ScreenRequest control(ControlInput input);
+    /// Any key or button toggles pause (X stays the pain stop).
+    void setBigButton(bool on) { m_controls.setBigButton(on); }
+    /// What a media player shows of the session now.
+    NowPlaying nowPlaying() const;
     ScreenRequest update(double seconds) override;
     void draw(sf::RenderTarget& target) const override;
     bool animating() const override { return !m_session.paused() && !m_session.over(); }
@@ -32,6 +40,7 @@ private:
 
     AppResources& m_app;
     Session& m_session;
+    ControlMap m_controls;
     std::array<BodyDiagram, 2> m_diagrams; // one per working side, laid out once per size
     // Bold for what must be read from across the room, regular for the rest. Labels keep
     // their laid-out text between frames; drawing only refreshes that cache.
