@@ -241,6 +241,14 @@ SessionSnapshot Session::snapshot() const {
     snap.shownProgress =
         segment.durationS > 0 ? std::min(1.0, std::floor(m.intoSegmentS) / segment.durationS) : 1.0;
     const auto& segments = m_timeline.segments();
+    // The same seconds as the runner's beats: the beat for 3 sounds 3 s before the switch.
+    const bool beforeSwitch = m.segmentIndex + 1 < segments.size() &&
+                              segments[m.segmentIndex + 1].kind == SegmentKind::Switch;
+    const int left = static_cast<int>(std::ceil(m.segmentLeftS - 1e-6));
+    if (beforeSwitch && !snap.switching && left >= 1 && left <= SessionRunner::kCountdownBeats &&
+        segment.endS() - left >= segment.startS) {
+        snap.countdown = left;
+    }
     for (std::size_t i = m.segmentIndex + 1; i < segments.size(); ++i) {
         if (segments[i].side != segment.side || segments[i].kind == SegmentKind::Switch) {
             snap.sideAfter = segments[i].side;

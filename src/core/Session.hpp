@@ -68,6 +68,7 @@ struct SessionSnapshot {
     std::vector<Point> guide;               ///< one period of the first ball's motion
 
     std::optional<CheckIn> tensionPrompt; ///< the tension question showing, if any
+    int countdown = 0; ///< 3, 2, 1 in the last seconds before a switch, as the beats sound; else 0
 };
 
 /// What the end screen reports, from the session.
