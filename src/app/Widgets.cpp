@@ -15,6 +15,54 @@ unsigned Canvas::px(float size) const {
     return static_cast<unsigned>(std::max(9.f, size * u));
 }
 
+bool Boxes::has(const std::string& name) const {
+    return std::any_of(m_items.begin(), m_items.end(),
+                       [&](const auto& item) { return item.first == name; });
+}
+
+sf::FloatRect Boxes::operator[](const std::string& name) const {
+    for (const auto& item : m_items) {
+        if (item.first == name) {
+            return item.second;
+        }
+    }
+    return {};
+}
+
+sf::Vector2f measureText(const sf::Font& font, const std::string& text, unsigned size,
+                         float width) {
+    Label label(font);
+    label.set(text, size, palette::text, width);
+    const sf::FloatRect b = label.bounds();
+    return {b.left + b.width, label.height()};
+}
+
+unsigned fittingSize(const sf::Font& font, const std::vector<std::string>& texts, unsigned size,
+                     unsigned minimum, sf::Vector2f box) {
+    for (unsigned s = size; s > minimum; s = std::max(minimum, s * 15 / 16)) {
+        const bool fits = std::all_of(texts.begin(), texts.end(), [&](const std::string& text) {
+            const sf::Vector2f m = measureText(font, text, s, box.x);
+            return m.x <= box.x && m.y <= box.y;
+        });
+        if (fits) {
+            return s;
+        }
+    }
+    return minimum;
+}
+
+void fitLabel(Label& label, const std::string& text, unsigned size, sf::Color color,
+              sf::FloatRect box) {
+    // The layout measured the longest texts; this only guards against one it could not know.
+    unsigned s = size;
+    label.set(text, s, color, box.width);
+    while (s > 12 && (label.height() > box.height + 1 || label.bounds().width > box.width + 1)) {
+        s = s * 15 / 16;
+        label.set(text, s, color, box.width);
+    }
+    label.setPosition(box.left, box.top);
+}
+
 Canvas beginFrame(sf::RenderTarget& target) {
     target.clear(palette::background);
     return Canvas::of(target.getSize());

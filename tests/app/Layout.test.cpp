@@ -1,0 +1,197 @@
+#include "TestSupport.hpp"
+
+#include "app/Fonts.hpp"
+#include "app/Palette.hpp"
+#include "app/Speech.hpp"
+#include "app/Tones.hpp"
+#include "app/Widgets.hpp"
+#include "app/screens/EndScreen.hpp"
+#include "app/screens/ExploreScreen.hpp"
+#include "app/screens/ListScreen.hpp"
+#include "app/screens/SessionScreen.hpp"
+#include "app/screens/SetupScreen.hpp"
+#include "core/Clock.hpp"
+#include "core/DataPaths.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Harness {
+    std::unique_ptr<Fonts> fonts = Fonts::load();
+    std::ostringstream notices;
+    Tones tones{notices, false};
+    Speech speech{true};
+    BodyModel body = referenceBody();
+    FixedClock clock{1'790'000'000};
+    Workspace workspace = [this] {
+        Workspace w;
+        w.paths = DataPaths{ROLLCOACH_SOURCE_DIR};
+        w.dataDir = "/nonexistent";
+        w.clock = &clock;
+        return w;
+    }();
+    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}};
+};
+
+const std::vector<sf::Vector2u> kSizes = {{800, 600}, {1280, 720}, {1920, 1080}, {1080, 1920}};
+
+std::string sizeName(sf::Vector2u size) {
+    return std::to_string(size.x) + "x" + std::to_string(size.y);
+}
+
+// The pictures are kept for a person to look at: the test says where.
+fs::path shotsFolder() {
+    const fs::path folder = fs::temp_directory_path() / "rollcoach-layout";
+    fs::create_directories(folder);
+    return folder;
+}
+
+// The longest texts a routine may hold: a 60-character step name and a 300-character cue.
+const std::string kLongName = "Slow sweep along the inner edge of the shoulder blade, upward";
+const std::string kLongCue =
+    "Lean into the wall until the ball presses firmly but comfortably, then bend your knees a "
+    "little and straighten them again so the ball rolls slowly along the muscle beside your "
+    "shoulder blade; breathe out as you go down, keep your shoulders relaxed, and stop at once "
+    "on sharp pain, numbness or tingling.";
+
+std::string longRoutine(double xCm) {
+    std::ostringstream yaml;
+    yaml << "format: 1\ntitle: A routine with the longest texts a file may hold, to lay out\n"
+            "drill: wall\nball: tennis\nschedule: {rounds: 2, switch_s: 10}\nsteps:\n";
+    for (int i = 0; i < 3; ++i) {
+        yaml << "  - name: \"" << kLongName << "\"\n    cue: \"" << kLongCue
+             << "\"\n    duration_s: 30\n    place: [{x_cm: " << xCm
+             << ", y_cm: 10}]\n    motion: {pattern: horizontal, amplitude_cm: 2, period_s: 8}\n";
+    }
+    return yaml.str();
+}
+
+// No two boxes meet, and every box lies inside the window; then the picture, to look at.
+void checkLayout(const Screen& screen, sf::Vector2u size, const std::string& what) {
+    const auto& boxes = screen.boxes().all();
+    INFO(what << " at " << sizeName(size));
+    CHECK(boxes.size() >= 3);
+    const float slack = 0.5f;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        const auto& [name, box] = boxes[i];
+        INFO(name << " " << box.left << "," << box.top << " " << box.width << "x" << box.height);
+        CHECK(box.width > 0);
+        CHECK(box.height > 0);
+        CHECK(box.left >= -slack);
+        CHECK(box.top >= -slack);
+        CHECK(box.left + box.width <= static_cast<float>(size.x) + slack);
+        CHECK(box.top + box.height <= static_cast<float>(size.y) + slack);
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+            const auto& [other, otherBox] = boxes[j];
+            sf::FloatRect overlap;
+            const bool meet = box.intersects(otherBox, overlap) && overlap.width > slack &&
+                              overlap.height > slack;
+            INFO("and " << other << " " << otherBox.left << "," << otherBox.top << " "
+                        << otherBox.width << "x" << otherBox.height);
+            CHECK_FALSE(meet);
+        }
+    }
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(size.x, size.y));
+    screen.draw(texture);
+    texture.display();
+    const fs::path file = shotsFolder() / (what + "-" + sizeName(size) + ".png");
+    CHECK(texture.getTexture().copyToImage().saveToFile(file.string()));
+}
+
+} // namespace
+
+TEST_CASE("the session screen: warning and tension prompt together, paused, counting down") {
+    Harness h;
+    // Near the spine, so the warning shows from the first second, with the tension prompt.
+    Session session(routineFrom(longRoutine(3.5)), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    session.advance(2);
+    REQUIRE_FALSE(session.snapshot().warning.empty());
+    REQUIRE(session.snapshot().tensionPrompt.has_value());
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-warning-prompt");
+    }
+    session.pause();
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-paused");
+    }
+    session.resume();
+    session.askToLeave();
+    session.advance(87 - 2); // 3 s before the switch
+    REQUIRE(session.snapshot().countdown == 3);
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-countdown-leave");
+    }
+    session.stay();
+    session.advance(4); // the switch
+    REQUIRE(session.snapshot().switching);
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-switch");
+    }
+    MESSAGE("pictures in " << shotsFolder().string());
+}
+
+TEST_CASE("readable from two metres at 1280x720: cue, arrows, clock and side") {
+    Harness h;
+    Session session(routineFrom(longRoutine(8)), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    screen.layout({1280, 720});
+    CHECK(screen.textSizes().cue >= 32);
+    CHECK(screen.textSizes().clock >= 48);
+    CHECK(screen.textSizes().side >= 40);
+    CHECK(SessionScreen::arrowWidth({1280, 720}) >= 6);
+    // The shipped routine's texts leave room for larger sizes still.
+    Session shipped(openRoutine(shippedRoutine("wall-tennis-ball.yaml"), h.body).routine.value(),
+                    {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen plain(h.app, shipped);
+    plain.layout({1280, 720});
+    CHECK(plain.textSizes().cue >= 32);
+    CHECK(plain.textSizes().clock >= 64);
+    CHECK(plain.textSizes().side >= 48);
+    CHECK(plain.textSizes().keys >= 18);
+    CHECK(plain.textSizes().stop >= 18);
+}
+
+namespace {
+
+// WCAG's contrast ratio between two colours.
+double contrast(sf::Color a, sf::Color b) {
+    auto luminance = [](sf::Color c) {
+        auto channel = [](sf::Uint8 v) {
+            const double s = v / 255.0;
+            return s <= 0.03928 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+} // namespace
+
+TEST_CASE("nothing that must be read is grey on dark: 7:1 against the background and panels") {
+    for (sf::Color text : {palette::text, palette::dimText, palette::accent}) {
+        INFO(int(text.r) << "," << int(text.g) << "," << int(text.b));
+        CHECK(contrast(text, palette::background) >= 7);
+        CHECK(contrast(text, palette::panel) >= 7);
+    }
+    // The amber of "lift the ball" and of the keys that start an unsafe routine.
+    CHECK(contrast(palette::warningNear, palette::background) >= 7);
+}
