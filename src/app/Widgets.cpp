@@ -63,6 +63,37 @@ void fitLabel(Label& label, const std::string& text, unsigned size, sf::Color co
     label.setPosition(box.left, box.top);
 }
 
+void drawPlaced(sf::RenderTarget& target, const std::vector<PlacedText>& texts) {
+    for (const PlacedText& t : texts) {
+        drawText(target, *t.font, t.text, t.size, t.color, {t.box.left, t.box.top}, t.box.width);
+    }
+}
+
+bool TextColumn::add(const std::string& name, const sf::Font& font, const std::string& text,
+                     unsigned size, sf::Color color, float indent) {
+    const float width = m_area.width - indent;
+    const sf::Vector2f m = measureText(font, text, size, width);
+    if (m_y + m.y > bottom() || m.x > width) {
+        return false;
+    }
+    // Drawn wrapped to the same width it was measured at: the box is the text's own.
+    const sf::FloatRect box(m_area.left + indent, m_y, width, m.y);
+    m_boxes.add(name, {box.left, box.top, std::max(1.f, m.x), m.y});
+    m_texts.push_back({text, &font, size, color, box});
+    m_y += m.y + m_gap;
+    return true;
+}
+
+bool TextColumn::block(const std::string& name, float height, sf::FloatRect& box) {
+    if (m_y + height > bottom()) {
+        return false;
+    }
+    box = {m_area.left, m_y, m_area.width, height};
+    m_boxes.add(name, box);
+    m_y += height + m_gap;
+    return true;
+}
+
 Canvas beginFrame(sf::RenderTarget& target) {
     target.clear(palette::background);
     return Canvas::of(target.getSize());

@@ -60,6 +60,38 @@ unsigned fittingSize(const sf::Font& font, const std::vector<std::string>& texts
 void fitLabel(Label& label, const std::string& text, unsigned size, sf::Color color,
               sf::FloatRect box);
 
+/// A text as a layout placed it: drawn at its box's corner, wrapped to its box's width.
+struct PlacedText {
+    std::string text;
+    const sf::Font* font = nullptr;
+    unsigned size = 0;
+    sf::Color color;
+    sf::FloatRect box;
+};
+void drawPlaced(sf::RenderTarget& target, const std::vector<PlacedText>& texts);
+
+/// Lays texts out one under another down a column, each measured as it will be drawn.
+class TextColumn {
+public:
+    TextColumn(Boxes& boxes, std::vector<PlacedText>& texts, sf::FloatRect area, float gap)
+        : m_boxes(boxes), m_texts(texts), m_area(area), m_y(area.top), m_gap(gap) {}
+    /// A text under the last one, `indent` in from the column's edge; false, and nothing
+    /// added, when it would pass the column's bottom or edge.
+    bool add(const std::string& name, const sf::Font& font, const std::string& text, unsigned size,
+             sf::Color color, float indent = 0);
+    /// Room for something else: its box, under the last one; false when there is none.
+    bool block(const std::string& name, float height, sf::FloatRect& box);
+    float y() const { return m_y; }
+    float bottom() const { return m_area.top + m_area.height; }
+
+private:
+    Boxes& m_boxes;
+    std::vector<PlacedText>& m_texts;
+    sf::FloatRect m_area;
+    float m_y;
+    float m_gap;
+};
+
 /// Clears the target to the background colour and gives its measures.
 Canvas beginFrame(sf::RenderTarget& target);
 

@@ -12,6 +12,7 @@
 #include "app/screens/SetupScreen.hpp"
 #include "core/Clock.hpp"
 #include "core/DataPaths.hpp"
+#include "core/Session.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -68,7 +69,13 @@ const std::string kLongCue =
 std::string longRoutine(double xCm) {
     std::ostringstream yaml;
     yaml << "format: 1\ntitle: A routine with the longest texts a file may hold, to lay out\n"
-            "drill: wall\nball: tennis\nschedule: {rounds: 2, switch_s: 10}\nsteps:\n";
+            "drill: wall\nball: tennis\nschedule: {rounds: 2, switch_s: 10}\nsetup:\n"
+            "  - Stand with your back to a wall, feet a short step from it, knees soft.\n"
+            "  - Put the tennis ball between your shoulder blade and your spine, level with the "
+            "middle of the blade.\n"
+            "  - Lean back until you feel gentle pressure. Bend your knees to roll the ball up, "
+            "straighten them to roll it down.\n"
+            "  - You should feel muscle, never bone. Keep the ball off the spine.\nsteps:\n";
     for (int i = 0; i < 3; ++i) {
         yaml << "  - name: \"" << kLongName << "\"\n    cue: \"" << kLongCue
              << "\"\n    duration_s: 30\n    place: [{x_cm: " << xCm
@@ -194,4 +201,59 @@ TEST_CASE("nothing that must be read is grey on dark: 7:1 against the background
     }
     // The amber of "lift the ball" and of the keys that start an unsafe routine.
     CHECK(contrast(palette::warningNear, palette::background) >= 7);
+}
+
+TEST_CASE("the list, setup, end and explorer screens fit at every size") {
+    Harness h;
+    h.clock = FixedClock{1795435200}; // a Monday: the shipped routines are due
+    TempPath data("layout-list");
+    fs::create_directories(data.path / "routines");
+    std::ofstream(data.path / "routines" / "long.yaml") << longRoutine(8);
+    std::ofstream(data.path / "routines" / "close.yaml") << longRoutine(1);
+    std::ofstream(data.path / "routines" / "broken.yaml")
+        << "format: 1\ntitle: Broken\ndrill: wall\nball: tennis\nsteps:\n  - nme: x\n";
+    h.workspace.dataDir = data.path.string();
+    ListScreen list(h.app);
+    REQUIRE(list.entries().size() == 5);
+    REQUIRE_FALSE(list.dueToday().empty());
+    for (sf::Vector2u size : kSizes) {
+        list.layout(size);
+        checkLayout(list, size, "list");
+    }
+
+    SetupScreen safe(h.app, routineFrom(longRoutine(8)), {"long.yaml", "h"}, std::nullopt);
+    SetupScreen unsafe(h.app, routineFrom(longRoutine(1)), {"close.yaml", "h"}, std::nullopt);
+    REQUIRE(safe.warnings().empty());
+    REQUIRE_FALSE(unsafe.warnings().empty());
+    for (sf::Vector2u size : kSizes) {
+        safe.layout(size);
+        checkLayout(safe, size, "setup-safe");
+        unsafe.layout(size);
+        checkLayout(unsafe, size, "setup-unsafe");
+    }
+
+    Session session(routineFrom(longRoutine(8)), {}, Side::Left, h.body, h.clock, nullptr);
+    while (!session.over()) {
+        session.next();
+    }
+    REQUIRE(session.summary().tensionPrompt.has_value());
+    EndScreen end(h.app, session);
+    Session stopped(routineFrom(longRoutine(8)), {}, Side::Left, h.body, h.clock, nullptr);
+    stopped.stopForPain();
+    EndScreen pain(h.app, stopped);
+    for (sf::Vector2u size : kSizes) {
+        end.layout(size);
+        checkLayout(end, size, "end");
+        pain.layout(size);
+        checkLayout(pain, size, "end-pain");
+    }
+
+    ExploreScreen explore(h.app);
+    for (sf::Vector2u size : kSizes) {
+        explore.layout(size);
+        explore.placeBall({1, -2}); // on the spine and near the neck: the longest verdict
+        checkLayout(explore, size, "explore-warning");
+        explore.placeBall({8, 10});
+        checkLayout(explore, size, "explore-safe");
+    }
 }
