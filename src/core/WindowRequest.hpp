@@ -25,6 +25,8 @@ struct WindowRequest {
     bool mute = false;
     bool paused = false; ///< start the session paused (benchmarks)
     double startAtS = 0; ///< start this many seconds into the session
+    /// Open full screen at the desktop's resolution (F toggles it).
+    bool fullScreen = false;
 };
 
 } // namespace rollcoach

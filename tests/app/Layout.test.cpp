@@ -5,6 +5,7 @@
 #include "app/Speech.hpp"
 #include "app/Tones.hpp"
 #include "app/Widgets.hpp"
+#include "app/WindowFrontEnd.hpp"
 #include "app/screens/EndScreen.hpp"
 #include "app/screens/ExploreScreen.hpp"
 #include "app/screens/ListScreen.hpp"
@@ -17,6 +18,7 @@
 #include <SFML/Graphics.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -256,4 +258,38 @@ TEST_CASE("the list, setup, end and explorer screens fit at every size") {
         explore.placeBall({8, 10});
         checkLayout(explore, size, "explore-safe");
     }
+}
+
+TEST_CASE("full screen: F and F11 toggle it, the window opens again at the desktop's size") {
+    sf::Event f;
+    f.type = sf::Event::KeyPressed;
+    f.key = {sf::Keyboard::F, false, false, false, false};
+    CHECK(isFullScreenKey(f));
+    f.key.code = sf::Keyboard::F11;
+    CHECK(isFullScreenKey(f));
+    f.key.code = sf::Keyboard::Space;
+    CHECK_FALSE(isFullScreenKey(f));
+
+    Harness h;
+    Session session(routineFrom(longRoutine(3.5)), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    sf::RenderWindow window;
+    for (bool full : {true, false, true}) {
+        openWindow(window, full);
+        REQUIRE(window.isOpen());
+        if (full) {
+            CHECK(window.getSize() == sf::Vector2u(sf::VideoMode::getDesktopMode().width,
+                                                   sf::VideoMode::getDesktopMode().height));
+        }
+        screen.layout(window.getSize());
+        screen.draw(window);
+        window.display();
+    }
+    window.close();
+    // And a whole session run, full screen from the start.
+    const std::string command = std::string(ROLLCOACH_BINARY) + " run " +
+                                shippedRoutine("wall-tennis-ball.yaml") +
+                                " --fullscreen --autostart --speed 200 --frames 20 --mute "
+                                "> /dev/null 2>&1";
+    CHECK(std::system(command.c_str()) == 0);
 }
