@@ -90,8 +90,9 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
     TextColumn top(boxes, texts, {m, m, width, footer - gap - m}, gap);
     if (!top.add("title", bold, "rollcoach", px(64), palette::text) ||
         !top.add("hint", regular,
-                 "Choose a routine. Enter opens it, E opens the placement explorer.", px(30),
-                 palette::dimText)) {
+                 "Choose a routine. Enter opens it, E opens the placement explorer, F toggles full "
+                 "screen.",
+                 px(30), palette::dimText)) {
         return false;
     }
     if (!m_due.empty()) {

@@ -110,7 +110,7 @@ sf::FloatRect SessionScreen::bodyArea(sf::Vector2f size) {
     const Canvas c = Canvas::of({static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)});
     const float m = 24 * c.u;
     if (portrait(size)) {
-        return {m, m, size.x - 2 * m, (size.y - 2 * m) * 0.36f};
+        return {m, m, size.x - 2 * m, (size.y - 2 * m) * 0.4f};
     }
     // The body is about half as wide as it is high: more width would only be empty. Below it,
     // the stop advice.
@@ -287,7 +287,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float t, int level) {
     }
     const float room = low - y;
     if (room >= 110 * u) {
-        const float height = std::min(room, 300 * u);
+        const float height = std::min(room, 420 * u);
         const float width = std::min(pw, height * 1.6f);
         boxes.add("posture", {panel.left + pw - width, low - height, width, height});
     }
@@ -572,8 +572,17 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         m_prompt.draw(target);
     }
 
-    if (b.has("posture")) {
-        const sf::FloatRect posture = b["posture"];
+    // The posture in a place of its own when there is room for one; else in the room the
+    // warning and the prompt keep, while neither shows.
+    sf::FloatRect posture = b["posture"];
+    if (!b.has("posture") && pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt) {
+        const sf::FloatRect warning = b["warning"];
+        const sf::FloatRect prompt = b["prompt"];
+        const float height = prompt.top + prompt.height - warning.top;
+        const float width = std::min(warning.width, height * 1.6f);
+        posture = {warning.left + warning.width - width, warning.top, width, height};
+    }
+    if (posture.width > 0 && posture.height > 0) {
         drawPanel(target, posture, palette::panel);
         drawPosture(target,
                     {posture.left + 10 * u, posture.top + 10 * u, posture.width - 20 * u,
