@@ -37,6 +37,16 @@ sf::Vector2f measureText(const sf::Font& font, const std::string& text, unsigned
     return {b.left + b.width, label.height()};
 }
 
+sf::Vector2f TextMeasures::operator()(const sf::Font& font, const std::string& text, unsigned size,
+                                      float width) {
+    const auto key = std::make_tuple(&font, size, width, text);
+    const auto known = m_known.find(key);
+    if (known != m_known.end()) {
+        return known->second;
+    }
+    return m_known[key] = measureText(font, text, size, width);
+}
+
 unsigned fittingSize(const sf::Font& font, const std::vector<std::string>& texts, unsigned size,
                      unsigned minimum, sf::Vector2f box) {
     for (unsigned s = size; s > minimum; s = std::max(minimum, s * 15 / 16)) {

@@ -7,8 +7,10 @@
 #include <SFML/Graphics.hpp>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -49,6 +51,18 @@ private:
 /// The width and height of text wrapped to `width` (0: no wrap), as a Label draws it.
 sf::Vector2f measureText(const sf::Font& font, const std::string& text, unsigned size,
                          float width = 0);
+
+/// measureText, remembering what it measured: a layout that tries many sizes measures the
+/// same texts at the same sizes over and over.
+class TextMeasures {
+public:
+    sf::Vector2f operator()(const sf::Font& font, const std::string& text, unsigned size,
+                            float width = 0);
+    void clear() { m_known.clear(); }
+
+private:
+    std::map<std::tuple<const sf::Font*, unsigned, float, std::string>, sf::Vector2f> m_known;
+};
 
 /// The largest size from `size` down to `minimum` at which every one of the texts, wrapped to
 /// the box's width, fits its height; `minimum` when none does.

@@ -122,7 +122,7 @@ float SessionScreen::arrowWidth(sf::Vector2f size) {
     return 10 * Canvas::of({static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)}).u;
 }
 
-bool SessionScreen::arrange(sf::Vector2u size, float t, int level) {
+bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const Canvas c = Canvas::of(size);
     const float u = c.u;
     const sf::Vector2f full(c.w, c.h);
@@ -135,12 +135,17 @@ bool SessionScreen::arrange(sf::Vector2u size, float t, int level) {
     // floor (level 2 on), smaller still, before anything would overlap.
     const float floor =
         level <= 1 ? 1.f : std::max(0.4f, 1.f - 0.15f * static_cast<float>(level - 1));
+    // Sizes on a coarse grid: each size of each font rasterises its glyphs anew (the slow part
+    // of a layout) and keeps them in a texture of its own, so the fewer the sizes tried, the
+    // quicker a resize and the less memory.
     auto size_ = [&](float largest, float smallest) {
-        return c.px((smallest + (largest - smallest) * t) * floor);
+        const unsigned exact = c.px((smallest + (largest - smallest) * t) * floor);
+        return exact >= 24 ? exact / 4 * 4 : exact / 2 * 2;
     };
     TextSizes px;
-    px.side = size_(110, 64);
-    px.clock = size_(130, 80);
+    // The side and the clock, found at a glance from the floor, shrink last.
+    px.side = c.px((64 + 46 * big) * floor) / 4 * 4;
+    px.clock = c.px((80 + 50 * big) * floor) / 4 * 4;
     px.line = size_(36, 30);
     px.stepName = size_(64, 44);
     px.cue = size_(56, 48);
@@ -180,11 +185,11 @@ bool SessionScreen::arrange(sf::Vector2u size, float t, int level) {
     }
     const sf::Font& bold = m_app.fonts.bold;
     const sf::Font& regular = m_app.fonts.regular;
-    auto tallest = [](const sf::Font& font, const std::vector<std::string>& texts, unsigned s,
-                      float width) {
+    auto tallest = [this](const sf::Font& font, const std::vector<std::string>& texts, unsigned s,
+                          float width) {
         sf::Vector2f most;
         for (const std::string& text : texts) {
-            const sf::Vector2f one = measureText(font, text, s, width);
+            const sf::Vector2f one = m_measure(font, text, s, width);
             most = {std::max(most.x, one.x), std::max(most.y, one.y)};
         }
         return most;
@@ -195,7 +200,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float t, int level) {
     if (!portrait(full)) {
         // The stop advice under the body, where it is always seen.
         const float top = body.top + body.height + gap;
-        const sf::Vector2f stop = measureText(regular, kStopAdvice, px.stop, body.width);
+        const sf::Vector2f stop = m_measure(regular, kStopAdvice, px.stop, body.width);
         if (top + stop.y > c.h - m || stop.x > body.width) {
             return false;
         }
@@ -270,14 +275,14 @@ bool SessionScreen::arrange(sf::Vector2u size, float t, int level) {
     const std::vector<std::string> keyLines = {keysText(true), keysText(false)};
     const unsigned oneLine =
         fittingSize(regular, keyLines, px.keys, px.keys * 5 / 6, {pw, px.keys * 1.5f});
-    if (measureText(regular, keysText(true), oneLine, pw).y <= oneLine * 1.5f) {
+    if (m_measure(regular, keysText(true), oneLine, pw).y <= oneLine * 1.5f) {
         px.keys = oneLine;
     }
     const sf::Vector2f keys = tallest(regular, keyLines, px.keys, pw);
     low -= keys.y;
     boxes.add("keys", {panel.left, low, pw, keys.y});
     if (portrait(full)) {
-        const sf::Vector2f stop = measureText(regular, kStopAdvice, px.stop, pw);
+        const sf::Vector2f stop = m_measure(regular, kStopAdvice, px.stop, pw);
         low -= stop.y + gap;
         boxes.add("stop", {panel.left, low, pw, stop.y});
     }
@@ -300,16 +305,27 @@ void SessionScreen::layout(sf::Vector2u size) {
     const sf::FloatRect area = bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)});
     m_diagrams[0].prepare(area, Side::Left, m_session.routine().target);
     m_diagrams[1].prepare(area, Side::Right, m_session.routine().target);
-    // The largest sizes that fit, then without the less needed lines, then smaller than
-    // comfortable: anything but overlap.
+    // The largest sizes that fit, the side and the clock kept large longest; then without
+    // the less needed lines; then smaller than comfortable: anything but overlap. Smaller
+    // sizes never need more room, so each size is found by halving.
+    m_measure.clear();
     for (int level = 0; level < 6; ++level) {
-        for (float t = 1.f; t >= 0.f; t -= 0.125f) {
-            if (arrange(size, t, level)) {
-                return;
+        for (float big = 1.f; big >= 0.f; big -= 0.25f) {
+            if (!arrange(size, big, 0.f, level)) {
+                continue;
             }
+            int fits = 0; // in eighths
+            int fails = 9;
+            while (fails - fits > 1) {
+                const int mid = (fits + fails) / 2;
+                (arrange(size, big, static_cast<float>(mid) / 8.f, level) ? fits : fails) = mid;
+            }
+            arrange(size, big, static_cast<float>(fits) / 8.f, level);
+            m_measure.clear();
+            return;
         }
     }
-    arrange(size, 0.f, 6);
+    m_measure.clear();
 }
 
 void SessionScreen::play(const std::vector<Cue>& cues) {

@@ -38,12 +38,13 @@ public:
 private:
     void play(const std::vector<Cue>& cues);
     ScreenRequest afterCommand() const;
-    bool arrange(sf::Vector2u size, float t, int level);
+    bool arrange(sf::Vector2u size, float big, float t, int level);
 
     AppResources& m_app;
     Session& m_session;
     std::array<BodyDiagram, 2> m_diagrams; // one per working side, laid out once per size
     TextSizes m_px;
+    TextMeasures m_measure; // during a layout
     // Bold for what must be read from across the room, regular for the rest. Labels keep
     // their laid-out text between frames; drawing only refreshes that cache.
     mutable Label m_side{m_app.fonts.bold}, m_stepName{m_app.fonts.bold},
