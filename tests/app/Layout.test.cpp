@@ -293,3 +293,24 @@ TEST_CASE("full screen: F and F11 toggle it, the window opens again at the deskt
                                 "> /dev/null 2>&1";
     CHECK(std::system(command.c_str()) == 0);
 }
+
+TEST_CASE("a word longer than a line is cut at the line's end, never past it") {
+    Harness h;
+    const std::string path = "/home/someone/.local/share/rollcoach/routines/" +
+                             std::string(120, 'x') + "/a-very-long-folder-name-without-spaces";
+    for (unsigned width : {200u, 400u}) {
+        const sf::Vector2f size = measureText(h.fonts->regular, "Your routines go in " + path, 24,
+                                              static_cast<float>(width));
+        CHECK(size.x <= static_cast<float>(width));
+        CHECK(size.y > 24 * 3);
+    }
+    // A list screen whose folder is such a path still lays out at the smallest size.
+    TempPath data("layout-long-path");
+    const fs::path deep = data.path / std::string(150, 'y');
+    fs::create_directories(deep);
+    h.workspace.dataDir = deep.string();
+    ListScreen list(h.app);
+    list.layout({800, 600});
+    checkLayout(list, {800, 600}, "list-long-path");
+    CHECK(list.boxes().has("own routines"));
+}
