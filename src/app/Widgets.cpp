@@ -83,7 +83,7 @@ bool TextColumn::add(const std::string& name, const sf::Font& font, const std::s
                      unsigned size, sf::Color color, float indent) {
     const float width = m_area.width - indent;
     const sf::Vector2f m = measureText(font, text, size, width);
-    if (m_y + m.y > bottom() || m.x > width) {
+    if ((m_y + m.y > bottom() || m.x > width) && !m_boxes.lenient) {
         return false;
     }
     // Drawn wrapped to the same width it was measured at: the box is the text's own.
@@ -95,7 +95,7 @@ bool TextColumn::add(const std::string& name, const sf::Font& font, const std::s
 }
 
 bool TextColumn::block(const std::string& name, float height, sf::FloatRect& box) {
-    if (m_y + height > bottom()) {
+    if (m_y + height > bottom() && !m_boxes.lenient) {
         return false;
     }
     box = {m_area.left, m_y, m_area.width, height};

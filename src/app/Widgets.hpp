@@ -43,6 +43,9 @@ public:
     /// The box of an element; an empty one when the layout left it out.
     sf::FloatRect operator[](const std::string& name) const;
     const std::vector<std::pair<std::string, sf::FloatRect>>& all() const { return m_items; }
+    /// Set for a window too small for everything: texts are placed even where they overflow,
+    /// since a crowded screen beats an empty one.
+    bool lenient = false;
 
 private:
     std::vector<std::pair<std::string, sf::FloatRect>> m_items;
@@ -105,6 +108,13 @@ private:
     float m_y;
     float m_gap;
 };
+
+/// A text size on a coarse grid: each size of each font rasterises its glyphs anew (the slow
+/// part of a layout) and keeps them in a texture of its own, so the fewer sizes a layout tries,
+/// the quicker a resize and the less memory.
+inline unsigned onGrid(unsigned px) {
+    return px >= 24 ? px / 4 * 4 : std::max(2u, px / 2 * 2);
+}
 
 /// Clears the target to the background colour and gives its measures.
 Canvas beginFrame(sf::RenderTarget& target);

@@ -314,3 +314,26 @@ TEST_CASE("a word longer than a line is cut at the line's end, never past it") {
     checkLayout(list, {800, 600}, "list-long-path");
     CHECK(list.boxes().has("own routines"));
 }
+
+TEST_CASE("a window too small for everything still shows every screen, crowded") {
+    Harness h;
+    Session session(routineFrom(longRoutine(3.5)), {}, Side::Left, h.body, h.clock, nullptr);
+    session.advance(2);
+    SessionScreen screen(h.app, session);
+    ListScreen list(h.app);
+    ExploreScreen explore(h.app);
+    for (sf::Vector2u size : {sf::Vector2u(320, 240), sf::Vector2u(200, 700)}) {
+        screen.layout(size);
+        CHECK(screen.boxes().has("cue"));
+        CHECK(screen.boxes().has("stop"));
+        list.layout(size);
+        CHECK(list.boxes().has("stop"));
+        explore.layout(size);
+        CHECK(explore.boxes().has("stop"));
+        sf::RenderTexture texture;
+        REQUIRE(texture.create(size.x, size.y));
+        screen.draw(texture);
+        list.draw(texture);
+        explore.draw(texture);
+    }
+}

@@ -24,13 +24,17 @@ void ExploreScreen::arrange() {
             return;
         }
     }
+    // Too small for everything: crowded rather than empty.
+    m_lenient = true;
+    arrange(-0.5f);
+    m_lenient = false;
 }
 
 bool ExploreScreen::arrange(float t) {
     const Canvas c = Canvas::of(m_size);
     const float u = c.u;
     const float k = 0.7f + 0.3f * t;
-    auto px = [&](float units) { return c.px(units * k); };
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
     const float gap = 16 * u * k;
     const float m = 24 * u;
     const sf::FloatRect body = SessionScreen::bodyArea({c.w, c.h});
@@ -44,6 +48,7 @@ bool ExploreScreen::arrange(float t) {
     const sf::Font& regular = m_app.fonts.regular;
     const sf::Font& bold = m_app.fonts.bold;
     Boxes boxes;
+    boxes.lenient = m_lenient;
     std::vector<PlacedText> texts;
     boxes.add("body", tall ? body
                            : sf::FloatRect(body.left, body.top, body.width,

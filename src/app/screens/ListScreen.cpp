@@ -54,19 +54,24 @@ void ListScreen::layout(sf::Vector2u size) {
             return;
         }
     }
+    // Too small for everything: crowded rather than empty.
+    m_lenient = true;
+    arrange(size, -0.5f);
+    m_lenient = false;
 }
 
 bool ListScreen::arrange(sf::Vector2u size, float t) {
     const Canvas c = Canvas::of(size);
     const float u = c.u;
     const float k = 0.7f + 0.3f * t;
-    auto px = [&](float units) { return c.px(units * k); };
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
     const float m = 50 * u * k;
     const float gap = 14 * u * k;
     const float width = c.w - 2 * m;
     const sf::Font& regular = m_app.fonts.regular;
     const sf::Font& bold = m_app.fonts.bold;
     Boxes boxes;
+    boxes.lenient = m_lenient;
     std::vector<PlacedText> texts;
 
     // The footer, from the bottom up.

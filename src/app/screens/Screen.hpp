@@ -66,6 +66,7 @@ public:
 
 protected:
     Boxes m_boxes;
+    bool m_lenient = false; ///< laying out for a window too small for everything
 };
 
 /// A rating from a key: 0-9, and T for ten.

@@ -135,17 +135,13 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     // floor (level 2 on), smaller still, before anything would overlap.
     const float floor =
         level <= 1 ? 1.f : std::max(0.4f, 1.f - 0.15f * static_cast<float>(level - 1));
-    // Sizes on a coarse grid: each size of each font rasterises its glyphs anew (the slow part
-    // of a layout) and keeps them in a texture of its own, so the fewer the sizes tried, the
-    // quicker a resize and the less memory.
     auto size_ = [&](float largest, float smallest) {
-        const unsigned exact = c.px((smallest + (largest - smallest) * t) * floor);
-        return exact >= 24 ? exact / 4 * 4 : exact / 2 * 2;
+        return onGrid(c.px((smallest + (largest - smallest) * t) * floor));
     };
     TextSizes px;
     // The side and the clock, found at a glance from the floor, shrink last.
-    px.side = c.px((64 + 46 * big) * floor) / 4 * 4;
-    px.clock = c.px((80 + 50 * big) * floor) / 4 * 4;
+    px.side = onGrid(c.px((64 + 46 * big) * floor));
+    px.clock = onGrid(c.px((80 + 50 * big) * floor));
     px.line = size_(36, 30);
     px.stepName = size_(64, 44);
     px.cue = size_(56, 48);
@@ -201,7 +197,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         // The stop advice under the body, where it is always seen.
         const float top = body.top + body.height + gap;
         const sf::Vector2f stop = m_measure(regular, kStopAdvice, px.stop, body.width);
-        if (top + stop.y > c.h - m || stop.x > body.width) {
+        if ((top + stop.y > c.h - m || stop.x > body.width) && !m_lenient) {
             return false;
         }
         boxes.add("stop", {body.left, top, body.width, stop.y});
@@ -213,7 +209,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const sf::Vector2f side =
         tallest(bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE"}, px.side, 0);
     const sf::Vector2f clock = tallest(bold, {"00:00", "PAUSED"}, px.clock, 0);
-    if (side.x > pw || clock.x > pw) {
+    if ((side.x > pw || clock.x > pw) && !m_lenient) {
         return false;
     }
     boxes.add("side", {panel.left, y, side.x, side.y});
@@ -231,7 +227,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     } else {
         boxes.add("clock", {panel.left, y, clock.x, clock.y});
         y += clock.y + gap;
-        if (caption.x > pw) {
+        if (caption.x > pw && !m_lenient) {
             return false;
         }
         boxes.add("caption", {panel.left, y, caption.x, caption.y});
@@ -287,7 +283,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         boxes.add("stop", {panel.left, low, pw, stop.y});
     }
     low -= gap;
-    if (y > low) {
+    if (y > low && !m_lenient) {
         return false;
     }
     const float room = low - y;
@@ -325,6 +321,10 @@ void SessionScreen::layout(sf::Vector2u size) {
             return;
         }
     }
+    // Too small for everything: crowded rather than empty, or stale.
+    m_lenient = true;
+    arrange(size, 0.f, 0.f, 5);
+    m_lenient = false;
     m_measure.clear();
 }
 

@@ -29,10 +29,15 @@ void SetupScreen::chooseSide() {
 void SetupScreen::layout(sf::Vector2u size) {
     m_size = size;
     // The largest sizes at which everything fits; the posture picture goes first.
-    for (float t = 1.f; t >= -0.5f; t -= 0.125f) {
-        if (arrange(size, t)) {
-            break;
-        }
+    bool fits = false;
+    for (float t = 1.f; t >= -0.5f && !fits; t -= 0.125f) {
+        fits = arrange(size, t);
+    }
+    if (!fits) {
+        // Too small for everything: crowded rather than empty.
+        m_lenient = true;
+        arrange(size, -0.5f);
+        m_lenient = false;
     }
     if (m_bodyArea.width > 0) {
         m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target);
@@ -43,13 +48,14 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     const Canvas c = Canvas::of(size);
     const float u = c.u;
     const float k = 0.7f + 0.3f * t; // from the comfortable sizes down to 55% of them
-    auto px = [&](float units) { return c.px(units * k); };
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
     const float m = 40 * u * k;
     const float gap = 14 * u * k;
     const sf::Font& regular = m_app.fonts.regular;
     const sf::Font& bold = m_app.fonts.bold;
     const bool tall = c.h > c.w * 1.15f;
     Boxes boxes;
+    boxes.lenient = m_lenient;
     std::vector<PlacedText> texts;
 
     // The footer, from the bottom up: the keys, and the side to start on.
