@@ -387,6 +387,25 @@ void Label::set(const std::string& text, unsigned size, sf::Color color, float w
     sf::String line;
     sf::String word;
     auto flushWord = [&]() {
+        // A word wider than a whole line (a long path, say) is cut where the line ends.
+        m_text.setString(word);
+        while (word.getSize() > 1 && m_text.getLocalBounds().width > width) {
+            std::size_t fits = 1;
+            for (std::size_t n = 2; n < word.getSize(); ++n) {
+                m_text.setString(word.substring(0, n));
+                if (m_text.getLocalBounds().width > width) {
+                    break;
+                }
+                fits = n;
+            }
+            if (!line.isEmpty()) {
+                wrapped += line + "\n";
+                line.clear();
+            }
+            wrapped += word.substring(0, fits) + "\n";
+            word = word.substring(fits);
+            m_text.setString(word);
+        }
         sf::String candidate = line.isEmpty() ? word : line + " " + word;
         m_text.setString(candidate);
         if (!line.isEmpty() && m_text.getLocalBounds().width > width) {

@@ -10,8 +10,8 @@ namespace rollcoach::palette {
 inline const sf::Color background{24, 28, 38};
 inline const sf::Color panel{36, 42, 56};
 inline const sf::Color text{242, 242, 236};
-inline const sf::Color dimText{168, 178, 192};
-inline const sf::Color accent{110, 190, 255};
+inline const sf::Color dimText{190, 198, 210}; // hints and captions: 7:1 on the panels too
+inline const sf::Color accent{128, 200, 255};
 inline const sf::Color safe{80, 200, 120};
 
 inline const sf::Color skin{212, 182, 158};

@@ -15,6 +15,95 @@ unsigned Canvas::px(float size) const {
     return static_cast<unsigned>(std::max(9.f, size * u));
 }
 
+bool Boxes::has(const std::string& name) const {
+    return std::any_of(m_items.begin(), m_items.end(),
+                       [&](const auto& item) { return item.first == name; });
+}
+
+sf::FloatRect Boxes::operator[](const std::string& name) const {
+    for (const auto& item : m_items) {
+        if (item.first == name) {
+            return item.second;
+        }
+    }
+    return {};
+}
+
+sf::Vector2f measureText(const sf::Font& font, const std::string& text, unsigned size,
+                         float width) {
+    Label label(font);
+    label.set(text, size, palette::text, width);
+    const sf::FloatRect b = label.bounds();
+    return {b.left + b.width, label.height()};
+}
+
+sf::Vector2f TextMeasures::operator()(const sf::Font& font, const std::string& text, unsigned size,
+                                      float width) {
+    const auto key = std::make_tuple(&font, size, width, text);
+    const auto known = m_known.find(key);
+    if (known != m_known.end()) {
+        return known->second;
+    }
+    return m_known[key] = measureText(font, text, size, width);
+}
+
+unsigned fittingSize(const sf::Font& font, const std::vector<std::string>& texts, unsigned size,
+                     unsigned minimum, sf::Vector2f box) {
+    for (unsigned s = size; s > minimum; s = std::max(minimum, s * 15 / 16)) {
+        const bool fits = std::all_of(texts.begin(), texts.end(), [&](const std::string& text) {
+            const sf::Vector2f m = measureText(font, text, s, box.x);
+            return m.x <= box.x && m.y <= box.y;
+        });
+        if (fits) {
+            return s;
+        }
+    }
+    return minimum;
+}
+
+void fitLabel(Label& label, const std::string& text, unsigned size, sf::Color color,
+              sf::FloatRect box) {
+    // The layout measured the longest texts; this only guards against one it could not know.
+    unsigned s = size;
+    label.set(text, s, color, box.width);
+    while (s > 12 && (label.height() > box.height + 1 || label.bounds().width > box.width + 1)) {
+        s = s * 15 / 16;
+        label.set(text, s, color, box.width);
+    }
+    label.setPosition(box.left, box.top);
+}
+
+void drawPlaced(sf::RenderTarget& target, const std::vector<PlacedText>& texts) {
+    for (const PlacedText& t : texts) {
+        drawText(target, *t.font, t.text, t.size, t.color, {t.box.left, t.box.top}, t.box.width);
+    }
+}
+
+bool TextColumn::add(const std::string& name, const sf::Font& font, const std::string& text,
+                     unsigned size, sf::Color color, float indent) {
+    const float width = m_area.width - indent;
+    const sf::Vector2f m = measureText(font, text, size, width);
+    if ((m_y + m.y > bottom() || m.x > width) && !m_boxes.lenient) {
+        return false;
+    }
+    // Drawn wrapped to the same width it was measured at: the box is the text's own.
+    const sf::FloatRect box(m_area.left + indent, m_y, width, m.y);
+    m_boxes.add(name, {box.left, box.top, std::max(1.f, m.x), m.y});
+    m_texts.push_back({text, &font, size, color, box});
+    m_y += m.y + m_gap;
+    return true;
+}
+
+bool TextColumn::block(const std::string& name, float height, sf::FloatRect& box) {
+    if (m_y + height > bottom() && !m_boxes.lenient) {
+        return false;
+    }
+    box = {m_area.left, m_y, m_area.width, height};
+    m_boxes.add(name, box);
+    m_y += height + m_gap;
+    return true;
+}
+
 Canvas beginFrame(sf::RenderTarget& target) {
     target.clear(palette::background);
     return Canvas::of(target.getSize());

@@ -6,25 +6,115 @@
 
 #include <SFML/Graphics.hpp>
 
+#include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 namespace rollcoach {
 
-/// The measures of a screen: one unit of size (a 1080-pixel-high screen read from two metres
-/// away) and the size itself.
+/// The measures of a screen: one unit of size (a 1920x1080 screen read from two metres away)
+/// and the size itself. The unit follows the height, so text keeps its size as seen from the
+/// floor, but never outgrows the width: a portrait screen would otherwise fit a few words a line.
 struct Canvas {
     float u = 1;
     float w = 0;
     float h = 0;
 
     static Canvas of(sf::Vector2u size) {
-        return {static_cast<float>(size.y) / 1080.f, static_cast<float>(size.x),
-                static_cast<float>(size.y)};
+        const float w = static_cast<float>(size.x);
+        const float h = static_cast<float>(size.y);
+        return {std::min(h / 1080.f, w / 1200.f), w, h};
     }
     /// A text size in pixels for `size` units, never below what can be read at all.
     unsigned px(float size) const;
 };
+
+/// Where a screen's layout put each of its elements, by name. Drawing puts each thing in its
+/// box; a test checks that no two boxes meet and that all of them are inside the window.
+class Boxes {
+public:
+    void clear() { m_items.clear(); }
+    void add(const std::string& name, sf::FloatRect box) { m_items.emplace_back(name, box); }
+    bool has(const std::string& name) const;
+    /// The box of an element; an empty one when the layout left it out.
+    sf::FloatRect operator[](const std::string& name) const;
+    const std::vector<std::pair<std::string, sf::FloatRect>>& all() const { return m_items; }
+    /// Set for a window too small for everything: texts are placed even where they overflow,
+    /// since a crowded screen beats an empty one.
+    bool lenient = false;
+
+private:
+    std::vector<std::pair<std::string, sf::FloatRect>> m_items;
+};
+
+/// The width and height of text wrapped to `width` (0: no wrap), as a Label draws it.
+sf::Vector2f measureText(const sf::Font& font, const std::string& text, unsigned size,
+                         float width = 0);
+
+/// measureText, remembering what it measured: a layout that tries many sizes measures the
+/// same texts at the same sizes over and over.
+class TextMeasures {
+public:
+    sf::Vector2f operator()(const sf::Font& font, const std::string& text, unsigned size,
+                            float width = 0);
+    void clear() { m_known.clear(); }
+
+private:
+    std::map<std::tuple<const sf::Font*, unsigned, float, std::string>, sf::Vector2f> m_known;
+};
+
+/// The largest size from `size` down to `minimum` at which every one of the texts, wrapped to
+/// the box's width, fits its height; `minimum` when none does.
+unsigned fittingSize(const sf::Font& font, const std::vector<std::string>& texts, unsigned size,
+                     unsigned minimum, sf::Vector2f box);
+
+/// Sets a label to the text at `size`, smaller if need be (down to a size still read at all)
+/// so that it fits the box, and places it at the box's corner.
+void fitLabel(Label& label, const std::string& text, unsigned size, sf::Color color,
+              sf::FloatRect box);
+
+/// A text as a layout placed it: drawn at its box's corner, wrapped to its box's width.
+struct PlacedText {
+    std::string text;
+    const sf::Font* font = nullptr;
+    unsigned size = 0;
+    sf::Color color;
+    sf::FloatRect box;
+};
+void drawPlaced(sf::RenderTarget& target, const std::vector<PlacedText>& texts);
+
+/// Lays texts out one under another down a column, each measured as it will be drawn.
+class TextColumn {
+public:
+    TextColumn(Boxes& boxes, std::vector<PlacedText>& texts, sf::FloatRect area, float gap)
+        : m_boxes(boxes), m_texts(texts), m_area(area), m_y(area.top), m_gap(gap) {}
+    /// A text under the last one, `indent` in from the column's edge; false, and nothing
+    /// added, when it would pass the column's bottom or edge.
+    bool add(const std::string& name, const sf::Font& font, const std::string& text, unsigned size,
+             sf::Color color, float indent = 0);
+    /// Room for something else: its box, under the last one; false when there is none.
+    bool block(const std::string& name, float height, sf::FloatRect& box);
+    float y() const { return m_y; }
+    float bottom() const { return m_area.top + m_area.height; }
+
+private:
+    Boxes& m_boxes;
+    std::vector<PlacedText>& m_texts;
+    sf::FloatRect m_area;
+    float m_y;
+    float m_gap;
+};
+
+/// A text size on a coarse grid: each size of each font rasterises its glyphs anew (the slow
+/// part of a layout) and keeps them in a texture of its own, so the fewer sizes a layout tries,
+/// the quicker a resize and the less memory.
+inline unsigned onGrid(unsigned px) {
+    return px >= 24 ? px / 4 * 4 : std::max(2u, px / 2 * 2);
+}
 
 /// Clears the target to the background colour and gives its measures.
 Canvas beginFrame(sf::RenderTarget& target);

@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <numeric>
 #include <ostream>
@@ -99,7 +100,8 @@ WindowAssets readWindowAssets(const Workspace& workspace, bool withHistory) {
 
 int runWindowLoop(AppResources& app, const WindowRequest& request,
                   const std::optional<RoutineEntry>& given, sf::RenderWindow& window,
-                  std::ostream& out, std::ostream& err) {
+                  const std::function<void(bool)>& reopen, std::ostream& out, std::ostream& err) {
+    bool fullScreen = request.fullScreen;
     Coach coach(app, request, given, err);
     if (!coach.start(window.getSize())) {
         return 1;
@@ -157,6 +159,18 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             if (event.type == sf::Event::Closed) {
                 running = false;
                 break;
+            }
+            if (isFullScreenKey(event)) {
+                // A new window at the new size; every screen lays itself out again for it.
+                fullScreen = !fullScreen;
+                reopen(fullScreen);
+                const sf::Vector2u size = window.getSize();
+                window.setView(sf::View(
+                    sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+                coach.resize(size);
+                redraw = true;
+                gotEvent = window.pollEvent(event);
+                continue;
             }
             if (event.type == sf::Event::Resized) {
                 window.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
@@ -237,6 +251,22 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
 
 } // namespace
 
+void openWindow(sf::RenderWindow& window, bool fullScreen) {
+    if (fullScreen) {
+        window.create(sf::VideoMode::getDesktopMode(), "rollcoach", sf::Style::Fullscreen);
+    } else {
+        window.create(sf::VideoMode(1280, 720), "rollcoach",
+                      sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
+    }
+    window.setFramerateLimit(60);
+    window.setKeyRepeatEnabled(false);
+}
+
+bool isFullScreenKey(const sf::Event& event) {
+    return event.type == sf::Event::KeyPressed &&
+           (event.key.code == sf::Keyboard::F || event.key.code == sf::Keyboard::F11);
+}
+
 int runWindow(const WindowRequest& request, const Workspace& workspace, std::ostream& out,
               std::ostream& err) {
     std::string why;
@@ -269,10 +299,8 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
                   workspace.settings.speechWordsPerMinute, voiceForLocale());
     std::optional<sf::RenderWindow> window;
     if (!render) {
-        window.emplace(sf::VideoMode(1280, 720), "rollcoach",
-                       sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
-        window->setFramerateLimit(60);
-        window->setKeyRepeatEnabled(false);
+        window.emplace();
+        openWindow(*window, request.fullScreen);
     }
     WindowAssets assets;
     std::unique_ptr<Fonts> fonts;
@@ -289,10 +317,16 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     if (render) {
         return renderMoment(app, request, *given, out, err);
     }
+    auto reopen = [&](bool fullScreen) {
+        openWindow(*window, fullScreen);
+        if (!assets.icon.rgba.empty()) {
+            window->setIcon(assets.icon.width, assets.icon.height, assets.icon.rgba.data());
+        }
+    };
     if (!assets.icon.rgba.empty()) {
         window->setIcon(assets.icon.width, assets.icon.height, assets.icon.rgba.data());
     }
-    return runWindowLoop(app, request, given, *window, out, err);
+    return runWindowLoop(app, request, given, *window, reopen, out, err);
 }
 
 } // namespace rollcoach

@@ -164,6 +164,9 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
                      "exit after this many frames and print frame-time statistics")
         ->check(CLI::Range(1L, 100000000L));
     runCommand->add_flag("--mute", request.mute, "no sounds and no speech");
+    // Read from across the room: full screen from the start (F toggles it at any time).
+    runCommand->add_flag("--fullscreen", request.fullScreen, "open full screen (F toggles)");
+    app.add_flag("--fullscreen", request.fullScreen, "open the window full screen (F toggles)");
     runCommand->add_flag("--paused", request.paused, "start the session paused (with --autostart)");
     runCommand->add_flag("--big-button", request.bigButton,
                          "any key or gamepad button pauses and resumes (X still stops for pain)");

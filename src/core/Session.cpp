@@ -274,8 +274,11 @@ SessionSnapshot Session::snapshot() const {
     const bool countsInto =
         m.segmentIndex + 1 < all.size() && (all[m.segmentIndex + 1].kind == SegmentKind::Switch ||
                                             segment.kind == SegmentKind::GetReady);
-    if (countsInto && !m.finished && m.segmentLeftS <= SessionRunner::kCountdownBeats) {
-        snap.countdown = std::max(1, static_cast<int>(std::ceil(m.segmentLeftS - 1e-9)));
+    // The same seconds as the runner's beats: the beat for 3 sounds 3 s before the end.
+    const int left = static_cast<int>(std::ceil(m.segmentLeftS - 1e-6));
+    if (countsInto && !m.finished && left >= 1 && left <= SessionRunner::kCountdownBeats &&
+        segment.endS() - left >= segment.startS) {
+        snap.countdown = left;
     }
     snap.shownProgress =
         segment.durationS > 0 ? std::min(1.0, std::floor(m.intoSegmentS) / segment.durationS) : 1.0;

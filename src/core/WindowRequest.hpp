@@ -27,6 +27,8 @@ struct WindowRequest {
     double startAtS = 0; ///< start this many seconds into the session
     /// Any key or gamepad button toggles pause (X stays the pain stop).
     bool bigButton = false;
+    /// Open full screen at the desktop's resolution (F toggles it).
+    bool fullScreen = false;
 };
 
 } // namespace rollcoach

@@ -30,6 +30,7 @@ ScreenRequest EndScreen::handle(const sf::Event& event) {
     if (const auto rating = ratingForKey(event.key.code)) {
         if (m_session.rate(*rating)) {
             readRecent();
+            layout(m_size); // the prompt has gone
             return {};
         }
     }
@@ -103,57 +104,117 @@ void EndScreen::drawChart(sf::RenderTarget& target, sf::FloatRect area) const {
     }
 }
 
-void EndScreen::draw(sf::RenderTarget& target) const {
-    const Canvas c = beginFrame(target);
+void EndScreen::layout(sf::Vector2u size) {
+    m_size = size;
+    for (float t = 1.f; t >= -0.5f; t -= 0.125f) {
+        if (arrange(size, t)) {
+            return;
+        }
+    }
+    // Too small for everything: crowded rather than empty.
+    m_lenient = true;
+    arrange(size, -0.5f);
+    m_lenient = false;
+}
+
+bool EndScreen::arrange(sf::Vector2u size, float t) {
+    const Canvas c = Canvas::of(size);
     const float u = c.u;
-    const float w = c.w;
-    const float h = c.h;
+    const float k = 0.7f + 0.3f * t;
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
+    const float m = 50 * u * k;
+    const float gap = 16 * u * k;
+    const float width = c.w - 2 * m;
+    const sf::Font& regular = m_app.fonts.regular;
+    const sf::Font& bold = m_app.fonts.bold;
+    const bool tall = c.h > c.w * 1.15f;
     const SessionSummary s = m_session.summary();
+    Boxes boxes;
+    boxes.lenient = m_lenient;
+    std::vector<PlacedText> texts;
+
+    // The footer, from the bottom up.
+    const std::string problem = !s.historyProblem.empty() ? s.historyProblem : m_app.historyProblem;
+    const std::string keys = "Press any other key to go on";
+    float footer = c.h - m - measureText(regular, keys, px(30), width).y;
+    if (!problem.empty()) {
+        footer -=
+            measureText(regular, "History could not be saved: " + problem, px(26), width).y + gap;
+    }
+    TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
+    if (!problem.empty() &&
+        !bottom.add("history problem", regular, "History could not be saved: " + problem, px(26),
+                    sf::Color(255, 170, 170))) {
+        return false;
+    }
+    if (!bottom.add("keys", regular, keys, px(30), palette::dimText)) {
+        return false;
+    }
+    m_chart = {};
     if (s.state == SessionState::StoppedForPain) {
-        drawText(target, m_app.fonts.bold, "Stopped. Rest now.", c.px(90), palette::text,
-                 {80 * u, 70 * u});
-        drawText(target, m_app.fonts.regular,
-                 "Take the ball away and lie or sit comfortably. Sharp pain, numbness or tingling "
-                 "can mean the ball pressed on a nerve or a blood vessel. If it does not ease "
-                 "within a few minutes, or comes back, see a doctor or physiotherapist before "
-                 "rolling again. Seek urgent help for weakness, numbness that spreads, chest pain "
-                 "or trouble breathing.",
-                 c.px(36), palette::text, {80 * u, 200 * u}, w - 160 * u);
+        TextColumn column(boxes, texts, {m, m, width, footer - gap - m}, gap * 2);
+        const bool fits =
+            column.add("heading", bold, "Stopped. Rest now.", px(90), palette::text) &&
+            column.add(
+                "advice", regular,
+                "Take the ball away and lie or sit comfortably. Sharp pain, numbness or "
+                "tingling can mean the ball pressed on a nerve or a blood vessel. If it does "
+                "not ease within a few minutes, or comes back, see a doctor or "
+                "physiotherapist before rolling again. Seek urgent help for weakness, "
+                "numbness that spreads, chest pain or trouble breathing.",
+                px(36), palette::text);
+        if (!fits) {
+            return false;
+        }
     } else {
         const char* heading = s.outcome == "finished"  ? "Session done"
                               : s.outcome == "partial" ? "Session done in part"
                                                        : "Session ended";
-        drawText(target, m_app.fonts.bold, heading, c.px(80), palette::text, {80 * u, 50 * u});
-        drawText(target, m_app.fonts.regular, s.title, c.px(36), palette::dimText,
-                 {80 * u, 160 * u});
-        drawText(target, m_app.fonts.bold,
-                 "Left side:  " + clockText(s.leftS) + "  of " + clockText(s.plannedS), c.px(48),
-                 palette::text, {80 * u, 230 * u});
-        drawText(target, m_app.fonts.bold,
-                 "Right side: " + clockText(s.rightS) + "  of " + clockText(s.plannedS), c.px(48),
-                 palette::text, {80 * u, 300 * u});
+        const float column = tall ? width : width * 0.5f;
+        TextColumn left(boxes, texts, {m, m, column, footer - gap - m}, gap);
         std::string balance = "Both sides got the same time.";
         if (std::abs(s.leftS - s.rightS) > 0.5) {
             balance = std::string("The ") + (s.leftS < s.rightS ? "left" : "right") +
                       " side got less time: the next session starts with it.";
         }
-        drawText(target, m_app.fonts.regular, balance, c.px(34), palette::accent, {80 * u, 380 * u},
-                 w * 0.5f - 100 * u);
-        if (s.tensionPrompt) {
-            drawText(target, m_app.fonts.bold,
-                     std::string("How tense is your ") + sideName(s.tensionPrompt->side) +
-                         " side now? Press 0-9 (T for 10)",
-                     c.px(32), palette::text, {80 * u, 470 * u}, w * 0.5f - 100 * u);
+        bool fits = left.add("heading", bold, heading, px(80), palette::text) &&
+                    left.add("title", regular, s.title, px(36), palette::dimText) &&
+                    left.add("left side", bold,
+                             "Left side:  " + clockText(s.leftS) + "  of " + clockText(s.plannedS),
+                             px(48), palette::text) &&
+                    left.add("right side", bold,
+                             "Right side: " + clockText(s.rightS) + "  of " + clockText(s.plannedS),
+                             px(48), palette::text) &&
+                    left.add("balance", regular, balance, px(34), palette::accent);
+        if (fits && s.tensionPrompt) {
+            fits = left.add("prompt", bold,
+                            std::string("How tense is your ") + sideName(s.tensionPrompt->side) +
+                                " side now? Press 0-9 (T for 10)",
+                            px(32), palette::text);
         }
-        drawChart(target, {w * 0.52f, 230 * u, w * 0.44f, 380 * u});
+        if (!fits) {
+            return false;
+        }
+        // The chart beside (or under) the numbers, as large as the room allows.
+        const sf::FloatRect room =
+            tall ? sf::FloatRect(m, left.y(), width, footer - gap - left.y())
+                 : sf::FloatRect(m + column + m, m, width - column - m, footer - gap - m);
+        if (room.height >= 200 * u && room.width >= 300 * u) {
+            m_chart = {room.left, room.top, room.width, std::min(room.height, room.width * 0.8f)};
+            boxes.add("chart", m_chart);
+        }
     }
-    const std::string problem = !s.historyProblem.empty() ? s.historyProblem : m_app.historyProblem;
-    if (!problem.empty()) {
-        drawText(target, m_app.fonts.regular, "History could not be saved: " + problem, c.px(26),
-                 sf::Color(255, 170, 170), {80 * u, h - 150 * u}, w - 160 * u);
+    m_boxes = boxes;
+    m_texts = texts;
+    return true;
+}
+
+void EndScreen::draw(sf::RenderTarget& target) const {
+    beginFrame(target);
+    drawPlaced(target, m_texts);
+    if (m_chart.width > 0) {
+        drawChart(target, m_chart);
     }
-    drawText(target, m_app.fonts.regular, "Press any other key to go on", c.px(30),
-             palette::dimText, {80 * u, h - 90 * u});
 }
 
 } // namespace rollcoach

@@ -11,9 +11,113 @@
 namespace rollcoach {
 
 void ExploreScreen::layout(sf::Vector2u size) {
+    m_size = size;
     m_diagram.prepare(
         SessionScreen::bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)}),
         std::nullopt, "");
+    arrange();
+}
+
+void ExploreScreen::arrange() {
+    for (float t = 1.f; t >= -0.5f; t -= 0.125f) {
+        if (arrange(t)) {
+            return;
+        }
+    }
+    // Too small for everything: crowded rather than empty.
+    m_lenient = true;
+    arrange(-0.5f);
+    m_lenient = false;
+}
+
+bool ExploreScreen::arrange(float t) {
+    const Canvas c = Canvas::of(m_size);
+    const float u = c.u;
+    const float k = 0.7f + 0.3f * t;
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
+    const float gap = 16 * u * k;
+    const float m = 24 * u;
+    const sf::FloatRect body = SessionScreen::bodyArea({c.w, c.h});
+    const bool tall = c.h > c.w * 1.15f;
+    // Beside the body, or under it on a portrait screen.
+    const sf::FloatRect panel =
+        tall ? sf::FloatRect(m, body.top + body.height + m, c.w - 2 * m,
+                             c.h - m - (body.top + body.height + m))
+             : sf::FloatRect(body.left + body.width + 2 * m, m,
+                             c.w - m - (body.left + body.width + 2 * m), c.h - 2 * m);
+    const sf::Font& regular = m_app.fonts.regular;
+    const sf::Font& bold = m_app.fonts.bold;
+    Boxes boxes;
+    boxes.lenient = m_lenient;
+    std::vector<PlacedText> texts;
+    boxes.add("body", tall ? body
+                           : sf::FloatRect(body.left, body.top, body.width,
+                                           c.h - m - body.top)); // the body's column, all of it
+
+    const std::string keys = "Esc goes back";
+    const float footer = panel.top + panel.height -
+                         measureText(regular, kStopAdvice, px(26), panel.width).y - gap -
+                         measureText(regular, keys, px(26), panel.width).y;
+    TextColumn bottom(boxes, texts,
+                      {panel.left, footer, panel.width, panel.top + panel.height - footer}, gap);
+    if (!bottom.add("stop", regular, kStopAdvice, px(26), palette::dimText) ||
+        !bottom.add("keys", regular, keys, px(26), palette::dimText)) {
+        return false;
+    }
+    TextColumn column(boxes, texts, {panel.left, panel.top, panel.width, footer - gap - panel.top},
+                      gap);
+    const PlacementVerdict v = verdict();
+    const BallKind& ball = m_app.body.balls[m_ballKind];
+    char where[160];
+    std::snprintf(where, sizeof where, "%s  ·  x_cm %.1f toward the %s side, y_cm %.1f %s C7",
+                  ball.label.c_str(), std::abs(m_ball.xCm), m_ball.xCm < 0 ? "left" : "right",
+                  std::abs(m_ball.yCm), m_ball.yCm < 0 ? "above" : "below");
+    if (!column.add("title", bold, "Placement explorer", px(64), palette::text) ||
+        !column.add("hint", regular,
+                    "Drag the ball with the mouse (or move it with the arrow keys). B changes "
+                    "the ball.",
+                    px(30), palette::dimText) ||
+        !column.add("where", regular, where, px(32), palette::text)) {
+        return false;
+    }
+    // The verdict in a box: a tick, or the warning icon and what to do.
+    const bool safe = v.worst == Closeness::Safe && v.onBody;
+    const float pad = 16 * u * k;
+    m_iconSize = px(40);
+    const float icon = safe ? 0 : static_cast<float>(m_iconSize) * 1.6f;
+    const std::string headline = safe ? "✓  Clear of the spine and the neck" : v.headline();
+    const float textWidth = panel.width - icon - 3 * pad;
+    const sf::Vector2f words = measureText(bold, headline, px(38), textWidth);
+    sf::FloatRect box;
+    if (!column.block("verdict", std::max(words.y, icon) + 2 * pad, box)) {
+        return false;
+    }
+    m_verdictBox = box;
+    texts.push_back({headline,
+                     &bold,
+                     px(38),
+                     palette::text,
+                     {box.left + (safe ? pad : icon + 2 * pad),
+                      box.top + (box.height - words.y) / 2, textWidth, words.y}});
+    if (!safe) {
+        for (std::size_t i = 0; i < v.zones.size(); ++i) {
+            const ZoneVerdict& zone = v.zones[i];
+            std::string line = contactText(zone.zone, zone.gapCm);
+            line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+            if (zone.gapCm > 0) {
+                char keep[64];
+                std::snprintf(keep, sizeof keep, " (keep %.0f cm clear)", m_app.body.clearanceCm);
+                line += keep;
+            }
+            if (!column.add("zone " + std::to_string(i + 1), regular, line, px(30),
+                            palette::text)) {
+                return false;
+            }
+        }
+    }
+    m_boxes = boxes;
+    m_texts = texts;
+    return true;
 }
 
 ExploreScreen::ExploreScreen(AppResources& app)
@@ -69,13 +173,13 @@ ScreenRequest ExploreScreen::handle(const sf::Event& event) {
     default:
         break;
     }
+    arrange(); // the verdict and the ball's place read differently now
     return {};
 }
 
 void ExploreScreen::draw(sf::RenderTarget& target) const {
     const Canvas c = beginFrame(target);
     const float u = c.u;
-    const sf::Vector2f size(c.w, c.h);
     const PlacementVerdict v = verdict();
     Closeness spine = Closeness::Safe;
     Closeness neck = Closeness::Safe;
@@ -92,45 +196,19 @@ void ExploreScreen::draw(sf::RenderTarget& target) const {
     drawBall(target, m_diagram.view(), m_ball, ball.diameterCm,
              ring ? *ring : ballColor(m_app.body, choice), false, ring);
 
-    const float x = size.x * 0.5f;
-    const float width = size.x * 0.47f;
-    drawText(target, m_app.fonts.bold, "Placement explorer", c.px(64), palette::text, {x, 40 * u});
-    drawText(target, m_app.fonts.regular,
-             "Drag the ball with the mouse (or move it with the arrow keys). B changes the ball.",
-             c.px(30), palette::dimText, {x, 130 * u}, width);
-    char where[160];
-    std::snprintf(where, sizeof where, "%s  ·  x_cm %.1f toward the %s side, y_cm %.1f %s C7",
-                  ball.label.c_str(), std::abs(m_ball.xCm), m_ball.xCm < 0 ? "left" : "right",
-                  std::abs(m_ball.yCm), m_ball.yCm < 0 ? "above" : "below");
-    drawText(target, m_app.fonts.regular, where, c.px(32), palette::text, {x, 240 * u}, width);
-    float y = 340 * u;
-    if (v.worst == Closeness::Safe && v.onBody) {
-        drawPanel(target, {x, y, width, 120 * u}, palette::panel, palette::safe, 5 * u);
-        drawText(target, m_app.fonts.bold, "✓  Clear of the spine and the neck", c.px(40),
-                 palette::text, {x + 30 * u, y + 34 * u}, width - 60 * u);
+    const bool safe = v.worst == Closeness::Safe && v.onBody;
+    if (safe) {
+        drawPanel(target, m_verdictBox, palette::panel, palette::safe, 5 * u);
     } else {
         const sf::Color color = v.onBody ? warningColor(v.worst) : palette::warningNear;
-        drawPanel(target, {x, y, width, 150 * u}, sf::Color(60, 30, 30), color, 5 * u);
-        drawWarningIcon(target, {x + 60 * u, y + 75 * u}, 80 * u, color, m_app.fonts.bold);
-        drawText(target, m_app.fonts.bold, v.headline(), c.px(38), palette::text,
-                 {x + 120 * u, y + 22 * u}, width - 140 * u);
-        y += 170 * u;
-        for (const ZoneVerdict& zone : v.zones) {
-            std::string line = contactText(zone.zone, zone.gapCm);
-            line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
-            if (zone.gapCm > 0) {
-                char keep[64];
-                std::snprintf(keep, sizeof keep, " (keep %.0f cm clear)", m_app.body.clearanceCm);
-                line += keep;
-            }
-            drawText(target, m_app.fonts.regular, line, c.px(30), palette::text, {x, y}, width);
-            y += 50 * u;
-        }
+        drawPanel(target, m_verdictBox, sf::Color(60, 30, 30), color, 5 * u);
+        const float icon = static_cast<float>(m_iconSize) * 1.6f;
+        drawWarningIcon(
+            target,
+            {m_verdictBox.left + 16 * u + icon / 2, m_verdictBox.top + m_verdictBox.height / 2},
+            icon, color, m_app.fonts.bold, m_iconSize);
     }
-    drawText(target, m_app.fonts.regular, kStopAdvice, c.px(26), palette::dimText,
-             {x, size.y - 120 * u}, width);
-    drawText(target, m_app.fonts.regular, "Esc goes back", c.px(26), palette::dimText,
-             {x, size.y - 56 * u});
+    drawPlaced(target, m_texts);
 }
 
 } // namespace rollcoach

@@ -49,24 +49,128 @@ void ListScreen::reload() {
 
 void ListScreen::layout(sf::Vector2u size) {
     m_size = size;
+    for (float t = 1.f; t >= -0.5f; t -= 0.125f) {
+        if (arrange(size, t)) {
+            return;
+        }
+    }
+    // Too small for everything: crowded rather than empty.
+    m_lenient = true;
+    arrange(size, -0.5f);
+    m_lenient = false;
+}
+
+bool ListScreen::arrange(sf::Vector2u size, float t) {
     const Canvas c = Canvas::of(size);
     const float u = c.u;
-    float y = 190 * u;
+    const float k = 0.7f + 0.3f * t;
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
+    const float m = 50 * u * k;
+    const float gap = 14 * u * k;
+    const float width = c.w - 2 * m;
+    const sf::Font& regular = m_app.fonts.regular;
+    const sf::Font& bold = m_app.fonts.bold;
+    Boxes boxes;
+    boxes.lenient = m_lenient;
+    std::vector<PlacedText> texts;
+
+    // The footer, from the bottom up.
+    const std::string problem =
+        m_app.historyProblem.empty() ? "" : "History is not being saved: " + m_app.historyProblem;
+    const std::string own =
+        "Your own routines go in " + m_app.workspace.userRoutinesDir() + "  (R reloads the list)";
+    float footer = c.h - m - measureText(regular, kStopAdvice, px(26), width).y - gap -
+                   measureText(regular, own, px(24), width).y;
+    if (!problem.empty()) {
+        footer -= measureText(regular, problem, px(24), width).y + gap;
+    }
+    TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
+    if ((!problem.empty() &&
+         !bottom.add("history problem", regular, problem, px(24), sf::Color(255, 170, 170))) ||
+        !bottom.add("own routines", regular, own, px(24), palette::dimText) ||
+        !bottom.add("stop", regular, kStopAdvice, px(26), palette::dimText)) {
+        return false;
+    }
+
+    TextColumn top(boxes, texts, {m, m, width, footer - gap - m}, gap);
+    if (!top.add("title", bold, "rollcoach", px(64), palette::text) ||
+        !top.add("hint", regular,
+                 "Choose a routine. Enter opens it, E opens the placement explorer, F toggles full "
+                 "screen.",
+                 px(30), palette::dimText)) {
+        return false;
+    }
     if (!m_due.empty()) {
         std::string due = "Due today:";
         for (const DueSession& session : m_due) {
             due += "  " + dueText(session) + ".";
         }
-        m_dueLabel.set(due, c.px(28), palette::accent, c.w - 120 * u);
-        m_dueLabel.setPosition(60 * u, y - 20 * u);
-        y += m_dueLabel.height() + 10 * u;
+        if (!top.add("due", regular, due, px(28), palette::accent)) {
+            return false;
+        }
     }
-    m_rows.clear();
-    const float rowHeight = 120 * u;
-    for (std::size_t i = 0; i < m_entries.size() && y + rowHeight < c.h - 120 * u; ++i) {
-        m_rows.emplace_back(50 * u, y, c.w - 100 * u, rowHeight - 14 * u);
-        y += rowHeight;
+    if (m_entries.empty() &&
+        !top.add("none", regular, "No routines found in " + m_app.workspace.paths.routinesDir(),
+                 px(30), palette::text)) {
+        return false;
     }
+    // One row per routine, as many as there is room for; each row's texts inside it.
+    std::vector<sf::FloatRect> rows;
+    const float pad = 14 * u * k;
+    const float inner = width - 2 * pad;
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        const RoutineEntry& e = m_entries[i];
+        std::vector<PlacedText> rowTexts;
+        float y = pad;
+        auto line = [&](const sf::Font& font, const std::string& text, unsigned s, sf::Color colour,
+                        float w) {
+            const sf::Vector2f size = measureText(font, text, s, w);
+            rowTexts.push_back({text, &font, s, colour, {pad, y, w, size.y}});
+            y += size.y + gap / 2;
+        };
+        if (e.routine) {
+            const Routine& r = *e.routine;
+            float titleWidth = inner;
+            if (e.hasSafetyWarnings()) {
+                // Flagged before it is opened: the setup screen shows where and why.
+                const std::string flag = "⚠ spine or neck";
+                const sf::Vector2f f = measureText(bold, flag, px(30));
+                titleWidth -= f.x + 2 * pad;
+                rowTexts.push_back(
+                    {flag, &bold, px(30), palette::warningNear, {pad + inner - f.x, y, f.x, f.y}});
+            }
+            line(bold, r.title, px(42), palette::text, titleWidth);
+            line(regular,
+                 std::string(r.drill == Drill::Wall ? "wall drill" : "lying drill") + "  ·  " +
+                     std::to_string(ballCount(r)) + " × " + ballLabel(m_app.body, r.ball) +
+                     "  ·  " + clockText(e.totalS) + "  ·  " +
+                     (e.shipped ? "shipped" : "your routine"),
+                 px(28), palette::dimText, inner);
+        } else {
+            line(bold, std::filesystem::path(e.file).filename().string() + "  (cannot be used)",
+                 px(36), sf::Color(255, 170, 170), inner);
+            line(regular, e.firstError(), px(24), palette::dimText, inner);
+        }
+        sf::FloatRect row;
+        if (!top.block("row " + std::to_string(i + 1), y - gap / 2 + pad, row)) {
+            // Not all rows fit: smaller, or else as many as fit.
+            if (t > -0.5f + 1e-3f) {
+                return false;
+            }
+            break;
+        }
+        rows.push_back(row);
+        for (PlacedText& text : rowTexts) {
+            text.box.left += row.left;
+            text.box.top += row.top;
+            texts.push_back(text);
+        }
+    }
+    m_rows = rows;
+    m_boxes = boxes;
+    m_texts = texts;
+    m_edge = 4 * u;
+    return true;
 }
 
 ScreenRequest ListScreen::open() const {
@@ -119,64 +223,13 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
 }
 
 void ListScreen::draw(sf::RenderTarget& target) const {
-    const Canvas c = beginFrame(target);
-    const float u = c.u;
-    const float w = c.w;
-    const float h = c.h;
-    const sf::Font& regular = m_app.fonts.regular;
-    const sf::Font& bold = m_app.fonts.bold;
-    drawText(target, bold, "rollcoach", c.px(64), palette::text, {60 * u, 40 * u});
-    drawText(target, regular, "Choose a routine. Enter opens it, E opens the placement explorer.",
-             c.px(30), palette::dimText, {60 * u, 125 * u}, w - 120 * u);
-    if (!m_due.empty()) {
-        m_dueLabel.draw(target);
-    }
+    beginFrame(target);
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        const RoutineEntry& e = m_entries[i];
-        const sf::FloatRect& row = m_rows[i];
-        drawPanel(target, row, i == m_selected ? sf::Color(52, 62, 84) : palette::panel,
+        drawPanel(target, m_rows[i], i == m_selected ? sf::Color(52, 62, 84) : palette::panel,
                   i == m_selected ? std::optional<sf::Color>(palette::accent) : std::nullopt,
-                  4 * u);
-        if (e.routine) {
-            const Routine& r = *e.routine;
-            drawText(target, bold, r.title, c.px(42), palette::text,
-                     {row.left + 24 * u, row.top + 10 * u});
-            std::string details =
-                std::string(r.drill == Drill::Wall ? "wall drill" : "lying drill") + "  ·  " +
-                std::to_string(ballCount(r)) + " × " + ballLabel(m_app.body, r.ball) + "  ·  " +
-                clockText(e.totalS) + "  ·  " + (e.shipped ? "shipped" : "your routine");
-            drawText(target, regular, details, c.px(28), palette::dimText,
-                     {row.left + 24 * u, row.top + 62 * u}, row.width - 48 * u);
-            if (e.hasSafetyWarnings()) {
-                // Flagged before it is opened: the setup screen shows where and why.
-                Label flag(bold);
-                flag.set("⚠ spine or neck", c.px(30), palette::warningNear);
-                flag.setPosition(row.left + row.width - flag.bounds().width - 24 * u,
-                                 row.top + 16 * u);
-                flag.draw(target);
-            }
-        } else {
-            drawText(target, bold,
-                     std::filesystem::path(e.file).filename().string() + "  (cannot be used)",
-                     c.px(36), sf::Color(255, 170, 170), {row.left + 24 * u, row.top + 10 * u});
-            drawText(target, regular, e.firstError(), c.px(24), palette::dimText,
-                     {row.left + 24 * u, row.top + 60 * u}, row.width - 48 * u);
-        }
+                  m_edge);
     }
-    if (m_entries.empty()) {
-        drawText(target, regular, "No routines found in " + m_app.workspace.paths.routinesDir(),
-                 c.px(30), palette::text, {60 * u, 220 * u});
-    }
-    if (!m_app.historyProblem.empty()) {
-        drawText(target, regular, "History is not being saved: " + m_app.historyProblem, c.px(24),
-                 sf::Color(255, 170, 170), {60 * u, h - 140 * u}, w - 120 * u);
-    }
-    drawText(target, regular,
-             "Your own routines go in " + m_app.workspace.userRoutinesDir() +
-                 "  (R reloads the list)",
-             c.px(24), palette::dimText, {60 * u, h - 100 * u}, w - 120 * u);
-    drawText(target, regular, kStopAdvice, c.px(24), palette::dimText, {60 * u, h - 60 * u},
-             w - 120 * u);
+    drawPlaced(target, m_texts);
 }
 
 } // namespace rollcoach

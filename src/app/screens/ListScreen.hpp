@@ -23,6 +23,7 @@ public:
 private:
     void reload();
     ScreenRequest open() const;
+    bool arrange(sf::Vector2u size, float t);
 
     AppResources& m_app;
     std::vector<RoutineEntry> m_entries;
@@ -30,7 +31,8 @@ private:
     std::size_t m_selected = 0;
     sf::Vector2u m_size;
     std::vector<sf::FloatRect> m_rows; // hit areas, from layout
-    Label m_dueLabel{m_app.fonts.regular};
+    std::vector<PlacedText> m_texts;   // from layout
+    float m_edge = 4;                  // the selected row's border
 };
 
 } // namespace rollcoach

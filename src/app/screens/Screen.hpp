@@ -3,6 +3,7 @@
 #include "app/Fonts.hpp"
 #include "app/Speech.hpp"
 #include "app/Tones.hpp"
+#include "app/Widgets.hpp"
 #include "core/BodyModel.hpp"
 #include "core/History.hpp"
 #include "core/Session.hpp"
@@ -60,6 +61,12 @@ public:
     /// What the next frame would show, in brief; a frame whose key equals the last one's is
     /// not drawn again. "" means: always draw.
     virtual std::string frameKey(sf::Vector2u /*size*/) const { return {}; }
+    /// Where the last layout put each element.
+    const Boxes& boxes() const { return m_boxes; }
+
+protected:
+    Boxes m_boxes;
+    bool m_lenient = false; ///< laying out for a window too small for everything
 };
 
 /// A rating from a key: 0-9, and T for ten.

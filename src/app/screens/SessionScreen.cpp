@@ -13,7 +13,7 @@ namespace {
 // Arrows beside the balls showing which way a sweep goes, outside the balls so a small
 // motion is still plain to see.
 void drawMotionArrows(sf::RenderTarget& target, const BodyView& view, const Step& step, Side side,
-                      double diameterCm) {
+                      double diameterCm, float width) {
     const Pattern pattern = step.motion.pattern;
     if (pattern != Pattern::Horizontal && pattern != Pattern::Vertical) {
         return;
@@ -39,11 +39,15 @@ void drawMotionArrows(sf::RenderTarget& target, const BodyView& view, const Step
             }
         }
         strokeLine(shapes, {along(edge, sign, reach, 0), along(edge, sign, reach + length, 0)},
-                   std::max(2.f, view.pixelsPerCm() * 0.35f), color);
-        const double tip = reach + length + 1.0;
+                   width, color);
+        // The head grows with the shaft, so a thick arrow still reads as an arrow.
+        const double cm = width / std::max(0.01f, view.pixelsPerCm());
+        const double headLength = std::max(1.2, 3.0 * cm);
+        const double headHalf = std::max(0.8, 1.8 * cm);
+        const double tip = reach + length + headLength * 0.8;
         fillPolygon(shapes,
-                    {along(edge, sign, tip, 0), along(edge, sign, tip - 1.2, -0.8),
-                     along(edge, sign, tip - 1.2, 0.8)},
+                    {along(edge, sign, tip, 0), along(edge, sign, tip - headLength, -headHalf),
+                     along(edge, sign, tip - headLength, headHalf)},
                     color);
     }
     drawShapes(target, shapes);
@@ -54,6 +58,50 @@ std::string promptText(const CheckIn& checkIn) {
            (checkIn.after ? "now" : "before you start") + "? Press 0-9 (T for 10)";
 }
 
+const char* const kLeavePrompt =
+    "Leave this session? Press Esc again to leave, any other key to stay";
+const char* const kGetReadyCue =
+    "Get into position and breathe out. The clock starts when the count reaches zero.";
+const char* const kSwitchCue = "Never roll it across the spine. Place it as before, mirrored: same "
+                               "height, same distance from the spine.";
+
+std::string keysText(bool muted) {
+    return std::string("Space pause  ·  ← → step  ·  M ") + (muted ? "unmute" : "mute") +
+           "  ·  X stop (pain)  ·  Esc leave";
+}
+
+std::string liftText(bool many, bool lifted, Side side) {
+    return lifted
+               ? std::string(many ? "LIFT the balls off your back" : "LIFT the ball off your back")
+               : std::string(many ? "Place them" : "Place it") + " on your " + sideName(side) +
+                     " side, as shown";
+}
+
+std::string progressText(int round, int rounds, std::size_t step, std::size_t steps) {
+    return "Round " + std::to_string(round) + " of " + std::to_string(rounds) + "  ·  step " +
+           std::to_string(step) + " of " + std::to_string(steps);
+}
+
+std::string sessionText(double leftS, std::optional<Side> after) {
+    const std::string next = after ? std::string("then the ") + sideName(*after) + " side"
+                                   : std::string("the last side");
+    return "Session: " + clockText(leftS) + " left  ·  " + next;
+}
+
+bool portrait(sf::Vector2f size) {
+    return size.y > size.x * 1.15f;
+}
+
+// The panel of texts beside (or, on a portrait screen, below) the body.
+sf::FloatRect textPanel(sf::Vector2f size, sf::FloatRect body, float margin) {
+    if (portrait(size)) {
+        const float top = body.top + body.height + margin;
+        return {margin, top, size.x - 2 * margin, size.y - margin - top};
+    }
+    const float left = body.left + body.width + margin;
+    return {left, margin, size.x - margin - left, size.y - 2 * margin};
+}
+
 } // namespace
 
 SessionScreen::SessionScreen(AppResources& app, Session& session)
@@ -61,13 +109,225 @@ SessionScreen::SessionScreen(AppResources& app, Session& session)
                                                  BodyDiagram(app.body, app.fonts.bold)} {}
 
 sf::FloatRect SessionScreen::bodyArea(sf::Vector2f size) {
-    return {size.x * 0.02f, size.y * 0.03f, size.x * 0.44f, size.y * 0.94f};
+    const Canvas c = Canvas::of({static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)});
+    const float m = 24 * c.u;
+    if (portrait(size)) {
+        return {m, m, size.x - 2 * m, (size.y - 2 * m) * 0.4f};
+    }
+    // The body is about half as wide as it is high: more width would only be empty. Below it,
+    // the stop advice.
+    return {m, m, std::min(size.x * 0.36f, size.y * 0.58f), (size.y - 2 * m) * 0.84f};
+}
+
+float SessionScreen::arrowWidth(sf::Vector2f size) {
+    // Seen from two metres: 6 pixels on a 720-line screen, and more on a larger one.
+    return 10 * Canvas::of({static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)}).u;
+}
+
+bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
+    const Canvas c = Canvas::of(size);
+    const float u = c.u;
+    const sf::Vector2f full(c.w, c.h);
+    const sf::FloatRect body = bodyArea(full);
+    const float m = 24 * u;
+    const float gap = (8 + 10 * t) * u;
+    const sf::FloatRect panel = textPanel(full, body, m);
+    const float pw = panel.width;
+    // Sizes between the largest and a floor that still reads from across the room; past that
+    // floor (level 2 on), smaller still, before anything would overlap.
+    const float floor =
+        level <= 1 ? 1.f : std::max(0.4f, 1.f - 0.15f * static_cast<float>(level - 1));
+    auto size_ = [&](float largest, float smallest) {
+        return onGrid(c.px((smallest + (largest - smallest) * t) * floor));
+    };
+    TextSizes px;
+    // The side and the clock, found at a glance from the floor, shrink last.
+    px.side = onGrid(c.px((64 + 46 * big) * floor));
+    px.clock = onGrid(c.px((80 + 50 * big) * floor));
+    px.line = size_(36, 30);
+    px.stepName = size_(64, 44);
+    px.cue = size_(56, 48);
+    px.warning = size_(40, 32);
+    px.prompt = size_(38, 32);
+    px.keys = size_(32, 28);
+    px.stop = size_(34, 28);
+
+    // Every text this session can show in each place: the boxes fit the longest.
+    const Routine& routine = m_session.routine();
+    const bool many = ballCount(routine) > 1;
+    std::vector<std::string> names;
+    std::vector<std::string> cues = {kSwitchCue, kGetReadyCue};
+    for (const Step& step : routine.steps) {
+        names.push_back(step.name);
+        names.push_back("Next: " + step.name);
+        cues.push_back(step.cue);
+    }
+    const int rounds = routine.schedule.rounds;
+    const std::vector<std::string> lines = {
+        progressText(rounds, rounds, routine.steps.size(), routine.steps.size()),
+        liftText(many, true, Side::Right), liftText(many, false, Side::Right)};
+    const std::vector<std::string> captions = {"left in this step", "until the other side",
+                                               "press Space to go on"};
+    const double totalS = m_session.timeline().totalS();
+    const std::vector<std::string> sessionLines = {sessionText(totalS, Side::Right),
+                                                   sessionText(totalS, std::nullopt)};
+    std::vector<std::string> warnings = {
+        "Off the body: move the ball back onto the back",
+        "Too close to the spine: move the ball well away from the spine and the neck",
+        "Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down"};
+    std::vector<std::string> prompts = {kLeavePrompt};
+    for (Side side : {Side::Left, Side::Right}) {
+        for (bool after : {false, true}) {
+            prompts.push_back(promptText(CheckIn{side, after, 0, 1}));
+        }
+    }
+    const sf::Font& bold = m_app.fonts.bold;
+    const sf::Font& regular = m_app.fonts.regular;
+    auto tallest = [this](const sf::Font& font, const std::vector<std::string>& texts, unsigned s,
+                          float width) {
+        sf::Vector2f most;
+        for (const std::string& text : texts) {
+            const sf::Vector2f one = m_measure(font, text, s, width);
+            most = {std::max(most.x, one.x), std::max(most.y, one.y)};
+        }
+        return most;
+    };
+
+    Boxes boxes;
+    boxes.add("body", body);
+    if (!portrait(full)) {
+        // The stop advice under the body, where it is always seen.
+        const float top = body.top + body.height + gap;
+        const sf::Vector2f stop = m_measure(regular, kStopAdvice, px.stop, body.width);
+        if ((top + stop.y > c.h - m || stop.x > body.width) && !m_lenient) {
+            return false;
+        }
+        boxes.add("stop", {body.left, top, body.width, stop.y});
+    }
+    float y = panel.top;
+    const float bottom = panel.top + panel.height;
+    // The side's name; under it the clock, and beside the clock what it counts and where in
+    // the session this is. Where that is too wide, one under the other.
+    const sf::Vector2f side =
+        tallest(bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE"}, px.side, 0);
+    const sf::Vector2f clock = tallest(bold, {"00:00", "PAUSED"}, px.clock, 0);
+    if ((side.x > pw || clock.x > pw) && !m_lenient) {
+        return false;
+    }
+    boxes.add("side", {panel.left, y, side.x, side.y});
+    y += side.y + gap;
+    const sf::Vector2f caption = tallest(regular, captions, px.line, 0);
+    const float besideX = panel.left + clock.x + 2 * gap;
+    const float beside = panel.left + pw - besideX;
+    const sf::Vector2f line = tallest(regular, lines, px.line, beside);
+    if (caption.x <= beside && line.x <= beside && caption.y + gap / 2 + line.y <= clock.y) {
+        boxes.add("clock", {panel.left, y, clock.x, clock.y});
+        const float top = y + clock.y - line.y - caption.y - gap / 2;
+        boxes.add("caption", {besideX, top, beside, caption.y});
+        boxes.add("progress", {besideX, top + caption.y + gap / 2, beside, line.y});
+        y += clock.y + gap;
+    } else {
+        boxes.add("clock", {panel.left, y, clock.x, clock.y});
+        y += clock.y + gap;
+        if (caption.x > pw && !m_lenient) {
+            return false;
+        }
+        boxes.add("caption", {panel.left, y, caption.x, caption.y});
+        y += caption.y + gap;
+        const sf::Vector2f wrapped = tallest(regular, lines, px.line, pw);
+        boxes.add("progress", {panel.left, y, pw, wrapped.y});
+        y += wrapped.y + gap;
+    }
+    const sf::Vector2f name = tallest(bold, names, px.stepName, pw);
+    boxes.add("step name", {panel.left, y, pw, name.y});
+    y += name.y + gap;
+    // The cue's box also holds the big 3-2-1 before a switch.
+    const sf::Vector2f cue = tallest(regular, cues, px.cue, pw);
+    const float cueHeight = std::max(cue.y, static_cast<float>(px.clock));
+    boxes.add("cue", {panel.left, y, pw, cueHeight});
+    y += cueHeight + gap;
+    const float bar = std::max(6.f, 14 * u);
+    boxes.add("bar", {panel.left, y, pw, bar});
+    y += bar + gap;
+    if (level < 1) {
+        const sf::Vector2f session = tallest(regular, sessionLines, px.line, pw);
+        boxes.add("session", {panel.left, y, pw, session.y});
+        y += session.y + gap;
+    }
+    // The warning and the prompt have places of their own, kept while they do not show, so
+    // nothing moves when one appears.
+    const float pad = 12 * u;
+    const float icon = px.warning * 1.8f;
+    const sf::Vector2f warning = tallest(bold, warnings, px.warning, pw - icon - 3 * pad);
+    const float warningHeight = std::max(warning.y, icon) + 2 * pad;
+    boxes.add("warning", {panel.left, y, pw, warningHeight});
+    y += warningHeight + gap;
+    const sf::Vector2f prompt = tallest(regular, prompts, px.prompt, pw - 2 * pad);
+    boxes.add("prompt", {panel.left, y, pw, prompt.y + 2 * pad});
+    y += prompt.y + 2 * pad + gap;
+
+    // From the bottom up: the keys, the stop advice on a portrait screen, then the posture
+    // picture in what room is left, if there is enough for it to be seen.
+    float low = bottom;
+    // The keys on one line if a slightly smaller size allows it.
+    const std::vector<std::string> keyLines = {keysText(true), keysText(false)};
+    const unsigned oneLine =
+        fittingSize(regular, keyLines, px.keys, px.keys * 5 / 6, {pw, px.keys * 1.5f});
+    if (m_measure(regular, keysText(true), oneLine, pw).y <= oneLine * 1.5f) {
+        px.keys = oneLine;
+    }
+    const sf::Vector2f keys = tallest(regular, keyLines, px.keys, pw);
+    low -= keys.y;
+    boxes.add("keys", {panel.left, low, pw, keys.y});
+    if (portrait(full)) {
+        const sf::Vector2f stop = m_measure(regular, kStopAdvice, px.stop, pw);
+        low -= stop.y + gap;
+        boxes.add("stop", {panel.left, low, pw, stop.y});
+    }
+    low -= gap;
+    if (y > low && !m_lenient) {
+        return false;
+    }
+    const float room = low - y;
+    if (room >= 110 * u) {
+        const float height = std::min(room, 420 * u);
+        const float width = std::min(pw, height * 1.6f);
+        boxes.add("posture", {panel.left + pw - width, low - height, width, height});
+    }
+    m_boxes = boxes;
+    m_px = px;
+    return true;
 }
 
 void SessionScreen::layout(sf::Vector2u size) {
     const sf::FloatRect area = bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)});
     m_diagrams[0].prepare(area, Side::Left, m_session.routine().target);
     m_diagrams[1].prepare(area, Side::Right, m_session.routine().target);
+    // The largest sizes that fit, the side and the clock kept large longest; then without
+    // the less needed lines; then smaller than comfortable: anything but overlap. Smaller
+    // sizes never need more room, so each size is found by halving.
+    m_measure.clear();
+    for (int level = 0; level < 6; ++level) {
+        for (float big = 1.f; big >= 0.f; big -= 0.25f) {
+            if (!arrange(size, big, 0.f, level)) {
+                continue;
+            }
+            int fits = 0; // in eighths
+            int fails = 9;
+            while (fails - fits > 1) {
+                const int mid = (fits + fails) / 2;
+                (arrange(size, big, static_cast<float>(mid) / 8.f, level) ? fits : fails) = mid;
+            }
+            arrange(size, big, static_cast<float>(fits) / 8.f, level);
+            m_measure.clear();
+            return;
+        }
+    }
+    // Too small for everything: crowded rather than empty, or stale.
+    m_lenient = true;
+    arrange(size, 0.f, 0.f, 5);
+    m_lenient = false;
+    m_measure.clear();
 }
 
 void SessionScreen::play(const std::vector<Cue>& cues) {
@@ -229,7 +489,6 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     const Moment& m = pic.moment;
     const bool isStep = !pic.switching && !pic.gettingReady;
     const Canvas c = beginFrame(target);
-    const float u = c.u;
     const sf::Vector2f size(c.w, c.h);
 
     // The body, with the zones coloured when a ball is on or near them.
@@ -261,152 +520,150 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         }
     }
     drawShapes(target, dots);
+    // Under the balls: a ball is never hidden by the arrow that says where it goes.
+    if (isStep) {
+        drawMotionArrows(target, view, *pic.step, pic.side, routine.ball.diameterCm,
+                         arrowWidth(size));
+    }
     for (const BallOnScreen& ball : pic.balls) {
         std::optional<sf::Color> ring;
         if (isStep && ball.verdict.worst != Closeness::Safe) {
             ring = warningColor(ball.verdict.worst);
         }
         // A ball on a warning turns the warning colour itself, so it cannot be missed.
-        drawBall(target, view, ball.at, routine.ball.diameterCm, ring ? *ring : fill, pic.switching,
-                 ring);
-    }
-    if (isStep) {
-        drawMotionArrows(target, view, *pic.step, pic.side, routine.ball.diameterCm);
+        // See-through only while carried to the other side: getting ready, it is where it goes.
+        drawBall(target, view, ball.at, routine.ball.diameterCm, ring ? *ring : fill,
+                 pic.switching, ring);
     }
 
-    // The right-hand panel.
-    const float x = size.x * 0.5f;
-    const float width = size.x * 0.47f;
-    float y = size.y * 0.035f;
-    if (pic.gettingReady) {
-        m_side.set("GET READY", c.px(110), palette::accent);
-    } else if (isStep) {
-        m_side.set(upper(sideName(pic.side)) + " SIDE", c.px(110), palette::accent);
+    // Every text in the box the layout gave it.
+    const Boxes& b = m_boxes;
+    const float u = c.u;
+    const float pad = 12 * u;
+    if (isStep) {
+        fitLabel(m_side, upper(sideName(pic.side)) + " SIDE", m_px.side, palette::accent,
+                 b["side"]);
+    } else if (pic.gettingReady) {
+        fitLabel(m_side, "GET READY", m_px.side, palette::accent, b["side"]);
     } else {
-        m_side.set(std::string("SWITCH TO ") + upper(sideName(pic.side)), c.px(84),
-                   palette::accent);
+        fitLabel(m_side, std::string("SWITCH TO ") + upper(sideName(pic.side)), m_px.side,
+                 palette::accent, b["side"]);
     }
-    m_side.setPosition(x, y);
     m_side.draw(target);
-    y += 140 * u;
-    if (pic.gettingReady) {
-        m_progress.set(std::string("The ") + sideName(pic.side) + " side first: place " +
-                           (pic.ballCount > 1 ? "the balls" : "the ball") + " as shown",
-                       c.px(32), palette::dimText, width);
-    } else if (isStep) {
-        m_progress.set("Round " + std::to_string(pic.round) + " of " + std::to_string(pic.rounds) +
-                           "  ·  step " + std::to_string(pic.stepNumber) + " of " +
-                           std::to_string(pic.stepsPerSide),
-                       c.px(32), palette::dimText);
-    } else {
-        // Lifted, never rolled across: the picture shows no ball until its new place.
-        const bool many = pic.ballCount > 1;
-        m_progress.set(
-            pic.moment.lifted
-                ? std::string(many ? "LIFT the balls off your back" : "LIFT the ball off your back")
-                : std::string(many ? "Place them" : "Place it") + " on your " + sideName(pic.side) +
-                      " side, as shown",
-            c.px(32), pic.moment.lifted ? palette::accent : palette::dimText, width);
-    }
-    m_progress.setPosition(x, y);
-    m_progress.draw(target);
-    y += 56 * u;
-    m_stepName.set(isStep ? pic.step->name
-                          : (pic.gettingReady ? "First: " : "Next: ") + pic.step->name,
-                   c.px(60), palette::text, width);
-    m_stepName.setPosition(x, y);
-    m_stepName.draw(target);
-    y += m_stepName.height() + 20 * u;
-    m_cue.set(isStep             ? pic.step->cue
-              : pic.gettingReady ? "Get into position and breathe out. The clock starts when "
-                                   "the count reaches zero."
-                                 : "Never roll it across the spine. Place it as before, "
-                                   "mirrored: same height, same distance from the spine.",
-              c.px(36), palette::text, width);
-    m_cue.setPosition(x, y);
-    m_cue.draw(target);
-    y += std::max(m_cue.height(), 90 * u) + 26 * u;
-    // The time left in this step, large, with a bar.
     // The text sizes on this screen are few on purpose: each size of each font is a texture
     // of its own glyphs. The clock has a size of its own, the largest: a glance from the floor
-    // finds it, and its digits do not share a texture with the side's name, which together
-    // would outgrow 256x256 pixels and take a 512x512 texture (1 MiB).
-    m_stepTime.set(clockText(m.segmentLeftS), c.px(120), palette::text);
-    m_stepTime.setPosition(x, y);
+    // finds it. Paused, it says so in the same place.
+    // After a pause, the count of three before the clock runs on, in the clock's place.
+    fitLabel(m_stepTime,
+             pic.paused           ? std::string("PAUSED")
+             : pic.resumingIn > 0 ? std::to_string(pic.resumingIn)
+                                  : clockText(m.segmentLeftS),
+             m_px.clock, pic.paused || pic.resumingIn > 0 ? palette::accent : palette::text,
+             b["clock"]);
     m_stepTime.draw(target);
-    m_stepTimeCaption.set(isStep             ? "left in this step"
-                          : pic.gettingReady ? "until the first step"
-                                             : "until the other side",
-                          c.px(32), palette::dimText);
-    m_stepTimeCaption.setPosition(x + m_stepTime.bounds().width + 30 * u, y + 70 * u);
+    fitLabel(m_stepTimeCaption,
+             pic.paused           ? "press Space to go on"
+             : pic.resumingIn > 0 ? "going on"
+             : isStep             ? "left in this step"
+             : pic.gettingReady   ? "until the first step"
+                                  : "until the other side",
+             m_px.line, palette::dimText, b["caption"]);
     m_stepTimeCaption.draw(target);
-    y += 150 * u;
-    drawPanel(target, {x, y, width, 14 * u}, palette::panel);
-    // The bar moves in whole seconds, like the clock beside it, so a held step costs one
-    // frame a second.
-    drawPanel(target, {x, y, width * static_cast<float>(pic.shownProgress), 14 * u},
+    // Lifted, never rolled across: the picture shows no ball until its new place.
+    if (isStep) {
+        fitLabel(m_progress, progressText(pic.round, pic.rounds, pic.stepNumber, pic.stepsPerSide),
+                 m_px.line, palette::dimText, b["progress"]);
+    } else if (pic.gettingReady) {
+        fitLabel(m_progress,
+                 std::string("The ") + sideName(pic.side) + " side first: place " +
+                     (pic.ballCount > 1 ? "the balls" : "the ball") + " as shown",
+                 m_px.line, palette::dimText, b["progress"]);
+    } else {
+        // The warning colours mean warnings only: lifting is an instruction.
+        fitLabel(m_progress, liftText(pic.ballCount > 1, m.lifted, pic.side), m_px.line,
+                 m.lifted ? palette::accent : palette::dimText, b["progress"]);
+    }
+    m_progress.draw(target);
+    fitLabel(m_stepName,
+             isStep ? pic.step->name : (pic.gettingReady ? "First: " : "Next: ") + pic.step->name,
+             m_px.stepName, palette::text, b["step name"]);
+    m_stepName.draw(target);
+    if (pic.countdown > 0) {
+        // The last seconds before the switch, large enough to read from the floor, in the
+        // place of the cue that no longer matters.
+        const sf::FloatRect box = b["cue"];
+        m_countdown.set(std::to_string(pic.countdown),
+                        static_cast<unsigned>(std::min(box.height, 360 * u)), palette::accent);
+        m_countdown.setPosition(0, 0);
+        const sf::FloatRect digit = m_countdown.bounds();
+        m_countdown.setPosition(box.left + (box.width - digit.width) / 2 - digit.left,
+                                box.top + (box.height - digit.height) / 2 - digit.top);
+        m_countdown.draw(target);
+    } else {
+        fitLabel(m_cue,
+                 isStep             ? pic.step->cue
+                 : pic.gettingReady ? std::string(kGetReadyCue)
+                                    : std::string(kSwitchCue),
+                 m_px.cue, palette::text, b["cue"]);
+        m_cue.draw(target);
+    }
+    // The bar moves in whole seconds, like the clock, so a held step costs one frame a second.
+    const sf::FloatRect bar = b["bar"];
+    drawPanel(target, bar, palette::panel);
+    drawPanel(target,
+              {bar.left, bar.top, bar.width * static_cast<float>(pic.shownProgress), bar.height},
               palette::accent);
-    y += 40 * u;
-    const std::string next = pic.sideAfter
-                                 ? std::string("then the ") + sideName(*pic.sideAfter) + " side"
-                                 : std::string("the last side");
-    m_sessionLine.set("Session: " + clockText(m.sessionLeftS) + " left  ·  " + next, c.px(36),
-                      palette::text, width);
-    m_sessionLine.setPosition(x, y);
-    m_sessionLine.draw(target);
-    y += m_sessionLine.height() + 30 * u;
+    if (b.has("session")) {
+        fitLabel(m_sessionLine, sessionText(m.sessionLeftS, pic.sideAfter), m_px.line,
+                 palette::text, b["session"]);
+        m_sessionLine.draw(target);
+    }
 
     // A warning: icon, words and colour together.
     if (!pic.warning.empty()) {
+        const sf::FloatRect box = b["warning"];
         const sf::Color color = warningColor(pic.worst);
-        const sf::FloatRect box(x, y, width, 120 * u);
         drawPanel(target, box, sf::Color(60, 30, 30), color, 5 * u);
-        drawWarningIcon(target, {x + 60 * u, y + 60 * u}, 80 * u, color, m_app.fonts.bold,
-                        c.px(60));
-        m_warning.set(pic.warning, c.px(36), palette::text, width - 140 * u);
-        m_warning.setPosition(x + 120 * u, y + 18 * u);
+        const float icon = static_cast<float>(m_px.warning) * 1.8f;
+        drawWarningIcon(target, {box.left + pad + icon / 2, box.top + box.height / 2}, icon, color,
+                        m_app.fonts.bold, static_cast<unsigned>(icon * 0.7f));
+        fitLabel(m_warning, pic.warning, m_px.warning, palette::text,
+                 {box.left + icon + 2 * pad, box.top + pad, box.width - icon - 3 * pad,
+                  box.height - 2 * pad});
+        m_warning.setPosition(box.left + icon + 2 * pad,
+                              box.top + (box.height - m_warning.height()) / 2);
         m_warning.draw(target);
-        y += 140 * u;
     }
     if (pic.askingToLeave || pic.tensionPrompt) {
-        // The box fits its words, however they wrap at this size.
-        const float boxWidth = width * 0.62f;
-        m_prompt.set(pic.askingToLeave
-                         ? "Leave this session? Press Esc again to leave, any other key to stay"
-                         : promptText(*pic.tensionPrompt),
-                     c.px(32), palette::text, boxWidth - 30 * u);
-        drawPanel(target, {x, y, boxWidth, m_prompt.height() + 26 * u}, palette::panel,
-                  palette::accent, 3 * u);
-        m_prompt.setPosition(x + 15 * u, y + 10 * u);
+        const sf::FloatRect box = b["prompt"];
+        drawPanel(target, box, palette::panel, palette::accent, 3 * u);
+        fitLabel(m_prompt, pic.askingToLeave ? kLeavePrompt : promptText(*pic.tensionPrompt),
+                 m_px.prompt, palette::text,
+                 {box.left + pad, box.top + pad, box.width - 2 * pad, box.height - 2 * pad});
+        m_prompt.setPosition(box.left + pad, box.top + (box.height - m_prompt.height()) / 2);
         m_prompt.draw(target);
     }
 
-    // Posture, bottom right; stop advice and keys along the bottom.
-    const sf::FloatRect posture(size.x - size.x * 0.17f - 20 * u, size.y - 300 * u, size.x * 0.17f,
-                                size.y * 0.17f);
-    drawPanel(target, posture, palette::panel);
-    drawPosture(target,
-                {posture.left + 10 * u, posture.top + 10 * u, posture.width - 20 * u,
-                 posture.height - 20 * u},
-                routine.drill, fill);
-    m_stop.set(kStopAdvice, c.px(26), palette::dimText, posture.left - x - 30 * u);
-    m_stop.setPosition(x, size.y - 70 * u - m_stop.height());
-    m_stop.draw(target);
-    m_keys.set(std::string("Space pause  ·  ← → step  ·  M ") +
-                   (m_app.tones.muted() ? "unmute" : "mute") + "  ·  X stop (pain)  ·  Esc leave",
-               c.px(26), palette::dimText);
-    m_keys.setPosition(x, size.y - 56 * u);
-    m_keys.draw(target);
-
-    if (pic.paused || pic.resumingIn > 0) {
-        drawPanel(target, {0, size.y * 0.4f, size.x, 170 * u}, sf::Color(0, 0, 0, 200));
-        m_paused.set(pic.paused ? std::string("PAUSED  ·  press Space to go on")
-                                : "Going on in " + std::to_string(pic.resumingIn),
-                     c.px(60), palette::text);
-        const sf::FloatRect b = m_paused.bounds();
-        m_paused.setPosition((size.x - b.width) / 2, size.y * 0.4f + 40 * u);
-        m_paused.draw(target);
+    // The posture in a place of its own when there is room for one; else in the room the
+    // warning and the prompt keep, while neither shows.
+    sf::FloatRect posture = b["posture"];
+    if (!b.has("posture") && pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt) {
+        const sf::FloatRect warning = b["warning"];
+        const sf::FloatRect prompt = b["prompt"];
+        const float height = prompt.top + prompt.height - warning.top;
+        const float width = std::min(warning.width, height * 1.6f);
+        posture = {warning.left + warning.width - width, warning.top, width, height};
     }
+    if (posture.width > 0 && posture.height > 0) {
+        drawPanel(target, posture, palette::panel);
+        drawPosture(target,
+                    {posture.left + 10 * u, posture.top + 10 * u, posture.width - 20 * u,
+                     posture.height - 20 * u},
+                    routine.drill, fill);
+    }
+    fitLabel(m_stop, kStopAdvice, m_px.stop, palette::dimText, b["stop"]);
+    m_stop.draw(target);
+    fitLabel(m_keys, keysText(m_app.tones.muted()), m_px.keys, palette::dimText, b["keys"]);
+    m_keys.draw(target);
 }
-
 } // namespace rollcoach

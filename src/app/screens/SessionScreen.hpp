@@ -31,21 +31,33 @@ public:
 
     /// Where the body is drawn for a target of this size.
     static sf::FloatRect bodyArea(sf::Vector2f size);
+    /// How thick the motion arrows are drawn on a target of this size, in pixels.
+    static float arrowWidth(sf::Vector2f size);
     /// The body as drawn for a side (after layout).
     const BodyDiagram& diagram(Side side) const { return m_diagrams[side == Side::Left ? 0 : 1]; }
+
+    /// The text sizes the layout chose, in pixels.
+    struct TextSizes {
+        unsigned side = 0, clock = 0, line = 0, stepName = 0, cue = 0, warning = 0, prompt = 0,
+                 keys = 0, stop = 0;
+    };
+    const TextSizes& textSizes() const { return m_px; }
 
 private:
     void play(const std::vector<Cue>& cues);
     ScreenRequest afterCommand() const;
+    bool arrange(sf::Vector2u size, float big, float t, int level);
 
     AppResources& m_app;
     Session& m_session;
     ControlMap m_controls;
     std::array<BodyDiagram, 2> m_diagrams; // one per working side, laid out once per size
+    TextSizes m_px;
+    TextMeasures m_measure; // during a layout
     // Bold for what must be read from across the room, regular for the rest. Labels keep
     // their laid-out text between frames; drawing only refreshes that cache.
     mutable Label m_side{m_app.fonts.bold}, m_stepName{m_app.fonts.bold},
-        m_stepTime{m_app.fonts.bold}, m_warning{m_app.fonts.bold}, m_paused{m_app.fonts.bold};
+        m_stepTime{m_app.fonts.bold}, m_warning{m_app.fonts.bold}, m_countdown{m_app.fonts.bold};
     mutable Label m_progress{m_app.fonts.regular}, m_cue{m_app.fonts.regular},
         m_stepTimeCaption{m_app.fonts.regular}, m_sessionLine{m_app.fonts.regular},
         m_stop{m_app.fonts.regular}, m_keys{m_app.fonts.regular}, m_prompt{m_app.fonts.regular};

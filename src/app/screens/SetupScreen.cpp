@@ -27,10 +27,161 @@ void SetupScreen::chooseSide() {
 }
 
 void SetupScreen::layout(sf::Vector2u size) {
+    m_size = size;
+    // The largest sizes at which everything fits; the posture picture goes first.
+    bool fits = false;
+    for (float t = 1.f; t >= -0.5f && !fits; t -= 0.125f) {
+        fits = arrange(size, t);
+    }
+    if (!fits) {
+        // Too small for everything: crowded rather than empty.
+        m_lenient = true;
+        arrange(size, -0.5f);
+        m_lenient = false;
+    }
+    if (m_bodyArea.width > 0) {
+        m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target);
+    }
+}
+
+bool SetupScreen::arrange(sf::Vector2u size, float t) {
     const Canvas c = Canvas::of(size);
-    const float column = c.w * 0.56f;
-    m_bodyArea = {column + 20 * c.u, 140 * c.u, c.w - column - 80 * c.u, 360 * c.u};
-    m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target);
+    const float u = c.u;
+    const float k = 0.7f + 0.3f * t; // from the comfortable sizes down to 55% of them
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
+    const float m = 40 * u * k;
+    const float gap = 14 * u * k;
+    const sf::Font& regular = m_app.fonts.regular;
+    const sf::Font& bold = m_app.fonts.bold;
+    const bool tall = c.h > c.w * 1.15f;
+    Boxes boxes;
+    boxes.lenient = m_lenient;
+    std::vector<PlacedText> texts;
+
+    // The footer, from the bottom up: the keys, and the side to start on.
+    const std::string keys =
+        m_warnings.empty() ? "Press Space (or any key) to start  ·  M mutes  ·  Esc goes back"
+                           : "Press A to start anyway, knowing the warnings  ·  Esc goes back";
+    const std::string sideLine = std::string("You start on the ") + sideName(m_side.side) +
+                                 " side" + (m_side.why.empty() ? "." : ": " + m_side.why + ".");
+    const float width = c.w - 2 * m;
+    const sf::Vector2f keysSize =
+        measureText(m_warnings.empty() ? regular : bold, keys, px(30), width);
+    const sf::Vector2f sideSize = measureText(bold, sideLine, px(36), width);
+    const float footer = c.h - m - keysSize.y - gap - sideSize.y;
+    TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
+    if (!bottom.add("start side", bold, sideLine, px(36), palette::accent) ||
+        !bottom.add("keys", m_warnings.empty() ? regular : bold, keys, px(30),
+                    m_warnings.empty() ? palette::dimText : palette::warningNear)) {
+        return false;
+    }
+
+    TextColumn top(boxes, texts, {m, m, width, footer - gap - m}, gap);
+    if (!top.add("title", bold, m_routine.title, px(60), palette::text)) {
+        return false;
+    }
+    const float column = tall ? width : width * 0.52f;
+    TextColumn left(boxes, texts, {m, top.y(), column, footer - gap - top.y()}, gap);
+    if (!left.add("you need", bold, "You need", px(36), palette::accent)) {
+        return false;
+    }
+    std::vector<std::string> props = {std::to_string(ballCount(m_routine)) + " × " +
+                                      ballLabel(m_app.body, m_routine.ball)};
+    for (const std::string& prop : m_app.body.props(m_routine.drill)) {
+        props.push_back(prop);
+    }
+    for (std::size_t i = 0; i < props.size(); ++i) {
+        if (!left.add("need " + std::to_string(i + 1), regular, "•  " + props[i], px(32),
+                      palette::text, 20 * u)) {
+            return false;
+        }
+    }
+    if (!left.add("get ready", bold, "Get ready", px(36), palette::accent)) {
+        return false;
+    }
+    for (std::size_t i = 0; i < m_routine.setup.size(); ++i) {
+        if (!left.add("ready " + std::to_string(i + 1), regular,
+                      std::to_string(i + 1) + ".  " + m_routine.setup[i], px(30), palette::text,
+                      20 * u)) {
+            return false;
+        }
+    }
+
+    // The other column (under the first on a portrait screen): a picture and a note.
+    const sf::FloatRect right = tall
+                                    ? sf::FloatRect(m, left.y(), width, footer - gap - left.y())
+                                    : sf::FloatRect(m + column + 2 * m, top.y(),
+                                                    width - column - 2 * m, footer - gap - top.y());
+    const float pad = 16 * u * k;
+    std::vector<PlacedText> noteTexts;
+    Boxes noteBoxes;
+    float noteHeight = 0;
+    if (m_warnings.empty()) {
+        const std::string safety =
+            "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
+            "numbness or tingling. Keep the ball off the spine and out of the neck.";
+        const sf::Vector2f head = measureText(bold, "Safety", px(32), right.width - 2 * pad);
+        const sf::Vector2f body = measureText(regular, safety, px(28), right.width - 2 * pad);
+        noteHeight = head.y + gap + body.y + 2 * pad;
+        m_iconSize = 0;
+        m_note = {right.left, right.top + right.height - noteHeight, right.width, noteHeight};
+        noteTexts.push_back({"Safety",
+                             &bold,
+                             px(32),
+                             palette::text,
+                             {m_note.left + pad, m_note.top + pad, right.width - 2 * pad, head.y}});
+        noteTexts.push_back(
+            {safety,
+             &regular,
+             px(28),
+             palette::text,
+             {m_note.left + pad, m_note.top + pad + head.y + gap, right.width - 2 * pad, body.y}});
+    } else {
+        std::string text = "This routine puts the ball on or near the spine or the neck:";
+        for (std::size_t i = 0; i < m_warnings.size() && i < 3; ++i) {
+            const SafetyWarning& warning = m_warnings[i];
+            text += std::string("\n•  ") + m_routine.steps[warning.stepIndex].name + ": " +
+                    (warning.closeness == Closeness::On ? "on the " : "near the ") +
+                    zoneName(warning.zone) + "; " + warning.advice;
+        }
+        if (m_warnings.size() > 3) {
+            text += "\n•  and " + std::to_string(m_warnings.size() - 3) + " more";
+        }
+        m_iconSize = px(40);
+        const float icon = static_cast<float>(m_iconSize) * 1.4f;
+        const float textWidth = right.width - icon - 3 * pad;
+        const sf::Vector2f body = measureText(regular, text, px(27), textWidth);
+        noteHeight = std::max(body.y, icon) + 2 * pad;
+        m_note = {right.left, right.top + right.height - noteHeight, right.width, noteHeight};
+        noteTexts.push_back({text,
+                             &regular,
+                             px(27),
+                             palette::text,
+                             {m_note.left + icon + 2 * pad, m_note.top + pad, textWidth, body.y}});
+    }
+    if (noteHeight > right.height) {
+        return false;
+    }
+    boxes.add("note", m_note);
+    // The picture in the room above the note: dropped when too small to be seen; the body
+    // with the warnings is kept at any size.
+    const float room = m_note.top - gap - right.top;
+    m_picture = {};
+    m_bodyArea = {};
+    if (!m_warnings.empty()) {
+        if (room < 80 * u) {
+            return false;
+        }
+        m_bodyArea = {right.left, right.top, right.width, room};
+        boxes.add("body", m_bodyArea);
+    } else if (room >= 120 * u) {
+        m_picture = {right.left, right.top, right.width, std::min(room, right.width * 0.8f)};
+        boxes.add("posture", m_picture);
+    }
+    texts.insert(texts.end(), noteTexts.begin(), noteTexts.end());
+    m_boxes = boxes;
+    m_texts = texts;
+    return true;
 }
 
 ScreenRequest SetupScreen::handle(const sf::Event& event) {
@@ -58,57 +209,17 @@ ScreenRequest SetupScreen::handle(const sf::Event& event) {
 void SetupScreen::draw(sf::RenderTarget& target) const {
     const Canvas c = beginFrame(target);
     const float u = c.u;
-    const float w = c.w;
-    const float h = c.h;
-    const sf::Font& regular = m_app.fonts.regular;
-    const sf::Font& bold = m_app.fonts.bold;
-    drawText(target, bold, m_routine.title, c.px(60), palette::text, {60 * u, 36 * u}, w - 120 * u);
-
-    const float column = w * 0.56f;
-    float y = 130 * u;
-    drawText(target, bold, "You need", c.px(36), palette::accent, {60 * u, y});
-    y += 52 * u;
-    std::vector<std::string> props = {std::to_string(ballCount(m_routine)) + " × " +
-                                      ballLabel(m_app.body, m_routine.ball)};
-    for (const std::string& prop : m_app.body.props(m_routine.drill)) {
-        props.push_back(prop);
-    }
-    for (const std::string& prop : props) {
-        drawText(target, regular, "•  " + prop, c.px(32), palette::text, {80 * u, y},
-                 column - 100 * u);
-        y += 46 * u;
-    }
-    y += 20 * u;
-    drawText(target, bold, "Get ready", c.px(36), palette::accent, {60 * u, y});
-    y += 52 * u;
-    int n = 1;
-    for (const std::string& line : m_routine.setup) {
-        Label label(regular);
-        label.set(std::to_string(n++) + ".  " + line, c.px(30), palette::text, column - 100 * u);
-        label.setPosition(80 * u, y);
-        label.draw(target);
-        y += label.height() + 16 * u;
-    }
-
-    if (m_warnings.empty()) {
-        // Right: the posture and the safety note.
-        const sf::FloatRect picture(column + 20 * u, 140 * u, w - column - 80 * u, 360 * u);
-        drawPanel(target, picture, palette::panel);
+    if (m_picture.width > 0) {
+        drawPanel(target, m_picture, palette::panel);
         drawPosture(target,
-                    {picture.left + 20 * u, picture.top + 20 * u, picture.width - 40 * u,
-                     picture.height - 40 * u},
+                    {m_picture.left + 20 * u, m_picture.top + 20 * u, m_picture.width - 40 * u,
+                     m_picture.height - 40 * u},
                     m_routine.drill, ballColor(m_app.body, m_routine.ball));
-        const sf::FloatRect note(column + 20 * u, 530 * u, w - column - 80 * u, 250 * u);
-        drawPanel(target, note, palette::panel, palette::dimText, 2 * u);
-        drawText(target, bold, "Safety", c.px(32), palette::text,
-                 {note.left + 20 * u, note.top + 14 * u});
-        drawText(target, regular,
-                 "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
-                 "numbness or tingling. Keep the ball off the spine and out of the neck.",
-                 c.px(27), palette::text, {note.left + 20 * u, note.top + 62 * u},
-                 note.width - 40 * u);
+    }
+    if (m_warnings.empty()) {
+        drawPanel(target, m_note, palette::panel, palette::dimText, 2 * u);
     } else {
-        // Right: where on the body this routine comes too close, and what the file says.
+        // Where on the body this routine comes too close, and what the file says.
         drawPanel(target, m_bodyArea, palette::panel);
         Closeness spine = Closeness::Safe;
         Closeness neck = Closeness::Safe;
@@ -122,35 +233,12 @@ void SetupScreen::draw(sf::RenderTarget& target) const {
             drawBall(target, m_diagram.view(), onSide(warning.where, m_side.side),
                      m_routine.ball.diameterCm, colour, false, colour);
         }
-        const sf::FloatRect note(column + 20 * u, 520 * u, w - column - 80 * u, h - 700 * u);
-        drawPanel(target, note, sf::Color(60, 30, 30), palette::warningOn, 4 * u);
-        drawWarningIcon(target, {note.left + 44 * u, note.top + 44 * u}, 56 * u, palette::warningOn,
-                        bold, c.px(40));
-        std::string text = "This routine puts the ball on or near the spine or the neck:";
-        for (std::size_t i = 0; i < m_warnings.size() && i < 3; ++i) {
-            const SafetyWarning& warning = m_warnings[i];
-            text += std::string("\n•  ") + m_routine.steps[warning.stepIndex].name + ": " +
-                    (warning.closeness == Closeness::On ? "on the " : "near the ") +
-                    zoneName(warning.zone) + "; " + warning.advice;
-        }
-        if (m_warnings.size() > 3) {
-            text += "\n•  and " + std::to_string(m_warnings.size() - 3) + " more";
-        }
-        drawText(target, regular, text, c.px(27), palette::text,
-                 {note.left + 90 * u, note.top + 16 * u}, note.width - 110 * u);
+        drawPanel(target, m_note, sf::Color(60, 30, 30), palette::warningOn, 4 * u);
+        const float icon = static_cast<float>(m_iconSize) * 1.4f;
+        drawWarningIcon(target, {m_note.left + 16 * u + icon / 2, m_note.top + 16 * u + icon / 2},
+                        icon, palette::warningOn, m_app.fonts.bold, m_iconSize);
     }
-
-    drawText(target, bold,
-             std::string("You start on the ") + sideName(m_side.side) + " side" +
-                 (m_side.why.empty() ? "." : ": " + m_side.why + "."),
-             c.px(36), palette::accent, {60 * u, h - 150 * u}, w - 120 * u);
-    if (m_warnings.empty()) {
-        drawText(target, regular, "Press Space (or any key) to start  ·  M mutes  ·  Esc goes back",
-                 c.px(30), palette::dimText, {60 * u, h - 90 * u}, w - 120 * u);
-    } else {
-        drawText(target, bold, "Press A to start anyway, knowing the warnings  ·  Esc goes back",
-                 c.px(30), palette::warningNear, {60 * u, h - 90 * u}, w - 120 * u);
-    }
+    drawPlaced(target, m_texts);
 }
 
 } // namespace rollcoach

@@ -15,7 +15,10 @@ public:
     void layout(sf::Vector2u size) override;
     ScreenRequest handle(const sf::Event& event) override;
     void draw(sf::RenderTarget& target) const override;
-    void shown() override { chooseSide(); }
+    void shown() override {
+        chooseSide();
+        layout(m_size);
+    }
 
     const SideChoice& firstSide() const { return m_side; }
     /// The placements that come on or near the spine or the neck, for the first side.
@@ -27,6 +30,7 @@ public:
 
 private:
     void chooseSide();
+    bool arrange(sf::Vector2u size, float t);
 
     AppResources& m_app;
     Routine m_routine;
@@ -36,6 +40,11 @@ private:
     std::vector<SafetyWarning> m_warnings;
     BodyDiagram m_diagram; // where the warnings are, when there are any
     sf::FloatRect m_bodyArea;
+    sf::Vector2u m_size{1280, 720};
+    std::vector<PlacedText> m_texts; // from layout
+    sf::FloatRect m_picture;         // the posture, when there is room for it
+    sf::FloatRect m_note;            // the safety note, or the warnings
+    unsigned m_iconSize = 0;
 };
 
 } // namespace rollcoach

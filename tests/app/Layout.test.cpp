@@ -1,0 +1,362 @@
+#include "TestSupport.hpp"
+
+#include "app/Fonts.hpp"
+#include "app/Palette.hpp"
+#include "app/Speech.hpp"
+#include "app/Tones.hpp"
+#include "app/Widgets.hpp"
+#include "app/WindowFrontEnd.hpp"
+#include "app/screens/EndScreen.hpp"
+#include "app/screens/ExploreScreen.hpp"
+#include "app/screens/ListScreen.hpp"
+#include "app/screens/SessionScreen.hpp"
+#include "app/screens/SetupScreen.hpp"
+#include "core/Clock.hpp"
+#include "core/DataPaths.hpp"
+#include "core/Session.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Harness {
+    std::unique_ptr<Fonts> fonts = Fonts::load();
+    std::ostringstream notices;
+    Tones tones{notices, false};
+    Speech speech{true};
+    BodyModel body = referenceBody();
+    FixedClock clock{1'790'000'000};
+    Workspace workspace = [this] {
+        Workspace w;
+        w.paths = DataPaths{ROLLCOACH_SOURCE_DIR};
+        w.dataDir = "/nonexistent";
+        w.clock = &clock;
+        return w;
+    }();
+    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}};
+};
+
+const std::vector<sf::Vector2u> kSizes = {{800, 600}, {1280, 720}, {1920, 1080}, {1080, 1920}};
+
+std::string sizeName(sf::Vector2u size) {
+    return std::to_string(size.x) + "x" + std::to_string(size.y);
+}
+
+// The pictures are kept for a person to look at: the test says where.
+fs::path shotsFolder() {
+    const fs::path folder = fs::temp_directory_path() / "rollcoach-layout";
+    fs::create_directories(folder);
+    return folder;
+}
+
+// The longest texts a routine may hold: a 60-character step name and a 300-character cue.
+const std::string kLongName = "Slow sweep along the inner edge of the shoulder blade, upward";
+const std::string kLongCue =
+    "Lean into the wall until the ball presses firmly but comfortably, then bend your knees a "
+    "little and straighten them again so the ball rolls slowly along the muscle beside your "
+    "shoulder blade; breathe out as you go down, keep your shoulders relaxed, and stop at once "
+    "on sharp pain, numbness or tingling.";
+
+std::string longRoutine(double xCm) {
+    std::ostringstream yaml;
+    yaml << "format: 1\ntitle: A routine with the longest texts a file may hold, to lay out\n"
+            "drill: wall\nball: tennis\nschedule: {rounds: 2, switch_s: 10, lead_in_s: 0}\nsetup:\n"
+            "  - Stand with your back to a wall, feet a short step from it, knees soft.\n"
+            "  - Put the tennis ball between your shoulder blade and your spine, level with the "
+            "middle of the blade.\n"
+            "  - Lean back until you feel gentle pressure. Bend your knees to roll the ball up, "
+            "straighten them to roll it down.\n"
+            "  - You should feel muscle, never bone. Keep the ball off the spine.\nsteps:\n";
+    for (int i = 0; i < 3; ++i) {
+        yaml << "  - name: \"" << kLongName << "\"\n    cue: \"" << kLongCue
+             << "\"\n    duration_s: 30\n    place: [{x_cm: " << xCm
+             << ", y_cm: 10}]\n    motion: {pattern: horizontal, amplitude_cm: 2, period_s: 8}\n";
+    }
+    return yaml.str();
+}
+
+// No two boxes meet, and every box lies inside the window; then the picture, to look at.
+void checkLayout(const Screen& screen, sf::Vector2u size, const std::string& what) {
+    const auto& boxes = screen.boxes().all();
+    INFO(what << " at " << sizeName(size));
+    CHECK(boxes.size() >= 3);
+    const float slack = 0.5f;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        const auto& [name, box] = boxes[i];
+        INFO(name << " " << box.left << "," << box.top << " " << box.width << "x" << box.height);
+        CHECK(box.width > 0);
+        CHECK(box.height > 0);
+        CHECK(box.left >= -slack);
+        CHECK(box.top >= -slack);
+        CHECK(box.left + box.width <= static_cast<float>(size.x) + slack);
+        CHECK(box.top + box.height <= static_cast<float>(size.y) + slack);
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+            const auto& [other, otherBox] = boxes[j];
+            sf::FloatRect overlap;
+            const bool meet = box.intersects(otherBox, overlap) && overlap.width > slack &&
+                              overlap.height > slack;
+            INFO("and " << other << " " << otherBox.left << "," << otherBox.top << " "
+                        << otherBox.width << "x" << otherBox.height);
+            CHECK_FALSE(meet);
+        }
+    }
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(size.x, size.y));
+    screen.draw(texture);
+    texture.display();
+    const fs::path file = shotsFolder() / (what + "-" + sizeName(size) + ".png");
+    CHECK(texture.getTexture().copyToImage().saveToFile(file.string()));
+}
+
+} // namespace
+
+TEST_CASE("the session screen: warning and tension prompt together, paused, counting down") {
+    Harness h;
+    // Near the spine, so the warning shows from the first second, with the tension prompt.
+    Session session(routineFrom(longRoutine(3.5)), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    session.advance(2);
+    REQUIRE_FALSE(session.snapshot().warning.empty());
+    REQUIRE(session.snapshot().tensionPrompt.has_value());
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-warning-prompt");
+    }
+    session.pause();
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-paused");
+    }
+    session.resume();
+    session.advance(Session::kResumeCountS); // the count after a pause
+    session.askToLeave();
+    session.advance(87 - 2); // 3 s before the switch
+    REQUIRE(session.snapshot().countdown == 3);
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-countdown-leave");
+    }
+    session.stay();
+    session.advance(4); // the switch
+    REQUIRE(session.snapshot().switching);
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-switch");
+    }
+    MESSAGE("pictures in " << shotsFolder().string());
+}
+
+TEST_CASE("readable from two metres at 1280x720: cue, arrows, clock and side") {
+    Harness h;
+    Session session(routineFrom(longRoutine(8)), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    screen.layout({1280, 720});
+    CHECK(screen.textSizes().cue >= 32);
+    CHECK(screen.textSizes().clock >= 48);
+    CHECK(screen.textSizes().side >= 40);
+    CHECK(SessionScreen::arrowWidth({1280, 720}) >= 6);
+    // The shipped routine's texts leave room for larger sizes still.
+    Session shipped(openRoutine(shippedRoutine("wall-tennis-ball.yaml"), h.body).routine.value(),
+                    {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen plain(h.app, shipped);
+    plain.layout({1280, 720});
+    CHECK(plain.textSizes().cue >= 32);
+    CHECK(plain.textSizes().clock >= 64);
+    CHECK(plain.textSizes().side >= 48);
+    CHECK(plain.textSizes().keys >= 18);
+    CHECK(plain.textSizes().stop >= 18);
+}
+
+namespace {
+
+// WCAG's contrast ratio between two colours.
+double contrast(sf::Color a, sf::Color b) {
+    auto luminance = [](sf::Color c) {
+        auto channel = [](sf::Uint8 v) {
+            const double s = v / 255.0;
+            return s <= 0.03928 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+} // namespace
+
+TEST_CASE("nothing that must be read is grey on dark: 7:1 against the background and panels") {
+    for (sf::Color text : {palette::text, palette::dimText, palette::accent}) {
+        INFO(int(text.r) << "," << int(text.g) << "," << int(text.b));
+        CHECK(contrast(text, palette::background) >= 7);
+        CHECK(contrast(text, palette::panel) >= 7);
+    }
+    // The amber of "lift the ball" and of the keys that start an unsafe routine.
+    CHECK(contrast(palette::warningNear, palette::background) >= 7);
+}
+
+TEST_CASE("the list, setup, end and explorer screens fit at every size") {
+    Harness h;
+    h.clock = FixedClock{1795435200}; // a Monday: the shipped routines are due
+    TempPath data("layout-list");
+    fs::create_directories(data.path / "routines");
+    std::ofstream(data.path / "routines" / "long.yaml") << longRoutine(8);
+    std::ofstream(data.path / "routines" / "close.yaml") << longRoutine(1);
+    std::ofstream(data.path / "routines" / "broken.yaml")
+        << "format: 1\ntitle: Broken\ndrill: wall\nball: tennis\nsteps:\n  - nme: x\n";
+    h.workspace.dataDir = data.path.string();
+    ListScreen list(h.app);
+    REQUIRE(list.entries().size() == 5);
+    REQUIRE_FALSE(list.dueToday().empty());
+    for (sf::Vector2u size : kSizes) {
+        list.layout(size);
+        checkLayout(list, size, "list");
+    }
+
+    SetupScreen safe(h.app, routineFrom(longRoutine(8)), {"long.yaml", "h"}, std::nullopt);
+    SetupScreen unsafe(h.app, routineFrom(longRoutine(1)), {"close.yaml", "h"}, std::nullopt);
+    REQUIRE(safe.warnings().empty());
+    REQUIRE_FALSE(unsafe.warnings().empty());
+    for (sf::Vector2u size : kSizes) {
+        safe.layout(size);
+        checkLayout(safe, size, "setup-safe");
+        unsafe.layout(size);
+        checkLayout(unsafe, size, "setup-unsafe");
+    }
+
+    Session session(routineFrom(longRoutine(8)), {}, Side::Left, h.body, h.clock, nullptr);
+    while (!session.over()) {
+        session.next();
+    }
+    REQUIRE(session.summary().tensionPrompt.has_value());
+    EndScreen end(h.app, session);
+    Session stopped(routineFrom(longRoutine(8)), {}, Side::Left, h.body, h.clock, nullptr);
+    stopped.stopForPain();
+    EndScreen pain(h.app, stopped);
+    for (sf::Vector2u size : kSizes) {
+        end.layout(size);
+        checkLayout(end, size, "end");
+        pain.layout(size);
+        checkLayout(pain, size, "end-pain");
+    }
+
+    ExploreScreen explore(h.app);
+    for (sf::Vector2u size : kSizes) {
+        explore.layout(size);
+        explore.placeBall({1, -2}); // on the spine and near the neck: the longest verdict
+        checkLayout(explore, size, "explore-warning");
+        explore.placeBall({8, 10});
+        checkLayout(explore, size, "explore-safe");
+    }
+}
+
+TEST_CASE("full screen: F and F11 toggle it, the window opens again at the desktop's size") {
+    sf::Event f;
+    f.type = sf::Event::KeyPressed;
+    f.key = {sf::Keyboard::F, false, false, false, false};
+    CHECK(isFullScreenKey(f));
+    f.key.code = sf::Keyboard::F11;
+    CHECK(isFullScreenKey(f));
+    f.key.code = sf::Keyboard::Space;
+    CHECK_FALSE(isFullScreenKey(f));
+
+    Harness h;
+    Session session(routineFrom(longRoutine(3.5)), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    sf::RenderWindow window;
+    for (bool full : {true, false, true}) {
+        openWindow(window, full);
+        REQUIRE(window.isOpen());
+        if (full) {
+            CHECK(window.getSize() == sf::Vector2u(sf::VideoMode::getDesktopMode().width,
+                                                   sf::VideoMode::getDesktopMode().height));
+        }
+        screen.layout(window.getSize());
+        screen.draw(window);
+        window.display();
+    }
+    window.close();
+    // And a whole session run, full screen from the start.
+    const std::string command = std::string(ROLLCOACH_BINARY) + " run " +
+                                shippedRoutine("wall-tennis-ball.yaml") +
+                                " --fullscreen --autostart --speed 200 --frames 20 --mute "
+                                "> /dev/null 2>&1";
+    CHECK(std::system(command.c_str()) == 0);
+}
+
+TEST_CASE("a word longer than a line is cut at the line's end, never past it") {
+    Harness h;
+    const std::string path = "/home/someone/.local/share/rollcoach/routines/" +
+                             std::string(120, 'x') + "/a-very-long-folder-name-without-spaces";
+    for (unsigned width : {200u, 400u}) {
+        const sf::Vector2f size = measureText(h.fonts->regular, "Your routines go in " + path, 24,
+                                              static_cast<float>(width));
+        CHECK(size.x <= static_cast<float>(width));
+        CHECK(size.y > 24 * 3);
+    }
+    // A list screen whose folder is such a path still lays out at the smallest size.
+    TempPath data("layout-long-path");
+    const fs::path deep = data.path / std::string(150, 'y');
+    fs::create_directories(deep);
+    h.workspace.dataDir = deep.string();
+    ListScreen list(h.app);
+    list.layout({800, 600});
+    checkLayout(list, {800, 600}, "list-long-path");
+    CHECK(list.boxes().has("own routines"));
+}
+
+TEST_CASE("a window too small for everything still shows every screen, crowded") {
+    Harness h;
+    Session session(routineFrom(longRoutine(3.5)), {}, Side::Left, h.body, h.clock, nullptr);
+    session.advance(2);
+    SessionScreen screen(h.app, session);
+    ListScreen list(h.app);
+    ExploreScreen explore(h.app);
+    for (sf::Vector2u size : {sf::Vector2u(320, 240), sf::Vector2u(200, 700)}) {
+        screen.layout(size);
+        CHECK(screen.boxes().has("cue"));
+        CHECK(screen.boxes().has("stop"));
+        list.layout(size);
+        CHECK(list.boxes().has("stop"));
+        explore.layout(size);
+        CHECK(explore.boxes().has("stop"));
+        sf::RenderTexture texture;
+        REQUIRE(texture.create(size.x, size.y));
+        screen.draw(texture);
+        list.draw(texture);
+        explore.draw(texture);
+    }
+}
+
+TEST_CASE("the session screen while getting ready and counting back in after a pause") {
+    Harness h;
+    std::string yaml = longRoutine(8);
+    yaml.replace(yaml.find("lead_in_s: 0"), 12, "lead_in_s: 10");
+    Session session(routineFrom(yaml), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    session.advance(8); // getting ready, the count into the first step showing
+    REQUIRE(session.snapshot().gettingReady);
+    REQUIRE(session.snapshot().countdown == 2);
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-get-ready");
+    }
+    session.pause();
+    session.resume();
+    REQUIRE(session.snapshot().resumingIn == 3);
+    for (sf::Vector2u size : kSizes) {
+        screen.layout(size);
+        checkLayout(screen, size, "session-resuming");
+    }
+}
