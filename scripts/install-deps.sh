@@ -8,6 +8,7 @@ packages=(
     libsfml-dev libyaml-cpp-dev doctest-dev libcli11-dev nlohmann-json3-dev
     libsqlite3-dev libfontconfig-dev libx11-dev libgl-dev libpng-dev fonts-dejavu-core
     espeak-ng python3 python3-jsonschema python3-yaml
+    libpocketsphinx-dev pocketsphinx-en-us
     xvfb xauth imagemagick time
 )
 

@@ -1,5 +1,6 @@
 #include "CommandLine.hpp"
 
+#include "Listen.hpp"
 #include "Sessions.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
@@ -175,6 +176,14 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         app.add_subcommand("new", "write a commented starting routine into your routine folder");
     newCommandLine->add_option("NAME", newName, "the routine's name")->required();
 
+    std::string listenFile;
+    bool listenVerbose = false;
+    CLI::App* listenCommandLine = app.add_subcommand(
+        "listen", "print the voice commands recognised in a recording (16-bit PCM WAV)");
+    listenCommandLine->add_option("--from", listenFile, "WAV file to listen to")->required();
+    listenCommandLine->add_flag("--verbose", listenVerbose,
+                                "also print every utterance and why it was not taken");
+
     std::vector<const char*> argv;
     for (const std::string& arg : args) {
         argv.push_back(arg.c_str());
@@ -227,6 +236,9 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         workspace.shoulderWidthCm = workspace.settings.shoulderWidthCm;
     }
 
+    if (*listenCommandLine) {
+        return listenCommand(listenFile, listenVerbose, out, err);
+    }
     if (*validateCommand) {
         return validate(validateFiles, strict, workspace, out, err);
     }
