@@ -25,13 +25,14 @@ struct Utterance {
 
 /// What CommandRecognizer takes as a command.
 struct RecognizerLimits {
-    /// Longer utterances are speech, not a command.
-    double longestS = 1.1;
+    /// Longer utterances are speech, not a command. A command word takes 0.4 to 0.7 s even
+    /// said slowly; short lines of speech ("Left side. Rest.") take 0.7 s and more.
+    double longestS = 0.9;
     /// Shorter ones are clicks and breaths.
     double shortestS = 0.15;
     /// How readily a sound is taken for other speech than a command: the probability each
     /// phone of a free phone sequence is given against the command words, which have 1.
-    double phonePenalty = 1e-20;
+    double phonePenalty = 1e-21;
 };
 
 /// Recognises the five command words in 16 kHz mono audio, offline, with PocketSphinx.
