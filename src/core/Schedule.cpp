@@ -75,10 +75,18 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
                 continue;
             }
             settings.shoulderWidthCm = width;
+        } else if (name == "listen") {
+            if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
+                (value->value != "true" && value->value != "false")) {
+                diagnostics.push_back(
+                    {Severity::Error, value->mark, "\"listen\" must be true or false"});
+                continue;
+            }
+            settings.listen = value->value == "true";
         } else {
-            diagnostics.push_back(
-                {Severity::Error, key->mark,
-                 "unknown setting \"" + name + "\" (known: time, body, shoulder_width_cm)"});
+            diagnostics.push_back({Severity::Error, key->mark,
+                                   "unknown setting \"" + name +
+                                       "\" (known: time, body, shoulder_width_cm, listen)"});
         }
     }
     return settings;

@@ -15,6 +15,7 @@ struct Settings {
     int sessionMinuteOfDay = 18 * 60; ///< `time: "18:00"`: when sessions are due
     std::optional<std::string> body;  ///< `body: men|women`
     std::optional<double> shoulderWidthCm;
+    bool listen = false; ///< `listen: true`: sessions take voice commands (opt-in)
 };
 
 /// Reads settings; problems are diagnostics and leave the defaults in place.
