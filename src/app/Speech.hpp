@@ -19,6 +19,12 @@ public:
     void say(const std::string& text);
     /// Mutes or unmutes the cues to come; one being spoken runs to its end.
     void setMuted(bool muted) { m_muted = muted; }
+    /// Whether a cue is being spoken now: voice commands are not listened to meanwhile, so
+    /// rollcoach never takes its own words for a command.
+    bool speaking() {
+        reap(false);
+        return m_child > 0;
+    }
     /// Whether espeak-ng was found.
     bool available() const { return !m_program.empty(); }
     /// Where espeak-ng was found ("" if not); a test may point it at another program.

@@ -133,6 +133,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
                      "exit after this many frames and print frame-time statistics")
         ->check(CLI::Range(1L, 100000000L));
     runCommand->add_flag("--mute", request.mute, "no sounds and no speech");
+    runCommand->add_flag("--listen", request.listen,
+                         "take voice commands: pause, resume, next, back, stop (the pain stop)");
     runCommand->add_flag("--paused", request.paused, "start the session paused (with --autostart)");
     runCommand
         ->add_option("--start-at", request.startAtS,
@@ -236,6 +238,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         workspace.shoulderWidthCm = workspace.settings.shoulderWidthCm;
     }
 
+    // Listening is opt-in, by the flag or by `listen: true` in the settings.
+    request.listen = request.listen || workspace.settings.listen;
     if (*listenCommandLine) {
         return listenCommand(listenFile, listenVerbose, out, err);
     }
