@@ -149,6 +149,9 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             // waitEvent wakes every 10 ms to poll joysticks; looking every 50 ms costs a fifth
             // of that and still answers a key within a blink.
             while (!(gotEvent = window.pollEvent(event)) && window.isOpen() && !voice.pending()) {
+                if (voice.listening()) {
+                    voice.setSpeaking(app.speech.speaking());
+                }
                 sf::sleep(sf::milliseconds(50));
             }
             last = Clock::now();
