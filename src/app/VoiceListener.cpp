@@ -36,9 +36,7 @@ void VoiceListener::start(const std::vector<std::string>& modules) {
         m_notices << "rollcoach: no microphone (ALSOFT_DRIVERS=null): not listening\n";
         return;
     }
-    m_recognizer = std::make_unique<CommandRecognizer>();
-    if (!m_recognizer->ok()) {
-        m_notices << "rollcoach: " << m_recognizer->error() << ": not listening\n";
+    if (!loadModel()) {
         return;
     }
     void* module = nullptr;
@@ -61,6 +59,16 @@ void VoiceListener::start(const std::vector<std::string>& modules) {
     if (m_microphone == nullptr) {
         m_notices << "rollcoach: " << why << ": not listening\n";
     }
+}
+
+bool VoiceListener::loadModel() {
+    if (m_recognizer == nullptr) {
+        m_recognizer = std::make_unique<CommandRecognizer>();
+        if (!m_recognizer->ok()) {
+            m_notices << "rollcoach: " << m_recognizer->error() << ": not listening\n";
+        }
+    }
+    return m_recognizer->ok();
 }
 
 void VoiceListener::setSpeaking(bool speaking) {

@@ -40,9 +40,13 @@ public:
     /// Whether commands wait to be taken.
     bool pending() const { return m_pending.load(); }
 
-private:
+    /// Loads the speech model (start() does it first); false, after a notice, when it cannot.
+    bool loadModel();
+    /// Listens to 16 kHz mono samples as the microphone hands them, on its thread; a
+    /// recording may stand in for the microphone.
     void hear(const std::int16_t* samples, std::size_t count);
 
+private:
     std::ostream& m_notices;
     std::unique_ptr<CommandRecognizer> m_recognizer;
     std::atomic<std::int64_t> m_deafUntilMs{0};

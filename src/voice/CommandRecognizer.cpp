@@ -162,8 +162,10 @@ std::vector<HeardCommand> CommandRecognizer::feed(const std::int16_t* samples, s
         const std::int16_t* f = m_pending.data() + used;
         const double db = frameDb(f);
         // The floor falls at once to a quieter frame and rises slowly (2 dB a second), so
-        // steady noise becomes the floor while speech stays above it.
-        m_floorDb = m_floorDb < 0 ? db : std::min(db, m_floorDb + 0.02);
+        // steady noise becomes the floor while speech stays above it. It starts low, not at the
+        // first frame, which may already be speech.
+        m_floorDb = m_floorDb < 0 ? std::min(db, kQuietestSpeechDb - kLoudAboveFloorDb)
+                                  : std::min(db, m_floorDb + 0.02);
         const bool loud = db > m_floorDb + kLoudAboveFloorDb && db > kQuietestSpeechDb;
         m_runOfLoud = loud ? m_runOfLoud + 1 : 0;
 
