@@ -4,9 +4,9 @@
     bench/voice.py ROLLCOACH [--check] [--keep DIR]
 
 Makes, in a temporary folder, one recording per voice and speed holding the five command
-words four times each (each time at another pitch, with a pause before it), 60 s of
-rollcoach's own spoken cues (the shipped routines' step names, cue texts and setup lines) and
-60 s of other speech (README text). Prints the share of commands recognised per voice and
+words four times each (each time at another pitch, with a pause before it), every line of
+rollcoach's own spoken cues (the shipped routines' step names, cue texts and setup lines: over
+two minutes) and 60 s of other speech (README text). Prints the share of commands recognised per voice and
 speed, and the commands wrongly heard per minute of cues and of other speech. With --check it
 exits 1 unless at least 9 in 10 commands (of all voices and speeds) are recognised and nothing is heard in the speech.
 """
@@ -73,15 +73,20 @@ def sentences_of_readme():
     return [re.sub(r"\s+", " ", re.sub(r"[*_>\[\]()]", "", p)) for p in prose]
 
 
-def speech_file(folder, name, sentences, voice, seconds=60.0):
+def speech_file(folder, name, sentences, voice, seconds=60.0, every_line=False):
+    # At least `seconds` of speech; with every_line, each line at least once however long that
+    # takes, else cut at `seconds`.
     frames = b""
     while len(frames) < seconds * RATE * 2:
         for s in sentences:
             frames += speak(folder, s, voice, 150) + silence(0.8)
-    frames = frames[: int(seconds * RATE) * 2]
+            if not every_line and len(frames) >= seconds * RATE * 2:
+                break
+    if not every_line:
+        frames = frames[: int(seconds * RATE) * 2]
     path = os.path.join(folder, name)
     write(path, frames)
-    return path
+    return path, len(frames) / 2 / RATE
 
 
 def command_file(folder, voice, speed):
@@ -152,11 +157,14 @@ def main():
     ok = total_right >= 0.9 * total
     print("| speech | minutes | commands heard | per minute |")
     print("|---|---|---|---|")
-    for name, sentences, voice in [("rollcoach's cues", sentences_of_routines(), "en-us"),
-                                   ("README text", sentences_of_readme(), "en-gb")]:
-        path = speech_file(folder, name.split()[0].replace("'s", "") + ".wav", sentences, voice)
+    for name, sentences, voice, every_line in [
+            ("rollcoach's cues, every line", sentences_of_routines(), "en-us", True),
+            ("README text", sentences_of_readme(), "en-gb", False)]:
+        path, seconds = speech_file(folder, name.split()[0].replace("'s", "") + ".wav",
+                                    sentences, voice, 60.0, every_line)
         heard = listen(args.rollcoach, path)
-        print(f"| {name} ({voice}) | 1 | {len(heard)} | {len(heard):.0f} |"
+        minutes = seconds / 60
+        print(f"| {name} ({voice}) | {minutes:.1f} | {len(heard)} | {len(heard) / minutes:.1f} |"
               + ("" if not heard else "  " + ", ".join(f"{t} s: {w}" for t, w in heard)))
         ok = ok and not heard
     if not args.keep:

@@ -18,10 +18,12 @@ constexpr std::size_t kFrame = kVoiceSampleRate / 100;
 constexpr double kLoudAboveFloorDb = 12;
 // ...if it is not close to digital silence either (an RMS of about 30 out of 32767).
 constexpr double kQuietestSpeechDb = 30;
-// Three loud frames in a row start an utterance, a third of a second of quiet ends it: shorter
-// pauses are the gaps inside words and between the words of one sentence.
+// Three loud frames in a row start an utterance, 0.45 s of quiet ends it: shorter pauses are
+// the gaps inside words and between the sentences of one spoken line, so "Left side. Rest."
+// stays one utterance, too long for a command, instead of leaving "Rest." alone to be taken
+// for "resume" (with 0.3 s, three of rollcoach's own cue lines were taken for commands).
 constexpr std::size_t kStartFrames = 3;
-constexpr std::size_t kEndFrames = 30;
+constexpr std::size_t kEndFrames = 45;
 // The decoder hears a little of the quiet on either side of the word, but only a little: a
 // longer stretch of quiet is better explained by free phones than by the word's edges, and
 // the word would lose (150 ms cost one command in three in bench/voice.py, 30 ms one in ten).
