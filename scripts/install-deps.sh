@@ -9,6 +9,7 @@ packages=(
     libsqlite3-dev libfontconfig-dev libx11-dev libgl-dev libpng-dev fonts-dejavu-core
     libsystemd-dev dbus-daemon playerctl
     espeak-ng python3 python3-jsonschema python3-yaml
+    libpocketsphinx-dev pocketsphinx-en-us
     xvfb xauth imagemagick time
 )
 

@@ -8,6 +8,7 @@
 #include "RenderFrontEnd.hpp"
 #include "Speech.hpp"
 #include "Tones.hpp"
+#include "VoiceListener.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 
@@ -117,6 +118,11 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         }
     }
 
+    // Voice commands, when asked for: heard on the microphone's thread, acted on here. The
+    // microphone opens with the first session, not for the list.
+    VoiceListener voice(err);
+    bool voiceStarted = false;
+
     using Clock = std::chrono::steady_clock;
     const auto tick = std::chrono::microseconds(16667); // 60 a second, as the frame limit
     auto last = Clock::now();
@@ -149,7 +155,11 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             // Nothing moves on this screen: sleep until something happens. SFML 2.5's
             // waitEvent wakes every 10 ms to poll joysticks; looking every 50 ms costs a fifth
             // of that and still answers a key within a blink.
-            while (!(gotEvent = window.pollEvent(event)) && window.isOpen() && !media.answer()) {
+            while (!(gotEvent = window.pollEvent(event)) && window.isOpen() && !media.answer() &&
+                   !voice.pending()) {
+                if (voice.listening()) {
+                    voice.setSpeaking(app.speech.speaking());
+                }
                 sf::sleep(sf::milliseconds(50));
             }
             last = Clock::now();
@@ -183,6 +193,23 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
                 break;
             }
             gotEvent = window.pollEvent(event);
+        }
+        if (request.listen && !voiceStarted && coach.session() != nullptr) {
+            voice.start(soundModulePaths(app.workspace.executablePath));
+            voiceStarted = true;
+        }
+        if (voice.listening()) {
+            voice.setSpeaking(app.speech.speaking());
+            for (const VoiceCommand command : voice.take()) {
+                Session* session = coach.session();
+                if (session == nullptr || session->over() || !running) {
+                    break;
+                }
+                if (const auto key = keyForCommand(command, session->paused())) {
+                    running = coach.follow(coach.current()->handle(*key));
+                    redraw = true;
+                }
+            }
         }
         if (!running) {
             break;

@@ -1,5 +1,6 @@
 #include "CommandLine.hpp"
 
+#include "Listen.hpp"
 #include "Sessions.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
@@ -167,6 +168,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     // Read from across the room: full screen from the start (F toggles it at any time).
     runCommand->add_flag("--fullscreen", request.fullScreen, "open full screen (F toggles)");
     app.add_flag("--fullscreen", request.fullScreen, "open the window full screen (F toggles)");
+    runCommand->add_flag("--listen", request.listen,
+                         "take voice commands: pause, resume, next, back, stop (the pain stop)");
     runCommand->add_flag("--paused", request.paused, "start the session paused (with --autostart)");
     runCommand->add_flag("--big-button", request.bigButton,
                          "any key or gamepad button pauses and resumes (X still stops for pain)");
@@ -213,6 +216,14 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     CLI::App* newCommandLine =
         app.add_subcommand("new", "write a commented starting routine into your routine folder");
     newCommandLine->add_option("NAME", newName, "the routine's name")->required();
+
+    std::string listenFile;
+    bool listenVerbose = false;
+    CLI::App* listenCommandLine = app.add_subcommand(
+        "listen", "print the voice commands recognised in a recording (16-bit PCM WAV)");
+    listenCommandLine->add_option("--from", listenFile, "WAV file to listen to")->required();
+    listenCommandLine->add_flag("--verbose", listenVerbose,
+                                "also print every utterance and why it was not taken");
 
     std::vector<const char*> argv;
     for (const std::string& arg : args) {
@@ -268,6 +279,11 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     // Big-button mode is for every session, whichever way it starts (run, or the list).
     request.bigButton = request.bigButton || workspace.settings.bigButton;
 
+    // Listening is opt-in, by the flag or by `listen: true` in the settings.
+    request.listen = request.listen || workspace.settings.listen;
+    if (*listenCommandLine) {
+        return listenCommand(listenFile, listenVerbose, out, err);
+    }
     if (*validateCommand) {
         return validate(validateFiles, strict, workspace, out, err);
     }

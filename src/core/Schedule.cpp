@@ -106,11 +106,19 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
                 continue;
             }
             settings.bigButton = value->value == "true";
+        } else if (name == "listen") {
+            if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
+                (value->value != "true" && value->value != "false")) {
+                diagnostics.push_back(
+                    {Severity::Error, value->mark, "\"listen\" must be true or false"});
+                continue;
+            }
+            settings.listen = value->value == "true";
         } else {
             diagnostics.push_back({Severity::Error, key->mark,
                                    "unknown setting \"" + name +
                                        "\" (known: time, body, shoulder_width_cm, speech, "
-                                       "speech_rate, big_button)"});
+                                       "speech_rate, big_button, listen)"});
         }
     }
     return settings;

@@ -22,6 +22,7 @@ struct Settings {
     SpeechAmount speech = SpeechAmount::Full; ///< `speech: off|brief|full`
     int speechWordsPerMinute = 150;           ///< `speech_rate: 150` (80 to 400)
     bool bigButton = false; ///< `big_button: true`: any key or button toggles pause
+    bool listen = false; ///< `listen: true`: sessions take voice commands (opt-in)
 };
 
 /// Reads settings; problems are diagnostics and leave the defaults in place.

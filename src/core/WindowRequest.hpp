@@ -23,6 +23,7 @@ struct WindowRequest {
     unsigned height = 720;
     std::string outFile; ///< render
     bool mute = false;
+    bool listen = false; ///< take voice commands from the microphone
     bool paused = false; ///< start the session paused (benchmarks)
     double startAtS = 0; ///< start this many seconds into the session
     /// Any key or gamepad button toggles pause (X stays the pain stop).

@@ -1,0 +1,128 @@
+#include "VoiceListener.hpp"
+
+#include "MicrophoneModule.hpp"
+#include "Tones.hpp"
+#include "voice/Audio.hpp"
+#include "voice/CommandRecognizer.hpp"
+
+#include <cstdlib>
+#include <dlfcn.h>
+#include <ostream>
+
+namespace rollcoach {
+
+namespace {
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// The speaker's last words still ring in the room, and espeak-ng's child ends before its
+// sound does: listening starts again this long after.
+constexpr std::int64_t kAfterSpeakingMs = 500;
+
+} // namespace
+
+VoiceListener::VoiceListener(std::ostream& notices) : m_notices(notices) {}
+
+VoiceListener::~VoiceListener() {
+    m_microphone.reset();
+}
+
+void VoiceListener::start(const std::vector<std::string>& modules) {
+    if (onlyNullSoundOutput(std::getenv("ALSOFT_DRIVERS"))) {
+        m_notices << "rollcoach: no microphone (ALSOFT_DRIVERS=null): not listening\n";
+        return;
+    }
+    if (!loadModel()) {
+        return;
+    }
+    void* module = nullptr;
+    for (const std::string& path : modules) {
+        if ((module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) != nullptr) {
+            break;
+        }
+    }
+    const auto open = module != nullptr
+                          ? reinterpret_cast<OpenMicrophone>(dlsym(module, kOpenMicrophoneSymbol))
+                          : nullptr;
+    if (open == nullptr) {
+        m_notices << "rollcoach: cannot load the sound module: not listening\n";
+        return;
+    }
+    std::string why;
+    m_microphone.reset(open(
+        kVoiceSampleRate,
+        [this](const std::int16_t* samples, std::size_t count) { hear(samples, count); }, why));
+    if (m_microphone == nullptr) {
+        m_notices << "rollcoach: " << why << ": not listening\n";
+    }
+}
+
+bool VoiceListener::loadModel() {
+    if (m_recognizer == nullptr) {
+        m_recognizer = std::make_unique<CommandRecognizer>();
+        if (!m_recognizer->ok()) {
+            m_notices << "rollcoach: " << m_recognizer->error() << ": not listening\n";
+        }
+    }
+    return m_recognizer->ok();
+}
+
+void VoiceListener::setSpeaking(bool speaking) {
+    if (speaking) {
+        m_deafUntilMs = nowMs() + kAfterSpeakingMs;
+    }
+}
+
+void VoiceListener::hear(const std::int16_t* samples, std::size_t count) {
+    if (nowMs() < m_deafUntilMs.load()) {
+        m_recognizer->skip(count);
+        return;
+    }
+    const std::vector<HeardCommand> heard = m_recognizer->feed(samples, count);
+    if (!heard.empty()) {
+        std::lock_guard<std::mutex> hold(m_lock);
+        for (const HeardCommand& command : heard) {
+            m_heard.push_back(command.command);
+        }
+        m_pending = true;
+    }
+}
+
+std::vector<VoiceCommand> VoiceListener::take() {
+    std::lock_guard<std::mutex> hold(m_lock);
+    m_pending = false;
+    std::vector<VoiceCommand> taken;
+    taken.swap(m_heard);
+    return taken;
+}
+
+std::optional<sf::Event> keyForCommand(VoiceCommand command, bool paused) {
+    sf::Event event{};
+    event.type = sf::Event::KeyPressed;
+    switch (command) {
+    case VoiceCommand::Pause:
+    case VoiceCommand::Resume:
+        // Space toggles; "pause" while paused (or "resume" while running) asks for what is.
+        if (paused == (command == VoiceCommand::Pause)) {
+            return std::nullopt;
+        }
+        event.key.code = sf::Keyboard::Space;
+        break;
+    case VoiceCommand::Next:
+        event.key.code = sf::Keyboard::Right;
+        break;
+    case VoiceCommand::Back:
+        event.key.code = sf::Keyboard::Left;
+        break;
+    case VoiceCommand::Stop:
+        event.key.code = sf::Keyboard::X;
+        break;
+    }
+    return event;
+}
+
+} // namespace rollcoach
