@@ -32,9 +32,9 @@ step "Building rollcoach on $cores cores (a few minutes the first time, seconds 
 set +e
 cmake --build "$build_dir" -j "$cores" --target rollcoach rollcoach-sound 2>&1 |
     tee -a "$log" |
-    awk '/^\[ *[0-9]+%\]/ { p = $2; gsub(/[^0-9]/, "", p);
-                            if (p != last) { printf "\r   %3d%% built", p; fflush(); last = p } }
-         END { if (last != "") print "" }'
+    awk '/^\[ *[0-9]+%\]/ { p = substr($0, 2) + 0;
+                            if (p > last) { printf "\r   %3d%% built", p; fflush(); last = p } }
+         END { if (last > 0) print "" }'
 status=${PIPESTATUS[0]}
 set -e
 if ((status != 0)); then
