@@ -16,7 +16,7 @@ app_packages=(
 test_packages=(
     doctest-dev python3 python3-jsonschema python3-yaml
     xvfb xauth imagemagick time
-    dpkg-dev fakeroot file lintian desktop-file-utils appstream
+    dpkg-dev fakeroot file lintian desktop-file-utils appstream bash-completion man-db
 )
 
 packages=("${app_packages[@]}")
