@@ -24,7 +24,7 @@ deb=$(ls "$build_dir"/rollcoach_*.deb)
 cp "$deb" .
 deb=$(basename "$deb")
 echo "== $deb"
-dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+dpkg-deb --field "$deb"
 if command -v lintian > /dev/null; then
     echo "== lintian"
     lintian --info "$deb" || true
