@@ -7,16 +7,17 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
 # A folder of its own, optimised, without the tests, installed under /usr. Debian's own
-# hardening flags (fortified functions, stack protector, read-only relocations) are used, as a
-# package built by Debian's tools would have them.
+# hardening flags (fortified functions, stack protector, read-only relocations bound at
+# start) are used, as a package built by Debian's tools would have them; they are given on
+# every run, so a change to them reaches a build folder made before.
 build_dir=build-package
-export CPPFLAGS CXXFLAGS LDFLAGS
-CPPFLAGS=$(dpkg-buildflags --get CPPFLAGS)
-CXXFLAGS="$(dpkg-buildflags --get CXXFLAGS) $CPPFLAGS"
-LDFLAGS=$(dpkg-buildflags --get LDFLAGS)
+export DEB_BUILD_MAINT_OPTIONS=${DEB_BUILD_MAINT_OPTIONS:-hardening=+all}
+cxxflags="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)"
+ldflags=$(dpkg-buildflags --get LDFLAGS)
 echo "== Building rollcoach (Release) in $build_dir/"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DROLLCOACH_BUILD_TESTS=OFF \
-    -DCMAKE_INSTALL_PREFIX=/usr > /dev/null
+    -DCMAKE_INSTALL_PREFIX=/usr -DCMAKE_CXX_FLAGS="$cxxflags" \
+    -DCMAKE_EXE_LINKER_FLAGS="$ldflags" -DCMAKE_MODULE_LINKER_FLAGS="$ldflags" > /dev/null
 cmake --build "$build_dir" -j "$(nproc)"
 echo "== Packaging"
 (cd "$build_dir" && cpack -G DEB > /dev/null)
