@@ -1,17 +1,34 @@
 #!/usr/bin/env bash
-# Installs the Debian packages rollcoach needs to build, run and test.
+# Installs the Debian packages rollcoach needs.
+#   scripts/install-deps.sh          to build, run, test and package it (everything)
+#   scripts/install-deps.sh --app    to build and run it only (what scripts/start.sh needs)
 # Run as root, or as a user who may use sudo.
 set -euo pipefail
 
-packages=(
+app_packages=(
     build-essential cmake pkg-config
-    libsfml-dev libyaml-cpp-dev doctest-dev libcli11-dev nlohmann-json3-dev
+    libsfml-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
     libsqlite3-dev libfontconfig-dev libx11-dev libgl-dev libpng-dev fonts-dejavu-core
-    libsystemd-dev dbus-daemon playerctl
-    espeak-ng python3 python3-jsonschema python3-yaml
-    libpocketsphinx-dev pocketsphinx-en-us
-    xvfb xauth imagemagick time
+    libsystemd-dev libpocketsphinx-dev pocketsphinx-en-us
+    espeak-ng
 )
+# The tests, the benchmark and the Debian package: the test runner's display, the schema
+# check, and the tools that build the package and judge it.
+test_packages=(
+    doctest-dev python3 python3-jsonschema python3-yaml
+    xvfb xauth imagemagick time dbus-daemon playerctl
+    dpkg-dev fakeroot file lintian desktop-file-utils appstream bash-completion man-db
+)
+
+packages=("${app_packages[@]}")
+case "${1:-}" in
+--app) ;;
+"") packages+=("${test_packages[@]}") ;;
+*)
+    echo "install-deps.sh: unknown option $1" >&2
+    exit 2
+    ;;
+esac
 
 if [[ $(id -u) -eq 0 ]]; then
     sudo=()

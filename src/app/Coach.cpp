@@ -59,7 +59,15 @@ bool Coach::follow(const ScreenRequest& request) {
     case ScreenRequest::Kind::Back:
         m_screens.pop_back();
         if (m_screens.empty()) {
-            return false;
+            if (m_request.mode != WindowRequest::Mode::Run) {
+                return false;
+            }
+            // A routine opened from the command line sits on the routine list as one chosen
+            // there would: Esc shows the list rather than closing the app. The list is made
+            // only now, so a session started from the command line does not wait for it.
+            m_session.reset();
+            push(std::make_unique<ListScreen>(m_app));
+            return true;
         }
         if (m_session && !m_session->over()) {
             return true;

@@ -11,6 +11,7 @@
 #include "VoiceListener.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/WindowPlace.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -99,10 +100,41 @@ WindowAssets readWindowAssets(const Workspace& workspace, bool withHistory) {
     return assets;
 }
 
+// Opens the window as it was left: full-screen, or at its size (no larger than the screen)
+// in the middle of the screen. Without a window manager to place it, SFML would put it at a
+// fixed offset, half off a 1920x1080 screen.
+void openWindow(sf::RenderWindow& window, const WindowPlace& place) {
+    const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+    if (place.fullScreen) {
+        window.create(desktop, "rollcoach", sf::Style::Fullscreen);
+    } else {
+        const unsigned width = std::min(place.width, desktop.width);
+        const unsigned height = std::min(place.height, desktop.height);
+        window.create(sf::VideoMode(width, height), "rollcoach",
+                      sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
+        window.setPosition({static_cast<int>(desktop.width - width) / 2,
+                            static_cast<int>(desktop.height - height) / 2});
+    }
+    window.setFramerateLimit(60);
+    window.setKeyRepeatEnabled(false);
+}
+
+void showIcon(sf::RenderWindow& window, const Picture& icon) {
+    if (!icon.rgba.empty()) {
+        window.setIcon(icon.width, icon.height, icon.rgba.data());
+    }
+}
+
+// How the window opens and is left. A scripted run (--frames N: the tests, the benchmark)
+// neither reads nor writes it, so it opens the same way wherever it runs.
+struct WindowMemory {
+    WindowPlace place;
+    std::string file; ///< "" when not remembered
+};
+
 int runWindowLoop(AppResources& app, const WindowRequest& request,
                   const std::optional<RoutineEntry>& given, sf::RenderWindow& window,
-                  const std::function<void(bool)>& reopen, std::ostream& out, std::ostream& err) {
-    bool fullScreen = request.fullScreen;
+                  WindowMemory& memory, const Picture& icon, std::ostream& out, std::ostream& err) {
     Coach coach(app, request, given, err);
     if (!coach.start(window.getSize())) {
         return 1;
@@ -171,9 +203,11 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
                 break;
             }
             if (isFullScreenKey(event)) {
-                // A new window at the new size; every screen lays itself out again for it.
-                fullScreen = !fullScreen;
-                reopen(fullScreen);
+                // Full screen and back, on any screen; the windowed size is kept for after. A
+                // new window at the new size: every screen lays itself out again for it.
+                memory.place.fullScreen = !memory.place.fullScreen;
+                openWindow(window, memory.place);
+                showIcon(window, icon);
                 const sf::Vector2u size = window.getSize();
                 window.setView(sf::View(
                     sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
@@ -186,6 +220,10 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
                 window.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
                                                       static_cast<float>(event.size.height))));
                 coach.resize({event.size.width, event.size.height});
+                if (!memory.place.fullScreen) {
+                    memory.place.width = std::max(event.size.width, WindowPlace::kMinWidth);
+                    memory.place.height = std::max(event.size.height, WindowPlace::kMinHeight);
+                }
             }
             running = coach.follow(coach.current()->handle(event));
             redraw = true;
@@ -270,6 +308,12 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         }
     }
     window.close();
+    if (!memory.file.empty()) {
+        std::string why;
+        if (!saveWindowPlace(memory.file, memory.place, why)) {
+            err << "rollcoach: notice: the window's size was not remembered: " << why << "\n";
+        }
+    }
     if (request.frames > 0) {
         printFrameStatistics(ticks, frameMs, intervalMs, out);
     }
@@ -279,14 +323,9 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
 } // namespace
 
 void openWindow(sf::RenderWindow& window, bool fullScreen) {
-    if (fullScreen) {
-        window.create(sf::VideoMode::getDesktopMode(), "rollcoach", sf::Style::Fullscreen);
-    } else {
-        window.create(sf::VideoMode(1280, 720), "rollcoach",
-                      sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
-    }
-    window.setFramerateLimit(60);
-    window.setKeyRepeatEnabled(false);
+    WindowPlace place;
+    place.fullScreen = fullScreen;
+    openWindow(window, place);
 }
 
 bool isFullScreenKey(const sf::Event& event) {
@@ -325,9 +364,16 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     Speech speech(quiet || workspace.settings.speech == SpeechAmount::Off,
                   workspace.settings.speechWordsPerMinute, voiceForLocale());
     std::optional<sf::RenderWindow> window;
+    WindowMemory memory;
     if (!render) {
+        if (request.frames == 0 && !workspace.settingsFile.empty()) {
+            memory.file = windowPlaceFile(workspace.settingsFile);
+            memory.place = loadWindowPlace(memory.file);
+        }
+        // --fullscreen wins over how the window was left.
+        memory.place.fullScreen = memory.place.fullScreen || request.fullScreen;
         window.emplace();
-        openWindow(*window, request.fullScreen);
+        openWindow(*window, memory.place);
     }
     WindowAssets assets;
     std::unique_ptr<Fonts> fonts;
@@ -344,16 +390,8 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     if (render) {
         return renderMoment(app, request, *given, out, err);
     }
-    auto reopen = [&](bool fullScreen) {
-        openWindow(*window, fullScreen);
-        if (!assets.icon.rgba.empty()) {
-            window->setIcon(assets.icon.width, assets.icon.height, assets.icon.rgba.data());
-        }
-    };
-    if (!assets.icon.rgba.empty()) {
-        window->setIcon(assets.icon.width, assets.icon.height, assets.icon.rgba.data());
-    }
-    return runWindowLoop(app, request, given, *window, reopen, out, err);
+    showIcon(*window, assets.icon);
+    return runWindowLoop(app, request, given, *window, memory, assets.icon, out, err);
 }
 
 } // namespace rollcoach

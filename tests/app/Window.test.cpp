@@ -1135,6 +1135,59 @@ TEST_CASE("in one window: finish, rate on the end screen, go back, start again o
     CHECK(ratedAfter);
 }
 
+TEST_CASE(
+    "run FILE: Esc on the setup screen shows the routine list, and Esc there closes the app") {
+    Harness h;
+    WindowRequest request;
+    request.mode = WindowRequest::Mode::Run;
+    request.routineFile = shippedRoutine("lying-yoga-tune-up.yaml");
+    RoutineLoad load = openRoutine(request.routineFile, h.body);
+    const std::optional<RoutineEntry> given =
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+    std::ostringstream err;
+    Coach coach(h.app, request, given, err);
+    REQUIRE(coach.start({1280, 720}));
+    REQUIRE(dynamic_cast<SetupScreen*>(coach.current()) != nullptr);
+    // Esc goes back to where a person would have chosen the routine: the list.
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    const auto* list = dynamic_cast<ListScreen*>(coach.current());
+    REQUIRE(list != nullptr);
+    CHECK(list->entries().size() >= 2);
+    // From the list a routine opens as usual, and Esc comes back to the list.
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Enter))));
+    REQUIRE(dynamic_cast<SetupScreen*>(coach.current()) != nullptr);
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    REQUIRE(dynamic_cast<ListScreen*>(coach.current()) != nullptr);
+    // Esc on the list closes the app.
+    CHECK_FALSE(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    CHECK(err.str().empty());
+}
+
+TEST_CASE("run FILE --autostart: leaving the session, then the setup screen, shows the list") {
+    Harness h;
+    WindowRequest request;
+    request.mode = WindowRequest::Mode::Run;
+    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
+    request.autostart = true;
+    RoutineLoad load = openRoutine(request.routineFile, h.body);
+    const std::optional<RoutineEntry> given =
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+    std::ostringstream err;
+    Coach coach(h.app, request, given, err);
+    REQUIRE(coach.start({1280, 720}));
+    REQUIRE(coach.session() != nullptr);
+    // Esc asks, Esc again leaves: the end screen, then any key goes back to the setup screen.
+    coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
+    coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
+    for (int i = 0; i < 5 && dynamic_cast<SetupScreen*>(coach.current()) == nullptr; ++i) {
+        REQUIRE(coach.follow(coach.current()->handle(key(sf::Keyboard::Space))));
+    }
+    REQUIRE(dynamic_cast<SetupScreen*>(coach.current()) != nullptr);
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    CHECK(dynamic_cast<ListScreen*>(coach.current()) != nullptr);
+    CHECK(coach.session() == nullptr);
+}
+
 TEST_CASE("ROLLCOACH_NOW is the time of every command and of the sessions the window records") {
     TempPath data("now");
     const std::string monday = "1795435200"; // 2026-11-23 12:00 UTC

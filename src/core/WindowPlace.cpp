@@ -1,0 +1,118 @@
+#include "WindowPlace.hpp"
+
+#include "TextFile.hpp"
+#include "YamlDocument.hpp"
+
+#include <charconv>
+#include <filesystem>
+
+namespace rollcoach {
+
+namespace {
+
+constexpr std::size_t kMaxWindowFileBytes = 4 * 1024;
+
+bool readSide(const YamlNode& node, unsigned low, unsigned& side) {
+    if (node.kind != YamlNode::Kind::Scalar || !node.plain) {
+        return false;
+    }
+    const char* begin = node.value.data();
+    const char* end = begin + node.value.size();
+    unsigned value = 0;
+    const auto [ptr, ec] = std::from_chars(begin, end, value);
+    if (begin == end || ec != std::errc() || ptr != end || value < low ||
+        value > WindowPlace::kMaxSide) {
+        return false;
+    }
+    side = value;
+    return true;
+}
+
+} // namespace
+
+WindowPlace parseWindowPlace(const std::string& text, Diagnostics& diagnostics) {
+    WindowPlace place;
+    YamlLimits limits;
+    limits.maxBytes = kMaxWindowFileBytes;
+    limits.holder = "a window file";
+    const YamlDocument document = YamlDocument::parse(text, diagnostics, limits);
+    const YamlNode* root = document.root();
+    if (root == nullptr) {
+        return place;
+    }
+    if (root->kind != YamlNode::Kind::Map) {
+        diagnostics.push_back({Severity::Error, root->mark, "the window file must be a map"});
+        return place;
+    }
+    const std::string sides = " must be a whole number of pixels from ";
+    for (const auto& [key, value] : root->entries) {
+        const std::string& name = key->value;
+        if (name == "width") {
+            if (!readSide(*value, WindowPlace::kMinWidth, place.width)) {
+                diagnostics.push_back({Severity::Error, value->mark,
+                                       "\"width\"" + sides +
+                                           std::to_string(WindowPlace::kMinWidth) + " to " +
+                                           std::to_string(WindowPlace::kMaxSide)});
+            }
+        } else if (name == "height") {
+            if (!readSide(*value, WindowPlace::kMinHeight, place.height)) {
+                diagnostics.push_back({Severity::Error, value->mark,
+                                       "\"height\"" + sides +
+                                           std::to_string(WindowPlace::kMinHeight) + " to " +
+                                           std::to_string(WindowPlace::kMaxSide)});
+            }
+        } else if (name == "full_screen") {
+            if (value->kind == YamlNode::Kind::Scalar && value->plain &&
+                (value->value == "true" || value->value == "false")) {
+                place.fullScreen = value->value == "true";
+            } else {
+                diagnostics.push_back(
+                    {Severity::Error, value->mark, "\"full_screen\" must be true or false"});
+            }
+        } else {
+            diagnostics.push_back(
+                {Severity::Error, key->mark,
+                 "unknown key \"" + name + "\" (known: width, height, full_screen)"});
+        }
+    }
+    return place;
+}
+
+std::string formatWindowPlace(const WindowPlace& place) {
+    return "# How rollcoach's window was left; it opens so next time.\n"
+           "width: " +
+           std::to_string(place.width) + "\nheight: " + std::to_string(place.height) +
+           "\nfull_screen: " + (place.fullScreen ? "true" : "false") + "\n";
+}
+
+std::string windowPlaceFile(const std::string& settingsFile) {
+    return (std::filesystem::path(settingsFile).parent_path() / "window.yaml").string();
+}
+
+WindowPlace loadWindowPlace(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+        return {};
+    }
+    const TextFile file = readTextFile(path, kMaxWindowFileBytes);
+    if (!file.error.empty()) {
+        return {};
+    }
+    Diagnostics ignored;
+    return parseWindowPlace(file.text, ignored);
+}
+
+bool saveWindowPlace(const std::string& path, const WindowPlace& place, std::string& why) {
+    std::error_code ec;
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    if (!folder.empty()) {
+        std::filesystem::create_directories(folder, ec);
+        if (ec) {
+            why = folder.string() + ": " + ec.message();
+            return false;
+        }
+    }
+    return writeFileAtomically(path, formatWindowPlace(place), why);
+}
+
+} // namespace rollcoach

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The bash completion offers the commands, each command's options, and the values of the
+# options that take one of a few words.
+#   check_completion.sh COMPLETION_FILE
+set -uo pipefail
+source /usr/share/bash-completion/bash_completion
+source "$1"
+
+failed=0
+expect() {
+    local want=$1
+    shift
+    COMP_WORDS=("$@")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    COMP_LINE="$*"
+    COMP_POINT=${#COMP_LINE}
+    COMPREPLY=()
+    _rollcoach
+    if [[ "${COMPREPLY[*]}" != "$want" ]]; then
+        echo "FAIL: '$*' completes to '${COMPREPLY[*]}', not '$want'" >&2
+        failed=1
+    fi
+}
+
+expect "run render explore validate plan next history calendar new" rollcoach ""
+expect "--body --shoulder-width-cm --data-dir --help --version" rollcoach --
+expect "men women" rollcoach --body ""
+expect "run render" rollcoach --body men r
+expect "--first-side --speed --autostart --paused --start-at --mute --frames --help" rollcoach run --
+expect "left right" rollcoach run x.yaml --first-side ""
+expect "--side --size" rollcoach render x.yaml --s
+expect "--strict --help" rollcoach validate --
+expect "--first-side --json --every --help" rollcoach plan --
+expect "--json --help" rollcoach history --
+expect "--weeks --out --help" rollcoach calendar --
+exit $failed
