@@ -1,3 +1,4 @@
+#include "AppHarness.hpp"
 #include "TestSupport.hpp"
 
 #include "app/Fonts.hpp"
@@ -29,23 +30,6 @@ using namespace rollcoach::test;
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Harness {
-    std::unique_ptr<Fonts> fonts = Fonts::load();
-    std::ostringstream notices;
-    Tones tones{notices, false};
-    Speech speech{true};
-    BodyModel body = referenceBody();
-    FixedClock clock{1'790'000'000};
-    Workspace workspace = [this] {
-        Workspace w;
-        w.paths = DataPaths{ROLLCOACH_SOURCE_DIR};
-        w.dataDir = "/nonexistent";
-        w.clock = &clock;
-        return w;
-    }();
-    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}};
-};
 
 const std::vector<sf::Vector2u> kSizes = {{800, 600}, {1280, 720}, {1920, 1080}, {1080, 1920}};
 

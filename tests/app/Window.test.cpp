@@ -1,3 +1,4 @@
+#include "AppHarness.hpp"
 #include "TestSupport.hpp"
 
 #include "app/BodyView.hpp"
@@ -440,23 +441,6 @@ TEST_CASE("a session runs to its end in the window, sped up, with frame statisti
 }
 
 namespace {
-struct Harness {
-    std::unique_ptr<Fonts> fonts = Fonts::load();
-    std::ostringstream notices;
-    Tones tones{notices, false};
-    Speech speech{true};
-    BodyModel body = referenceBody();
-    FixedClock clock{1'790'000'000};
-    Workspace workspace = [this] {
-        Workspace w;
-        w.paths = DataPaths{ROLLCOACH_SOURCE_DIR};
-        w.dataDir = "/nonexistent";
-        w.clock = &clock;
-        return w;
-    }();
-    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}};
-};
-
 sf::Event key(sf::Keyboard::Key code) {
     sf::Event event;
     event.type = sf::Event::KeyPressed;

@@ -106,15 +106,7 @@ void EndScreen::drawChart(sf::RenderTarget& target, sf::FloatRect area) const {
 
 void EndScreen::layout(sf::Vector2u size) {
     m_size = size;
-    for (float t = 1.f; t >= -0.5f; t -= 0.125f) {
-        if (arrange(size, t)) {
-            return;
-        }
-    }
-    // Too small for everything: crowded rather than empty.
-    m_lenient = true;
-    arrange(size, -0.5f);
-    m_lenient = false;
+    shrinkToFit([&](float t) { return arrange(size, t); });
 }
 
 bool EndScreen::arrange(sf::Vector2u size, float t) {

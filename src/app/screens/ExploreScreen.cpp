@@ -19,15 +19,7 @@ void ExploreScreen::layout(sf::Vector2u size) {
 }
 
 void ExploreScreen::arrange() {
-    for (float t = 1.f; t >= -0.5f; t -= 0.125f) {
-        if (arrange(t)) {
-            return;
-        }
-    }
-    // Too small for everything: crowded rather than empty.
-    m_lenient = true;
-    arrange(-0.5f);
-    m_lenient = false;
+    shrinkToFit([this](float t) { return arrange(t); });
 }
 
 bool ExploreScreen::arrange(float t) {

@@ -49,15 +49,7 @@ void ListScreen::reload() {
 
 void ListScreen::layout(sf::Vector2u size) {
     m_size = size;
-    for (float t = 1.f; t >= -0.5f; t -= 0.125f) {
-        if (arrange(size, t)) {
-            return;
-        }
-    }
-    // Too small for everything: crowded rather than empty.
-    m_lenient = true;
-    arrange(size, -0.5f);
-    m_lenient = false;
+    shrinkToFit([&](float t) { return arrange(size, t); });
 }
 
 bool ListScreen::arrange(sf::Vector2u size, float t) {

@@ -65,6 +65,20 @@ public:
     const Boxes& boxes() const { return m_boxes; }
 
 protected:
+    /// Lays out with `arrange(t)` from the roomiest (t = 1) to the tightest (t = -0.5), in
+    /// eighths, and keeps the first that fits; in a window too small for everything, the
+    /// tightest, crowded rather than empty.
+    template <typename Arrange> void shrinkToFit(Arrange arrange) {
+        for (float t = 1.f; t >= -0.5f; t -= 0.125f) {
+            if (arrange(t)) {
+                return;
+            }
+        }
+        m_lenient = true;
+        arrange(-0.5f);
+        m_lenient = false;
+    }
+
     Boxes m_boxes;
     bool m_lenient = false; ///< laying out for a window too small for everything
 };
