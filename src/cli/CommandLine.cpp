@@ -200,6 +200,17 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         app.add_subcommand("history", "list past sessions, newest first");
     historyCommandLine->add_flag("--json", historyAsJson, "print the history as JSON");
 
+    std::string progressRoutine;
+    std::optional<int> progressWeeks;
+    bool progressAsJson = false;
+    CLI::App* progressCommandLine = app.add_subcommand(
+        "progress", "each side's tension before and after each session, and the change");
+    progressCommandLine->add_option("--routine", progressRoutine,
+                                    "only this routine: its file or its title");
+    progressCommandLine->add_option("--weeks", progressWeeks, "only the last N weeks (1-520)")
+        ->check(CLI::Range(1, 520));
+    progressCommandLine->add_flag("--json", progressAsJson, "print the progress as JSON");
+
     CLI::App* nextCommandLine =
         app.add_subcommand("next", "what is due today, and which side goes first");
 
@@ -301,6 +312,9 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     }
     if (*historyCommandLine) {
         return historyCommand(historyAsJson, workspace, out, err);
+    }
+    if (*progressCommandLine) {
+        return progressCommand(progressRoutine, progressWeeks, progressAsJson, workspace, out, err);
     }
     if (*newCommandLine) {
         return newRoutineCommand(newName, workspace, out, err);

@@ -2,6 +2,7 @@
 
 #include "core/DataPaths.hpp"
 #include "core/PrintableText.hpp"
+#include "core/Progress.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/TextFile.hpp"
@@ -17,6 +18,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <filesystem>
+#include <map>
 #include <ostream>
 #include <unistd.h>
 
@@ -46,6 +48,35 @@ std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& 
         return nullptr;
     }
 }
+
+namespace {
+
+// "tension left 6→3, right 5→4": each side's before and after, round by round, so the
+// history shows at a glance what a session did; a rating not given is "-".
+std::string tensionLine(const std::vector<CheckIn>& checkIns) {
+    std::string line;
+    for (const Side side : {Side::Left, Side::Right}) {
+        std::map<int, std::pair<std::string, std::string>> rounds;
+        for (const CheckIn& c : checkIns) {
+            if (c.side == side) {
+                auto& pair = rounds[c.round];
+                (c.after ? pair.second : pair.first) = std::to_string(c.rating);
+            }
+        }
+        if (rounds.empty()) {
+            continue;
+        }
+        line += line.empty() ? "tension " : ", ";
+        line += sideName(side);
+        for (const auto& [round, pair] : rounds) {
+            line += " " + (pair.first.empty() ? "-" : pair.first) + "\u2192" +
+                    (pair.second.empty() ? "-" : pair.second);
+        }
+    }
+    return line;
+}
+
+} // namespace
 
 int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std::ostream& err) {
     auto history = historyOrSay(workspace, err);
@@ -100,18 +131,183 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
     for (const SessionRecord& r : sessions) {
         const std::string title = printable(r.routineTitle);
         const std::string reason = printable(r.stopReason);
-        char line[512];
-        std::snprintf(line, sizeof line, "%s  %-11s  left %4.0f s  right %4.0f s  %s%s%s\n",
+        char line[128];
+        std::snprintf(line, sizeof line, "%s  %-11s  left %4.0f s  right %4.0f s  ",
                       isoTime(r.startedAt).c_str(), printable(outcome(r)).c_str(), r.leftS,
-                      r.rightS, title.c_str(), reason.empty() ? "" : "  (",
-                      reason.empty() ? "" : (reason + ")").c_str());
-        out << line;
+                      r.rightS);
+        // Ratings are whole numbers, so nothing stored can reach the terminal through them.
+        const std::string tension = tensionLine(r.checkIns);
+        out << line << title << (reason.empty() ? "" : "  (" + reason + ")")
+            << (tension.empty() ? "" : "  " + tension) << "\n";
         left += r.leftS;
         right += r.rightS;
     }
     char total[128];
     std::snprintf(total, sizeof total, "In all: left %.0f s, right %.0f s\n", left, right);
     out << total;
+    return 0;
+}
+
+namespace {
+
+// A rating as a person reads it: "6", "5.5"; "-" when not given.
+std::string rating(const std::optional<double>& value) {
+    if (!value) {
+        return "-";
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", *value);
+    std::string shown = text;
+    if (shown.size() > 2 && shown.compare(shown.size() - 2, 2, ".0") == 0) {
+        shown.resize(shown.size() - 2);
+    }
+    return shown;
+}
+
+// A change with its sign, so a drop and a rise read apart: "-3", "+1", "0".
+std::string signedRating(const std::optional<double>& value) {
+    if (!value) {
+        return "-";
+    }
+    const std::string shown = rating(value);
+    return *value > 0.05 ? "+" + shown : (shown == "-0" ? "0" : shown);
+}
+
+nlohmann::ordered_json jsonRating(const std::optional<double>& value) {
+    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+void printSide(const SideProgress& side, std::ostream& out) {
+    std::string name = sideName(side.side);
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    out << name << " side\n";
+    if (side.sessions.empty()) {
+        out << "  No ratings for this side.\n";
+        return;
+    }
+    out << "  date        before  after  change\n";
+    for (const SideSession& session : side.sessions) {
+        char line[128];
+        std::snprintf(line, sizeof line, "  %-10s  %6s  %5s  %6s %s ",
+                      localDate(session.startedAt).iso().c_str(), rating(session.before).c_str(),
+                      rating(session.after).c_str(), signedRating(session.change()).c_str(),
+                      session.matters() ? "*" : " ");
+        // The title comes from the database, which any program may have written.
+        out << line << printable(session.routineTitle) << "\n";
+    }
+    const SideSummary& s = side.summary;
+    out << "  " << name << ": " << s.sessions << (s.sessions == 1 ? " session" : " sessions")
+        << " rated; on average " << rating(s.averageBefore) << " before, " << rating(s.averageAfter)
+        << " after";
+    if (s.averageChange) {
+        out << ", a change of " << signedRating(s.averageChange) << " over " << s.paired
+            << " rated before and after; " << s.mattered << " with a drop that matters";
+    } else {
+        out << "; no session rated both before and after";
+    }
+    out << ".\n";
+}
+
+} // namespace
+
+int progressCommand(const std::string& routine, std::optional<int> weeks, bool json,
+                    const Workspace& workspace, std::ostream& out, std::ostream& err) {
+    auto history = historyOrSay(workspace, err);
+    if (!history) {
+        return 1;
+    }
+    ProgressQuery query;
+    query.weeks = weeks;
+    query.now = workspace.now();
+    std::string routineShown;
+    std::vector<SessionRecord> sessions;
+    try {
+        // Enough for years of daily sessions; the check-ins are what is needed.
+        sessions = history->sessions(100000, true);
+    } catch (const HistoryError& error) {
+        err << "rollcoach: error: cannot read the history: " << printable(error.what()) << "\n";
+        return 1;
+    }
+    if (!routine.empty()) {
+        // A file matches the sessions started from it and, when it loads, those with its
+        // title (the history keeps the path as given, so a moved file is still found); a
+        // name that is no file is taken as a title.
+        std::error_code ec;
+        if (fs::is_regular_file(routine, ec)) {
+            query.routineFile = routine;
+            std::string why;
+            if (const auto body = loadBody(workspace, why)) {
+                if (const auto load = openRoutine(routine, *body); load.routine) {
+                    query.routineTitle = load.routine->title;
+                }
+            }
+            routineShown = query.routineTitle.empty() ? routine : query.routineTitle;
+        } else {
+            const bool known =
+                std::any_of(sessions.begin(), sessions.end(),
+                            [&](const SessionRecord& r) { return r.routineTitle == routine; });
+            if (!known) {
+                err << "rollcoach: error: " << printable(routine)
+                    << ": no such routine file, and no session of a routine with that title\n";
+                return 1;
+            }
+            query.routineTitle = routine;
+            routineShown = routine;
+        }
+    }
+    const Progress progress = tensionProgress(sessions, query);
+    if (json) {
+        nlohmann::ordered_json document;
+        document["weeks"] = weeks ? nlohmann::ordered_json(*weeks) : nullptr;
+        document["routine"] = routine.empty() ? nlohmann::ordered_json(nullptr)
+                                              : nlohmann::ordered_json(routineShown);
+        document["change_that_matters"] = kChangeThatMatters;
+        nlohmann::ordered_json sides;
+        for (const SideProgress* side : {&progress.left, &progress.right}) {
+            nlohmann::ordered_json list = nlohmann::ordered_json::array();
+            for (const SideSession& session : side->sessions) {
+                list.push_back({{"date", localDate(session.startedAt).iso()},
+                                {"started", isoTime(session.startedAt)},
+                                {"routine", session.routineTitle},
+                                {"before", jsonRating(session.before)},
+                                {"after", jsonRating(session.after)},
+                                {"change", jsonRating(session.change())},
+                                {"matters", session.matters()}});
+            }
+            const SideSummary& s = side->summary;
+            nlohmann::ordered_json summary = {{"sessions", s.sessions},
+                                              {"rated_before_and_after", s.paired},
+                                              {"changes_that_matter", s.mattered},
+                                              {"average_before", jsonRating(s.averageBefore)},
+                                              {"average_after", jsonRating(s.averageAfter)},
+                                              {"average_change", jsonRating(s.averageChange)}};
+            sides[sideName(side->side)] = {{"sessions", std::move(list)},
+                                           {"summary", std::move(summary)}};
+        }
+        document["sides"] = std::move(sides);
+        out << printableJson(document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
+            << "\n";
+        return 0;
+    }
+    std::string scope;
+    if (!routine.empty()) {
+        scope += " for " + printable(routineShown);
+    }
+    if (weeks) {
+        scope += " in the last " + std::to_string(*weeks) + (*weeks == 1 ? " week" : " weeks");
+    }
+    if (progress.empty()) {
+        out << "No tension ratings yet" << scope
+            << ". When a side starts and ends, a session asks how tense it is: press 0-9 (T for "
+               "10).\n";
+        return 0;
+    }
+    out << "Tension from 0 (none) to 10, before and after working each side" << scope
+        << ". * marks a drop of 2 points or more, the smallest change that matters to a "
+           "person.\n\n";
+    printSide(progress.left, out);
+    out << "\n";
+    printSide(progress.right, out);
     return 0;
 }
 
@@ -179,7 +375,8 @@ int calendarCommand(int weeks, const std::string& outFile, const Workspace& work
     // Written beside and renamed over, so a full disk leaves the old calendar whole.
     std::string why;
     if (!writeFileAtomically(outFile, calendar, why)) {
-        err << "rollcoach: error: " << printable(outFile) << ": cannot write the calendar: " << why << "\n";
+        err << "rollcoach: error: " << printable(outFile) << ": cannot write the calendar: " << why
+            << "\n";
         return 1;
     }
     out << printable(outFile) << ": " << plan.size() << " sessions over " << weeks << " weeks\n";

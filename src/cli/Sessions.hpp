@@ -19,6 +19,10 @@ std::optional<BodyModel> bodyOrSay(const Workspace& workspace, std::ostream& err
 std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& err);
 
 int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std::ostream& err);
+/// `progress`: each side's tension before and after each session, and a summary. `routine` is
+/// a routine file or a routine's title ("" for all); `weeks` limits it to the last weeks.
+int progressCommand(const std::string& routine, std::optional<int> weeks, bool json,
+                    const Workspace& workspace, std::ostream& out, std::ostream& err);
 int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream& out,
                 std::ostream& err);
 int calendarCommand(int weeks, const std::string& outFile, const Workspace& workspace,

@@ -77,6 +77,185 @@ TEST_CASE("history --json: newest first, in the documented shape") {
 
     const Result text = dir.run({"history"});
     CHECK(text.out.find("stopped by the user") != std::string::npos);
+    CHECK(text.out.find("tension") == std::string::npos);
+}
+
+namespace {
+
+// Three sessions on different days, rated on both sides (two rounds on the last), and a
+// lying session rated on the left before only.
+void fillRatedHistory(const DataDir& dir) {
+    std::string notice;
+    auto history = History::open(dir.path.string(), kMonday, notice);
+    auto rated = [&](const std::string& title, std::int64_t at,
+                     std::vector<std::pair<CheckIn, int>> checks) {
+        const auto id = history->beginSession(title, "h", "wall.yaml", at, Side::Left, 280);
+        for (const auto& [check, offset] : checks) {
+            history->recordCheckIn(id, check, at + offset);
+        }
+        history->endSession(id, "finished", "", 280, 280, at + 600);
+    };
+    const std::string wall = "Wall tennis-ball drill";
+    rated(wall, kMonday - 7 * 86400,
+          {{{Side::Left, false, 6, 1}, 1},
+           {{Side::Left, true, 3, 1}, 2},
+           {{Side::Right, false, 5, 1}, 3},
+           {{Side::Right, true, 4, 1}, 4}});
+    rated(wall, kMonday - 5 * 86400,
+          {{{Side::Left, false, 5, 1}, 1},
+           {{Side::Left, true, 4, 1}, 2},
+           {{Side::Right, false, 6, 1}, 3},
+           {{Side::Right, true, 3, 1}, 4}});
+    rated(wall, kMonday - 2 * 86400,
+          {{{Side::Left, false, 4, 1}, 1},
+           {{Side::Left, true, 2, 1}, 2},
+           {{Side::Left, false, 3, 2}, 3},
+           {{Side::Left, true, 1, 2}, 4},
+           {{Side::Right, false, 4, 1}, 5},
+           {{Side::Right, true, 4, 1}, 6}});
+    rated("Lying upper-trapezius drill", kMonday - 86400, {{{Side::Left, false, 7, 1}, 1}});
+}
+
+} // namespace
+
+TEST_CASE("history prints each session's check-ins on its line") {
+    DataDir dir;
+    fillRatedHistory(dir);
+    const Result r = dir.run({"history"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("Wall tennis-ball drill  tension left 4\u21922 3\u21921, right 4\u21924\n") !=
+          std::string::npos);
+    CHECK(r.out.find("Wall tennis-ball drill  tension left 6\u21923, right 5\u21924\n") !=
+          std::string::npos);
+    // A side rated before only shows what is missing.
+    CHECK(r.out.find("Lying upper-trapezius drill  tension left 7\u2192-\n") != std::string::npos);
+}
+
+TEST_CASE("progress --json: each side's before, after and change per session, by date") {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    DataDir dir;
+    fillRatedHistory(dir);
+    dir.clock.set(kMonday);
+    const Result r = dir.run({"progress", "--json"});
+    REQUIRE(r.code == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    CHECK(json["weeks"].is_null());
+    CHECK(json["routine"].is_null());
+    CHECK(json["change_that_matters"] == 2.0);
+    const auto& left = json["sides"]["left"];
+    REQUIRE(left["sessions"].size() == 4);
+    CHECK(left["sessions"][0]["date"] == "2026-11-16");
+    CHECK(left["sessions"][0]["routine"] == "Wall tennis-ball drill");
+    CHECK(left["sessions"][0]["before"] == 6.0);
+    CHECK(left["sessions"][0]["after"] == 3.0);
+    CHECK(left["sessions"][0]["change"] == -3.0);
+    CHECK(left["sessions"][0]["matters"] == true);
+    CHECK(left["sessions"][1]["matters"] == false);
+    // Two rounds are averaged: 3.5 before, 1.5 after.
+    CHECK(left["sessions"][2]["before"] == 3.5);
+    CHECK(left["sessions"][2]["change"] == -2.0);
+    CHECK(left["sessions"][2]["matters"] == true);
+    CHECK(left["sessions"][3]["after"].is_null());
+    CHECK(left["sessions"][3]["change"].is_null());
+    CHECK(left["summary"]["sessions"] == 4);
+    CHECK(left["summary"]["rated_before_and_after"] == 3);
+    CHECK(left["summary"]["changes_that_matter"] == 2);
+    CHECK(left["summary"]["average_change"] == -2.0);
+    const auto& right = json["sides"]["right"];
+    REQUIRE(right["sessions"].size() == 3);
+    CHECK(right["sessions"][1]["change"] == -3.0);
+    CHECK(right["summary"]["average_before"] == 5.0);
+
+    const Result week =
+        dir.run({"progress", "--json", "--weeks", "1", "--routine", "Wall tennis-ball drill"});
+    REQUIRE(week.code == 0);
+    const auto recent = nlohmann::json::parse(week.out);
+    CHECK(recent["weeks"] == 1);
+    CHECK(recent["routine"] == "Wall tennis-ball drill");
+    // The lying session of the same week is left out; the first wall one is 7 days back.
+    CHECK(recent["sides"]["left"]["sessions"].size() == 3);
+}
+
+TEST_CASE("progress: a table per side, a summary line, and a mark for a change that matters") {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    DataDir dir;
+    fillRatedHistory(dir);
+    dir.clock.set(kMonday);
+    const Result r = dir.run({"progress"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("Left side\n  date        before  after  change\n") != std::string::npos);
+    CHECK(r.out.find("  2026-11-16       6      3      -3 * Wall tennis-ball drill\n") !=
+          std::string::npos);
+    CHECK(r.out.find("  2026-11-18       5      4      -1   Wall tennis-ball drill\n") !=
+          std::string::npos);
+    CHECK(r.out.find("  2026-11-21     3.5    1.5      -2 * Wall tennis-ball drill\n") !=
+          std::string::npos);
+    CHECK(r.out.find("  2026-11-22       7      -       -   Lying upper-trapezius drill\n") !=
+          std::string::npos);
+    CHECK(r.out.find("  Left: 4 sessions rated; on average 5.4 before, 2.8 after, a change of "
+                     "-2 over 3 rated before and after; 2 with a drop that matters.\n") !=
+          std::string::npos);
+    CHECK(r.out.find("Right side\n") != std::string::npos);
+}
+
+TEST_CASE("progress: no ratings, only interrupted sessions, one side only, a wrong routine") {
+    DataDir dir;
+    dir.clock.set(kMonday);
+    const Result empty = dir.run({"progress"});
+    CHECK(empty.code == 0);
+    CHECK(empty.out.find("No tension ratings yet.") == 0);
+    const Result emptyJson = dir.run({"progress", "--json"});
+    REQUIRE(emptyJson.code == 0);
+    CHECK(nlohmann::json::parse(emptyJson.out)["sides"]["left"]["sessions"].empty());
+    CHECK(nlohmann::json::parse(emptyJson.out)["sides"]["right"]["summary"]["average_change"]
+              .is_null());
+    {
+        std::string notice;
+        auto history = History::open(dir.path.string(), kMonday, notice);
+        // A session left without an end still counts with its rating.
+        const auto id =
+            history->beginSession("Wall tennis-ball drill", "h", "f", kMonday - 3600, Side::Right);
+        history->recordCheckIn(id, {Side::Right, false, 6, 1}, kMonday - 3590);
+    }
+    const Result oneSide = dir.run({"progress"});
+    CHECK(oneSide.code == 0);
+    CHECK(oneSide.out.find("Left side\n  No ratings for this side.\n") != std::string::npos);
+    CHECK(oneSide.out.find("no session rated both before and after") != std::string::npos);
+    const Result old = dir.run({"progress", "--weeks", "1"});
+    CHECK(old.out.find("Right side") != std::string::npos);
+    dir.clock.set(kMonday + 30 * 86400);
+    const Result later = dir.run({"progress", "--weeks", "2"});
+    CHECK(later.out.find("No tension ratings yet in the last 2 weeks.") == 0);
+    const Result unknown = dir.run({"progress", "--routine", "no-such.yaml"});
+    CHECK(unknown.code == 1);
+    CHECK(unknown.err.find("no such routine file") != std::string::npos);
+    CHECK(dir.run({"progress", "--weeks", "0"}).code == 2);
+}
+
+TEST_CASE("progress --routine FILE: the sessions started from that file or with its title") {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    DataDir dir;
+    dir.clock.set(kMonday);
+    const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
+    {
+        std::string notice;
+        auto history = History::open(dir.path.string(), kMonday, notice);
+        const auto a = history->beginSession("Wall tennis-ball drill", "h", "elsewhere/wall.yaml",
+                                             kMonday - 3600, Side::Left);
+        history->recordCheckIn(a, {Side::Left, false, 5, 1}, kMonday - 3590);
+        const auto b = history->beginSession("Lying upper-trapezius drill", "h", "lying.yaml",
+                                             kMonday - 1800, Side::Left);
+        history->recordCheckIn(b, {Side::Left, false, 8, 1}, kMonday - 1790);
+    }
+    const Result r = dir.run({"progress", "--json", "--routine", wall});
+    REQUIRE(r.code == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    CHECK(json["routine"] == "Wall tennis-ball drill");
+    REQUIRE(json["sides"]["left"]["sessions"].size() == 1);
+    CHECK(json["sides"]["left"]["sessions"][0]["before"] == 5.0);
 }
 
 TEST_CASE("plan uses the history for an automatic first side, unless told") {

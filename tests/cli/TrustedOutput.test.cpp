@@ -80,6 +80,30 @@ TEST_CASE("history written by another program prints its control characters esca
     CHECK(parsed["sessions"][0]["steps"][0]["step"] == "Step\x1b[1A\x7f");
 }
 
+TEST_CASE("progress prints a stored title's control characters escaped") {
+    TempPath dir("trusted-progress", false);
+    const std::string title = "Wall drill\x1b[2K\r\xc2\x9b"
+                              "31m";
+    {
+        std::string notice;
+        auto history = History::open(dir.path.string(), kMonday, notice);
+        const auto id = history->beginSession(title, "h", "f.yaml", kMonday - 3600, Side::Left);
+        history->recordCheckIn(id, {Side::Left, false, 6, 1}, kMonday - 3590);
+        history->recordCheckIn(id, {Side::Left, true, 3, 1}, kMonday - 3500);
+        history->endSession(id, "finished", "", 30, 0, kMonday - 3400);
+    }
+    const Result text = run({"progress"}, dir.path.string());
+    REQUIRE(text.code == 0);
+    CHECK(terminalSafe(text.out));
+    CHECK(text.out.find("Wall drill\\x1b[2K\\x0d\\u009b31m") != std::string::npos);
+    const Result json = run({"progress", "--json"}, dir.path.string());
+    REQUIRE(json.code == 0);
+    CHECK(terminalSafe(json.out));
+    const auto parsed = nlohmann::json::parse(json.out);
+    CHECK(parsed["sides"]["left"]["sessions"][0]["routine"] == title);
+    CHECK(parsed["sides"]["left"]["sessions"][0]["change"] == -3.0);
+}
+
 TEST_CASE("validate, plan and new never print a file's control characters raw") {
     TempPath dir("trusted-files", false);
     std::filesystem::create_directories(dir.path);

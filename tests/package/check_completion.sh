@@ -22,7 +22,7 @@ expect() {
     fi
 }
 
-expect "run render explore validate plan next history calendar new" rollcoach ""
+expect "run render explore validate plan next history progress calendar new" rollcoach ""
 expect "--body --shoulder-width-cm --data-dir --help --version" rollcoach --
 expect "men women" rollcoach --body ""
 expect "run render" rollcoach --body men r
@@ -32,5 +32,6 @@ expect "--side --size" rollcoach render x.yaml --s
 expect "--strict --help" rollcoach validate --
 expect "--first-side --json --every --help" rollcoach plan --
 expect "--json --help" rollcoach history --
+expect "--routine --weeks --json --help" rollcoach progress --
 expect "--weeks --out --help" rollcoach calendar --
 exit $failed

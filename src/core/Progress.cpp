@@ -1,0 +1,140 @@
+#include "Progress.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace rollcoach {
+
+namespace {
+
+// Averages are of whole numbers over a few rounds, so a change of -1.9999999 is -2 written
+// in binary; without this margin it would not count.
+constexpr double kMargin = 1e-9;
+
+// The history keeps the path a session was started with, which may be relative to another
+// folder or differently spelt than the one asked for.
+bool sameFile(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) {
+        return false;
+    }
+    if (a == b) {
+        return true;
+    }
+    std::error_code ec;
+    return std::filesystem::equivalent(a, b, ec) && !ec;
+}
+
+bool wanted(const SessionRecord& session, const ProgressQuery& query) {
+    const bool anyRoutine = query.routineFile.empty() && query.routineTitle.empty();
+    const bool sameTitle =
+        !query.routineTitle.empty() && session.routineTitle == query.routineTitle;
+    if (!anyRoutine && !sameTitle && !sameFile(session.routineFile, query.routineFile)) {
+        return false;
+    }
+    if (query.weeks) {
+        const std::int64_t from = query.now - static_cast<std::int64_t>(*query.weeks) * 7 * 86400;
+        if (session.startedAt < from) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<double> average(const std::vector<int>& ratings) {
+    if (ratings.empty()) {
+        return std::nullopt;
+    }
+    double sum = 0;
+    for (int rating : ratings) {
+        sum += rating;
+    }
+    return sum / static_cast<double>(ratings.size());
+}
+
+void summarise(SideProgress& side) {
+    SideSummary& s = side.summary;
+    double before = 0;
+    double after = 0;
+    double change = 0;
+    int befores = 0;
+    int afters = 0;
+    for (const SideSession& session : side.sessions) {
+        ++s.sessions;
+        if (session.before) {
+            before += *session.before;
+            ++befores;
+        }
+        if (session.after) {
+            after += *session.after;
+            ++afters;
+        }
+        if (const auto c = session.change()) {
+            change += *c;
+            ++s.paired;
+            s.mattered += session.matters() ? 1 : 0;
+        }
+    }
+    if (befores > 0) {
+        s.averageBefore = before / befores;
+    }
+    if (afters > 0) {
+        s.averageAfter = after / afters;
+    }
+    if (s.paired > 0) {
+        s.averageChange = change / s.paired;
+    }
+}
+
+} // namespace
+
+bool changeMatters(double change) {
+    return change <= -kChangeThatMatters + kMargin;
+}
+
+std::optional<double> SideSession::change() const {
+    if (!before || !after) {
+        return std::nullopt;
+    }
+    return *after - *before;
+}
+
+bool SideSession::matters() const {
+    const auto c = change();
+    return c && changeMatters(*c);
+}
+
+Progress tensionProgress(const std::vector<SessionRecord>& history, const ProgressQuery& query) {
+    std::vector<const SessionRecord*> sessions;
+    for (const SessionRecord& session : history) {
+        if (wanted(session, query)) {
+            sessions.push_back(&session);
+        }
+    }
+    // A trend reads from the oldest; the history comes newest first.
+    std::stable_sort(
+        sessions.begin(), sessions.end(),
+        [](const SessionRecord* a, const SessionRecord* b) { return a->startedAt < b->startedAt; });
+    Progress progress;
+    for (const SessionRecord* session : sessions) {
+        for (SideProgress* side : {&progress.left, &progress.right}) {
+            std::vector<int> before;
+            std::vector<int> after;
+            for (const CheckIn& check : session->checkIns) {
+                if (check.side != side->side || check.rating < 0 || check.rating > 10) {
+                    continue;
+                }
+                (check.after ? after : before).push_back(check.rating);
+            }
+            if (before.empty() && after.empty()) {
+                continue;
+            }
+            side->sessions.push_back(
+                {session->startedAt, session->routineTitle, average(before), average(after)});
+        }
+    }
+    summarise(progress.left);
+    summarise(progress.right);
+    return progress;
+}
+
+} // namespace rollcoach

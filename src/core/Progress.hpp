@@ -1,0 +1,77 @@
+#pragma once
+
+#include "History.hpp"
+#include "Routine.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+/// In pain research a drop of about 2 points on a 0-10 scale is the smallest change a person
+/// notices as worth having; a smaller one may be only the day-to-day spread of a rating.
+constexpr double kChangeThatMatters = 2.0;
+
+/// Whether an after-minus-before change is a drop that matters (see kChangeThatMatters).
+bool changeMatters(double change);
+
+/// Which sessions a progress view covers. Times are handed in: it reads no clock.
+struct ProgressQuery {
+    /// Only sessions of this routine: those recorded from the same file, or with this title.
+    /// Either may be empty.
+    std::string routineFile;
+    std::string routineTitle;
+    /// Only sessions started in the last `weeks` weeks before `now`; all of them when unset.
+    std::optional<int> weeks;
+    std::int64_t now = 0;
+};
+
+/// One session's tension on one side: each the average over the rounds rated.
+struct SideSession {
+    std::int64_t startedAt = 0; ///< seconds since the epoch, UTC
+    std::string routineTitle;
+    std::optional<double> before;
+    std::optional<double> after;
+
+    /// After minus before; unset unless both were rated.
+    std::optional<double> change() const;
+    /// True when the change is a drop that matters.
+    bool matters() const;
+};
+
+/// A side's sessions taken together. The averages are over the sessions that have that
+/// rating (the change over those with both), so a rating given only before does not hide
+/// the others; each is unset when no session has it.
+struct SideSummary {
+    int sessions = 0; ///< with any rating on this side
+    int paired = 0;   ///< with a rating both before and after
+    int mattered = 0; ///< with a drop that matters
+    std::optional<double> averageBefore;
+    std::optional<double> averageAfter;
+    std::optional<double> averageChange;
+};
+
+/// The tension trend of one side, oldest session first.
+struct SideProgress {
+    Side side = Side::Left;
+    std::vector<SideSession> sessions;
+    SideSummary summary;
+};
+
+/// Both sides' trends.
+struct Progress {
+    SideProgress left{Side::Left, {}, {}};
+    SideProgress right{Side::Right, {}, {}};
+
+    bool empty() const { return left.sessions.empty() && right.sessions.empty(); }
+    const SideProgress& of(Side side) const { return side == Side::Left ? left : right; }
+};
+
+/// The per-side tension trend from the history's sessions (in any order; check-ins needed).
+/// Sessions of any outcome count: a rating given before a pain stop is still a rating.
+/// A rating outside 0-10, which only another program could have stored, is left out.
+Progress tensionProgress(const std::vector<SessionRecord>& history, const ProgressQuery& query);
+
+} // namespace rollcoach
