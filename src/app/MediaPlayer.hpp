@@ -8,9 +8,6 @@
 #include <string>
 #include <vector>
 
-struct sd_bus;
-struct sd_bus_slot;
-
 namespace rollcoach {
 
 /// What a media player shows of a running session: desktop media widgets, headsets and
@@ -26,8 +23,30 @@ struct NowPlaying {
     double positionS = 0; ///< into the step; read when asked, never announced
 
     /// Equal in everything a listener is told of when it changes (not the position).
-    bool sameAs(const NowPlaying& other) const;
+    bool sameAs(const NowPlaying& other) const {
+        return status == other.status && title == other.title && artist == other.artist &&
+               album == other.album && segment == other.segment && lengthS == other.lengthS;
+    }
 };
+
+/// The media player on the bus, as the module rollcoach-mpris.so makes it: the only code that
+/// links sd-bus (libsystemd and what it brings), loaded with the first session shown, so the
+/// list and start-up never map it.
+class MediaPlayerBus {
+public:
+    virtual ~MediaPlayerBus() = default;
+    virtual void show(const std::optional<NowPlaying>& now) = 0;
+    virtual bool answer() = 0;
+    virtual std::vector<ControlInput> take() = 0;
+    virtual const std::string& name() const = 0;
+};
+
+/// The module's entry point. It connects to the session bus on the first show(); `err` gets
+/// a one-line notice when there is none.
+using OpenMediaPlayerBus = MediaPlayerBus* (*)(std::ostream& err);
+
+constexpr const char* kOpenMediaPlayerBusSymbol = "rollcoach_open_media_player_bus";
+constexpr const char* kMediaPlayerModuleName = "rollcoach-mpris.so";
 
 /// rollcoach as an MPRIS media player on the session D-Bus, while a session shows, so media
 /// keys, headset buttons and `playerctl` drive it: play/pause, next, previous, stop.
@@ -37,8 +56,9 @@ struct NowPlaying {
 /// Everything happens on the thread of the window, which owns the session.
 class MediaPlayer {
 public:
-    /// Connects on the first show(); `err` gets a one-line notice when there is no session bus.
-    explicit MediaPlayer(std::ostream& err);
+    /// The bus code comes from the first of `modules` (rollcoach-mpris.so) that loads, when a
+    /// session is first shown; `err` gets a one-line notice when it cannot be loaded.
+    MediaPlayer(std::ostream& err, std::vector<std::string> modules);
     ~MediaPlayer();
     MediaPlayer(const MediaPlayer&) = delete;
     MediaPlayer& operator=(const MediaPlayer&) = delete;
@@ -48,35 +68,20 @@ public:
     void show(const std::optional<NowPlaying>& now);
     /// Answers the messages waiting, without waiting for more; true when a control is waiting
     /// to be taken.
-    bool answer();
+    bool answer() { return m_bus != nullptr && m_bus->answer(); }
     /// The controls asked for since the last call, oldest first.
-    std::vector<ControlInput> take();
+    std::vector<ControlInput> take() {
+        return m_bus != nullptr ? m_bus->take() : std::vector<ControlInput>{};
+    }
 
     /// The bus name held, "" when none (no session shows, or no bus).
-    const std::string& name() const { return m_name; }
-
-    // Called from the bus's callbacks.
-    void asked(Control control);
-    const NowPlaying& now() const { return m_now; }
-    void named(bool ok);
+    const std::string& name() const;
 
 private:
-    bool connect();
-    void drop(const std::string& why);
-    void registerObject();
-    void release();
-
     std::ostream& m_err;
-    sd_bus* m_bus = nullptr;
-    bool m_tried = false; // connecting is tried once: no bus at the start means none for good
-    bool m_showing = false;
-    sd_bus_slot* m_rootSlot = nullptr;
-    sd_bus_slot* m_playerSlot = nullptr;
-    sd_bus_slot* m_nameSlot = nullptr;
-    std::string m_name;   // the name held, once the bus said so
-    std::string m_wanted; // the name asked for
-    NowPlaying m_now;
-    std::vector<ControlInput> m_asked;
+    std::vector<std::string> m_modules;
+    bool m_tried = false; // loading is tried once
+    std::unique_ptr<MediaPlayerBus> m_bus;
 };
 
 } // namespace rollcoach

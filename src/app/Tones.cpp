@@ -57,12 +57,7 @@ std::vector<std::vector<std::int16_t>> toneSamples() {
 }
 
 std::vector<std::string> soundModulePaths(const std::string& executablePath) {
-    namespace fs = std::filesystem;
-    const fs::path bin = executableFolder(executablePath);
-    const fs::path libdir(ROLLCOACH_LIBDIR);
-    const fs::path installed = libdir.is_absolute() ? libdir : bin.parent_path() / libdir;
-    return {(bin / kSoundModuleName).string(),
-            (installed / "rollcoach" / kSoundModuleName).string()};
+    return modulePaths(executablePath, kSoundModuleName);
 }
 
 bool onlyNullSoundOutput(const char* drivers) {

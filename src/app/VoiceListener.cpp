@@ -3,7 +3,7 @@
 #include "MicrophoneModule.hpp"
 #include "Tones.hpp"
 #include "voice/Audio.hpp"
-#include "voice/CommandRecognizer.hpp"
+#include "voice/Recognizer.hpp"
 
 #include <cstdlib>
 #include <dlfcn.h>
@@ -25,7 +25,8 @@ constexpr std::int64_t kAfterSpeakingMs = 500;
 
 } // namespace
 
-VoiceListener::VoiceListener(std::ostream& notices) : m_notices(notices) {}
+VoiceListener::VoiceListener(std::ostream& notices, std::vector<std::string> voiceModules)
+    : m_notices(notices), m_voiceModules(std::move(voiceModules)) {}
 
 VoiceListener::~VoiceListener() {
     m_microphone.reset();
@@ -62,13 +63,15 @@ void VoiceListener::start(const std::vector<std::string>& modules) {
 }
 
 bool VoiceListener::loadModel() {
-    if (m_recognizer == nullptr) {
-        m_recognizer = std::make_unique<CommandRecognizer>();
-        if (!m_recognizer->ok()) {
-            m_notices << "rollcoach: " << m_recognizer->error() << ": not listening\n";
+    if (!m_modelTried) {
+        m_modelTried = true;
+        std::string why;
+        m_recognizer = openRecognizer(m_voiceModules, why);
+        if (m_recognizer == nullptr) {
+            m_notices << "rollcoach: " << why << ": not listening\n";
         }
     }
-    return m_recognizer->ok();
+    return m_recognizer != nullptr;
 }
 
 void VoiceListener::setSpeaking(bool speaking) {

@@ -15,7 +15,7 @@
 
 namespace rollcoach {
 
-class CommandRecognizer;
+class Recognizer;
 class Microphone;
 
 /// Voice commands during a session (opt-in): the microphone is recorded through the sound
@@ -23,12 +23,14 @@ class Microphone;
 /// for the window's loop, which alone touches the session.
 class VoiceListener {
 public:
-    explicit VoiceListener(std::ostream& notices);
+    /// The speech model comes from the first of `voiceModules` (rollcoach-voice.so) that loads.
+    VoiceListener(std::ostream& notices, std::vector<std::string> voiceModules);
     ~VoiceListener();
     VoiceListener(const VoiceListener&) = delete;
     VoiceListener& operator=(const VoiceListener&) = delete;
 
-    /// Loads the speech model and opens the microphone from the first of `modules` that loads.
+    /// Loads the speech model and opens the microphone from the first of `modules` (the sound
+    /// module) that loads.
     /// Any failure is one notice, and the session runs without listening.
     void start(const std::vector<std::string>& modules);
     /// Whether it is listening.
@@ -48,7 +50,9 @@ public:
 
 private:
     std::ostream& m_notices;
-    std::unique_ptr<CommandRecognizer> m_recognizer;
+    std::vector<std::string> m_voiceModules;
+    bool m_modelTried = false;
+    std::unique_ptr<Recognizer> m_recognizer;
     std::atomic<std::int64_t> m_deafUntilMs{0};
     std::atomic<bool> m_pending{false};
     std::mutex m_lock;

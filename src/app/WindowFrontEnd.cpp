@@ -9,6 +9,8 @@
 #include "Speech.hpp"
 #include "Tones.hpp"
 #include "VoiceListener.hpp"
+#include "voice/Recognizer.hpp"
+#include "core/DataPaths.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/WindowPlace.hpp"
@@ -140,7 +142,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         return 1;
     }
     // Media keys and headset buttons, through the session bus, while a session shows.
-    MediaPlayer media(err);
+    MediaPlayer media(err, modulePaths(app.workspace.executablePath, kMediaPlayerModuleName));
 
     if (Session* session = coach.session()) {
         // Starting part-way credits nothing: the steps passed over count as skipped.
@@ -152,7 +154,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
 
     // Voice commands, when asked for: heard on the microphone's thread, acted on here. The
     // microphone opens with the first session, not for the list.
-    VoiceListener voice(err);
+    VoiceListener voice(err, modulePaths(app.workspace.executablePath, kVoiceModuleName));
     bool voiceStarted = false;
 
     using Clock = std::chrono::steady_clock;

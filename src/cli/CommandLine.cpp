@@ -9,6 +9,7 @@
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/Timeline.hpp"
+#include "voice/Recognizer.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -293,7 +294,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     // Listening is opt-in, by the flag or by `listen: true` in the settings.
     request.listen = request.listen || workspace.settings.listen;
     if (*listenCommandLine) {
-        return listenCommand(listenFile, listenVerbose, out, err);
+        return listenCommand(listenFile, listenVerbose,
+                             modulePaths(workspace.executablePath, kVoiceModuleName), out, err);
     }
     if (*validateCommand) {
         return validate(validateFiles, strict, workspace, out, err);

@@ -1,25 +1,28 @@
 #include "Listen.hpp"
 
 #include "voice/Audio.hpp"
-#include "voice/CommandRecognizer.hpp"
+#include "voice/Recognizer.hpp"
 
 #include <iomanip>
 #include <ostream>
 
 namespace rollcoach {
 
-int listenCommand(const std::string& wavFile, bool verbose, std::ostream& out, std::ostream& err) {
+int listenCommand(const std::string& wavFile, bool verbose,
+                  const std::vector<std::string>& voiceModules, std::ostream& out,
+                  std::ostream& err) {
     PcmSound sound;
     std::string why;
     if (!readWav(wavFile, sound, why)) {
         err << wavFile << ": error: " << why << "\n";
         return 1;
     }
-    CommandRecognizer recognizer;
-    if (!recognizer.ok()) {
-        err << "rollcoach: " << recognizer.error() << "\n";
+    const std::unique_ptr<Recognizer> loaded = openRecognizer(voiceModules, why);
+    if (loaded == nullptr) {
+        err << "rollcoach: " << why << "\n";
         return 1;
     }
+    Recognizer& recognizer = *loaded;
     out << std::fixed << std::setprecision(1);
     if (verbose) {
         recognizer.onUtterance([&out](const Utterance& u) {

@@ -75,6 +75,13 @@ DataPaths findDataPaths(const std::string& executablePath, std::vector<std::stri
     return {};
 }
 
+std::vector<std::string> modulePaths(const std::string& executablePath, const std::string& module) {
+    const fs::path bin = executableFolder(executablePath);
+    const fs::path libdir(ROLLCOACH_LIBDIR);
+    const fs::path installed = libdir.is_absolute() ? libdir : bin.parent_path() / libdir;
+    return {(bin / module).string(), (installed / "rollcoach" / module).string()};
+}
+
 std::vector<std::string> routineFilesIn(const std::string& folder) {
     std::vector<std::string> files;
     std::error_code ec;

@@ -22,6 +22,10 @@ std::string executableFolder(const std::string& executablePath);
 /// Empty dataDir when none holds the body model; `tried` then lists where it looked.
 DataPaths findDataPaths(const std::string& executablePath, std::vector<std::string>& tried);
 
+/// Where to load one of rollcoach's modules from (rollcoach-sound.so, ...), in order: beside
+/// the binary (a build folder), then the installed library folder.
+std::vector<std::string> modulePaths(const std::string& executablePath, const std::string& module);
+
 /// The routine files (*.yaml, *.yml) in a folder, sorted by name; none if it does not exist.
 std::vector<std::string> routineFilesIn(const std::string& folder);
 

@@ -45,7 +45,7 @@ TEST_CASE("voice: a word is heard, but not while rollcoach speaks") {
     std::filesystem::remove_all(folder);
 
     std::ostringstream notices;
-    VoiceListener voice(notices);
+    VoiceListener voice(notices, {ROLLCOACH_BUILD_DIR "/rollcoach-voice.so"});
     REQUIRE(voice.loadModel());
     // The microphone hands over a tenth of a second at a time.
     auto hearAll = [&] {

@@ -36,6 +36,8 @@ std::string wavHeader(unsigned format, unsigned channels, unsigned rate, unsigne
     return b;
 }
 
+const std::vector<std::string> kVoiceModule = {ROLLCOACH_BUILD_DIR "/rollcoach-voice.so"};
+
 } // namespace
 
 TEST_CASE("listen: WAV input is 16-bit PCM, any rate and channels, else a clear reason") {
@@ -66,11 +68,18 @@ TEST_CASE("listen: a recording with no speech hears nothing, and a bad file is n
     REQUIRE(writeWav(folder + "/hum.wav", hum, 16000));
     std::ostringstream out;
     std::ostringstream err;
-    CHECK(listenCommand(folder + "/hum.wav", false, out, err) == 0);
+    CHECK(listenCommand(folder + "/hum.wav", false, kVoiceModule, out, err) == 0);
     CHECK(out.str().empty());
     CHECK(err.str().empty());
     out.str("");
-    CHECK(listenCommand(folder + "/missing.wav", false, out, err) == 1);
+    CHECK(listenCommand(folder + "/missing.wav", false, kVoiceModule, out, err) == 1);
     CHECK(err.str().rfind(folder + "/missing.wav: error: cannot open", 0) == 0);
+    // Without the voice module (a partial install) the recording is not listened to, and
+    // the message says what is missing.
+    err.str("");
+    CHECK(listenCommand(folder + "/hum.wav", false, {folder + "/rollcoach-voice.so"}, out, err) ==
+          1);
+    CHECK(err.str().rfind("rollcoach: cannot load the voice module rollcoach-voice.so (", 0) == 0);
+    CHECK(out.str().empty());
     std::filesystem::remove_all(folder);
 }

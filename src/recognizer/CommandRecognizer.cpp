@@ -1,12 +1,14 @@
 #include "CommandRecognizer.hpp"
 
-#include "Audio.hpp"
+#include "voice/Audio.hpp"
 
 #include <pocketsphinx.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <memory>
+#include <type_traits>
 
 namespace rollcoach {
 
@@ -253,3 +255,15 @@ void CommandRecognizer::decide(std::vector<HeardCommand>& heard) {
 }
 
 } // namespace rollcoach
+
+extern "C" rollcoach::Recognizer*
+rollcoach_open_recognizer(const rollcoach::RecognizerLimits& limits, std::string& why) {
+    static_assert(std::is_same_v<rollcoach::OpenRecognizer, decltype(&rollcoach_open_recognizer)>);
+    auto recognizer = std::make_unique<rollcoach::CommandRecognizer>(
+        rollcoach::CommandRecognizer::defaultModelDir(), limits);
+    if (!recognizer->ok()) {
+        why = recognizer->error();
+        return nullptr;
+    }
+    return recognizer.release();
+}
