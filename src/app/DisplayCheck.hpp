@@ -1,28 +1,36 @@
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace rollcoach {
 
 /// A connection to the X display, opened before SFML opens its own, and proof that OpenGL can
 /// draw on it. SFML aborts the process when it cannot connect, and crashes when the display
-/// has no GLX or no visual it can draw with (an 8-bit display), so this check comes before
-/// any SFML object. The connection stays open while the app runs, so an X server that resets
-/// when its last client leaves (Xvfb does) cannot reset between the check and SFML's
-/// connection, and the OpenGL driver the check loaded is not unloaded and loaded again for
-/// SFML.
+/// has no GLX (an 8-bit display has none), so the display is looked at before any SFML object.
+/// The connection stays open while the app runs, so an X server that resets when its last
+/// client leaves (Xvfb does) cannot reset between the check and SFML's connection.
+///
+/// Looking costs no OpenGL: only the X server is asked (loading the OpenGL driver for a
+/// connection of its own took 18 ms of start-up, and SFML loads it again for its own). Whether
+/// a context can be made is then seen on SFML's own first context, with X errors noted instead
+/// of ending the program, as Xlib's default handler would.
 class DisplayCheck {
 public:
-    /// Connects to $DISPLAY and makes (then drops) an OpenGL context on it.
+    /// Connects to $DISPLAY and asks its server for the GLX extension and a visual to draw in.
     DisplayCheck();
     ~DisplayCheck();
     DisplayCheck(const DisplayCheck&) = delete;
     DisplayCheck& operator=(const DisplayCheck&) = delete;
 
-    /// Whether the display could be opened and OpenGL can draw on it.
+    /// Whether the display could be opened and offers OpenGL.
     bool available() const { return m_display != nullptr && m_why.empty(); }
     /// Why not, in a sentence for the user; empty when it could.
     const std::string& why() const { return m_why; }
+
+    /// Runs `makeContext` (SFML's first window or context, which must end with a context made
+    /// current) with X errors noted; false, with why(), when it failed.
+    bool confirm(const std::function<bool()>& makeContext);
 
 private:
     void* m_display = nullptr;

@@ -9,11 +9,11 @@
 #include "Speech.hpp"
 #include "Tones.hpp"
 #include "VoiceListener.hpp"
-#include "voice/Recognizer.hpp"
 #include "core/DataPaths.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/WindowPlace.hpp"
+#include "voice/Recognizer.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -351,7 +351,7 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
             return 1;
         }
     }
-    const DisplayCheck display;
+    DisplayCheck display;
     if (!display.available()) {
         err << "rollcoach: error: " << display.why() << "\n";
         return 1;
@@ -375,7 +375,19 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         // --fullscreen wins over how the window was left.
         memory.place.fullScreen = memory.place.fullScreen || request.fullScreen;
         window.emplace();
-        openWindow(*window, memory.place);
+        display.confirm([&] {
+            openWindow(*window, memory.place);
+            return window->isOpen() && window->setActive(true);
+        });
+    } else {
+        display.confirm([] {
+            sf::Context context;
+            return context.setActive(true);
+        });
+    }
+    if (!display.available()) {
+        err << "rollcoach: error: " << display.why() << "\n";
+        return 1;
     }
     WindowAssets assets;
     std::unique_ptr<Fonts> fonts;
