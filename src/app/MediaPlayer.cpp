@@ -1,9 +1,25 @@
 #include "MediaPlayer.hpp"
 
+#include <cstdlib>
 #include <dlfcn.h>
 #include <ostream>
+#include <unistd.h>
 
 namespace rollcoach {
+namespace {
+
+// Where sd-bus looks for the session bus: the address given, else the bus in the user's
+// runtime folder. With neither there is no bus to connect to, and no need to load the module.
+bool sessionBusMayBeThere() {
+    if (const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS"); address && *address) {
+        return true;
+    }
+    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+    return runtime != nullptr && *runtime != '\0' &&
+           access((std::string(runtime) + "/bus").c_str(), F_OK) == 0;
+}
+
+} // namespace
 
 MediaPlayer::MediaPlayer(std::ostream& err, std::vector<std::string> modules)
     : m_err(err), m_modules(std::move(modules)) {}
@@ -13,6 +29,11 @@ MediaPlayer::~MediaPlayer() = default;
 void MediaPlayer::show(const std::optional<NowPlaying>& now) {
     if (m_bus == nullptr && now && !m_tried) {
         m_tried = true;
+        if (!sessionBusMayBeThere()) {
+            m_err << "rollcoach: notice: no D-Bus session bus: media keys will not control the "
+                     "session\n";
+            return;
+        }
         void* module = nullptr;
         for (const std::string& path : m_modules) {
             if ((module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) != nullptr) {
