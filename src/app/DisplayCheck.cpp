@@ -65,6 +65,16 @@ DisplayCheck::DisplayCheck() {
     }
 }
 
+sf::Vector2u DisplayCheck::screenSize() const {
+    auto* display = static_cast<Display*>(m_display);
+    if (display == nullptr) {
+        return {};
+    }
+    const int screen = DefaultScreen(display);
+    return {static_cast<unsigned>(DisplayWidth(display, screen)),
+            static_cast<unsigned>(DisplayHeight(display, screen))};
+}
+
 bool DisplayCheck::confirm(const std::function<bool()>& makeContext) {
     XErrorHandler previous = XSetErrorHandler(noteFailedRequest);
     requestFailed = false;

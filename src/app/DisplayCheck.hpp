@@ -1,5 +1,7 @@
 #pragma once
 
+#include <SFML/System/Vector2.hpp>
+
 #include <functional>
 #include <string>
 
@@ -27,6 +29,10 @@ public:
     bool available() const { return m_display != nullptr && m_why.empty(); }
     /// Why not, in a sentence for the user; empty when it could.
     const std::string& why() const { return m_why; }
+
+    /// The default screen's size in pixels (what the server told on connecting); 0x0 when
+    /// no display could be opened.
+    sf::Vector2u screenSize() const;
 
     /// Runs `makeContext` (SFML's first window or context, which must end with a context made
     /// current) with X errors noted; false, with why(), when it failed.

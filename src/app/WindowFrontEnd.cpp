@@ -104,18 +104,19 @@ WindowAssets readWindowAssets(const Workspace& workspace, bool withHistory) {
 
 // Opens the window as it was left: full-screen, or at its size (no larger than the screen)
 // in the middle of the screen. Without a window manager to place it, SFML would put it at a
-// fixed offset, half off a 1920x1080 screen.
-void openWindow(sf::RenderWindow& window, const WindowPlace& place) {
-    const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+// fixed offset, half off a 1920x1080 screen. The screen's size comes from the display check's
+// connection, which has it for free: SFML's desktop mode asks XRandR, tens of milliseconds of
+// start-up. Full screen needs a mode SFML knows, so only it asks.
+void openWindow(sf::RenderWindow& window, const WindowPlace& place, sf::Vector2u screen) {
     if (place.fullScreen) {
-        window.create(desktop, "rollcoach", sf::Style::Fullscreen);
+        window.create(sf::VideoMode::getDesktopMode(), "rollcoach", sf::Style::Fullscreen);
     } else {
-        const unsigned width = std::min(place.width, desktop.width);
-        const unsigned height = std::min(place.height, desktop.height);
+        const unsigned width = std::min(place.width, screen.x);
+        const unsigned height = std::min(place.height, screen.y);
         window.create(sf::VideoMode(width, height), "rollcoach",
                       sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
-        window.setPosition({static_cast<int>(desktop.width - width) / 2,
-                            static_cast<int>(desktop.height - height) / 2});
+        window.setPosition(
+            {static_cast<int>(screen.x - width) / 2, static_cast<int>(screen.y - height) / 2});
     }
     window.setFramerateLimit(60);
     window.setKeyRepeatEnabled(false);
@@ -131,7 +132,8 @@ void showIcon(sf::RenderWindow& window, const Picture& icon) {
 // neither reads nor writes it, so it opens the same way wherever it runs.
 struct WindowMemory {
     WindowPlace place;
-    std::string file; ///< "" when not remembered
+    std::string file;    ///< "" when not remembered
+    sf::Vector2u screen; ///< the size of the screen it opens on
 };
 
 int runWindowLoop(AppResources& app, const WindowRequest& request,
@@ -208,7 +210,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
                 // Full screen and back, on any screen; the windowed size is kept for after. A
                 // new window at the new size: every screen lays itself out again for it.
                 memory.place.fullScreen = !memory.place.fullScreen;
-                openWindow(window, memory.place);
+                openWindow(window, memory.place, memory.screen);
                 showIcon(window, icon);
                 const sf::Vector2u size = window.getSize();
                 window.setView(sf::View(
@@ -327,7 +329,8 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
 void openWindow(sf::RenderWindow& window, bool fullScreen) {
     WindowPlace place;
     place.fullScreen = fullScreen;
-    openWindow(window, place);
+    const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+    openWindow(window, place, {desktop.width, desktop.height});
 }
 
 bool isFullScreenKey(const sf::Event& event) {
@@ -374,9 +377,10 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         }
         // --fullscreen wins over how the window was left.
         memory.place.fullScreen = memory.place.fullScreen || request.fullScreen;
+        memory.screen = display.screenSize();
         window.emplace();
         display.confirm([&] {
-            openWindow(*window, memory.place);
+            openWindow(*window, memory.place, memory.screen);
             return window->isOpen() && window->setActive(true);
         });
     } else {
