@@ -17,15 +17,15 @@ Coach::Coach(AppResources& app, const WindowRequest& request,
     : m_app(app), m_request(request), m_given(given), m_err(err) {}
 
 void Coach::push(std::unique_ptr<Screen> screen) {
-    screen->layout(m_size);
     m_screens.push_back(std::move(screen));
 }
 
-void Coach::resize(sf::Vector2u size) {
-    m_size = size;
-    for (auto& screen : m_screens) {
-        screen->layout(size);
+Screen* Coach::current() {
+    if (m_screens.empty()) {
+        return nullptr;
     }
+    m_screens.back()->layoutFor(m_size);
+    return m_screens.back().get();
 }
 
 bool Coach::start(sf::Vector2u size) {

@@ -25,14 +25,15 @@ public:
 
     /// The first screen for the request; false when it cannot be shown.
     bool start(sf::Vector2u size);
-    Screen* current() { return m_screens.empty() ? nullptr : m_screens.back().get(); }
+    /// The screen on top, laid out for the window's size.
+    Screen* current();
     /// The session running or just ended (null when none).
     Session* session() { return m_session.get(); }
 
     /// Carries out what a screen asked; false when the app should close.
     bool follow(const ScreenRequest& request);
-    /// Lays every screen out again for a new window size.
-    void resize(sf::Vector2u size);
+    /// The window's new size: each screen lays out again for it when it is next shown.
+    void resize(sf::Vector2u size) { m_size = size; }
     /// Hands a control from outside the window (a media key) to the session on screen, if
     /// one shows; false when the app should close.
     bool control(ControlInput input);

@@ -63,6 +63,15 @@ public:
     virtual std::string frameKey(sf::Vector2u /*size*/) const { return {}; }
     /// Where the last layout put each element.
     const Boxes& boxes() const { return m_boxes; }
+    /// Lays out for `size` unless it was for that size already: a screen lays out when it
+    /// is to be shown, so one passed over (the setup screen of a session started at once)
+    /// or under another never measures its texts.
+    void layoutFor(sf::Vector2u size) {
+        if (!m_laidOutFor || *m_laidOutFor != size) {
+            layout(size);
+            m_laidOutFor = size;
+        }
+    }
 
 protected:
     /// Lays out with `arrange(t)` from the roomiest (t = 1) to the tightest (t = -0.5), in
@@ -81,6 +90,9 @@ protected:
 
     Boxes m_boxes;
     bool m_lenient = false; ///< laying out for a window too small for everything
+
+private:
+    std::optional<sf::Vector2u> m_laidOutFor;
 };
 
 /// A rating from a key: 0-9, and T for ten.
