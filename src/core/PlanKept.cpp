@@ -98,6 +98,43 @@ PlanKeptSummary summarisePlanKept(const std::vector<PlannedDayState>& plan) {
     return s;
 }
 
+std::string weekInWords(const PlanKeptSummary& summary) {
+    if (summary.planned() == 0) {
+        return {};
+    }
+    std::string line;
+    auto add = [&](int count, const char* name) {
+        if (count > 0) {
+            line += (line.empty() ? "" : ", ") + std::to_string(count) + " " + name;
+        }
+    };
+    add(summary.done, "done");
+    add(summary.partial, "partial");
+    add(summary.missed, "missed");
+    add(summary.stillDue, "still due");
+    return "This week: " + line + ".";
+}
+
+std::string weekEncouragement(const PlanKeptSummary& summary) {
+    const int someDone = summary.done + summary.partial;
+    if (summary.planned() == 0 || (someDone == 0 && summary.missed == 0)) {
+        return {};
+    }
+    if (summary.partial == 0 && summary.missed == 0) {
+        return "Every session so far is done. Well kept.";
+    }
+    if (someDone > 0) {
+        return "Part of the week is done, and every session counts, short ones too.";
+    }
+    // Nothing done yet: the next session is a fresh start, with nothing owed.
+    return "The next session counts as much as any: there is nothing to make up.";
+}
+
+const char* shortDayName(Weekday day) {
+    static const char* const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return names[static_cast<int>(day)];
+}
+
 std::vector<OverdueSession>
 overdueSessions(const std::vector<std::pair<std::string, Routine>>& routines,
                 const std::vector<SessionRecord>& history, std::int64_t now,

@@ -56,6 +56,17 @@ struct PlanKeptSummary {
 
 PlanKeptSummary summarisePlanKept(const std::vector<PlannedDayState>& plan);
 
+/// The week in one line: "This week: 2 done, 1 partial, 1 missed, 3 still due." Only the
+/// states there are; "" when nothing is planned.
+std::string weekInWords(const PlanKeptSummary& summary);
+
+/// A kind word on the week so far, never a reproach: a week done in part is praised for what
+/// was done, and missed sessions are never to be made up. "" when there is nothing to say.
+std::string weekEncouragement(const PlanKeptSummary& summary);
+
+/// "Mon", "Tue", ...: a day as the week at a glance and `next` name it.
+const char* shortDayName(Weekday day);
+
 /// A routine missed on an earlier planned day and not taken up since.
 struct OverdueSession {
     std::string routineFile;

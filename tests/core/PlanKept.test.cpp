@@ -149,3 +149,30 @@ TEST_CASE("overdue: a missed day of this week not taken up since") {
     // On Monday nothing can be overdue yet: last week's misses stay in last week.
     CHECK(overdueSessions(routines, {}, kMonday, {}).empty());
 }
+
+TEST_CASE("the week in words, and a kind word for a week done in part") {
+    PlanKeptSummary s;
+    CHECK(weekInWords(s).empty());
+    CHECK(weekEncouragement(s).empty());
+    s.stillDue = 3;
+    CHECK(weekInWords(s) == "This week: 3 still due.");
+    CHECK(weekEncouragement(s).empty()); // nothing has come due yet
+    s.done = 2;
+    CHECK(weekInWords(s) == "This week: 2 done, 3 still due.");
+    CHECK(weekEncouragement(s) == "Every session so far is done. Well kept.");
+    s.partial = 1;
+    s.missed = 1;
+    CHECK(weekInWords(s) == "This week: 2 done, 1 partial, 1 missed, 3 still due.");
+    CHECK(weekEncouragement(s) ==
+          "Part of the week is done, and every session counts, short ones too.");
+    const PlanKeptSummary missedOnly{0, 0, 2, 1};
+    CHECK(weekEncouragement(missedOnly) ==
+          "The next session counts as much as any: there is nothing to make up.");
+    // No word of blame, whatever the week.
+    for (const PlanKeptSummary& week : {s, missedOnly}) {
+        for (const char* word : {"fail", "should", "behind", "only"}) {
+            CHECK(weekEncouragement(week).find(word) == std::string::npos);
+        }
+    }
+    CHECK(std::string(shortDayName(Weekday::Tue)) == "Tue");
+}
