@@ -326,7 +326,9 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
         return m;
     };
     const std::string heading = capitalised(sideName(side.side)) + " side";
-    y += put(heading, bold, px(32), palette::text, panel.left + pad, y, 0).y + pad / 2;
+    // The line's height, not the text's: "Left" and "Right" then start their charts level.
+    put(heading, bold, px(32), palette::text, panel.left + pad, y, 0);
+    y += measureText(bold, "Ag", px(32)).y + pad / 2;
     if (side.sessions.empty()) {
         const sf::Vector2f m =
             put("No ratings for the " + std::string(sideName(side.side)) +
@@ -400,6 +402,8 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
                        std::max(2.f, 4 * u), kLink);
         }
         if (session.before) {
+            // A hollow ring: the panel's colour inside, so no line shows through it.
+            fillRing(shapes, {bx, yOf(*session.before)}, 0, r, 24, palette::panel);
             fillRing(shapes, {bx, yOf(*session.before)}, r * 0.55f, r, 24, kBefore);
         }
         if (session.after) {
