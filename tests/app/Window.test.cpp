@@ -1174,6 +1174,60 @@ TEST_CASE("run FILE --autostart: leaving the session, then the setup screen, sho
     CHECK(coach.session() == nullptr);
 }
 
+TEST_CASE("the progress screen opens from the end screen and from the list, and goes back") {
+    Harness h;
+    TempPath data("coach-progress");
+    std::string notice;
+    auto history = History::open(data.path.string(), h.clock.now(), notice);
+    h.app.history = history.get();
+    h.workspace.dataDir = data.path.string();
+    WindowRequest request;
+    request.mode = WindowRequest::Mode::Run;
+    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
+    request.autostart = true;
+    RoutineLoad load = openRoutine(request.routineFile, h.body);
+    const std::optional<RoutineEntry> given =
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+    std::ostringstream err;
+    Coach coach(h.app, request, given, err);
+    REQUIRE(coach.start({1280, 720}));
+    coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
+    coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
+    REQUIRE(dynamic_cast<EndScreen*>(coach.current()) != nullptr);
+    // P, and the button, open the progress of this routine; Esc comes back to the end screen,
+    // whose session is still there.
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::P))));
+    auto* progress = dynamic_cast<ProgressScreen*>(coach.current());
+    REQUIRE(progress != nullptr);
+    CHECK(progress->routineShown() == "Wall tennis-ball drill");
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    REQUIRE(dynamic_cast<EndScreen*>(coach.current()) != nullptr);
+    REQUIRE(coach.session() != nullptr);
+    const sf::FloatRect box = coach.current()->boxes()["button progress"];
+    REQUIRE(box.width > 0);
+    sf::Event click;
+    click.type = sf::Event::MouseButtonPressed;
+    click.mouseButton = {sf::Mouse::Left, static_cast<int>(box.left + box.width / 2),
+                         static_cast<int>(box.top + box.height / 2)};
+    CHECK(coach.follow(coach.current()->handle(click)));
+    REQUIRE(dynamic_cast<ProgressScreen*>(coach.current()) != nullptr);
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    // On to the setup screen, the list, and from the list's button to the progress screen.
+    for (int i = 0; i < 5 && dynamic_cast<SetupScreen*>(coach.current()) == nullptr; ++i) {
+        REQUIRE(coach.follow(coach.current()->handle(key(sf::Keyboard::Space))));
+    }
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    REQUIRE(dynamic_cast<ListScreen*>(coach.current()) != nullptr);
+    CHECK(coach.session() == nullptr);
+    const sf::FloatRect buttons = coach.current()->boxes()["buttons"];
+    click.mouseButton = {sf::Mouse::Left, static_cast<int>(buttons.left + 4),
+                         static_cast<int>(buttons.top + buttons.height / 2)};
+    CHECK(coach.follow(coach.current()->handle(click)));
+    REQUIRE(dynamic_cast<ProgressScreen*>(coach.current()) != nullptr);
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    CHECK(dynamic_cast<ListScreen*>(coach.current()) != nullptr);
+}
+
 TEST_CASE("ROLLCOACH_NOW is the time of every command and of the sessions the window records") {
     TempPath data("now");
     const std::string monday = "1795435200"; // 2026-11-23 12:00 UTC
@@ -1289,6 +1343,26 @@ TEST_CASE("three sessions on three days with check-ins: progress, history and th
     }
     CHECK(screen.summary().find("Left side: 3 sessions, on average 6 before and 3.3 after") !=
           std::string::npos);
+}
+
+TEST_CASE("render --screen progress: words with no history, and never makes one") {
+    TempPath data("render-progress");
+    const fs::path png = data.path / "empty.png";
+    const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
+    const Run render = runRollcoach({"--data-dir", data.path.string(), "render", wall, "--screen",
+                                     "progress", "--out", png.string()},
+                                    {"ALSOFT_DRIVERS=null"}, {}, 60);
+    INFO(render.output);
+    CHECK(render.code == 0);
+    CHECK(fs::exists(png));
+    CHECK_FALSE(fs::exists(data.path / "history.sqlite"));
+    // The session screen still needs its moment; a screen it does not know is refused.
+    const Run noMoment = runRollcoach({"render", wall, "--out", png.string()}, {}, {}, 60);
+    CHECK(noMoment.code == 2);
+    CHECK(noMoment.output.find("--at is required") != std::string::npos);
+    const Run unknown =
+        runRollcoach({"render", wall, "--screen", "list", "--out", png.string()}, {}, {}, 60);
+    CHECK(unknown.code == 2);
 }
 
 TEST_CASE("run and render refuse a FIFO at once, naming it") {

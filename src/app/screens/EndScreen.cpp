@@ -171,7 +171,6 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
             const sf::Vector2f text = measureText(regular, label, size);
             sf::FloatRect button;
             if (right.block("button progress", text.y + 2 * pad, button)) {
-                button.width = std::min(button.width, text.x + 2 * pad);
                 texts.push_back({label,
                                  &regular,
                                  size,

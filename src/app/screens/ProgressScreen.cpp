@@ -99,7 +99,8 @@ void ProgressScreen::reload() {
     m_routines.clear();
     m_readProblem.clear();
     if (m_app.history == nullptr) {
-        m_readProblem = m_app.historyProblem.empty() ? "there is no history" : m_app.historyProblem;
+        // No history file at all is no sessions yet; one that cannot be used says why.
+        m_readProblem = m_app.historyProblem;
         return;
     }
     try {
