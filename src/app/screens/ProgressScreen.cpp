@@ -49,6 +49,11 @@ std::string sideSentence(const SideProgress& side) {
            " dropped by 2 points or more.";
 }
 
+std::string emptySideText(const SideProgress& side) {
+    return "No ratings for the " + std::string(sideName(side.side)) +
+           " side yet: the charts show a side once a session has a rating for it.";
+}
+
 } // namespace
 
 std::string ratingText(const std::optional<double>& value) {
@@ -286,15 +291,25 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
     const float chartsHeight = buttonTop - gap - chartsTop;
     std::vector<sf::FloatRect> panels;
     if (tall) {
-        const float h = (chartsHeight - gap) / 2;
-        panels = {{m, chartsTop, width, h}, {m, chartsTop + h + gap, width, h}};
+        // A side with no ratings holds only its words: the other side's chart takes the rest.
+        const SideProgress* both[2] = {&m_progress.left, &m_progress.right};
+        float h[2] = {(chartsHeight - gap) / 2, (chartsHeight - gap) / 2};
+        for (int i = 0; i < 2; ++i) {
+            if (both[i]->sessions.empty() && !both[1 - i]->sessions.empty()) {
+                const float pad = 16 * u * k;
+                h[i] = 2 * pad + measureText(bold, "Ag", px(32)).y + pad / 2 +
+                       measureText(regular, emptySideText(*both[i]), px(28), width - 2 * pad).y;
+                h[1 - i] = chartsHeight - gap - h[i];
+            }
+        }
+        panels = {{m, chartsTop, width, h[0]}, {m, chartsTop + h[0] + gap, width, h[1]}};
     } else {
         const float w = (width - gap) / 2;
         panels = {{m, chartsTop, w, chartsHeight}, {m + w + gap, chartsTop, w, chartsHeight}};
     }
     const SideProgress* sides[2] = {&m_progress.left, &m_progress.right};
     for (int i = 0; i < 2; ++i) {
-        if (panels[i].height < 120 * u * k && !m_lenient) {
+        if (panels[i].height < (sides[i]->sessions.empty() ? 40 : 120) * u * k && !m_lenient) {
             return false;
         }
         boxes.add(std::string("chart ") + sideName(sides[i]->side), panels[i]);
@@ -332,9 +347,7 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
     y += measureText(bold, "Ag", px(32)).y + pad / 2;
     if (side.sessions.empty()) {
         const sf::Vector2f m =
-            put("No ratings for the " + std::string(sideName(side.side)) +
-                    " side yet: the charts show a side once a session has a rating for it.",
-                regular, px(28), palette::dimText, panel.left + pad, y, inner);
+            put(emptySideText(side), regular, px(28), palette::dimText, panel.left + pad, y, inner);
         return y + m.y <= panel.top + panel.height - pad;
     }
 
