@@ -1278,9 +1278,33 @@ TEST_CASE("three sessions on three days with check-ins: progress, history and th
                 clock.advance(1);
                 session.advance(1);
             }
-            if (const auto asked = session.summary().tensionPrompt) {
-                answer(*asked);
+            if (day < 2) {
+                if (const auto asked = session.summary().tensionPrompt) {
+                    answer(*asked);
+                }
+                continue;
             }
+            // The last day's last rating is given on the end screen, which then shows this
+            // session's tension per side and the way to the progress screen.
+            Harness eh;
+            eh.app.history = history.get();
+            EndScreen end(eh.app, session);
+            end.layout({1280, 720});
+            const auto asked = session.summary().tensionPrompt;
+            REQUIRE(asked.has_value());
+            CHECK(asked->side == Side::Right);
+            CHECK(asked->after);
+            end.handle(key(sf::Keyboard::Num4));
+            CHECK_FALSE(session.summary().tensionPrompt.has_value());
+            CHECK(end.boxes().has("tension left"));
+            CHECK(end.boxes().has("tension right"));
+            CHECK(end.boxes().has("button progress"));
+            sf::RenderTexture texture;
+            REQUIRE(texture.create(1280, 720));
+            end.draw(texture);
+            texture.display();
+            CHECK(texture.getTexture().copyToImage().saveToFile(
+                (fs::temp_directory_path() / "rollcoach-end-rated.png").string()));
         }
     }
     const std::string friday = std::to_string(monday + 4 * 86400 + 3600);
