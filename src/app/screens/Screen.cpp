@@ -17,7 +17,8 @@ std::optional<int> ratingForKey(sf::Keyboard::Key key) {
 
 void toggleMute(AppResources& app) {
     app.tones.setMuted(!app.tones.muted());
-    app.speech.setMuted(app.tones.muted() || app.workspace.settings.speech == SpeechAmount::Off);
+    app.speech.setMuted(app.tones.muted() ||
+                        app.workspace.settings.speech == SpeechAmount::Off);
 }
 
 } // namespace rollcoach

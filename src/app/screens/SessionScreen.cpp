@@ -532,8 +532,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         }
         // A ball on a warning turns the warning colour itself, so it cannot be missed.
         // See-through only while carried to the other side: getting ready, it is where it goes.
-        drawBall(target, view, ball.at, routine.ball.diameterCm, ring ? *ring : fill, pic.switching,
-                 ring);
+        drawBall(target, view, ball.at, routine.ball.diameterCm, ring ? *ring : fill,
+                 pic.switching, ring);
     }
 
     // Every text in the box the layout gave it.
