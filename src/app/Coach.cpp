@@ -5,6 +5,7 @@
 #include "screens/EndScreen.hpp"
 #include "screens/ExploreScreen.hpp"
 #include "screens/ListScreen.hpp"
+#include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
 #include "screens/SetupScreen.hpp"
 
@@ -69,7 +70,8 @@ bool Coach::follow(const ScreenRequest& request) {
             push(std::make_unique<ListScreen>(m_app));
             return true;
         }
-        if (m_session && !m_session->over()) {
+        if (m_session && (!m_session->over() || dynamic_cast<EndScreen*>(current()) != nullptr)) {
+            // The session's screens still show: the end screen points into the session.
             return true;
         }
         // The session's screens are gone: what the others show may have changed with it.
@@ -88,6 +90,9 @@ bool Coach::follow(const ScreenRequest& request) {
         return true;
     case ScreenRequest::Kind::Explore:
         push(std::make_unique<ExploreScreen>(m_app));
+        return true;
+    case ScreenRequest::Kind::Progress:
+        push(std::make_unique<ProgressScreen>(m_app, request.file));
         return true;
     case ScreenRequest::Kind::SessionOver:
         m_screens.pop_back(); // the session screen

@@ -1,6 +1,7 @@
 #include "RenderFrontEnd.hpp"
 
 #include "Png.hpp"
+#include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
 
 #include <filesystem>
@@ -8,22 +9,10 @@
 
 namespace rollcoach {
 
-int renderMoment(AppResources& app, const WindowRequest& request, const RoutineEntry& routine,
-                 std::ostream& out, std::ostream& err) {
-    const std::filesystem::path outPath(request.outFile);
-    if (outPath.extension() != ".png") {
-        err << "rollcoach: error: " << request.outFile << ": the output must be a .png file\n";
-        return 1;
-    }
-    const Side first = firstSideFor(*routine.routine, request.firstSide,
-                                    recentSessions(app.history), app.workspace.now())
-                           .side;
-    Session session(*routine.routine, {routine.file, routine.hash}, first, app.body,
-                    *app.workspace.clock, nullptr);
-    session.skipTo(request.atS);
-    SessionScreen screen(app, session);
-    const sf::Vector2u size(request.width, request.height);
-    screen.layout(size);
+namespace {
+
+int drawToPng(const Screen& screen, sf::Vector2u size, const std::string& outFile,
+              std::ostream& out, std::ostream& err) {
     sf::RenderTexture texture;
     if (!texture.create(size.x, size.y)) {
         err << "rollcoach: error: cannot create a " << size.x << "x" << size.y
@@ -34,13 +23,38 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
     texture.display();
     const sf::Image image = texture.getTexture().copyToImage();
     std::string why;
-    if (!savePng(image, request.outFile, why)) {
-        err << "rollcoach: error: " << request.outFile << ": cannot write the image: " << why
-            << "\n";
+    if (!savePng(image, outFile, why)) {
+        err << "rollcoach: error: " << outFile << ": cannot write the image: " << why << "\n";
         return 1;
     }
-    out << request.outFile << "\n";
+    out << outFile << "\n";
     return 0;
+}
+
+} // namespace
+
+int renderMoment(AppResources& app, const WindowRequest& request, const RoutineEntry& routine,
+                 std::ostream& out, std::ostream& err) {
+    const std::filesystem::path outPath(request.outFile);
+    if (outPath.extension() != ".png") {
+        err << "rollcoach: error: " << request.outFile << ": the output must be a .png file\n";
+        return 1;
+    }
+    const sf::Vector2u size(request.width, request.height);
+    if (request.picture == WindowRequest::Picture::Progress) {
+        ProgressScreen screen(app, routine.routine->title);
+        screen.layout(size);
+        return drawToPng(screen, size, request.outFile, out, err);
+    }
+    const Side first = firstSideFor(*routine.routine, request.firstSide,
+                                    recentSessions(app.history), app.workspace.now())
+                           .side;
+    Session session(*routine.routine, {routine.file, routine.hash}, first, app.body,
+                    *app.workspace.clock, nullptr);
+    session.skipTo(request.atS);
+    SessionScreen screen(app, session);
+    screen.layout(size);
+    return drawToPng(screen, size, request.outFile, out, err);
 }
 
 } // namespace rollcoach

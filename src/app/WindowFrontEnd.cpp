@@ -359,10 +359,15 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         err << "rollcoach: error: " << display.why() << "\n";
         return 1;
     }
-    // A render is a picture of a moment: it never touches the history.
+    // A render of a session is a picture of a moment: it never touches the history. One of
+    // the progress screen reads the history there is, and makes none.
     const bool render = request.mode == WindowRequest::Mode::Render;
+    std::error_code ec;
+    const bool readHistory =
+        !render || (request.picture == WindowRequest::Picture::Progress &&
+                    std::filesystem::exists(workspace.dataDir + "/history.sqlite", ec));
     std::future<WindowAssets> reading =
-        std::async(std::launch::async, readWindowAssets, std::cref(workspace), !render);
+        std::async(std::launch::async, readWindowAssets, std::cref(workspace), readHistory);
     const bool quiet = render || request.mute;
     Tones tones(err, quiet,
                 render ? std::vector<std::string>{} : soundModulePaths(workspace.executablePath));

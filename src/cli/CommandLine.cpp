@@ -181,13 +181,18 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         ->check(CLI::Range(0.0, 1e6));
 
     std::string renderSide;
-    CLI::App* renderCommand =
-        app.add_subcommand("render", "draw the session screen at a moment to a PNG");
+    std::string renderScreen = "session";
+    CLI::App* renderCommand = app.add_subcommand(
+        "render", "draw the session screen at a moment, or the progress screen, to a PNG");
     renderCommand->add_option("FILE", request.routineFile, "routine file")->required();
-    renderCommand->add_option("--at", request.atS, "seconds into the session")
-        ->required()
-        ->check(kFiniteNumber)
-        ->check(CLI::Range(0.0, 1e6));
+    CLI::Option* atOption =
+        renderCommand->add_option("--at", request.atS, "seconds into the session")
+            ->check(kFiniteNumber)
+            ->check(CLI::Range(0.0, 1e6));
+    renderCommand
+        ->add_option("--screen", renderScreen,
+                     "session (at --at seconds) or progress (the routine's tension by date)")
+        ->check(CLI::IsMember({"session", "progress"}));
     renderCommand->add_option("--side", runSide, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
     renderCommand->add_option("--size", renderSize, "image size, WxH (default 1280x720)");
@@ -336,6 +341,13 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         request.mode = WindowRequest::Mode::Run;
     } else if (*renderCommand) {
         request.mode = WindowRequest::Mode::Render;
+        if (renderScreen == "progress") {
+            request.picture = WindowRequest::Picture::Progress;
+        } else if (atOption->count() == 0) {
+            err << "rollcoach: usage error: --at is required: the moment of the session to draw\n"
+                << "Run 'rollcoach --help' for the commands and options.\n";
+            return 2;
+        }
         unsigned w = 0;
         unsigned h = 0;
         if (!parseSize(renderSize, w, h) || w < 160 || h < 120 || w > 8192 || h > 8192) {

@@ -10,19 +10,24 @@
 #include "app/screens/EndScreen.hpp"
 #include "app/screens/ExploreScreen.hpp"
 #include "app/screens/ListScreen.hpp"
+#include "app/screens/ProgressScreen.hpp"
 #include "app/screens/SessionScreen.hpp"
 #include "app/screens/SetupScreen.hpp"
 #include "core/Clock.hpp"
 #include "core/DataPaths.hpp"
+#include "core/History.hpp"
 #include "core/Session.hpp"
 
 #include <SFML/Graphics.hpp>
 
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace rollcoach;
 using namespace rollcoach::test;
@@ -243,6 +248,195 @@ TEST_CASE("the list, setup, end and explorer screens fit at every size") {
         explore.placeBall({8, 10});
         checkLayout(explore, size, "explore-safe");
     }
+}
+
+namespace {
+
+constexpr std::int64_t kProgressMonday = 1795435200; // 2026-11-23 12:00 UTC
+
+// One session in the history, `daysAgo` before the Monday above, with its check-ins:
+// (side, before, after); -1 leaves a rating out.
+void recordSession(History& history, const std::string& title, int daysAgo, const std::string& how,
+                   std::vector<std::tuple<Side, int, int>> ratings) {
+    const std::int64_t start = kProgressMonday - static_cast<std::int64_t>(daysAgo) * 86400;
+    if (how == "interrupted") {
+        // Begun in a process killed before it ended it, as a power cut would leave it.
+        const std::string folder = fs::path(history.path()).parent_path().string();
+        const pid_t child = fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            std::string notice;
+            auto other = History::open(folder, start, notice);
+            other->beginSession(title, "h", title + ".yaml", start, Side::Left, 100);
+            raise(SIGKILL);
+            _exit(0);
+        }
+        int status = 0;
+        waitpid(child, &status, 0);
+        return;
+    }
+    const auto id = history.beginSession(title, "h", title + ".yaml", start, Side::Left, 100);
+    for (const auto& [side, before, after] : ratings) {
+        if (before >= 0) {
+            history.recordCheckIn(id, {side, false, before, 1}, start + 10);
+        }
+        if (after >= 0) {
+            history.recordCheckIn(id, {side, true, after, 1}, start + 300);
+        }
+    }
+    history.endSession(id, how, "", 100, 100, start + 600);
+}
+
+bool showsText(const ProgressScreen& screen, const std::string& text) {
+    const auto texts = screen.textsShown();
+    return std::find(texts.begin(), texts.end(), text) != texts.end();
+}
+
+} // namespace
+
+TEST_CASE("the progress screen: dates, a labelled 0-10 axis, each side, at every size") {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    Harness h;
+    h.clock = FixedClock{kProgressMonday};
+    TempPath data("layout-progress");
+    std::string notice;
+    auto history = History::open(data.path.string(), kProgressMonday, notice);
+    // Twelve sessions of the wall drill on both sides, more than the chart has room for.
+    for (int i = 12; i >= 1; --i) {
+        recordSession(*history, "Wall tennis-ball drill", i * 2, "finished",
+                      {{Side::Left, 7, 7 - i % 4}, {Side::Right, 5, 4}});
+    }
+    // The lying drill rated on the left side only, and once before only.
+    recordSession(*history, "Lying upper-trapezius drill", 5, "finished", {{Side::Left, 6, 3}});
+    recordSession(*history, "Lying upper-trapezius drill", 3, "stopped", {{Side::Left, 8, -1}});
+    // A routine whose only session was cut short before any rating.
+    recordSession(*history, "Cut short", 1, "interrupted", {});
+    h.app.history = history.get();
+
+    ProgressScreen wall(h.app, "Wall tennis-ball drill");
+    REQUIRE(wall.routineShown() == "Wall tennis-ball drill");
+    REQUIRE(wall.progress().left.sessions.size() == 12);
+    ProgressScreen lying(h.app, "Lying upper-trapezius drill");
+    REQUIRE(lying.progress().right.sessions.empty());
+    ProgressScreen cut(h.app); // the last used: the one cut short
+    REQUIRE(cut.routineShown() == "Cut short");
+    CHECK(cut.routines().size() == 3);
+    CHECK(cut.summary().find("ended before a tension rating was given") != std::string::npos);
+    for (sf::Vector2u size : kSizes) {
+        wall.layout(size);
+        checkLayout(wall, size, "progress");
+        CHECK(wall.boxes().has("chart left"));
+        CHECK(wall.boxes().has("chart right"));
+        CHECK(wall.boxes().has("legend"));
+        // The axis, labelled 0 to 10; the last session's date.
+        CHECK(showsText(wall, "0"));
+        CHECK(showsText(wall, "10"));
+        CHECK(showsText(wall, "21 Nov"));
+        lying.layout(size);
+        checkLayout(lying, size, "progress-one-side");
+        CHECK(showsText(lying, "No ratings for the right side yet: the charts show a side once a "
+                               "session has a rating for it."));
+        cut.layout(size);
+        checkLayout(cut, size, "progress-cut-short");
+        CHECK_FALSE(cut.boxes().has("chart left"));
+        CHECK(cut.boxes().has("message"));
+    }
+    CHECK(lying.summary().find("Left side: 2 sessions, on average 7 before and 3 after, a "
+                               "change of -3, one that matters.") != std::string::npos);
+    CHECK(lying.summary().find("Right side: no ratings yet.") != std::string::npos);
+
+    // No history at all, and a history that cannot be used: words, never an empty chart.
+    Harness none;
+    ProgressScreen empty(none.app);
+    none.app.historyProblem = "the disk is full";
+    ProgressScreen broken(none.app);
+    for (sf::Vector2u size : kSizes) {
+        empty.layout(size);
+        checkLayout(empty, size, "progress-empty");
+        CHECK(empty.boxes().has("message"));
+        CHECK_FALSE(empty.boxes().has("chart left"));
+        broken.layout(size);
+        CHECK(broken.boxes().has("message"));
+    }
+    CHECK(broken.summary().find("the disk is full") != std::string::npos);
+    MESSAGE("pictures in " << shotsFolder().string());
+}
+
+TEST_CASE("the progress screen: arrows, buttons and Esc") {
+    Harness h;
+    TempPath data("progress-keys");
+    std::string notice;
+    auto history = History::open(data.path.string(), kProgressMonday, notice);
+    recordSession(*history, "A", 2, "finished", {{Side::Left, 5, 2}});
+    recordSession(*history, "B", 1, "finished", {{Side::Right, 5, 4}});
+    h.app.history = history.get();
+    ProgressScreen screen(h.app);
+    screen.layout({1280, 720});
+    CHECK(screen.routineShown() == "B");
+    sf::Event right;
+    right.type = sf::Event::KeyPressed;
+    right.key = {sf::Keyboard::Right, false, false, false, false};
+    CHECK(screen.handle(right).kind == ScreenRequest::Kind::None);
+    CHECK(screen.routineShown() == "A");
+    // The same by mouse: the buttons are where the layout put them.
+    for (const char* name : {"button previous", "button next"}) {
+        REQUIRE(screen.boxes().has(name));
+        const sf::FloatRect box = screen.boxes()[name];
+        sf::Event click;
+        click.type = sf::Event::MouseButtonPressed;
+        click.mouseButton = {sf::Mouse::Left, static_cast<int>(box.left + box.width / 2),
+                             static_cast<int>(box.top + box.height / 2)};
+        screen.handle(click);
+    }
+    CHECK(screen.routineShown() == "A");
+    const sf::FloatRect back = screen.boxes()["button back"];
+    sf::Event click;
+    click.type = sf::Event::MouseButtonPressed;
+    click.mouseButton = {sf::Mouse::Left, static_cast<int>(back.left + 2),
+                         static_cast<int>(back.top + 2)};
+    CHECK(screen.handle(click).kind == ScreenRequest::Kind::Back);
+    sf::Event esc;
+    esc.type = sf::Event::KeyPressed;
+    esc.key = {sf::Keyboard::Escape, false, false, false, false};
+    CHECK(screen.handle(esc).kind == ScreenRequest::Kind::Back);
+}
+
+TEST_CASE("the list shows this week at a glance, in words, and opens the progress screen") {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    Harness h;
+    h.clock = FixedClock{kProgressMonday + 3 * 86400}; // Thursday
+    TempPath data("layout-week");
+    std::string notice;
+    auto history = History::open(data.path.string(), kProgressMonday, notice);
+    // The wall drill (Mon, Wed, Fri): done on Monday, missed on Wednesday.
+    recordSession(*history, "Wall tennis-ball drill", 0, "finished", {});
+    // The lying drill (Tue, Thu, Sat): a part of it on Tuesday.
+    {
+        const auto id = history->beginSession("Lying upper-trapezius drill", "h", "lying.yaml",
+                                              kProgressMonday + 86400, Side::Left, 100);
+        history->endSession(id, "stopped", "", 30, 0, kProgressMonday + 86400 + 60);
+    }
+    h.workspace.dataDir = data.path.string();
+    h.app.history = history.get();
+    ListScreen list(h.app);
+    const PlanKeptSummary week = summarisePlanKept(list.week());
+    CHECK(week.done == 1);
+    CHECK(week.partial == 1);
+    CHECK(week.missed == 1);
+    CHECK(week.stillDue == 3);
+    for (sf::Vector2u size : kSizes) {
+        list.layout(size);
+        checkLayout(list, size, "list-week");
+        REQUIRE(list.boxes().has("week"));
+        REQUIRE(list.boxes().has("week words"));
+        REQUIRE(list.boxes().has("buttons"));
+    }
+    sf::Event p;
+    p.type = sf::Event::KeyPressed;
+    p.key = {sf::Keyboard::P, false, false, false, false};
+    CHECK(list.handle(p).kind == ScreenRequest::Kind::Progress);
 }
 
 TEST_CASE("full screen: F and F11 toggle it, the window opens again at the desktop's size") {

@@ -12,11 +12,13 @@
 #include "app/screens/EndScreen.hpp"
 #include "app/screens/ExploreScreen.hpp"
 #include "app/screens/ListScreen.hpp"
+#include "app/screens/ProgressScreen.hpp"
 #include "app/screens/SessionScreen.hpp"
 #include "app/screens/SetupScreen.hpp"
 #include "core/Clock.hpp"
 #include "core/DataPaths.hpp"
 #include "core/History.hpp"
+#include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/Timeline.hpp"
 
@@ -479,9 +481,9 @@ Routine twoSteps() {
 
 TEST_CASE("keys drive the session: pause, next, previous, mute, leave after asking, pain stop") {
     Harness h;
-    Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]") +
-                                "schedule: {lead_in_s: 0}\n"),
-                    {}, Side::Right, h.body, h.clock, nullptr);
+    Session session(
+        routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]") + "schedule: {lead_in_s: 0}\n"), {},
+        Side::Right, h.body, h.clock, nullptr);
     SessionScreen screen(h.app, session);
     screen.layout({1280, 720});
     screen.update(4);
@@ -1172,6 +1174,60 @@ TEST_CASE("run FILE --autostart: leaving the session, then the setup screen, sho
     CHECK(coach.session() == nullptr);
 }
 
+TEST_CASE("the progress screen opens from the end screen and from the list, and goes back") {
+    Harness h;
+    TempPath data("coach-progress");
+    std::string notice;
+    auto history = History::open(data.path.string(), h.clock.now(), notice);
+    h.app.history = history.get();
+    h.workspace.dataDir = data.path.string();
+    WindowRequest request;
+    request.mode = WindowRequest::Mode::Run;
+    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
+    request.autostart = true;
+    RoutineLoad load = openRoutine(request.routineFile, h.body);
+    const std::optional<RoutineEntry> given =
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+    std::ostringstream err;
+    Coach coach(h.app, request, given, err);
+    REQUIRE(coach.start({1280, 720}));
+    coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
+    coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
+    REQUIRE(dynamic_cast<EndScreen*>(coach.current()) != nullptr);
+    // P, and the button, open the progress of this routine; Esc comes back to the end screen,
+    // whose session is still there.
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::P))));
+    auto* progress = dynamic_cast<ProgressScreen*>(coach.current());
+    REQUIRE(progress != nullptr);
+    CHECK(progress->routineShown() == "Wall tennis-ball drill");
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    REQUIRE(dynamic_cast<EndScreen*>(coach.current()) != nullptr);
+    REQUIRE(coach.session() != nullptr);
+    const sf::FloatRect box = coach.current()->boxes()["button progress"];
+    REQUIRE(box.width > 0);
+    sf::Event click;
+    click.type = sf::Event::MouseButtonPressed;
+    click.mouseButton = {sf::Mouse::Left, static_cast<int>(box.left + box.width / 2),
+                         static_cast<int>(box.top + box.height / 2)};
+    CHECK(coach.follow(coach.current()->handle(click)));
+    REQUIRE(dynamic_cast<ProgressScreen*>(coach.current()) != nullptr);
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    // On to the setup screen, the list, and from the list's button to the progress screen.
+    for (int i = 0; i < 5 && dynamic_cast<SetupScreen*>(coach.current()) == nullptr; ++i) {
+        REQUIRE(coach.follow(coach.current()->handle(key(sf::Keyboard::Space))));
+    }
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    REQUIRE(dynamic_cast<ListScreen*>(coach.current()) != nullptr);
+    CHECK(coach.session() == nullptr);
+    const sf::FloatRect buttons = coach.current()->boxes()["buttons"];
+    click.mouseButton = {sf::Mouse::Left, static_cast<int>(buttons.left + 4),
+                         static_cast<int>(buttons.top + buttons.height / 2)};
+    CHECK(coach.follow(coach.current()->handle(click)));
+    REQUIRE(dynamic_cast<ProgressScreen*>(coach.current()) != nullptr);
+    CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
+    CHECK(dynamic_cast<ListScreen*>(coach.current()) != nullptr);
+}
+
 TEST_CASE("ROLLCOACH_NOW is the time of every command and of the sessions the window records") {
     TempPath data("now");
     const std::string monday = "1795435200"; // 2026-11-23 12:00 UTC
@@ -1191,6 +1247,146 @@ TEST_CASE("ROLLCOACH_NOW is the time of every command and of the sessions the wi
     const Run next = runRollcoach({"--data-dir", data.path.string(), "next"},
                                   {"ROLLCOACH_NOW=" + monday, "TZ=UTC"});
     CHECK(next.output.find("Wall tennis-ball drill  (done today)") != std::string::npos);
+}
+
+TEST_CASE("three sessions on three days with check-ins: progress, history and the screen agree") {
+    TempPath data("three-days");
+    setenv("TZ", "UTC", 1);
+    tzset();
+    const std::int64_t monday = 1795435200; // 2026-11-23 12:00 UTC
+    const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
+    // Each day's ratings: left before, left after, right before, right after.
+    const int ratings[3][4] = {{7, 4, 6, 5}, {6, 4, 6, 6}, {5, 2, 5, 4}};
+    {
+        std::string notice;
+        auto history = History::open(data.path.string(), monday, notice);
+        const BodyModel body = referenceBody();
+        for (int day = 0; day < 3; ++day) {
+            FixedClock clock(monday + day * 2 * 86400); // Monday, Wednesday, Friday
+            Session session(*openRoutine(wall, body).routine, {wall, "h"}, Side::Left, body, clock,
+                            history.get());
+            // The session asks each side before and after; the answer is given when asked.
+            auto answer = [&](const CheckIn& asked) {
+                const int k = (asked.side == Side::Left ? 0 : 2) + (asked.after ? 1 : 0);
+                CHECK(session.rate(ratings[day][k]));
+            };
+            session.advance(0);
+            while (!session.over()) {
+                if (const auto asked = session.snapshot().tensionPrompt) {
+                    answer(*asked);
+                }
+                clock.advance(1);
+                session.advance(1);
+            }
+            if (day < 2) {
+                if (const auto asked = session.summary().tensionPrompt) {
+                    answer(*asked);
+                }
+                continue;
+            }
+            // The last day's last rating is given on the end screen, which then shows this
+            // session's tension per side and the way to the progress screen.
+            Harness eh;
+            eh.app.history = history.get();
+            EndScreen end(eh.app, session);
+            end.layout({1280, 720});
+            const auto asked = session.summary().tensionPrompt;
+            REQUIRE(asked.has_value());
+            CHECK(asked->side == Side::Right);
+            CHECK(asked->after);
+            end.handle(key(sf::Keyboard::Num4));
+            CHECK_FALSE(session.summary().tensionPrompt.has_value());
+            CHECK(end.boxes().has("tension left"));
+            CHECK(end.boxes().has("tension right"));
+            CHECK(end.boxes().has("button progress"));
+            sf::RenderTexture texture;
+            REQUIRE(texture.create(1280, 720));
+            end.draw(texture);
+            texture.display();
+            CHECK(texture.getTexture().copyToImage().saveToFile(
+                (fs::temp_directory_path() / "rollcoach-end-rated.png").string()));
+        }
+    }
+    const std::string friday = std::to_string(monday + 4 * 86400 + 3600);
+    const std::vector<std::string> at = {"ROLLCOACH_NOW=" + friday, "TZ=UTC"};
+    const Run progress =
+        runRollcoach({"--data-dir", data.path.string(), "progress", "--json"}, at, {}, 60);
+    INFO(progress.output);
+    REQUIRE(progress.code == 0);
+    const auto json = nlohmann::json::parse(progress.output);
+    const char* const dates[] = {"2026-11-23", "2026-11-25", "2026-11-27"};
+    for (const char* side : {"left", "right"}) {
+        const auto& sessions = json["sides"][side]["sessions"];
+        REQUIRE(sessions.size() == 3);
+        for (int day = 0; day < 3; ++day) {
+            const int k = std::string(side) == "left" ? 0 : 2;
+            CHECK(sessions[day]["date"] == dates[day]);
+            CHECK(sessions[day]["before"] == ratings[day][k]);
+            CHECK(sessions[day]["after"] == ratings[day][k + 1]);
+            CHECK(sessions[day]["change"] == ratings[day][k + 1] - ratings[day][k]);
+            CHECK(sessions[day]["matters"] == (ratings[day][k] - ratings[day][k + 1] >= 2));
+        }
+    }
+    CHECK(json["sides"]["left"]["summary"]["changes_that_matter"] == 3);
+    CHECK(json["sides"]["right"]["summary"]["changes_that_matter"] == 0);
+
+    // history prints the check-ins.
+    const Run history = runRollcoach({"--data-dir", data.path.string(), "history"}, at, {}, 60);
+    INFO(history.output);
+    CHECK(history.code == 0);
+    // Two rounds: each side is asked before and after each.
+    CHECK(history.output.find("tension left 7\u21924 7\u21924, right 6\u21925 6\u21925") !=
+          std::string::npos);
+    CHECK(history.output.find("tension left 6\u21924 6\u21924, right 6\u21926 6\u21926") !=
+          std::string::npos);
+    CHECK(history.output.find("tension left 5\u21922 5\u21922, right 5\u21924 5\u21924") !=
+          std::string::npos);
+
+    // The progress screen: a picture of it, and its texts: the dates and the axis.
+    const fs::path png = data.path / "progress.png";
+    const Run render =
+        runRollcoach({"--data-dir", data.path.string(), "render", wall, "--screen", "progress",
+                      "--size", "1280x720", "--out", png.string()},
+                     {"ROLLCOACH_NOW=" + friday, "TZ=UTC", "ALSOFT_DRIVERS=null"}, {}, 60);
+    INFO(render.output);
+    CHECK(render.code == 0);
+    sf::Image picture;
+    REQUIRE(picture.loadFromFile(png.string()));
+    CHECK(picture.getSize() == sf::Vector2u(1280, 720));
+    Harness h;
+    h.clock = FixedClock{monday + 4 * 86400 + 3600};
+    std::string notice;
+    auto opened = History::open(data.path.string(), monday, notice);
+    h.app.history = opened.get();
+    ProgressScreen screen(h.app);
+    screen.layout({1280, 720});
+    const auto texts = screen.textsShown();
+    for (const char* shown : {"23 Nov", "25 Nov", "27 Nov", "0", "10", "Left side", "Right side"}) {
+        CAPTURE(shown);
+        CHECK(std::find(texts.begin(), texts.end(), shown) != texts.end());
+    }
+    CHECK(screen.summary().find("Left side: 3 sessions, on average 6 before and 3.3 after") !=
+          std::string::npos);
+}
+
+TEST_CASE("render --screen progress: words with no history, and never makes one") {
+    TempPath data("render-progress");
+    const fs::path png = data.path / "empty.png";
+    const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
+    const Run render = runRollcoach({"--data-dir", data.path.string(), "render", wall, "--screen",
+                                     "progress", "--out", png.string()},
+                                    {"ALSOFT_DRIVERS=null"}, {}, 60);
+    INFO(render.output);
+    CHECK(render.code == 0);
+    CHECK(fs::exists(png));
+    CHECK_FALSE(fs::exists(data.path / "history.sqlite"));
+    // The session screen still needs its moment; a screen it does not know is refused.
+    const Run noMoment = runRollcoach({"render", wall, "--out", png.string()}, {}, {}, 60);
+    CHECK(noMoment.code == 2);
+    CHECK(noMoment.output.find("--at is required") != std::string::npos);
+    const Run unknown =
+        runRollcoach({"render", wall, "--screen", "list", "--out", png.string()}, {}, {}, 60);
+    CHECK(unknown.code == 2);
 }
 
 TEST_CASE("run and render refuse a FIFO at once, naming it") {
@@ -1266,7 +1462,8 @@ TEST_CASE("an unsafe routine is flagged in the list, shows its warnings, and sta
     CHECK(safe.handle(key(sf::Keyboard::Space)).kind == ScreenRequest::Kind::StartSession);
 }
 
-TEST_CASE("a session is heard: get-ready, every step and its cue, 3-2-1 before the switch, the end") {
+TEST_CASE(
+    "a session is heard: get-ready, every step and its cue, 3-2-1 before the switch, the end") {
     TempPath dir("spoken");
     const fs::path log = dir.path / "said.log";
     const fs::path fake = dir.path / "espeak-ng";
@@ -1293,11 +1490,11 @@ steps:
     motion: {pattern: vertical, amplitude_cm: 2, period_s: 4}
 )");
     const char* path = std::getenv("PATH");
-    const Run run = runRollcoach({"--data-dir", (dir.path / "data").string(), "run", routine,
-                                  "--autostart", "--speed", "4", "--frames", "600"},
-                                 {"ALSOFT_DRIVERS=null",
-                                  "PATH=" + dir.path.string() + ":" + (path ? path : "/usr/bin")},
-                                 {"PATH"});
+    const Run run = runRollcoach(
+        {"--data-dir", (dir.path / "data").string(), "run", routine, "--autostart", "--speed", "4",
+         "--frames", "600"},
+        {"ALSOFT_DRIVERS=null", "PATH=" + dir.path.string() + ":" + (path ? path : "/usr/bin")},
+        {"PATH"});
     INFO(run.output);
     REQUIRE(run.code == 0);
     sf::sleep(sf::milliseconds(300)); // the last line's stand-in may still be writing
@@ -1339,6 +1536,6 @@ TEST_CASE("the speaking voice follows the locale") {
     CHECK(voiceForLocale("").empty());
     CHECK(voiceForLocale("-x; rm").empty());
     const auto args = speechArguments("espeak-ng", "Left side.", 180, "en-gb");
-    CHECK(args == std::vector<std::string>{"espeak-ng", "-v", "en-gb", "-s", "180", "--",
-                                           "Left side."});
+    CHECK(args ==
+          std::vector<std::string>{"espeak-ng", "-v", "en-gb", "-s", "180", "--", "Left side."});
 }

@@ -28,7 +28,8 @@ expect "men women" rollcoach --body ""
 expect "run render" rollcoach --body men r
 expect "--first-side --speed --autostart --paused --start-at --mute --frames --help" rollcoach run --
 expect "left right" rollcoach run x.yaml --first-side ""
-expect "--side --size" rollcoach render x.yaml --s
+expect "--side --size --screen" rollcoach render x.yaml --s
+expect "session progress" rollcoach render x.yaml --screen ""
 expect "--strict --help" rollcoach validate --
 expect "--first-side --json --every --help" rollcoach plan --
 expect "--json --help" rollcoach history --

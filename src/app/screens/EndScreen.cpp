@@ -1,8 +1,10 @@
 #include "EndScreen.hpp"
 
+#include "ProgressScreen.hpp"
 #include "app/Drawing.hpp"
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
+#include "core/Progress.hpp"
 
 #include <cmath>
 
@@ -24,8 +26,19 @@ void EndScreen::readRecent() {
 }
 
 ScreenRequest EndScreen::handle(const sf::Event& event) {
+    if (event.type == sf::Event::MouseButtonPressed) {
+        const sf::Vector2f at(static_cast<float>(event.mouseButton.x),
+                              static_cast<float>(event.mouseButton.y));
+        if (m_progressButton.contains(at)) {
+            return {ScreenRequest::Kind::Progress, m_session.summary().title, std::nullopt};
+        }
+        return {};
+    }
     if (event.type != sf::Event::KeyPressed) {
         return {};
+    }
+    if (event.key.code == sf::Keyboard::P && m_progressButton.width > 0) {
+        return {ScreenRequest::Kind::Progress, m_session.summary().title, std::nullopt};
     }
     if (const auto rating = ratingForKey(event.key.code)) {
         if (m_session.rate(*rating)) {
@@ -35,73 +48,6 @@ ScreenRequest EndScreen::handle(const sf::Event& event) {
         }
     }
     return {ScreenRequest::Kind::Back, {}, std::nullopt};
-}
-
-void EndScreen::drawChart(sf::RenderTarget& target, sf::FloatRect area) const {
-    // Tension before and after each side over recent sessions: the average of each session's
-    // ratings, oldest on the left.
-    struct Point4 {
-        double value[4] = {-1, -1, -1, -1}; // left before, left after, right before, right after
-    };
-    std::vector<Point4> series;
-    for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it) {
-        if (it->checkIns.empty()) {
-            continue;
-        }
-        Point4 p;
-        double sum[4] = {0, 0, 0, 0};
-        int count[4] = {0, 0, 0, 0};
-        for (const CheckIn& c : it->checkIns) {
-            const int k = (c.side == Side::Left ? 0 : 2) + (c.after ? 1 : 0);
-            sum[k] += c.rating;
-            ++count[k];
-        }
-        for (int k = 0; k < 4; ++k) {
-            p.value[k] = count[k] ? sum[k] / count[k] : -1;
-        }
-        series.push_back(p);
-    }
-    const Canvas c = Canvas::of(target.getSize());
-    const float u = c.u;
-    drawPanel(target, area, palette::panel);
-    drawText(target, m_app.fonts.bold, "Tension, 0-10, before and after each side", c.px(26),
-             palette::text, {area.left + 16 * u, area.top + 10 * u});
-    if (series.size() > 8) {
-        series.erase(series.begin(), series.end() - 8);
-    }
-    if (series.empty()) {
-        drawText(target, m_app.fonts.regular,
-                 "No ratings yet: press 0-9 when a session asks how tense a side is.", c.px(24),
-                 palette::dimText, {area.left + 16 * u, area.top + 60 * u}, area.width - 32 * u);
-        return;
-    }
-    const sf::Color colours[4] = {sf::Color(120, 170, 255), sf::Color(190, 215, 255),
-                                  sf::Color(240, 170, 90), sf::Color(250, 215, 170)};
-    const float chartTop = area.top + 60 * u;
-    const float chartHeight = area.height - 110 * u;
-    const float groupWidth = (area.width - 32 * u) / static_cast<float>(series.size());
-    const float bar = groupWidth / 5.f;
-    for (std::size_t i = 0; i < series.size(); ++i) {
-        for (int k = 0; k < 4; ++k) {
-            if (series[i].value[k] < 0) {
-                continue;
-            }
-            const float h = chartHeight * static_cast<float>(series[i].value[k] / 10.0);
-            drawPanel(target,
-                      {area.left + 16 * u + groupWidth * static_cast<float>(i) +
-                           bar * static_cast<float>(k),
-                       chartTop + chartHeight - h, bar * 0.9f, std::max(h, 2.f)},
-                      colours[k]);
-        }
-    }
-    const char* names[4] = {"left before", "left after", "right before", "right after"};
-    float x = area.left + 16 * u;
-    for (int k = 0; k < 4; ++k) {
-        drawPanel(target, {x, area.top + area.height - 36 * u, 20 * u, 20 * u}, colours[k]);
-        drawText(target, m_app.fonts.regular, names[k], c.px(22), palette::text,
-                 {x + 28 * u, area.top + area.height - 40 * u});
-        x += area.width / 4.f;
-    }
 }
 
 void EndScreen::layout(sf::Vector2u size) {
@@ -143,6 +89,7 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
         return false;
     }
     m_chart = {};
+    m_progressButton = {};
     if (s.state == SessionState::StoppedForPain) {
         TextColumn column(boxes, texts, {m, m, width, footer - gap - m}, gap * 2);
         const bool fits =
@@ -187,13 +134,51 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
         if (!fits) {
             return false;
         }
-        // The chart beside (or under) the numbers, as large as the room allows.
+        // This session's tension beside (or under) the numbers, and the way to the trend.
         const sf::FloatRect room =
             tall ? sf::FloatRect(m, left.y(), width, footer - gap - left.y())
                  : sf::FloatRect(m + column + m, m, width - column - m, footer - gap - m);
-        if (room.height >= 200 * u && room.width >= 300 * u) {
-            m_chart = {room.left, room.top, room.width, std::min(room.height, room.width * 0.8f)};
-            boxes.add("chart", m_chart);
+        const float pad = 16 * u * k;
+        TextColumn right(
+            boxes, texts,
+            {room.left + pad, room.top + pad, room.width - 2 * pad, room.height - 2 * pad}, gap);
+        if (room.width > 200 * u && room.height > 120 * u &&
+            right.add("tension heading", bold, "Tension this session, 0-10", px(34),
+                      palette::text)) {
+            Progress p;
+            if (!m_recent.empty() && m_recent.front().routineTitle == s.title) {
+                p = tensionProgress({m_recent.front()}, {});
+            }
+            for (const SideProgress* side : {&p.left, &p.right}) {
+                std::string line = std::string(side->side == Side::Left ? "Left" : "Right") + ": ";
+                if (side->sessions.empty()) {
+                    line += "not rated";
+                } else {
+                    const SideSession& one = side->sessions.front();
+                    line += ratingText(one.before) + " before, " + ratingText(one.after) + " after";
+                    if (one.change()) {
+                        line += "  (" + changeText(one.change()) +
+                                (one.matters() ? " ★ a change that matters)" : ")");
+                    }
+                }
+                if (!right.add(std::string("tension ") + sideName(side->side), regular, line,
+                               px(30), palette::text)) {
+                    return false;
+                }
+            }
+            const unsigned size = px(28);
+            const std::string label = "See progress over time  (P)";
+            const sf::Vector2f text = measureText(regular, label, size);
+            sf::FloatRect button;
+            if (right.block("button progress", text.y + 2 * pad, button)) {
+                texts.push_back({label,
+                                 &regular,
+                                 size,
+                                 palette::text,
+                                 {button.left + pad, button.top + pad, text.x + 1, text.y}});
+                m_progressButton = button;
+                m_chart = {room.left, room.top, room.width, right.y() - room.top + pad - gap};
+            }
         }
     }
     m_boxes = boxes;
@@ -203,10 +188,12 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
 
 void EndScreen::draw(sf::RenderTarget& target) const {
     beginFrame(target);
-    drawPlaced(target, m_texts);
     if (m_chart.width > 0) {
-        drawChart(target, m_chart);
+        drawPanel(target, m_chart, palette::panel);
+        drawPanel(target, m_progressButton, palette::panel, palette::accent,
+                  std::max(2.f, m_progressButton.height / 16));
     }
+    drawPlaced(target, m_texts);
 }
 
 } // namespace rollcoach

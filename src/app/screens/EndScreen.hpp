@@ -7,8 +7,9 @@
 
 namespace rollcoach {
 
-/// After a session: the time each side got, the last side's tension rating, and recent
-/// ratings; or, after a stop for pain, what to do now.
+/// After a session: the time each side got, the last side's tension rating, this session's
+/// tension before and after, and the way to the progress screen; or, after a stop for pain,
+/// what to do now.
 class EndScreen : public Screen {
 public:
     /// The session must outlive the screen: a rating given here is its last check-in.
@@ -18,7 +19,6 @@ public:
     void draw(sf::RenderTarget& target) const override;
 
 private:
-    void drawChart(sf::RenderTarget& target, sf::FloatRect area) const;
     void readRecent();
     bool arrange(sf::Vector2u size, float t);
 
@@ -27,7 +27,8 @@ private:
     std::vector<SessionRecord> m_recent;
     sf::Vector2u m_size{1280, 720};
     std::vector<PlacedText> m_texts; // from layout
-    sf::FloatRect m_chart;           // none after a stop for pain
+    sf::FloatRect m_chart;           // this session's tension; none after a stop for pain
+    sf::FloatRect m_progressButton;  // none when there is no room, or after a stop for pain
 };
 
 } // namespace rollcoach

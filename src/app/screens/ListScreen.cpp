@@ -43,8 +43,10 @@ void ListScreen::shown() {
 void ListScreen::reload() {
     m_entries = loadRoutineLibrary(m_app.workspace, m_app.body);
     m_selected = std::min(m_selected, m_entries.empty() ? 0 : m_entries.size() - 1);
-    m_due = rollcoach::dueToday(usableRoutines(m_entries), recentSessions(m_app.history),
-                                m_app.workspace.now(), m_app.workspace.settings);
+    const auto routines = usableRoutines(m_entries);
+    const auto history = recentSessions(m_app.history);
+    m_due = rollcoach::dueToday(routines, history, m_app.workspace.now(), m_app.workspace.settings);
+    m_week = weekKept(routines, history, m_app.workspace.now(), m_app.workspace.settings);
 }
 
 void ListScreen::layout(sf::Vector2u size) {
@@ -87,10 +89,98 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
     TextColumn top(boxes, texts, {m, m, width, footer - gap - m}, gap);
     if (!top.add("title", bold, "rollcoach", px(64), palette::text) ||
         !top.add("hint", regular,
-                 "Choose a routine. Enter opens it, E opens the placement explorer, F toggles full "
-                 "screen.",
+                 "Choose a routine. Enter opens it, P shows your progress, E opens the placement "
+                 "explorer, F toggles full screen.",
                  px(30), palette::dimText)) {
         return false;
+    }
+    // The keys' buttons, for a mouse or a touch screen.
+    std::vector<std::pair<std::string, sf::FloatRect>> buttons;
+    {
+        const unsigned size = px(28);
+        const float pad = 12 * u * k;
+        const float height = measureText(regular, "Ag", size).y + 2 * pad;
+        sf::FloatRect row;
+        if (!top.block("buttons", height, row)) {
+            return false;
+        }
+        float x = row.left;
+        for (const auto& [name, label] :
+             {std::pair<std::string, std::string>{"progress", "Progress  (P)"},
+              {"explore", "Placement explorer  (E)"}}) {
+            const sf::Vector2f text = measureText(regular, label, size);
+            const sf::FloatRect box(x, row.top, text.x + 2 * pad, height);
+            if (box.left + box.width > row.left + row.width && !m_lenient) {
+                return false;
+            }
+            buttons.emplace_back(name, box);
+            texts.push_back({label,
+                             &regular,
+                             size,
+                             palette::text,
+                             {box.left + pad, box.top + pad, text.x + 1, text.y}});
+            x += box.width + gap;
+        }
+    }
+    // This week at a glance: each day, and how each session planned on it went, in words.
+    std::vector<sf::FloatRect> days;
+    const Date today = localDate(m_app.workspace.now());
+    if (!m_week.empty()) {
+        const unsigned size = px(24);
+        const float line = measureText(regular, "Ag", size).y;
+        const float pad = 8 * u * k;
+        std::size_t most = 1;
+        for (int d = 0; d < 7; ++d) {
+            const Date day = weekStart(today).plusDays(d);
+            most = std::max<std::size_t>(
+                most, static_cast<std::size_t>(
+                          std::count_if(m_week.begin(), m_week.end(),
+                                        [&](const PlannedDayState& p) { return p.day == day; })));
+        }
+        sf::FloatRect week;
+        if (!top.block("week", 2 * pad + line * static_cast<float>(most + 1) + pad / 2, week)) {
+            return false;
+        }
+        const float cell = (week.width - 6 * pad) / 7;
+        for (int d = 0; d < 7; ++d) {
+            const Date day = weekStart(today).plusDays(d);
+            const sf::FloatRect box(week.left + static_cast<float>(d) * (cell + pad), week.top,
+                                    cell, week.height);
+            days.push_back(box);
+            float y = box.top + pad;
+            auto put = [&](const std::string& text, const sf::Font& font, sf::Color colour) {
+                const sf::Vector2f m = measureText(font, text, size);
+                texts.push_back({text, &font, size, colour, {box.left + pad, y, m.x + 1, m.y}});
+                y += line;
+                return m.x <= cell - 2 * pad;
+            };
+            bool fits =
+                put(std::string(shortDayName(day.weekday())) + " " + std::to_string(day.day),
+                    day == today ? bold : regular, day == today ? palette::text : palette::dimText);
+            bool any = false;
+            for (const PlannedDayState& p : m_week) {
+                if (p.day == day) {
+                    any = true;
+                    const bool quiet = p.state == PlanState::Missed;
+                    fits = put(planStateName(p.state), p.state == PlanState::Done ? bold : regular,
+                               quiet ? palette::dimText : palette::accent) &&
+                           fits;
+                }
+            }
+            if (!any) {
+                fits = put("rest", regular, palette::dimText) && fits;
+            }
+            if (!fits && !m_lenient) {
+                return false;
+            }
+        }
+        const PlanKeptSummary summary = summarisePlanKept(m_week);
+        const std::string encouragement = weekEncouragement(summary);
+        if (!top.add("week words", regular,
+                     weekInWords(summary) + (encouragement.empty() ? "" : "  " + encouragement),
+                     px(26), palette::text)) {
+            return false;
+        }
     }
     if (!m_due.empty()) {
         std::string due = "Due today:";
@@ -159,6 +249,9 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         }
     }
     m_rows = rows;
+    m_days = days;
+    m_today = static_cast<int>(today.weekday());
+    m_buttons = buttons;
     m_boxes = boxes;
     m_texts = texts;
     m_edge = 4 * u;
@@ -188,6 +281,8 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
             return open();
         case sf::Keyboard::E:
             return {ScreenRequest::Kind::Explore, {}, std::nullopt};
+        case sf::Keyboard::P:
+            return {ScreenRequest::Kind::Progress, {}, std::nullopt};
         case sf::Keyboard::R:
             reload();
             layout(m_size);
@@ -201,6 +296,14 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
     } else if (event.type == sf::Event::MouseButtonPressed) {
         const sf::Vector2f at(static_cast<float>(event.mouseButton.x),
                               static_cast<float>(event.mouseButton.y));
+        for (const auto& [name, box] : m_buttons) {
+            if (box.contains(at)) {
+                return {name == "progress" ? ScreenRequest::Kind::Progress
+                                           : ScreenRequest::Kind::Explore,
+                        {},
+                        std::nullopt};
+            }
+        }
         for (std::size_t i = 0; i < m_rows.size(); ++i) {
             if (m_rows[i].contains(at)) {
                 const bool again = m_selected == i;
@@ -220,6 +323,14 @@ void ListScreen::draw(sf::RenderTarget& target) const {
         drawPanel(target, m_rows[i], i == m_selected ? sf::Color(52, 62, 84) : palette::panel,
                   i == m_selected ? std::optional<sf::Color>(palette::accent) : std::nullopt,
                   m_edge);
+    }
+    for (const auto& button : m_buttons) {
+        drawPanel(target, button.second, palette::panel, palette::accent, m_edge * 0.75f);
+    }
+    for (std::size_t d = 0; d < m_days.size(); ++d) {
+        const bool today = static_cast<int>(d) == m_today;
+        drawPanel(target, m_days[d], palette::panel,
+                  today ? std::optional<sf::Color>(palette::text) : std::nullopt, m_edge * 0.75f);
     }
     drawPlaced(target, m_texts);
 }

@@ -2,13 +2,14 @@
 
 #include "Screen.hpp"
 #include "app/Drawing.hpp"
+#include "core/PlanKept.hpp"
 
 #include <vector>
 
 namespace rollcoach {
 
 /// The routine library: shipped routines and the person's own, broken ones with their first
-/// error, and what is due today.
+/// error, what is due today, and this week's plan at a glance.
 class ListScreen : public Screen {
 public:
     explicit ListScreen(AppResources& app);
@@ -19,6 +20,7 @@ public:
 
     const std::vector<RoutineEntry>& entries() const { return m_entries; }
     const std::vector<DueSession>& dueToday() const { return m_due; }
+    const std::vector<PlannedDayState>& week() const { return m_week; }
 
 private:
     void reload();
@@ -28,11 +30,15 @@ private:
     AppResources& m_app;
     std::vector<RoutineEntry> m_entries;
     std::vector<DueSession> m_due;
+    std::vector<PlannedDayState> m_week;
     std::size_t m_selected = 0;
     sf::Vector2u m_size;
     std::vector<sf::FloatRect> m_rows; // hit areas, from layout
     std::vector<PlacedText> m_texts;   // from layout
     float m_edge = 4;                  // the selected row's border
+    std::vector<sf::FloatRect> m_days; // the week's days, Monday first
+    int m_today = 0;
+    std::vector<std::pair<std::string, sf::FloatRect>> m_buttons;
 };
 
 } // namespace rollcoach

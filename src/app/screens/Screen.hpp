@@ -37,9 +37,9 @@ struct SessionStart {
 
 /// What a screen asks of the app after an event or an update.
 struct ScreenRequest {
-    enum class Kind { None, Back, Quit, OpenRoutine, StartSession, Explore, SessionOver };
+    enum class Kind { None, Back, Quit, OpenRoutine, StartSession, Explore, SessionOver, Progress };
     Kind kind = Kind::None;
-    std::string file;                  ///< OpenRoutine
+    std::string file;                  ///< OpenRoutine; Progress: the routine's title
     std::optional<SessionStart> start; ///< StartSession
 };
 

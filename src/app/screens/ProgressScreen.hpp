@@ -1,0 +1,70 @@
+#pragma once
+
+#include "Screen.hpp"
+#include "app/Widgets.hpp"
+#include "core/Progress.hpp"
+
+#include <string>
+#include <vector>
+
+namespace rollcoach {
+
+/// A button drawn as a panel with its label: every key of a screen can also be clicked.
+struct ScreenButton {
+    std::string name; ///< as the layout's boxes name it
+    sf::FloatRect box;
+};
+
+/// Tension over time, per routine: for each side the rating before and after each session by
+/// date on a 0-10 scale, the change per side, and the drops of 2 points or more marked as
+/// changes that matter. With no ratings to show it says so, in words.
+class ProgressScreen : public Screen {
+public:
+    /// `routineTitle`: the routine shown first; "" (or one never rated) for the last used.
+    ProgressScreen(AppResources& app, const std::string& routineTitle = {});
+    void layout(sf::Vector2u size) override;
+    ScreenRequest handle(const sf::Event& event) override;
+    void draw(sf::RenderTarget& target) const override;
+    void shown() override;
+
+    /// The routines with sessions, the last used first, and the one shown.
+    const std::vector<std::string>& routines() const { return m_routines; }
+    std::string routineShown() const;
+    const Progress& progress() const { return m_progress; }
+    /// What the screen shows, as a few sentences: spoken when it opens and on another routine.
+    const std::string& summary() const { return m_summary; }
+    /// Every text on screen, for tests.
+    std::vector<std::string> textsShown() const;
+
+private:
+    void reload();
+    void choose(std::size_t index, bool speak);
+    bool arrange(sf::Vector2u size, float t);
+    bool arrangeSide(const SideProgress& side, sf::FloatRect panel, float u, float k,
+                     sf::VertexArray& shapes, std::vector<PlacedText>& texts);
+
+    AppResources& m_app;
+    std::vector<SessionRecord> m_sessions;
+    std::vector<std::string> m_routines; // titles, the last used first
+    std::size_t m_index = 0;
+    Progress m_progress;
+    std::string m_message; // instead of the charts, when there is nothing to chart
+    std::string m_summary;
+    std::string m_readProblem;
+    sf::Vector2u m_size{1280, 720};
+    // From layout.
+    std::vector<PlacedText> m_texts;
+    std::vector<ScreenButton> m_buttons;
+    std::vector<sf::FloatRect> m_panels;
+    sf::VertexArray m_shapes{sf::Triangles};
+    float m_edge = 3;
+};
+
+/// "6", "5.5": a rating as a person reads it; "-" when none.
+std::string ratingText(const std::optional<double>& value);
+/// "-3", "+1", "0": a change with its sign.
+std::string changeText(const std::optional<double>& value);
+/// "23 Nov": a day as the chart's axis names it.
+std::string shortDate(const Date& day);
+
+} // namespace rollcoach
