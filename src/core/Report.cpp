@@ -215,13 +215,15 @@ ReportChart sideChart(const ReportData& data, const SideProgress& side) {
         chart.points.push_back(
             {(static_cast<double>(day - firstDay) + 0.5) / days, s.before, s.after});
     }
+    // A date at the start of each week while they fit, else five spread across the period.
     const int total = 7 * data.weeks;
-    chart.dateLabels.push_back({0.5 / days, data.first.iso()});
-    if (total > 2) {
-        const int middle = total / 2;
-        chart.dateLabels.push_back({(middle + 0.5) / days, data.first.plusDays(middle).iso()});
+    const int labels = data.weeks <= 6 ? data.weeks + 1 : 5;
+    for (int i = 0; i < labels; ++i) {
+        const int offset = data.weeks <= 6 ? std::min(7 * i, total - 1)
+                                           : static_cast<int>(std::lround(
+                                                 (total - 1) * static_cast<double>(i) / (labels - 1)));
+        chart.dateLabels.push_back({(offset + 0.5) / days, data.first.plusDays(offset).iso()});
     }
-    chart.dateLabels.push_back({(total - 0.5) / days, data.last.iso()});
     const SideSummary& sum = side.summary;
     if (side.sessions.empty()) {
         chart.emptyNote = data.sessions.empty()
@@ -310,22 +312,26 @@ ReportDocument reportDocument(const ReportData& data) {
                     "% done of those past)";
         }
         kept.lines.push_back(line + ".");
-        // A row a week, so a trend shows.
-        for (int week = 0; week < data.weeks; ++week) {
+        // A row a week, so a trend shows; over more than eight weeks, a row for each few
+        // weeks, so the rows stay eight at most.
+        const int perRow = (data.weeks + 7) / 8;
+        for (int week = 0; week < data.weeks; week += perRow) {
             const Date from = data.first.plusDays(7 * week);
+            const int rowDays = 7 * std::min(perRow, data.weeks - week);
             int counts[4] = {};
             int planned = 0;
             for (const PlanDay& day : a.days) {
                 const std::int64_t offset = day.planned.date.daysSinceEpoch() - from.daysSinceEpoch();
-                if (offset >= 0 && offset < 7) {
+                if (offset >= 0 && offset < rowDays) {
                     ++counts[static_cast<int>(day.state)];
                     ++planned;
                 }
             }
-            std::string row = "Week from " + from.iso() + ": " + std::to_string(planned) +
-                              " planned, " + std::to_string(counts[0]) + " done, " +
-                              std::to_string(counts[1]) + " partial, " + std::to_string(counts[2]) +
-                              " missed";
+            std::string row = (rowDays == 7 ? "Week from " + from.iso()
+                                            : from.iso() + " to " + from.plusDays(rowDays - 1).iso()) +
+                              ": " + std::to_string(planned) + " planned, " +
+                              std::to_string(counts[0]) + " done, " + std::to_string(counts[1]) +
+                              " partial, " + std::to_string(counts[2]) + " missed";
             if (counts[3] > 0) {
                 row += ", " + std::to_string(counts[3]) + " still due";
             }
@@ -362,8 +368,8 @@ ReportDocument reportDocument(const ReportData& data) {
     }
     doc.closing.push_back(std::move(pain));
 
-    doc.footer = "rollcoach gives general guidance, not medical advice. Ratings and times are as "
-                 "recorded by the person's own sessions.";
+    doc.footer = "General guidance, not medical advice. Times and tension ratings as the person's "
+                 "own sessions recorded them.";
     return doc;
 }
 

@@ -98,9 +98,11 @@ public:
 
     void text(const std::string& text, double size, bool bold, Colour c, double indent = 0) {
         font(size, bold);
-        colour(c);
         for (const std::string& line : wrap(text, kContentW - indent)) {
             need(size * 1.45);
+            // Set for each line: a new page's foot line draws in its own font and colour.
+            font(size, bold);
+            colour(c);
             m_y += size * 1.2;
             cairo_move_to(m_cr, kMargin + indent, m_y);
             cairo_show_text(m_cr, line.c_str());
@@ -111,7 +113,9 @@ public:
     void gap(double height) { m_y += height; }
 
     void section(const ReportSection& s) {
-        need(15 * 1.45 + 11 * 1.45); // a heading never ends a page alone
+        // A heading never ends a page alone: it goes over with its first two lines.
+        const std::size_t kept = std::min<std::size_t>(s.lines.size(), 2);
+        need(8 + 13 * 1.45 + 2 + 10.5 * 1.45 * static_cast<double>(kept));
         gap(8);
         text(s.heading, 13, true, kInk);
         gap(2);
@@ -121,7 +125,7 @@ public:
     }
 
     void chart(const ReportChart& c) {
-        const double plotH = 118;
+        const double plotH = 88;
         const double labelW = 22;
         need(13 * 1.45 + plotH + 34 + 11 * 1.45 * 2);
         gap(8);
@@ -146,10 +150,12 @@ public:
             cairo_move_to(m_cr, left - 6 - width(label), yOf(r) + 3);
             cairo_show_text(m_cr, label.c_str());
         }
-        colour(kGrey);
-        cairo_rectangle(m_cr, left, top, w, plotH);
-        cairo_stroke(m_cr);
         for (const auto& [x, date] : c.dateLabels) {
+            colour(kGrid);
+            cairo_move_to(m_cr, xOf(x), top);
+            cairo_line_to(m_cr, xOf(x), top + plotH);
+            cairo_stroke(m_cr);
+            colour(kGrey);
             const double tw = width(date);
             const double at = std::clamp(xOf(x) - tw / 2, left, left + w - tw);
             cairo_move_to(m_cr, xOf(x), top + plotH);
@@ -158,6 +164,10 @@ public:
             cairo_move_to(m_cr, at, top + plotH + 13);
             cairo_show_text(m_cr, date.c_str());
         }
+
+        colour(kGrey);
+        cairo_rectangle(m_cr, left, top, w, plotH);
+        cairo_stroke(m_cr);
 
         if (c.points.empty()) {
             font(11, false);
@@ -219,9 +229,17 @@ private:
         font(8, false);
         colour(kGrey);
         const std::string number = "Page " + std::to_string(m_page);
-        cairo_move_to(m_cr, kMargin, kPageH - kMargin + 4);
-        cairo_show_text(m_cr, m_footer.c_str());
-        cairo_move_to(m_cr, kPageW - kMargin - width(number), kPageH - kMargin + 4);
+        const double numberW = width(number);
+        double y = kPageH - kMargin + 4;
+        // The foot line wraps upwards rather than run into the page number.
+        const std::vector<std::string> lines = wrap(m_footer, kContentW - numberW - 16);
+        y -= 10 * static_cast<double>(lines.size() - 1);
+        for (const std::string& line : lines) {
+            cairo_move_to(m_cr, kMargin, y);
+            cairo_show_text(m_cr, line.c_str());
+            y += 10;
+        }
+        cairo_move_to(m_cr, kPageW - kMargin - numberW, kPageH - kMargin + 4);
         cairo_show_text(m_cr, number.c_str());
     }
 
