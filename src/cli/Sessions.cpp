@@ -1,6 +1,7 @@
 #include "Sessions.hpp"
 
 #include "core/DataPaths.hpp"
+#include "core/PlanKept.hpp"
 #include "core/PrintableText.hpp"
 #include "core/Progress.hpp"
 #include "core/RoutineLoader.hpp"
@@ -337,13 +338,23 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     const auto routines =
         usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly));
     const auto history = historyOrSay(workspace, err);
-    const auto due =
-        dueToday(routines, recentSessions(history.get()), workspace.now(), workspace.settings);
+    const auto sessions = recentSessions(history.get());
+    const auto due = dueToday(routines, sessions, workspace.now(), workspace.settings);
+    // Missed on an earlier day of this week and not taken up since: said after what is due,
+    // as a fact with its day, never as a debt.
+    const auto sayOverdue = [&] {
+        for (const OverdueSession& late :
+             overdueSessions(routines, sessions, workspace.now(), workspace.settings)) {
+            out << "Overdue since " << shortDayName(late.since.weekday()) << " " << late.since.iso()
+                << ": " << printable(late.routineTitle) << "\n";
+        }
+    };
     if (!due.empty()) {
         out << "Due today:\n";
         for (const DueSession& session : due) {
             out << "  " << dueLine(session) << "\n";
         }
+        sayOverdue();
         return 0;
     }
     const auto week =
@@ -356,6 +367,7 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
                                         "Friday", "Saturday", "Sunday"};
     out << "Nothing is due today. Next: " << names[static_cast<int>(week.front().date.weekday())]
         << " " << week.front().date.iso() << ", " << printable(week.front().title) << "\n";
+    sayOverdue();
     return 0;
 }
 

@@ -294,6 +294,46 @@ TEST_CASE("next says what is due today and which side goes first") {
     CHECK(sunday.out.find("Nothing is due today. Next: Monday 2026-11-30") == 0);
 }
 
+TEST_CASE("next says when a session missed earlier this week is overdue, and since when") {
+    DataDir dir;
+    setenv("TZ", "UTC", 1);
+    tzset();
+    // The wall drill is planned Mon, Wed, Fri; the lying one Tue, Thu, Sat.
+    dir.clock.set(kMonday + 86400 * 3); // Thursday
+    const Result none = dir.run({"next"});
+    CHECK(none.code == 0);
+    CHECK(none.out.find("Due today:") == 0);
+    CHECK(none.out.find("Overdue since Mon 2026-11-23: Wall tennis-ball drill\n") !=
+          std::string::npos);
+    CHECK(none.out.find("Overdue since Tue 2026-11-24: Lying") != std::string::npos);
+    {
+        // The wall drill taken up on Tuesday, even in part: Wednesday is what is overdue now.
+        std::string notice;
+        auto history = History::open(dir.path.string(), kMonday, notice);
+        const auto a = history->beginSession("Wall tennis-ball drill", "h", "wall.yaml",
+                                             kMonday + 86400, Side::Left, 140);
+        history->endSession(a, "stopped", "stopped by the user", 40, 0, kMonday + 86400 + 60);
+        // The lying drill, done on Thursday morning: nothing of it is overdue.
+        const auto b = history->beginSession("Lying upper-trapezius drill", "h", "lying.yaml",
+                                             kMonday + 86400 * 3 - 3600, Side::Left, 0);
+        history->endSession(b, "finished", "", 100, 100, kMonday + 86400 * 3 - 3000);
+    }
+    const Result some = dir.run({"next"});
+    CHECK(some.out.find("Overdue since Wed 2026-11-25: Wall tennis-ball drill") !=
+          std::string::npos);
+    CHECK(some.out.find("Overdue since Mon") == std::string::npos);
+    CHECK(some.out.find("Overdue since Tue") == std::string::npos);
+    // Sunday: nothing due today, the next one named first, then what is overdue.
+    dir.clock.set(kMonday + 86400 * 6);
+    const Result sunday = dir.run({"next"});
+    CHECK(sunday.out.find("Nothing is due today. Next: Monday 2026-11-30") == 0);
+    CHECK(sunday.out.find("Overdue since Wed 2026-11-25: Wall tennis-ball drill") !=
+          std::string::npos);
+    // Monday morning: a new week, and last week's misses are not carried into it.
+    dir.clock.set(kMonday + 86400 * 7);
+    CHECK(dir.run({"next"}).out.find("Overdue") == std::string::npos);
+}
+
 TEST_CASE("calendar writes an iCalendar file") {
     DataDir dir;
     fs::create_directories(dir.path);
