@@ -92,41 +92,38 @@ Adherence planAdherence(const std::vector<std::pair<std::string, Routine>>& rout
                         const std::vector<SessionRecord>& history, Date first, int days,
                         std::int64_t now, const Settings& settings) {
     Adherence adherence;
-    const Date today = localDate(now);
-    const std::int64_t firstDay = first.daysSinceEpoch();
-    // title -> days (since the epoch) it was planned on
-    std::map<std::string, std::vector<std::int64_t>> plannedDays;
-    for (const PlannedSession& planned : weeklyPlan(routines, first, days, settings)) {
-        if (planned.date.daysSinceEpoch() > today.daysSinceEpoch()) {
+    const std::int64_t today = localDate(now).daysSinceEpoch();
+    std::int64_t from = first.daysSinceEpoch();
+    std::optional<std::int64_t> earliest;
+    for (const SessionRecord& r : history) {
+        const std::int64_t day = localDate(r.startedAt).daysSinceEpoch();
+        earliest = earliest ? std::min(*earliest, day) : day;
+    }
+    if (earliest && *earliest > from) {
+        days -= static_cast<int>(*earliest - from);
+        from = *earliest;
+    }
+    adherence.from = Date::fromDaysSinceEpoch(from);
+    if (days <= 0) {
+        return adherence;
+    }
+    for (PlannedDayState& day :
+         planKept(routines, history, adherence.from, days, now, settings)) {
+        if (day.day.daysSinceEpoch() > today) {
             continue; // not yet come
         }
-        PlanDay day{planned, PlanDayState::Missed};
-        for (const SessionRecord& r : history) {
-            if (r.routineTitle != planned.title || localDate(r.startedAt) != planned.date) {
-                continue;
-            }
-            if (countsAsDone(r)) {
-                day.state = PlanDayState::Done;
-            } else if (didSomeWork(r) && day.state != PlanDayState::Done) {
-                day.state = PlanDayState::Partial;
-            }
-        }
-        if (day.state == PlanDayState::Missed && planned.date == today) {
-            day.state = PlanDayState::StillDue;
-        }
-        plannedDays[planned.title].push_back(planned.date.daysSinceEpoch());
         ++adherence.planned;
         switch (day.state) {
-        case PlanDayState::Done:
+        case PlanState::Done:
             ++adherence.done;
             break;
-        case PlanDayState::Partial:
+        case PlanState::Partial:
             ++adherence.partial;
             break;
-        case PlanDayState::Missed:
+        case PlanState::Missed:
             ++adherence.missed;
             break;
-        case PlanDayState::StillDue:
+        case PlanState::StillDue:
             ++adherence.stillDue;
             break;
         }
@@ -134,15 +131,14 @@ Adherence planAdherence(const std::vector<std::pair<std::string, Routine>>& rout
     }
     for (const SessionRecord& r : history) {
         const std::int64_t day = localDate(r.startedAt).daysSinceEpoch();
-        if (day < firstDay || day >= firstDay + days || day > today.daysSinceEpoch() ||
-            !didSomeWork(r)) {
+        if (day < from || day >= from + days || day > today || !didSomeWork(r)) {
             continue;
         }
-        const auto found = plannedDays.find(r.routineTitle);
-        if (found == plannedDays.end() ||
-            std::find(found->second.begin(), found->second.end(), day) == found->second.end()) {
-            ++adherence.unplanned;
-        }
+        const bool planned =
+            std::any_of(adherence.days.begin(), adherence.days.end(), [&](const auto& d) {
+                return d.routineTitle == r.routineTitle && d.day.daysSinceEpoch() == day;
+            });
+        adherence.unplanned += planned ? 0 : 1;
     }
     return adherence;
 }
@@ -198,7 +194,7 @@ ReportData gatherReport(const std::vector<SessionRecord>& history,
         }
     }
     data.progress = tensionProgress(data.sessions, ProgressQuery{});
-    data.adherence = planAdherence(routines, data.sessions, data.first, 7 * weeks, now, settings);
+    data.adherence = planAdherence(routines, history, data.first, 7 * weeks, now, settings);
     return data;
 }
 
@@ -297,8 +293,8 @@ ReportDocument reportDocument(const ReportData& data) {
     const Adherence& a = data.adherence;
     ReportSection kept{"The plan kept", {}};
     if (a.planned == 0) {
-        kept.lines.push_back("No sessions were planned in this period: no routine names days in "
-                             "its schedule.");
+        kept.lines.push_back("No sessions were planned in the days counted: a routine is planned "
+                             "on the days its schedule names.");
     } else {
         std::string line = std::to_string(a.planned) + " planned: " + std::to_string(a.done) +
                            " done, " + std::to_string(a.partial) + " partial, " +
@@ -312,16 +308,23 @@ ReportDocument reportDocument(const ReportData& data) {
                     "% done of those past)";
         }
         kept.lines.push_back(line + ".");
+        if (a.from != data.first) {
+            kept.lines.push_back("Counted from " + a.from.iso() + ", the day of the first session "
+                                 "recorded.");
+        }
         // A row a week, so a trend shows; over more than eight weeks, a row for each few
         // weeks, so the rows stay eight at most.
         const int perRow = (data.weeks + 7) / 8;
         for (int week = 0; week < data.weeks; week += perRow) {
             const Date from = data.first.plusDays(7 * week);
             const int rowDays = 7 * std::min(perRow, data.weeks - week);
+            if (from.plusDays(rowDays - 1).daysSinceEpoch() < a.from.daysSinceEpoch()) {
+                continue; // before the first session: nothing was counted
+            }
             int counts[4] = {};
             int planned = 0;
-            for (const PlanDay& day : a.days) {
-                const std::int64_t offset = day.planned.date.daysSinceEpoch() - from.daysSinceEpoch();
+            for (const PlannedDayState& day : a.days) {
+                const std::int64_t offset = day.day.daysSinceEpoch() - from.daysSinceEpoch();
                 if (offset >= 0 && offset < rowDays) {
                     ++counts[static_cast<int>(day.state)];
                     ++planned;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "History.hpp"
+#include "PlanKept.hpp"
 #include "Progress.hpp"
 #include "Routine.hpp"
 #include "Schedule.hpp"
@@ -32,18 +33,10 @@ struct PainStop {
     std::optional<StepRecord> step; ///< the step in progress, when one was recorded
 };
 
-/// How a planned day went.
-enum class PlanDayState { Done, Partial, Missed, StillDue };
-
-/// A planned session and what became of it.
-struct PlanDay {
-    PlannedSession planned;
-    PlanDayState state = PlanDayState::Missed;
-};
-
 /// The plan kept, counted.
 struct Adherence {
-    std::vector<PlanDay> days;
+    Date from;                         ///< the first day counted
+    std::vector<PlannedDayState> days; ///< planned sessions up to today
     int planned = 0;
     int done = 0;
     int partial = 0;
@@ -52,9 +45,9 @@ struct Adherence {
     int unplanned = 0; ///< sessions on a day their routine was not planned
 };
 
-/// Each planned session from `first` for `days` days against the history: done when a session
-/// of it that day counts as done, partial when one did some work, still due when it is today
-/// and not done, else missed. Routines are matched by title, as the history keeps them.
+/// Each planned session from `first` for `days` days, up to today, as planKept finds it, and
+/// the sessions done on days their routine was not planned. The count starts no earlier than
+/// the first session in the history: days before rollcoach was first used are not missed.
 Adherence planAdherence(const std::vector<std::pair<std::string, Routine>>& routines,
                         const std::vector<SessionRecord>& history, Date first, int days,
                         std::int64_t now, const Settings& settings);

@@ -156,7 +156,11 @@ TEST_CASE("report: only interrupted sessions count their time and nothing as don
         reportDocument(gatherReport(history, bothShipped(), 2, kMondayEvening, Settings{}));
     CHECK(doc.opening[0].lines.front() == kWall + ": 2 sessions (2 interrupted), 1 min 30 s in all");
     CHECK(doc.opening[1].lines.front() == "Left side 1 min 30 s, right side 0 s.");
-    CHECK(hasLine(doc.closing[0].lines, "12 planned: 0 done, 1 partial, 10 missed"));
+    // Counted from the first session: the days before rollcoach was used are not missed.
+    CHECK(doc.closing[0].lines[0] ==
+          "7 planned: 0 done, 1 partial, 5 missed, 1 still due today (0% done of those past).");
+    CHECK(doc.closing[0].lines[1] == "Counted from 2026-11-16, the day of the first session recorded.");
+    CHECK(doc.closing[0].lines[2] == "Week from 2026-11-10: 1 planned, 0 done, 1 partial, 0 missed");
     CHECK(doc.charts[1].emptyNote == "No tension ratings for the right side in this period.");
 }
 
