@@ -125,6 +125,28 @@ bool startDetached(const std::vector<std::string>& args, std::string& why) {
     return true;
 }
 
+// Started from the timer's service, the session runs as a unit of its own in the user's
+// systemd instance, so it lives on when the reminder's service ends; the display it needs
+// goes with it. Anywhere else it is a process of its own.
+bool startSession(const std::vector<std::string>& command, std::string& why) {
+    const char* invocation = std::getenv("INVOCATION_ID");
+    if (invocation != nullptr && *invocation != '\0') {
+        std::vector<std::string> unit = {"systemd-run", "--user", "--quiet", "--collect"};
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY", "XDG_CURRENT_DESKTOP"}) {
+            const char* value = std::getenv(name);
+            if (value != nullptr && *value != '\0') {
+                unit.push_back(std::string("--setenv=") + name + "=" + value);
+            }
+        }
+        unit.push_back("--");
+        unit.insert(unit.end(), command.begin(), command.end());
+        if (runQuietly(unit) == 0) {
+            return true;
+        }
+    }
+    return startDetached(command, why);
+}
+
 bool writeOrSay(const fs::path& file, const std::string& text, std::ostream& err) {
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
@@ -268,8 +290,9 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     note.waitS = request.waitS;
     NotificationResult result;
     if (!post(note, result)) {
-        err << "rollcoach: error: cannot post a notification: " << printable(result.error)
-            << "\n";
+        err << "rollcoach: error: cannot post a notification (no desktop notification service "
+               "answers on the session bus): "
+            << printable(result.error) << "\n";
         return Answer::Failed;
     }
     out << "Reminded: " << printable(reminder.summary) << "\n" << std::flush;
@@ -285,7 +308,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
             command = {thisExecutable(workspace), "--data-dir", workspace.dataDir, "run",
                        reminder.routineFile};
         }
-        if (!startDetached(command, why)) {
+        if (!startSession(command, why)) {
             err << "rollcoach: error: cannot start the session: " << why << "\n";
             return Answer::Failed;
         }

@@ -185,20 +185,50 @@ std::string serviceUnit(const std::string& executable, const std::string& dataDi
            "\n"
            "[Service]\n"
            "Type=exec\n"
+           "# A session started from the reminder outlives it.\n"
+           "KillMode=process\n"
            "ExecStart=" +
            remindCommand(executable, dataDir, "remind") + "\n";
 }
 
+namespace {
+
+// A word of a desktop entry's Exec key: quoted, with the quoting's escapes for ", `, $ and the
+// backslash, each backslash then escaped again as the key's string value ("\\$", four for a
+// backslash, as the Desktop Entry spec says), and '%' doubled (field codes).
+std::string desktopWord(const std::string& word) {
+    std::string quoted = "\"";
+    for (const char c : word) {
+        if (c == '"' || c == '`' || c == '$') {
+            quoted += "\\\\";
+            quoted += c;
+        } else if (c == '\\') {
+            quoted += "\\\\\\\\";
+        } else if (c == '%') {
+            quoted += "%%";
+        } else if (c == '\n') {
+            quoted += ' ';
+        } else {
+            quoted += c;
+        }
+    }
+    return quoted + "\"";
+}
+
+} // namespace
+
 std::string autostartEntry(const std::string& executable, const std::string& dataDir) {
-    // The Exec key's quoting (Desktop Entry spec) is the same for the characters that matter
-    // here, except that '%' is doubled there too.
+    std::string command = desktopWord(executable);
+    if (!dataDir.empty()) {
+        command += " --data-dir " + desktopWord(dataDir);
+    }
     return "[Desktop Entry]\n"
            "Type=Application\n"
            "Name=rollcoach reminders\n"
            "Comment=A reminder when a self-massage session is due\n"
            "Exec=" +
-           remindCommand(executable, dataDir, "remind --keep-running") +
-           "\n"
+           command +
+           " remind --keep-running\n"
            "NoDisplay=true\n"
            "X-GNOME-Autostart-enabled=true\n";
 }

@@ -48,6 +48,10 @@ bool serverShowsActions() {
 
 extern "C" bool rollcoach_post_notification(const rollcoach::NotificationRequest& request,
                                             rollcoach::NotificationResult& result) {
+    // libnotify warns on standard error when the bus cannot be reached; the command line
+    // says that itself, in its own words.
+    g_log_set_handler("libnotify", static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE),
+                      [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
     if (!notify_is_initted() && !notify_init(request.appName.c_str())) {
         result.error = "cannot reach the session bus";
         return false;

@@ -21,9 +21,27 @@ if [ -z "${DISPLAY:-}" ]; then
     echo "skipped: this test needs a display (run it under xvfb-run)"
     exit 77
 fi
-# A bus of its own, so the test never posts to (or is answered by) the desktop's server.
+# A bus of its own, so the test never posts to (or is answered by) the desktop's server, and
+# one that starts no service on demand: the server is the one the test starts, when it does.
 if [ -z "${ROLLCOACH_REMIND_TEST_BUS:-}" ]; then
-    ROLLCOACH_REMIND_TEST_BUS=1 exec dbus-run-session -- sh "$0" "$@"
+    conf=$(mktemp)
+    cat > "$conf" << 'END'
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+END
+    ROLLCOACH_REMIND_TEST_BUS=1 dbus-run-session --config-file="$conf" -- sh "$0" "$@"
+    status=$?
+    rm -f "$conf"
+    exit $status
 fi
 
 tmp=$(mktemp -d)
@@ -82,6 +100,13 @@ printf '%s\n' "\$@" > "$tmp/started"
 EOF
 chmod +x "$tmp/start"
 export ROLLCOACH_START_COMMAND="$tmp/start"
+
+# 0. No notification server on the bus yet: said in a line, exit 1.
+ROLLCOACH_NOW=1795459200 "$rollcoach" --data-dir "$tmp/data" remind --wait 5 > "$tmp/out" 2> "$tmp/err"
+[ $? -eq 1 ] || fail "remind with no notification server did not exit 1"
+grep -q '^rollcoach: error: cannot post a notification (no desktop notification service answers' \
+    "$tmp/err" || fail "no server: $(cat "$tmp/err")"
+[ "$(wc -l < "$tmp/err")" = 1 ] || fail "more than one line with no server"
 
 dunst -config "$XDG_CONFIG_HOME/dunst/dunstrc" > "$tmp/dunst.log" 2>&1 &
 dunst_pid=$!

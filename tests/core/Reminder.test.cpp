@@ -155,4 +155,10 @@ TEST_CASE("remind: the units name the calendar and quote the command for systemd
     CHECK(autostart.find("Exec=\"/usr/bin/rollcoach\" remind --keep-running\n") !=
           std::string::npos);
     CHECK(autostart.find("[Desktop Entry]\nType=Application\n") == 0);
+    // The Desktop Entry spec's two layers of escapes: "\\$" for a dollar, four backslashes
+    // for one, and '%' doubled.
+    CHECK(autostartEntry("/opt/a$b \"c\"/x%y\\z", "")
+              .find("Exec=\"/opt/a\\\\$b \\\\\"c\\\\\"/x%%y\\\\\\\\z\" remind --keep-running\n") !=
+          std::string::npos);
+    CHECK(service.find("KillMode=process\n") != std::string::npos);
 }
