@@ -22,7 +22,7 @@ std::string clockTime(int minuteOfDay) {
 // "About 10 minutes": the whole session, both sides and every round, as planned.
 std::string aboutMinutes(double seconds) {
     const long minutes = std::max(1L, std::lround(seconds / 60.0));
-    return "About " + std::to_string(minutes) + (minutes == 1 ? " minute." : " minutes.");
+    return "About " + std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
 }
 
 } // namespace
@@ -77,8 +77,9 @@ ReminderDecision decideReminder(const std::vector<DueSession>& due, std::int64_t
                minutesAndSeconds(first.doneRightS) + " of " +
                minutesAndSeconds(first.plannedPerSideS) + " each.\n";
     }
-    body += aboutMinutes(first.planned.totalS) + " Start on the " +
-            std::string(sideName(first.firstSide.side)) + " side: " + first.firstSide.why + ".\n";
+    // Read at a glance: how long, and where to start; `next` says why that side.
+    body += aboutMinutes(first.planned.totalS) + ", " + sideName(first.firstSide.side) +
+            " side first.\n";
     for (std::size_t i = 1; i < waiting.size(); ++i) {
         body += "Also due: " + waiting[i]->planned.title + ".\n";
     }

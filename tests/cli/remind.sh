@@ -130,7 +130,7 @@ displayed() { [ "$(dunstctl count displayed)" = "$1" ]; }
 remind_pid=$!
 within displayed 1 || fail "no notification was displayed"
 grep -q 'string "Time for the Wall tennis-ball drill"' "$tmp/monitor" || fail "the summary"
-grep -q 'About 10 minutes. Start on the' "$tmp/monitor" || fail "the body's first line"
+grep -q 'About 10 minutes, left side first.' "$tmp/monitor" || fail "the body's first line"
 grep -q 'stop at once on sharp pain, numbness or tingling' "$tmp/monitor" || fail "the safety line"
 for word in default start Start later Later; do
     grep -q "string \"$word\"" "$tmp/monitor" || fail "the action $word"

@@ -57,7 +57,7 @@ TEST_CASE("remind: a routine due today is reminded of from its time on, until it
             CHECK(r.title == "Wall tennis-ball drill");
             CHECK(r.routineFile == shippedRoutine("wall-tennis-ball.yaml"));
             CHECK(r.summary == "Time for the Wall tennis-ball drill");
-            CHECK(r.body.find("About 10 minutes. Start on the left side") == 0);
+            CHECK(r.body.find("About 10 minutes, left side first.\n") == 0);
             CHECK(r.body.find("stop at once on sharp pain, numbness or tingling") !=
                   std::string::npos);
             CHECK(r.body.find("Also due") == std::string::npos);
