@@ -132,7 +132,8 @@ bool startSession(const std::vector<std::string>& command, std::string& why) {
     const char* invocation = std::getenv("INVOCATION_ID");
     if (invocation != nullptr && *invocation != '\0') {
         std::vector<std::string> unit = {"systemd-run", "--user", "--quiet", "--collect"};
-        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY", "XDG_CURRENT_DESKTOP"}) {
+        for (const char* name :
+             {"DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY", "XDG_CURRENT_DESKTOP"}) {
             const char* value = std::getenv(name);
             if (value != nullptr && *value != '\0') {
                 unit.push_back(std::string("--setenv=") + name + "=" + value);
@@ -156,14 +157,14 @@ bool writeOrSay(const fs::path& file, const std::string& text, std::ostream& err
     } else if (writeFileAtomically(file.string(), text, why)) {
         return true;
     }
-    err << "rollcoach: error: " << printable(file.string()) << ": cannot write it: " << why
-        << "\n";
+    err << "rollcoach: error: " << printable(file.string()) << ": cannot write it: " << why << "\n";
     return false;
 }
 
 std::string calendarNow(const Workspace& workspace, const BodyModel& body) {
-    return timerCalendar(usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
-                         workspace.settings);
+    return timerCalendar(
+        usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
+        workspace.settings);
 }
 
 int install(const RemindRequest& request, const Workspace& workspace, const BodyModel& body,
@@ -274,8 +275,8 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
         return Answer::Nothing;
     }
     std::string why;
-    const auto post = reinterpret_cast<PostNotification>(
-        loadModuleSymbol(workspace.executablePath, kNotifyModuleName, kPostNotificationSymbol, why));
+    const auto post = reinterpret_cast<PostNotification>(loadModuleSymbol(
+        workspace.executablePath, kNotifyModuleName, kPostNotificationSymbol, why));
     if (post == nullptr) {
         err << "rollcoach: error: no notifications: " << why << "\n";
         return Answer::Failed;

@@ -107,8 +107,7 @@ Adherence planAdherence(const std::vector<std::pair<std::string, Routine>>& rout
     if (days <= 0) {
         return adherence;
     }
-    for (PlannedDayState& day :
-         planKept(routines, history, adherence.from, days, now, settings)) {
+    for (PlannedDayState& day : planKept(routines, history, adherence.from, days, now, settings)) {
         if (day.day.daysSinceEpoch() > today) {
             continue; // not yet come
         }
@@ -158,13 +157,13 @@ ReportData gatherReport(const std::vector<SessionRecord>& history,
             data.sessions.push_back(r);
         }
     }
-    std::stable_sort(data.sessions.begin(), data.sessions.end(),
-                     [](const SessionRecord& a, const SessionRecord& b) {
-                         return a.startedAt < b.startedAt;
-                     });
+    std::stable_sort(
+        data.sessions.begin(), data.sessions.end(),
+        [](const SessionRecord& a, const SessionRecord& b) { return a.startedAt < b.startedAt; });
     for (const SessionRecord& r : data.sessions) {
-        auto totals = std::find_if(data.routines.begin(), data.routines.end(),
-                                   [&](const RoutineTotals& t) { return t.title == r.routineTitle; });
+        auto totals =
+            std::find_if(data.routines.begin(), data.routines.end(),
+                         [&](const RoutineTotals& t) { return t.title == r.routineTitle; });
         if (totals == data.routines.end()) {
             data.routines.push_back({});
             totals = data.routines.end() - 1;
@@ -215,9 +214,10 @@ ReportChart sideChart(const ReportData& data, const SideProgress& side) {
     const int total = 7 * data.weeks;
     const int labels = data.weeks <= 6 ? data.weeks + 1 : 5;
     for (int i = 0; i < labels; ++i) {
-        const int offset = data.weeks <= 6 ? std::min(7 * i, total - 1)
-                                           : static_cast<int>(std::lround(
-                                                 (total - 1) * static_cast<double>(i) / (labels - 1)));
+        const int offset =
+            data.weeks <= 6 ? std::min(7 * i, total - 1)
+                            : static_cast<int>(
+                                  std::lround((total - 1) * static_cast<double>(i) / (labels - 1)));
         chart.dateLabels.push_back({(offset + 0.5) / days, data.first.plusDays(offset).iso()});
     }
     const SideSummary& sum = side.summary;
@@ -264,9 +264,8 @@ ReportDocument reportDocument(const ReportData& data) {
         add(t.partial, "partial");
         add(t.stopped, "stopped early");
         add(t.interrupted, "interrupted");
-        done.lines.push_back(printable(t.title) + ": " +
-                             plural(t.sessions, "session", "sessions") + " (" + outcomes + "), " +
-                             duration(t.leftS + t.rightS) + " in all");
+        done.lines.push_back(printable(t.title) + ": " + plural(t.sessions, "session", "sessions") +
+                             " (" + outcomes + "), " + duration(t.leftS + t.rightS) + " in all");
     }
     doc.opening.push_back(std::move(done));
 
@@ -275,8 +274,8 @@ ReportDocument reportDocument(const ReportData& data) {
                           duration(data.rightS) + ".");
     if (data.routines.size() > 1) {
         for (const RoutineTotals& t : data.routines) {
-            sides.lines.push_back(printable(t.title) + ": left " + duration(t.leftS) +
-                                  ", right " + duration(t.rightS));
+            sides.lines.push_back(printable(t.title) + ": left " + duration(t.leftS) + ", right " +
+                                  duration(t.rightS));
         }
     }
     if (!data.sessions.empty() && data.leftS + data.rightS <= 0) {
@@ -309,7 +308,8 @@ ReportDocument reportDocument(const ReportData& data) {
         }
         kept.lines.push_back(line + ".");
         if (a.from != data.first) {
-            kept.lines.push_back("Counted from " + a.from.iso() + ", the day of the first session "
+            kept.lines.push_back("Counted from " + a.from.iso() +
+                                 ", the day of the first session "
                                  "recorded.");
         }
         // A row a week, so a trend shows; over more than eight weeks, a row for each few
@@ -330,11 +330,12 @@ ReportDocument reportDocument(const ReportData& data) {
                     ++planned;
                 }
             }
-            std::string row = (rowDays == 7 ? "Week from " + from.iso()
-                                            : from.iso() + " to " + from.plusDays(rowDays - 1).iso()) +
-                              ": " + std::to_string(planned) + " planned, " +
-                              std::to_string(counts[0]) + " done, " + std::to_string(counts[1]) +
-                              " partial, " + std::to_string(counts[2]) + " missed";
+            std::string row =
+                (rowDays == 7 ? "Week from " + from.iso()
+                              : from.iso() + " to " + from.plusDays(rowDays - 1).iso()) +
+                ": " + std::to_string(planned) + " planned, " + std::to_string(counts[0]) +
+                " done, " + std::to_string(counts[1]) + " partial, " + std::to_string(counts[2]) +
+                " missed";
             if (counts[3] > 0) {
                 row += ", " + std::to_string(counts[3]) + " still due";
             }

@@ -50,8 +50,9 @@ extern "C" bool rollcoach_post_notification(const rollcoach::NotificationRequest
                                             rollcoach::NotificationResult& result) {
     // libnotify warns on standard error when the bus cannot be reached; the command line
     // says that itself, in its own words.
-    g_log_set_handler("libnotify", static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE),
-                      [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
+    g_log_set_handler(
+        "libnotify", static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE),
+        [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
     if (!notify_is_initted() && !notify_init(request.appName.c_str())) {
         result.error = "cannot reach the session bus";
         return false;
@@ -88,8 +89,8 @@ extern "C" bool rollcoach_post_notification(const rollcoach::NotificationRequest
     result.posted = true;
     // Without buttons there is nothing to wait for: the notification stays as the server keeps it.
     if (result.actionsShown && request.waitS > 0) {
-        const guint timer = g_timeout_add_seconds(static_cast<guint>(request.waitS), onTimeout,
-                                                  &waiting);
+        const guint timer =
+            g_timeout_add_seconds(static_cast<guint>(request.waitS), onTimeout, &waiting);
         g_main_loop_run(loop);
         if (result.action.empty() && !result.closed) {
             // Its buttons would do nothing once this process is gone.

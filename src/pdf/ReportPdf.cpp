@@ -254,8 +254,7 @@ private:
 extern "C" bool rollcoach_draw_report_pdf(const ReportDocument& report, std::string& pdf,
                                           std::string& error) {
     pdf.clear();
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create_for_stream(appendTo, &pdf, kPageW, kPageH);
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendTo, &pdf, kPageW, kPageH);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, report.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "rollcoach");
     cairo_t* cr = cairo_create(surface);

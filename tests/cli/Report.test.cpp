@@ -38,8 +38,8 @@ struct ReportDir : TempPath {
     FixedClock clock{kMondayEvening};
 
     Result run(std::vector<std::string> args) const {
-        args.insert(args.begin(), {std::string(ROLLCOACH_BUILD_DIR) + "/rollcoach", "--data-dir",
-                                   path.string()});
+        args.insert(args.begin(),
+                    {std::string(ROLLCOACH_BUILD_DIR) + "/rollcoach", "--data-dir", path.string()});
         std::ostringstream out;
         std::ostringstream err;
         const int code = runCommandLine(args, out, err, clock);
@@ -83,8 +83,8 @@ int pdfPages(const std::string& text) {
 // The pixels of the first page drawn in the "after" blue of the charts, from pdftoppm's PPM.
 int chartBluePixels(const fs::path& pdf) {
     const fs::path prefix = pdf.string() + "-page";
-    const std::string command = "pdftoppm -r 60 -f 1 -l 1 -singlefile '" + pdf.string() + "' '" +
-                                prefix.string() + "'";
+    const std::string command =
+        "pdftoppm -r 60 -f 1 -l 1 -singlefile '" + pdf.string() + "' '" + prefix.string() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
     std::ifstream in(prefix.string() + ".ppm", std::ios::binary);
     std::string magic;
@@ -120,15 +120,19 @@ void fillHistory(const ReportDir& dir) {
     };
     const std::string wall = "Wall tennis-ball drill";
     rated(wall, kMondayEvening - 14 * kDay, 280, 280,
-          {{Side::Left, false, 7, 1}, {Side::Left, true, 4, 1}, {Side::Right, false, 5, 1},
+          {{Side::Left, false, 7, 1},
+           {Side::Left, true, 4, 1},
+           {Side::Right, false, 5, 1},
            {Side::Right, true, 4, 1}});
     rated(wall, kMondayEvening - 7 * kDay, 280, 280,
-          {{Side::Left, false, 6, 1}, {Side::Left, true, 3, 1}, {Side::Right, false, 5, 1},
+          {{Side::Left, false, 6, 1},
+           {Side::Left, true, 3, 1},
+           {Side::Right, false, 5, 1},
            {Side::Right, true, 3, 1}});
     rated("Lying upper-trapezius drill", kMondayEvening - 6 * kDay, 330, 330,
           {{Side::Left, false, 5, 1}, {Side::Left, true, 2, 1}});
-    const auto pain = history->beginSession(wall, "h", "wall.yaml", kMondayEvening - 5 * kDay,
-                                            Side::Right, 280);
+    const auto pain =
+        history->beginSession(wall, "h", "wall.yaml", kMondayEvening - 5 * kDay, Side::Right, 280);
     history->recordStep(pain, {1, Side::Right, 1, "Small circles", 35}, 0, 35,
                         kMondayEvening - 5 * kDay + 60);
     history->endSession(pain, "stopped", "sharp pain, numbness or tingling", 0, 35,
@@ -146,7 +150,8 @@ TEST_CASE("report --out: a PDF that names the routines, the sides' totals and th
     fillHistory(dir);
     const fs::path pdf = dir.path / "report.pdf";
     const fs::path csv = dir.path / "rows.csv";
-    const Result r = dir.run({"report", "--weeks", "4", "--out", pdf.string(), "--csv", csv.string()});
+    const Result r =
+        dir.run({"report", "--weeks", "4", "--out", pdf.string(), "--csv", csv.string()});
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out.find("report.pdf: 4 sessions over 4 weeks") != std::string::npos);
@@ -173,9 +178,10 @@ TEST_CASE("report --out: a PDF that names the routines, the sides' totals and th
 
     const std::string rows = readAll(csv);
     CHECK(rows.find("date,started,routine,outcome,") == 0);
-    CHECK(rows.find("2026-11-18,2026-11-18T20:00:00Z,Wall tennis-ball drill,stopped,right,0.0,35.0,"
-                    "280.0,,,,,\"sharp pain, numbness or tingling\",right round 1: Small circles") !=
-          std::string::npos);
+    CHECK(
+        rows.find("2026-11-18,2026-11-18T20:00:00Z,Wall tennis-ball drill,stopped,right,0.0,35.0,"
+                  "280.0,,,,,\"sharp pain, numbness or tingling\",right round 1: Small circles") !=
+        std::string::npos);
     const Result printed = dir.run({"report", "--csv", "-"});
     CHECK(printed.code == 0);
     CHECK(printed.out == rows);

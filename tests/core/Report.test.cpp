@@ -63,12 +63,14 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     const Utc utc;
     std::vector<SessionRecord> history;
     history.push_back(session(kWall, kMondayEvening - 7 * kDay, "finished", 280, 280)); // Mon
-    history.push_back(session(kLying, kMondayEvening - 6 * kDay, "finished", 100, 90));  // Tue, partial
-    auto pain = session(kWall, kMondayEvening - 5 * kDay, "stopped", 120, 0);          // Wed
+    history.push_back(
+        session(kLying, kMondayEvening - 6 * kDay, "finished", 100, 90));     // Tue, partial
+    auto pain = session(kWall, kMondayEvening - 5 * kDay, "stopped", 120, 0); // Wed
     pain.stopReason = "sharp pain, numbness or tingling";
     pain.steps.push_back({1, Side::Left, 2, "Circles", 40});
     history.push_back(pain);
-    history.push_back(session(kWall, kMondayEvening - 2 * kDay, "finished", 280, 280)); // Sat: unplanned
+    history.push_back(
+        session(kWall, kMondayEvening - 2 * kDay, "finished", 280, 280)); // Sat: unplanned
     history.push_back(session(kWall, kMondayEvening - 40 * kDay, "finished", 280, 280)); // before
     const ReportData data = gatherReport(history, bothShipped(), 2, kMondayEvening, Settings{});
 
@@ -154,13 +156,16 @@ TEST_CASE("report: only interrupted sessions count their time and nothing as don
     history[1].endedAt.reset();
     const ReportDocument doc =
         reportDocument(gatherReport(history, bothShipped(), 2, kMondayEvening, Settings{}));
-    CHECK(doc.opening[0].lines.front() == kWall + ": 2 sessions (2 interrupted), 1 min 30 s in all");
+    CHECK(doc.opening[0].lines.front() ==
+          kWall + ": 2 sessions (2 interrupted), 1 min 30 s in all");
     CHECK(doc.opening[1].lines.front() == "Left side 1 min 30 s, right side 0 s.");
     // Counted from the first session: the days before rollcoach was used are not missed.
     CHECK(doc.closing[0].lines[0] ==
           "7 planned: 0 done, 1 partial, 5 missed, 1 still due today (0% done of those past).");
-    CHECK(doc.closing[0].lines[1] == "Counted from 2026-11-16, the day of the first session recorded.");
-    CHECK(doc.closing[0].lines[2] == "Week from 2026-11-10: 1 planned, 0 done, 1 partial, 0 missed");
+    CHECK(doc.closing[0].lines[1] ==
+          "Counted from 2026-11-16, the day of the first session recorded.");
+    CHECK(doc.closing[0].lines[2] ==
+          "Week from 2026-11-10: 1 planned, 0 done, 1 partial, 0 missed");
     CHECK(doc.charts[1].emptyNote == "No tension ratings for the right side in this period.");
 }
 
