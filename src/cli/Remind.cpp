@@ -287,7 +287,10 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     note.body = reminder.body;
     note.icon = "rollcoach";
     // "default" is what a click on the notification itself does.
-    note.actions = {{"default", "Start"}, {"start", "Start"}, {"later", "Later"}};
+    // With no wait nobody would answer the buttons: the notification is a plain one.
+    if (request.waitS > 0) {
+        note.actions = {{"default", "Start"}, {"start", "Start"}, {"later", "Later"}};
+    }
     note.waitS = request.waitS;
     NotificationResult result;
     if (!post(note, result)) {

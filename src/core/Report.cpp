@@ -379,10 +379,13 @@ ReportDocument reportDocument(const ReportData& data) {
 
 namespace {
 
-// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled. A text
-// field that a spreadsheet would take as a formula gets a leading apostrophe.
+// RFC 4180's quoting: a field with a comma, a quote or a line break is quoted, quotes doubled.
+// A text field that a spreadsheet would take as a formula gets a leading apostrophe. Rows end
+// in a line feed alone, which every spreadsheet and CSV reader takes, and a terminal too.
 std::string csvText(const std::string& text) {
-    std::string field = text;
+    // Stored text is any program's: its control characters are written escaped, as on a
+    // terminal, so the rows can be printed with --csv - as they are.
+    std::string field = printable(text);
     if (!field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' ||
                            field[0] == '@' || field[0] == '\t' || field[0] == '\r')) {
         field.insert(field.begin(), '\'');
@@ -414,7 +417,7 @@ std::string csvRating(const std::optional<double>& value) {
 
 std::string reportCsv(const ReportData& data) {
     std::string csv = "date,started,routine,outcome,first_side,left_s,right_s,planned_s_per_side,"
-                      "left_before,left_after,right_before,right_after,stop_reason,stopped_at\r\n";
+                      "left_before,left_after,right_before,right_after,stop_reason,stopped_at\n";
     for (const SessionRecord& r : data.sessions) {
         std::string stoppedAt;
         if (r.how == "stopped" && !r.steps.empty()) {
@@ -429,7 +432,7 @@ std::string reportCsv(const ReportData& data) {
                csvRating(averageRating(r, Side::Left, true)) + "," +
                csvRating(averageRating(r, Side::Right, false)) + "," +
                csvRating(averageRating(r, Side::Right, true)) + "," + csvText(r.stopReason) + "," +
-               csvText(stoppedAt) + "\r\n";
+               csvText(stoppedAt) + "\n";
     }
     return csv;
 }

@@ -300,3 +300,30 @@ TEST_CASE("report: a folder, a FIFO or an unwritable place is named, and nothing
     CHECK(dir.run({"report", "--weeks", "0", "--csv", "-"}).code == 2);
     CHECK(dir.run({"report", "--weeks", "53", "--csv", "-"}).code == 2);
 }
+
+TEST_CASE("report: a stored title's control characters are escaped in the rows and the PDF") {
+    const ReportDir dir;
+    const std::string title = "Wall drill\x1b[2K\r\xc2\x9b"
+                              "31m";
+    {
+        auto history = dir.history();
+        const auto id = history->beginSession(title, "h", "f.yaml", kMondayEvening - kDay,
+                                              Side::Left, 280);
+        history->recordStep(id, {1, Side::Left, 0, "Step\x1b[1A", 30}, 30, 0,
+                            kMondayEvening - kDay + 30);
+        history->endSession(id, "stopped", "sharp pain, numbness or tingling", 30, 0,
+                            kMondayEvening - kDay + 30);
+    }
+    const Result rows = dir.run({"report", "--csv", "-"});
+    REQUIRE(rows.code == 0);
+    for (const char c : rows.out) {
+        CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+    }
+    CHECK(rows.out.find("Wall drill\\x1b[2K\\x0d\\u009b31m") != std::string::npos);
+    CHECK(rows.out.find("left round 1: Step\\x1b[1A") != std::string::npos);
+    if (haveTool("pdftotext")) {
+        const fs::path pdf = dir.path / "escaped.pdf";
+        REQUIRE(dir.run({"report", "--out", pdf.string()}).code == 0);
+        CHECK(pdfText(pdf).find("Wall drill\\x1b[2K\\x0d\\u009b31m") != std::string::npos);
+    }
+}
