@@ -172,4 +172,15 @@ within displayed 0 || fail "the unanswered notification stayed"
 ROLLCOACH_NOW=1795435200 "$rollcoach" --data-dir "$tmp/data" remind > "$tmp/out" 2> "$tmp/err" ||
     fail "remind at noon exited $?"
 grep -q '^No reminder: Wall tennis-ball drill is due at 18:30.$' "$tmp/out" || fail "noon"
+
+# 6. Kept running (the autostart way): it reminds at once when something is due, and Start
+# works as from the timer.
+rm -f "$tmp/started"
+ROLLCOACH_NOW=1795460400 "$rollcoach" --data-dir "$tmp/data" remind --keep-running --wait 30 \
+    > "$tmp/out" 2> "$tmp/err" &
+remind_pid=$!
+within displayed 1 || fail "--keep-running posted nothing"
+dunstctl action 0 || fail "dunstctl action"
+within grep -q 'wall-tennis-ball.yaml$' "$tmp/started" || fail "--keep-running: Start ran nothing"
+kill -0 "$remind_pid" 2> /dev/null || fail "--keep-running did not keep running"
 echo "a reminder was posted to dunst, started the session, and was put off"
