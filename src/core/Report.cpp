@@ -229,14 +229,23 @@ ReportChart sideChart(const ReportData& data, const SideProgress& side) {
         return chart;
     }
     chart.summary = capitalised(name) + " side: " + plural(sum.sessions, "session", "sessions") +
-                    " rated; on average " + rating(sum.averageBefore) + " before, " +
-                    rating(sum.averageAfter) + " after";
+                    " rated; on average ";
+    if (sum.averageBefore && sum.averageAfter) {
+        chart.summary +=
+            rating(sum.averageBefore) + " before, " + rating(sum.averageAfter) + " after";
+    } else if (sum.averageBefore) {
+        chart.summary += rating(sum.averageBefore) + " before (none rated after)";
+    } else {
+        chart.summary += rating(sum.averageAfter) + " after (none rated before)";
+    }
     if (sum.averageChange) {
         chart.summary += "; change " + signedRating(*sum.averageChange) + " over " +
                          std::to_string(sum.paired) + " rated both times, " +
                          std::to_string(sum.mattered) + " with a drop of 2 or more.";
-    } else {
+    } else if (sum.averageBefore && sum.averageAfter) {
         chart.summary += "; none rated both before and after.";
+    } else {
+        chart.summary += ".";
     }
     return chart;
 }

@@ -98,14 +98,25 @@ public:
 
     void text(const std::string& text, double size, bool bold, Colour c, double indent = 0) {
         font(size, bold);
-        for (const std::string& line : wrap(text, kContentW - indent)) {
+        // Lines after the first hang under it, so each entry of a list reads as one.
+        const double hang = indent > 0 ? 14 : 0;
+        std::vector<std::string> lines = wrap(text, kContentW - indent - hang);
+        if (lines.size() > 1) {
+            const std::string first = wrap(text, kContentW - indent).front();
+            lines = wrap(text.substr(std::min(text.size(), first.size() + 1)),
+                         kContentW - indent - hang);
+            lines.insert(lines.begin(), first);
+        }
+        // An entry is not split across pages.
+        need(size * 1.45 * static_cast<double>(lines.size()));
+        for (std::size_t i = 0; i < lines.size(); ++i) {
             need(size * 1.45);
             // Set for each line: a new page's foot line draws in its own font and colour.
             font(size, bold);
             colour(c);
             m_y += size * 1.2;
-            cairo_move_to(m_cr, kMargin + indent, m_y);
-            cairo_show_text(m_cr, line.c_str());
+            cairo_move_to(m_cr, kMargin + indent + (i > 0 ? hang : 0), m_y);
+            cairo_show_text(m_cr, lines[i].c_str());
             m_y += size * 0.25;
         }
     }
