@@ -23,7 +23,7 @@ bool didSomeWork(const SessionRecord& r) {
     return r.leftS + r.rightS > 0;
 }
 
-// "12 min 30 s", "40 s", "0 s": time on a side as a person says it.
+// "12 min 30 s", "40 s", "0 s", "1 h 46 min": time on a side as a person says it.
 std::string duration(double seconds) {
     const long whole = std::lround(std::max(0.0, seconds));
     if (whole < 60) {
@@ -31,6 +31,11 @@ std::string duration(double seconds) {
     }
     const long minutes = whole / 60;
     const long rest = whole % 60;
+    if (minutes >= 60) {
+        // Over an hour, to the minute.
+        const long rounded = (whole + 30) / 60;
+        return std::to_string(rounded / 60) + " h " + std::to_string(rounded % 60) + " min";
+    }
     return std::to_string(minutes) + " min" + (rest != 0 ? " " + std::to_string(rest) + " s" : "");
 }
 

@@ -307,8 +307,8 @@ TEST_CASE("report: a stored title's control characters are escaped in the rows a
                               "31m";
     {
         auto history = dir.history();
-        const auto id = history->beginSession(title, "h", "f.yaml", kMondayEvening - kDay,
-                                              Side::Left, 280);
+        const auto id =
+            history->beginSession(title, "h", "f.yaml", kMondayEvening - kDay, Side::Left, 280);
         history->recordStep(id, {1, Side::Left, 0, "Step\x1b[1A", 30}, 30, 0,
                             kMondayEvening - kDay + 30);
         history->endSession(id, "stopped", "sharp pain, numbness or tingling", 30, 0,

@@ -138,6 +138,14 @@ TEST_CASE("report: an empty history gives words everywhere, and the plan all mis
     CHECK(doc.closing[1].lines == std::vector<std::string>{"None in this period."});
     CHECK(reportCsv(data).find("\n") == reportCsv(data).size() - 1); // the header alone
 
+    // Over an hour, time reads in hours and minutes.
+    std::vector<SessionRecord> long_;
+    for (int i = 0; i < 14; ++i) {
+        long_.push_back(session(kWall, kMondayEvening - i * kDay, "finished", 280, 250));
+    }
+    const ReportDocument hours = reportDocument(gatherReport(long_, {}, 2, kMondayEvening, {}));
+    CHECK(hours.opening[1].lines.front() == "Left side 1 h 5 min, right side 58 min 20 s.");
+
     // No routine with days: the plan says why there is none.
     auto routines = bothShipped();
     for (auto& entry : routines) {
