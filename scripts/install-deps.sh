@@ -9,14 +9,14 @@ app_packages=(
     build-essential cmake pkg-config
     libsfml-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
     libsqlite3-dev libfontconfig-dev libx11-dev libgl-dev libpng-dev fonts-dejavu-core
-    libsystemd-dev libpocketsphinx-dev pocketsphinx-en-us
+    libsystemd-dev libpocketsphinx-dev pocketsphinx-en-us libnotify-dev libcairo2-dev
     espeak-ng
 )
 # The tests, the benchmark and the Debian package: the test runner's display, the schema
 # check, and the tools that build the package and judge it.
 test_packages=(
     doctest-dev python3 python3-jsonschema python3-yaml
-    xvfb xauth imagemagick time dbus-daemon playerctl
+    xvfb xauth imagemagick time dbus-daemon playerctl dunst poppler-utils
     dpkg-dev fakeroot file lintian desktop-file-utils appstream bash-completion man-db
 )
 

@@ -30,7 +30,7 @@ cores=$(nproc)
 step "Building rollcoach on $cores cores (a few minutes the first time, seconds after that)"
 # The build's own lines go to the log; the person sees how far it has got.
 set +e
-cmake --build "$build_dir" -j "$cores" --target rollcoach rollcoach-sound rollcoach-voice rollcoach-mpris 2>&1 |
+cmake --build "$build_dir" -j "$cores" --target rollcoach rollcoach-sound rollcoach-voice rollcoach-mpris rollcoach-notify rollcoach-report 2>&1 |
     tee -a "$log" |
     awk '/^\[ *[0-9]+%\]/ { p = substr($0, 2) + 0;
                             if (p > last) { printf "\r   %3d%% built", p; fflush(); last = p } }

@@ -1,6 +1,8 @@
 #include "CommandLine.hpp"
 
 #include "Listen.hpp"
+#include "Remind.hpp"
+#include "ReportCommand.hpp"
 #include "Sessions.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
@@ -229,6 +231,38 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     calendarCommandLine->add_option("--out", calendarOut,
                                     "the .ics file to write (default: print)");
 
+    RemindRequest remind;
+    CLI::App* remindCommandLine = app.add_subcommand(
+        "remind", "a desktop notification when a routine is due now and not done");
+    CLI::Option* installOption = remindCommandLine->add_flag(
+        "--install", remind.install,
+        "install a systemd user timer that reminds at the routines' days and time");
+    CLI::Option* autostartOption = remindCommandLine->add_flag(
+        "--autostart", remind.autostart,
+        "with --install: an XDG autostart entry instead, for desktops without systemd");
+    CLI::Option* uninstallOption = remindCommandLine->add_flag(
+        "--uninstall", remind.uninstall, "remove the timer or the autostart entry");
+    CLI::Option* keepRunningOption = remindCommandLine->add_flag(
+        "--keep-running", remind.keepRunning, "stay running and remind at each due time");
+    remindCommandLine
+        ->add_option("--wait", remind.waitS,
+                     "how long a reminder waits for Start or Later, in seconds (default 1800)")
+        ->check(CLI::Range(0, 86400));
+    installOption->excludes(uninstallOption);
+    keepRunningOption->excludes(installOption)->excludes(uninstallOption);
+    autostartOption->needs(installOption);
+
+    int reportWeeks = 4;
+    std::string reportOut;
+    std::string reportCsvFile;
+    CLI::App* reportCommandLine = app.add_subcommand(
+        "report", "a PDF report of the last weeks for a physiotherapist, and the raw rows as CSV");
+    reportCommandLine->add_option("--weeks", reportWeeks, "how many weeks (default 4, 1-52)")
+        ->check(CLI::Range(1, 52));
+    reportCommandLine->add_option("--out", reportOut, "the PDF file to write");
+    reportCommandLine->add_option("--csv", reportCsvFile,
+                                  "a CSV file of one row per session ('-' prints it)");
+
     std::string newName;
     CLI::App* newCommandLine =
         app.add_subcommand("new", "write a commented starting routine into your routine folder");
@@ -322,6 +356,16 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     }
     if (*progressCommandLine) {
         return progressCommand(progressRoutine, progressWeeks, progressAsJson, workspace, out, err);
+    }
+    if (*remindCommandLine) {
+        return remindCommand(remind, workspace, out, err);
+    }
+    if (*reportCommandLine) {
+        if (reportOut.empty() && reportCsvFile.empty()) {
+            err << "rollcoach: usage error: report needs --out FILE.pdf, --csv FILE, or both\n";
+            return 2;
+        }
+        return reportCommand(reportWeeks, reportOut, reportCsvFile, workspace, out, err);
     }
     if (*newCommandLine) {
         return newRoutineCommand(newName, workspace, out, err);

@@ -22,10 +22,10 @@ expect() {
     fi
 }
 
-expect "run render explore validate plan next history progress calendar new" rollcoach ""
+expect "run render explore validate plan next history progress calendar remind report new" rollcoach ""
 expect "--body --shoulder-width-cm --data-dir --help --version" rollcoach --
 expect "men women" rollcoach --body ""
-expect "run render" rollcoach --body men r
+expect "run render remind report" rollcoach --body men r
 expect "--first-side --speed --autostart --paused --start-at --mute --frames --help" rollcoach run --
 expect "left right" rollcoach run x.yaml --first-side ""
 expect "--side --size --screen" rollcoach render x.yaml --s
@@ -35,4 +35,7 @@ expect "--first-side --json --every --help" rollcoach plan --
 expect "--json --help" rollcoach history --
 expect "--routine --weeks --json --help" rollcoach progress --
 expect "--weeks --out --help" rollcoach calendar --
+expect "--install --autostart --uninstall --keep-running --wait --help" rollcoach remind --
+expect "--weeks --out --csv --help" rollcoach report --
+expect "render remind report" rollcoach re
 exit $failed

@@ -28,7 +28,7 @@ done
 
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
-for file in usr/bin/rollcoach "usr/$libdir/rollcoach/rollcoach-sound.so" "usr/$libdir/rollcoach/rollcoach-voice.so" "usr/$libdir/rollcoach/rollcoach-mpris.so" \
+for file in usr/bin/rollcoach "usr/$libdir/rollcoach/rollcoach-sound.so" "usr/$libdir/rollcoach/rollcoach-voice.so" "usr/$libdir/rollcoach/rollcoach-mpris.so" "usr/$libdir/rollcoach/rollcoach-notify.so" "usr/$libdir/rollcoach/rollcoach-report.so" \
     usr/share/rollcoach/assets/body.yaml usr/share/rollcoach/routines/wall-tennis-ball.yaml \
     usr/share/applications/rollcoach.desktop usr/share/metainfo/io.github.rollcoach.metainfo.xml \
     usr/share/icons/hicolor/64x64/apps/rollcoach.png \

@@ -1,0 +1,54 @@
+#pragma once
+
+// The boundary between rollcoach and the modules that link desktop libraries: the
+// notification module (rollcoach-notify.so, libnotify) and the report module
+// (rollcoach-report.so, cairo). The window shares the binary with the command line, so these
+// are loaded only by the commands that use them and the window never maps those libraries.
+
+#include "core/Report.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rollcoach {
+
+/// A notification to post, with its actions as (key, label).
+struct NotificationRequest {
+    std::string appName;
+    std::string summary;
+    std::string body;
+    std::string icon; ///< a file path or an icon name; may be empty
+    std::vector<std::pair<std::string, std::string>> actions;
+    int waitS = 0; ///< how long to wait for an action before closing it
+};
+
+/// What became of a notification.
+struct NotificationResult {
+    bool posted = false;
+    bool actionsShown = false; ///< false when the server shows no buttons
+    std::string action;        ///< the key of the action taken, "" when none
+    bool closed = false;       ///< dismissed before the wait ran out
+    std::string error;         ///< why it could not be posted
+};
+
+/// The module's entry point: posts the notification and waits for an action, a dismissal or
+/// the end of the wait, whichever comes first. False, with `result.error`, when no
+/// notification server could be reached.
+using PostNotification = bool (*)(const NotificationRequest& request, NotificationResult& result);
+
+constexpr const char* kPostNotificationSymbol = "rollcoach_post_notification";
+constexpr const char* kNotifyModuleName = "rollcoach-notify.so";
+
+/// The report module's entry point: draws the report as a PDF into `pdf`. False, with
+/// `error`, when cairo could not draw it.
+using DrawReportPdf = bool (*)(const ReportDocument& report, std::string& pdf, std::string& error);
+
+constexpr const char* kDrawReportPdfSymbol = "rollcoach_draw_report_pdf";
+constexpr const char* kReportModuleName = "rollcoach-report.so";
+
+/// Loads a module and finds its entry point; null, with why in `error`, when it cannot.
+void* loadModuleSymbol(const std::string& executablePath, const char* module, const char* symbol,
+                       std::string& error);
+
+} // namespace rollcoach

@@ -1,0 +1,368 @@
+#include "Remind.hpp"
+
+#include "DesktopModules.hpp"
+#include "Sessions.hpp"
+#include "core/PrintableText.hpp"
+#include "core/Reminder.hpp"
+#include "core/TextFile.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <ostream>
+#include <set>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace rollcoach {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kTimerName = "rollcoach-remind.timer";
+constexpr const char* kServiceName = "rollcoach-remind.service";
+constexpr const char* kAutostartName = "rollcoach-remind.desktop";
+
+std::string xdgFolder(const char* variable, const char* fallback) {
+    const char* value = std::getenv(variable);
+    if (value != nullptr && *value == '/') {
+        return value;
+    }
+    const char* home = std::getenv("HOME");
+    return std::string(home != nullptr ? home : ".") + "/" + fallback;
+}
+
+fs::path unitFolder() {
+    return fs::path(xdgFolder("XDG_CONFIG_HOME", ".config")) / "systemd" / "user";
+}
+
+fs::path autostartFile() {
+    return fs::path(xdgFolder("XDG_CONFIG_HOME", ".config")) / "autostart" / kAutostartName;
+}
+
+fs::path snoozeFile() {
+    return fs::path(xdgFolder("XDG_STATE_HOME", ".local/state")) / "rollcoach" / "remind-snooze";
+}
+
+// The binary that is running, so a timer or a Start runs this very rollcoach.
+std::string thisExecutable(const Workspace& workspace) {
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec && !self.empty()) {
+        return self.string();
+    }
+    return fs::absolute(workspace.executablePath, ec).string();
+}
+
+// Runs a program with its output discarded; its exit status, or -1 when it could not run.
+int runQuietly(const std::vector<std::string>& args) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    std::vector<char*> argv;
+    for (const std::string& arg : args) {
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) {
+        return -1;
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            return -1;
+        }
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool systemctl(const std::vector<std::string>& args) {
+    std::vector<std::string> command = {"systemctl", "--user"};
+    command.insert(command.end(), args.begin(), args.end());
+    return runQuietly(command) == 0;
+}
+
+// A systemd user instance answers `systemctl --user`; without one a timer would never run.
+bool hasUserInstance() {
+    return systemctl({"show-environment"});
+}
+
+// Starts the session in a process of its own that outlives this one.
+bool startDetached(const std::vector<std::string>& args, std::string& why) {
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    std::vector<char*> argv;
+    for (const std::string& arg : args) {
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    if (spawned != 0) {
+        why = std::strerror(spawned);
+        return false;
+    }
+    return true;
+}
+
+// Started from the timer's service, the session runs as a unit of its own in the user's
+// systemd instance, so it lives on when the reminder's service ends; the display it needs
+// goes with it. Anywhere else it is a process of its own.
+bool startSession(const std::vector<std::string>& command, std::string& why) {
+    const char* invocation = std::getenv("INVOCATION_ID");
+    if (invocation != nullptr && *invocation != '\0') {
+        std::vector<std::string> unit = {"systemd-run", "--user", "--quiet", "--collect"};
+        for (const char* name :
+             {"DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY", "XDG_CURRENT_DESKTOP"}) {
+            const char* value = std::getenv(name);
+            if (value != nullptr && *value != '\0') {
+                unit.push_back(std::string("--setenv=") + name + "=" + value);
+            }
+        }
+        unit.push_back("--");
+        unit.insert(unit.end(), command.begin(), command.end());
+        if (runQuietly(unit) == 0) {
+            return true;
+        }
+    }
+    return startDetached(command, why);
+}
+
+bool writeOrSay(const fs::path& file, const std::string& text, std::ostream& err) {
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    std::string why;
+    if (ec) {
+        why = ec.message();
+    } else if (writeFileAtomically(file.string(), text, why)) {
+        return true;
+    }
+    err << "rollcoach: error: " << printable(file.string()) << ": cannot write it: " << why << "\n";
+    return false;
+}
+
+std::string calendarNow(const Workspace& workspace, const BodyModel& body) {
+    return timerCalendar(
+        usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
+        workspace.settings);
+}
+
+int install(const RemindRequest& request, const Workspace& workspace, const BodyModel& body,
+            std::ostream& out, std::ostream& err) {
+    const std::string calendar = calendarNow(workspace, body);
+    if (calendar.empty()) {
+        err << "rollcoach: error: no routine names days in its schedule, so there is nothing to "
+               "remind of; add `days:` to a routine's schedule\n";
+        return 1;
+    }
+    const std::string executable = thisExecutable(workspace);
+    if (request.autostart) {
+        const fs::path file = autostartFile();
+        if (!writeOrSay(file, autostartEntry(executable, workspace.dataDir), err)) {
+            return 1;
+        }
+        out << printable(file.string()) << ": from the next login, rollcoach stays running and "
+            << "reminds at " << calendar << " (remove it with rollcoach remind --uninstall)\n";
+        return 0;
+    }
+    if (!hasUserInstance()) {
+        err << "rollcoach: no systemd user instance answers here (systemctl --user), so no timer "
+               "can run the reminders.\n"
+               "Instead, `rollcoach remind --install --autostart` adds an XDG autostart entry: "
+               "at each login rollcoach starts and stays running to remind you.\n";
+        return 1;
+    }
+    const fs::path folder = unitFolder();
+    if (!writeOrSay(folder / kServiceName, serviceUnit(executable, workspace.dataDir), err) ||
+        !writeOrSay(folder / kTimerName, timerUnit(calendar), err)) {
+        return 1;
+    }
+    if (!systemctl({"daemon-reload"}) || !systemctl({"enable", "--now", kTimerName})) {
+        err << "rollcoach: error: " << printable((folder / kTimerName).string())
+            << " is written, but systemctl --user could not enable it\n";
+        return 1;
+    }
+    out << printable((folder / kTimerName).string()) << ": reminders at " << calendar << "\n";
+    return 0;
+}
+
+int uninstall(std::ostream& out) {
+    const fs::path folder = unitFolder();
+    const fs::path timer = folder / kTimerName;
+    std::error_code ec;
+    bool removedAny = false;
+    if (fs::exists(timer, ec)) {
+        systemctl({"disable", "--now", kTimerName}); // nothing to stop without an instance
+    }
+    for (const fs::path& file : {timer, folder / kServiceName, autostartFile()}) {
+        if (fs::remove(file, ec)) {
+            out << "removed " << printable(file.string()) << "\n";
+            removedAny = true;
+        }
+    }
+    if (!removedAny) {
+        out << "No reminder was installed.\n";
+        return 0;
+    }
+    systemctl({"daemon-reload"});
+    return 0;
+}
+
+// A timer written for other days or another time is rewritten: the routines or the settings
+// have changed since it was installed.
+void refreshTimer(const Workspace& workspace, const std::string& calendar, std::ostream& out,
+                  std::ostream& err) {
+    const fs::path timer = unitFolder() / kTimerName;
+    const TextFile installed = readTextFile(timer.string(), 64 * 1024);
+    if (!installed.error.empty() || calendar.empty()) {
+        return;
+    }
+    const std::string wanted = timerUnit(calendar);
+    if (installed.text == wanted) {
+        return;
+    }
+    if (writeOrSay(timer, wanted, err) &&
+        writeOrSay(unitFolder() / kServiceName,
+                   serviceUnit(thisExecutable(workspace), workspace.dataDir), err)) {
+        systemctl({"daemon-reload"});
+        out << printable(timer.string()) << ": rewritten for reminders at " << calendar << "\n";
+    }
+}
+
+enum class Answer { Posted, Nothing, Failed };
+
+// One look at what is due, and a reminder if something is. `handled` keeps the routines
+// already answered today when rollcoach stays running.
+Answer remindOnce(const RemindRequest& request, const Workspace& workspace, const BodyModel& body,
+                  std::set<std::string>* handled, std::ostream& out, std::ostream& err) {
+    const auto routines =
+        usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly));
+    refreshTimer(workspace, timerCalendar(routines, workspace.settings), out, err);
+    const std::int64_t now = workspace.now();
+    const auto history = historyOrSay(workspace, err);
+    const auto due = dueToday(routines, recentSessions(history.get()), now, workspace.settings);
+    const std::int64_t snoozed = parseSnooze(readTextFile(snoozeFile().string(), 4096).text);
+    const ReminderDecision decision = decideReminder(due, now, snoozed);
+    if (!decision.reminder) {
+        if (handled == nullptr) {
+            out << "No reminder: " << printable(decision.why) << ".\n";
+        }
+        return Answer::Nothing;
+    }
+    const Reminder& reminder = *decision.reminder;
+    const std::string key = localDate(now).iso() + " " + reminder.title;
+    if (handled != nullptr && handled->count(key) > 0) {
+        return Answer::Nothing;
+    }
+    std::string why;
+    const auto post = reinterpret_cast<PostNotification>(loadModuleSymbol(
+        workspace.executablePath, kNotifyModuleName, kPostNotificationSymbol, why));
+    if (post == nullptr) {
+        err << "rollcoach: error: no notifications: " << why << "\n";
+        return Answer::Failed;
+    }
+    NotificationRequest note;
+    note.appName = "rollcoach";
+    note.summary = reminder.summary;
+    note.body = reminder.body;
+    note.icon = "rollcoach";
+    // "default" is what a click on the notification itself does.
+    // With no wait nobody would answer the buttons: the notification is a plain one.
+    if (request.waitS > 0) {
+        note.actions = {{"default", "Start"}, {"start", "Start"}, {"later", "Later"}};
+    }
+    note.waitS = request.waitS;
+    NotificationResult result;
+    if (!post(note, result)) {
+        err << "rollcoach: error: cannot post a notification (no desktop notification service "
+               "answers on the session bus): "
+            << printable(result.error) << "\n";
+        return Answer::Failed;
+    }
+    out << "Reminded: " << printable(reminder.summary) << "\n" << std::flush;
+    if (handled != nullptr) {
+        handled->insert(key);
+    }
+    if (result.action == "default" || result.action == "start") {
+        const char* custom = std::getenv("ROLLCOACH_START_COMMAND");
+        std::vector<std::string> command;
+        if (custom != nullptr && *custom != '\0') {
+            command = {custom, reminder.routineFile};
+        } else {
+            command = {thisExecutable(workspace), "--data-dir", workspace.dataDir, "run",
+                       reminder.routineFile};
+        }
+        if (!startSession(command, why)) {
+            err << "rollcoach: error: cannot start the session: " << why << "\n";
+            return Answer::Failed;
+        }
+        out << "Started: " << printable(reminder.title) << "\n";
+    } else if (result.action == "later") {
+        const std::int64_t until = now + kSnoozeMinutes * 60;
+        const fs::path file = snoozeFile();
+        if (!writeOrSay(file, snoozeText(until), err)) {
+            return Answer::Failed;
+        }
+        if (handled != nullptr) {
+            handled->erase(key); // reminded again when the snooze ends
+        }
+        char time[16];
+        const int minute = localMinuteOfDay(until);
+        std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
+        out << "Later: reminded again from " << time << "\n";
+    } else if (result.closed) {
+        out << "Dismissed.\n";
+    } else if (result.actionsShown) {
+        out << "No answer in " << request.waitS << " s; the reminder was taken down.\n";
+    }
+    return Answer::Posted;
+}
+
+} // namespace
+
+int remindCommand(const RemindRequest& request, const Workspace& workspace, std::ostream& out,
+                  std::ostream& err) {
+    if (request.uninstall) {
+        return uninstall(out);
+    }
+    const auto body = bodyOrSay(workspace, err);
+    if (!body) {
+        return 1;
+    }
+    if (request.install) {
+        return install(request, workspace, *body, out, err);
+    }
+    if (!request.keepRunning) {
+        return remindOnce(request, workspace, *body, nullptr, out, err) == Answer::Failed ? 1 : 0;
+    }
+    // The autostart way: a look every minute, each routine reminded of once a day unless put
+    // off with Later.
+    std::set<std::string> handled;
+    for (;;) {
+        remindOnce(request, workspace, *body, &handled, out, err);
+        out << std::flush;
+        std::this_thread::sleep_for(std::chrono::seconds(60));
+    }
+}
+
+} // namespace rollcoach

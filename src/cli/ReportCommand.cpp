@@ -1,0 +1,99 @@
+#include "ReportCommand.hpp"
+
+#include "DesktopModules.hpp"
+#include "Sessions.hpp"
+#include "core/PrintableText.hpp"
+#include "core/Report.hpp"
+#include "core/TextFile.hpp"
+
+#include <filesystem>
+#include <ostream>
+#include <sys/stat.h>
+
+namespace rollcoach {
+
+namespace {
+
+// Written beside and renamed over, so a full disk or a killed process leaves no half a file
+// and the old one whole. Only a regular file is replaced: a folder, a FIFO or a device at
+// the path is named and left alone.
+bool writeOutput(const std::string& path, const std::string& bytes, const char* what,
+                 std::ostream& err) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        err << "rollcoach: error: " << printable(path) << ": cannot write the " << what << ": "
+            << (S_ISDIR(st.st_mode) ? "it is a folder" : "it is not a regular file") << "\n";
+        return false;
+    }
+    std::string why;
+    if (!writeFileAtomically(path, bytes, why)) {
+        err << "rollcoach: error: " << printable(path) << ": cannot write the " << what << ": "
+            << why << "\n";
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvFile,
+                  const Workspace& workspace, std::ostream& out, std::ostream& err) {
+    const auto body = bodyOrSay(workspace, err);
+    if (!body) {
+        return 1;
+    }
+    // The PDF module is found before anything is read, so a build without it says so at once.
+    DrawReportPdf draw = nullptr;
+    if (!pdfFile.empty()) {
+        std::string why;
+        draw = reinterpret_cast<DrawReportPdf>(loadModuleSymbol(
+            workspace.executablePath, kReportModuleName, kDrawReportPdfSymbol, why));
+        if (draw == nullptr) {
+            err << "rollcoach: error: cannot write PDF reports: " << why << "\n";
+            return 1;
+        }
+    }
+    auto history = historyOrSay(workspace, err);
+    if (!history) {
+        return 1;
+    }
+    std::vector<SessionRecord> sessions;
+    try {
+        sessions = history->sessions(100000, true);
+    } catch (const HistoryError& error) {
+        err << "rollcoach: error: cannot read the history: " << printable(error.what()) << "\n";
+        return 1;
+    }
+    const auto routines =
+        usableRoutines(loadRoutineLibrary(workspace, *body, PlacementCheck::ErrorsOnly));
+    const ReportData data =
+        gatherReport(sessions, routines, weeks, workspace.now(), workspace.settings);
+    if (!csvFile.empty()) {
+        const std::string csv = reportCsv(data);
+        if (csvFile == "-") {
+            out << csv;
+        } else if (!writeOutput(csvFile, csv, "rows", err)) {
+            return 1;
+        } else {
+            out << printable(csvFile) << ": " << data.sessions.size()
+                << (data.sessions.size() == 1 ? " session\n" : " sessions\n");
+        }
+    }
+    if (draw != nullptr) {
+        std::string pdf;
+        std::string why;
+        if (!draw(reportDocument(data), pdf, why)) {
+            err << "rollcoach: error: cannot draw the report: " << why << "\n";
+            return 1;
+        }
+        if (!writeOutput(pdfFile, pdf, "report", err)) {
+            return 1;
+        }
+        out << printable(pdfFile) << ": " << data.sessions.size()
+            << (data.sessions.size() == 1 ? " session" : " sessions") << " over " << weeks
+            << (weeks == 1 ? " week\n" : " weeks\n");
+    }
+    return 0;
+}
+
+} // namespace rollcoach

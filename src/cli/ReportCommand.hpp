@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/Workspace.hpp"
+
+#include <iosfwd>
+#include <string>
+
+namespace rollcoach {
+
+/// `report`: the last `weeks` weeks for a physiotherapist, as a PDF (`pdfFile`) and/or the
+/// raw rows as CSV (`csvFile`, "-" for standard output).
+int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvFile,
+                  const Workspace& workspace, std::ostream& out, std::ostream& err);
+
+} // namespace rollcoach

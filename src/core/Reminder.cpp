@@ -1,0 +1,237 @@
+#include "Reminder.hpp"
+
+#include "Timeline.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+namespace rollcoach {
+
+namespace {
+
+std::string clockTime(int minuteOfDay) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d:%02d", minuteOfDay / 60, minuteOfDay % 60);
+    return text;
+}
+
+// "About 10 minutes": the whole session, both sides and every round, as planned.
+std::string aboutMinutes(double seconds) {
+    const long minutes = std::max(1L, std::lround(seconds / 60.0));
+    return "About " + std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+}
+
+} // namespace
+
+int localMinuteOfDay(std::int64_t secondsSinceEpoch) {
+    const std::time_t t = static_cast<std::time_t>(secondsSinceEpoch);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return tm.tm_hour * 60 + tm.tm_min;
+}
+
+ReminderDecision decideReminder(const std::vector<DueSession>& due, std::int64_t now,
+                                std::int64_t snoozedUntil) {
+    ReminderDecision decision;
+    if (due.empty()) {
+        decision.why = "nothing is due today";
+        return decision;
+    }
+    const int minute = localMinuteOfDay(now);
+    std::vector<const DueSession*> waiting;
+    const DueSession* early = nullptr;
+    for (const DueSession& session : due) {
+        if (session.state == DayState::Done) {
+            continue;
+        }
+        if (minute < session.planned.minuteOfDay) {
+            if (early == nullptr || session.planned.minuteOfDay < early->planned.minuteOfDay) {
+                early = &session;
+            }
+            continue;
+        }
+        waiting.push_back(&session);
+    }
+    if (waiting.empty()) {
+        decision.why = early != nullptr ? early->planned.title + " is due at " +
+                                              clockTime(early->planned.minuteOfDay)
+                                        : "everything due today is done";
+        return decision;
+    }
+    if (snoozedUntil > now) {
+        decision.why = "put off until " + clockTime(localMinuteOfDay(snoozedUntil));
+        return decision;
+    }
+    const DueSession& first = *waiting.front();
+    Reminder reminder;
+    reminder.routineFile = first.planned.routineFile;
+    reminder.title = first.planned.title;
+    reminder.summary = "Time for the " + first.planned.title;
+    std::string body;
+    if (first.state == DayState::Partial) {
+        body = "Partly done today: left " + minutesAndSeconds(first.doneLeftS) + ", right " +
+               minutesAndSeconds(first.doneRightS) + " of " +
+               minutesAndSeconds(first.plannedPerSideS) + " each.\n";
+    }
+    // Read at a glance: how long, and where to start; `next` says why that side.
+    body += aboutMinutes(first.planned.totalS) + ", " + sideName(first.firstSide.side) +
+            " side first.\n";
+    for (std::size_t i = 1; i < waiting.size(); ++i) {
+        body += "Also due: " + waiting[i]->planned.title + ".\n";
+    }
+    body += "Press gently; stop at once on sharp pain, numbness or tingling.";
+    reminder.body = body;
+    decision.reminder = std::move(reminder);
+    return decision;
+}
+
+std::string snoozeText(std::int64_t until) {
+    return "snoozed_until: " + std::to_string(until) + "\n";
+}
+
+std::int64_t parseSnooze(const std::string& text) {
+    const std::string key = "snoozed_until:";
+    if (text.compare(0, key.size(), key) != 0) {
+        return 0;
+    }
+    const char* begin = text.c_str() + key.size();
+    while (*begin == ' ') {
+        ++begin;
+    }
+    char* end = nullptr;
+    errno = 0;
+    const long long value = std::strtoll(begin, &end, 10);
+    if (end == begin || errno == ERANGE || value < 0 || (*end != '\0' && *end != '\n') ||
+        (*end == '\n' && end[1] != '\0')) {
+        return 0;
+    }
+    return static_cast<std::int64_t>(value);
+}
+
+std::string timerCalendar(const std::vector<std::pair<std::string, Routine>>& routines,
+                          const Settings& settings) {
+    bool days[7] = {};
+    for (const auto& entry : routines) {
+        for (const Weekday day : entry.second.schedule.days) {
+            days[static_cast<int>(day)] = true;
+        }
+    }
+    static const char* const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    std::string list;
+    for (int i = 0; i < 7; ++i) {
+        if (days[i]) {
+            list += (list.empty() ? "" : ",") + std::string(names[i]);
+        }
+    }
+    if (list.empty()) {
+        return {};
+    }
+    return list + " *-*-* " + clockTime(settings.sessionMinuteOfDay) + ":00";
+}
+
+std::string systemdWord(const std::string& word) {
+    std::string quoted = "\"";
+    for (const char c : word) {
+        if (c == '%') {
+            quoted += "%%";
+        } else if (c == '\\' || c == '"') {
+            quoted += '\\';
+            quoted += c;
+        } else if (c == '\n') {
+            quoted += "\\n";
+        } else {
+            quoted += c;
+        }
+    }
+    return quoted + "\"";
+}
+
+std::string timerUnit(const std::string& calendar) {
+    return "# Written by rollcoach remind --install from the routines' days and the time in\n"
+           "# settings.yaml; rollcoach rewrites it when they change.\n"
+           "[Unit]\n"
+           "Description=rollcoach: a reminder when a self-massage session is due\n"
+           "\n"
+           "[Timer]\n"
+           "OnCalendar=" +
+           calendar +
+           "\n"
+           "Persistent=true\n"
+           "\n"
+           "[Install]\n"
+           "WantedBy=timers.target\n";
+}
+
+namespace {
+
+std::string remindCommand(const std::string& executable, const std::string& dataDir,
+                          const char* tail) {
+    std::string command = systemdWord(executable);
+    if (!dataDir.empty()) {
+        command += " --data-dir " + systemdWord(dataDir);
+    }
+    return command + " " + tail;
+}
+
+} // namespace
+
+std::string serviceUnit(const std::string& executable, const std::string& dataDir) {
+    return "# Written by rollcoach remind --install; removed by rollcoach remind --uninstall.\n"
+           "[Unit]\n"
+           "Description=rollcoach: a reminder when a self-massage session is due\n"
+           "\n"
+           "[Service]\n"
+           "Type=exec\n"
+           "# A session started from the reminder outlives it.\n"
+           "KillMode=process\n"
+           "ExecStart=" +
+           remindCommand(executable, dataDir, "remind") + "\n";
+}
+
+namespace {
+
+// A word of a desktop entry's Exec key: quoted, with the quoting's escapes for ", `, $ and the
+// backslash, each backslash then escaped again as the key's string value ("\\$", four for a
+// backslash, as the Desktop Entry spec says), and '%' doubled (field codes).
+std::string desktopWord(const std::string& word) {
+    std::string quoted = "\"";
+    for (const char c : word) {
+        if (c == '"' || c == '`' || c == '$') {
+            quoted += "\\\\";
+            quoted += c;
+        } else if (c == '\\') {
+            quoted += "\\\\\\\\";
+        } else if (c == '%') {
+            quoted += "%%";
+        } else if (c == '\n') {
+            quoted += ' ';
+        } else {
+            quoted += c;
+        }
+    }
+    return quoted + "\"";
+}
+
+} // namespace
+
+std::string autostartEntry(const std::string& executable, const std::string& dataDir) {
+    std::string command = desktopWord(executable);
+    if (!dataDir.empty()) {
+        command += " --data-dir " + desktopWord(dataDir);
+    }
+    return "[Desktop Entry]\n"
+           "Type=Application\n"
+           "Name=rollcoach reminders\n"
+           "Comment=A reminder when a self-massage session is due\n"
+           "Exec=" +
+           command +
+           " remind --keep-running\n"
+           "NoDisplay=true\n"
+           "X-GNOME-Autostart-enabled=true\n";
+}
+
+} // namespace rollcoach

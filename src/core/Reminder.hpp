@@ -1,0 +1,65 @@
+#pragma once
+
+#include "Routine.hpp"
+#include "Schedule.hpp"
+#include "Workspace.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rollcoach {
+
+/// How long "Later" puts a reminder off.
+constexpr int kSnoozeMinutes = 15;
+
+/// A reminder to post: the routine it is for and what the notification says.
+struct Reminder {
+    std::string routineFile;
+    std::string title;
+    std::string summary; ///< the notification's first line
+    std::string body;    ///< the lines under it
+};
+
+/// Why no reminder is posted, in the words `remind` prints.
+struct ReminderDecision {
+    std::optional<Reminder> reminder;
+    std::string why; ///< set when there is no reminder: "nothing is due today", ...
+};
+
+/// The local minute of the day (0-1439) of a moment.
+int localMinuteOfDay(std::int64_t secondsSinceEpoch);
+
+/// What to remind of at `now`: the first routine due today whose time has come and that is not
+/// done (a partial one is still due). Nothing before the settings' time, nothing for a routine
+/// done today, and nothing while a "Later" lasts (`snoozedUntil`, 0 for none).
+ReminderDecision decideReminder(const std::vector<DueSession>& due, std::int64_t now,
+                                std::int64_t snoozedUntil);
+
+/// The snooze file's text ("snoozed_until: 1795470300") and back; a file that does not read
+/// as one is no snooze.
+std::string snoozeText(std::int64_t until);
+std::int64_t parseSnooze(const std::string& text);
+
+/// The systemd OnCalendar= value for the routines' days at the settings' time, e.g.
+/// "Mon,Wed,Fri *-*-* 18:30:00"; empty when no routine names a day.
+std::string timerCalendar(const std::vector<std::pair<std::string, Routine>>& routines,
+                          const Settings& settings);
+
+/// A word for systemd's command lines: quoted, with '%', '\\' and '"' escaped.
+std::string systemdWord(const std::string& word);
+
+/// The user timer that runs the reminder at `calendar`'s times; catches up a time missed
+/// while the computer was off.
+std::string timerUnit(const std::string& calendar);
+
+/// The service the timer starts: `executable` [--data-dir DIR] remind.
+std::string serviceUnit(const std::string& executable, const std::string& dataDir);
+
+/// The XDG autostart entry that keeps a reminder running for the session, where there is no
+/// systemd user instance.
+std::string autostartEntry(const std::string& executable, const std::string& dataDir);
+
+} // namespace rollcoach

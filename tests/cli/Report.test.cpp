@@ -1,0 +1,329 @@
+#include "TestSupport.hpp"
+
+#include "cli/CommandLine.hpp"
+#include "core/Clock.hpp"
+#include "core/History.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// 2026-11-23, a Monday, at 20:00 UTC.
+constexpr std::int64_t kMondayEvening = 1795392000 + 20 * 3600;
+constexpr std::int64_t kDay = 86400;
+
+struct Result {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+// A data folder, and the command run as the binary of this build folder, whose report module
+// lies beside it.
+struct ReportDir : TempPath {
+    ReportDir() : TempPath("report") { setenv("TZ", "UTC", 1); }
+    FixedClock clock{kMondayEvening};
+
+    Result run(std::vector<std::string> args) const {
+        args.insert(args.begin(),
+                    {std::string(ROLLCOACH_BUILD_DIR) + "/rollcoach", "--data-dir", path.string()});
+        std::ostringstream out;
+        std::ostringstream err;
+        const int code = runCommandLine(args, out, err, clock);
+        return {code, out.str(), err.str()};
+    }
+
+    std::unique_ptr<History> history() const {
+        std::string notice;
+        return History::open(path.string(), kMondayEvening, notice);
+    }
+};
+
+bool haveTool(const char* tool) {
+    return std::system((std::string("command -v ") + tool + " > /dev/null 2>&1").c_str()) == 0;
+}
+
+std::string readAll(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The PDF's text as pdftotext reads it, with its line layout.
+std::string pdfText(const fs::path& pdf) {
+    const fs::path text = pdf.string() + ".txt";
+    const std::string command = "pdftotext -layout '" + pdf.string() + "' '" + text.string() + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    return readAll(text);
+}
+
+int pdfPages(const std::string& text) {
+    int pages = 1;
+    for (const char c : text) {
+        pages += c == '\f' ? 1 : 0;
+    }
+    // pdftotext ends every page with a form feed.
+    return pages - 1;
+}
+
+// The pixels of the first page drawn in the "after" blue of the charts, from pdftoppm's PPM.
+int chartBluePixels(const fs::path& pdf) {
+    const fs::path prefix = pdf.string() + "-page";
+    const std::string command =
+        "pdftoppm -r 60 -f 1 -l 1 -singlefile '" + pdf.string() + "' '" + prefix.string() + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::ifstream in(prefix.string() + ".ppm", std::ios::binary);
+    std::string magic;
+    int width = 0;
+    int height = 0;
+    int maxValue = 0;
+    in >> magic >> width >> height >> maxValue;
+    in.get();
+    REQUIRE(magic == "P6");
+    REQUIRE(width > 300);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 3);
+    in.read(reinterpret_cast<char*>(pixels.data()), static_cast<std::streamsize>(pixels.size()));
+    int blue = 0;
+    for (std::size_t i = 0; i + 2 < pixels.size(); i += 3) {
+        const int r = pixels[i];
+        const int g = pixels[i + 1];
+        const int b = pixels[i + 2];
+        blue += (b > 140 && b - r > 90 && b - g > 50) ? 1 : 0;
+    }
+    return blue;
+}
+
+void fillHistory(const ReportDir& dir) {
+    auto history = dir.history();
+    auto rated = [&](const std::string& title, std::int64_t at, double left, double right,
+                     std::vector<CheckIn> checks) {
+        const auto id = history->beginSession(title, "h", "wall.yaml", at, Side::Left, 280);
+        for (const CheckIn& check : checks) {
+            history->recordCheckIn(id, check, at + 1);
+        }
+        history->recordStep(id, {1, Side::Left, 0, "Find the spot", left}, left, right, at + 300);
+        history->endSession(id, "finished", "", left, right, at + 600);
+    };
+    const std::string wall = "Wall tennis-ball drill";
+    rated(wall, kMondayEvening - 14 * kDay, 280, 280,
+          {{Side::Left, false, 7, 1},
+           {Side::Left, true, 4, 1},
+           {Side::Right, false, 5, 1},
+           {Side::Right, true, 4, 1}});
+    rated(wall, kMondayEvening - 7 * kDay, 280, 280,
+          {{Side::Left, false, 6, 1},
+           {Side::Left, true, 3, 1},
+           {Side::Right, false, 5, 1},
+           {Side::Right, true, 3, 1}});
+    rated("Lying upper-trapezius drill", kMondayEvening - 6 * kDay, 330, 330,
+          {{Side::Left, false, 5, 1}, {Side::Left, true, 2, 1}});
+    const auto pain =
+        history->beginSession(wall, "h", "wall.yaml", kMondayEvening - 5 * kDay, Side::Right, 280);
+    history->recordStep(pain, {1, Side::Right, 1, "Small circles", 35}, 0, 35,
+                        kMondayEvening - 5 * kDay + 60);
+    history->endSession(pain, "stopped", "sharp pain, numbness or tingling", 0, 35,
+                        kMondayEvening - 5 * kDay + 60);
+}
+
+} // namespace
+
+TEST_CASE("report --out: a PDF that names the routines, the sides' totals and the pain stop") {
+    if (!haveTool("pdftotext") || !haveTool("pdftoppm")) {
+        MESSAGE("poppler-utils not installed: the PDF is not read back");
+        return;
+    }
+    const ReportDir dir;
+    fillHistory(dir);
+    const fs::path pdf = dir.path / "report.pdf";
+    const fs::path csv = dir.path / "rows.csv";
+    const Result r =
+        dir.run({"report", "--weeks", "4", "--out", pdf.string(), "--csv", csv.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("report.pdf: 4 sessions over 4 weeks") != std::string::npos);
+    CHECK(readAll(pdf).compare(0, 5, "%PDF-") == 0);
+    const std::string text = pdfText(pdf);
+    INFO(text);
+    CHECK(pdfPages(text) >= 1);
+    CHECK(pdfPages(text) <= 2);
+    CHECK(text.find("Self-massage report") != std::string::npos);
+    CHECK(text.find("2026-10-27 to 2026-11-23") != std::string::npos);
+    CHECK(text.find("Wall tennis-ball drill: 3 sessions (2 done, 1 stopped early), 19 min 15 s") !=
+          std::string::npos);
+    CHECK(text.find("Lying upper-trapezius drill: 1 session (1 done), 11 min in all") !=
+          std::string::npos);
+    CHECK(text.find("Left side 14 min 50 s, right side 15 min 25 s.") != std::string::npos);
+    CHECK(text.find("Left side: tension from 0 (none) to 10") != std::string::npos);
+    CHECK(text.find("Left side: 3 sessions rated; on average 6 before, 3 after") !=
+          std::string::npos);
+    CHECK(text.find("Right side: 2 sessions rated") != std::string::npos);
+    CHECK(text.find("planned:") != std::string::npos);
+    CHECK(text.find("2026-11-18 20:00 Wall tennis-ball drill: right side, round 1, step \"Small "
+                    "circles\"") != std::string::npos);
+    CHECK(chartBluePixels(pdf) > 40);
+
+    const std::string rows = readAll(csv);
+    CHECK(rows.find("date,started,routine,outcome,") == 0);
+    CHECK(
+        rows.find("2026-11-18,2026-11-18T20:00:00Z,Wall tennis-ball drill,stopped,right,0.0,35.0,"
+                  "280.0,,,,,\"sharp pain, numbness or tingling\",right round 1: Small circles") !=
+        std::string::npos);
+    const Result printed = dir.run({"report", "--csv", "-"});
+    CHECK(printed.code == 0);
+    CHECK(printed.out == rows);
+}
+
+TEST_CASE("report: an empty history, only interrupted sessions, one side rated: words, no crash") {
+    if (!haveTool("pdftotext") || !haveTool("pdftoppm")) {
+        MESSAGE("poppler-utils not installed: the PDF is not read back");
+        return;
+    }
+    SUBCASE("empty") {
+        const ReportDir dir;
+        const fs::path pdf = dir.path / "empty.pdf";
+        const Result r = dir.run({"report", "--out", pdf.string()});
+        INFO(r.err);
+        REQUIRE(r.code == 0);
+        const std::string text = pdfText(pdf);
+        INFO(text);
+        CHECK(text.find("No sessions in this period.") != std::string::npos);
+        CHECK(text.find("No sessions in this period, so no ratings to draw.") != std::string::npos);
+        CHECK(text.find("Left side 0 s, right side 0 s.") != std::string::npos);
+        CHECK(text.find("None in this period.") != std::string::npos);
+        CHECK(chartBluePixels(pdf) == 0);
+    }
+    SUBCASE("only interrupted") {
+        const ReportDir dir;
+        // A process that dies mid-session: no end, no owner left, so it shows as interrupted.
+        const pid_t child = fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            auto history = dir.history();
+            const auto id = history->beginSession("Wall tennis-ball drill", "h", "wall.yaml",
+                                                  kMondayEvening - 2 * kDay, Side::Left, 280);
+            history->recordStep(id, {1, Side::Left, 0, "Find the spot", 30}, 30, 0,
+                                kMondayEvening - 2 * kDay + 30);
+            ::_exit(0);
+        }
+        int status = 0;
+        REQUIRE(waitpid(child, &status, 0) == child);
+        const fs::path pdf = dir.path / "interrupted.pdf";
+        const Result r = dir.run({"report", "--out", pdf.string()});
+        INFO(r.err);
+        REQUIRE(r.code == 0);
+        const std::string text = pdfText(pdf);
+        INFO(text);
+        CHECK(text.find("Wall tennis-ball drill: 1 session (1 interrupted), 30 s in all") !=
+              std::string::npos);
+        CHECK(text.find("No tension ratings for the left side in this period.") !=
+              std::string::npos);
+        CHECK(text.find("Left side 30 s, right side 0 s.") != std::string::npos);
+    }
+    SUBCASE("one side rated") {
+        const ReportDir dir;
+        {
+            auto history = dir.history();
+            const auto id = history->beginSession("Wall tennis-ball drill", "h", "wall.yaml",
+                                                  kMondayEvening - 2 * kDay, Side::Left, 280);
+            history->recordCheckIn(id, {Side::Right, false, 8, 1}, kMondayEvening - 2 * kDay);
+            history->recordCheckIn(id, {Side::Right, true, 5, 1}, kMondayEvening - 2 * kDay);
+            history->endSession(id, "finished", "", 280, 280, kMondayEvening - 2 * kDay + 600);
+        }
+        const fs::path pdf = dir.path / "one-side.pdf";
+        const Result r = dir.run({"report", "--out", pdf.string()});
+        REQUIRE(r.code == 0);
+        const std::string text = pdfText(pdf);
+        INFO(text);
+        CHECK(text.find("No tension ratings for the left side in this period.") !=
+              std::string::npos);
+        CHECK(text.find("Right side: 1 session rated; on average 8 before, 5 after") !=
+              std::string::npos);
+        CHECK(chartBluePixels(pdf) > 5);
+    }
+}
+
+TEST_CASE("report: a folder, a FIFO or an unwritable place is named, and nothing is half-written") {
+    const ReportDir dir;
+    fillHistory(dir);
+    const fs::path folder = dir.path / "a-folder";
+    fs::create_directories(folder);
+    const Result intoFolder = dir.run({"report", "--out", folder.string()});
+    CHECK(intoFolder.code == 1);
+    CHECK(intoFolder.err.find("a-folder: cannot write the report: it is a folder") !=
+          std::string::npos);
+
+    const fs::path fifo = dir.path / "a-fifo";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    const Result intoFifo = dir.run({"report", "--csv", fifo.string()});
+    CHECK(intoFifo.code == 1);
+    CHECK(intoFifo.err.find("a-fifo: cannot write the rows: it is not a regular file") !=
+          std::string::npos);
+
+    const Result nowhere = dir.run({"report", "--out", "/nonexistent/folder/r.pdf"});
+    CHECK(nowhere.code == 1);
+    CHECK(nowhere.err.find("/nonexistent/folder/r.pdf: cannot write the report: No such file") !=
+          std::string::npos);
+
+    {
+        // A disk that fills part-way: the old report stays whole and no temporary is left.
+        const fs::path pdf = dir.path / "kept.pdf";
+        std::ofstream(pdf) << "the old report";
+        // The history stays open meanwhile, so its shared-memory file is already full size
+        // and only the report grows past the limit.
+        const auto keepOpen = dir.history();
+        const FileSizeLimit full(4096);
+        const Result r = dir.run({"report", "--out", pdf.string()});
+        CHECK(r.code == 1);
+        INFO(r.err);
+        CHECK(r.err.find("kept.pdf: cannot write the report: File too large") != std::string::npos);
+        CHECK(readAll(pdf) == "the old report");
+    }
+    for (const auto& entry : fs::directory_iterator(dir.path)) {
+        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+    }
+
+    CHECK(dir.run({"report"}).code == 2);
+    CHECK(dir.run({"report", "--weeks", "0", "--csv", "-"}).code == 2);
+    CHECK(dir.run({"report", "--weeks", "53", "--csv", "-"}).code == 2);
+}
+
+TEST_CASE("report: a stored title's control characters are escaped in the rows and the PDF") {
+    const ReportDir dir;
+    const std::string title = "Wall drill\x1b[2K\r\xc2\x9b"
+                              "31m";
+    {
+        auto history = dir.history();
+        const auto id =
+            history->beginSession(title, "h", "f.yaml", kMondayEvening - kDay, Side::Left, 280);
+        history->recordStep(id, {1, Side::Left, 0, "Step\x1b[1A", 30}, 30, 0,
+                            kMondayEvening - kDay + 30);
+        history->endSession(id, "stopped", "sharp pain, numbness or tingling", 30, 0,
+                            kMondayEvening - kDay + 30);
+    }
+    const Result rows = dir.run({"report", "--csv", "-"});
+    REQUIRE(rows.code == 0);
+    for (const char c : rows.out) {
+        CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+    }
+    CHECK(rows.out.find("Wall drill\\x1b[2K\\x0d\\u009b31m") != std::string::npos);
+    CHECK(rows.out.find("left round 1: Step\\x1b[1A") != std::string::npos);
+    if (haveTool("pdftotext")) {
+        const fs::path pdf = dir.path / "escaped.pdf";
+        REQUIRE(dir.run({"report", "--out", pdf.string()}).code == 0);
+        CHECK(pdfText(pdf).find("Wall drill\\x1b[2K\\x0d\\u009b31m") != std::string::npos);
+    }
+}
