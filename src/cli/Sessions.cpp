@@ -151,29 +151,6 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
 
 namespace {
 
-// A rating as a person reads it: "6", "5.5"; "-" when not given.
-std::string rating(const std::optional<double>& value) {
-    if (!value) {
-        return "-";
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", *value);
-    std::string shown = text;
-    if (shown.size() > 2 && shown.compare(shown.size() - 2, 2, ".0") == 0) {
-        shown.resize(shown.size() - 2);
-    }
-    return shown;
-}
-
-// A change with its sign, so a drop and a rise read apart: "-3", "+1", "0".
-std::string signedRating(const std::optional<double>& value) {
-    if (!value) {
-        return "-";
-    }
-    const std::string shown = rating(value);
-    return *value > 0.05 ? "+" + shown : (shown == "-0" ? "0" : shown);
-}
-
 nlohmann::ordered_json jsonRating(const std::optional<double>& value) {
     return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
@@ -190,18 +167,18 @@ void printSide(const SideProgress& side, std::ostream& out) {
     for (const SideSession& session : side.sessions) {
         char line[128];
         std::snprintf(line, sizeof line, "  %-10s  %6s  %5s  %6s %s ",
-                      localDate(session.startedAt).iso().c_str(), rating(session.before).c_str(),
-                      rating(session.after).c_str(), signedRating(session.change()).c_str(),
-                      session.matters() ? "*" : " ");
+                      localDate(session.startedAt).iso().c_str(),
+                      ratingText(session.before).c_str(), ratingText(session.after).c_str(),
+                      changeText(session.change()).c_str(), session.matters() ? "*" : " ");
         // The title comes from the database, which any program may have written.
         out << line << printable(session.routineTitle) << "\n";
     }
     const SideSummary& s = side.summary;
     out << "  " << name << ": " << s.sessions << (s.sessions == 1 ? " session" : " sessions")
-        << " rated; on average " << rating(s.averageBefore) << " before, " << rating(s.averageAfter)
-        << " after";
+        << " rated; on average " << ratingText(s.averageBefore) << " before, "
+        << ratingText(s.averageAfter) << " after";
     if (s.averageChange) {
-        out << ", a change of " << signedRating(s.averageChange) << " over " << s.paired
+        out << ", a change of " << changeText(s.averageChange) << " over " << s.paired
             << " rated before and after; " << s.mattered << " with a drop that matters";
     } else {
         out << "; no session rated both before and after";

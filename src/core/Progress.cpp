@@ -1,5 +1,7 @@
 #include "Progress.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -135,6 +137,24 @@ Progress tensionProgress(const std::vector<SessionRecord>& history, const Progre
     summarise(progress.left);
     summarise(progress.right);
     return progress;
+}
+
+std::string ratingText(const std::optional<double>& value) {
+    if (!value) {
+        return "-";
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", *value);
+    std::string shown = text;
+    if (shown.size() > 2 && shown.compare(shown.size() - 2, 2, ".0") == 0) {
+        shown.resize(shown.size() - 2);
+    }
+    return shown == "-0" ? "0" : shown;
+}
+
+std::string changeText(const std::optional<double>& value) {
+    const std::string shown = ratingText(value);
+    return value && *value > 0.05 && shown != "0" ? "+" + shown : shown;
 }
 
 } // namespace rollcoach

@@ -69,6 +69,11 @@ struct Progress {
     const SideProgress& of(Side side) const { return side == Side::Left ? left : right; }
 };
 
+/// A rating as a person reads it: "6", "5.5"; "-" when not given.
+std::string ratingText(const std::optional<double>& value);
+/// A change with its sign, so a drop and a rise read apart: "-3", "+1", "0"; "-" when unset.
+std::string changeText(const std::optional<double>& value);
+
 /// The per-side tension trend from the history's sessions (in any order; check-ins needed).
 /// Sessions of any outcome count: a rating given before a pain stop is still a rating.
 /// A rating outside 0-10, which only another program could have stored, is left out.

@@ -39,25 +39,6 @@ std::string duration(double seconds) {
     return std::to_string(minutes) + " min" + (rest != 0 ? " " + std::to_string(rest) + " s" : "");
 }
 
-// A rating as a person reads it: "6", "5.5"; "-" when not given.
-std::string rating(const std::optional<double>& value) {
-    if (!value) {
-        return "-";
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", *value);
-    std::string shown = text;
-    if (shown.size() > 2 && shown.compare(shown.size() - 2, 2, ".0") == 0) {
-        shown.resize(shown.size() - 2);
-    }
-    return shown == "-0" ? "0" : shown;
-}
-
-std::string signedRating(double value) {
-    const std::string shown = rating(value);
-    return value > 0.05 ? "+" + shown : shown;
-}
-
 std::string plural(int count, const char* one, const char* many) {
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
@@ -237,14 +218,14 @@ ReportChart sideChart(const ReportData& data, const SideProgress& side) {
                     " rated; on average ";
     if (sum.averageBefore && sum.averageAfter) {
         chart.summary +=
-            rating(sum.averageBefore) + " before, " + rating(sum.averageAfter) + " after";
+            ratingText(sum.averageBefore) + " before, " + ratingText(sum.averageAfter) + " after";
     } else if (sum.averageBefore) {
-        chart.summary += rating(sum.averageBefore) + " before (none rated after)";
+        chart.summary += ratingText(sum.averageBefore) + " before (none rated after)";
     } else {
-        chart.summary += rating(sum.averageAfter) + " after (none rated before)";
+        chart.summary += ratingText(sum.averageAfter) + " after (none rated before)";
     }
     if (sum.averageChange) {
-        chart.summary += "; change " + signedRating(*sum.averageChange) + " over " +
+        chart.summary += "; change " + changeText(*sum.averageChange) + " over " +
                          std::to_string(sum.paired) + " rated both times, " +
                          std::to_string(sum.mattered) + " with a drop of 2 or more.";
     } else if (sum.averageBefore && sum.averageAfter) {
@@ -424,7 +405,7 @@ std::string csvNumber(double value) {
 }
 
 std::string csvRating(const std::optional<double>& value) {
-    return value ? rating(value) : "";
+    return value ? ratingText(value) : "";
 }
 
 } // namespace

@@ -56,27 +56,6 @@ std::string emptySideText(const SideProgress& side) {
 
 } // namespace
 
-std::string ratingText(const std::optional<double>& value) {
-    if (!value) {
-        return "-";
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", *value);
-    std::string shown = text;
-    if (shown.size() > 2 && shown.compare(shown.size() - 2, 2, ".0") == 0) {
-        shown.resize(shown.size() - 2);
-    }
-    return shown == "-0" ? "0" : shown;
-}
-
-std::string changeText(const std::optional<double>& value) {
-    if (!value) {
-        return "-";
-    }
-    const std::string shown = ratingText(value);
-    return *value > 0.05 && shown != "0" ? "+" + shown : shown;
-}
-
 std::string shortDate(const Date& day) {
     static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};

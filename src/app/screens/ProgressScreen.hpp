@@ -60,10 +60,6 @@ private:
     float m_edge = 3;
 };
 
-/// "6", "5.5": a rating as a person reads it; "-" when none.
-std::string ratingText(const std::optional<double>& value);
-/// "-3", "+1", "0": a change with its sign.
-std::string changeText(const std::optional<double>& value);
 /// "23 Nov": a day as the chart's axis names it.
 std::string shortDate(const Date& day);
 
