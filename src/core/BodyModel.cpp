@@ -282,23 +282,6 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     body.neckTopCm = read.number(safety, "neck_top_cm") * factor;
     body.contactRadiusRatio = read.number(safety, "contact_radius_ratio");
     body.clearanceCm = read.number(safety, "clearance_cm");
-    const YamlNode& backOfNeck = read.child(safety, "back_of_neck");
-    body.backOfNeckInnerCm = read.number(backOfNeck, "inner_cm");
-    body.backOfNeckOuterCm = read.number(backOfNeck, "outer_cm");
-    body.backOfNeckClearanceCm = read.number(backOfNeck, "clearance_cm");
-    if (!(body.backOfNeckInnerCm >= 0 && body.backOfNeckOuterCm > body.backOfNeckInnerCm)) {
-        read.fail(backOfNeck.mark, "the back of the neck needs inner_cm below outer_cm");
-    }
-    for (Tool tool : {Tool::Hands, Tool::Thumb, Tool::Fingers}) {
-        const YamlNode& node = read.child(read.child(root, "tools"), toolName(tool));
-        const double radius = read.number(node, "contact_radius_cm");
-        if (!(radius > 0 && radius < 10)) {
-            read.fail(node.mark, "a tool's contact radius must be above 0 and below 10 cm");
-        }
-        body.tools.push_back(
-            {toolName(tool), read.text(node, "label"), radius, read.colour(node, "colour")});
-    }
-
     for (const auto& [key, value] : read.child(root, "balls").entries) {
         body.balls.push_back({key->value, read.text(*value, "label"),
                               read.number(*value, "diameter_cm"), read.colour(*value, "colour")});
@@ -307,13 +290,10 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     const YamlNode& drills = read.child(root, "drills");
     body.wallProps = read.texts(read.child(drills, "wall"), "props");
     body.lyingProps = read.texts(read.child(drills, "lying"), "props");
-    body.partnerProps = read.texts(read.child(drills, "partner"), "props");
-    body.selfPressProps = read.texts(read.child(drills, "self-press"), "props");
 
     const YamlNode& landmarks = read.child(root, "landmarks");
     body.thoracicLevelCm = read.number(landmarks, "thoracic_level_cm") * factor;
     body.spineBottomCm = read.number(landmarks, "spine_bottom_cm") * factor;
-    body.sacrumBottomCm = read.number(landmarks, "sacrum_bottom_cm") * factor;
     body.acromion = scaled(read.point(read.child(landmarks, "acromion")), factor);
     const YamlNode& head = read.child(landmarks, "head");
     body.head = {scaled(read.point(head), factor), read.number(head, "radius_x_cm") * factor,
@@ -337,6 +317,28 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         scaleAll(muscle.outline, factor);
         body.moreMuscles.push_back(std::move(muscle));
     }
+
+    // What the drills given by hand need: read after the rest, which every body model has.
+    const YamlNode& backOfNeck = read.child(safety, "back_of_neck");
+    body.backOfNeckInnerCm = read.number(backOfNeck, "inner_cm");
+    body.backOfNeckOuterCm = read.number(backOfNeck, "outer_cm");
+    body.backOfNeckClearanceCm = read.number(backOfNeck, "clearance_cm");
+    if (!(body.backOfNeckInnerCm >= 0 && body.backOfNeckOuterCm > body.backOfNeckInnerCm)) {
+        read.fail(backOfNeck.mark, "the back of the neck needs inner_cm below outer_cm");
+    }
+    for (Tool tool : {Tool::Hands, Tool::Thumb, Tool::Fingers}) {
+        const YamlNode& node = read.child(read.child(root, "tools"), toolName(tool));
+        const double radius = read.number(node, "contact_radius_cm");
+        if (!(radius > 0 && radius < 10)) {
+            read.fail(node.mark, "a tool's contact radius must be above 0 and below 10 cm");
+        }
+        body.tools.push_back(
+            {toolName(tool), read.text(node, "label"), radius, read.colour(node, "colour")});
+    }
+
+    body.partnerProps = read.texts(read.child(drills, "partner"), "props");
+    body.selfPressProps = read.texts(read.child(drills, "self-press"), "props");
+    body.sacrumBottomCm = read.number(landmarks, "sacrum_bottom_cm") * factor;
     return body;
 }
 
