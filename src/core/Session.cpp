@@ -367,13 +367,23 @@ SessionSnapshot Session::snapshot() const {
                                       step.motion.pattern == Pattern::Friction
                                   ? step.motion.amplitudeCm
                                   : 0;
+        if (snap.circleRadiusCm > 0) {
+            // The circle a contact goes round now: its place with the circling taken out.
+            Step still = step;
+            still.motion.amplitudeCm = 0;
+            std::vector<Point> centres;
+            StepMotion(still).positionsAt(m.intoSegmentS, centres);
+            for (const Point& p : centres) {
+                snap.circleCentres.push_back(onSide(p, segment.side));
+            }
+        }
         snap.repetition = repetitionAt(step, m.intoSegmentS);
         snap.repetitions = snap.repetition > 0 ? step.motion.repeat : 0;
         snap.repetitionText = repetitionText(step, m.intoSegmentS);
         snap.handLifted = liftedAt(step, m.intoSegmentS);
     }
     if (segment.kind == SegmentKind::Step && snap.step->motion.pattern != Pattern::Hold &&
-        !snap.step->place.empty()) {
+        !snap.step->place.empty() && !isHandMotion(snap.step->motion.pattern)) {
         // Where the balls have just been (a fading trail) and the whole of the motion.
         const Step& step = *snap.step;
         snap.trails.resize(step.place.size());

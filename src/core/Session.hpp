@@ -84,6 +84,7 @@ struct SessionSnapshot {
     std::vector<std::vector<Point>> pressedPaths;
     std::vector<std::vector<Point>> returnPaths; ///< a stroke's light way back, per contact
     double circleRadiusCm = 0;                   ///< kneading and frictions: the circles' size
+    std::vector<Point> circleCentres;            ///< and where each contact's circle is now
 
     std::optional<CheckIn> tensionPrompt; ///< the tension question showing, if any
 };
