@@ -53,11 +53,10 @@ void drawMotionArrows(sf::RenderTarget& target, const BodyView& view, const Step
     drawShapes(target, shapes);
 }
 
-// What the hands do, on the body: the pressed way as an arrow with chevrons moving along it,
-// a stroke's light return as a thin arrow, the circles of kneading and frictions round where
-// each contact circles now, and the count of a stroke or strip beside its end.
+// What the hands do, on the body, under them: the pressed way as an arrow with chevrons moving
+// along it, a stroke's light return as a thin arrow, the line kneading and frictions travel.
 void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const SessionSnapshot& pic,
-                    float width, const sf::Font& font) {
+                    float width) {
     const Step& step = *pic.step;
     const Pattern pattern = step.motion.pattern;
     sf::VertexArray shapes(sf::Triangles);
@@ -121,7 +120,11 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view,
     sf::VertexArray shapes(sf::Triangles);
     const sf::Color strong(255, 255, 255, 235);
     for (const Point& centre : pic.circleCentres) {
-        const float r = std::max(5.f, static_cast<float>(pic.circleRadiusCm) * view.pixelsPerCm());
+        // To scale where that shows; round the pad of the thumb or finger where it would hide
+        // under it.
+        const float r = std::max(static_cast<float>(pic.circleRadiusCm) * view.pixelsPerCm(),
+                                 static_cast<float>(pic.contactRadiusCm) * view.pixelsPerCm() +
+                                     width * 0.9f);
         const float line = std::max(2.f, width * 0.3f);
         const sf::Vector2f c = view.toScreen(centre);
         fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40, sf::Color(30, 30, 30, 200));
@@ -652,7 +655,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                          arrowWidth(size));
     }
     if (isStep && hand) {
-        drawHandMotion(target, view, pic, arrowWidth(size), m_app.fonts.bold);
+        drawHandMotion(target, view, pic, arrowWidth(size));
     }
     for (const BallOnScreen& ball : pic.balls) {
         std::optional<sf::Color> ring;
