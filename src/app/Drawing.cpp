@@ -485,6 +485,17 @@ void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::
         // standing beside it, hands on the upper back.
         const float right = area.width / u;
         const float tableY = 6.2f;
+        // The partner first, so the table is in front: standing behind it, leaning a little,
+        // the arms down to the upper back.
+        const sf::Color giver(190, 200, 220);
+        const float gx = 4.2f;
+        fillPolygon(shapes, ellipse(at(gx - 0.3f, 0.9f), u * 0.55f, u * 0.6f, 28), giver);
+        strokeLine(shapes, {at(gx - 0.1f, 1.6f), at(gx + 0.3f, 4.6f)}, limb * 1.5f, giver);
+        strokeLine(shapes, {at(gx + 0.3f, 4.6f), at(gx + 0.5f, 9.6f)}, limb, giver);
+        strokeLine(shapes, {at(gx - 0.1f, 2.0f), at(gx - 1.1f, 3.8f), at(gx - 1.2f, tableY - 1.0f)},
+                   limb * 0.75f, giver);
+        fillPolygon(shapes, ellipse(at(gx - 1.2f, tableY - 0.95f), u * 0.3f, u * 0.22f, 20),
+                    ballFill);
         const sf::Color table(150, 120, 90);
         fillPolygon(shapes, rectangle(at(0.4f, tableY), at(right - 0.4f, tableY + 0.35f)), table);
         strokeLine(shapes, {at(1.0f, tableY + 0.3f), at(1.0f, 9.7f)}, limb * 0.7f, table);
@@ -496,14 +507,7 @@ void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::
         strokeLine(shapes, {at(2.2f, tableY - 0.5f), at(6.4f, tableY - 0.5f)}, limb * 1.7f, figure);
         strokeLine(shapes, {at(6.4f, tableY - 0.4f), at(right - 0.8f, tableY - 0.3f)}, limb,
                    figure);
-        // Partner: standing behind the table, leaning a little, arms down to the upper back.
-        const sf::Color giver(190, 200, 220);
-        const float gx = 4.2f;
-        fillPolygon(shapes, ellipse(at(gx - 0.3f, 0.9f), u * 0.55f, u * 0.6f, 28), giver);
-        strokeLine(shapes, {at(gx - 0.1f, 1.6f), at(gx + 0.3f, 4.6f)}, limb * 1.5f, giver);
-        strokeLine(shapes, {at(gx + 0.3f, 4.6f), at(gx + 0.5f, 9.6f)}, limb, giver);
-        strokeLine(shapes, {at(gx - 0.1f, 2.0f), at(gx - 1.1f, 3.8f), at(gx - 1.2f, tableY - 1.0f)},
-                   limb * 0.75f, giver);
+        // The partner's hands, on the receiver's upper back.
         fillPolygon(shapes, ellipse(at(gx - 1.2f, tableY - 0.95f), u * 0.3f, u * 0.22f, 20),
                     ballFill);
     } else if (drill == Drill::SelfPress) {
