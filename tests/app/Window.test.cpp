@@ -208,6 +208,26 @@ TEST_CASE("a rendered frame has the ball where the core says, mirrored for the o
     }
 }
 
+TEST_CASE("a rendered frame of the partner massage has both hands where the core says") {
+    const std::string partner = shippedRoutine("partner-upper-back-massage.yaml");
+    const RoutineLoad load = openRoutine(partner, referenceBody());
+    REQUIRE(load.routine);
+    for (double t : {16.0, 22.0, 200.0}) {
+        const sf::Image image = renderAt(partner, t, "left");
+        const Timeline timeline(*load.routine, Side::Left);
+        const Moment moment = timeline.at(t);
+        REQUIRE(moment.balls.size() == 2);
+        // The diagram of a drill given by hand reaches down to the sacrum.
+        const BodyView view(referenceBody(), SessionScreen::bodyArea({1280, 720}), true);
+        for (const Point& hand : moment.balls) {
+            const sf::Vector2f p = view.toScreen(hand);
+            INFO("t " << t << " pixel " << p.x << "," << p.y);
+            CHECK(image.getPixel(static_cast<unsigned>(p.x), static_cast<unsigned>(p.y)) ==
+                  sf::Color(236, 186, 150));
+        }
+    }
+}
+
 TEST_CASE("the left side is drawn on the viewer's left, seen from behind") {
     const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
     const sf::Vector2f left = expectedBallPixel(wall, 5, Side::Left, {1280, 720});
