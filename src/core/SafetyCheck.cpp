@@ -522,6 +522,17 @@ std::vector<OffBody> SafetyCheck::offBody(const Routine& routine) const {
     return found;
 }
 
+std::string strokeDirectionWarning(const Step& step) {
+    if (step.motion.pattern != Pattern::Stroke || step.place.empty()) {
+        return {};
+    }
+    const std::vector<Point> pressed = pressedPath(step);
+    if (pressed.back().yCm <= pressed.front().yCm) {
+        return {};
+    }
+    return "Stroke pressing down the back: press on the way up, toward the heart";
+}
+
 std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
     std::vector<RuleWarning> found;
     for (std::size_t s = 0; s < routine.steps.size(); ++s) {

@@ -93,6 +93,10 @@ struct RuleWarning {
     std::string message;
 };
 
+/// For a stroke that presses down the back, what the screen and the voice say while it runs;
+/// "" for any other step.
+std::string strokeDirectionWarning(const Step& step);
+
 /// Checks ball placements against the spine and neck zones of a body model. Pure: the same
 /// routine and body always give the same verdicts.
 class SafetyCheck {

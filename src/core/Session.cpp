@@ -339,6 +339,14 @@ SessionSnapshot Session::snapshot() const {
         }
         snap.balls.push_back(std::move(ball));
     }
+    if (segment.kind == SegmentKind::Step && snap.worst == Closeness::Safe) {
+        // A stroke pressing down the back is shown as it runs, like a place too close.
+        const std::string direction = strokeDirectionWarning(*snap.step);
+        if (!direction.empty()) {
+            snap.worst = Closeness::Near;
+            snap.warning = direction;
+        }
+    }
     if (segment.kind == SegmentKind::Step && isHandMotion(snap.step->motion.pattern) &&
         !snap.step->place.empty()) {
         // What the hands do, drawn on the body: the pressed way as an arrow, a stroke's
@@ -424,6 +432,9 @@ std::string Session::warningNow() const {
             worst = verdict.worst;
             warning = verdict.headline();
         }
+    }
+    if (warning.empty()) {
+        warning = strokeDirectionWarning(m_routine.steps[*m.segment->step]);
     }
     return warning;
 }

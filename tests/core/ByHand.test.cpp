@@ -204,6 +204,18 @@ TEST_CASE("by hand: a stroke pressing down the back warns, one pressing up does 
         "{pattern: stroke, points: [{x_cm: 8, y_cm: 10}], return: [{x_cm: 15, y_cm: 25}], "
         "repeat: 4}";
     CHECK(checked(byHand("hands", place(8, 40), back)).empty());
+    // And live: shown on the screen and said while such a stroke runs.
+    const Routine routine =
+        routineFrom(byHand("hands", place(8, 10), down, "schedule:\n  lead_in_s: 0\n"));
+    FixedClock clock(1795435200);
+    Session session(routine, {}, Side::Left, referenceBody(), clock, nullptr);
+    bool said = false;
+    for (const Cue& cue : session.advance(0.5)) {
+        said = said || (cue.kind == Cue::Kind::Warning &&
+                        cue.words.find("toward the heart") != std::string::npos);
+    }
+    CHECK(said);
+    CHECK(session.snapshot().warning.find("Stroke pressing down the back") == 0);
 }
 
 TEST_CASE("by hand: the back of the neck takes light finger frictions, nothing else") {
