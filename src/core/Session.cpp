@@ -293,7 +293,15 @@ SessionSnapshot Session::snapshot() const {
     snap.side = segment.side;
     snap.round = segment.round;
     snap.stepNumber = segment.step ? *segment.step + 1 : 0;
-    snap.step = &m_routine.steps[segment.step ? *segment.step : 0];
+    // During a switch, the step that comes next on the other side: by hand, steps for both
+    // sides may come first, so it is not always the first step.
+    std::size_t shownStep = segment.step ? *segment.step : 0;
+    if (!segment.step && segment.kind == SegmentKind::Switch &&
+        m.segmentIndex + 1 < m_timeline.segments().size() &&
+        m_timeline.segments()[m.segmentIndex + 1].step) {
+        shownStep = *m_timeline.segments()[m.segmentIndex + 1].step;
+    }
+    snap.step = &m_routine.steps[shownStep];
     snap.resumingIn = static_cast<int>(std::ceil(m_resumeLeftS - 1e-9));
     const auto& all = m_timeline.segments();
     const bool countsInto =
@@ -321,7 +329,8 @@ SessionSnapshot Session::snapshot() const {
     snap.bothSides = segment.bothSides;
     snap.tool = m_routine.toolFor(*snap.step);
     snap.contactRadiusCm = contact.radiusCm;
-    snap.target = m_routine.targetFor(*snap.step);
+    // A rest with the hands off the back works no muscle.
+    snap.target = snap.step->place.empty() ? std::string() : m_routine.targetFor(*snap.step);
     for (std::size_t b = 0; b < m.balls.size(); ++b) {
         BallOnScreen ball;
         ball.at = m.balls[b];

@@ -141,6 +141,26 @@ TEST_CASE("the session screen: warning and tension prompt together, paused, coun
     MESSAGE("pictures in " << shotsFolder().string());
 }
 
+TEST_CASE("the session screen by hand: strokes, strips, circles and the switch fit at every size") {
+    Harness h;
+    Session session(
+        openRoutine(shippedRoutine("partner-upper-back-massage.yaml"), h.body).routine.value(), {},
+        Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    // Effleurage (both sides, counted), petrissage, a counted strip, frictions, the switch, the
+    // back of the neck and the rest with the hands off.
+    double at = 0;
+    for (double t : {16.0, 200.0, 445.0, 560.0, 685.0, 1030.0, 1195.0}) {
+        session.advance(t - at);
+        at = t;
+        for (sf::Vector2u size : kSizes) {
+            screen.layout(size);
+            checkLayout(screen, size, "session-by-hand-" + std::to_string(static_cast<int>(t)));
+        }
+    }
+    MESSAGE("pictures in " << shotsFolder().string());
+}
+
 TEST_CASE("readable from two metres at 1280x720: cue, arrows, clock and side") {
     Harness h;
     Session session(routineFrom(longRoutine(8)), {}, Side::Left, h.body, h.clock, nullptr);

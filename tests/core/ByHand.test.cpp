@@ -320,6 +320,18 @@ TEST_CASE("by hand: the shipped routines validate strictly and the plan gives ea
     CHECK(partner.steps[*segments[1].step].name == "Effleurage");
     CHECK(segments[1].bothSides);
     CHECK(partner.steps[*segments.back().step].cue.find("water") != std::string::npos);
+    // During the switch the screen names the step that comes next on the other side.
+    FixedClock clock(1795435200);
+    Session session(partner, {}, Side::Left, referenceBody(), clock, nullptr);
+    for (const Segment& s : segments) {
+        if (s.kind == SegmentKind::Switch) {
+            session.skipTo(s.startS + 1);
+            break;
+        }
+    }
+    REQUIRE(session.snapshot().switching);
+    CHECK(session.snapshot().step->name == "Thumb circles beside the spine");
+    CHECK(session.snapshot().tool == Tool::Thumb);
     const std::string json = planJson(timeline, "");
     CHECK(json.find("\"both_sides\": true") != std::string::npos);
 }
