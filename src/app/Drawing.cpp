@@ -215,30 +215,25 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
     const std::vector<Point> waist = outline; // the body placements may use
     if (wholeBack) {
         // Below the waist, drawn only: the hips round the lower lumbar spine and the sacrum,
-        // in proportion to the waist and the sacrum's bottom.
+        // from the body model.
         const double y0 = m_body.spineBottomCm;
-        const double y1 = m_body.sacrumBottomCm;
-        const double w = m_body.outline[m_body.outline.size() - 2].xCm;
-        const std::vector<Point> hips = {{w, y0},
-                                         {w * 1.09, y0 + (y1 - y0) * 0.55},
-                                         {w * 1.04, y1},
-                                         {-w * 1.04, y1},
-                                         {-w * 1.09, y0 + (y1 - y0) * 0.55},
-                                         {-w, y0}};
+        std::vector<Point> hips = m_body.lowerBack;
+        for (auto it = m_body.lowerBack.rbegin(); it != m_body.lowerBack.rend(); ++it) {
+            if (it->xCm != 0) {
+                hips.push_back({-it->xCm, it->yCm});
+            }
+        }
         const std::vector<sf::Vector2f> lower = toScreen(v, hips, 1);
         fillPolygon(m_still, lower, palette::skin);
-        strokeLine(m_still, {lower[0], lower[1], lower[2]}, std::max(1.5f, px * 0.25f),
-                   palette::skinEdge);
-        strokeLine(m_still, {lower[3], lower[4], lower[5]}, std::max(1.5f, px * 0.25f),
-                   palette::skinEdge);
-        strokeLine(m_still, {lower[2], lower[3]}, std::max(1.5f, px * 0.25f), palette::skinEdge);
-        // The sacrum: a triangle between the dimples of the lower back, its tip below.
-        const double top = y0 + (y1 - y0) * 0.22;
-        const std::vector<Point> sacrum = {{-4.5, top}, {4.5, top}, {0, y1 - 0.8}};
-        fillPolygon(m_bones, toScreen(v, sacrum, 1),
+        strokeLine(m_still, lower, std::max(1.5f, px * 0.25f), palette::skinEdge, true);
+        double top = m_body.sacrumBottomCm;
+        for (const Point& p : m_body.sacrum) {
+            top = std::min(top, p.yCm);
+        }
+        fillPolygon(m_bones, toScreen(v, m_body.sacrum, 1),
                     sf::Color(palette::bone.r, palette::bone.g, palette::bone.b, 170));
-        strokeLine(m_bones, toScreen(v, sacrum, 1), std::max(1.5f, px * 0.2f), palette::boneEdge,
-                   true);
+        strokeLine(m_bones, toScreen(v, m_body.sacrum, 1), std::max(1.5f, px * 0.2f),
+                   palette::boneEdge, true);
         const float level = static_cast<float>(m_body.thoracicLevelCm);
         for (float y = static_cast<float>(y0); y < static_cast<float>(top) - level * 0.4f;
              y += level * 1.3f) {

@@ -339,6 +339,11 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     body.partnerProps = read.texts(read.child(drills, "partner"), "props");
     body.selfPressProps = read.texts(read.child(drills, "self-press"), "props");
     body.sacrumBottomCm = read.number(landmarks, "sacrum_bottom_cm") * factor;
+    const YamlNode& lowerBack = read.child(root, "lower_back");
+    body.lowerBack = read.points(read.child(lowerBack, "outline"));
+    body.sacrum = read.points(read.child(lowerBack, "sacrum"));
+    scaleAll(body.lowerBack, factor);
+    scaleAll(body.sacrum, factor);
     return body;
 }
 

@@ -93,6 +93,8 @@ struct BodyModel {
     std::vector<std::string> selfPressProps;
     std::vector<ToolKind> tools;
     double sacrumBottomCm = 0; ///< where the drawn back ends, below the sacrum's top
+    std::vector<Point> lowerBack; ///< drawn only: right half from the waist to the sacrum
+    std::vector<Point> sacrum;    ///< drawn only: the sacrum's triangle
 
     /// True when a point (absolute x, either side) lies on the back, shoulders or neck.
     bool isOnBody(Point point) const;

@@ -146,8 +146,11 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view,
         sf::VertexArray badge(sf::Triangles);
         fillRing(badge, at, 0, radius, 36, palette::accent);
         drawShapes(target, badge);
-        sf::Text count(std::to_string(pic.repetition) + "/" + std::to_string(pic.repetitions), font,
-                       static_cast<unsigned>(radius * 0.85f));
+        const std::string shown =
+            std::to_string(pic.repetition) + "/" + std::to_string(pic.repetitions);
+        // Smaller for "12/12" than for "2/5", so it stays inside its circle.
+        sf::Text count(shown, font,
+                       static_cast<unsigned>(radius * (shown.size() > 3 ? 0.6f : 0.85f)));
         count.setFillColor(palette::background);
         const sf::FloatRect b = count.getLocalBounds();
         count.setOrigin(b.left + b.width / 2, b.top + b.height / 2);
