@@ -4,10 +4,10 @@
 
 namespace rollcoach {
 
-BodyView::BodyView(const BodyModel& body, sf::FloatRect area) {
+BodyView::BodyView(const BodyModel& body, sf::FloatRect area, bool wholeBack) {
     // Everything drawn: the head above, the widest shoulder out, the spine's end below.
     double halfWidth = body.head.radiusXCm;
-    double bottom = body.spineBottomCm;
+    double bottom = wholeBack ? std::max(body.spineBottomCm, body.sacrumBottomCm) : body.spineBottomCm;
     for (const Point& p : body.outline) {
         halfWidth = std::max(halfWidth, p.xCm);
         bottom = std::max(bottom, p.yCm);

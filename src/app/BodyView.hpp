@@ -11,7 +11,8 @@ namespace rollcoach {
 /// behind) onto a rectangle of the screen, keeping the body's proportions.
 class BodyView {
 public:
-    BodyView(const BodyModel& body, sf::FloatRect area);
+    /// `wholeBack`: down to the sacrum, as the drills given by hand need; else to the waist.
+    BodyView(const BodyModel& body, sf::FloatRect area, bool wholeBack = false);
 
     sf::Vector2f toScreen(Point p) const {
         return {m_origin.x + static_cast<float>(p.xCm) * m_scale,

@@ -184,15 +184,17 @@ sf::Color warningColor(Closeness closeness) {
 }
 
 void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
-                          const std::string& target) {
-    if (m_prepared && area == m_area && workingSide == m_side && target == m_target) {
+                          const std::string& target, bool wholeBack) {
+    if (m_prepared && area == m_area && workingSide == m_side && target == m_target &&
+        wholeBack == m_wholeBack) {
         return;
     }
     m_prepared = true;
     m_area = area;
     m_side = workingSide;
     m_target = target;
-    m_view = BodyView(m_body, area);
+    m_wholeBack = wholeBack;
+    m_view = BodyView(m_body, area, wholeBack);
     const BodyView& v = m_view;
     const float px = v.pixelsPerCm();
 
@@ -210,7 +212,38 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
             outline.push_back({-it->xCm, it->yCm});
         }
     }
-    const std::vector<sf::Vector2f> back = toScreen(v, outline, 1);
+    const std::vector<Point> waist = outline; // the body placements may use
+    if (wholeBack) {
+        // Below the waist, drawn only: the hips round the lower lumbar spine and the sacrum,
+        // from the body model.
+        const double y0 = m_body.spineBottomCm;
+        std::vector<Point> hips = m_body.lowerBack;
+        for (auto it = m_body.lowerBack.rbegin(); it != m_body.lowerBack.rend(); ++it) {
+            if (it->xCm != 0) {
+                hips.push_back({-it->xCm, it->yCm});
+            }
+        }
+        const std::vector<sf::Vector2f> lower = toScreen(v, hips, 1);
+        fillPolygon(m_still, lower, palette::skin);
+        strokeLine(m_still, lower, std::max(1.5f, px * 0.25f), palette::skinEdge, true);
+        double top = m_body.sacrumBottomCm;
+        for (const Point& p : m_body.sacrum) {
+            top = std::min(top, p.yCm);
+        }
+        fillPolygon(m_bones, toScreen(v, m_body.sacrum, 1),
+                    sf::Color(palette::bone.r, palette::bone.g, palette::bone.b, 170));
+        strokeLine(m_bones, toScreen(v, m_body.sacrum, 1), std::max(1.5f, px * 0.2f),
+                   palette::boneEdge, true);
+        const float level = static_cast<float>(m_body.thoracicLevelCm);
+        for (float y = static_cast<float>(y0); y < static_cast<float>(top) - level * 0.4f;
+             y += level * 1.3f) {
+            fillPolygon(m_bones,
+                        rectangle(v.toScreen({-1.9, y - level * 0.45}),
+                                  v.toScreen({1.9, y + level * 0.45})),
+                        palette::spine);
+        }
+    }
+    const std::vector<sf::Vector2f> back = toScreen(v, waist, 1);
     fillPolygon(m_still, back, palette::skin);
     strokeLine(m_still, back, std::max(1.5f, px * 0.25f), palette::skinEdge, true);
 
@@ -261,9 +294,12 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
 
     // Keep-out zones.
     m_spineZone.clear();
+    // The zone runs the whole length of the spine: down to the sacrum where that is drawn.
+    const double zoneBottom =
+        wholeBack ? m_body.sacrumBottomCm - 0.8 : m_body.spineBottomCm;
     fillPolygon(m_spineZone,
                 rectangle(v.toScreen({-m_body.spineHalfWidthCm, 0}),
-                          v.toScreen({m_body.spineHalfWidthCm, m_body.spineBottomCm})),
+                          v.toScreen({m_body.spineHalfWidthCm, zoneBottom})),
                 sf::Color::White);
     m_neckZone.clear();
     fillPolygon(m_neckZone,
@@ -273,7 +309,22 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
 }
 
 void BodyDiagram::draw(sf::RenderTarget& target, Closeness spine, Closeness neck) const {
+    draw(target, spine, neck, std::string(), Side::Right, false);
+}
+
+void BodyDiagram::draw(sf::RenderTarget& target, Closeness spine, Closeness neck,
+                       const std::string& muscle, Side side, bool both) const {
     drawShapes(target, m_still);
+    if (const Muscle* shape = m_body.findMuscle(muscle)) {
+        sf::VertexArray shapes(sf::Triangles);
+        for (float mirror : {1.f, -1.f}) {
+            if (both || (mirror > 0) == (side == Side::Right)) {
+                fillPolygon(shapes, toScreen(m_view, shape->outline, mirror),
+                            palette::targetMuscle);
+            }
+        }
+        drawShapes(target, shapes);
+    }
     // Zones: a faint tint normally; the warning colour, half see-through so the bones stay
     // visible, when a ball is on or near them.
     auto drawZone = [&](sf::VertexArray zone, Closeness closeness) {
@@ -291,6 +342,100 @@ void BodyDiagram::draw(sf::RenderTarget& target, Closeness spine, Closeness neck
     drawZone(m_spineZone, spine);
     drawShapes(target, m_bones);
     target.draw(m_c7Label);
+}
+
+sf::Color toolColor(const BodyModel& body, Tool tool) {
+    const ToolKind* kind = body.findTool(tool);
+    const Colour c = kind != nullptr ? kind->colour : Colour{236, 186, 150};
+    return sf::Color(static_cast<sf::Uint8>(c.r), static_cast<sf::Uint8>(c.g),
+                     static_cast<sf::Uint8>(c.b));
+}
+
+void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& path, float width,
+                   sf::Color color) {
+    if (path.size() < 2) {
+        return;
+    }
+    // The head takes the last stretch of the line, so the arrow ends where the path does.
+    const float headLength = width * 3.2f;
+    const float headHalf = width * 2.0f;
+    const sf::Vector2f end = path.back();
+    sf::Vector2f before = path[path.size() - 2];
+    for (std::size_t i = path.size() - 1; i-- > 0;) {
+        before = path[i];
+        const sf::Vector2f d = end - before;
+        if (std::hypot(d.x, d.y) > headLength * 0.5f) {
+            break;
+        }
+    }
+    sf::Vector2f d = end - before;
+    const float length = std::max(0.001f, std::hypot(d.x, d.y));
+    d /= length;
+    const sf::Vector2f base = end - d * headLength;
+    std::vector<sf::Vector2f> line(path.begin(), path.end() - 1);
+    line.push_back(base);
+    strokeLine(shapes, line, width, color);
+    const sf::Vector2f normal(-d.y, d.x);
+    fillPolygon(shapes, {end, base + normal * headHalf, base - normal * headHalf}, color);
+}
+
+void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point at,
+              double contactRadiusCm, bool leftHand, sf::Color color, bool lifted,
+              std::optional<sf::Color> ring) {
+    const float px = view.pixelsPerCm();
+    const sf::Vector2f c = view.toScreen(at);
+    const float r = static_cast<float>(contactRadiusCm) * px;
+    // Outward on the screen: a right hand's thumb lies toward the midline, on the left.
+    const float side = leftHand ? 1.f : -1.f;
+    sf::Color fill = color;
+    sf::Color edge = palette::ballEdge;
+    if (lifted) {
+        fill.a = 110;
+        edge.a = 110;
+    }
+    sf::VertexArray shapes(sf::Triangles);
+    if (ring) {
+        const float halo = std::max(r * 1.35f, r + 4.f);
+        fillRing(shapes, c, halo, halo + std::max(3.f, r * 0.25f), 48, *ring);
+    }
+    const float outline = std::max(1.5f, px * 0.18f);
+    if (tool == Tool::Hands) {
+        // A flat hand from behind: the palm over the contact patch, four fingers toward the
+        // head, the thumb along the side toward the midline.
+        const std::vector<sf::Vector2f> palm = ellipse(c, r * 0.95f, r * 1.1f, 36);
+        const float finger = r * 0.34f;
+        for (int i = 0; i < 4; ++i) {
+            const float x = c.x + (static_cast<float>(i) - 1.5f) * finger * 1.05f;
+            const float length = r * (i == 1 || i == 2 ? 1.25f : 1.0f);
+            strokeLine(shapes, {{x, c.y - r * 0.6f}, {x, c.y - r * 0.6f - length}}, finger, edge);
+            strokeLine(shapes, {{x, c.y - r * 0.6f}, {x, c.y - r * 0.6f - length}},
+                       finger - outline * 1.6f, fill);
+        }
+        const sf::Vector2f thumbBase(c.x + side * r * 0.75f, c.y + r * 0.1f);
+        const sf::Vector2f thumbTip(c.x + side * r * 1.45f, c.y - r * 0.55f);
+        strokeLine(shapes, {thumbBase, thumbTip}, finger * 1.1f, edge);
+        strokeLine(shapes, {thumbBase, thumbTip}, finger * 1.1f - outline * 1.6f, fill);
+        fillPolygon(shapes, palm, edge);
+        fillPolygon(shapes, ellipse(c, r * 0.95f - outline, r * 1.1f - outline, 36), fill);
+    } else {
+        // A thumb or a finger from behind: its pad on the patch, the digit running down and
+        // out to the hand; the nail shows the pad is pressing.
+        const float width = tool == Tool::Thumb ? std::max(r * 2.4f, 9.f) : std::max(r * 2.6f, 7.f);
+        // The digit runs down and away from the midline, where the hand holding it is.
+        const sf::Vector2f root(c.x - side * width * 0.9f, c.y + width * 2.2f);
+        strokeLine(shapes, {c, root}, width, edge);
+        strokeLine(shapes, {c, root}, width - outline * 2, fill);
+        fillRing(shapes, c, 0, width / 2, 28, edge);
+        fillRing(shapes, c, 0, width / 2 - outline, 28, fill);
+        const sf::Color nail(255, 236, 228, lifted ? 110 : 255);
+        fillPolygon(shapes, ellipse({c.x + side * width * 0.08f, c.y + width * 0.15f}, width * 0.26f,
+                                    width * 0.32f, 20),
+                    nail);
+    }
+    // The contact patch itself, to scale, so its distance to the zones can be judged.
+    fillRing(shapes, c, std::max(0.f, r - outline), r, 36,
+             lifted ? sf::Color(255, 255, 255, 90) : sf::Color(255, 255, 255, 200));
+    drawShapes(target, shapes);
 }
 
 void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double diameterCm,
@@ -330,6 +475,53 @@ void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::
                    figure);
         strokeLine(shapes, {at(backX - 0.4f, 3.4f), at(backX - 1.4f, 5.2f)}, limb * 0.8f, figure);
         fillPolygon(shapes, ellipse(at(wallX - 0.55f, 3.3f), u * 0.55f, u * 0.55f, 24), ballFill);
+    } else if (drill == Drill::Partner) {
+        // A massage table; the receiver face down on it, head at the left; the partner
+        // standing beside it, hands on the upper back.
+        const float right = area.width / u;
+        const float tableY = 6.2f;
+        // The partner first, so the table is in front: standing behind it, leaning a little,
+        // the arms down to the upper back.
+        const sf::Color giver(190, 200, 220);
+        const float gx = 4.2f;
+        fillPolygon(shapes, ellipse(at(gx - 0.3f, 0.9f), u * 0.55f, u * 0.6f, 28), giver);
+        strokeLine(shapes, {at(gx - 0.1f, 1.6f), at(gx + 0.3f, 4.6f)}, limb * 1.5f, giver);
+        strokeLine(shapes, {at(gx + 0.3f, 4.6f), at(gx + 0.5f, 9.6f)}, limb, giver);
+        strokeLine(shapes, {at(gx - 0.1f, 2.0f), at(gx - 1.1f, 3.8f), at(gx - 1.2f, tableY - 1.0f)},
+                   limb * 0.75f, giver);
+        fillPolygon(shapes, ellipse(at(gx - 1.2f, tableY - 0.95f), u * 0.3f, u * 0.22f, 20),
+                    ballFill);
+        const sf::Color table(150, 120, 90);
+        fillPolygon(shapes, rectangle(at(0.4f, tableY), at(right - 0.4f, tableY + 0.35f)), table);
+        strokeLine(shapes, {at(1.0f, tableY + 0.3f), at(1.0f, 9.7f)}, limb * 0.7f, table);
+        strokeLine(shapes, {at(right - 1.0f, tableY + 0.3f), at(right - 1.0f, 9.7f)},
+                   limb * 0.7f, table);
+        fillPolygon(shapes, rectangle(at(0.2f, 9.7f), at(right - 0.2f, 9.9f)), palette::dimText);
+        // Receiver: head, torso and legs along the table.
+        fillPolygon(shapes, ellipse(at(1.4f, tableY - 0.55f), u * 0.6f, u * 0.5f, 28), figure);
+        strokeLine(shapes, {at(2.2f, tableY - 0.5f), at(6.4f, tableY - 0.5f)}, limb * 1.7f, figure);
+        strokeLine(shapes, {at(6.4f, tableY - 0.4f), at(right - 0.8f, tableY - 0.3f)}, limb,
+                   figure);
+        // The partner's hands, on the receiver's upper back.
+        fillPolygon(shapes, ellipse(at(gx - 1.2f, tableY - 0.95f), u * 0.3f, u * 0.22f, 20),
+                    ballFill);
+    } else if (drill == Drill::SelfPress) {
+        // Sitting upright on a chair, seen from the side facing left: the far hand reaches
+        // over the near shoulder, its middle finger on the upper back.
+        const sf::Color chair(150, 120, 90);
+        fillPolygon(shapes, rectangle(at(3.4f, 6.0f), at(6.6f, 6.35f)), chair);
+        strokeLine(shapes, {at(6.5f, 6.2f), at(6.6f, 2.6f)}, limb * 0.7f, chair);
+        strokeLine(shapes, {at(3.6f, 6.3f), at(3.6f, 9.7f)}, limb * 0.6f, chair);
+        strokeLine(shapes, {at(6.4f, 6.3f), at(6.4f, 9.7f)}, limb * 0.6f, chair);
+        fillPolygon(shapes, rectangle(at(0.4f, 9.7f), at(area.width / u - 0.4f, 9.9f)),
+                    palette::dimText);
+        fillPolygon(shapes, ellipse(at(5.0f, 1.2f), u * 0.85f, u * 0.95f, 32), figure);
+        strokeLine(shapes, {at(5.2f, 2.3f), at(5.5f, 5.7f)}, limb * 1.8f, figure);
+        strokeLine(shapes, {at(5.5f, 5.7f), at(2.6f, 5.8f), at(2.5f, 9.6f)}, limb, figure);
+        // The arm: from the front of the chest up over the shoulder to the upper back.
+        strokeLine(shapes, {at(4.9f, 3.0f), at(4.2f, 3.6f), at(4.6f, 2.4f), at(5.9f, 2.5f)},
+                   limb * 0.8f, figure);
+        fillPolygon(shapes, ellipse(at(6.05f, 2.7f), u * 0.28f, u * 0.28f, 20), ballFill);
     } else {
         // The floor, a person face up, hips raised on two pillows, knees bent, balls under
         // the upper back.

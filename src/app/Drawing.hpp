@@ -43,9 +43,15 @@ class BodyDiagram {
 public:
     BodyDiagram(const BodyModel& body, const sf::Font& font) : m_body(body), m_font(font) {}
 
-    /// Rebuilds the still parts only when the area, side or target changed.
-    void prepare(sf::FloatRect area, std::optional<Side> workingSide, const std::string& target);
+    /// Rebuilds the still parts only when the area, side or target changed. `wholeBack`
+    /// draws the back down to the sacrum, for strokes that start on the lower back.
+    void prepare(sf::FloatRect area, std::optional<Side> workingSide, const std::string& target,
+                 bool wholeBack = false);
     void draw(sf::RenderTarget& target, Closeness spine, Closeness neck) const;
+    /// The same with a muscle that changes from step to step shaded on the working side (both
+    /// sides when `both`), over the skin and under the bones.
+    void draw(sf::RenderTarget& target, Closeness spine, Closeness neck, const std::string& muscle,
+              Side side, bool both) const;
     const BodyView& view() const { return m_view; }
 
 private:
@@ -54,6 +60,7 @@ private:
     sf::FloatRect m_area;
     std::optional<Side> m_side;
     std::string m_target;
+    bool m_wholeBack = false;
     bool m_prepared = false;
     BodyView m_view{m_body, {0, 0, 1, 1}};
     sf::VertexArray m_still{sf::Triangles};
@@ -67,8 +74,22 @@ private:
 void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double diameterCm,
               sf::Color color, bool carried = false, std::optional<sf::Color> ring = std::nullopt);
 
-/// A small side view of the posture: standing against a wall, or lying on pillows.
+/// A small side view of the posture: standing against a wall, lying on pillows, lying face
+/// down with a partner beside (or sitting backwards on a chair), or sitting with a hand over
+/// the other shoulder.
 void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::Color ball);
+
+/// The colour the body model gives a tool.
+sf::Color toolColor(const BodyModel& body, Tool tool);
+/// A hand, a thumb or a fingertip drawn pressing at `at` (absolute frame), its contact patch
+/// to scale. `leftHand` turns a hand or a thumb the way a left one lies; `lifted` draws it
+/// see-through; `ring` circles it in a warning colour.
+void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point at,
+              double contactRadiusCm, bool leftHand, sf::Color color, bool lifted = false,
+              std::optional<sf::Color> ring = std::nullopt);
+/// An arrow along a path (screen pixels): a line with a head at its end.
+void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& path, float width,
+                   sf::Color color);
 
 /// A warning triangle with an exclamation mark (`markSize`: its character size; 0: from size).
 void drawWarningIcon(sf::RenderTarget& target, sf::Vector2f center, float size, sf::Color color,

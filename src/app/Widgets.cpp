@@ -157,4 +157,35 @@ std::size_t ballCount(const Routine& routine) {
     return count;
 }
 
+std::string equipmentText(const BodyModel& body, const Routine& routine) {
+    if (!routine.tool) {
+        return std::to_string(ballCount(routine)) + " × " + ballLabel(body, routine.ball);
+    }
+    std::string text;
+    for (Tool tool : {Tool::Hands, Tool::Thumb, Tool::Fingers}) {
+        const bool used = std::any_of(routine.steps.begin(), routine.steps.end(), [&](const Step& s) {
+            return !s.place.empty() && routine.toolFor(s) == tool;
+        });
+        if (used) {
+            const ToolKind* kind = body.findTool(tool);
+            text += (text.empty() ? "" : ", ") + (kind != nullptr ? kind->label : toolName(tool));
+        }
+    }
+    return text.empty() ? std::string(toolName(*routine.tool)) : text;
+}
+
+std::string drillLabel(Drill drill) {
+    switch (drill) {
+    case Drill::Wall:
+        return "wall drill";
+    case Drill::Lying:
+        return "lying drill";
+    case Drill::Partner:
+        return "partner massage";
+    case Drill::SelfPress:
+        return "self-press drill";
+    }
+    return "drill";
+}
+
 } // namespace rollcoach

@@ -135,6 +135,11 @@ std::string ballLabel(const BodyModel& body, const BallChoice& ball);
 
 /// The most balls any step of a routine uses.
 std::size_t ballCount(const Routine& routine);
+/// What a routine presses with, as the list and the setup screen say it: "2 × tennis ball",
+/// or by hand the tools its steps use: "hands, thumb, fingertips".
+std::string equipmentText(const BodyModel& body, const Routine& routine);
+/// "wall drill", "lying drill", "partner massage", "self-press drill".
+std::string drillLabel(Drill drill);
 
 /// What every screen says where it can be seen.
 extern const char* const kStopAdvice;

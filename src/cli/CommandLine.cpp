@@ -267,6 +267,11 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     CLI::App* newCommandLine =
         app.add_subcommand("new", "write a commented starting routine into your routine folder");
     newCommandLine->add_option("NAME", newName, "the routine's name")->required();
+    std::string newDrill = "wall";
+    newCommandLine
+        ->add_option("--drill", newDrill,
+                     "the drill to start from: wall, lying, partner or self-press (default wall)")
+        ->check(CLI::IsMember({"wall", "lying", "partner", "self-press"}));
 
     std::string listenFile;
     bool listenVerbose = false;
@@ -368,7 +373,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         return reportCommand(reportWeeks, reportOut, reportCsvFile, workspace, out, err);
     }
     if (*newCommandLine) {
-        return newRoutineCommand(newName, workspace, out, err);
+        return newRoutineCommand(newName, newDrill, workspace, out, err);
     }
     if (*nextCommandLine || *calendarCommandLine) {
         const auto body = bodyOrSay(workspace, err);

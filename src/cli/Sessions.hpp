@@ -27,7 +27,7 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
                 std::ostream& err);
 int calendarCommand(int weeks, const std::string& outFile, const Workspace& workspace,
                     const BodyModel& body, std::ostream& out, std::ostream& err);
-int newRoutineCommand(const std::string& name, const Workspace& workspace, std::ostream& out,
+int newRoutineCommand(const std::string& name, const std::string& drill, const Workspace& workspace, std::ostream& out,
                       std::ostream& err);
 
 /// One line of what is due today: "18:00  Wall drill  -  start on the left side: ...".

@@ -136,6 +136,20 @@ bool BodyModel::isOnBody(Point point) const {
     return polygonContains(outline, {std::abs(point.xCm), point.yCm});
 }
 
+const ToolKind* BodyModel::findTool(Tool tool) const {
+    for (const ToolKind& kind : tools) {
+        if (kind.name == toolName(tool)) {
+            return &kind;
+        }
+    }
+    return nullptr;
+}
+
+double BodyModel::toolContactRadiusCm(Tool tool) const {
+    const ToolKind* kind = findTool(tool);
+    return kind != nullptr ? kind->contactRadiusCm : 0;
+}
+
 const BallKind* BodyModel::findBall(const std::string& name) const {
     for (const BallKind& ball : balls) {
         if (ball.name == name) {
@@ -146,9 +160,11 @@ const BallKind* BodyModel::findBall(const std::string& name) const {
 }
 
 const Muscle* BodyModel::findMuscle(const std::string& name) const {
-    for (const Muscle& muscle : muscles) {
-        if (muscle.name == name) {
-            return &muscle;
+    for (const auto* list : {&muscles, &moreMuscles}) {
+        for (const Muscle& muscle : *list) {
+            if (muscle.name == name) {
+                return &muscle;
+            }
         }
     }
     return nullptr;
@@ -168,7 +184,25 @@ Colour BodyModel::ballColour(const BallChoice& ball) const {
 }
 
 const std::vector<std::string>& BodyModel::props(Drill drill) const {
-    return drill == Drill::Wall ? wallProps : lyingProps;
+    switch (drill) {
+    case Drill::Wall:
+        return wallProps;
+    case Drill::Lying:
+        return lyingProps;
+    case Drill::Partner:
+        return partnerProps;
+    case Drill::SelfPress:
+        return selfPressProps;
+    }
+    return wallProps;
+}
+
+std::vector<std::string> BodyModel::targetNames() const {
+    std::vector<std::string> names = muscleNames();
+    for (const Muscle& muscle : moreMuscles) {
+        names.push_back(muscle.name);
+    }
+    return names;
 }
 
 std::vector<std::string> BodyModel::muscleNames() const {
@@ -248,7 +282,6 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     body.neckTopCm = read.number(safety, "neck_top_cm") * factor;
     body.contactRadiusRatio = read.number(safety, "contact_radius_ratio");
     body.clearanceCm = read.number(safety, "clearance_cm");
-
     for (const auto& [key, value] : read.child(root, "balls").entries) {
         body.balls.push_back({key->value, read.text(*value, "label"),
                               read.number(*value, "diameter_cm"), read.colour(*value, "colour")});
@@ -278,6 +311,39 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         scaleAll(muscle.outline, factor);
         body.muscles.push_back(std::move(muscle));
     }
+    for (const auto& [key, value] : read.child(root, "more_muscles").entries) {
+        Muscle muscle{key->value, read.text(*value, "label"),
+                      read.points(read.child(*value, "outline"))};
+        scaleAll(muscle.outline, factor);
+        body.moreMuscles.push_back(std::move(muscle));
+    }
+
+    // What the drills given by hand need: read after the rest, which every body model has.
+    const YamlNode& backOfNeck = read.child(safety, "back_of_neck");
+    body.backOfNeckInnerCm = read.number(backOfNeck, "inner_cm");
+    body.backOfNeckOuterCm = read.number(backOfNeck, "outer_cm");
+    body.backOfNeckClearanceCm = read.number(backOfNeck, "clearance_cm");
+    if (!(body.backOfNeckInnerCm >= 0 && body.backOfNeckOuterCm > body.backOfNeckInnerCm)) {
+        read.fail(backOfNeck.mark, "the back of the neck needs inner_cm below outer_cm");
+    }
+    for (Tool tool : {Tool::Hands, Tool::Thumb, Tool::Fingers}) {
+        const YamlNode& node = read.child(read.child(root, "tools"), toolName(tool));
+        const double radius = read.number(node, "contact_radius_cm");
+        if (!(radius > 0 && radius < 10)) {
+            read.fail(node.mark, "a tool's contact radius must be above 0 and below 10 cm");
+        }
+        body.tools.push_back(
+            {toolName(tool), read.text(node, "label"), radius, read.colour(node, "colour")});
+    }
+
+    body.partnerProps = read.texts(read.child(drills, "partner"), "props");
+    body.selfPressProps = read.texts(read.child(drills, "self-press"), "props");
+    body.sacrumBottomCm = read.number(landmarks, "sacrum_bottom_cm") * factor;
+    const YamlNode& lowerBack = read.child(root, "lower_back");
+    body.lowerBack = read.points(read.child(lowerBack, "outline"));
+    body.sacrum = read.points(read.child(lowerBack, "sacrum"));
+    scaleAll(body.lowerBack, factor);
+    scaleAll(body.sacrum, factor);
     return body;
 }
 

@@ -29,6 +29,14 @@ struct BallKind {
     Colour colour; ///< as drawn: close to the real ball's, so it is recognised
 };
 
+/// What presses on the back when a routine works by hand.
+struct ToolKind {
+    std::string name;  ///< the routine's word: "hands", "thumb", "fingers"
+    std::string label; ///< in the person's words: "both hands", "the thumb", ...
+    double contactRadiusCm = 0;
+    Colour colour; ///< as drawn
+};
+
 struct Muscle {
     std::string name;
     std::string label;
@@ -59,6 +67,12 @@ struct BodyModel {
     double neckTopCm = 0; ///< negative: above C7
     double contactRadiusRatio = 0;
     double clearanceCm = 0;
+    // The back of the neck, where light finger frictions are the one thing allowed: between
+    // the cervical spinous processes and the sides of the neck (centimetres from the midline),
+    // with a clearance of its own for fingertips.
+    double backOfNeckInnerCm = 0;
+    double backOfNeckOuterCm = 0;
+    double backOfNeckClearanceCm = 0;
 
     // Landmarks.
     double thoracicLevelCm = 0;
@@ -70,10 +84,17 @@ struct BodyModel {
     std::vector<Point> scapula;
     std::vector<Point> scapulaSpine;
     std::vector<Muscle> muscles;
+    std::vector<Muscle> moreMuscles; ///< worked by hand: shaded for a step, named in `target`
     std::vector<BallKind> balls;
     Colour otherBallColour;              ///< for a ball given only by its diameter
     std::vector<std::string> wallProps;  ///< what the wall drill needs beside the balls
     std::vector<std::string> lyingProps; ///< what the lying drill needs beside the balls
+    std::vector<std::string> partnerProps;
+    std::vector<std::string> selfPressProps;
+    std::vector<ToolKind> tools;
+    double sacrumBottomCm = 0; ///< where the drawn back ends, below the sacrum's top
+    std::vector<Point> lowerBack; ///< drawn only: right half from the waist to the sacrum
+    std::vector<Point> sacrum;    ///< drawn only: the sacrum's triangle
 
     /// True when a point (absolute x, either side) lies on the back, shoulders or neck.
     bool isOnBody(Point point) const;
@@ -83,8 +104,13 @@ struct BodyModel {
     /// What a drill needs beside the balls, in the person's words.
     const std::vector<std::string>& props(Drill drill) const;
     const Muscle* findMuscle(const std::string& name) const;
+    const ToolKind* findTool(Tool tool) const;
+    /// The contact radius of a tool (0 for a tool the model lacks, which parse rules out).
+    double toolContactRadiusCm(Tool tool) const;
     std::vector<std::string> ballNames() const;
     std::vector<std::string> muscleNames() const;
+    /// Every muscle a routine or a step may name as its target.
+    std::vector<std::string> targetNames() const;
     std::vector<std::string> profileNames() const { return m_profileNames; }
 
     /// Reads the model from body.yaml text, scaled for the profile. Throws DataFileError.

@@ -24,11 +24,39 @@ public:
 
 private:
     Point alongPath(double distance) const;
+    Point alongReturn(double distance) const;
 
     const Step& m_step;
     std::vector<double> m_segmentCm; ///< path segments, from the first ball's place
     double m_pathCm = 0;
+    std::vector<Point> m_return;    ///< a stroke's way back: last point, return points, place
+    std::vector<double> m_returnCm; ///< its segments
+    double m_returnPathCm = 0;
 };
+
+/// True when a contact moves as the mirror image of the first: by hand, a hand (thumb,
+/// finger) across the midline from the first strokes, strips and circles the other side's
+/// way, as two hands do. Balls keep their offset from the first.
+bool mirrorsFirst(const Step& step, std::size_t contact);
+
+/// For a stroke or a strip: which of its repetitions runs `seconds` into the step, from 1;
+/// 0 for every other motion.
+int repetitionAt(const Step& step, double seconds);
+/// The seconds of one stroke or strip (the step shared by its repetitions); 0 otherwise.
+double repetitionS(const Step& step);
+/// Share of a stroke's repetition spent on the pressed stroke; the rest is the light return.
+constexpr double kStrokeShare = 0.6;
+/// Share of a strip's repetition spent pressing along it; the rest lifts back to the start.
+constexpr double kStripShare = 0.8;
+/// True when, `seconds` into a strip, the thumb is lifted back to the start.
+bool liftedAt(const Step& step, double seconds);
+
+/// The first contact's way in one repetition or period: the pressed stroke of a stroke or
+/// strip, the line a knead's or friction's circles travel along (just the place when they
+/// stay), in the routine frame.
+std::vector<Point> pressedPath(const Step& step);
+/// A stroke's light way back, from its last point to its place ("": none for other motions).
+std::vector<Point> returnPath(const Step& step);
 
 /// The same point on the person's back for a given working side, in the absolute frame:
 /// x toward the person's right, which is the viewer's right seen from behind.

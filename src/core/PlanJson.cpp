@@ -40,6 +40,10 @@ std::string planJson(const Timeline& timeline, const std::string& firstSideReaso
         item["duration_s"] = segment.durationS;
         item["kind"] = kindName(segment.kind);
         item["side"] = sideName(segment.side);
+        if (segment.bothSides) {
+            // Both sides at once; "side" stays the first side, as the format promises.
+            item["both_sides"] = true;
+        }
         item["round"] = segment.round;
         if (segment.step) {
             item["step"] = routine.steps[*segment.step].name;
@@ -91,7 +95,9 @@ std::string planText(const Timeline& timeline) {
             out += "switch to the " + std::string(sideName(segment.side)) + " side (" +
                    minutesAndSeconds(segment.durationS) + ")\n";
         } else {
-            out += std::string(sideName(segment.side)) + " side, round " +
+            out += (segment.bothSides ? std::string("both sides")
+                                      : std::string(sideName(segment.side)) + " side") +
+                   ", round " +
                    std::to_string(segment.round) + ": " +
                    printable(routine.steps[*segment.step].name) + " (" +
                    minutesAndSeconds(segment.durationS) + ")\n";

@@ -11,7 +11,38 @@ const char* sideName(Side side) {
 }
 
 const char* drillName(Drill drill) {
-    return drill == Drill::Wall ? "wall" : "lying";
+    switch (drill) {
+    case Drill::Wall:
+        return "wall";
+    case Drill::Lying:
+        return "lying";
+    case Drill::Partner:
+        return "partner";
+    case Drill::SelfPress:
+        return "self-press";
+    }
+    return "wall";
+}
+
+bool byHand(Drill drill) {
+    return drill == Drill::Partner || drill == Drill::SelfPress;
+}
+
+const char* toolName(Tool tool) {
+    switch (tool) {
+    case Tool::Hands:
+        return "hands";
+    case Tool::Thumb:
+        return "thumb";
+    case Tool::Fingers:
+        return "fingers";
+    }
+    return "hands";
+}
+
+bool isHandMotion(Pattern pattern) {
+    return pattern == Pattern::Stroke || pattern == Pattern::Knead || pattern == Pattern::Strip ||
+           pattern == Pattern::Friction;
 }
 
 std::optional<Side> parseSide(const std::string& text) {
@@ -36,6 +67,14 @@ const char* patternName(Pattern pattern) {
         return "circle";
     case Pattern::Path:
         return "path";
+    case Pattern::Stroke:
+        return "stroke";
+    case Pattern::Knead:
+        return "knead";
+    case Pattern::Strip:
+        return "strip";
+    case Pattern::Friction:
+        return "friction";
     }
     return "hold";
 }
@@ -51,6 +90,14 @@ double Routine::sideSeconds() const {
         total += step.durationS;
     }
     return total;
+}
+
+std::optional<Tool> Routine::toolFor(const Step& step) const {
+    return step.tool ? step.tool : tool;
+}
+
+const std::string& Routine::targetFor(const Step& step) const {
+    return step.target.empty() ? target : step.target;
 }
 
 } // namespace rollcoach

@@ -15,13 +15,21 @@ struct Point {
     double yCm = 0;
 };
 
-enum class Drill { Wall, Lying };
+/// wall and lying use balls; partner (a massage given by someone else, who glances at the
+/// screen) and self-press (one's own fingers) use a tool: hands, a thumb or fingers.
+enum class Drill { Wall, Lying, Partner, SelfPress };
 enum class Side { Left, Right };
 enum class FirstSide { Left, Right, Auto };
 
 Side otherSide(Side side);
 const char* sideName(Side side);    ///< "left" / "right"
-const char* drillName(Drill drill); ///< "wall" / "lying"
+const char* drillName(Drill drill); ///< "wall" / "lying" / "partner" / "self-press"
+/// True for the drills worked by hand rather than with a ball.
+bool byHand(Drill drill);
+
+/// What presses on the back when no ball does.
+enum class Tool { Hands, Thumb, Fingers };
+const char* toolName(Tool tool); ///< "hands" / "thumb" / "fingers"
 std::optional<Side> parseSide(const std::string& text);
 
 /// The ball (or kind of ball) a routine uses.
@@ -36,8 +44,20 @@ struct Placement {
     SourceMark mark;
 };
 
-enum class Pattern { Hold, Horizontal, Vertical, Circle, Path };
+enum class Pattern {
+    Hold,
+    Horizontal,
+    Vertical,
+    Circle,
+    Path,
+    Stroke,  ///< effleurage: along a path with pressure, back along a light return, N times
+    Knead,   ///< petrissage: circles whose centre travels over an area
+    Strip,   ///< sustained pressure from a start to an end, N times
+    Friction ///< small circles at a spot or along a line
+};
 const char* patternName(Pattern pattern);
+/// True for the motions given by hand (stroke, knead, strip, friction).
+bool isHandMotion(Pattern pattern);
 
 /// How the balls move during a step. Path points are where the first ball goes; any
 /// other ball keeps its offset from the first.
@@ -46,6 +66,8 @@ struct Motion {
     double amplitudeCm = 0;
     double periodS = 0;
     std::vector<Point> points;
+    std::vector<Point> returnPoints; ///< a stroke's light way back, after its last point
+    int repeat = 0;                  ///< strokes and strips: how many in the step
     SourceMark mark;
 };
 
@@ -53,8 +75,11 @@ struct Step {
     std::string name;
     double durationS = 0;
     std::string cue;
-    std::vector<Placement> place;
+    std::vector<Placement> place; ///< empty only for a rest with the hands off the back
     Motion motion;
+    std::optional<Tool> tool; ///< overrides the routine's tool for this step
+    std::string target;       ///< the muscle shaded during this step ("": the routine's)
+    bool bothSides = false;   ///< works both sides at once: run once, not once per side
     SourceMark mark;
 };
 
@@ -74,13 +99,19 @@ struct Routine {
     int format = 1;
     std::string title;
     Drill drill = Drill::Wall;
-    BallChoice ball;
+    BallChoice ball;          ///< for wall and lying drills
+    std::optional<Tool> tool; ///< for partner and self-press drills, instead of a ball
     std::string target; ///< optional: the muscle worked, as named in the body model
     std::vector<std::string> setup;
     Schedule schedule;
     std::vector<Step> steps;
 
     double sideSeconds() const; ///< the time of one side in one round
+
+    /// The tool pressing during a step: the step's own, else the routine's; none for a ball.
+    std::optional<Tool> toolFor(const Step& step) const;
+    /// The muscle shaded during a step.
+    const std::string& targetFor(const Step& step) const;
 };
 
 } // namespace rollcoach

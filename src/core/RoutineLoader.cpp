@@ -30,6 +30,10 @@ constexpr double kMinPeriodSeconds = 0.5;
 constexpr double kMaxAmplitudeCm = 15;
 constexpr double kMaxCoordinateCm = 80;
 constexpr int kMaxRounds = 20;
+constexpr int kMaxRepeats = 100;
+// Kneading circles are a hand's width at most; frictions are small circles, as the guide says.
+constexpr double kMaxKneadCm = 8;
+constexpr double kMaxFrictionCm = 2;
 
 std::string quoted(const std::string& text) {
     return "\"" + text + "\"";
@@ -257,11 +261,129 @@ private:
     std::optional<BallChoice> ball(const YamlNode& node);
     std::optional<Schedule> schedule(const YamlNode& node);
     std::optional<Motion> motion(const YamlNode& node, const std::string& where);
+    std::optional<Motion> handMotion(const YamlNode& node, const std::string& pattern,
+                                     const std::string& where);
+    std::optional<std::vector<Point>> points(const YamlNode& node, const std::string& key,
+                                             bool allowEmpty);
+    std::optional<Tool> tool(const YamlNode& node);
     std::optional<Step> step(const YamlNode& node, std::size_t index);
 
     const BodyModel& m_body;
     Diagnostics& m_diagnostics;
+    bool m_byHand = false; // the routine uses a tool: the hand motions and rests are open
 };
+
+std::optional<Tool> RoutineReader::tool(const YamlNode& node) {
+    const auto name = choice(node, "tool", "tool", {"hands", "thumb", "fingers"});
+    if (!name) {
+        return std::nullopt;
+    }
+    return *name == "hands" ? Tool::Hands : *name == "thumb" ? Tool::Thumb : Tool::Fingers;
+}
+
+std::optional<std::vector<Point>> RoutineReader::points(const YamlNode& node,
+                                                        const std::string& key, bool allowEmpty) {
+    if (list(node, key, kMaxPathPoints) == nullptr) {
+        return std::nullopt;
+    }
+    if (node.items.empty() && !allowEmpty) {
+        error(node.mark, quoted(key) + " is empty: a path needs at least one point");
+        return std::nullopt;
+    }
+    std::vector<Point> out;
+    bool ok = true;
+    for (const YamlNode* item : node.items) {
+        const auto p = point(*item, "path point");
+        ok = ok && p.has_value();
+        if (p) {
+            out.push_back(*p);
+        }
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return out;
+}
+
+// The motions given by hand: a stroke and a strip follow a path a number of times; kneading
+// and frictions are circles whose centre may travel along a path over the step.
+std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std::string& pattern,
+                                                const std::string& where) {
+    Motion motion;
+    motion.mark = node.mark;
+    const bool repeated = pattern == "stroke" || pattern == "strip";
+    std::vector<std::string> keys = {"pattern", "points"};
+    if (repeated) {
+        keys.push_back("repeat");
+    } else {
+        keys.push_back("amplitude_cm");
+        keys.push_back("period_s");
+    }
+    if (pattern == "stroke") {
+        keys.push_back("return");
+    }
+    if (map(node, pattern + " motion of " + where, keys) == nullptr) {
+        return std::nullopt;
+    }
+    if (!m_byHand) {
+        error(node.mark, "a " + pattern +
+                             " is given by hand: it needs a routine with \"tool\" (hands, thumb "
+                             "or fingers), not a ball");
+        return std::nullopt;
+    }
+    motion.pattern = pattern == "stroke"  ? Pattern::Stroke
+                     : pattern == "strip" ? Pattern::Strip
+                     : pattern == "knead" ? Pattern::Knead
+                                          : Pattern::Friction;
+    bool ok = true;
+    if (repeated) {
+        if (const YamlNode* path = require(node, "points", pattern + " motion of " + where)) {
+            const auto value = points(*path, "points", false);
+            ok = ok && value.has_value();
+            motion.points = value.value_or(std::vector<Point>{});
+        } else {
+            ok = false;
+        }
+        if (const YamlNode* repeat = require(node, "repeat", pattern + " motion of " + where)) {
+            const auto value = integer(*repeat, "repeat", 1, kMaxRepeats);
+            ok = ok && value.has_value();
+            motion.repeat = static_cast<int>(value.value_or(1));
+        } else {
+            ok = false;
+        }
+        if (const YamlNode* back = find(node, "return")) {
+            const auto value = points(*back, "return", true);
+            ok = ok && value.has_value();
+            motion.returnPoints = value.value_or(std::vector<Point>{});
+        }
+    } else {
+        if (const YamlNode* path = find(node, "points")) {
+            const auto value = points(*path, "points", true);
+            ok = ok && value.has_value();
+            motion.points = value.value_or(std::vector<Point>{});
+        }
+        if (const YamlNode* period = require(node, "period_s", pattern + " motion of " + where)) {
+            const auto value = number(*period, "period_s", kMinPeriodSeconds, kMaxPeriodSeconds);
+            ok = ok && value.has_value();
+            motion.periodS = value.value_or(1);
+        } else {
+            ok = false;
+        }
+        const double most = pattern == "knead" ? kMaxKneadCm : kMaxFrictionCm;
+        if (const YamlNode* amplitude =
+                require(node, "amplitude_cm", pattern + " motion of " + where)) {
+            const auto value = number(*amplitude, "amplitude_cm", 0, most, true);
+            ok = ok && value.has_value();
+            motion.amplitudeCm = value.value_or(0);
+        } else {
+            ok = false;
+        }
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return motion;
+}
 
 std::optional<BallChoice> RoutineReader::ball(const YamlNode& node) {
     if (node.kind == Kind::Map) {
@@ -366,11 +488,16 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         error(node.mark, "missing required key \"pattern\" in motion of " + where);
         return std::nullopt;
     }
-    const auto pattern = choice(*patternNode, "pattern", "motion pattern",
-                                {"horizontal", "vertical", "circle", "path"});
+    const auto pattern =
+        choice(*patternNode, "pattern", "motion pattern",
+               {"horizontal", "vertical", "circle", "path", "stroke", "knead", "strip", "friction"});
     if (!pattern) {
         map(node, "motion of " + where, {"pattern", "amplitude_cm", "period_s", "points"});
         return std::nullopt;
+    }
+    if (*pattern == "stroke" || *pattern == "knead" || *pattern == "strip" ||
+        *pattern == "friction") {
+        return handMotion(node, *pattern, where);
     }
     const bool isPath = *pattern == "path";
     if (isPath) {
@@ -427,7 +554,9 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
 
 std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index) {
     std::string where = "step " + std::to_string(index + 1);
-    if (map(node, where, {"name", "duration_s", "cue", "place", "motion"}) == nullptr) {
+    if (map(node, where,
+            {"name", "duration_s", "cue", "place", "motion", "tool", "target", "sides"}) ==
+        nullptr) {
         return std::nullopt;
     }
     Step step;
@@ -457,7 +586,8 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
     }
     if (const YamlNode* place = require(node, "place", where)) {
         if (list(*place, "place", kMaxBalls) != nullptr) {
-            if (place->items.empty()) {
+            // By hand, an empty place is a rest with the hands off the back.
+            if (place->items.empty() && !m_byHand) {
                 error(place->mark, "\"place\" is empty in " + where + ": give one entry per ball");
                 ok = false;
             }
@@ -483,6 +613,31 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
     } else {
         step.motion.mark = node.mark;
     }
+    if (step.place.empty() && step.motion.pattern != Pattern::Hold && ok) {
+        error(step.motion.mark, "a rest with nothing in \"place\" cannot move: give the place "
+                                "of each hand, thumb or finger, or use motion: hold");
+        ok = false;
+    }
+    if (const YamlNode* toolNode = find(node, "tool")) {
+        const auto value = tool(*toolNode);
+        ok = ok && value.has_value();
+        if (value && !m_byHand) {
+            error(toolNode->mark, "\"tool\" in a step needs a routine given by hand (a "
+                                  "\"tool\" at the top, no ball)");
+            ok = false;
+        }
+        step.tool = value;
+    }
+    if (const YamlNode* target = find(node, "target")) {
+        const auto value = choice(*target, "target", "target muscle", m_body.targetNames());
+        ok = ok && value.has_value();
+        step.target = value.value_or("");
+    }
+    if (const YamlNode* sides = find(node, "sides")) {
+        const auto value = choice(*sides, "sides", "sides", {"each", "both"});
+        ok = ok && value.has_value();
+        step.bothSides = value == "both";
+    }
     if (!ok) {
         return std::nullopt;
     }
@@ -490,7 +645,7 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
 }
 
 std::optional<Routine> RoutineReader::read(const YamlNode& root) {
-    const std::vector<std::string> topKeys = {"format", "title", "drill",    "ball",
+    const std::vector<std::string> topKeys = {"format", "title",    "drill", "ball", "tool",
                                               "target", "setup", "schedule", "steps"};
     if (root.kind != Kind::Map) {
         error(root.mark, "a routine must be a map of keys (format, title, drill, ...), got " +
@@ -526,24 +681,68 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
     } else {
         ok = false;
     }
-    if (const YamlNode* drill = require(root, "drill", "the routine")) {
-        const auto value = choice(*drill, "drill", "drill", {"wall", "lying"});
+    const YamlNode* drill = require(root, "drill", "the routine");
+    if (drill != nullptr) {
+        const auto value =
+            choice(*drill, "drill", "drill", {"wall", "lying", "partner", "self-press"});
         ok = ok && value.has_value();
-        routine.drill = value == "lying" ? Drill::Lying : Drill::Wall;
+        routine.drill = value == "lying"        ? Drill::Lying
+                        : value == "partner"    ? Drill::Partner
+                        : value == "self-press" ? Drill::SelfPress
+                                                : Drill::Wall;
     } else {
         ok = false;
     }
-    if (const YamlNode* ballNode = require(root, "ball", "the routine")) {
+    // Exactly one of a ball or a tool, as the drill asks: the ball drills roll a ball, the
+    // others are given by hand.
+    m_byHand = byHand(routine.drill);
+    const YamlNode* ballNode = find(root, "ball");
+    const YamlNode* toolNode = find(root, "tool");
+    if (ballNode != nullptr && toolNode != nullptr) {
+        const YamlNode* later =
+            ballNode->mark.line > toolNode->mark.line ||
+                    (ballNode->mark.line == toolNode->mark.line &&
+                     ballNode->mark.column > toolNode->mark.column)
+                ? ballNode
+                : toolNode;
+        error(later->mark, "a routine uses a ball or a tool, not both: remove \"ball\" or "
+                           "\"tool\"");
+        ok = false;
+    } else if (m_byHand) {
+        if (ballNode != nullptr) {
+            error(ballNode->mark, std::string("the ") + drillName(routine.drill) +
+                                      " drill is given by hand: use \"tool\" (hands, thumb or "
+                                      "fingers), not \"ball\"");
+            ok = false;
+        } else if (toolNode == nullptr) {
+            error(root.mark, "missing required key \"tool\" in the routine (hands, thumb or "
+                             "fingers: the " +
+                                 std::string(drillName(routine.drill)) + " drill is given by hand)");
+            ok = false;
+        }
+    } else if (toolNode != nullptr && drill != nullptr && ok) {
+        error(toolNode->mark, std::string("the ") + drillName(routine.drill) +
+                                  " drill rolls a ball: use \"ball\", not \"tool\" (a tool is for "
+                                  "the partner and self-press drills)");
+        ok = false;
+    } else if (ballNode == nullptr && toolNode == nullptr) {
+        error(root.mark, "missing required key \"ball\" in the routine");
+        ok = false;
+    }
+    if (ballNode != nullptr && toolNode == nullptr && !m_byHand) {
         const auto value = ball(*ballNode);
         ok = ok && value.has_value();
         if (value) {
             routine.ball = *value;
         }
-    } else {
-        ok = false;
+    }
+    if (toolNode != nullptr && ballNode == nullptr && m_byHand) {
+        const auto value = tool(*toolNode);
+        ok = ok && value.has_value();
+        routine.tool = value;
     }
     if (const YamlNode* target = find(root, "target")) {
-        const auto value = choice(*target, "target", "target muscle", m_body.muscleNames());
+        const auto value = choice(*target, "target", "target muscle", m_body.targetNames());
         ok = ok && value.has_value();
         routine.target = value.value_or("");
     }
@@ -578,6 +777,25 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
                 ok = ok && value.has_value();
                 if (value) {
                     routine.steps.push_back(*value);
+                }
+            }
+            // Steps for both sides at once open or close the session; between steps of one
+            // side they would break the side in two.
+            bool seenOneSide = false;
+            bool closing = false;
+            for (const Step& s : routine.steps) {
+                if (!s.bothSides) {
+                    if (closing) {
+                        error(s.mark, "step \"" + s.name +
+                                          "\" works one side but comes after a step for both "
+                                          "sides that follows the steps of one side: steps for "
+                                          "both sides go before or after those of one side");
+                        ok = false;
+                        break;
+                    }
+                    seenOneSide = true;
+                } else if (seenOneSide) {
+                    closing = true;
                 }
             }
         } else {

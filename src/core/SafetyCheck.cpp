@@ -148,6 +148,12 @@ bool reachWellInside(const BodyModel& body, const Step& step, std::size_t ball) 
         }
         break;
     }
+    case Pattern::Stroke:
+    case Pattern::Knead:
+    case Pattern::Strip:
+    case Pattern::Friction:
+        // Returns and circles round a travelling centre: their positions are sampled.
+        return false;
     }
     return wellInside(body, line);
 }
@@ -183,16 +189,39 @@ std::string PlacementVerdict::headline() const {
 }
 
 std::string contactText(Zone zone, double gapCm) {
+    return contactText(zone, gapCm, "ball");
+}
+
+std::string contactText(Zone zone, double gapCm, const std::string& noun) {
     // Distances are shown to a tenth of a centimetre; one that rounds to nothing touches.
     const std::string shown = oneDecimal(std::abs(gapCm));
+    const std::string patch = "the " + noun + "'s contact patch ";
     if (shown == "0.0") {
-        return std::string("the ball's contact patch touches the ") + zoneName(zone);
+        return patch + "touches the " + zoneName(zone);
     }
     if (gapCm < 0) {
-        return std::string("the ball's contact patch overlaps the ") + zoneName(zone) + " by " +
-               shown + " cm";
+        return patch + "overlaps the " + zoneName(zone) + " by " + shown + " cm";
     }
-    return "the ball's contact patch comes within " + shown + " cm of the " + zoneName(zone);
+    return patch + "comes within " + shown + " cm of the " + zoneName(zone);
+}
+
+Contact Contact::ball(const BodyModel& body, double diameterCm) {
+    Contact contact;
+    contact.radiusCm = diameterCm * body.contactRadiusRatio;
+    return contact;
+}
+
+Contact Contact::of(const BodyModel& body, const Routine& routine, const Step& step) {
+    const std::optional<Tool> tool = routine.toolFor(step);
+    if (!tool) {
+        return ball(body, routine.ball.diameterCm);
+    }
+    Contact contact;
+    contact.tool = tool;
+    contact.radiusCm = body.toolContactRadiusCm(*tool);
+    contact.noun = *tool == Tool::Hands ? "hand" : *tool == Tool::Thumb ? "thumb" : "fingertip";
+    contact.fingerFriction = *tool == Tool::Fingers && step.motion.pattern == Pattern::Friction;
+    return contact;
 }
 
 std::string SafetyWarning::message() const {
@@ -200,11 +229,14 @@ std::string SafetyWarning::message() const {
     text += zoneName(zone);
     text += ": step " + std::to_string(stepIndex + 1) + " (\"" + stepName + "\"), " +
             (bothSides ? std::string("left and right sides") : sideName(side) + std::string(" side")) +
-            ", ball " + std::to_string(ball + 1);
+            ", " + noun + " " + std::to_string(ball + 1);
     if (moving) {
         text += ", " + oneDecimal(atS) + " s into the step";
     }
-    text += ": " + contactText(zone, gapCm);
+    text += ": " + contactText(zone, gapCm, noun);
+    if (!reason.empty()) {
+        text += ", and " + reason;
+    }
     text += "; " + advice;
     return text;
 }
@@ -252,21 +284,48 @@ ZoneVerdict SafetyCheck::neckVerdict(Point point, double radius, double margin) 
     return verdict;
 }
 
-bool SafetyCheck::clearWithMargin(Point point, double radius) const {
+ZoneVerdict SafetyCheck::neckVerdict(Point point, const Contact& contact, double margin) const {
+    if (!contact.fingerFriction) {
+        return neckVerdict(point, contact.radiusCm, margin);
+    }
+    // Light finger frictions may work the back of the neck: what they keep out of is the
+    // cervical spine in the middle and the sides of the neck, from C7 up to the skull.
+    const double x = std::abs(point.xCm);
+    const double dy = std::max({0.0, point.yCm, m_body.neckTopCm - point.yCm});
+    const double toSpine = std::max(0.0, x - m_body.backOfNeckInnerCm);
+    const double toSides = x < m_body.backOfNeckOuterCm ? m_body.backOfNeckOuterCm - x
+                           : x > m_body.neckHalfWidthCm ? x - m_body.neckHalfWidthCm
+                                                        : 0.0;
+    ZoneVerdict verdict;
+    verdict.zone = Zone::Neck;
+    verdict.gapCm = std::min(std::hypot(toSpine, dy), std::hypot(toSides, dy)) -
+                    contact.radiusCm - margin;
+    verdict.closeness = closenessFor(verdict.gapCm, m_body.backOfNeckClearanceCm);
+    return verdict;
+}
+
+bool SafetyCheck::clearWithMargin(Point point, const Contact& contact) const {
     const double needed = m_body.clearanceCm + kAdviceMarginCm;
-    return m_body.isOnBody(point) && spineVerdict(point, radius, 0).gapCm > needed &&
-           neckVerdict(point, radius, 0).gapCm > needed;
+    const double neckNeeded =
+        (contact.fingerFriction ? m_body.backOfNeckClearanceCm : m_body.clearanceCm) +
+        kAdviceMarginCm;
+    return m_body.isOnBody(point) && spineVerdict(point, contact.radiusCm, 0).gapCm > needed &&
+           neckVerdict(point, contact, 0).gapCm > neckNeeded;
 }
 
 std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point reference,
                                            double ballDiameterCm) const {
-    const double radius = contactRadiusCm(ballDiameterCm);
+    return safeMove(path, reference, Contact::ball(m_body, ballDiameterCm));
+}
+
+std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point reference,
+                                           const Contact& contact) const {
     // Outward is away from the midline on the reference's own side.
     const double outward = reference.xCm < 0 ? -1 : 1;
     for (const Point& move : movesNearestFirst()) {
         const Point shift{move.xCm * outward, move.yCm};
         const bool clear = std::all_of(path.begin(), path.end(), [&](const Point& p) {
-            return clearWithMargin({p.xCm + shift.xCm, p.yCm + shift.yCm}, radius);
+            return clearWithMargin({p.xCm + shift.xCm, p.yCm + shift.yCm}, contact);
         });
         if (clear) {
             return shift;
@@ -277,9 +336,14 @@ std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point
 
 std::string SafetyCheck::adviceFor(const std::vector<Point>& path, Point reference,
                                    double ballDiameterCm) const {
-    const std::optional<Point> move = safeMove(path, reference, ballDiameterCm);
+    return adviceFor(path, reference, Contact::ball(m_body, ballDiameterCm));
+}
+
+std::string SafetyCheck::adviceFor(const std::vector<Point>& path, Point reference,
+                                   const Contact& contact) const {
+    const std::optional<Point> move = safeMove(path, reference, contact);
     if (!move) {
-        return "move the ball well away from the spine and the neck";
+        return "move the " + contact.noun + " well away from the spine and the neck";
     }
     const double outward = reference.xCm < 0 ? -move->xCm : move->xCm;
     std::vector<std::string> parts;
@@ -289,21 +353,27 @@ std::string SafetyCheck::adviceFor(const std::vector<Point>& path, Point referen
     if (move->yCm != 0) {
         parts.push_back(halfCentimetres(move->yCm) + " cm " + (move->yCm > 0 ? "down" : "up"));
     }
-    return "move the ball " + parts.front() + (parts.size() > 1 ? " and " + parts.back() : "");
+    return "move the " + contact.noun + " " + parts.front() +
+           (parts.size() > 1 ? " and " + parts.back() : "");
 }
 
 PlacementVerdict SafetyCheck::atPoint(Point point, double ballDiameterCm) const {
+    return atPoint(point, Contact::ball(m_body, ballDiameterCm));
+}
+
+PlacementVerdict SafetyCheck::atPoint(Point point, const Contact& contact) const {
     PlacementVerdict verdict;
     verdict.onBody = m_body.isOnBody(point);
-    const double radius = contactRadiusCm(ballDiameterCm);
-    for (const ZoneVerdict& zone : {spineVerdict(point, radius, 0), neckVerdict(point, radius, 0)}) {
+    const double radius = contact.radiusCm;
+    for (const ZoneVerdict& zone :
+         {spineVerdict(point, radius, 0), neckVerdict(point, contact, 0)}) {
         if (zone.closeness != Closeness::Safe) {
             verdict.zones.push_back(zone);
         }
     }
     if (!verdict.zones.empty()) {
         // One move out of every zone at once: advice that leaves one zone for another is no help.
-        const std::string advice = adviceFor({point}, point, ballDiameterCm);
+        const std::string advice = adviceFor({point}, point, contact);
         for (ZoneVerdict& zone : verdict.zones) {
             zone.advice = advice;
         }
@@ -319,9 +389,10 @@ PlacementVerdict SafetyCheck::atPoint(Point point, double ballDiameterCm) const 
 std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
                                               const std::vector<Side>& sides) const {
     std::vector<SafetyWarning> found; // in the routine frame, side filled in below
-    const double radius = contactRadiusCm(routine.ball.diameterCm);
     for (std::size_t s = 0; s < routine.steps.size(); ++s) {
         const Step& step = routine.steps[s];
+        const Contact contact = Contact::of(m_body, routine, step);
+        const double radius = contact.radiusCm;
         double spacing = 0;
         const std::vector<double> times = sampleTimes(step, kSampleSpacingCm, &spacing);
         const double margin = spacing / 2;
@@ -343,7 +414,7 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
             for (std::size_t b = 0; b < positions.size(); ++b) {
                 for (int z = 0; z < 2; ++z) {
                     const ZoneVerdict v = z == 0 ? spineVerdict(positions[b], radius, margin)
-                                                 : neckVerdict(positions[b], radius, margin);
+                                                 : neckVerdict(positions[b], contact, margin);
                     Track& track = tracks[b * 2 + static_cast<std::size_t>(z)];
                     if (v.closeness > track.worst) {
                         track.worst = v.closeness;
@@ -374,8 +445,19 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
                 warning.gapCm = track.closest.gapCm;
                 warning.where = track.closestPoint;
                 // Advice moves the placement so that the whole motion clears both zones.
-                warning.advice = adviceFor(pathOf(step, b), step.place[b].at,
-                                           routine.ball.diameterCm);
+                warning.advice = adviceFor(pathOf(step, b), step.place[b].at, contact);
+                warning.noun = contact.noun;
+                if (contact.tool) {
+                    if (warning.zone == Zone::Spine) {
+                        warning.reason = "no hand, thumb or finger presses on the spine";
+                    } else if (contact.fingerFriction) {
+                        warning.reason = "fingertips on the neck keep between the cervical "
+                                         "spine and the sides of the neck";
+                    } else {
+                        warning.reason = "the back of the neck takes light finger frictions "
+                                         "only, never a hand's weight, a thumb or stripping";
+                    }
+                }
                 warning.mark = moving ? step.motion.mark : step.place[b].mark;
                 found.push_back(warning);
             }
@@ -440,6 +522,56 @@ std::vector<OffBody> SafetyCheck::offBody(const Routine& routine) const {
     return found;
 }
 
+std::string strokeDirectionWarning(const Step& step) {
+    if (step.motion.pattern != Pattern::Stroke || step.place.empty()) {
+        return {};
+    }
+    const std::vector<Point> pressed = pressedPath(step);
+    if (pressed.back().yCm <= pressed.front().yCm) {
+        return {};
+    }
+    return "Stroke pressing down the back: press on the way up, toward the heart";
+}
+
+std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
+    std::vector<RuleWarning> found;
+    for (std::size_t s = 0; s < routine.steps.size(); ++s) {
+        const Step& step = routine.steps[s];
+        const std::string where =
+            "step " + std::to_string(s + 1) + " (\"" + step.name + "\"): ";
+        if (step.motion.pattern == Pattern::Stroke && !step.place.empty()) {
+            // Effleurage goes up the back toward the heart; stroking the other way with
+            // pressure can harm the veins, the guide warns. Down is for the light return.
+            const std::vector<Point> pressed = pressedPath(step);
+            const double down = pressed.back().yCm - pressed.front().yCm;
+            if (down > 0) {
+                found.push_back(
+                    {s, step.motion.mark,
+                     where + "the stroke presses " + oneDecimal(down) +
+                         " cm down the back: effleurage strokes press upward, toward the "
+                         "heart, and come down only lightly on the return (stroking down with "
+                         "pressure can harm the veins); start it low and end it high"});
+            }
+        }
+        if (step.bothSides && !step.place.empty()) {
+            // A step run once for both sides must work both: one that works one side leaves
+            // the other without its time.
+            const bool right = std::all_of(step.place.begin(), step.place.end(),
+                                           [](const Placement& p) { return p.at.xCm > 0; });
+            const bool left = std::all_of(step.place.begin(), step.place.end(),
+                                          [](const Placement& p) { return p.at.xCm < 0; });
+            if (right || left) {
+                found.push_back(
+                    {s, step.mark,
+                     where + "runs once for both sides but works only one: the other side "
+                             "would not get the same time; make it a step of each side (no "
+                             "\"sides: both\") or place a hand on each side"});
+            }
+        }
+    }
+    return found;
+}
+
 void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck what) {
     if (!load.routine) {
         return;
@@ -448,7 +580,8 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck wh
     SafetyCheck check(body);
     for (const OffBody& off : check.offBody(routine)) {
         const Step& step = routine.steps[off.stepIndex];
-        std::string message = "ball " + std::to_string(off.ball + 1) + " of step " +
+        const std::string noun = Contact::of(body, routine, step).noun;
+        std::string message = noun + " " + std::to_string(off.ball + 1) + " of step " +
                               std::to_string(off.stepIndex + 1) + " (\"" + step.name + "\") ";
         message += off.moving ? "moves off the body " + oneDecimal(off.atS) + " s into the step"
                               : "is placed off the body";
@@ -461,6 +594,9 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck wh
         for (SafetyWarning warning : check.check(routine, {Side::Right})) {
             warning.bothSides = true;
             load.diagnostics.push_back({Severity::Warning, warning.mark, warning.message()});
+        }
+        for (const RuleWarning& rule : check.handRules(routine)) {
+            load.diagnostics.push_back({Severity::Warning, rule.mark, rule.message});
         }
     }
     if (hasErrors(load.diagnostics)) {

@@ -49,6 +49,8 @@ struct SafetyWarning {
     std::string advice;
     SourceMark mark;
     bool bothSides = false; ///< the routine is mirrored: say so rather than name one side
+    std::string noun = "ball"; ///< what touches: "ball", "hand", "thumb", "fingertip"
+    std::string reason;        ///< why, for a tool: "" or e.g. "only light finger frictions ..."
 
     std::string message() const;
 };
@@ -66,6 +68,34 @@ struct OffBody {
 /// How a ball's contact patch stands to a zone, in words: "overlaps the spine by 1.2 cm",
 /// "comes within 0.4 cm of the neck", or "touches the spine" when the distance shows as 0.0.
 std::string contactText(Zone zone, double gapCm);
+/// The same for another contact: "the thumb's contact patch ...".
+std::string contactText(Zone zone, double gapCm, const std::string& noun);
+
+/// What touches the back, as the checks see it: a ball, or a tool doing one motion. The
+/// back of the neck takes light finger frictions only; everything else keeps out of the neck.
+struct Contact {
+    double radiusCm = 0;
+    std::string noun = "ball";     ///< "ball", "hand", "thumb", "fingertip"
+    bool fingerFriction = false;   ///< fingers in small circles: allowed on the back of the neck
+    std::optional<Tool> tool;      ///< none for a ball
+
+    /// A ball of a diameter, as the body model presses it.
+    static Contact ball(const BodyModel& body, double diameterCm);
+    /// The contact of a step: the routine's ball, or the step's tool in its motion.
+    static Contact of(const BodyModel& body, const Routine& routine, const Step& step);
+};
+
+/// A rule of the hand drills that is not a place: a stroke pressing down the back, a step
+/// for both sides that works one.
+struct RuleWarning {
+    std::size_t stepIndex = 0;
+    SourceMark mark;
+    std::string message;
+};
+
+/// For a stroke that presses down the back, what the screen and the voice say while it runs;
+/// "" for any other step.
+std::string strokeDirectionWarning(const Step& step);
 
 /// Checks ball placements against the spine and neck zones of a body model. Pure: the same
 /// routine and body always give the same verdicts.
@@ -77,6 +107,12 @@ public:
 
     /// The verdict for a ball centred at `point` (routine frame; the body is symmetric).
     PlacementVerdict atPoint(Point point, double ballDiameterCm) const;
+    /// The same for any contact: a ball, hands, a thumb, fingertips.
+    PlacementVerdict atPoint(Point point, const Contact& contact) const;
+
+    /// The rules of the hand drills that are not about a place: an effleurage stroke whose
+    /// pressed part goes down the back, and a step for both sides that works one side only.
+    std::vector<RuleWarning> handRules(const Routine& routine) const;
 
     /// Every ball of every step over its whole motion, for each given side. A zone is
     /// reported once per ball and step: at its worst closeness, from when that first occurs.
@@ -92,11 +128,15 @@ public:
     /// side, outward, are preferred among equal ones.
     std::optional<Point> safeMove(const std::vector<Point>& path, Point reference,
                                   double ballDiameterCm) const;
+    std::optional<Point> safeMove(const std::vector<Point>& path, Point reference,
+                                  const Contact& contact) const;
 
     /// Advice for the ball centred at `point`, or moving along `path` from it: "move the ball
     /// 3 cm outward and 2 cm down", naming a destination that is itself safe.
     std::string adviceFor(const std::vector<Point>& path, Point reference,
                           double ballDiameterCm) const;
+    std::string adviceFor(const std::vector<Point>& path, Point reference,
+                          const Contact& contact) const;
 
     /// Beyond the clearance, what advice adds so that its destination is safe with room to
     /// spare, after rounding to the half centimetre it is phrased in.
@@ -109,7 +149,8 @@ public:
 private:
     ZoneVerdict spineVerdict(Point point, double radius, double margin) const;
     ZoneVerdict neckVerdict(Point point, double radius, double margin) const;
-    bool clearWithMargin(Point point, double radius) const;
+    ZoneVerdict neckVerdict(Point point, const Contact& contact, double margin) const;
+    bool clearWithMargin(Point point, const Contact& contact) const;
 
     const BodyModel& m_body;
     mutable std::size_t m_positionsChecked = 0;

@@ -20,12 +20,33 @@ bool sameCheckIn(const CheckIn& a, const CheckIn& b) {
     return a.side == b.side && a.after == b.after && a.round == b.round;
 }
 
+// "Stroke 3 of 5", "Strip 2 of 6"; "" for a motion that is not counted.
+std::string repetitionText(const Step& step, double seconds) {
+    const int repetition = repetitionAt(step, seconds);
+    if (repetition == 0) {
+        return {};
+    }
+    return std::string(step.motion.pattern == Pattern::Stroke ? "Stroke " : "Strip ") +
+           std::to_string(repetition) + " of " + std::to_string(step.motion.repeat);
+}
+
 } // namespace
+
+bool Session::startsSide(std::size_t segment) const {
+    // A side starts at its first step: the session's first, or one after a switch or the
+    // get-ready. Steps for both sides before it belong to the side that comes first.
+    const auto& segments = m_timeline.segments();
+    const Segment& s = segments[segment];
+    if (s.kind != SegmentKind::Step) {
+        return false;
+    }
+    return segment == 0 || segments[segment - 1].kind != SegmentKind::Step;
+}
 
 Session::Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
                  const Clock& clock, History* history, std::string historyProblem)
     : m_routine(std::move(routine)), m_source(std::move(source)), m_timeline(m_routine, firstSide),
-      m_runner(m_timeline), m_check(body), m_recorder(history, clock, std::move(historyProblem)) {
+      m_runner(m_timeline), m_body(body), m_check(body), m_recorder(history, clock, std::move(historyProblem)) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide));
 }
@@ -214,7 +235,11 @@ std::optional<CheckIn> Session::promptDue() const {
     }
     if (over()) {
         // On the end screen: how the side worked last feels now.
-        const std::size_t last = m_lastSegment;
+        std::size_t last = m_lastSegment;
+        // Steps for both sides that close the session: the side worked last came before them.
+        while (last > 0 && segments[last].bothSides && segments[last - 1].kind == SegmentKind::Step) {
+            --last;
+        }
         const Segment& s = segments[last];
         if (s.kind == SegmentKind::Step) {
             due = CheckIn{s.side, true, 0, s.round};
@@ -224,7 +249,7 @@ std::optional<CheckIn> Session::promptDue() const {
     } else if (!moment.finished && moment.segment != nullptr) {
         const Segment& s = *moment.segment;
         if (s.kind == SegmentKind::GetReady ||
-            (s.kind == SegmentKind::Step && *s.step == 0 && moment.intoSegmentS < kBeforePromptS)) {
+            (startsSide(moment.segmentIndex) && moment.intoSegmentS < kBeforePromptS)) {
             due = CheckIn{s.side, false, 0, s.round};
         } else if (s.kind == SegmentKind::Switch && moment.segmentIndex > 0) {
             const Segment& before = segments[moment.segmentIndex - 1];
@@ -268,7 +293,15 @@ SessionSnapshot Session::snapshot() const {
     snap.side = segment.side;
     snap.round = segment.round;
     snap.stepNumber = segment.step ? *segment.step + 1 : 0;
-    snap.step = &m_routine.steps[segment.step ? *segment.step : 0];
+    // During a switch, the step that comes next on the other side: by hand, steps for both
+    // sides may come first, so it is not always the first step.
+    std::size_t shownStep = segment.step ? *segment.step : 0;
+    if (!segment.step && segment.kind == SegmentKind::Switch &&
+        m.segmentIndex + 1 < m_timeline.segments().size() &&
+        m_timeline.segments()[m.segmentIndex + 1].step) {
+        shownStep = *m_timeline.segments()[m.segmentIndex + 1].step;
+    }
+    snap.step = &m_routine.steps[shownStep];
     snap.resumingIn = static_cast<int>(std::ceil(m_resumeLeftS - 1e-9));
     const auto& all = m_timeline.segments();
     const bool countsInto =
@@ -284,17 +317,26 @@ SessionSnapshot Session::snapshot() const {
         segment.durationS > 0 ? std::min(1.0, std::floor(m.intoSegmentS) / segment.durationS) : 1.0;
     const auto& segments = m_timeline.segments();
     for (std::size_t i = m.segmentIndex + 1; i < segments.size(); ++i) {
+        if (segments[i].bothSides) {
+            continue;
+        }
         if (segments[i].side != segment.side || segments[i].kind == SegmentKind::Switch) {
             snap.sideAfter = segments[i].side;
             break;
         }
     }
+    const Contact contact = Contact::of(m_body, m_routine, *snap.step);
+    snap.bothSides = segment.bothSides;
+    snap.tool = m_routine.toolFor(*snap.step);
+    snap.contactRadiusCm = contact.radiusCm;
+    // A rest with the hands off the back works no muscle.
+    snap.target = snap.step->place.empty() ? std::string() : m_routine.targetFor(*snap.step);
     for (std::size_t b = 0; b < m.balls.size(); ++b) {
         BallOnScreen ball;
         ball.at = m.balls[b];
         ball.inRoutineFrame = b < m.ballsInRoutineFrame.size() ? m.ballsInRoutineFrame[b] : Point{};
         if (!snap.switching) {
-            ball.verdict = m_check.atPoint(ball.inRoutineFrame, m_routine.ball.diameterCm);
+            ball.verdict = m_check.atPoint(ball.inRoutineFrame, contact);
             for (const ZoneVerdict& zone : ball.verdict.zones) {
                 Closeness& worst = zone.zone == Zone::Spine ? snap.spine : snap.neck;
                 worst = std::max(worst, zone.closeness);
@@ -306,7 +348,59 @@ SessionSnapshot Session::snapshot() const {
         }
         snap.balls.push_back(std::move(ball));
     }
-    if (segment.kind == SegmentKind::Step && snap.step->motion.pattern != Pattern::Hold) {
+    if (segment.kind == SegmentKind::Step && snap.worst == Closeness::Safe) {
+        // A stroke pressing down the back is shown as it runs, like a place too close.
+        const std::string direction = strokeDirectionWarning(*snap.step);
+        if (!direction.empty()) {
+            snap.worst = Closeness::Near;
+            snap.warning = direction;
+        }
+    }
+    if (segment.kind == SegmentKind::Step && isHandMotion(snap.step->motion.pattern) &&
+        !snap.step->place.empty()) {
+        // What the hands do, drawn on the body: the pressed way as an arrow, a stroke's
+        // light return, the circles' size, and which stroke or strip this is.
+        const Step& step = *snap.step;
+        const Point first = step.place.front().at;
+        const std::vector<Point> pressed = pressedPath(step);
+        const std::vector<Point> back = returnPath(step);
+        for (std::size_t c = 0; c < step.place.size(); ++c) {
+            // Each contact's own copy of the way: shifted, or mirrored across the midline.
+            const Point own = step.place[c].at;
+            const bool mirror = mirrorsFirst(step, c);
+            auto copy = [&](const std::vector<Point>& line) {
+                std::vector<Point> out;
+                for (const Point& p : line) {
+                    const double dx = p.xCm - first.xCm;
+                    const Point at{own.xCm + (mirror ? -dx : dx), own.yCm + p.yCm - first.yCm};
+                    out.push_back(onSide(at, segment.side));
+                }
+                return out;
+            };
+            snap.pressedPaths.push_back(copy(pressed));
+            snap.returnPaths.push_back(copy(back));
+        }
+        snap.circleRadiusCm = step.motion.pattern == Pattern::Knead ||
+                                      step.motion.pattern == Pattern::Friction
+                                  ? step.motion.amplitudeCm
+                                  : 0;
+        if (snap.circleRadiusCm > 0) {
+            // The circle a contact goes round now: its place with the circling taken out.
+            Step still = step;
+            still.motion.amplitudeCm = 0;
+            std::vector<Point> centres;
+            StepMotion(still).positionsAt(m.intoSegmentS, centres);
+            for (const Point& p : centres) {
+                snap.circleCentres.push_back(onSide(p, segment.side));
+            }
+        }
+        snap.repetition = repetitionAt(step, m.intoSegmentS);
+        snap.repetitions = snap.repetition > 0 ? step.motion.repeat : 0;
+        snap.repetitionText = repetitionText(step, m.intoSegmentS);
+        snap.handLifted = liftedAt(step, m.intoSegmentS);
+    }
+    if (segment.kind == SegmentKind::Step && snap.step->motion.pattern != Pattern::Hold &&
+        !snap.step->place.empty() && !isHandMotion(snap.step->motion.pattern)) {
         // Where the balls have just been (a fading trail) and the whole of the motion.
         const Step& step = *snap.step;
         snap.trails.resize(step.place.size());
@@ -321,8 +415,12 @@ SessionSnapshot Session::snapshot() const {
             }
         }
         const int samples = 64;
+        // A period, or for the hand motions their own cycle: one stroke or strip, the step.
+        const double cycle = repetitionS(step) > 0    ? repetitionS(step)
+                             : isHandMotion(step.motion.pattern) ? step.durationS
+                                                                 : step.motion.periodS;
         for (int i = 0; i <= samples; ++i) {
-            const double t = step.motion.periodS * i / samples;
+            const double t = cycle * i / samples;
             snap.guide.push_back(onSide(ballPositions(step, t).front(), segment.side));
         }
     }
@@ -336,12 +434,16 @@ std::string Session::warningNow() const {
     }
     std::string warning;
     Closeness worst = Closeness::Safe;
+    const Contact contact = Contact::of(m_body, m_routine, m_routine.steps[*m.segment->step]);
     for (const Point& p : m.ballsInRoutineFrame) {
-        const PlacementVerdict verdict = m_check.atPoint(p, m_routine.ball.diameterCm);
+        const PlacementVerdict verdict = m_check.atPoint(p, contact);
         if (verdict.worst > worst) {
             worst = verdict.worst;
             warning = verdict.headline();
         }
+    }
+    if (warning.empty()) {
+        warning = strokeDirectionWarning(m_routine.steps[*m.segment->step]);
     }
     return warning;
 }
@@ -361,6 +463,24 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
             m_warnedSegment = segment;
         }
         m_lastWarning = warning;
+    }
+    // Strokes and strips are counted aloud as each starts.
+    if (!over()) {
+        const Moment m = m_runner.moment();
+        std::string counted;
+        if (m.segment != nullptr && m.segment->kind == SegmentKind::Step && !m.finished) {
+            const Step& step = m_routine.steps[*m.segment->step];
+            counted = repetitionText(step, m.intoSegmentS);
+            if (!counted.empty()) {
+                counted = std::to_string(segment) + ":" + counted;
+            }
+        }
+        if (!counted.empty() && counted != m_lastRepetition) {
+            Cue cue = cueOf(Cue::Kind::Repetition, segment);
+            cue.words = repetitionText(m_routine.steps[*m.segment->step], m.intoSegmentS);
+            cues.push_back(cue);
+        }
+        m_lastRepetition = counted;
     }
     const std::optional<CheckIn> prompt = promptDue();
     const std::string promptKey = prompt ? std::to_string(prompt->round) + sideName(prompt->side) +
@@ -384,7 +504,10 @@ void Session::addWords(Cue& cue) const {
     const Segment& s = segments[std::min(cue.segment, segments.size() - 1)];
     const std::string side = std::string(sideName(s.side));
     const bool many = mostBalls(m_routine) > 1;
-    const std::string theBall = many ? "the balls" : "the ball";
+    std::string theBall = many ? "the balls" : "the ball";
+    if (m_routine.tool) {
+        theBall = *m_routine.tool == Tool::Thumb ? "your thumbs" : "your hands";
+    }
     switch (cue.kind) {
     case Cue::Kind::GetReady:
         cue.weight = Cue::Weight::Step;
@@ -395,15 +518,17 @@ void Session::addWords(Cue& cue) const {
     case Cue::Kind::StepStarts: {
         const Step& step = m_routine.steps[*s.step];
         cue.weight = Cue::Weight::Step;
-        std::string upper = side;
+        std::string upper = s.bothSides ? std::string("both") : side;
         upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
-        cue.briefWords = upper + " side. " + step.name + ".";
+        cue.briefWords = upper + (s.bothSides ? " sides. " : " side. ") + step.name + ".";
         cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
         break;
     }
     case Cue::Kind::SwitchStarts:
         cue.weight = Cue::Weight::Step;
-        cue.words = "Lift " + theBall + " off your back, and switch to the " + side + " side.";
+        cue.words = "Lift " + theBall +
+                    (m_routine.drill == Drill::Partner ? "" : " off your back") +
+                    ", and switch to the " + side + " side.";
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::CountdownBeat:
@@ -442,6 +567,11 @@ void Session::addWords(Cue& cue) const {
     case Cue::Kind::TensionAsked:
         cue.weight = Cue::Weight::Detail;
         cue.briefWords.clear();
+        break;
+    case Cue::Kind::Repetition:
+        // Counts are said in brief speech too, but never over a step's name or a warning.
+        cue.weight = Cue::Weight::Detail;
+        cue.briefWords = cue.words;
         break;
     }
 }

@@ -70,6 +70,22 @@ struct SessionSnapshot {
     std::vector<std::vector<Point>> trails; ///< per ball, recent positions (absolute)
     std::vector<Point> guide;               ///< one period of the first ball's motion
 
+    // By hand (partner and self-press drills).
+    bool bothSides = false;   ///< a step for both sides at once
+    std::optional<Tool> tool; ///< what presses now; none for a ball
+    double contactRadiusCm = 0;
+    std::string target;       ///< the muscle shaded now
+    int repetition = 0;       ///< strokes and strips: which one now, from 1 (0: none)
+    int repetitions = 0;      ///< and how many in the step
+    std::string repetitionText; ///< "Stroke 3 of 5", "" for none
+    bool handLifted = false;  ///< a strip's way back to its start, lifted off the back
+    /// The first contact's pressed way (a stroke's or strip's path, the line a knead's or
+    /// friction's circles travel), each contact's own copy, absolute.
+    std::vector<std::vector<Point>> pressedPaths;
+    std::vector<std::vector<Point>> returnPaths; ///< a stroke's light way back, per contact
+    double circleRadiusCm = 0;                   ///< kneading and frictions: the circles' size
+    std::vector<Point> circleCentres;            ///< and where each contact's circle is now
+
     std::optional<CheckIn> tensionPrompt; ///< the tension question showing, if any
 };
 
@@ -157,6 +173,7 @@ private:
     RoutineSource m_source;
     Timeline m_timeline;
     SessionRunner m_runner;
+    const BodyModel& m_body;
     SafetyCheck m_check;
     SessionRecorder m_recorder;
     SessionState m_state = SessionState::Going;
@@ -168,6 +185,8 @@ private:
     std::string m_lastWarning;      // announced in m_warnedSegment
     std::size_t m_warnedSegment = static_cast<std::size_t>(-1);
     std::string m_lastPrompt; // the tension question last announced
+    std::string m_lastRepetition; // the stroke or strip last counted aloud
+    bool startsSide(std::size_t segment) const;
     std::vector<CheckIn> m_answered;
 };
 

@@ -124,7 +124,8 @@ double SessionRunner::doneOnSide(Side side) const {
     double total = 0;
     const auto& segments = m_timeline.segments();
     for (std::size_t i = 0; i < m_donePerSegment.size(); ++i) {
-        if (segments[i].kind == SegmentKind::Step && segments[i].side == side) {
+        if (segments[i].kind == SegmentKind::Step &&
+            (segments[i].side == side || segments[i].bothSides)) {
             total += m_donePerSegment[i];
         }
     }

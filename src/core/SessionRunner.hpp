@@ -19,8 +19,9 @@ struct Cue {
         Left,
         Paused,
         Resuming,    ///< the count after a pause: `beat` 3, 2, 1
-        Warning,     ///< a placement on or near the spine or neck has just come up
-        TensionAsked ///< the tension question has just come up
+        Warning,      ///< a placement on or near the spine or neck has just come up
+        TensionAsked, ///< the tension question has just come up
+        Repetition    ///< a stroke or strip starts: "Stroke 3 of 5"
     };
     Kind kind = Kind::StepStarts;
     std::size_t segment = 0;

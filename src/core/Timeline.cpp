@@ -11,23 +11,41 @@ Timeline::Timeline(const Routine& routine, Side firstSide)
     : m_routine(routine), m_firstSide(firstSide) {
     double t = 0;
     auto add = [&](SegmentKind kind, double duration, Side side, int round,
-                   std::optional<std::size_t> step) {
-        m_segments.push_back({kind, t, duration, side, round, step});
+                   std::optional<std::size_t> step, bool both = false) {
+        m_segments.push_back({kind, t, duration, side, round, step, both});
         t += duration;
     };
     if (routine.schedule.leadInS > 0) {
         add(SegmentKind::GetReady, routine.schedule.leadInS, firstSide, 1, std::nullopt);
     }
+    // Steps for both sides open and close a round; the loader keeps them out of the middle.
+    const auto& steps = routine.steps;
+    std::size_t opening = 0;
+    while (opening < steps.size() && steps[opening].bothSides) {
+        ++opening;
+    }
+    std::size_t closing = steps.size();
+    while (closing > opening && steps[closing - 1].bothSides) {
+        --closing;
+    }
     for (int round = 1; round <= routine.schedule.rounds; ++round) {
+        for (std::size_t s = 0; s < opening; ++s) {
+            add(SegmentKind::Step, steps[s].durationS, firstSide, round, s, true);
+        }
         Side side = firstSide;
-        for (int half = 0; half < 2; ++half) {
-            if (!m_segments.empty() && m_segments.back().kind == SegmentKind::Step) {
+        for (int half = 0; half < 2 && opening < closing; ++half) {
+            // The hands (or balls) move across only from a step of the other side.
+            if (!m_segments.empty() && m_segments.back().kind == SegmentKind::Step &&
+                !m_segments.back().bothSides) {
                 add(SegmentKind::Switch, routine.schedule.switchS, side, round, std::nullopt);
             }
-            for (std::size_t s = 0; s < routine.steps.size(); ++s) {
-                add(SegmentKind::Step, routine.steps[s].durationS, side, round, s);
+            for (std::size_t s = opening; s < closing; ++s) {
+                add(SegmentKind::Step, steps[s].durationS, side, round, s);
             }
             side = otherSide(side);
+        }
+        for (std::size_t s = closing; s < steps.size(); ++s) {
+            add(SegmentKind::Step, steps[s].durationS, firstSide, round, s, true);
         }
     }
     m_totalS = t;
@@ -46,7 +64,7 @@ std::size_t Timeline::segmentAt(double seconds) const {
 double Timeline::secondsOnSide(Side side) const {
     double total = 0;
     for (const Segment& segment : m_segments) {
-        if (segment.kind == SegmentKind::Step && segment.side == side) {
+        if (segment.kind == SegmentKind::Step && (segment.side == side || segment.bothSides)) {
             total += segment.durationS;
         }
     }

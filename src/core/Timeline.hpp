@@ -19,6 +19,7 @@ struct Segment {
     Side side = Side::Left;          ///< for a switch or the get-ready: the side coming next
     int round = 1;                   ///< 1-based
     std::optional<std::size_t> step; ///< index into the routine's steps; none otherwise
+    bool bothSides = false;          ///< a step for both sides at once (side: the first side)
 
     double endS() const { return startS + durationS; }
 };
@@ -39,7 +40,8 @@ struct Moment {
 
 /// The ordered segments of a session: a get-ready (unless the routine's lead-in is 0), then
 /// each round works every step on the first side, then every step on the other, with a
-/// switch between sides. Pure: it is handed the time.
+/// switch between sides. Steps for both sides at once (`sides: both`) open and close each
+/// round, once. Pure: it is handed the time.
 class Timeline {
 public:
     Timeline(const Routine& routine, Side firstSide);
@@ -59,7 +61,8 @@ public:
     /// they are shown at their place on the other side.
     static constexpr double kLiftedShare = 0.4;
 
-    /// Seconds of steps given to a side over the whole session.
+    /// Seconds of steps given to a side over the whole session (steps for both sides count
+    /// for each).
     double secondsOnSide(Side side) const;
 
 private:

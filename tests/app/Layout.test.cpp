@@ -146,6 +146,26 @@ TEST_CASE("the session screen: warning and tension prompt together, paused, coun
     MESSAGE("pictures in " << shotsFolder().string());
 }
 
+TEST_CASE("the session screen by hand: strokes, strips, circles and the switch fit at every size") {
+    Harness h;
+    Session session(
+        openRoutine(shippedRoutine("partner-upper-back-massage.yaml"), h.body).routine.value(), {},
+        Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    // Effleurage (both sides, counted), petrissage, a counted strip, frictions, the switch, the
+    // back of the neck and the rest with the hands off.
+    double at = 0;
+    for (double t : {16.0, 200.0, 445.0, 560.0, 685.0, 1030.0, 1195.0}) {
+        session.advance(t - at);
+        at = t;
+        for (sf::Vector2u size : kSizes) {
+            screen.layout(size);
+            checkLayout(screen, size, "session-by-hand-" + std::to_string(static_cast<int>(t)));
+        }
+    }
+    MESSAGE("pictures in " << shotsFolder().string());
+}
+
 TEST_CASE("readable from two metres at 1280x720: cue, arrows, clock and side") {
     Harness h;
     Session session(routineFrom(longRoutine(8)), {}, Side::Left, h.body, h.clock, nullptr);
@@ -206,7 +226,8 @@ TEST_CASE("the list, setup, end and explorer screens fit at every size") {
         << "format: 1\ntitle: Broken\ndrill: wall\nball: tennis\nsteps:\n  - nme: x\n";
     h.workspace.dataDir = data.path.string();
     ListScreen list(h.app);
-    REQUIRE(list.entries().size() == 5);
+    REQUIRE(list.entries().size() ==
+            routineFilesIn(std::string(ROLLCOACH_SOURCE_DIR) + "/routines").size() + 3);
     REQUIRE_FALSE(list.dueToday().empty());
     for (sf::Vector2u size : kSizes) {
         list.layout(size);

@@ -374,6 +374,40 @@ TEST_CASE("new writes a commented routine that validates, and never overwrites")
     CHECK(dir.run({"new", "../escape"}).code == 2);
 }
 
+TEST_CASE("new --drill starts a routine for each drill, by hand too, that validates strictly") {
+    DataDir dir;
+    for (const std::string& drill : std::vector<std::string>{"wall", "lying", "partner",
+                                                             "self-press"}) {
+        const Result r = dir.run({"new", "mine-" + drill, "--drill", drill});
+        REQUIRE(r.code == 0);
+        const std::string file = (dir.path / "routines" / ("mine-" + drill + ".yaml")).string();
+        INFO(drill);
+        CHECK(dir.run({"validate", "--strict", file}).code == 0);
+        std::ifstream in(file);
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        CHECK(text.find("drill: " + drill) != std::string::npos);
+    }
+    CHECK(dir.run({"new", "other", "--drill", "floor"}).code == 2);
+}
+
+TEST_CASE("plan of the partner massage: both sides at the start and the end, one side then the "
+          "other between, the same time each") {
+    DataDir dir;
+    const std::string file =
+        std::string(ROLLCOACH_SOURCE_DIR) + "/routines/partner-upper-back-massage.yaml";
+    const Result text = dir.run({"plan", file, "--first-side", "right"});
+    REQUIRE(text.code == 0);
+    CHECK(text.out.find("both sides, round 1: Effleurage") != std::string::npos);
+    CHECK(text.out.find("right side, round 1: Strip under the shoulder blade") <
+          text.out.find("switch to the left side"));
+    CHECK(text.out.find("switch to the left side") <
+          text.out.find("left side, round 1: Strip under the shoulder blade"));
+    const Result json = dir.run({"plan", file, "--json", "--first-side", "right"});
+    REQUIRE(json.code == 0);
+    CHECK(json.out.find("\"both_sides\": true") != std::string::npos);
+}
+
 TEST_CASE("an unusable data folder: history says why, exit 1") {
     DataDir dir;
     fs::create_directories(dir.path.parent_path());

@@ -1,5 +1,7 @@
 #include "TestSupport.hpp"
 
+#include "core/DataPaths.hpp"
+
 #include "core/Clock.hpp"
 #include "core/Motion.hpp"
 #include "core/SafetyCheck.hpp"
@@ -98,13 +100,16 @@ TEST_CASE("what is due needs no warnings, and still knows a broken routine") {
     workspace.clock = &clock;
     for (PlacementCheck what : {PlacementCheck::ErrorsOnly, PlacementCheck::WithWarnings}) {
         const auto entries = loadRoutineLibrary(workspace, referenceBody(), what);
-        REQUIRE(entries.size() == 5);
-        CHECK(entries[2].routine.has_value());
-        CHECK_FALSE(entries[3].routine.has_value()); // off.yaml
-        CHECK(entries[3].firstError().find("off.yaml:") == 0);
-        CHECK(entries[3].firstError().find("moves off the body") != std::string::npos);
-        CHECK(entries[4].routine.has_value());
-        CHECK(entries[4].hasSafetyWarnings() == (what == PlacementCheck::WithWarnings));
-        CHECK(usableRoutines(entries).size() == 4);
+        // The shipped routines come first, then the folder's own, by name.
+        const std::size_t shipped =
+            routineFilesIn(std::string(ROLLCOACH_SOURCE_DIR) + "/routines").size();
+        REQUIRE(entries.size() == shipped + 3);
+        CHECK(entries[shipped + 0].routine.has_value());
+        CHECK_FALSE(entries[shipped + 1].routine.has_value()); // off.yaml
+        CHECK(entries[shipped + 1].firstError().find("off.yaml:") == 0);
+        CHECK(entries[shipped + 1].firstError().find("moves off the body") != std::string::npos);
+        CHECK(entries[shipped + 2].routine.has_value());
+        CHECK(entries[shipped + 2].hasSafetyWarnings() == (what == PlacementCheck::WithWarnings));
+        CHECK(usableRoutines(entries).size() == shipped + 2);
     }
 }

@@ -145,7 +145,15 @@ TEST_CASE("no ball of a warning-free shipped routine is ever drawn in a warning 
                     // The drawn place and the routine-frame place are the same point.
                     const Side side = m.segment->side;
                     CHECK(onSide(p, side).xCm == doctest::Approx(m.balls[b].xCm));
-                    const PlacementVerdict v = check.atPoint(p, load.routine->ball.diameterCm);
+                    // Judged as what presses there: the ball, or the step's tool in its motion.
+                    // During a switch the balls are shown where the next step puts them.
+                    const Segment& shown = m.segment->kind == SegmentKind::Switch
+                                               ? timeline.segments()[m.segmentIndex + 1]
+                                               : *m.segment;
+                    const Step& step = shown.step ? load.routine->steps[*shown.step]
+                                                  : load.routine->steps.front();
+                    const PlacementVerdict v =
+                        check.atPoint(p, Contact::of(referenceBody(), *load.routine, step));
                     INFO(file << " t=" << t << " ball " << b << " at " << p.xCm << "," << p.yCm);
                     REQUIRE(v.worst == Closeness::Safe);
                     REQUIRE(v.onBody);

@@ -30,6 +30,7 @@ expect "--first-side --speed --autostart --paused --start-at --mute --frames --h
 expect "left right" rollcoach run x.yaml --first-side ""
 expect "--side --size --screen" rollcoach render x.yaml --s
 expect "session progress" rollcoach render x.yaml --screen ""
+expect "partner" rollcoach new massage --drill pa
 expect "--strict --help" rollcoach validate --
 expect "--first-side --json --every --help" rollcoach plan --
 expect "--json --help" rollcoach history --

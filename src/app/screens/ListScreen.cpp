@@ -223,8 +223,7 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
             }
             line(bold, r.title, px(42), palette::text, titleWidth);
             line(regular,
-                 std::string(r.drill == Drill::Wall ? "wall drill" : "lying drill") + "  ·  " +
-                     std::to_string(ballCount(r)) + " × " + ballLabel(m_app.body, r.ball) +
+                 drillLabel(r.drill) + "  ·  " + equipmentText(m_app.body, r) +
                      "  ·  " + clockText(e.totalS) + "  ·  " +
                      (e.shipped ? "shipped" : "your routine"),
                  px(28), palette::dimText, inner);

@@ -53,6 +53,112 @@ void drawMotionArrows(sf::RenderTarget& target, const BodyView& view, const Step
     drawShapes(target, shapes);
 }
 
+// What the hands do, on the body, under them: the pressed way as an arrow with chevrons moving
+// along it, a stroke's light return as a thin arrow, the line kneading and frictions travel.
+void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const SessionSnapshot& pic,
+                    float width) {
+    const Step& step = *pic.step;
+    const Pattern pattern = step.motion.pattern;
+    sf::VertexArray shapes(sf::Triangles);
+    const sf::Color strong(255, 255, 255, 215);
+    const sf::Color faint(255, 255, 255, 120);
+    auto screen = [&](const std::vector<Point>& line) {
+        std::vector<sf::Vector2f> out;
+        for (const Point& p : line) {
+            out.push_back(view.toScreen(p));
+        }
+        return out;
+    };
+    const bool repeated = pattern == Pattern::Stroke || pattern == Pattern::Strip;
+    for (std::size_t c = 0; c < pic.pressedPaths.size(); ++c) {
+        const std::vector<sf::Vector2f> pressed = screen(pic.pressedPaths[c]);
+        if (repeated) {
+            drawArrowPath(shapes, pressed, width * 0.55f, faint);
+            // Chevrons that move along the way the hand presses: which way, at a glance.
+            double total = 0;
+            for (std::size_t i = 1; i < pressed.size(); ++i) {
+                total += std::hypot(pressed[i].x - pressed[i - 1].x, pressed[i].y - pressed[i - 1].y);
+            }
+            const float spacing = std::max(width * 6.f, 3.5f * view.pixelsPerCm());
+            const float shift = static_cast<float>(
+                std::fmod(pic.moment.intoSegmentS * spacing * 0.8, static_cast<double>(spacing)));
+            for (float d = shift; d < total - width * 3.f; d += spacing) {
+                float left = d;
+                for (std::size_t i = 1; i < pressed.size(); ++i) {
+                    const sf::Vector2f a = pressed[i - 1];
+                    const sf::Vector2f b = pressed[i];
+                    const float piece = std::hypot(b.x - a.x, b.y - a.y);
+                    if (left <= piece && piece > 0) {
+                        const sf::Vector2f dir = (b - a) / piece;
+                        const sf::Vector2f tip = a + dir * left;
+                        const sf::Vector2f normal(-dir.y, dir.x);
+                        const sf::Vector2f back = tip - dir * (width * 1.6f);
+                        strokeLine(shapes, {back + normal * (width * 1.5f), tip,
+                                            back - normal * (width * 1.5f)},
+                                   width * 0.6f, strong);
+                        break;
+                    }
+                    left -= piece;
+                }
+            }
+        } else if (pressed.size() > 1) {
+            // Kneading and frictions travel along their line and back.
+            strokeLine(shapes, pressed, width * 0.4f, faint);
+        }
+        if (c < pic.returnPaths.size() && pic.returnPaths[c].size() > 1) {
+            drawArrowPath(shapes, screen(pic.returnPaths[c]), width * 0.3f,
+                          sf::Color(255, 255, 255, 90));
+        }
+    }
+    drawShapes(target, shapes);
+}
+
+// Over the hands: the circles of kneading and frictions, each with the way it turns, and the
+// count of a stroke or strip beside the end of its way.
+void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view,
+                         const SessionSnapshot& pic, float width, const sf::Font& font) {
+    sf::VertexArray shapes(sf::Triangles);
+    const sf::Color strong(255, 255, 255, 235);
+    for (const Point& centre : pic.circleCentres) {
+        // To scale where that shows; round the pad of the thumb or finger where it would hide
+        // under it.
+        const float r = std::max(static_cast<float>(pic.circleRadiusCm) * view.pixelsPerCm(),
+                                 static_cast<float>(pic.contactRadiusCm) * view.pixelsPerCm() +
+                                     width * 0.9f);
+        const float line = std::max(2.f, width * 0.3f);
+        const sf::Vector2f c = view.toScreen(centre);
+        fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40, sf::Color(30, 30, 30, 200));
+        fillRing(shapes, c, std::max(0.f, r - line / 4), r + line / 4, 40, strong);
+        // A head on the circle's right, pointing down: it turns clockwise on the screen.
+        const float head = std::max(line * 2.2f, 5.f);
+        fillPolygon(shapes,
+                    {{c.x + r, c.y + head}, {c.x + r - head * 0.9f, c.y - head * 0.3f},
+                     {c.x + r + head * 0.9f, c.y - head * 0.3f}},
+                    strong);
+    }
+    drawShapes(target, shapes);
+    if (pic.repetition > 0 && !pic.pressedPaths.empty() && pic.pressedPaths[0].size() > 1) {
+        // The count beside the end of the first way, out toward the side of the body: "2/5".
+        const sf::Vector2f end = view.toScreen(pic.pressedPaths[0].back());
+        const float radius = std::max(16.f, width * 3.2f);
+        const float outward = pic.pressedPaths[0].back().xCm < 0 ? -1.f : 1.f;
+        const sf::Vector2f at(end.x + outward * radius * 2.0f, end.y + radius * 0.6f);
+        sf::VertexArray badge(sf::Triangles);
+        fillRing(badge, at, 0, radius, 36, palette::accent);
+        drawShapes(target, badge);
+        const std::string shown =
+            std::to_string(pic.repetition) + "/" + std::to_string(pic.repetitions);
+        // Smaller for "12/12" than for "2/5", so it stays inside its circle.
+        sf::Text count(shown, font,
+                       static_cast<unsigned>(radius * (shown.size() > 3 ? 0.6f : 0.85f)));
+        count.setFillColor(palette::background);
+        const sf::FloatRect b = count.getLocalBounds();
+        count.setOrigin(b.left + b.width / 2, b.top + b.height / 2);
+        count.setPosition(at);
+        target.draw(count);
+    }
+}
+
 std::string promptText(const CheckIn& checkIn) {
     return std::string("How tense is your ") + sideName(checkIn.side) + " side " +
            (checkIn.after ? "now" : "before you start") + "? Press 0-9 (T for 10)";
@@ -64,13 +170,20 @@ const char* const kGetReadyCue =
     "Get into position and breathe out. The clock starts when the count reaches zero.";
 const char* const kSwitchCue = "Never roll it across the spine. Place it as before, mirrored: same "
                                "height, same distance from the spine.";
+const char* const kHandSwitchCue = "Lift the hands; never slide across the spine. Start again on "
+                                   "the other side, mirrored: same height, same distance from the "
+                                   "spine.";
 
 std::string keysText(bool muted) {
     return std::string("Space pause  ·  ← → step  ·  M ") + (muted ? "unmute" : "mute") +
            "  ·  X stop (pain)  ·  Esc leave";
 }
 
-std::string liftText(bool many, bool lifted, Side side) {
+std::string liftText(bool many, bool lifted, Side side, bool byHand = false) {
+    if (byHand) {
+        return lifted ? std::string("LIFT the hands")
+                      : std::string("Hands to the ") + sideName(side) + " side, as shown";
+    }
     return lifted
                ? std::string(many ? "LIFT the balls off your back" : "LIFT the ball off your back")
                : std::string(many ? "Place them" : "Place it") + " on your " + sideName(side) +
@@ -156,16 +269,26 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const Routine& routine = m_session.routine();
     const bool many = ballCount(routine) > 1;
     std::vector<std::string> names;
-    std::vector<std::string> cues = {kSwitchCue, kGetReadyCue};
+    std::vector<std::string> cues = {kSwitchCue, kGetReadyCue, kHandSwitchCue};
     for (const Step& step : routine.steps) {
         names.push_back(step.name);
         names.push_back("Next: " + step.name);
         cues.push_back(step.cue);
     }
     const int rounds = routine.schedule.rounds;
-    const std::vector<std::string> lines = {
+    std::vector<std::string> lines = {
         progressText(rounds, rounds, routine.steps.size(), routine.steps.size()),
-        liftText(many, true, Side::Right), liftText(many, false, Side::Right)};
+        liftText(many, true, Side::Right), liftText(many, false, Side::Right),
+        liftText(many, false, Side::Right, true)};
+    for (const Step& step : routine.steps) {
+        if (step.motion.repeat > 0) {
+            // The count of strokes or strips goes before the step's place in the session.
+            const std::string most = "Stroke " + std::to_string(step.motion.repeat) + " of " +
+                                     std::to_string(step.motion.repeat);
+            lines.push_back(most + "  ·  " +
+                            progressText(rounds, rounds, routine.steps.size(), routine.steps.size()));
+        }
+    }
     const std::vector<std::string> captions = {"left in this step", "until the other side",
                                                "press Space to go on"};
     const double totalS = m_session.timeline().totalS();
@@ -209,7 +332,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     // The side's name; under it the clock, and beside the clock what it counts and where in
     // the session this is. Where that is too wide, one under the other.
     const sf::Vector2f side =
-        tallest(bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE"}, px.side, 0);
+        tallest(bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE", "BOTH SIDES"}, px.side, 0);
     const sf::Vector2f clock = tallest(bold, {"00:00", "PAUSED"}, px.clock, 0);
     if ((side.x > pw || clock.x > pw) && !m_lenient) {
         return false;
@@ -301,8 +424,11 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
 
 void SessionScreen::layout(sf::Vector2u size) {
     const sf::FloatRect area = bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)});
-    m_diagrams[0].prepare(area, Side::Left, m_session.routine().target);
-    m_diagrams[1].prepare(area, Side::Right, m_session.routine().target);
+    // By hand, the muscle changes from step to step and is shaded as each step is drawn.
+    const Routine& routine = m_session.routine();
+    const bool hand = byHand(routine.drill);
+    m_diagrams[0].prepare(area, Side::Left, hand ? std::string() : routine.target, hand);
+    m_diagrams[1].prepare(area, Side::Right, hand ? std::string() : routine.target, hand);
     // The largest sizes that fit, the side and the clock kept large longest; then without
     // the less needed lines; then smaller than comfortable: anything but overlap. Smaller
     // sizes never need more room, so each size is found by halving.
@@ -464,7 +590,8 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
     const SessionSnapshot snap = m_session.snapshot();
     const Moment& m = snap.moment;
     const BodyView view(m_app.body,
-                        bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)}));
+                        bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)}),
+                        byHand(m_session.routine().drill));
     std::string key = std::to_string(size.x) + "x" + std::to_string(size.y) + "|" +
                       std::to_string(m.segmentIndex) + "|" + clockText(m.segmentLeftS) + "|" +
                       clockText(m.sessionLeftS) + "|" + (snap.paused ? "P" : "") +
@@ -473,6 +600,7 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
     if (snap.tensionPrompt) {
         key += "|c" + promptText(*snap.tensionPrompt) + std::to_string(snap.tensionPrompt->round);
     }
+    key += "|" + std::to_string(snap.repetition) + (snap.handLifted ? "L" : "");
     for (const BallOnScreen& ball : snap.balls) {
         const sf::Vector2f at = view.toScreen(ball.at);
         // Whole pixels: shapes are drawn without antialiasing, so a half-pixel step barely
@@ -493,9 +621,13 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
 
     // The body, with the zones coloured when a ball is on or near them.
     const BodyDiagram& diagram = this->diagram(pic.side);
-    diagram.draw(target, pic.spine, pic.neck);
+    const bool hand = byHand(routine.drill);
+    diagram.draw(target, pic.spine, pic.neck, hand ? pic.target : std::string(), pic.side,
+                 pic.bothSides);
     const BodyView& view = diagram.view();
-    const sf::Color fill = ballColor(m_app.body, routine.ball);
+    const sf::Color fill = pic.tool ? toolColor(m_app.body, *pic.tool)
+                           : routine.tool ? toolColor(m_app.body, *routine.tool)
+                                          : ballColor(m_app.body, routine.ball);
 
     // The whole path of the motion, under the balls.
     if (pic.guide.size() > 1) {
@@ -525,10 +657,21 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         drawMotionArrows(target, view, *pic.step, pic.side, routine.ball.diameterCm,
                          arrowWidth(size));
     }
+    if (isStep && hand) {
+        drawHandMotion(target, view, pic, arrowWidth(size));
+    }
     for (const BallOnScreen& ball : pic.balls) {
         std::optional<sf::Color> ring;
         if (isStep && ball.verdict.worst != Closeness::Safe) {
             ring = warningColor(ball.verdict.worst);
+        }
+        if (hand) {
+            // The hand, thumb or fingertip at its place, its patch to scale; a strip's way
+            // back to the start is lifted, so drawn see-through.
+            const Tool tool = pic.tool ? *pic.tool : Tool::Hands;
+            drawTool(target, view, tool, ball.at, pic.contactRadiusCm, ball.at.xCm < 0,
+                     ring ? *ring : fill, pic.switching || pic.handLifted, ring);
+            continue;
         }
         // A ball on a warning turns the warning colour itself, so it cannot be missed.
         // See-through only while carried to the other side: getting ready, it is where it goes.
@@ -536,11 +679,17 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                  pic.switching, ring);
     }
 
+    if (isStep && hand) {
+        drawCirclesAndCount(target, view, pic, arrowWidth(size), m_app.fonts.bold);
+    }
+
     // Every text in the box the layout gave it.
     const Boxes& b = m_boxes;
     const float u = c.u;
     const float pad = 12 * u;
-    if (isStep) {
+    if (isStep && pic.bothSides) {
+        fitLabel(m_side, "BOTH SIDES", m_px.side, palette::accent, b["side"]);
+    } else if (isStep) {
         fitLabel(m_side, upper(sideName(pic.side)) + " SIDE", m_px.side, palette::accent,
                  b["side"]);
     } else if (pic.gettingReady) {
@@ -571,16 +720,22 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     m_stepTimeCaption.draw(target);
     // Lifted, never rolled across: the picture shows no ball until its new place.
     if (isStep) {
-        fitLabel(m_progress, progressText(pic.round, pic.rounds, pic.stepNumber, pic.stepsPerSide),
-                 m_px.line, palette::dimText, b["progress"]);
+        // Strokes and strips are counted first, in the accent colour: the giver glances for it.
+        const std::string where =
+            progressText(pic.round, pic.rounds, pic.stepNumber, pic.stepsPerSide);
+        fitLabel(m_progress,
+                 pic.repetitionText.empty() ? where : pic.repetitionText + "  ·  " + where,
+                 m_px.line, pic.repetitionText.empty() ? palette::dimText : palette::accent,
+                 b["progress"]);
     } else if (pic.gettingReady) {
         fitLabel(m_progress,
                  std::string("The ") + sideName(pic.side) + " side first: place " +
-                     (pic.ballCount > 1 ? "the balls" : "the ball") + " as shown",
+                     (hand ? "the hands" : pic.ballCount > 1 ? "the balls" : "the ball") +
+                     " as shown",
                  m_px.line, palette::dimText, b["progress"]);
     } else {
         // The warning colours mean warnings only: lifting is an instruction.
-        fitLabel(m_progress, liftText(pic.ballCount > 1, m.lifted, pic.side), m_px.line,
+        fitLabel(m_progress, liftText(pic.ballCount > 1, m.lifted, pic.side, hand), m_px.line,
                  m.lifted ? palette::accent : palette::dimText, b["progress"]);
     }
     m_progress.draw(target);
@@ -603,6 +758,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         fitLabel(m_cue,
                  isStep             ? pic.step->cue
                  : pic.gettingReady ? std::string(kGetReadyCue)
+                 : hand             ? std::string(kHandSwitchCue)
                                     : std::string(kSwitchCue),
                  m_px.cue, palette::text, b["cue"]);
         m_cue.draw(target);

@@ -22,7 +22,7 @@ void SetupScreen::chooseSide() {
         firstSideFor(m_routine, m_forcedSide, recentSessions(m_app.history), m_app.workspace.now());
     m_warnings = SafetyCheck(m_app.body).check(m_routine, {m_side.side});
     if (m_bodyArea.width > 0) {
-        m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target);
+        m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target, byHand(m_routine.drill));
     }
 }
 
@@ -40,7 +40,7 @@ void SetupScreen::layout(sf::Vector2u size) {
         m_lenient = false;
     }
     if (m_bodyArea.width > 0) {
-        m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target);
+        m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target, byHand(m_routine.drill));
     }
 }
 
@@ -85,8 +85,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     if (!left.add("you need", bold, "You need", px(36), palette::accent)) {
         return false;
     }
-    std::vector<std::string> props = {std::to_string(ballCount(m_routine)) + " × " +
-                                      ballLabel(m_app.body, m_routine.ball)};
+    std::vector<std::string> props = {equipmentText(m_app.body, m_routine)};
     for (const std::string& prop : m_app.body.props(m_routine.drill)) {
         props.push_back(prop);
     }
@@ -118,8 +117,12 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     float noteHeight = 0;
     if (m_warnings.empty()) {
         const std::string safety =
-            "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
-            "numbness or tingling. Keep the ball off the spine and out of the neck.";
+            byHand(m_routine.drill)
+                ? "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
+                  "numbness or tingling. Never press on the spine or into the front or sides of "
+                  "the neck; stroke up, toward the heart."
+                : "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
+                  "numbness or tingling. Keep the ball off the spine and out of the neck.";
         const sf::Vector2f head = measureText(bold, "Safety", px(32), right.width - 2 * pad);
         const sf::Vector2f body = measureText(regular, safety, px(28), right.width - 2 * pad);
         noteHeight = head.y + gap + body.y + 2 * pad;
@@ -214,7 +217,9 @@ void SetupScreen::draw(sf::RenderTarget& target) const {
         drawPosture(target,
                     {m_picture.left + 20 * u, m_picture.top + 20 * u, m_picture.width - 40 * u,
                      m_picture.height - 40 * u},
-                    m_routine.drill, ballColor(m_app.body, m_routine.ball));
+                    m_routine.drill,
+                    m_routine.tool ? toolColor(m_app.body, *m_routine.tool)
+                                   : ballColor(m_app.body, m_routine.ball));
     }
     if (m_warnings.empty()) {
         drawPanel(target, m_note, palette::panel, palette::dimText, 2 * u);
@@ -230,6 +235,13 @@ void SetupScreen::draw(sf::RenderTarget& target) const {
         m_diagram.draw(target, spine, neck);
         for (const SafetyWarning& warning : m_warnings) {
             const sf::Color colour = warningColor(warning.closeness);
+            const Step& step = m_routine.steps[warning.stepIndex];
+            if (const std::optional<Tool> tool = m_routine.toolFor(step)) {
+                drawTool(target, m_diagram.view(), *tool, onSide(warning.where, m_side.side),
+                         Contact::of(m_app.body, m_routine, step).radiusCm,
+                         onSide(warning.where, m_side.side).xCm < 0, colour, false, colour);
+                continue;
+            }
             drawBall(target, m_diagram.view(), onSide(warning.where, m_side.side),
                      m_routine.ball.diameterCm, colour, false, colour);
         }
