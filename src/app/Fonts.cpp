@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <sstream>
 #include <system_error>
-#include <utility>
 
 namespace rollcoach {
 
@@ -52,25 +51,25 @@ std::vector<std::string> Fonts::findFiles() {
     return findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
 }
 
+void MeasuredFont::load(const std::string& file) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        throw AssetError(file + ": font file missing or not a file");
+    }
+    // SFML reports its own reason on sf::err(); the message here names the file.
+    std::ostringstream detail;
+    std::streambuf* previous = sf::err().rdbuf(detail.rdbuf());
+    const bool ok = loadFromFile(file);
+    sf::err().rdbuf(previous);
+    if (!ok || !m_metrics.open(file)) {
+        throw AssetError(file + ": cannot load this font");
+    }
+}
+
 std::unique_ptr<Fonts> Fonts::load(const std::vector<std::string>& files) {
     auto fonts = std::make_unique<Fonts>();
-    const std::string& regular = files[0];
-    const std::string& bold = files[1];
-    for (const auto& [font, file] :
-         {std::pair{&fonts->regular, regular}, std::pair{&fonts->bold, bold}}) {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(file, ec)) {
-            throw AssetError(file + ": font file missing or not a file");
-        }
-        // SFML reports its own reason on sf::err(); the message here names the file.
-        std::ostringstream detail;
-        std::streambuf* previous = sf::err().rdbuf(detail.rdbuf());
-        const bool ok = font->loadFromFile(file);
-        sf::err().rdbuf(previous);
-        if (!ok) {
-            throw AssetError(file + ": cannot load this font");
-        }
-    }
+    fonts->regular.load(files[0]);
+    fonts->bold.load(files[1]);
     return fonts;
 }
 

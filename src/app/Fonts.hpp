@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TextMetrics.hpp"
+
 #include <SFML/Graphics/Font.hpp>
 
 #include <memory>
@@ -19,10 +21,22 @@ public:
 /// Throws AssetError.
 std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns);
 
+/// A font that draws (an sf::Font) and measures without drawing: layouts measure with its
+/// metrics, so only the glyphs actually drawn are rasterised.
+class MeasuredFont : public sf::Font {
+public:
+    const TextMetrics& metrics() const { return m_metrics; }
+    /// Loads the file for both. Throws AssetError naming the file.
+    void load(const std::string& file);
+
+private:
+    TextMetrics m_metrics;
+};
+
 /// The fonts of the app, loaded once; every sf::Text points into them.
 struct Fonts {
-    sf::Font regular;
-    sf::Font bold;
+    MeasuredFont regular;
+    MeasuredFont bold;
 
     /// The regular and bold font files, found through fontconfig. Touches nothing of SFML,
     /// so it may run on another thread while the window is being made. Throws AssetError.
