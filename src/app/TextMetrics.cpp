@@ -104,11 +104,11 @@ float TextMetrics::kerning(std::uint32_t first, std::uint32_t second, unsigned s
     float value = 0;
     if (useSize(size)) {
         FT_Vector kern{0, 0};
-        FT_Get_Kerning(m_face, FT_Get_Char_Index(m_face, first),
-                       FT_Get_Char_Index(m_face, second), FT_KERNING_DEFAULT, &kern);
+        FT_Get_Kerning(m_face, FT_Get_Char_Index(m_face, first), FT_Get_Char_Index(m_face, second),
+                       FT_KERNING_DEFAULT, &kern);
         // Whole pixels for an outline font, as sf::Font rounds them.
-        value = FT_IS_SCALABLE(m_face) ? static_cast<float>(kern.x >> 6)
-                                       : static_cast<float>(kern.x);
+        value =
+            FT_IS_SCALABLE(m_face) ? static_cast<float>(kern.x >> 6) : static_cast<float>(kern.x);
     }
     return m_kernings[k] = value;
 }

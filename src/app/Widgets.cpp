@@ -36,8 +36,8 @@ sf::Vector2f measureText(const MeasuredFont& font, const std::string& text, unsi
     return {b.left + b.width, b.top + b.height};
 }
 
-sf::Vector2f TextMeasures::operator()(const MeasuredFont& font, const std::string& text, unsigned size,
-                                      float width) {
+sf::Vector2f TextMeasures::operator()(const MeasuredFont& font, const std::string& text,
+                                      unsigned size, float width) {
     const auto key = std::make_tuple(&font, size, width, text);
     const auto known = m_known.find(key);
     if (known != m_known.end()) {

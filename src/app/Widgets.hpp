@@ -95,8 +95,8 @@ public:
         : m_boxes(boxes), m_texts(texts), m_area(area), m_y(area.top), m_gap(gap) {}
     /// A text under the last one, `indent` in from the column's edge; false, and nothing
     /// added, when it would pass the column's bottom or edge.
-    bool add(const std::string& name, const MeasuredFont& font, const std::string& text, unsigned size,
-             sf::Color color, float indent = 0);
+    bool add(const std::string& name, const MeasuredFont& font, const std::string& text,
+             unsigned size, sf::Color color, float indent = 0);
     /// Room for something else: its box, under the last one; false when there is none.
     bool block(const std::string& name, float height, sf::FloatRect& box);
     float y() const { return m_y; }

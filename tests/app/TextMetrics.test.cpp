@@ -23,11 +23,24 @@ namespace fs = std::filesystem;
 // Everything the screens write: the shipped routines' titles, setup lines, step names and
 // cues, and the fixed words and numbers of the screens.
 std::vector<std::string> appTexts() {
-    std::vector<std::string> texts = {
-        "LEFT SIDE", "RIGHT SIDE", "GET READY", "SWITCH TO LEFT", "SWITCH TO RIGHT", "12:34",
-        "0:05", "10:00", "C7", "Ag", "Ag\nAg", "30 Sep", "-10 ★", "2 × tennis ball", kStopAdvice,
-        "History could not be saved: /nonexistent/history.db"};
-    for (const auto& entry : fs::directory_iterator(std::string(ROLLCOACH_SOURCE_DIR) + "/routines")) {
+    std::vector<std::string> texts = {"LEFT SIDE",
+                                      "RIGHT SIDE",
+                                      "GET READY",
+                                      "SWITCH TO LEFT",
+                                      "SWITCH TO RIGHT",
+                                      "12:34",
+                                      "0:05",
+                                      "10:00",
+                                      "C7",
+                                      "Ag",
+                                      "Ag\nAg",
+                                      "30 Sep",
+                                      "-10 ★",
+                                      "2 × tennis ball",
+                                      kStopAdvice,
+                                      "History could not be saved: /nonexistent/history.db"};
+    for (const auto& entry :
+         fs::directory_iterator(std::string(ROLLCOACH_SOURCE_DIR) + "/routines")) {
         if (entry.path().extension() != ".yaml") {
             continue;
         }

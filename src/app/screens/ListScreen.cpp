@@ -204,8 +204,8 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         const RoutineEntry& e = m_entries[i];
         std::vector<PlacedText> rowTexts;
         float y = pad;
-        auto line = [&](const MeasuredFont& font, const std::string& text, unsigned s, sf::Color colour,
-                        float w) {
+        auto line = [&](const MeasuredFont& font, const std::string& text, unsigned s,
+                        sf::Color colour, float w) {
             const sf::Vector2f size = measureText(font, text, s, w);
             rowTexts.push_back({text, &font, s, colour, {pad, y, w, size.y}});
             y += size.y + gap / 2;

@@ -335,8 +335,8 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
     const float pad = 16 * u * k;
     const float inner = panel.width - 2 * pad;
     float y = panel.top + pad;
-    auto put = [&](const std::string& text, const MeasuredFont& font, unsigned size, sf::Color colour,
-                   float left, float top, float wrap) {
+    auto put = [&](const std::string& text, const MeasuredFont& font, unsigned size,
+                   sf::Color colour, float left, float top, float wrap) {
         const sf::Vector2f m = measureText(font, text, size, wrap);
         texts.push_back({text, &font, size, colour, {left, top, wrap > 0 ? wrap : m.x + 1, m.y}});
         return m;

@@ -183,8 +183,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     }
     const MeasuredFont& bold = m_app.fonts.bold;
     const MeasuredFont& regular = m_app.fonts.regular;
-    auto tallest = [this](const MeasuredFont& font, const std::vector<std::string>& texts, unsigned s,
-                          float width) {
+    auto tallest = [this](const MeasuredFont& font, const std::vector<std::string>& texts,
+                          unsigned s, float width) {
         sf::Vector2f most;
         for (const std::string& text : texts) {
             const sf::Vector2f one = m_measure(font, text, s, width);
