@@ -4,6 +4,7 @@
 
 #include <SFML/Graphics/Font.hpp>
 
+#include <cstddef>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -21,9 +22,26 @@ public:
 /// Throws AssetError.
 std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns);
 
+/// A font file mapped into memory, read in place: sf::Font and the metrics each map the file
+/// otherwise, and every page both read would count twice in the resident memory.
+class FontFile {
+public:
+    FontFile() = default;
+    ~FontFile();
+    FontFile(const FontFile&) = delete;
+    FontFile& operator=(const FontFile&) = delete;
+
+protected:
+    /// Maps the file; throws AssetError naming it.
+    void map(const std::string& file);
+    const void* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
 /// A font that draws (an sf::Font) and measures without drawing: layouts measure with its
-/// metrics, so only the glyphs actually drawn are rasterised.
-class MeasuredFont : public sf::Font {
+/// metrics, so only the glyphs actually drawn are rasterised. Both read one mapping of the
+/// file, made first and unmapped last (it is the first base).
+class MeasuredFont : private FontFile, public sf::Font {
 public:
     const TextMetrics& metrics() const { return m_metrics; }
     /// Loads the file for both. Throws AssetError naming the file.

@@ -29,14 +29,15 @@ TextMetrics::~TextMetrics() {
     }
 }
 
-bool TextMetrics::open(const std::string& file) {
+bool TextMetrics::open(const void* data, std::size_t size) {
     // A library of its own: sf::Font's is private to it.
     if (m_library == nullptr && FT_Init_FreeType(&m_library) != 0) {
         m_library = nullptr;
         return false;
     }
     FT_Face face = nullptr;
-    if (FT_New_Face(m_library, file.c_str(), 0, &face) != 0) {
+    if (FT_New_Memory_Face(m_library, static_cast<const FT_Byte*>(data),
+                           static_cast<FT_Long>(size), 0, &face) != 0) {
         return false;
     }
     // sf::Font refuses a font without Unicode characters; so does this.

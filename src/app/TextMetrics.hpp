@@ -3,8 +3,8 @@
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/System/String.hpp>
 
+#include <cstddef>
 #include <cstdint>
-#include <string>
 #include <unordered_map>
 
 // FreeType's handles, named here so that this header does not pull FreeType's own in.
@@ -29,8 +29,9 @@ public:
     TextMetrics(const TextMetrics&) = delete;
     TextMetrics& operator=(const TextMetrics&) = delete;
 
-    /// Opens a font file; false when FreeType cannot read it or it has no Unicode characters.
-    bool open(const std::string& file);
+    /// Reads a font file's contents, which must stay where they are while this is used; false
+    /// when FreeType cannot read it or it has no Unicode characters.
+    bool open(const void* data, std::size_t size);
 
     /// The box of the text at `size` pixels, relative to its origin: what
     /// sf::Text::getLocalBounds() gives for the same string, font and size (regular style).
