@@ -560,32 +560,23 @@ void drawWarningIcon(sf::RenderTarget& target, sf::Vector2f center, float size, 
     target.draw(mark);
 }
 
-void Label::set(const std::string& text, unsigned size, sf::Color color, float width) {
-    m_text.setFillColor(color);
-    if (text == m_source && size == m_size && width == m_width) {
-        return;
-    }
-    m_source = text;
-    m_size = size;
-    m_width = width;
-    m_text.setCharacterSize(size);
-    if (width <= 0 || m_text.getFont() == nullptr) {
-        m_text.setString(sf::String::fromUtf8(text.begin(), text.end()));
-        return;
-    }
-    // Greedy word wrap, measured with the font itself.
+sf::String wrapText(const TextMetrics& metrics, const std::string& text, unsigned size,
+                    float width) {
     const sf::String all = sf::String::fromUtf8(text.begin(), text.end());
+    if (width <= 0) {
+        return all;
+    }
+    auto wide = [&](const sf::String& s) { return metrics.bounds(s, size).width > width; };
+    // Greedy: each word goes on the line if the line, with it, still fits.
     sf::String wrapped;
     sf::String line;
     sf::String word;
     auto flushWord = [&]() {
         // A word wider than a whole line (a long path, say) is cut where the line ends.
-        m_text.setString(word);
-        while (word.getSize() > 1 && m_text.getLocalBounds().width > width) {
+        while (word.getSize() > 1 && wide(word)) {
             std::size_t fits = 1;
             for (std::size_t n = 2; n < word.getSize(); ++n) {
-                m_text.setString(word.substring(0, n));
-                if (m_text.getLocalBounds().width > width) {
+                if (wide(word.substring(0, n))) {
                     break;
                 }
                 fits = n;
@@ -596,11 +587,9 @@ void Label::set(const std::string& text, unsigned size, sf::Color color, float w
             }
             wrapped += word.substring(0, fits) + "\n";
             word = word.substring(fits);
-            m_text.setString(word);
         }
-        sf::String candidate = line.isEmpty() ? word : line + " " + word;
-        m_text.setString(candidate);
-        if (!line.isEmpty() && m_text.getLocalBounds().width > width) {
+        const sf::String candidate = line.isEmpty() ? word : line + " " + word;
+        if (!line.isEmpty() && wide(candidate)) {
             wrapped += line + "\n";
             line = word;
         } else {
@@ -626,12 +615,22 @@ void Label::set(const std::string& text, unsigned size, sf::Color color, float w
         flushWord();
     }
     wrapped += line;
-    m_text.setString(wrapped);
+    return wrapped;
 }
 
-float Label::height() const {
-    const sf::FloatRect b = m_text.getLocalBounds();
-    return b.top + b.height;
+void Label::set(const std::string& text, unsigned size, sf::Color color, float width) {
+    m_text.setFillColor(color);
+    if (text == m_source && size == m_size && width == m_width) {
+        return;
+    }
+    m_source = text;
+    m_size = size;
+    m_width = width;
+    // The text drawn is the text measured: wrapped here, once, with the metrics.
+    const sf::String wrapped = wrapText(*m_metrics, text, size, width);
+    m_text.setCharacterSize(size);
+    m_text.setString(wrapped);
+    m_bounds = m_metrics->bounds(wrapped, size);
 }
 
 std::string clockText(double seconds) {

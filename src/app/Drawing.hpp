@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BodyView.hpp"
+#include "Fonts.hpp"
 #include "core/Routine.hpp"
 #include "core/SafetyCheck.hpp"
 
@@ -95,20 +96,30 @@ void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& pat
 void drawWarningIcon(sf::RenderTarget& target, sf::Vector2f center, float size, sf::Color color,
                      const sf::Font& font, unsigned markSize = 0);
 
-/// Text that is laid out again only when its content, size or width changes.
+/// The text (UTF-8) wrapped to `width` at `size`: a line break where the next word would pass
+/// the width, and a word wider than a whole line cut where the line ends. Measured with the
+/// metrics alone, so nothing is rasterised.
+sf::String wrapText(const TextMetrics& metrics, const std::string& text, unsigned size,
+                    float width);
+
+/// Text that is laid out again only when its content, size or width changes. It is measured
+/// with the font's metrics; its glyphs are rasterised only when it is drawn.
 class Label {
 public:
     /// The font is given up front: a label without one would draw nothing.
-    explicit Label(const sf::Font& font) { m_text.setFont(font); }
+    explicit Label(const MeasuredFont& font) : m_metrics(&font.metrics()) { m_text.setFont(font); }
     /// Sets the text (UTF-8), its size in pixels and colour, wrapped to `width` (0: no wrap).
     void set(const std::string& text, unsigned size, sf::Color color, float width = 0);
     void setPosition(float x, float y) { m_text.setPosition(x, y); }
-    sf::FloatRect bounds() const { return m_text.getGlobalBounds(); }
-    float height() const;
+    /// The box sf::Text::getGlobalBounds() would give, without rasterising a glyph.
+    sf::FloatRect bounds() const { return m_text.getTransform().transformRect(m_bounds); }
+    float height() const { return m_bounds.top + m_bounds.height; }
     void draw(sf::RenderTarget& target) const { target.draw(m_text); }
 
 private:
+    const TextMetrics* m_metrics;
     sf::Text m_text;
+    sf::FloatRect m_bounds;
     std::string m_source;
     unsigned m_size = 0;
     float m_width = -1;

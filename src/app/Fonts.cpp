@@ -2,13 +2,16 @@
 
 #include <SFML/System/Err.hpp>
 
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <system_error>
-#include <utility>
 
 namespace rollcoach {
 
@@ -52,25 +55,51 @@ std::vector<std::string> Fonts::findFiles() {
     return findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
 }
 
+FontFile::~FontFile() {
+    if (m_data != nullptr) {
+        munmap(const_cast<void*>(m_data), m_size);
+    }
+}
+
+void FontFile::map(const std::string& file) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        throw AssetError(file + ": font file missing or not a file");
+    }
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat info {};
+    if (fd < 0 || fstat(fd, &info) != 0 || info.st_size <= 0) {
+        if (fd >= 0) {
+            close(fd);
+        }
+        throw AssetError(file + ": cannot read this font");
+    }
+    void* data = mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE,
+                      fd, 0);
+    close(fd);
+    if (data == MAP_FAILED) {
+        throw AssetError(file + ": cannot read this font");
+    }
+    m_data = data;
+    m_size = static_cast<std::size_t>(info.st_size);
+}
+
+void MeasuredFont::load(const std::string& file) {
+    map(file);
+    // SFML reports its own reason on sf::err(); the message here names the file.
+    std::ostringstream detail;
+    std::streambuf* previous = sf::err().rdbuf(detail.rdbuf());
+    const bool ok = loadFromMemory(m_data, m_size);
+    sf::err().rdbuf(previous);
+    if (!ok || !m_metrics.open(m_data, m_size)) {
+        throw AssetError(file + ": cannot load this font");
+    }
+}
+
 std::unique_ptr<Fonts> Fonts::load(const std::vector<std::string>& files) {
     auto fonts = std::make_unique<Fonts>();
-    const std::string& regular = files[0];
-    const std::string& bold = files[1];
-    for (const auto& [font, file] :
-         {std::pair{&fonts->regular, regular}, std::pair{&fonts->bold, bold}}) {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(file, ec)) {
-            throw AssetError(file + ": font file missing or not a file");
-        }
-        // SFML reports its own reason on sf::err(); the message here names the file.
-        std::ostringstream detail;
-        std::streambuf* previous = sf::err().rdbuf(detail.rdbuf());
-        const bool ok = font->loadFromFile(file);
-        sf::err().rdbuf(previous);
-        if (!ok) {
-            throw AssetError(file + ": cannot load this font");
-        }
-    }
+    fonts->regular.load(files[0]);
+    fonts->bold.load(files[1]);
     return fonts;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "TextMetrics.hpp"
+
 #include <SFML/Graphics/Font.hpp>
 
+#include <cstddef>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -19,10 +22,39 @@ public:
 /// Throws AssetError.
 std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns);
 
+/// A font file mapped into memory, read in place: sf::Font and the metrics each map the file
+/// otherwise, and every page both read would count twice in the resident memory.
+class FontFile {
+public:
+    FontFile() = default;
+    ~FontFile();
+    FontFile(const FontFile&) = delete;
+    FontFile& operator=(const FontFile&) = delete;
+
+protected:
+    /// Maps the file; throws AssetError naming it.
+    void map(const std::string& file);
+    const void* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+/// A font that draws (an sf::Font) and measures without drawing: layouts measure with its
+/// metrics, so only the glyphs actually drawn are rasterised. Both read one mapping of the
+/// file, made first and unmapped last (it is the first base).
+class MeasuredFont : private FontFile, public sf::Font {
+public:
+    const TextMetrics& metrics() const { return m_metrics; }
+    /// Loads the file for both. Throws AssetError naming the file.
+    void load(const std::string& file);
+
+private:
+    TextMetrics m_metrics;
+};
+
 /// The fonts of the app, loaded once; every sf::Text points into them.
 struct Fonts {
-    sf::Font regular;
-    sf::Font bold;
+    MeasuredFont regular;
+    MeasuredFont bold;
 
     /// The regular and bold font files, found through fontconfig. Touches nothing of SFML,
     /// so it may run on another thread while the window is being made. Throws AssetError.

@@ -29,16 +29,15 @@ sf::FloatRect Boxes::operator[](const std::string& name) const {
     return {};
 }
 
-sf::Vector2f measureText(const sf::Font& font, const std::string& text, unsigned size,
+sf::Vector2f measureText(const MeasuredFont& font, const std::string& text, unsigned size,
                          float width) {
-    Label label(font);
-    label.set(text, size, palette::text, width);
-    const sf::FloatRect b = label.bounds();
-    return {b.left + b.width, label.height()};
+    const TextMetrics& metrics = font.metrics();
+    const sf::FloatRect b = metrics.bounds(wrapText(metrics, text, size, width), size);
+    return {b.left + b.width, b.top + b.height};
 }
 
-sf::Vector2f TextMeasures::operator()(const sf::Font& font, const std::string& text, unsigned size,
-                                      float width) {
+sf::Vector2f TextMeasures::operator()(const MeasuredFont& font, const std::string& text,
+                                      unsigned size, float width) {
     const auto key = std::make_tuple(&font, size, width, text);
     const auto known = m_known.find(key);
     if (known != m_known.end()) {
@@ -47,7 +46,7 @@ sf::Vector2f TextMeasures::operator()(const sf::Font& font, const std::string& t
     return m_known[key] = measureText(font, text, size, width);
 }
 
-unsigned fittingSize(const sf::Font& font, const std::vector<std::string>& texts, unsigned size,
+unsigned fittingSize(const MeasuredFont& font, const std::vector<std::string>& texts, unsigned size,
                      unsigned minimum, sf::Vector2f box) {
     for (unsigned s = size; s > minimum; s = std::max(minimum, s * 15 / 16)) {
         const bool fits = std::all_of(texts.begin(), texts.end(), [&](const std::string& text) {
@@ -79,7 +78,7 @@ void drawPlaced(sf::RenderTarget& target, const std::vector<PlacedText>& texts) 
     }
 }
 
-bool TextColumn::add(const std::string& name, const sf::Font& font, const std::string& text,
+bool TextColumn::add(const std::string& name, const MeasuredFont& font, const std::string& text,
                      unsigned size, sf::Color color, float indent) {
     const float width = m_area.width - indent;
     const sf::Vector2f m = measureText(font, text, size, width);
@@ -125,7 +124,7 @@ void drawPanel(sf::RenderTarget& target, sf::FloatRect area, sf::Color fill,
     drawShapes(target, box);
 }
 
-void drawText(sf::RenderTarget& target, const sf::Font& font, const std::string& text,
+void drawText(sf::RenderTarget& target, const MeasuredFont& font, const std::string& text,
               unsigned size, sf::Color color, sf::Vector2f at, float wrapWidth) {
     Label label(font);
     label.set(text, size, color, wrapWidth);

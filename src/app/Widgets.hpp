@@ -51,25 +51,26 @@ private:
     std::vector<std::pair<std::string, sf::FloatRect>> m_items;
 };
 
-/// The width and height of text wrapped to `width` (0: no wrap), as a Label draws it.
-sf::Vector2f measureText(const sf::Font& font, const std::string& text, unsigned size,
+/// The width and height of text wrapped to `width` (0: no wrap), as a Label draws it. Read
+/// from the font's metrics: nothing is rasterised.
+sf::Vector2f measureText(const MeasuredFont& font, const std::string& text, unsigned size,
                          float width = 0);
 
 /// measureText, remembering what it measured: a layout that tries many sizes measures the
 /// same texts at the same sizes over and over.
 class TextMeasures {
 public:
-    sf::Vector2f operator()(const sf::Font& font, const std::string& text, unsigned size,
+    sf::Vector2f operator()(const MeasuredFont& font, const std::string& text, unsigned size,
                             float width = 0);
     void clear() { m_known.clear(); }
 
 private:
-    std::map<std::tuple<const sf::Font*, unsigned, float, std::string>, sf::Vector2f> m_known;
+    std::map<std::tuple<const MeasuredFont*, unsigned, float, std::string>, sf::Vector2f> m_known;
 };
 
 /// The largest size from `size` down to `minimum` at which every one of the texts, wrapped to
 /// the box's width, fits its height; `minimum` when none does.
-unsigned fittingSize(const sf::Font& font, const std::vector<std::string>& texts, unsigned size,
+unsigned fittingSize(const MeasuredFont& font, const std::vector<std::string>& texts, unsigned size,
                      unsigned minimum, sf::Vector2f box);
 
 /// Sets a label to the text at `size`, smaller if need be (down to a size still read at all)
@@ -80,7 +81,7 @@ void fitLabel(Label& label, const std::string& text, unsigned size, sf::Color co
 /// A text as a layout placed it: drawn at its box's corner, wrapped to its box's width.
 struct PlacedText {
     std::string text;
-    const sf::Font* font = nullptr;
+    const MeasuredFont* font = nullptr;
     unsigned size = 0;
     sf::Color color;
     sf::FloatRect box;
@@ -94,8 +95,8 @@ public:
         : m_boxes(boxes), m_texts(texts), m_area(area), m_y(area.top), m_gap(gap) {}
     /// A text under the last one, `indent` in from the column's edge; false, and nothing
     /// added, when it would pass the column's bottom or edge.
-    bool add(const std::string& name, const sf::Font& font, const std::string& text, unsigned size,
-             sf::Color color, float indent = 0);
+    bool add(const std::string& name, const MeasuredFont& font, const std::string& text,
+             unsigned size, sf::Color color, float indent = 0);
     /// Room for something else: its box, under the last one; false when there is none.
     bool block(const std::string& name, float height, sf::FloatRect& box);
     float y() const { return m_y; }
@@ -109,9 +110,9 @@ private:
     float m_gap;
 };
 
-/// A text size on a coarse grid: each size of each font rasterises its glyphs anew (the slow
-/// part of a layout) and keeps them in a texture of its own, so the fewer sizes a layout tries,
-/// the quicker a resize and the less memory.
+/// A text size on a coarse grid: each size of each font that is drawn rasterises its glyphs
+/// anew and keeps them in a texture of its own, so the fewer sizes the screens draw with, the
+/// quicker a resize and the less memory.
 inline unsigned onGrid(unsigned px) {
     return px >= 24 ? px / 4 * 4 : std::max(2u, px / 2 * 2);
 }
@@ -124,7 +125,7 @@ void drawPanel(sf::RenderTarget& target, sf::FloatRect area, sf::Color fill,
                std::optional<sf::Color> border = std::nullopt, float thickness = 0);
 
 /// Text in the app's style, wrapped to `wrapWidth` (0: no wrap).
-void drawText(sf::RenderTarget& target, const sf::Font& font, const std::string& text,
+void drawText(sf::RenderTarget& target, const MeasuredFont& font, const std::string& text,
               unsigned size, sf::Color color, sf::Vector2f at, float wrapWidth = 0);
 
 /// The text in capitals (ASCII letters only: sides and headings).

@@ -63,8 +63,8 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
     const float m = 50 * u * k;
     const float gap = 16 * u * k;
     const float width = c.w - 2 * m;
-    const sf::Font& regular = m_app.fonts.regular;
-    const sf::Font& bold = m_app.fonts.bold;
+    const MeasuredFont& regular = m_app.fonts.regular;
+    const MeasuredFont& bold = m_app.fonts.bold;
     const bool tall = c.h > c.w * 1.15f;
     const SessionSummary s = m_session.summary();
     Boxes boxes;

@@ -37,8 +37,8 @@ bool ExploreScreen::arrange(float t) {
                              c.h - m - (body.top + body.height + m))
              : sf::FloatRect(body.left + body.width + 2 * m, m,
                              c.w - m - (body.left + body.width + 2 * m), c.h - 2 * m);
-    const sf::Font& regular = m_app.fonts.regular;
-    const sf::Font& bold = m_app.fonts.bold;
+    const MeasuredFont& regular = m_app.fonts.regular;
+    const MeasuredFont& bold = m_app.fonts.bold;
     Boxes boxes;
     boxes.lenient = m_lenient;
     std::vector<PlacedText> texts;

@@ -62,8 +62,8 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
     const float m = 50 * u * k;
     const float gap = 14 * u * k;
     const float width = c.w - 2 * m;
-    const sf::Font& regular = m_app.fonts.regular;
-    const sf::Font& bold = m_app.fonts.bold;
+    const MeasuredFont& regular = m_app.fonts.regular;
+    const MeasuredFont& bold = m_app.fonts.bold;
     Boxes boxes;
     boxes.lenient = m_lenient;
     std::vector<PlacedText> texts;
@@ -148,7 +148,7 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
                                     cell, week.height);
             days.push_back(box);
             float y = box.top + pad;
-            auto put = [&](const std::string& text, const sf::Font& font, sf::Color colour) {
+            auto put = [&](const std::string& text, const MeasuredFont& font, sf::Color colour) {
                 const sf::Vector2f m = measureText(font, text, size);
                 texts.push_back({text, &font, size, colour, {box.left + pad, y, m.x + 1, m.y}});
                 y += line;
@@ -204,8 +204,8 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         const RoutineEntry& e = m_entries[i];
         std::vector<PlacedText> rowTexts;
         float y = pad;
-        auto line = [&](const sf::Font& font, const std::string& text, unsigned s, sf::Color colour,
-                        float w) {
+        auto line = [&](const MeasuredFont& font, const std::string& text, unsigned s,
+                        sf::Color colour, float w) {
             const sf::Vector2f size = measureText(font, text, s, w);
             rowTexts.push_back({text, &font, s, colour, {pad, y, w, size.y}});
             y += size.y + gap / 2;

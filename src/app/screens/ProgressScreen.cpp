@@ -165,8 +165,8 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
     const float m = 40 * u * k;
     const float gap = 14 * u * k;
     const float width = c.w - 2 * m;
-    const sf::Font& regular = m_app.fonts.regular;
-    const sf::Font& bold = m_app.fonts.bold;
+    const MeasuredFont& regular = m_app.fonts.regular;
+    const MeasuredFont& bold = m_app.fonts.bold;
     const bool tall = c.h > c.w * 1.15f;
     Boxes boxes;
     boxes.lenient = m_lenient;
@@ -248,7 +248,7 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
                 fillRing(shapes, {lx + r, cy}, 0, r, 24, kAfter);
             }
             const float wordsLeft = marker < 2 ? lx + 2 * r + 8 * u * k : lx;
-            const sf::Font& font = marker == 2 ? bold : regular;
+            const MeasuredFont& font = marker == 2 ? bold : regular;
             const sf::Vector2f size = measureText(font, words, legendSize);
             texts.push_back({words,
                              &font,
@@ -309,13 +309,13 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
                                  sf::VertexArray& shapes, std::vector<PlacedText>& texts) {
     const Canvas c = Canvas::of(m_size);
     auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const sf::Font& regular = m_app.fonts.regular;
-    const sf::Font& bold = m_app.fonts.bold;
+    const MeasuredFont& regular = m_app.fonts.regular;
+    const MeasuredFont& bold = m_app.fonts.bold;
     const float pad = 16 * u * k;
     const float inner = panel.width - 2 * pad;
     float y = panel.top + pad;
-    auto put = [&](const std::string& text, const sf::Font& font, unsigned size, sf::Color colour,
-                   float left, float top, float wrap) {
+    auto put = [&](const std::string& text, const MeasuredFont& font, unsigned size,
+                   sf::Color colour, float left, float top, float wrap) {
         const sf::Vector2f m = measureText(font, text, size, wrap);
         texts.push_back({text, &font, size, colour, {left, top, wrap > 0 ? wrap : m.x + 1, m.y}});
         return m;
@@ -406,7 +406,7 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
         const float dw = measureText(regular, date, labelSize).x;
         put(date, regular, labelSize, palette::dimText, cx - dw / 2, labelsTop, 0);
         const std::string change = changeText(session.change()) + (session.matters() ? " ★" : "");
-        const sf::Font& font = session.matters() ? bold : regular;
+        const MeasuredFont& font = session.matters() ? bold : regular;
         const float cw = measureText(font, change, labelSize).x;
         put(change, font, labelSize, session.matters() ? palette::accent : palette::dimText,
             cx - cw / 2, labelsTop + labelHeight, 0);

@@ -304,10 +304,10 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
             prompts.push_back(promptText(CheckIn{side, after, 0, 1}));
         }
     }
-    const sf::Font& bold = m_app.fonts.bold;
-    const sf::Font& regular = m_app.fonts.regular;
-    auto tallest = [this](const sf::Font& font, const std::vector<std::string>& texts, unsigned s,
-                          float width) {
+    const MeasuredFont& bold = m_app.fonts.bold;
+    const MeasuredFont& regular = m_app.fonts.regular;
+    auto tallest = [this](const MeasuredFont& font, const std::vector<std::string>& texts,
+                          unsigned s, float width) {
         sf::Vector2f most;
         for (const std::string& text : texts) {
             const sf::Vector2f one = m_measure(font, text, s, width);

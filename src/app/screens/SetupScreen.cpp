@@ -51,8 +51,8 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     auto px = [&](float units) { return onGrid(c.px(units * k)); };
     const float m = 40 * u * k;
     const float gap = 14 * u * k;
-    const sf::Font& regular = m_app.fonts.regular;
-    const sf::Font& bold = m_app.fonts.bold;
+    const MeasuredFont& regular = m_app.fonts.regular;
+    const MeasuredFont& bold = m_app.fonts.bold;
     const bool tall = c.h > c.w * 1.15f;
     Boxes boxes;
     boxes.lenient = m_lenient;
