@@ -1,5 +1,6 @@
 #include "TextFile.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -107,9 +108,16 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
         return file;
     }
     // Read at most one byte past the limit, so a file growing while it is read is refused too.
-    std::string text(maxBytes + 1, '\0');
+    // The buffer starts at the size the file has (and a byte to see it end), and grows only
+    // if the file does: a buffer of the whole limit, zeroed, was a mebibyte of page faults for
+    // every file read, the body model and the routine before the first frame among them.
+    const std::size_t limit = maxBytes + 1;
+    std::string text(std::min(limit, static_cast<std::size_t>(info.st_size) + 1), '\0');
     std::size_t size = 0;
-    while (size < text.size()) {
+    while (size < limit) {
+        if (size == text.size()) {
+            text.resize(std::min(limit, std::max<std::size_t>(4096, text.size() * 2)));
+        }
         const ssize_t n = ::read(in.fd, text.data() + size, text.size() - size);
         if (n < 0) {
             if (errno == EINTR) {
