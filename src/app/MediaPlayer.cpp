@@ -1,7 +1,8 @@
 #include "MediaPlayer.hpp"
 
+#include "core/DataPaths.hpp"
+
 #include <cstdlib>
-#include <dlfcn.h>
 #include <ostream>
 #include <unistd.h>
 
@@ -34,16 +35,9 @@ void MediaPlayer::show(const std::optional<NowPlaying>& now) {
                      "session\n";
             return;
         }
-        void* module = nullptr;
-        for (const std::string& path : m_modules) {
-            if ((module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) != nullptr) {
-                break;
-            }
-        }
-        const auto open =
-            module != nullptr
-                ? reinterpret_cast<OpenMediaPlayerBus>(dlsym(module, kOpenMediaPlayerBusSymbol))
-                : nullptr;
+        std::string why;
+        const auto open = reinterpret_cast<OpenMediaPlayerBus>(
+            loadModuleSymbol(m_modules, kOpenMediaPlayerBusSymbol, why));
         if (open == nullptr) {
             m_err << "rollcoach: notice: cannot load " << kMediaPlayerModuleName
                   << ": media keys will not control the session\n";

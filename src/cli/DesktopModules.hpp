@@ -47,8 +47,4 @@ using DrawReportPdf = bool (*)(const ReportDocument& report, std::string& pdf, s
 constexpr const char* kDrawReportPdfSymbol = "rollcoach_draw_report_pdf";
 constexpr const char* kReportModuleName = "rollcoach-report.so";
 
-/// Loads a module and finds its entry point; null, with why in `error`, when it cannot.
-void* loadModuleSymbol(const std::string& executablePath, const char* module, const char* symbol,
-                       std::string& error);
-
 } // namespace rollcoach

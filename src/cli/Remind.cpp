@@ -2,6 +2,7 @@
 
 #include "DesktopModules.hpp"
 #include "Sessions.hpp"
+#include "core/DataPaths.hpp"
 #include "core/PrintableText.hpp"
 #include "core/Reminder.hpp"
 #include "core/TextFile.hpp"
@@ -276,7 +277,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     }
     std::string why;
     const auto post = reinterpret_cast<PostNotification>(loadModuleSymbol(
-        workspace.executablePath, kNotifyModuleName, kPostNotificationSymbol, why));
+        modulePaths(workspace.executablePath, kNotifyModuleName), kPostNotificationSymbol, why));
     if (post == nullptr) {
         err << "rollcoach: error: no notifications: " << why << "\n";
         return Answer::Failed;

@@ -2,6 +2,7 @@
 
 #include "DesktopModules.hpp"
 #include "Sessions.hpp"
+#include "core/DataPaths.hpp"
 #include "core/PrintableText.hpp"
 #include "core/Report.hpp"
 #include "core/TextFile.hpp"
@@ -47,7 +48,7 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     if (!pdfFile.empty()) {
         std::string why;
         draw = reinterpret_cast<DrawReportPdf>(loadModuleSymbol(
-            workspace.executablePath, kReportModuleName, kDrawReportPdfSymbol, why));
+            modulePaths(workspace.executablePath, kReportModuleName), kDrawReportPdfSymbol, why));
         if (draw == nullptr) {
             err << "rollcoach: error: cannot write PDF reports: " << why << "\n";
             return 1;

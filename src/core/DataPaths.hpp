@@ -26,6 +26,12 @@ DataPaths findDataPaths(const std::string& executablePath, std::vector<std::stri
 /// the binary (a build folder), then the installed library folder.
 std::vector<std::string> modulePaths(const std::string& executablePath, const std::string& module);
 
+/// Loads the first of `paths` that loads (each module stays loaded for the rest of the
+/// program: the libraries behind them keep state in globals) and finds `symbol` in it. Null,
+/// with `why` in a sentence, when none loads ("cannot load M; tried: ...") or it lacks the
+/// symbol.
+void* loadModuleSymbol(const std::vector<std::string>& paths, const char* symbol, std::string& why);
+
 /// The routine files (*.yaml, *.yml) in a folder, sorted by name; none if it does not exist.
 std::vector<std::string> routineFilesIn(const std::string& folder);
 
