@@ -438,9 +438,9 @@ void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point a
     drawShapes(target, shapes);
 }
 
-void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double diameterCm,
+void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double contactRadiusCm,
               sf::Color color, bool carried, std::optional<sf::Color> ring) {
-    const float radius = static_cast<float>(diameterCm / 2) * view.pixelsPerCm();
+    const float radius = static_cast<float>(contactRadiusCm) * view.pixelsPerCm();
     const sf::Vector2f center = view.toScreen(at);
     sf::VertexArray shapes(sf::Triangles);
     if (ring) {
@@ -452,7 +452,13 @@ void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double d
         fill.a = 140;
     }
     fillRing(shapes, center, 0, radius, 48, fill);
-    fillRing(shapes, center, radius, radius + std::max(1.5f, radius * 0.08f), 48,
+    // A highlight up and to the left, so the disc reads as a ball; the edge stays inside the
+    // patch, so nothing is drawn beyond where the ball touches.
+    sf::Color shine(255, 255, 255, carried ? 60 : 110);
+    fillRing(shapes, {center.x - radius * 0.35f, center.y - radius * 0.35f}, 0, radius * 0.28f,
+             24, shine);
+    const float edge = std::max(1.5f, radius * 0.08f);
+    fillRing(shapes, center, std::max(0.f, radius - edge), radius, 48,
              carried ? sf::Color(30, 30, 30, 140) : palette::ballEdge);
     drawShapes(target, shapes);
 }

@@ -71,8 +71,10 @@ private:
     sf::Text m_c7Label;
 };
 
-/// A ball drawn to scale; `carried` draws it see-through (lifted off the back).
-void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double diameterCm,
+/// A ball pressed on the back, drawn as the model sees it: its contact patch, to scale, so
+/// what is drawn is where the checks put it (a ball under the top of the shoulder is drawn
+/// on the shoulder, never over the background). `carried` draws it see-through (lifted).
+void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double contactRadiusCm,
               sf::Color color, bool carried = false, std::optional<sf::Color> ring = std::nullopt);
 
 /// A small side view of the posture: standing against a wall, lying on pillows, lying face

@@ -6,10 +6,12 @@
 #include "Sessions.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
+#include "core/EveryBody.hpp"
 #include "core/PlanJson.hpp"
 #include "core/PrintableText.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/TextFile.hpp"
 #include "core/Timeline.hpp"
 #include "voice/Recognizer.hpp"
 
@@ -54,11 +56,58 @@ bool parseSize(const std::string& text, unsigned& width, unsigned& height) {
     return heightError == std::errc() && afterHeight == end;
 }
 
-int validate(const std::vector<std::string>& files, bool strict, const Workspace& workspace,
-             std::ostream& out, std::ostream& err) {
+// Every file on every body the model accepts: one line per problem, naming the bodies.
+int validateOnEveryBody(const std::vector<std::string>& files, bool strict, const BodyModel& body,
+                        const Workspace& workspace, std::ostream& out, std::ostream& err) {
+    const std::string bodyFile = workspace.paths.bodyModel();
+    const TextFile bodyText = readTextFile(bodyFile, 1024 * 1024);
+    if (!bodyText.error.empty()) {
+        err << printable(bodyFile) << ": error: " << printable(bodyText.error) << "\n";
+        return 1;
+    }
+    const std::vector<BodyProfile> bodies = acceptedBodies(body);
+    bool failed = false;
+    for (const std::string& file : files) {
+        const TextFile text = readTextFile(file, kMaxRoutineBytes);
+        if (!text.error.empty()) {
+            out << formatDiagnostic(file, {Severity::Error, {}, text.error}) << "\n";
+            failed = true;
+            continue;
+        }
+        const EveryBodyCheck check = checkOnEveryBody(text.text, bodyText.text, bodyFile, bodies);
+        for (const Diagnostic& diagnostic : check.fileProblems) {
+            out << formatDiagnostic(file, diagnostic) << "\n";
+        }
+        bool errors = hasErrors(check.fileProblems);
+        bool warnings = hasWarnings(check.fileProblems);
+        for (const BodyProblem& problem : check.problems) {
+            Diagnostic shown = problem.diagnostic;
+            shown.message += " (on " + std::to_string(problem.bodies) + " of " +
+                             std::to_string(check.bodiesChecked) + " bodies: " + problem.which +
+                             ")";
+            out << formatDiagnostic(file, shown) << "\n";
+            errors = errors || shown.severity == Severity::Error;
+            warnings = warnings || shown.severity == Severity::Warning;
+        }
+        if (check.fitsEveryBody()) {
+            out << printable(file) << ": fits every body: " << check.bodiesChecked
+                << " checked, shoulders " << body.minShoulderWidthCm << "-"
+                << body.maxShoulderWidthCm << " cm, heights " << body.minHeightCm << "-"
+                << body.maxHeightCm << " cm, men and women\n";
+        }
+        failed = failed || errors || (strict && warnings);
+    }
+    return failed ? 1 : 0;
+}
+
+int validate(const std::vector<std::string>& files, bool strict, bool everyBody,
+             const Workspace& workspace, std::ostream& out, std::ostream& err) {
     const auto body = bodyOrSay(workspace, err);
     if (!body) {
         return 1;
+    }
+    if (everyBody) {
+        return validateOnEveryBody(files, strict, *body, workspace, out, err);
     }
     bool failed = false;
     for (const std::string& file : files) {
@@ -94,7 +143,7 @@ int plan(const std::string& file, const std::optional<std::string>& firstSide, b
                                          recentSessions(history.get()), workspace.now());
     const Timeline timeline(routine, side.side);
     if (json) {
-        out << planJson(timeline, side.why, everyS);
+        out << planJson(timeline, side.why, everyS, &*body);
     } else {
         out << planText(timeline) << "First side: " << sideName(side.side) << " ("
             << printable(side.why) << ")\n";
@@ -120,11 +169,16 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         app.add_option("--body", workspace.bodyProfile,
                        "whose body the model is scaled for: men or women (default men)")
             ->check(CLI::IsMember({"men", "women"}));
+    // The ranges are the body model's (assets/body.yaml), which refuses anything else.
     CLI::Option* shoulderOption =
         app.add_option("--shoulder-width-cm", workspace.shoulderWidthCm,
-                       "your shoulder width (acromion to acromion), 25-60 cm")
+                       "your shoulder width (acromion to acromion), 30-50 cm")
             ->check(kFiniteNumber)
-            ->check(CLI::Range(25.0, 60.0));
+            ->check(CLI::Range(kShoulderWidthRangeCm[0], kShoulderWidthRangeCm[1]));
+    CLI::Option* heightOption =
+        app.add_option("--height-cm", workspace.heightCm, "your height, 145-200 cm")
+            ->check(kFiniteNumber)
+            ->check(CLI::Range(kHeightRangeCm[0], kHeightRangeCm[1]));
     std::string dataDir;
     app.add_option("--data-dir", dataDir,
                    "folder for the history and your routines (default "
@@ -136,6 +190,10 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         app.add_subcommand("validate", "check routine files; one line per problem");
     validateCommand->add_option("FILE", validateFiles, "routine files")->required();
     validateCommand->add_flag("--strict", strict, "fail on warnings too");
+    bool everyBody = false;
+    validateCommand->add_flag("--every-body", everyBody,
+                              "check on every body rollcoach accepts (men and women, every "
+                              "shoulder width and height) and name the bodies a problem shows on");
 
     std::string planFile;
     std::optional<std::string> planSide;
@@ -332,6 +390,9 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     if (shoulderOption->count() == 0 && workspace.settings.shoulderWidthCm) {
         workspace.shoulderWidthCm = workspace.settings.shoulderWidthCm;
     }
+    if (heightOption->count() == 0 && workspace.settings.heightCm) {
+        workspace.heightCm = workspace.settings.heightCm;
+    }
     // Big-button mode is for every session, whichever way it starts (run, or the list).
     request.bigButton = request.bigButton || workspace.settings.bigButton;
 
@@ -342,7 +403,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
                              modulePaths(workspace.executablePath, kVoiceModuleName), out, err);
     }
     if (*validateCommand) {
-        return validate(validateFiles, strict, workspace, out, err);
+        return validate(validateFiles, strict, everyBody, workspace, out, err);
     }
     if (*planCommand) {
         if (everyOption->count() > 0 && !(planEvery >= 0.05 && planEvery <= 600)) {

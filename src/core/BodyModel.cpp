@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace rollcoach {
@@ -103,14 +104,42 @@ private:
     std::string m_fileName;
 };
 
-Point scaled(Point p, double factor) {
-    return {p.xCm * factor, p.yCm * factor};
+// The reference body to this one: widths by shoulder width, lengths by height.
+struct Scale {
+    double x = 1;
+    double y = 1;
+};
+
+Point scaled(Point p, Scale factor) {
+    return {p.xCm * factor.x, p.yCm * factor.y};
 }
 
-void scaleAll(std::vector<Point>& points, double factor) {
+void scaleAll(std::vector<Point>& points, Scale factor) {
     for (Point& p : points) {
         p = scaled(p, factor);
     }
+}
+
+std::string oneDecimal(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    std::string text = buffer;
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) {
+        text.resize(text.size() - 2);
+    }
+    return text;
+}
+
+// The squared distance from p to the segment ab.
+double toSegmentSquared(Point p, Point a, Point b) {
+    const double dx = b.xCm - a.xCm;
+    const double dy = b.yCm - a.yCm;
+    const double lengthSquared = dx * dx + dy * dy;
+    double t = lengthSquared > 0 ? ((p.xCm - a.xCm) * dx + (p.yCm - a.yCm) * dy) / lengthSquared : 0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double ex = p.xCm - (a.xCm + t * dx);
+    const double ey = p.yCm - (a.yCm + t * dy);
+    return ex * ex + ey * ey;
 }
 
 } // namespace
@@ -134,6 +163,46 @@ bool polygonContains(const std::vector<Point>& polygon, Point point) {
 bool BodyModel::isOnBody(Point point) const {
     // The outline is the right half closed along the midline; the body is symmetric.
     return polygonContains(outline, {std::abs(point.xCm), point.yCm});
+}
+
+bool BodyModel::patchOnBody(Point point, double radiusCm) const {
+    const Point p{std::abs(point.xCm), point.yCm};
+    if (!polygonContains(outline, p)) {
+        return false;
+    }
+    // The edge along the midline closes the right half only: the left half goes on across it.
+    const double r2 = radiusCm * radiusCm;
+    for (std::size_t i = 0, j = outline.size() - 1; i < outline.size(); j = i++) {
+        if (outline[i].xCm == 0 && outline[j].xCm == 0) {
+            continue;
+        }
+        if (toSegmentSquared(p, outline[j], outline[i]) < r2) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string BodyModel::describe() const {
+    return sex + ", shoulders " + oneDecimal(shoulderWidthCm) + " cm, height " +
+           oneDecimal(heightCm) + " cm";
+}
+
+std::optional<Point> BodyModel::anatomyPoint(const std::string& name) const {
+    for (const AnatomyPoint& point : anatomy) {
+        if (point.name == name) {
+            return point.at;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> BodyModel::anatomyNames() const {
+    std::vector<std::string> names;
+    for (const AnatomyPoint& point : anatomy) {
+        names.push_back(point.name);
+    }
+    return names;
 }
 
 const ToolKind* BodyModel::findTool(Tool tool) const {
@@ -230,9 +299,25 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     }
 
     BodyModel body;
-    const double referenceWidth = read.number(read.child(root, "reference"), "shoulder_width_cm");
+    const YamlNode& reference = read.child(root, "reference");
+    const double referenceWidth = read.number(reference, "shoulder_width_cm");
+    const double referenceHeight = read.number(reference, "height_cm");
+    const YamlNode& accepted = read.child(root, "accepted");
+    const auto range = [&](const std::string& key, double& low, double& high) {
+        const YamlNode& node = read.child(accepted, key);
+        if (node.kind != YamlNode::Kind::Sequence || node.items.size() != 2) {
+            read.fail(node.mark, "expected [lowest, highest]");
+        }
+        low = read.number(*node.items[0]);
+        high = read.number(*node.items[1]);
+        if (!(low > 0 && high > low)) {
+            read.fail(node.mark, "expected [lowest, highest], lowest above 0 and below highest");
+        }
+    };
+    range("shoulder_width_cm", body.minShoulderWidthCm, body.maxShoulderWidthCm);
+    range("height_cm", body.minHeightCm, body.maxHeightCm);
 
-    // Profiles: the named ones, and a shoulder width of one's own.
+    // Profiles: the named ones fill in what the person did not give.
     const YamlNode& profiles = read.child(root, "profiles");
     double menWidth = 0;
     double menNeck = 0;
@@ -252,12 +337,22 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
             womenNeck = read.number(*value, "neck_half_width_cm");
         }
     }
+    if (chosen == nullptr) {
+        throw DataFileError("rollcoach: error: unknown body type \"" + profile.name + "\": use men or women");
+    }
+    body.sex = profile.name;
+    body.shoulderWidthCm = read.number(*chosen, "shoulder_width_cm");
+    body.heightCm = read.number(*chosen, "height_cm");
+    body.neckHalfWidthCm = read.number(*chosen, "neck_half_width_cm");
+    body.profileName = profile.name;
     if (profile.shoulderWidthCm) {
         const double width = *profile.shoulderWidthCm;
-        if (!(width >= 25 && width <= 60)) {
-            throw DataFileError("shoulder width must be between 25 and 60 cm");
+        if (!(width >= body.minShoulderWidthCm && width <= body.maxShoulderWidthCm)) {
+            throw DataFileError("rollcoach: error: shoulder width must be between " +
+                                oneDecimal(body.minShoulderWidthCm) + " and " +
+                                oneDecimal(body.maxShoulderWidthCm) + " cm (acromion to acromion), not " +
+                                (std::isfinite(width) ? oneDecimal(width) : std::string("that")));
         }
-        body.profileName = "shoulder width " + std::to_string(static_cast<int>(width)) + " cm";
         body.shoulderWidthCm = width;
         // Interpolate the neck between the two measured profiles, never below the narrower:
         // a smaller keep-out zone would let a ball closer to the neck.
@@ -267,19 +362,26 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
                 womenNeck + (menNeck - womenNeck) * (width - womenWidth) / (menWidth - womenWidth);
         }
         body.neckHalfWidthCm = std::max(neck, std::min(womenNeck, menNeck));
-    } else {
-        if (chosen == nullptr) {
-            throw DataFileError("unknown body profile \"" + profile.name + "\"");
-        }
-        body.profileName = profile.name;
-        body.shoulderWidthCm = read.number(*chosen, "shoulder_width_cm");
-        body.neckHalfWidthCm = read.number(*chosen, "neck_half_width_cm");
     }
-    const double factor = body.shoulderWidthCm / referenceWidth;
+    if (profile.heightCm) {
+        const double height = *profile.heightCm;
+        if (!(height >= body.minHeightCm && height <= body.maxHeightCm)) {
+            throw DataFileError("rollcoach: error: height must be between " + oneDecimal(body.minHeightCm) +
+                                " and " + oneDecimal(body.maxHeightCm) + " cm, not " +
+                                (std::isfinite(height) ? oneDecimal(height) : std::string("that")));
+        }
+        body.heightCm = height;
+    }
+    if (profile.shoulderWidthCm || profile.heightCm) {
+        body.profileName = body.describe();
+    }
+    body.widthScale = body.shoulderWidthCm / referenceWidth;
+    body.lengthScale = body.heightCm / referenceHeight;
+    const Scale factor{body.widthScale, body.lengthScale};
 
     const YamlNode& safety = read.child(root, "safety");
     body.spineHalfWidthCm = read.number(safety, "spine_half_width_cm");
-    body.neckTopCm = read.number(safety, "neck_top_cm") * factor;
+    body.neckTopCm = read.number(safety, "neck_top_cm") * factor.y;
     body.contactRadiusRatio = read.number(safety, "contact_radius_ratio");
     body.clearanceCm = read.number(safety, "clearance_cm");
     for (const auto& [key, value] : read.child(root, "balls").entries) {
@@ -292,12 +394,12 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     body.lyingProps = read.texts(read.child(drills, "lying"), "props");
 
     const YamlNode& landmarks = read.child(root, "landmarks");
-    body.thoracicLevelCm = read.number(landmarks, "thoracic_level_cm") * factor;
-    body.spineBottomCm = read.number(landmarks, "spine_bottom_cm") * factor;
+    body.thoracicLevelCm = read.number(landmarks, "thoracic_level_cm") * factor.y;
+    body.spineBottomCm = read.number(landmarks, "spine_bottom_cm") * factor.y;
     body.acromion = scaled(read.point(read.child(landmarks, "acromion")), factor);
     const YamlNode& head = read.child(landmarks, "head");
-    body.head = {scaled(read.point(head), factor), read.number(head, "radius_x_cm") * factor,
-                 read.number(head, "radius_y_cm") * factor};
+    body.head = {scaled(read.point(head), factor), read.number(head, "radius_x_cm") * factor.x,
+                 read.number(head, "radius_y_cm") * factor.y};
     body.outline = read.points(read.child(landmarks, "outline"));
     body.scapula = read.points(read.child(landmarks, "scapula"));
     body.scapulaSpine = read.points(read.child(landmarks, "scapula_spine"));
@@ -338,12 +440,18 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
 
     body.partnerProps = read.texts(read.child(drills, "partner"), "props");
     body.selfPressProps = read.texts(read.child(drills, "self-press"), "props");
-    body.sacrumBottomCm = read.number(landmarks, "sacrum_bottom_cm") * factor;
+    body.sacrumBottomCm = read.number(landmarks, "sacrum_bottom_cm") * factor.y;
     const YamlNode& lowerBack = read.child(root, "lower_back");
     body.lowerBack = read.points(read.child(lowerBack, "outline"));
     body.sacrum = read.points(read.child(lowerBack, "sacrum"));
     scaleAll(body.lowerBack, factor);
     scaleAll(body.sacrum, factor);
+
+    // The named places come last: "neck-base" follows the neck zone, which is not scaled down.
+    for (const auto& [key, value] : read.child(root, "anatomy").entries) {
+        body.anatomy.push_back({key->value, scaled(read.point(*value), factor)});
+    }
+    body.anatomy.push_back({"neck-base", {body.neckHalfWidthCm, 0}});
     return body;
 }
 

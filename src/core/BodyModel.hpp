@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rollcoach {
@@ -49,17 +50,41 @@ struct Ellipse {
     double radiusYCm = 0;
 };
 
-/// Who the body model is scaled for: "men", "women", or a shoulder width of one's own.
+/// Who the body model is scaled for: "men" or "women" (the average of each), and a shoulder
+/// width or a height of one's own, which override the average's.
 struct BodyProfile {
+    BodyProfile() = default;
+    BodyProfile(std::string sex, std::optional<double> shoulders = std::nullopt,
+                std::optional<double> height = std::nullopt)
+        : name(std::move(sex)), shoulderWidthCm(shoulders), heightCm(height) {}
+
     std::string name = "men";
     std::optional<double> shoulderWidthCm;
+    std::optional<double> heightCm;
+};
+
+/// A named place on the body a routine may put a contact by (right side, scaled for the body).
+struct AnatomyPoint {
+    std::string name;
+    Point at;
 };
 
 /// Landmarks of the back and the keep-out zones, in the body frame. Right-side shapes are
 /// given; the left side is their mirror image (x -> -x).
 struct BodyModel {
     std::string profileName;
+    std::string sex = "men"; ///< the profile whose averages fill what was not given
     double shoulderWidthCm = 0;
+    double heightCm = 0;
+    /// How this body relates to the reference (the average man): widths scale by the first,
+    /// lengths down the back by the second.
+    double widthScale = 1;
+    double lengthScale = 1;
+    /// The bodies accepted: shoulder widths and heights, inclusive.
+    double minShoulderWidthCm = 0;
+    double maxShoulderWidthCm = 0;
+    double minHeightCm = 0;
+    double maxHeightCm = 0;
 
     // Keep-out zones.
     double spineHalfWidthCm = 0;
@@ -95,6 +120,16 @@ struct BodyModel {
     double sacrumBottomCm = 0; ///< where the drawn back ends, below the sacrum's top
     std::vector<Point> lowerBack; ///< drawn only: right half from the waist to the sacrum
     std::vector<Point> sacrum;    ///< drawn only: the sacrum's triangle
+    std::vector<AnatomyPoint> anatomy; ///< what a routine may place by, in file order
+
+    /// "women, shoulders 36.5 cm, height 163 cm": which body a routine is checked for.
+    std::string describe() const;
+    /// A named place of `anatomy` for this body; none for a name the model lacks.
+    std::optional<Point> anatomyPoint(const std::string& name) const;
+    std::vector<std::string> anatomyNames() const;
+    /// True when a contact patch of `radiusCm` round `point` (absolute x, either side) lies
+    /// wholly on the drawn back, shoulders or neck: no part of it over the background.
+    bool patchOnBody(Point point, double radiusCm) const;
 
     /// True when a point (absolute x, either side) lies on the back, shoulders or neck.
     bool isOnBody(Point point) const;

@@ -1,6 +1,7 @@
 #include "PlanJson.hpp"
 
 #include "PrintableText.hpp"
+#include "SafetyCheck.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,8 @@ const char* kindName(SegmentKind kind) {
 
 } // namespace
 
-std::string planJson(const Timeline& timeline, const std::string& firstSideReason, double everyS) {
+std::string planJson(const Timeline& timeline, const std::string& firstSideReason, double everyS,
+                     const BodyModel* body) {
     const Routine& routine = timeline.routine();
     nlohmann::ordered_json plan;
     plan["title"] = routine.title;
@@ -56,6 +58,18 @@ std::string planJson(const Timeline& timeline, const std::string& firstSideReaso
     plan["segments"] = std::move(segments);
     if (everyS > 0) {
         // The balls as drawn, moment by moment: tools check the drawn path with it.
+        if (body != nullptr) {
+            nlohmann::ordered_json outline = nlohmann::ordered_json::array();
+            for (const Point& p : body->outline) {
+                outline.push_back({{"x_cm", p.xCm}, {"y_cm", p.yCm}});
+            }
+            plan["body"] = {{"description", body->describe()},
+                            {"shoulder_width_cm", body->shoulderWidthCm},
+                            {"height_cm", body->heightCm},
+                            {"spine_half_width_cm", body->spineHalfWidthCm},
+                            {"neck_half_width_cm", body->neckHalfWidthCm},
+                            {"outline_right_half", std::move(outline)}};
+        }
         nlohmann::ordered_json moments = nlohmann::ordered_json::array();
         const auto count = static_cast<long>(std::floor(timeline.totalS() / everyS + 1e-9));
         for (long i = 0; i <= count; ++i) {
@@ -66,8 +80,18 @@ std::string planJson(const Timeline& timeline, const std::string& firstSideReaso
             moment["kind"] = kindName(m.segment->kind);
             moment["side"] = sideName(m.segment->side);
             nlohmann::ordered_json balls = nlohmann::ordered_json::array();
+            // The step whose balls are shown: during a switch, the one coming next.
+            std::optional<std::size_t> step = m.segment->step;
+            if (!step && m.segmentIndex + 1 < timeline.segments().size()) {
+                step = timeline.segments()[m.segmentIndex + 1].step;
+            }
             for (const Point& p : m.ballsInRoutineFrame) {
-                balls.push_back({{"x_cm", p.xCm}, {"y_cm", p.yCm}});
+                nlohmann::ordered_json ball = {{"x_cm", p.xCm}, {"y_cm", p.yCm}};
+                if (body != nullptr && step) {
+                    ball["radius_cm"] =
+                        Contact::of(*body, routine, routine.steps[*step]).radiusCm;
+                }
+                balls.push_back(std::move(ball));
             }
             moment["balls"] = std::move(balls);
             moments.push_back(std::move(moment));

@@ -42,6 +42,7 @@ struct BallChoice {
 struct Placement {
     Point at;
     SourceMark mark;
+    bool byAnatomy = false; ///< given by a place on the body, resolved for the person's body
 };
 
 enum class Pattern {

@@ -238,8 +238,19 @@ private:
         return ec == std::errc() ? std::string(buffer, ptr) : std::string("?");
     }
 
-    std::optional<Point> point(const YamlNode& node, const std::string& what) {
-        if (map(node, what, {"x_cm", "y_cm"}) == nullptr) {
+    // A place on the back: centimetres ({x_cm, y_cm}), or by anatomy, resolved for the body:
+    // {at: NAME, ...} or {between: [NAME, NAME], fraction: F, ...}, with offsets dx_cm and
+    // dy_cm in centimetres on the person, or x_cm (y_cm) for the distance from the midline
+    // (below C7) in place of the anatomy's own. `byAnatomy` is set for the second form.
+    std::optional<Point> point(const YamlNode& node, const std::string& what,
+                               bool* byAnatomy = nullptr) {
+        if (node.kind == Kind::Map && (find(node, "at") != nullptr || find(node, "between") != nullptr)) {
+            if (byAnatomy != nullptr) {
+                *byAnatomy = true;
+            }
+            return anatomyPoint(node, what);
+        }
+        if (map(node, what, {"x_cm", "y_cm", "at", "between"}) == nullptr) {
             return std::nullopt;
         }
         const YamlNode* x = require(node, "x_cm", what);
@@ -256,6 +267,95 @@ private:
             return std::nullopt;
         }
         return Point{*xv, *yv};
+    }
+
+    std::optional<Point> landmark(const YamlNode& node) {
+        const auto name = choice(node, "at", "place on the body", m_body.anatomyNames());
+        if (!name) {
+            return std::nullopt;
+        }
+        return m_body.anatomyPoint(*name);
+    }
+
+    std::optional<Point> anatomyPoint(const YamlNode& node, const std::string& what) {
+        const YamlNode* at = find(node, "at");
+        const YamlNode* between = find(node, "between");
+        std::vector<std::string> keys = {"dx_cm", "dy_cm", "x_cm", "y_cm", "side"};
+        keys.insert(keys.begin(), at != nullptr ? "at" : "between");
+        if (at == nullptr) {
+            keys.insert(keys.begin() + 1, "fraction");
+        }
+        if (at != nullptr && between != nullptr) {
+            const YamlNode* later = between->mark.line > at->mark.line ||
+                                            (between->mark.line == at->mark.line &&
+                                             between->mark.column > at->mark.column)
+                                        ? between
+                                        : at;
+            error(later->mark, what + " is placed by \"at\" or by \"between\", not both");
+            return std::nullopt;
+        }
+        if (map(node, what, keys) == nullptr) {
+            return std::nullopt;
+        }
+        std::optional<Point> base;
+        if (at != nullptr) {
+            base = landmark(*at);
+        } else if (list(*between, "between", 2) != nullptr) {
+            if (between->items.size() != 2) {
+                error(between->mark, "\"between\" names two places on the body, e.g. [neck-side, "
+                                     "acromion]");
+                return std::nullopt;
+            }
+            const auto from = landmark(*between->items[0]);
+            const auto to = landmark(*between->items[1]);
+            const YamlNode* fraction = require(node, "fraction", what);
+            std::optional<double> f;
+            if (fraction != nullptr) {
+                f = number(*fraction, "fraction", 0, 1);
+            }
+            if (from && to && f) {
+                base = Point{from->xCm + (to->xCm - from->xCm) * *f,
+                             from->yCm + (to->yCm - from->yCm) * *f};
+            }
+        }
+        bool ok = base.has_value();
+        Point out = base.value_or(Point{});
+        for (const char* axis : {"x", "y"}) {
+            const std::string offsetKey = std::string("d") + axis + "_cm";
+            const std::string absoluteKey = std::string(axis) + "_cm";
+            const YamlNode* offset = find(node, offsetKey);
+            const YamlNode* absolute = find(node, absoluteKey);
+            double& value = axis[0] == 'x' ? out.xCm : out.yCm;
+            if (offset != nullptr && absolute != nullptr) {
+                error(absolute->mark, what + " takes \"" + offsetKey + "\" (from the place) or \"" +
+                                          absoluteKey + "\" (from " +
+                                          (axis[0] == 'x' ? "the midline" : "C7") + "), not both");
+                ok = false;
+                continue;
+            }
+            if (offset != nullptr) {
+                const auto v = number(*offset, offsetKey, -kMaxCoordinateCm, kMaxCoordinateCm);
+                ok = ok && v.has_value();
+                value += v.value_or(0);
+            }
+            if (absolute != nullptr) {
+                const auto v = number(*absolute, absoluteKey, -kMaxCoordinateCm, kMaxCoordinateCm);
+                ok = ok && v.has_value();
+                value = v.value_or(0);
+            }
+        }
+        // The same place on the other side of the back: a second hand, across the midline.
+        if (const YamlNode* side = find(node, "side")) {
+            const auto value = choice(*side, "side", "side", {"working", "other"});
+            ok = ok && value.has_value();
+            if (value == "other") {
+                out.xCm = -out.xCm;
+            }
+        }
+        if (!ok) {
+            return std::nullopt;
+        }
+        return out;
     }
 
     std::optional<BallChoice> ball(const YamlNode& node);
@@ -592,10 +692,11 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
                 ok = false;
             }
             for (const YamlNode* item : place->items) {
-                const auto p = point(*item, "place of " + where);
+                bool byAnatomy = false;
+                const auto p = point(*item, "place of " + where, &byAnatomy);
                 ok = ok && p.has_value();
                 if (p) {
-                    step.place.push_back({*p, item->mark});
+                    step.place.push_back({*p, item->mark, byAnatomy});
                 }
             }
         } else {
@@ -612,6 +713,27 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
         }
     } else {
         step.motion.mark = node.mark;
+    }
+    if (!step.place.empty() && step.place.front().byAnatomy) {
+        // Placed by anatomy, the step fits every body: its sweeps and circles are written for
+        // the reference body and grow and shrink with the person, as its places do.
+        const double across = m_body.widthScale;
+        const double down = m_body.lengthScale;
+        switch (step.motion.pattern) {
+        case Pattern::Horizontal:
+            step.motion.amplitudeCm *= across;
+            break;
+        case Pattern::Vertical:
+            step.motion.amplitudeCm *= down;
+            break;
+        case Pattern::Circle:
+        case Pattern::Knead:
+        case Pattern::Friction:
+            step.motion.amplitudeCm *= std::min(across, down);
+            break;
+        default:
+            break;
+        }
     }
     if (step.place.empty() && step.motion.pattern != Pattern::Hold && ok) {
         error(step.motion.mark, "a rest with nothing in \"place\" cannot move: give the place "

@@ -98,7 +98,7 @@ double segmentDistanceSquared(Point a, Point b, Point c, Point d) {
 // True when a polyline (in the routine frame, right side) lies inside the body outline with
 // room to spare: it starts inside and comes nowhere near an edge. The outline is the right
 // half closed along the midline, so a polyline that crosses the midline is not cleared here.
-bool wellInside(const BodyModel& body, const std::vector<Point>& line) {
+bool wellInside(const BodyModel& body, const std::vector<Point>& line, double radiusCm) {
     if (line.empty() || !body.isOnBody(line.front())) {
         return false;
     }
@@ -108,12 +108,12 @@ bool wellInside(const BodyModel& body, const std::vector<Point>& line) {
             return false;
         }
     }
+    const double clearance = radiusCm + kOutlineClearanceCm;
     for (std::size_t i = 0; i + 1 < line.size() || i == 0; ++i) {
         const Point a = line[i];
         const Point b = i + 1 < line.size() ? line[i + 1] : line[i];
         for (std::size_t k = 0, j = outline.size() - 1; k < outline.size(); j = k++) {
-            if (segmentDistanceSquared(a, b, outline[j], outline[k]) <=
-                kOutlineClearanceCm * kOutlineClearanceCm) {
+            if (segmentDistanceSquared(a, b, outline[j], outline[k]) <= clearance * clearance) {
                 return false;
             }
         }
@@ -123,7 +123,7 @@ bool wellInside(const BodyModel& body, const std::vector<Point>& line) {
 
 // True when every place the ball can reach during the step, whatever the timing, lies well
 // inside the outline: the sweep's full line, the square round a circle, the whole path.
-bool reachWellInside(const BodyModel& body, const Step& step, std::size_t ball) {
+bool reachWellInside(const BodyModel& body, const Step& step, std::size_t ball, double radiusCm) {
     const Point at = step.place[ball].at;
     const Motion& motion = step.motion;
     const double a = motion.amplitudeCm;
@@ -161,7 +161,7 @@ bool reachWellInside(const BodyModel& body, const Step& step, std::size_t ball) 
         // Returns and circles round a travelling centre: their positions are sampled.
         return false;
     }
-    return wellInside(body, line);
+    return wellInside(body, line, radiusCm);
 }
 
 Closeness closenessFor(double gap, double clearance) {
@@ -181,7 +181,9 @@ const char* zoneName(Zone zone) {
 }
 
 std::string PlacementVerdict::headline() const {
-    if (!onBody) {
+    // On the spine or the neck is the worse danger: it is said first, off the body or not.
+    const bool onZone = !zones.empty() && zones.front().closeness == Closeness::On;
+    if (!onBody && !onZone) {
         return "Off the body: move the ball back onto the back";
     }
     if (zones.empty()) {
@@ -319,7 +321,8 @@ bool SafetyCheck::clearWithMargin(Point point, const Contact& contact) const {
     // The outline test walks a polygon; the zones are a distance each, so they go first and
     // turn away most of the places an advice search looks at.
     return spineVerdict(point, contact.radiusCm, 0).gapCm > needed &&
-           neckVerdict(point, contact, 0).gapCm > neckNeeded && m_body.isOnBody(point);
+           neckVerdict(point, contact, 0).gapCm > neckNeeded &&
+           m_body.patchOnBody(point, contact.radiusCm);
 }
 
 std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point reference,
@@ -372,7 +375,8 @@ PlacementVerdict SafetyCheck::atPoint(Point point, double ballDiameterCm) const 
 
 PlacementVerdict SafetyCheck::atPoint(Point point, const Contact& contact) const {
     PlacementVerdict verdict;
-    verdict.onBody = m_body.isOnBody(point);
+    // What is drawn is the patch: a ball half over the background is not on the body.
+    verdict.onBody = m_body.patchOnBody(point, contact.radiusCm);
     const double radius = contact.radiusCm;
     for (const ZoneVerdict& zone :
          {spineVerdict(point, radius, 0), neckVerdict(point, contact, 0)}) {
@@ -486,14 +490,21 @@ std::vector<OffBody> SafetyCheck::offBody(const Routine& routine) const {
     std::vector<OffBody> found;
     for (std::size_t s = 0; s < routine.steps.size(); ++s) {
         const Step& step = routine.steps[s];
+        // What is drawn is the contact patch: all of it stays on the body, not only its centre.
+        const double radius = Contact::of(m_body, routine, step).radiusCm;
+        const auto offAt = [&](std::size_t b, bool moving, double t, Point where,
+                               const SourceMark& mark) {
+            return OffBody{s, b, moving, t, where, mark, m_body.isOnBody(where)};
+        };
         // Per ball: null while it stays on the body, else where it first leaves it.
         std::vector<std::optional<OffBody>> off(step.place.size());
         std::vector<std::size_t> toSample;
         for (std::size_t b = 0; b < step.place.size(); ++b) {
             ++m_positionsChecked;
-            if (!m_body.isOnBody(step.place[b].at)) {
-                off[b] = OffBody{s, b, false, 0, step.place[b].at, step.place[b].mark};
-            } else if (step.motion.pattern != Pattern::Hold && !reachWellInside(m_body, step, b)) {
+            if (!m_body.patchOnBody(step.place[b].at, radius)) {
+                off[b] = offAt(b, false, 0, step.place[b].at, step.place[b].mark);
+            } else if (step.motion.pattern != Pattern::Hold &&
+                       !reachWellInside(m_body, step, b, radius)) {
                 // Only a ball whose reach comes close to the outline needs its motion
                 // sampled; a long path well inside costs a few segment tests, not thousands
                 // of positions.
@@ -511,8 +522,8 @@ std::vector<OffBody> SafetyCheck::offBody(const Routine& routine) const {
                         continue;
                     }
                     ++m_positionsChecked;
-                    if (!m_body.isOnBody(positions[b])) {
-                        off[b] = OffBody{s, b, true, t, positions[b], step.motion.mark};
+                    if (!m_body.patchOnBody(positions[b], radius)) {
+                        off[b] = offAt(b, true, t, positions[b], step.motion.mark);
                     } else {
                         pending = true;
                     }
@@ -591,10 +602,13 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck wh
         const std::string noun = Contact::of(body, routine, step).noun;
         std::string message = noun + " " + std::to_string(off.ball + 1) + " of step " +
                               std::to_string(off.stepIndex + 1) + " (\"" + step.name + "\") ";
-        message += off.moving ? "moves off the body " + oneDecimal(off.atS) + " s into the step"
-                              : "is placed off the body";
+        const std::string how = off.edgeOnly ? "reaches over the edge of the body" : "off the body";
+        message += off.moving ? (off.edgeOnly ? how : "moves " + how) + " " + oneDecimal(off.atS) +
+                                    " s into the step"
+                              : (off.edgeOnly ? how : "is placed " + how);
         message += " (at x_cm " + oneDecimal(off.where.xCm) + ", y_cm " +
-                   oneDecimal(off.where.yCm) + "): it must stay on the back, shoulders or neck";
+                   oneDecimal(off.where.yCm) + " on " + body.describe() +
+                   "): all of its contact patch must stay on the back, shoulders or neck";
         load.diagnostics.push_back({Severity::Error, off.mark, message});
     }
     if (what == PlacementCheck::WithWarnings) {

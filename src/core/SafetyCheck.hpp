@@ -63,6 +63,7 @@ struct OffBody {
     double atS = 0;
     Point where;
     SourceMark mark;
+    bool edgeOnly = false; ///< the centre is on the body; part of the contact patch is not
 };
 
 /// How a ball's contact patch stands to a zone, in words: "overlaps the spine by 1.2 cm",

@@ -69,12 +69,33 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
         } else if (name == "shoulder_width_cm") {
             double width = 0;
             if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
-                !decimalNumber(value->value, width) || !(width >= 25 && width <= 60)) {
+                !decimalNumber(value->value, width) ||
+                !(width >= kShoulderWidthRangeCm[0] && width <= kShoulderWidthRangeCm[1])) {
                 diagnostics.push_back({Severity::Error, value->mark,
-                                       "\"shoulder_width_cm\" must be a number from 25 to 60"});
+                                       "\"shoulder_width_cm\" must be a number from 30 to 50 "
+                                       "(centimetres from shoulder tip to shoulder tip)"});
                 continue;
             }
             settings.shoulderWidthCm = width;
+        } else if (name == "height_cm") {
+            double height = 0;
+            if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
+                !decimalNumber(value->value, height) ||
+                !(height >= kHeightRangeCm[0] && height <= kHeightRangeCm[1])) {
+                diagnostics.push_back({Severity::Error, value->mark,
+                                       "\"height_cm\" must be a number from 145 to 200 "
+                                       "(your height in centimetres)"});
+                continue;
+            }
+            settings.heightCm = height;
+        } else if (name == "body_asked") {
+            if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
+                (value->value != "true" && value->value != "false")) {
+                diagnostics.push_back(
+                    {Severity::Error, value->mark, "\"body_asked\" must be true or false"});
+                continue;
+            }
+            settings.bodyAsked = value->value == "true";
         } else if (name == "speech") {
             const std::string word = value->kind == YamlNode::Kind::Scalar ? value->value : "";
             if (word == "off") {
@@ -117,8 +138,8 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
         } else {
             diagnostics.push_back({Severity::Error, key->mark,
                                    "unknown setting \"" + name +
-                                       "\" (known: time, body, shoulder_width_cm, speech, "
-                                       "speech_rate, big_button, listen)"});
+                                       "\" (known: time, body, shoulder_width_cm, height_cm, "
+                                       "body_asked, speech, speech_rate, big_button, listen)"});
         }
     }
     return settings;

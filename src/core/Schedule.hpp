@@ -15,10 +15,17 @@ namespace rollcoach {
 /// warnings, the end), or everything shown on screen too (cue texts, the tension question).
 enum class SpeechAmount { Off, Brief, Full };
 
+/// The bodies accepted, as assets/body.yaml gives them ("accepted"): the settings and the
+/// command line check against the same figures, and a test holds them to the file's.
+constexpr double kShoulderWidthRangeCm[2] = {30, 50};
+constexpr double kHeightRangeCm[2] = {145, 200};
+
 struct Settings {
     int sessionMinuteOfDay = 18 * 60; ///< `time: "18:00"`: when sessions are due
     std::optional<std::string> body;  ///< `body: men|women`
     std::optional<double> shoulderWidthCm;
+    std::optional<double> heightCm;       ///< `height_cm: 170`
+    bool bodyAsked = false; ///< `body_asked: true`: the body screen was offered once
     SpeechAmount speech = SpeechAmount::Full; ///< `speech: off|brief|full`
     int speechWordsPerMinute = 150;           ///< `speech_rate: 150` (80 to 400)
     bool bigButton = false; ///< `big_button: true`: any key or button toggles pause

@@ -20,7 +20,8 @@ std::optional<BodyModel> loadBody(const Workspace& workspace, std::string& why) 
     }
     try {
         return BodyModel::load(workspace.paths.bodyModel(),
-                               BodyProfile{workspace.bodyProfile, workspace.shoulderWidthCm});
+                               BodyProfile{workspace.bodyProfile, workspace.shoulderWidthCm,
+                                           workspace.heightCm});
     } catch (const DataFileError& error) {
         why = error.what();
         return std::nullopt;

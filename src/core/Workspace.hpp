@@ -25,6 +25,7 @@ struct Workspace {
     Settings settings;                   ///< from settingsFile, read once
     std::string bodyProfile = "men";
     std::optional<double> shoulderWidthCm;
+    std::optional<double> heightCm;
     std::string dataDir; ///< history and the user's routines
     std::string settingsFile;
     const Clock* clock = nullptr; ///< never null once the command line has set it up

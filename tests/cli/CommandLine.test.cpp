@@ -188,7 +188,11 @@ TEST_CASE("plan --json --every: the balls as drawn, moment by moment, none while
     CHECK(lifted < switching); // then the balls show at their new place
     CHECK(moments[0]["t_s"] == 0.0);
     CHECK(moments[0]["side"] == "left");
-    CHECK(moments[0]["balls"][0]["x_cm"] == 10.0);
+    // Placed by anatomy: a fifth of the way from the side of the neck to the shoulder tip,
+    // drawn as its contact patch, on the body it was planned for.
+    CHECK(moments[0]["balls"][0]["x_cm"].get<double>() == doctest::Approx(7.5 + 0.2 * 13.3));
+    CHECK(moments[0]["balls"][0]["radius_cm"].get<double>() == doctest::Approx(6.35 * 0.3));
+    CHECK(plan["body"]["description"] == "men, shoulders 41.6 cm, height 175.6 cm");
     CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--every", "1"}).code == 2);
     CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--every", "nan"})
               .code == 2);

@@ -425,7 +425,7 @@ TEST_CASE("the settings file chooses whose body is modelled, and the command lin
     std::ofstream(config.path / "rollcoach" / "settings.yaml") << "body: women\ntime: \"07:30\"\n";
     const std::string routine = (config.path / "beside-neck.yaml").string();
     // Beside the neck: near it on the men's model (6 cm band), clear on the women's (5 cm).
-    std::ofstream(routine) << oneStep("yoga-tune-up", "[{x_cm: 8.5, y_cm: 1}]");
+    std::ofstream(routine) << oneStep("yoga-tune-up", "[{x_cm: 7.5, y_cm: 2.2}]");
     CHECK(dir.run({"validate", "--strict", routine}).code == 1);
     setenv("XDG_CONFIG_HOME", config.path.c_str(), 1);
     const Result women = dir.run({"validate", "--strict", routine});
@@ -489,7 +489,8 @@ TEST_CASE("a settings file that cannot be used is reported once, and the default
                             "at their defaults\n");
     CHECK(hex.code == 0);
     CHECK(hex.err == settings.string() +
-                         ":1:20: error: \"shoulder_width_cm\" must be a number from 25 to 60\n");
+                         ":1:20: error: \"shoulder_width_cm\" must be a number from 30 to 50 "
+                         "(centimetres from shoulder tip to shoulder tip)\n");
 }
 
 TEST_CASE("a loop of symbolic links given as a routine is called that") {

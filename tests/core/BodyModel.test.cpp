@@ -115,26 +115,32 @@ TEST_CASE("balls and muscles are found by their exact name, or not at all") {
     CHECK(body.findMuscle("trapezius") == nullptr);
 }
 
-TEST_CASE("the women's profile scales every landmark by shoulder width, never the safety margins") {
+TEST_CASE("the women's profile scales widths by shoulder width and lengths by height, never the "
+          "safety margins") {
     const BodyModel& men = referenceBody();
     const BodyModel women = BodyModel::load(kModelPath, {"women", std::nullopt});
-    const double factor = 36.5 / 41.6;
+    const double across = 36.5 / 41.6;
+    const double down = 162.9 / 175.6;
     CHECK(women.profileName == "women");
+    CHECK(women.sex == "women");
     CHECK(women.shoulderWidthCm == doctest::Approx(36.5));
+    CHECK(women.heightCm == doctest::Approx(162.9));
+    CHECK(women.widthScale == doctest::Approx(across));
+    CHECK(women.lengthScale == doctest::Approx(down));
     CHECK(women.neckHalfWidthCm == doctest::Approx(5.0));
-    CHECK(women.thoracicLevelCm == doctest::Approx(men.thoracicLevelCm * factor));
-    CHECK(women.spineBottomCm == doctest::Approx(men.spineBottomCm * factor));
-    CHECK(women.neckTopCm == doctest::Approx(men.neckTopCm * factor));
-    CHECK(women.acromion.xCm == doctest::Approx(men.acromion.xCm * factor));
-    CHECK(women.acromion.yCm == doctest::Approx(men.acromion.yCm * factor));
-    CHECK(women.head.center.yCm == doctest::Approx(men.head.center.yCm * factor));
-    CHECK(women.head.radiusXCm == doctest::Approx(men.head.radiusXCm * factor));
-    CHECK(women.head.radiusYCm == doctest::Approx(men.head.radiusYCm * factor));
-    auto allScaled = [factor](const std::vector<Point>& got, const std::vector<Point>& reference) {
+    CHECK(women.thoracicLevelCm == doctest::Approx(men.thoracicLevelCm * down));
+    CHECK(women.spineBottomCm == doctest::Approx(men.spineBottomCm * down));
+    CHECK(women.neckTopCm == doctest::Approx(men.neckTopCm * down));
+    CHECK(women.acromion.xCm == doctest::Approx(men.acromion.xCm * across));
+    CHECK(women.acromion.yCm == doctest::Approx(men.acromion.yCm * down));
+    CHECK(women.head.center.yCm == doctest::Approx(men.head.center.yCm * down));
+    CHECK(women.head.radiusXCm == doctest::Approx(men.head.radiusXCm * across));
+    CHECK(women.head.radiusYCm == doctest::Approx(men.head.radiusYCm * down));
+    auto allScaled = [&](const std::vector<Point>& got, const std::vector<Point>& reference) {
         REQUIRE(got.size() == reference.size());
         for (std::size_t i = 0; i < got.size(); ++i) {
-            CHECK(got[i].xCm == doctest::Approx(reference[i].xCm * factor));
-            CHECK(got[i].yCm == doctest::Approx(reference[i].yCm * factor));
+            CHECK(got[i].xCm == doctest::Approx(reference[i].xCm * across));
+            CHECK(got[i].yCm == doctest::Approx(reference[i].yCm * down));
         }
     };
     allScaled(women.outline, men.outline);
@@ -152,36 +158,87 @@ TEST_CASE("the women's profile scales every landmark by shoulder width, never th
     CHECK(women.findBall("tennis")->diameterCm == men.findBall("tennis")->diameterCm);
 }
 
-TEST_CASE("a shoulder width of one's own scales the body and interpolates the neck zone") {
+TEST_CASE("a shoulder width of one's own scales the body across and interpolates the neck zone") {
     const BodyModel mid = BodyModel::load(kModelPath, {"men", 39.05});
-    CHECK(mid.profileName == "shoulder width 39 cm");
+    CHECK(mid.profileName == "men, shoulders 39 cm, height 175.6 cm");
     CHECK(mid.shoulderWidthCm == 39.05);
     CHECK(mid.acromion.xCm == doctest::Approx(20.8 * 39.05 / 41.6));
+    // The height is the average man's: lengths down the back stay.
+    CHECK(mid.acromion.yCm == doctest::Approx(7.7));
     // Halfway between the two measured profiles' widths, halfway between their necks.
     CHECK(mid.neckHalfWidthCm == doctest::Approx(5.5));
     CHECK(BodyModel::load(kModelPath, {"men", 36.5}).neckHalfWidthCm == doctest::Approx(5.0));
     CHECK(BodyModel::load(kModelPath, {"men", 41.6}).neckHalfWidthCm == doctest::Approx(6.0));
     // Below the narrower profile the neck zone stays at its size rather than shrinking; above
     // the wider one it keeps growing.
-    CHECK(BodyModel::load(kModelPath, {"men", 25.0}).neckHalfWidthCm == doctest::Approx(5.0));
+    CHECK(BodyModel::load(kModelPath, {"men", 30.0}).neckHalfWidthCm == doctest::Approx(5.0));
     CHECK(BodyModel::load(kModelPath, {"men", 50.0}).neckHalfWidthCm > 6.0);
-    // The width wins over the profile name it comes with.
+    // The width wins over the profile's average it comes with; the height is the profile's.
     const BodyModel named = BodyModel::load(kModelPath, {"women", 41.6});
     CHECK(named.shoulderWidthCm == doctest::Approx(41.6));
     CHECK(named.acromion.xCm == doctest::Approx(20.8));
+    CHECK(named.heightCm == doctest::Approx(162.9));
 }
 
-TEST_CASE("a shoulder width outside 25 to 60 cm, or not a number, is refused") {
-    CHECK_NOTHROW(BodyModel::load(kModelPath, {"men", 25.0}));
-    CHECK_NOTHROW(BodyModel::load(kModelPath, {"men", 60.0}));
-    for (double width : {24.9, 60.1, 0.0, -40.0, std::numeric_limits<double>::quiet_NaN(),
+TEST_CASE("a height of one's own scales the back's length, the blades and the neck, not its width") {
+    const BodyModel& men = referenceBody();
+    const BodyModel tall = BodyModel::load(kModelPath, {"men", std::nullopt, 195.0});
+    const double down = 195.0 / 175.6;
+    CHECK(tall.profileName == "men, shoulders 41.6 cm, height 195 cm");
+    CHECK(tall.spineBottomCm == doctest::Approx(men.spineBottomCm * down));
+    CHECK(tall.neckTopCm == doctest::Approx(men.neckTopCm * down));
+    CHECK(tall.scapula.back().yCm == doctest::Approx(men.scapula.back().yCm * down));
+    CHECK(tall.acromion.xCm == doctest::Approx(men.acromion.xCm));
+    // Named places scale with the body; the side of the neck follows its keep-out zone.
+    CHECK(tall.anatomyPoint("scapula-bottom")->yCm ==
+          doctest::Approx(men.anatomyPoint("scapula-bottom")->yCm * down));
+    CHECK(tall.anatomyPoint("neck-base")->xCm == doctest::Approx(tall.neckHalfWidthCm));
+    CHECK_FALSE(tall.anatomyPoint("elbow").has_value());
+}
+
+TEST_CASE("a shoulder width outside 30 to 50 cm, a height outside 145 to 200 cm, or not a number, "
+          "is refused") {
+    CHECK_NOTHROW(BodyModel::load(kModelPath, {"men", 30.0}));
+    CHECK_NOTHROW(BodyModel::load(kModelPath, {"men", 50.0}));
+    CHECK_NOTHROW(BodyModel::load(kModelPath, {"women", 30.0, 145.0}));
+    CHECK_NOTHROW(BodyModel::load(kModelPath, {"women", 50.0, 200.0}));
+    for (double width : {29.9, 50.1, 0.0, -40.0, std::numeric_limits<double>::quiet_NaN(),
                          std::numeric_limits<double>::infinity()}) {
         CAPTURE(width);
-        CHECK_THROWS_WITH_AS(BodyModel::load(kModelPath, {"men", width}),
-                             "shoulder width must be between 25 and 60 cm", DataFileError);
+        try {
+            BodyModel::load(kModelPath, {"men", width});
+            FAIL("accepted");
+        } catch (const DataFileError& error) {
+            CHECK(std::string(error.what())
+                      .rfind("rollcoach: error: shoulder width must be between 30 and 50 cm", 0) ==
+                  0);
+        }
+    }
+    for (double height : {144.9, 200.1, 0.0, 1e9, std::numeric_limits<double>::quiet_NaN()}) {
+        CAPTURE(height);
+        try {
+            BodyModel::load(kModelPath, {"men", std::nullopt, height});
+            FAIL("accepted");
+        } catch (const DataFileError& error) {
+            CHECK(std::string(error.what())
+                      .rfind("rollcoach: error: height must be between 145 and 200 cm", 0) == 0);
+        }
     }
     CHECK_THROWS_WITH_AS(BodyModel::load(kModelPath, {"children", std::nullopt}),
-                         "unknown body profile \"children\"", DataFileError);
+                         "rollcoach: error: unknown body type \"children\": use men or women",
+                         DataFileError);
+}
+
+TEST_CASE("a contact patch is on the body only when all of it is, across the midline too") {
+    const BodyModel& body = referenceBody();
+    // Across the midline the back goes on: a patch over the spine is on the body.
+    CHECK(body.patchOnBody({0, 20}, 3));
+    CHECK(body.patchOnBody({10, 20}, 3));
+    // Centre on the body, edge over the background above the shoulder.
+    CHECK(body.isOnBody({10, 1}));
+    CHECK_FALSE(body.patchOnBody({10, 1}, 2));
+    CHECK(body.patchOnBody({10, 4.5}, 2));
+    CHECK_FALSE(body.patchOnBody({30, 10}, 1));
 }
 
 TEST_CASE("on the body: the back, both shoulders and the neck, not beside or above them") {
@@ -231,7 +288,7 @@ TEST_CASE("a broken value in the body model is an error at its file, line and co
         CHECK(errorOf(edited.text, "body.yaml") == located(edited, "expected text for \"label\""));
     }
     SUBCASE("a point that is not a map") {
-        const EditedModel edited = withValue("  acromion: ", "{x_cm: 20.8, y_cm: 7.7}", "20.8");
+        const EditedModel edited = withValue("below C7 (ANSUR II).\n  acromion: ", "{x_cm: 20.8, y_cm: 7.7}", "20.8");
         CHECK(errorOf(edited.text, "body.yaml") ==
               located(edited, "expected a map holding \"x_cm\""));
     }
@@ -265,7 +322,7 @@ TEST_CASE("a missing key in the body model is named, at the map that lacks it") 
 TEST_CASE("a broken body model file is named with its path and line when loaded") {
     const std::string outline = dataFile("body/outline-point-without-y.yaml");
     CHECK_THROWS_WITH_AS(BodyModel::load(outline),
-                         (outline + ":21:7: error: missing key \"y_cm\"").c_str(), DataFileError);
+                         (outline + ":22:7: error: missing key \"y_cm\"").c_str(), DataFileError);
     const std::string syntax = dataFile("body/yaml-syntax-error.yaml");
     try {
         BodyModel::load(syntax);

@@ -61,6 +61,7 @@ TEST_CASE("a path that leaves the body is still found, at the same moment as bef
         return *load.routine;
     }();
     SafetyCheck check(referenceBody());
+    const double radius = Contact::of(referenceBody(), routine, routine.steps.back()).radiusCm;
     const auto off = check.offBody(routine);
     REQUIRE(off.size() == 4);
     for (const OffBody& ball : off) {
@@ -68,7 +69,7 @@ TEST_CASE("a path that leaves the body is still found, at the same moment as bef
         CHECK(ball.moving);
         CHECK(ball.atS > 0);
         CHECK(ball.atS < 0.25);
-        CHECK_FALSE(referenceBody().isOnBody(ball.where));
+        CHECK_FALSE(referenceBody().patchOnBody(ball.where, radius));
     }
     // Only the last step's balls were sampled.
     CHECK(check.positionsChecked() < 400 + 4 * 8001);
@@ -78,7 +79,7 @@ TEST_CASE("a path that leaves the body is still found, at the same moment as bef
     std::vector<Point> positions;
     for (double t : sampleTimes(step, 0.1)) {
         ballPositions(step, t, positions);
-        if (!referenceBody().isOnBody(positions[0])) {
+        if (!referenceBody().patchOnBody(positions[0], radius)) {
             CHECK(off[0].atS == t);
             break;
         }
@@ -107,7 +108,8 @@ TEST_CASE("what is due needs no warnings, and still knows a broken routine") {
         CHECK(entries[shipped + 0].routine.has_value());
         CHECK_FALSE(entries[shipped + 1].routine.has_value()); // off.yaml
         CHECK(entries[shipped + 1].firstError().find("off.yaml:") == 0);
-        CHECK(entries[shipped + 1].firstError().find("moves off the body") != std::string::npos);
+        CHECK(entries[shipped + 1].firstError().find("contact patch must stay on the back") !=
+              std::string::npos);
         CHECK(entries[shipped + 2].routine.has_value());
         CHECK(entries[shipped + 2].hasSafetyWarnings() == (what == PlacementCheck::WithWarnings));
         CHECK(usableRoutines(entries).size() == shipped + 2);

@@ -77,7 +77,7 @@ TEST_CASE("settings: each bad value is a located diagnostic and leaves its defau
     CHECK(problems[0].mark.column == 7);
     CHECK(problems[0].message.find("\"time\"") != std::string::npos);
     CHECK(problems[1].message == "\"body\" must be men or women");
-    CHECK(problems[2].message.find("from 25 to 60") != std::string::npos);
+    CHECK(problems[2].message.find("from 30 to 50") != std::string::npos);
     checkDefaults(s);
 }
 
@@ -103,14 +103,25 @@ TEST_CASE("settings: body and shoulder width, with their limits") {
     CHECK(problems.empty());
     CHECK(s.body == "men");
     CHECK(s.shoulderWidthCm == 38.5);
-    CHECK(settingsFrom("shoulder_width_cm: 25", problems).shoulderWidthCm == 25.0);
-    CHECK(settingsFrom("shoulder_width_cm: 60", problems).shoulderWidthCm == 60.0);
+    CHECK(settingsFrom("shoulder_width_cm: 30", problems).shoulderWidthCm == 30.0);
+    CHECK(settingsFrom("shoulder_width_cm: 50", problems).shoulderWidthCm == 50.0);
+    CHECK(settingsFrom("height_cm: 145", problems).heightCm == 145.0);
+    CHECK(settingsFrom("height_cm: 200", problems).heightCm == 200.0);
+    CHECK(settingsFrom("body_asked: true", problems).bodyAsked);
     CHECK(problems.empty());
-    for (const char* bad : {"24.9", "60.5", "40cm", "nan", ".inf", "wide", "[40]"}) {
+    for (const char* bad : {"29.9", "50.5", "40cm", "nan", ".inf", "wide", "[40]"}) {
         CAPTURE(bad);
         s = settingsFrom(std::string("shoulder_width_cm: ") + bad + "\n", problems);
         CHECK(problems.size() == 1);
         CHECK_FALSE(s.shoulderWidthCm.has_value());
+    }
+    for (const char* bad : {"144", "201", "1.7", "170cm", "nan", "tall", "[170]"}) {
+        CAPTURE(bad);
+        s = settingsFrom(std::string("height_cm: ") + bad + "\n", problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].mark.column == 12);
+        CHECK(problems[0].message.find("from 145 to 200") != std::string::npos);
+        CHECK_FALSE(s.heightCm.has_value());
     }
     // Profiles are named in lower case, as on the command line.
     s = settingsFrom("body: Women\n", problems);

@@ -185,7 +185,7 @@ void ExploreScreen::draw(sf::RenderTarget& target) const {
     if (v.worst != Closeness::Safe) {
         ring = warningColor(v.worst);
     }
-    drawBall(target, m_diagram.view(), m_ball, ball.diameterCm,
+    drawBall(target, m_diagram.view(), m_ball, m_check.contactRadiusCm(ball.diameterCm),
              ring ? *ring : ballColor(m_app.body, choice), false, ring);
 
     const bool safe = v.worst == Closeness::Safe && v.onBody;

@@ -675,7 +675,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         }
         // A ball on a warning turns the warning colour itself, so it cannot be missed.
         // See-through only while carried to the other side: getting ready, it is where it goes.
-        drawBall(target, view, ball.at, routine.ball.diameterCm, ring ? *ring : fill,
+        drawBall(target, view, ball.at, pic.contactRadiusCm, ring ? *ring : fill,
                  pic.switching, ring);
     }
 

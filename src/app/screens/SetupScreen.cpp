@@ -243,7 +243,7 @@ void SetupScreen::draw(sf::RenderTarget& target) const {
                 continue;
             }
             drawBall(target, m_diagram.view(), onSide(warning.where, m_side.side),
-                     m_routine.ball.diameterCm, colour, false, colour);
+                     Contact::of(m_app.body, m_routine, step).radiusCm, colour, false, colour);
         }
         drawPanel(target, m_note, sf::Color(60, 30, 30), palette::warningOn, 4 * u);
         const float icon = static_cast<float>(m_iconSize) * 1.4f;
