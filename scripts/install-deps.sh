@@ -9,7 +9,7 @@ app_packages=(
     build-essential cmake pkg-config
     libsfml-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
     libsqlite3-dev libfontconfig-dev libx11-dev libgl-dev libpng-dev libfreetype-dev fonts-dejavu-core
-    libsystemd-dev libpocketsphinx-dev pocketsphinx-en-us libnotify-dev libcairo2-dev
+    libsystemd-dev libpocketsphinx-dev pocketsphinx-en-us libglib2.0-dev libcairo2-dev
     espeak-ng
 )
 # The tests, the benchmark and the Debian package: the test runner's display, the schema

@@ -8,6 +8,8 @@
 #include <exception>
 #include <iostream>
 #include <malloc.h>
+#include <optional>
+#include <string>
 
 namespace {
 
@@ -15,16 +17,9 @@ namespace {
 // as the system's does, so a session stamped later in the same window is stamped later.
 class SystemClock : public rollcoach::Clock {
 public:
-    SystemClock() {
+    explicit SystemClock(std::optional<std::int64_t> start) {
         const std::int64_t system = static_cast<std::int64_t>(std::time(nullptr));
-        m_offset = 0;
-        if (const char* given = std::getenv("ROLLCOACH_NOW"); given != nullptr && *given != '\0') {
-            char* end = nullptr;
-            const long long value = std::strtoll(given, &end, 10);
-            if (end != given && *end == '\0') {
-                m_offset = value - system;
-            }
-        }
+        m_offset = start ? *start - system : 0;
     }
     std::int64_t now() const override {
         return static_cast<std::int64_t>(std::time(nullptr)) + m_offset;
@@ -41,8 +36,19 @@ int main(int argc, char** argv) {
     // own at start-up; with an arena of its own, what that thread freed (0.6 MiB) would stay
     // resident for the whole session instead of being reused.
     mallopt(M_ARENA_MAX, 1);
+    // A time that cannot be read is refused before anything is done at a wrong time.
+    std::optional<std::int64_t> start;
+    if (const char* given = std::getenv("ROLLCOACH_NOW"); given != nullptr && *given != '\0') {
+        std::int64_t seconds = 0;
+        std::string why;
+        if (!rollcoach::parseNow("ROLLCOACH_NOW", given, seconds, why)) {
+            std::cerr << "rollcoach: error: " << why << "\n";
+            return 2;
+        }
+        start = seconds;
+    }
     try {
-        const SystemClock clock;
+        const SystemClock clock(start);
         std::vector<std::string> args(argv, argv + argc);
         return rollcoach::runCommandLine(args, std::cout, std::cerr, clock, rollcoach::runWindow);
     } catch (const std::exception& error) {

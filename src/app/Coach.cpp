@@ -66,7 +66,7 @@ bool Coach::follow(const ScreenRequest& request) {
             // A routine opened from the command line sits on the routine list as one chosen
             // there would: Esc shows the list rather than closing the app. The list is made
             // only now, so a session started from the command line does not wait for it.
-            m_session.reset();
+            dropSession();
             push(std::make_unique<ListScreen>(m_app));
             return true;
         }
@@ -75,7 +75,7 @@ bool Coach::follow(const ScreenRequest& request) {
             return true;
         }
         // The session's screens are gone: what the others show may have changed with it.
-        m_session.reset();
+        dropSession();
         for (auto& screen : m_screens) {
             screen->shown();
         }
@@ -109,6 +109,48 @@ void Coach::startSession(SessionStart start) {
     auto screen = std::make_unique<SessionScreen>(m_app, *m_session);
     screen->setBigButton(m_request.bigButton);
     push(std::move(screen));
+}
+
+bool Coach::dropSession() {
+    if (!m_session) {
+        return true;
+    }
+    bool saved = true;
+    if (const std::size_t lost = m_session->retryHistory(true); lost > 0) {
+        m_err << "rollcoach: error: history: " << lost << (lost == 1 ? " record" : " records")
+              << " of the session could not be written: " << m_session->recorder().lastFailure()
+              << "\n";
+        saved = false;
+    }
+    m_session.reset();
+    return saved;
+}
+
+void Coach::endSession(const std::string& reason) {
+    if (m_session && !m_session->over()) {
+        m_session->endNow(reason);
+    }
+}
+
+bool Coach::retryHistory() {
+    if (!m_session || m_session->recorder().waiting() == 0) {
+        return false;
+    }
+    const std::size_t before = m_session->recorder().waiting();
+    if (m_session->retryHistory() == before) {
+        return false;
+    }
+    if (!m_screens.empty()) {
+        m_screens.back()->layout(m_size);
+    }
+    return true;
+}
+
+bool Coach::finish() {
+    endSession("window closed");
+    // The screens point into the session: they go first.
+    m_screens.clear();
+    return dropSession();
 }
 
 SessionScreen* Coach::sessionScreen() {

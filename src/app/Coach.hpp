@@ -8,6 +8,7 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace rollcoach {
@@ -39,6 +40,15 @@ public:
     bool control(ControlInput input);
     /// What the session on screen is playing; nullopt when none shows.
     std::optional<NowPlaying> nowPlaying();
+    /// Ends a session still going, as a Stop does, for a reason from outside the window.
+    void endSession(const std::string& reason);
+    /// A quick try at writing what a busy history could not take; true when that changed
+    /// what the screen says (its layout is redone).
+    bool retryHistory();
+    /// Before the window goes: ends a session still going ("window closed"), and writes what
+    /// waits for the history, waiting for it this once. False, after saying so, when some of
+    /// the session could not be saved.
+    bool finish();
 
 private:
     void push(std::unique_ptr<Screen> screen);
@@ -46,6 +56,8 @@ private:
     /// Shows the setup screen of a routine file; null (after saying why) when it cannot load.
     SetupScreen* open(const std::string& file);
     void startSession(SessionStart start);
+    /// Lets the session go; false, after saying so, when some of it could not be saved.
+    bool dropSession();
 
     AppResources& m_app;
     const WindowRequest& m_request;

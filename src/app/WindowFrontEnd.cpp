@@ -7,6 +7,7 @@
 #include "Png.hpp"
 #include "RenderFrontEnd.hpp"
 #include "Speech.hpp"
+#include "StopSignals.hpp"
 #include "Tones.hpp"
 #include "VoiceListener.hpp"
 #include "core/DataPaths.hpp"
@@ -139,6 +140,8 @@ struct WindowMemory {
 int runWindowLoop(AppResources& app, const WindowRequest& request,
                   const std::optional<RoutineEntry>& given, sf::RenderWindow& window,
                   WindowMemory& memory, const Picture& icon, std::ostream& out, std::ostream& err) {
+    // Caught before the session begins, so no moment of it is left to the default action.
+    const StopSignals signals;
     Coach coach(app, request, given, err);
     if (!coach.start(window.getSize())) {
         return 1;
@@ -171,7 +174,25 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     bool redraw = true;
     bool running = true;
     bool audioDue = false;
+    // A busy history is tried again twice a second, never at every frame.
+    auto lastRetry = Clock::now();
+    auto retryHistory = [&] {
+        const auto now = Clock::now();
+        if (now - lastRetry < std::chrono::milliseconds(500)) {
+            return false;
+        }
+        lastRetry = now;
+        const bool changed = coach.retryHistory();
+        redraw = redraw || changed;
+        return changed;
+    };
     while (running && window.isOpen()) {
+        if (signals.received() != 0) {
+            // As a Stop: the part done is recorded, then the window closes.
+            coach.endSession("ended by " + StopSignals::name(signals.received()));
+            break;
+        }
+        retryHistory();
         if (audioDue) {
             // The first frame is up: now the audio device, before any cue can play. (A run of
             // one frame never plays a cue, so it never opens the device.)
@@ -192,7 +213,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             // waitEvent wakes every 10 ms to poll joysticks; looking every 50 ms costs a fifth
             // of that and still answers a key within a blink.
             while (!(gotEvent = window.pollEvent(event)) && window.isOpen() && !media.answer() &&
-                   !voice.pending()) {
+                   !voice.pending() && signals.received() == 0 && !retryHistory()) {
                 if (voice.listening()) {
                     voice.setSpeaking(app.speech.speaking());
                 }
@@ -312,6 +333,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         }
     }
     window.close();
+    const bool saved = coach.finish();
     if (!memory.file.empty()) {
         std::string why;
         if (!saveWindowPlace(memory.file, memory.place, why)) {
@@ -321,7 +343,11 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     if (request.frames > 0) {
         printFrameStatistics(ticks, frameMs, intervalMs, out);
     }
-    return 0;
+    if (const int signal = signals.received(); signal != 0) {
+        err << "rollcoach: stopped by " << StopSignals::name(signal) << "\n";
+        return 128 + signal;
+    }
+    return saved ? 0 : 1;
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 #pragma once
 
 // The boundary between rollcoach and the modules that link desktop libraries: the
-// notification module (rollcoach-notify.so, libnotify) and the report module
+// notification module (rollcoach-notify.so, GLib's D-Bus) and the report module
 // (rollcoach-report.so, cairo). The window shares the binary with the command line, so these
 // are loaded only by the commands that use them and the window never maps those libraries.
 
@@ -21,10 +21,24 @@ struct NotificationRequest {
     std::string icon; ///< a file path or an icon name; may be empty
     std::vector<std::pair<std::string, std::string>> actions;
     int waitS = 0; ///< how long to wait for an action before closing it
+    /// The most the whole exchange may take, every call to the server and the wait for an
+    /// action included, in milliseconds.
+    int deadlineMs = 5000;
+};
+
+/// Why a notification could not be posted.
+enum class NotificationFailure {
+    None,
+    NoBus,       ///< no session bus to ask
+    NoServer,    ///< nothing serves org.freedesktop.Notifications
+    NoAnswer,    ///< the server did not answer within the wait
+    WrongAnswer, ///< the server answered with something the spec does not allow
+    Refused,     ///< the server answered with an error
 };
 
 /// What became of a notification.
 struct NotificationResult {
+    NotificationFailure failure = NotificationFailure::None;
     bool posted = false;
     bool actionsShown = false; ///< false when the server shows no buttons
     std::string action;        ///< the key of the action taken, "" when none
@@ -33,8 +47,8 @@ struct NotificationResult {
 };
 
 /// The module's entry point: posts the notification and waits for an action, a dismissal or
-/// the end of the wait, whichever comes first. False, with `result.error`, when no
-/// notification server could be reached.
+/// the end of the wait, whichever comes first, never past `request.deadlineMs`. False, with
+/// `result.failure` and `result.error`, when it could not be posted.
 using PostNotification = bool (*)(const NotificationRequest& request, NotificationResult& result);
 
 constexpr const char* kPostNotificationSymbol = "rollcoach_post_notification";

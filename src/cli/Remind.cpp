@@ -33,25 +33,48 @@ constexpr const char* kTimerName = "rollcoach-remind.timer";
 constexpr const char* kServiceName = "rollcoach-remind.service";
 constexpr const char* kAutostartName = "rollcoach-remind.desktop";
 
-std::string xdgFolder(const char* variable, const char* fallback) {
+// An XDG base folder: the variable when it names an absolute folder (the spec has a relative
+// one ignored), else the fallback under an absolute HOME; empty when neither gives a place,
+// so nothing is written into (or read from) whatever folder the command runs in.
+fs::path xdgFolder(const char* variable, const char* fallback) {
     const char* value = std::getenv(variable);
     if (value != nullptr && *value == '/') {
         return value;
     }
     const char* home = std::getenv("HOME");
-    return std::string(home != nullptr ? home : ".") + "/" + fallback;
+    if (home != nullptr && *home == '/') {
+        return fs::path(home) / fallback;
+    }
+    return {};
+}
+
+fs::path configFolder() {
+    return xdgFolder("XDG_CONFIG_HOME", ".config");
 }
 
 fs::path unitFolder() {
-    return fs::path(xdgFolder("XDG_CONFIG_HOME", ".config")) / "systemd" / "user";
+    const fs::path config = configFolder();
+    return config.empty() ? config : config / "systemd" / "user";
 }
 
 fs::path autostartFile() {
-    return fs::path(xdgFolder("XDG_CONFIG_HOME", ".config")) / "autostart" / kAutostartName;
+    const fs::path config = configFolder();
+    return config.empty() ? config : config / "autostart" / kAutostartName;
 }
 
 fs::path snoozeFile() {
-    return fs::path(xdgFolder("XDG_STATE_HOME", ".local/state")) / "rollcoach" / "remind-snooze";
+    const fs::path state = xdgFolder("XDG_STATE_HOME", ".local/state");
+    return state.empty() ? state : state / "rollcoach" / "remind-snooze";
+}
+
+// Said when there is no folder to install into.
+void sayNoConfigFolder(std::ostream& err) {
+    const char* home = std::getenv("HOME");
+    err << "rollcoach: error: HOME is "
+        << (home == nullptr || *home == '\0' ? std::string("not set")
+                                             : "\"" + printable(home) + "\", not an absolute path,")
+        << " and XDG_CONFIG_HOME names no absolute folder, so there is no place for the "
+           "reminder's files; set HOME or XDG_CONFIG_HOME to an absolute path\n";
 }
 
 // The binary that is running, so a timer or a Start runs this very rollcoach.
@@ -162,6 +185,21 @@ bool writeOrSay(const fs::path& file, const std::string& text, std::ostream& err
     return false;
 }
 
+// The unit to write: a fresh one, or the one installed with only rollcoach's line for `key`
+// replaced, so the person's own lines stay.
+std::string ownedUnit(const fs::path& file, const std::string& fresh, const std::string& section,
+                      const std::string& key, const std::string& value) {
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+        return fresh;
+    }
+    const TextFile installed = readTextFile(file.string(), 64 * 1024);
+    if (!installed.error.empty()) {
+        return fresh;
+    }
+    return replaceUnitKey(installed.text, section, key, value);
+}
+
 std::string calendarNow(const Workspace& workspace, const BodyModel& body) {
     return timerCalendar(
         usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
@@ -176,10 +214,30 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
                "remind of; add `days:` to a routine's schedule\n";
         return 1;
     }
+    if (configFolder().empty()) {
+        sayNoConfigFolder(err);
+        return 1;
+    }
     const std::string executable = thisExecutable(workspace);
+    // The timer runs in another folder than this command: a relative path would name
+    // another place there.
+    std::error_code ec;
+    const std::string dataDir = fs::absolute(workspace.dataDir, ec).lexically_normal().string();
+    if (ec) {
+        err << "rollcoach: error: " << printable(workspace.dataDir)
+            << ": cannot make the data folder's path absolute: " << ec.message() << "\n";
+        return 1;
+    }
     if (request.autostart) {
+        for (const std::string& path : {executable, dataDir}) {
+            if (const std::string problem = desktopEntryProblem(path); !problem.empty()) {
+                err << "rollcoach: error: " << printable(path) << ": the path " << problem
+                    << "; move it, or use the systemd timer (rollcoach remind --install)\n";
+                return 1;
+            }
+        }
         const fs::path file = autostartFile();
-        if (!writeOrSay(file, autostartEntry(executable, workspace.dataDir), err)) {
+        if (!writeOrSay(file, autostartEntry(executable, dataDir), err)) {
             return 1;
         }
         out << printable(file.string()) << ": from the next login, rollcoach stays running and "
@@ -194,8 +252,14 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
         return 1;
     }
     const fs::path folder = unitFolder();
-    if (!writeOrSay(folder / kServiceName, serviceUnit(executable, workspace.dataDir), err) ||
-        !writeOrSay(folder / kTimerName, timerUnit(calendar), err)) {
+    if (!writeOrSay(folder / kServiceName,
+                    ownedUnit(folder / kServiceName, serviceUnit(executable, dataDir), "Service",
+                              "ExecStart", remindExecStart(executable, dataDir)),
+                    err) ||
+        !writeOrSay(
+            folder / kTimerName,
+            ownedUnit(folder / kTimerName, timerUnit(calendar), "Timer", "OnCalendar", calendar),
+            err)) {
         return 1;
     }
     if (!systemctl({"daemon-reload"}) || !systemctl({"enable", "--now", kTimerName})) {
@@ -207,7 +271,11 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
     return 0;
 }
 
-int uninstall(std::ostream& out) {
+int uninstall(std::ostream& out, std::ostream& err) {
+    if (configFolder().empty()) {
+        sayNoConfigFolder(err);
+        return 1;
+    }
     const fs::path folder = unitFolder();
     const fs::path timer = folder / kTimerName;
     std::error_code ec;
@@ -231,20 +299,31 @@ int uninstall(std::ostream& out) {
 
 // A timer written for other days or another time is rewritten: the routines or the settings
 // have changed since it was installed.
+// Only rollcoach's own line changes: a line the person added (RandomizedDelaySec=, say) stays,
+// and a timer whose calendar is still the plan's is left as it is.
 void refreshTimer(const Workspace& workspace, const std::string& calendar, std::ostream& out,
                   std::ostream& err) {
-    const fs::path timer = unitFolder() / kTimerName;
-    const TextFile installed = readTextFile(timer.string(), 64 * 1024);
-    if (!installed.error.empty() || calendar.empty()) {
+    if (unitFolder().empty() || calendar.empty()) {
         return;
     }
-    const std::string wanted = timerUnit(calendar);
+    const fs::path timer = unitFolder() / kTimerName;
+    const TextFile installed = readTextFile(timer.string(), 64 * 1024);
+    if (!installed.error.empty()) {
+        return;
+    }
+    const std::string wanted = replaceUnitKey(installed.text, "Timer", "OnCalendar", calendar);
     if (installed.text == wanted) {
         return;
     }
+    const fs::path service = unitFolder() / kServiceName;
+    std::error_code ec;
+    const std::string executable = thisExecutable(workspace);
+    const std::string dataDir = fs::absolute(workspace.dataDir, ec).lexically_normal().string();
     if (writeOrSay(timer, wanted, err) &&
-        writeOrSay(unitFolder() / kServiceName,
-                   serviceUnit(thisExecutable(workspace), workspace.dataDir), err)) {
+        writeOrSay(service,
+                   ownedUnit(service, serviceUnit(executable, dataDir), "Service", "ExecStart",
+                             remindExecStart(executable, dataDir)),
+                   err)) {
         systemctl({"daemon-reload"});
         out << printable(timer.string()) << ": rewritten for reminders at " << calendar << "\n";
     }
@@ -262,7 +341,8 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     const std::int64_t now = workspace.now();
     const auto history = historyOrSay(workspace, err);
     const auto due = dueToday(routines, recentSessions(history.get()), now, workspace.settings);
-    const std::int64_t snoozed = parseSnooze(readTextFile(snoozeFile().string(), 4096).text);
+    const std::int64_t snoozed =
+        snoozeFile().empty() ? 0 : parseSnooze(readTextFile(snoozeFile().string(), 4096).text);
     const ReminderDecision decision = decideReminder(due, now, snoozed);
     if (!decision.reminder) {
         if (handled == nullptr) {
@@ -293,11 +373,31 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
         note.actions = {{"default", "Start"}, {"start", "Start"}, {"later", "Later"}};
     }
     note.waitS = request.waitS;
+    // The whole exchange, every call to the server included, fits in the wait; a plain
+    // notification gets a few seconds to be posted.
+    note.deadlineMs = request.waitS > 0 ? request.waitS * 1000 : 5000;
     NotificationResult result;
     if (!post(note, result)) {
-        err << "rollcoach: error: cannot post a notification (no desktop notification service "
-               "answers on the session bus): "
-            << printable(result.error) << "\n";
+        const char* what = "the notification server refused it";
+        switch (result.failure) {
+        case NotificationFailure::NoBus:
+            what = "no session bus to reach a desktop notification service on";
+            break;
+        case NotificationFailure::NoServer:
+            what = "no desktop notification service answers on the session bus";
+            break;
+        case NotificationFailure::NoAnswer:
+            what = "the notification server did not answer in time";
+            break;
+        case NotificationFailure::WrongAnswer:
+            what = "the notification server answered wrongly";
+            break;
+        case NotificationFailure::Refused:
+        case NotificationFailure::None:
+            break;
+        }
+        err << "rollcoach: error: cannot post a notification (" << what
+            << "): " << printable(result.error) << "\n";
         return Answer::Failed;
     }
     out << "Reminded: " << printable(reminder.summary) << "\n" << std::flush;
@@ -321,6 +421,11 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     } else if (result.action == "later") {
         const std::int64_t until = now + kSnoozeMinutes * 60;
         const fs::path file = snoozeFile();
+        if (file.empty()) {
+            err << "rollcoach: error: HOME is not an absolute path and XDG_STATE_HOME names no "
+                   "absolute folder, so Later cannot be kept\n";
+            return Answer::Failed;
+        }
         if (!writeOrSay(file, snoozeText(until), err)) {
             return Answer::Failed;
         }
@@ -344,7 +449,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
 int remindCommand(const RemindRequest& request, const Workspace& workspace, std::ostream& out,
                   std::ostream& err) {
     if (request.uninstall) {
-        return uninstall(out);
+        return uninstall(out, err);
     }
     const auto body = bodyOrSay(workspace, err);
     if (!body) {

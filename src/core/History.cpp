@@ -325,11 +325,16 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
             throw HistoryError(path + ": " + attempt.error);
         }
     }
-    return std::unique_ptr<History>(new History(db, path));
+    return std::unique_ptr<History>(new History(db, path, busyTimeoutMs));
 }
 
 History::~History() {
     sqlite3_close(m_db);
+}
+
+void History::setBusyTimeout(int ms) {
+    m_busyTimeoutMs = ms;
+    sqlite3_busy_timeout(m_db, ms);
 }
 
 void History::exec(const std::string& sql) const {

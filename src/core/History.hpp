@@ -94,12 +94,18 @@ public:
 
     const std::string& path() const { return m_path; }
 
+    /// How long a write waits for a lock another program holds before it fails.
+    int busyTimeout() const { return m_busyTimeoutMs; }
+    void setBusyTimeout(int ms);
+
 private:
-    History(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+    History(sqlite3* db, std::string path, int busyTimeoutMs)
+        : m_db(db), m_path(std::move(path)), m_busyTimeoutMs(busyTimeoutMs) {}
     void exec(const std::string& sql) const;
 
     sqlite3* m_db = nullptr;
     std::string m_path;
+    int m_busyTimeoutMs = kBusyTimeoutMs;
 };
 
 /// A moment in UTC, formatted with strftime's `format`.

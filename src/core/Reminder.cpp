@@ -134,20 +134,87 @@ std::string timerCalendar(const std::vector<std::pair<std::string, Routine>>& ro
 }
 
 std::string systemdWord(const std::string& word) {
+    // systemd.exec: in a quoted word, C-style escapes for the backslash, the quote and
+    // control characters; "%" starts a specifier and "$" a variable, each doubled to stand
+    // for itself.
     std::string quoted = "\"";
     for (const char c : word) {
+        const auto byte = static_cast<unsigned char>(c);
         if (c == '%') {
             quoted += "%%";
+        } else if (c == '$') {
+            quoted += "$$";
         } else if (c == '\\' || c == '"') {
             quoted += '\\';
             quoted += c;
         } else if (c == '\n') {
             quoted += "\\n";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\x%02x", byte);
+            quoted += escape;
         } else {
             quoted += c;
         }
     }
     return quoted + "\"";
+}
+
+std::string replaceUnitKey(const std::string& installed, const std::string& section,
+                           const std::string& key, const std::string& value) {
+    const std::string header = "[" + section + "]";
+    const std::string line = key + "=" + value;
+    std::string out;
+    bool inSection = false;
+    bool sectionSeen = false;
+    bool written = false;
+    std::size_t start = 0;
+    while (start < installed.size()) {
+        std::size_t end = installed.find('\n', start);
+        end = end == std::string::npos ? installed.size() : end + 1;
+        const std::string raw = installed.substr(start, end - start);
+        start = end;
+        std::string text = raw;
+        while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) {
+            text.pop_back();
+        }
+        const std::size_t first = text.find_first_not_of(" \t");
+        const std::string trimmed = first == std::string::npos ? "" : text.substr(first);
+        if (!trimmed.empty() && trimmed.front() == '[') {
+            if (inSection && !written) {
+                out += line + "\n"; // the section had no such line: it goes at its end
+                written = true;
+            }
+            inSection = trimmed.compare(0, header.size(), header) == 0;
+            sectionSeen = sectionSeen || inSection;
+            out += raw;
+            continue;
+        }
+        const std::size_t equals = trimmed.find('=');
+        std::string name = equals == std::string::npos ? "" : trimmed.substr(0, equals);
+        while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) {
+            name.pop_back();
+        }
+        const bool isKey = name == key;
+        if (inSection && isKey) {
+            if (!written) {
+                out += line + "\n";
+                written = true;
+            }
+            continue; // a second one of rollcoach's lines would add to the first
+        }
+        out += raw;
+    }
+    if (!out.empty() && out.back() != '\n') {
+        out += '\n';
+    }
+    if (!written) {
+        if (!sectionSeen) {
+            out += (out.empty() ? "" : "\n") + header + "\n";
+        }
+        out += line + "\n";
+    }
+    return out;
 }
 
 std::string timerUnit(const std::string& calendar) {
@@ -179,6 +246,10 @@ std::string remindCommand(const std::string& executable, const std::string& data
 
 } // namespace
 
+std::string remindExecStart(const std::string& executable, const std::string& dataDir) {
+    return remindCommand(executable, dataDir, "remind");
+}
+
 std::string serviceUnit(const std::string& executable, const std::string& dataDir) {
     return "# Written by rollcoach remind --install; removed by rollcoach remind --uninstall.\n"
            "[Unit]\n"
@@ -189,14 +260,15 @@ std::string serviceUnit(const std::string& executable, const std::string& dataDi
            "# A session started from the reminder outlives it.\n"
            "KillMode=process\n"
            "ExecStart=" +
-           remindCommand(executable, dataDir, "remind") + "\n";
+           remindExecStart(executable, dataDir) + "\n";
 }
 
 namespace {
 
 // A word of a desktop entry's Exec key: quoted, with the quoting's escapes for ", `, $ and the
 // backslash, each backslash then escaped again as the key's string value ("\\$", four for a
-// backslash, as the Desktop Entry spec says), and '%' doubled (field codes).
+// backslash, as the Desktop Entry spec says), and '%' doubled (field codes). A control
+// character has no way into an Exec key: desktopEntryProblem refuses it first.
 std::string desktopWord(const std::string& word) {
     std::string quoted = "\"";
     for (const char c : word) {
@@ -207,8 +279,6 @@ std::string desktopWord(const std::string& word) {
             quoted += "\\\\\\\\";
         } else if (c == '%') {
             quoted += "%%";
-        } else if (c == '\n') {
-            quoted += ' ';
         } else {
             quoted += c;
         }
@@ -217,6 +287,19 @@ std::string desktopWord(const std::string& word) {
 }
 
 } // namespace
+
+std::string desktopEntryProblem(const std::string& word) {
+    for (const char c : word) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n' || c == '\r') {
+            return "holds a line break, which a desktop entry's Exec line cannot hold";
+        }
+        if (byte < 0x20 || byte == 0x7f) {
+            return "holds a control character, which a desktop entry's Exec line cannot hold";
+        }
+    }
+    return {};
+}
 
 std::string autostartEntry(const std::string& executable, const std::string& dataDir) {
     std::string command = desktopWord(executable);

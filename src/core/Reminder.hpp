@@ -48,18 +48,34 @@ std::int64_t parseSnooze(const std::string& text);
 std::string timerCalendar(const std::vector<std::pair<std::string, Routine>>& routines,
                           const Settings& settings);
 
-/// A word for systemd's command lines: quoted, with '%', '\\' and '"' escaped.
+/// A word for systemd's command lines (systemd.exec): quoted, with '%' as "%%", '$' as "$$",
+/// '\\' and '"' escaped with a backslash and control characters as C escapes, so systemd
+/// hands the program the very word, expanding no variable and no specifier in it.
 std::string systemdWord(const std::string& word);
+
+/// A unit file with rollcoach's one line for `key` in `section` set to `value`: the line in
+/// place of the first such line (any others dropped), at the end of the section when it had
+/// none, or in a new section at the end. Every other line, the person's own included, stays
+/// as it was.
+std::string replaceUnitKey(const std::string& installed, const std::string& section,
+                           const std::string& key, const std::string& value);
+
+/// Why a word cannot go into a desktop entry's Exec line (a line break or another control
+/// character); "" when it can.
+std::string desktopEntryProblem(const std::string& word);
 
 /// The user timer that runs the reminder at `calendar`'s times; catches up a time missed
 /// while the computer was off.
 std::string timerUnit(const std::string& calendar);
 
+/// The service's command line: `executable` [--data-dir DIR] remind, each path a systemdWord.
+std::string remindExecStart(const std::string& executable, const std::string& dataDir);
+
 /// The service the timer starts: `executable` [--data-dir DIR] remind.
 std::string serviceUnit(const std::string& executable, const std::string& dataDir);
 
 /// The XDG autostart entry that keeps a reminder running for the session, where there is no
-/// systemd user instance.
+/// systemd user instance. Both paths must pass desktopEntryProblem.
 std::string autostartEntry(const std::string& executable, const std::string& dataDir);
 
 } // namespace rollcoach

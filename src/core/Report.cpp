@@ -86,7 +86,9 @@ Adherence planAdherence(const std::vector<std::pair<std::string, Routine>>& rout
         earliest = earliest ? std::min(*earliest, day) : day;
     }
     if (earliest && *earliest > from) {
-        days -= static_cast<int>(*earliest - from);
+        // In 64 bits: a history dated far from `first` must not wrap the count of days.
+        const std::int64_t before = *earliest - from;
+        days = before >= days ? 0 : days - static_cast<int>(before);
         from = *earliest;
     }
     adherence.from = Date::fromDaysSinceEpoch(from);

@@ -553,6 +553,65 @@ std::string strokeDirectionWarning(const Step& step) {
     return "Stroke pressing down the back: press on the way up, toward the heart";
 }
 
+namespace {
+
+// A hand's path wavers: this much downward travel along a pressed path, in all, is no stroke
+// down the back.
+constexpr double kPressedDownToleranceCm = 2;
+// The fastest a stroke or strip is given: one a second, each pressed part at most 30 cm/s.
+// Effleurage and stripping are slow, even, pressed glides; faster, a hand cannot keep its
+// pressure (it slaps or skims), and the count said for each one ("Stroke 3 of 12") cannot be
+// said, let alone followed.
+constexpr double kMostRepetitionsPerS = 1;
+constexpr double kFastestPressedCmPerS = 30;
+
+// How far a path goes down the back (y grows downward), adding every downward part.
+double downwardTravelCm(const std::vector<Point>& path) {
+    double down = 0;
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        down += std::max(0.0, path[i].yCm - path[i - 1].yCm);
+    }
+    return down;
+}
+
+double lengthCm(const std::vector<Point>& path) {
+    double length = 0;
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        length += std::hypot(path[i].xCm - path[i - 1].xCm, path[i].yCm - path[i - 1].yCm);
+    }
+    return length;
+}
+
+// Why no hand can follow a stroke's or strip's pace; "" when one can.
+std::string paceProblem(const Step& step) {
+    const bool stroke = step.motion.pattern == Pattern::Stroke;
+    const char* noun = stroke ? "strokes" : "strips";
+    const int repeat = std::max(1, step.motion.repeat);
+    if (!(step.durationS > 0)) {
+        return {};
+    }
+    const double eachS = step.durationS / repeat;
+    const double perS = repeat / step.durationS;
+    if (perS > kMostRepetitionsPerS) {
+        return std::to_string(repeat) + " " + noun + " in " + oneDecimal(step.durationS) +
+               " s is " + oneDecimal(perS) +
+               " a second, more than a hand can follow (at most one a second: each is a slow, "
+               "even, pressed glide, and its count is said aloud); give fewer, or a longer step";
+    }
+    const double pressedS = eachS * (stroke ? kStrokeShare : kStripShare);
+    const double speed = lengthCm(pressedPath(step)) / pressedS;
+    if (speed > kFastestPressedCmPerS) {
+        return std::string("each of its ") + noun + " presses " +
+               oneDecimal(lengthCm(pressedPath(step))) + " cm in " + oneDecimal(pressedS) + " s, " +
+               oneDecimal(speed) +
+               " cm/s: faster than a hand keeps its pressure (at most 30 cm/s, a slow, even "
+               "glide); give fewer, or a longer step";
+    }
+    return {};
+}
+
+} // namespace
+
 std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
     std::vector<RuleWarning> found;
     for (std::size_t s = 0; s < routine.steps.size(); ++s) {
@@ -561,15 +620,22 @@ std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
         if (step.motion.pattern == Pattern::Stroke && !step.place.empty()) {
             // Effleurage goes up the back toward the heart; stroking the other way with
             // pressure can harm the veins, the guide warns. Down is for the light return.
-            const std::vector<Point> pressed = pressedPath(step);
-            const double down = pressed.back().yCm - pressed.front().yCm;
-            if (down > 0) {
+            // Every downward part of the pressed path counts, not only where it ends: up the
+            // back and then down again presses down as much as straight down does.
+            const double down = downwardTravelCm(pressedPath(step));
+            if (down > kPressedDownToleranceCm) {
                 found.push_back(
                     {s, step.motion.mark,
                      where + "the stroke presses " + oneDecimal(down) +
                          " cm down the back: effleurage strokes press upward, toward the "
                          "heart, and come down only lightly on the return (stroking down with "
                          "pressure can harm the veins); start it low and end it high"});
+            }
+        }
+        if ((step.motion.pattern == Pattern::Stroke || step.motion.pattern == Pattern::Strip) &&
+            !step.place.empty()) {
+            if (const std::string pace = paceProblem(step); !pace.empty()) {
+                found.push_back({s, step.motion.mark, where + pace});
             }
         }
         if (step.bothSides && !step.place.empty()) {

@@ -28,6 +28,23 @@ bool decimalNumber(const std::string& text, double& value) {
     return begin != end && ec == std::errc() && ptr == end && std::isfinite(value);
 }
 
+// A time of day as H:MM or HH:MM in plain digits: no sign, no space, no third digit, so
+// "+7:-0" or "7:5" is refused rather than read as something else.
+bool clockTime(const std::string& text, int& h, int& m) {
+    const std::size_t colon = text.find(':');
+    if (colon == std::string::npos || colon < 1 || colon > 2 || text.size() != colon + 3) {
+        return false;
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i != colon && (text[i] < '0' || text[i] > '9')) {
+            return false;
+        }
+    }
+    h = std::stoi(text.substr(0, colon));
+    m = std::stoi(text.substr(colon + 1));
+    return h <= 23 && m <= 59;
+}
+
 } // namespace
 
 Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
@@ -49,12 +66,11 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
         if (name == "time") {
             int h = -1;
             int m = -1;
-            char extra = 0;
-            if (value->kind != YamlNode::Kind::Scalar ||
-                std::sscanf(value->value.c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 ||
-                h > 23 || m < 0 || m > 59) {
-                diagnostics.push_back({Severity::Error, value->mark,
-                                       "\"time\" must be a time of day such as \"18:30\""});
+            if (value->kind != YamlNode::Kind::Scalar || !clockTime(value->value, h, m)) {
+                diagnostics.push_back(
+                    {Severity::Error, value->mark,
+                     "\"time\" must be a time of day as H:MM or HH:MM, 00:00 to 23:59, such as "
+                     "\"18:30\""});
                 continue;
             }
             settings.sessionMinuteOfDay = h * 60 + m;
@@ -200,8 +216,12 @@ std::string Date::iso() const {
 std::vector<PlannedSession> weeklyPlan(const std::vector<std::pair<std::string, Routine>>& routines,
                                        Date first, int days, const Settings& settings) {
     std::vector<PlannedSession> plan;
+    days = std::min(days, kMaxPlanDays);
     for (int i = 0; i < days; ++i) {
         const Date date = first.plusDays(i);
+        if (date.year > 9999) {
+            break; // no calendar or ISO date has a fifth digit
+        }
         for (const auto& [file, routine] : routines) {
             const auto& due = routine.schedule.days;
             if (std::find(due.begin(), due.end(), date.weekday()) == due.end()) {

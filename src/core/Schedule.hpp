@@ -29,7 +29,7 @@ struct Settings {
     SpeechAmount speech = SpeechAmount::Full; ///< `speech: off|brief|full`
     int speechWordsPerMinute = 150;           ///< `speech_rate: 150` (80 to 400)
     bool bigButton = false; ///< `big_button: true`: any key or button toggles pause
-    bool listen = false; ///< `listen: true`: sessions take voice commands (opt-in)
+    bool listen = false;    ///< `listen: true`: sessions take voice commands (opt-in)
 };
 
 /// Reads settings; problems are diagnostics and leave the defaults in place.
@@ -65,7 +65,12 @@ struct PlannedSession {
     double totalS = 0;
 };
 
-/// Sessions due from `first` for `days` days: each routine on the weekdays its schedule names.
+/// The most days any plan covers: ten years and a day, more than the longest count any
+/// command asks for (progress over 520 weeks), so no date or count can make a plan run away.
+constexpr int kMaxPlanDays = 3661;
+
+/// Sessions due from `first` for `days` days (at most kMaxPlanDays, and none after
+/// 9999-12-31): each routine on the weekdays its schedule names.
 std::vector<PlannedSession> weeklyPlan(const std::vector<std::pair<std::string, Routine>>& routines,
                                        Date first, int days, const Settings& settings);
 

@@ -46,7 +46,8 @@ bool Session::startsSide(std::size_t segment) const {
 Session::Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
                  const Clock& clock, History* history, std::string historyProblem)
     : m_routine(std::move(routine)), m_source(std::move(source)), m_timeline(m_routine, firstSide),
-      m_runner(m_timeline), m_body(body), m_check(body), m_recorder(history, clock, std::move(historyProblem)) {
+      m_runner(m_timeline), m_body(body), m_check(body),
+      m_recorder(history, clock, std::move(historyProblem)) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide));
 }
@@ -213,12 +214,20 @@ std::vector<Cue> Session::leave() {
     if (over()) {
         return {};
     }
+    endNow("stopped by the user");
+    return told({cueOf(Cue::Kind::Left, m_lastSegment)});
+}
+
+void Session::endNow(const std::string& reason) {
+    if (over()) {
+        return;
+    }
     noteProgress();
+    // What was done of the step in progress counts.
     if (!m_runner.finished()) {
         recordStep(m_lastSegment);
     }
-    end(SessionState::Left, "stopped", "stopped by the user");
-    return told({cueOf(Cue::Kind::Left, m_lastSegment)});
+    end(SessionState::Left, "stopped", reason);
 }
 
 bool Session::answered(const CheckIn& checkIn) const {
@@ -237,7 +246,8 @@ std::optional<CheckIn> Session::promptDue() const {
         // On the end screen: how the side worked last feels now.
         std::size_t last = m_lastSegment;
         // Steps for both sides that close the session: the side worked last came before them.
-        while (last > 0 && segments[last].bothSides && segments[last - 1].kind == SegmentKind::Step) {
+        while (last > 0 && segments[last].bothSides &&
+               segments[last - 1].kind == SegmentKind::Step) {
             --last;
         }
         const Segment& s = segments[last];
@@ -380,10 +390,10 @@ SessionSnapshot Session::snapshot() const {
             snap.pressedPaths.push_back(copy(pressed));
             snap.returnPaths.push_back(copy(back));
         }
-        snap.circleRadiusCm = step.motion.pattern == Pattern::Knead ||
-                                      step.motion.pattern == Pattern::Friction
-                                  ? step.motion.amplitudeCm
-                                  : 0;
+        snap.circleRadiusCm =
+            step.motion.pattern == Pattern::Knead || step.motion.pattern == Pattern::Friction
+                ? step.motion.amplitudeCm
+                : 0;
         if (snap.circleRadiusCm > 0) {
             // The circle a contact goes round now: its place with the circling taken out.
             Step still = step;
@@ -416,7 +426,7 @@ SessionSnapshot Session::snapshot() const {
         }
         const int samples = 64;
         // A period, or for the hand motions their own cycle: one stroke or strip, the step.
-        const double cycle = repetitionS(step) > 0    ? repetitionS(step)
+        const double cycle = repetitionS(step) > 0               ? repetitionS(step)
                              : isHandMotion(step.motion.pattern) ? step.durationS
                                                                  : step.motion.periodS;
         for (int i = 0; i <= samples; ++i) {

@@ -74,11 +74,11 @@ struct SessionSnapshot {
     bool bothSides = false;   ///< a step for both sides at once
     std::optional<Tool> tool; ///< what presses now; none for a ball
     double contactRadiusCm = 0;
-    std::string target;       ///< the muscle shaded now
-    int repetition = 0;       ///< strokes and strips: which one now, from 1 (0: none)
-    int repetitions = 0;      ///< and how many in the step
+    std::string target;         ///< the muscle shaded now
+    int repetition = 0;         ///< strokes and strips: which one now, from 1 (0: none)
+    int repetitions = 0;        ///< and how many in the step
     std::string repetitionText; ///< "Stroke 3 of 5", "" for none
-    bool handLifted = false;  ///< a strip's way back to its start, lifted off the back
+    bool handLifted = false;    ///< a strip's way back to its start, lifted off the back
     /// The first contact's pressed way (a stroke's or strip's path, the line a knead's or
     /// friction's circles travel), each contact's own copy, absolute.
     std::vector<std::vector<Point>> pressedPaths;
@@ -137,6 +137,18 @@ public:
     void askToLeave();
     void stay();
     std::vector<Cue> leave();
+    /// Ends the session at once without a word, as leaving does: the part of the step in
+    /// progress that was done counts. For an end from outside (the window closed, the
+    /// program told to stop); `reason` says which.
+    void endNow(const std::string& reason);
+
+    /// Tries again to write to the history what a busy history could not take (see
+    /// SessionRecorder::retry); the count of records still waiting.
+    std::size_t retryHistory(bool wait = false) {
+        m_recorder.retry(wait);
+        return m_recorder.waiting();
+    }
+    const SessionRecorder& recorder() const { return m_recorder; }
 
     SessionState state() const { return m_state; }
     bool over() const { return m_state != SessionState::Going; }
@@ -184,7 +196,7 @@ private:
     double m_resumeLeftS = 0;       // of the count after a pause
     std::string m_lastWarning;      // announced in m_warnedSegment
     std::size_t m_warnedSegment = static_cast<std::size_t>(-1);
-    std::string m_lastPrompt; // the tension question last announced
+    std::string m_lastPrompt;     // the tension question last announced
     std::string m_lastRepetition; // the stroke or strip last counted aloud
     bool startsSide(std::size_t segment) const;
     std::vector<CheckIn> m_answered;

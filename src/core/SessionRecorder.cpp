@@ -2,24 +2,113 @@
 
 namespace rollcoach {
 
-template <typename Write> void SessionRecorder::attempt(Write write) {
-    if (m_history == nullptr || !m_problem.empty()) {
+namespace {
+
+// A quick try waits for no lock, so a busy history never holds up a session's frames; the
+// history's own wait comes back when the try is over.
+class QuickTry {
+public:
+    explicit QuickTry(History& history) : m_history(history), m_was(history.busyTimeout()) {
+        m_history.setBusyTimeout(0);
+    }
+    ~QuickTry() { m_history.setBusyTimeout(m_was); }
+    QuickTry(const QuickTry&) = delete;
+    QuickTry& operator=(const QuickTry&) = delete;
+
+private:
+    History& m_history;
+    int m_was;
+};
+
+} // namespace
+
+void SessionRecorder::write(const Record& r) {
+    switch (r.kind) {
+    case Record::Kind::Begin:
+        m_session =
+            m_history->beginSession(r.title, r.hash, r.file, r.at, r.firstSide, r.plannedPerSideS);
+        break;
+    case Record::Kind::Step:
+        m_history->recordStep(m_session, r.step, r.leftS, r.rightS, r.at);
+        break;
+    case Record::Kind::CheckIn:
+        m_history->recordCheckIn(m_session, r.checkIn, r.at);
+        break;
+    case Record::Kind::End:
+        m_history->endSession(m_session, r.how, r.reason, r.leftS, r.rightS, r.at);
+        break;
+    }
+}
+
+void SessionRecorder::flush() {
+    // In order: a step is never written before the session it belongs to, nor after its end.
+    while (!m_waiting.empty()) {
+        try {
+            write(m_waiting.front());
+        } catch (const HistoryError& error) {
+            m_lastFailure = error.what();
+            return;
+        }
+        m_waiting.pop_front();
+    }
+    m_lastFailure.clear();
+}
+
+void SessionRecorder::add(Record record) {
+    if (m_history == nullptr) {
         return;
     }
-    try {
-        write();
-    } catch (const HistoryError& error) {
-        m_problem = error.what();
+    record.at = m_clock.now();
+    const bool behindOthers = !m_waiting.empty();
+    m_waiting.push_back(std::move(record));
+    if (behindOthers) {
+        // The history was busy a moment ago: try, but do not wait for it again.
+        QuickTry quick(*m_history);
+        flush();
+    } else {
+        flush();
     }
+}
+
+void SessionRecorder::retry(bool wait) {
+    if (m_history == nullptr || m_waiting.empty()) {
+        return;
+    }
+    if (wait) {
+        flush();
+        return;
+    }
+    QuickTry quick(*m_history);
+    flush();
+}
+
+std::string SessionRecorder::problem() const {
+    if (!m_problem.empty()) {
+        return m_problem;
+    }
+    if (m_waiting.empty()) {
+        return {};
+    }
+    const std::size_t n = m_waiting.size();
+    return std::to_string(n) + (n == 1 ? " record" : " records") +
+           " of this session not written yet (" + m_lastFailure +
+           "); tried again until the history is free";
 }
 
 void SessionRecorder::begin(const std::string& title, const std::string& hash,
                             const std::string& file, Side firstSide, double plannedPerSideS) {
-    attempt([&] {
-        m_session =
-            m_history->beginSession(title, hash, file, m_clock.now(), firstSide, plannedPerSideS);
-        m_begun = true;
-    });
+    if (m_history == nullptr || m_begun) {
+        return;
+    }
+    m_begun = true;
+    Record r;
+    r.kind = Record::Kind::Begin;
+    r.title = title;
+    r.hash = hash;
+    r.file = file;
+    r.firstSide = firstSide;
+    r.plannedPerSideS = plannedPerSideS;
+    add(std::move(r));
 }
 
 void SessionRecorder::stepDone(const StepRecord& step, double leftS, double rightS) {
@@ -28,14 +117,22 @@ void SessionRecorder::stepDone(const StepRecord& step, double leftS, double righ
     if (!m_begun || m_ended) {
         return;
     }
-    attempt([&] { m_history->recordStep(m_session, step, leftS, rightS, m_clock.now()); });
+    Record r;
+    r.kind = Record::Kind::Step;
+    r.step = step;
+    r.leftS = leftS;
+    r.rightS = rightS;
+    add(std::move(r));
 }
 
 void SessionRecorder::checkIn(const CheckIn& checkIn) {
     if (!m_begun) {
         return;
     }
-    attempt([&] { m_history->recordCheckIn(m_session, checkIn, m_clock.now()); });
+    Record r;
+    r.kind = Record::Kind::CheckIn;
+    r.checkIn = checkIn;
+    add(std::move(r));
 }
 
 void SessionRecorder::end(const std::string& how, const std::string& reason, double leftS,
@@ -49,7 +146,13 @@ void SessionRecorder::end(const std::string& how, const std::string& reason, dou
     if (!m_begun) {
         return;
     }
-    attempt([&] { m_history->endSession(m_session, how, reason, leftS, rightS, m_clock.now()); });
+    Record r;
+    r.kind = Record::Kind::End;
+    r.how = how;
+    r.reason = reason;
+    r.leftS = leftS;
+    r.rightS = rightS;
+    add(std::move(r));
 }
 
 SessionRecorder::~SessionRecorder() {
@@ -57,6 +160,8 @@ SessionRecorder::~SessionRecorder() {
     if (m_begun && !m_ended) {
         end("stopped", "window closed", m_leftS, m_rightS);
     }
+    // The last chance for what is waiting: the history's full wait.
+    retry(true);
 }
 
 } // namespace rollcoach

@@ -4,12 +4,16 @@
 #include "History.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <string>
 
 namespace rollcoach {
 
-/// Writes one session to the history as it goes. Any failure (a read-only or full disk) is
-/// kept as a message and the session carries on without history.
+/// Writes one session to the history as it goes. A write that fails (another program holds
+/// the history locked past the busy wait, a full disk) is kept, in order, with everything
+/// after it, and tried again with each later write and each `retry()`: when the history is
+/// free again, it is all written, so nothing of a session is lost to a lock that goes. Only
+/// with no history at all does the session carry on without one.
 class SessionRecorder {
 public:
     /// `history` may be null; `unavailable` then says why, if known.
@@ -27,16 +31,40 @@ public:
     void checkIn(const CheckIn& checkIn);
     void end(const std::string& how, const std::string& reason, double leftS, double rightS);
 
+    /// Tries again to write what is waiting. By default a quick try that never waits for a
+    /// lock (the window's loop calls it often); with `wait`, the history's full busy wait,
+    /// as a last try before the session is let go.
+    void retry(bool wait = false);
+    /// How many records are waiting to be written.
+    std::size_t waiting() const { return m_waiting.size(); }
+    /// Why the first of them could not be written.
+    const std::string& lastFailure() const { return m_lastFailure; }
+
     bool ended() const { return m_ended; }
-    /// Why history is not being saved ("" while all is well).
-    const std::string& problem() const { return m_problem; }
+    /// Why history is not being saved, or why records are waiting ("" while all is well).
+    std::string problem() const;
 
 private:
-    template <typename Write> void attempt(Write write);
+    struct Record {
+        enum class Kind { Begin, Step, CheckIn, End } kind = Kind::Begin;
+        std::int64_t at = 0;           ///< when it happened: a record written late keeps its time
+        std::string title, hash, file; ///< Begin
+        Side firstSide = Side::Left;
+        double plannedPerSideS = 0;
+        StepRecord step;         ///< Step
+        CheckIn checkIn;         ///< CheckIn
+        std::string how, reason; ///< End
+        double leftS = 0, rightS = 0;
+    };
+    void add(Record record);
+    void write(const Record& record);
+    void flush();
 
     History* m_history;
     const Clock& m_clock;
-    std::string m_problem;
+    std::string m_problem;     // no history at all
+    std::string m_lastFailure; // why the first waiting record could not be written
+    std::deque<Record> m_waiting;
     std::int64_t m_session = 0;
     bool m_begun = false;
     bool m_ended = false;

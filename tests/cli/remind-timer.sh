@@ -81,6 +81,18 @@ grep -qx 'No reminder: nothing is due today.' "$tmp/out" || fail "Sunday"
 : > "$tmp/systemctl.log"
 ROLLCOACH_NOW=1795348800 rc remind || fail "remind exited $?"
 ! grep -q rewritten "$tmp/out" || fail "rewritten though nothing changed"
+# A line the person added stays, whether the plan changes or not.
+sed -i 's/^Persistent=true$/Persistent=true\nRandomizedDelaySec=5min/' "$units/rollcoach-remind.timer"
+ROLLCOACH_NOW=1795348800 rc remind || fail "remind exited $?"
+grep -qx 'RandomizedDelaySec=5min' "$units/rollcoach-remind.timer" || fail "the person's line went"
+! grep -q rewritten "$tmp/out" || fail "rewritten though the plan did not change"
+printf 'time: "07:45"\n' > "$XDG_CONFIG_HOME/rollcoach/settings.yaml"
+ROLLCOACH_NOW=1795348800 rc remind || fail "remind exited $?"
+grep -qx 'OnCalendar=Mon,Tue,Wed,Thu,Fri,Sat \*-\*-\* 07:45:00' "$units/rollcoach-remind.timer" ||
+    fail "the timer was not rewritten for 07:45"
+grep -qx 'RandomizedDelaySec=5min' "$units/rollcoach-remind.timer" ||
+    fail "the person's line went with the rewrite"
+[ "$(grep -c '^OnCalendar=' "$units/rollcoach-remind.timer")" = 1 ] || fail "two OnCalendar lines"
 
 # 4. Uninstall: both gone, the timer disabled.
 rc remind --uninstall || fail "--uninstall exited $?"
@@ -106,7 +118,47 @@ fi
 rc remind --uninstall || fail "--uninstall exited $?"
 [ ! -e "$entry" ] || fail "the autostart entry was left"
 
-# 6. Usage: --autostart alone is refused.
+# 6. Paths: a "$" and a "%" reach the program as they are; a relative --data-dir is made
+# absolute; with no absolute HOME or XDG_CONFIG_HOME nothing is installed; a line break
+# cannot go into an autostart entry.
+echo 0 > "$tmp/systemctl.answer"
+odd="$tmp/a\$HOME \${HOME}%h"
+mkdir -p "$odd"
+"$rollcoach" --data-dir "$odd/data" remind --install > "$tmp/out" 2> "$tmp/err" ||
+    fail "--install with a \$ in the path exited $?"
+exec_start=$(sed -n 's/^ExecStart=//p' "$units/rollcoach-remind.service")
+[ "$exec_start" = "\"$rollcoach\" --data-dir \"$tmp/a\$\$HOME \$\${HOME}%%h/data\" remind" ] ||
+    fail "ExecStart=$exec_start"
+if command -v systemd-analyze > /dev/null; then
+    (cd "$units" && systemd-analyze verify --man=no ./rollcoach-remind.service) > "$tmp/verify" 2>&1
+    [ ! -s "$tmp/verify" ] || fail "systemd-analyze verify: $(cat "$tmp/verify")"
+fi
+(cd "$tmp" && "$rollcoach" --data-dir rel/data remind --install > "$tmp/out" 2> "$tmp/err") ||
+    fail "--install with a relative --data-dir exited $?"
+grep -q "^ExecStart=\"$rollcoach\" --data-dir \"$tmp/rel/data\" remind\$" \
+    "$units/rollcoach-remind.service" || fail "the relative data folder was not made absolute"
+rc remind --uninstall || fail "--uninstall exited $?"
+for home in unset relative; do
+    if [ $home = unset ]; then
+        (cd "$tmp" && env -u HOME -u XDG_CONFIG_HOME "$rollcoach" --data-dir "$tmp/data" \
+            remind --install --autostart > "$tmp/out" 2> "$tmp/err")
+    else
+        (cd "$tmp" && env -u XDG_CONFIG_HOME HOME=home "$rollcoach" --data-dir "$tmp/data" \
+            remind --install --autostart > "$tmp/out" 2> "$tmp/err")
+    fi
+    [ $? -eq 1 ] || fail "--install with HOME $home did not exit 1"
+    grep -q '^rollcoach: error: HOME is .*XDG_CONFIG_HOME names no absolute folder' "$tmp/err" ||
+        fail "HOME $home was not said"
+    [ ! -e "$tmp/.config" ] && [ ! -e "$tmp/home/.config" ] || fail "HOME $home: written in the current folder"
+done
+broken="$tmp/line
+break"
+mkdir -p "$broken"
+"$rollcoach" --data-dir "$broken/data" remind --install --autostart > "$tmp/out" 2> "$tmp/err"
+[ $? -eq 1 ] || fail "a line break in the path was installed"
+grep -q 'line break' "$tmp/err" || fail "the line break was not said"
+[ ! -e "$XDG_CONFIG_HOME/autostart/rollcoach-remind.desktop" ] || fail "an entry was written"
+# 7. Usage: --autostart alone is refused.
 rc remind --autostart
 [ $? -eq 2 ] || fail "--autostart without --install was not a usage error"
 echo "the timer matches the plan, follows the settings and goes on --uninstall"

@@ -68,7 +68,8 @@ TEST_CASE("by hand: a tool beside the ball, exactly one of them, each a located 
         const Diagnostic& d = onlyError(load.diagnostics);
         CHECK(d.mark.line == 5);
         CHECK(d.mark.column == 7);
-        CHECK(d.message == "a routine uses a ball or a tool, not both: remove \"ball\" or \"tool\"");
+        CHECK(d.message ==
+              "a routine uses a ball or a tool, not both: remove \"ball\" or \"tool\"");
     }
     SUBCASE("neither, in a drill given by hand") {
         const auto load = parseRoutine("format: 1\ntitle: T\ndrill: partner\nsteps:\n"
@@ -89,9 +90,10 @@ TEST_CASE("by hand: a tool beside the ball, exactly one of them, each a located 
               "missing required key \"ball\" in the routine");
     }
     SUBCASE("a ball in the partner drill, a tool in the wall drill") {
-        auto load = parseRoutine("format: 1\ntitle: T\ndrill: self-press\nball: tennis\nsteps:\n"
-                            "  - name: S\n    duration_s: 20\n    place: [{x_cm: 8, y_cm: 20}]\n",
-                            referenceBody());
+        auto load =
+            parseRoutine("format: 1\ntitle: T\ndrill: self-press\nball: tennis\nsteps:\n"
+                         "  - name: S\n    duration_s: 20\n    place: [{x_cm: 8, y_cm: 20}]\n",
+                         referenceBody());
         const Diagnostic& ball = onlyError(load.diagnostics);
         CHECK(ball.mark.line == 4);
         CHECK(ball.message.find("the self-press drill is given by hand") == 0);
@@ -105,12 +107,14 @@ TEST_CASE("by hand: a tool beside the ball, exactly one of them, each a located 
     }
     SUBCASE("an unknown tool is suggested") {
         const auto load = parseRoutine(byHand("thumbs", place(8, 20)), referenceBody());
-        CHECK(onlyError(load.diagnostics).message == "unknown tool \"thumbs\": did you mean \"thumb\"?");
+        CHECK(onlyError(load.diagnostics).message ==
+              "unknown tool \"thumbs\": did you mean \"thumb\"?");
     }
     SUBCASE("hand motions need a tool") {
-        const auto load = parseRoutine(
-            oneStep("tennis", place(8, 20), "{pattern: strip, points: [{x_cm: 8, y_cm: 10}], repeat: 3}"),
-            referenceBody());
+        const auto load =
+            parseRoutine(oneStep("tennis", place(8, 20),
+                                 "{pattern: strip, points: [{x_cm: 8, y_cm: 10}], repeat: 3}"),
+                         referenceBody());
         const Diagnostic& d = onlyError(load.diagnostics);
         CHECK(d.mark.line == 9);
         CHECK(d.message.find("a strip is given by hand") == 0);
@@ -152,7 +156,8 @@ TEST_CASE("by hand: the format reads every new key") {
         "format: 1\ntitle: T\ndrill: partner\ntool: hands\nsteps:\n"
         "  - name: Up\n    sides: both\n    duration_s: 30\n"
         "    place: [{x_cm: 8, y_cm: 40}, {x_cm: -8, y_cm: 40}]\n"
-        "    motion: {pattern: stroke, points: [{x_cm: 8, y_cm: 8}], return: [{x_cm: 14, y_cm: 20}], "
+        "    motion: {pattern: stroke, points: [{x_cm: 8, y_cm: 8}], return: [{x_cm: 14, y_cm: "
+        "20}], "
         "repeat: 5}\n"
         "  - name: Thumb\n    tool: thumb\n    target: outward-rotators\n    duration_s: 30\n"
         "    place: [{x_cm: 9, y_cm: 12}]\n    motion: {pattern: strip, points: [{x_cm: 16, y_cm: "
@@ -239,14 +244,16 @@ TEST_CASE("by hand: the back of the neck takes light finger frictions, nothing e
         }
     }
     SUBCASE("a ball there warns") {
-        const auto warnings = SafetyCheck(referenceBody()).check(
-            routineFrom(oneStep("tennis", place(2.6, -6))), {Side::Right});
+        const auto warnings =
+            SafetyCheck(referenceBody())
+                .check(routineFrom(oneStep("tennis", place(2.6, -6))), {Side::Right});
         REQUIRE_FALSE(warnings.empty());
         CHECK(warnings[0].zone == Zone::Neck);
     }
     SUBCASE("a thumb stripping there warns, and says why") {
-        const Diagnostics d = checked(byHand(
-            "thumb", place(2.6, -2), "{pattern: strip, points: [{x_cm: 2.6, y_cm: -10}], repeat: 3}"));
+        const Diagnostics d =
+            checked(byHand("thumb", place(2.6, -2),
+                           "{pattern: strip, points: [{x_cm: 2.6, y_cm: -10}], repeat: 3}"));
         REQUIRE(anyMentions(d, "on the neck"));
         CHECK(anyMentions(d, "the thumb's contact patch overlaps the neck"));
         CHECK(anyMentions(d, "never a hand's weight, a thumb or stripping"));
@@ -260,7 +267,8 @@ TEST_CASE("by hand: the back of the neck takes light finger frictions, nothing e
 TEST_CASE("by hand: any tool on the spine warns") {
     for (const std::string tool : {"hands", "thumb", "fingers"}) {
         for (const std::string& motion :
-             {std::string("hold"), std::string("{pattern: friction, amplitude_cm: 0.5, period_s: 1}"),
+             {std::string("hold"),
+              std::string("{pattern: friction, amplitude_cm: 0.5, period_s: 1}"),
               std::string("{pattern: strip, points: [{x_cm: 0, y_cm: 10}], repeat: 3}")}) {
             const Diagnostics d = checked(byHand(tool, place(0.5, 25), motion));
             INFO(tool << " " << motion);
@@ -275,8 +283,7 @@ TEST_CASE("by hand: any tool on the spine warns") {
 TEST_CASE("by hand: a step for both sides that works one side warns") {
     const Diagnostics one = checked(byHand("hands", place(8, 25), "hold", "    sides: both\n"));
     REQUIRE(one.size() == 1);
-    CHECK(one[0].message.find("runs once for both sides but works only one") !=
-          std::string::npos);
+    CHECK(one[0].message.find("runs once for both sides but works only one") != std::string::npos);
     CHECK(checked(byHand("hands", "[" + at(8, 25) + ", " + at(-8, 25) + "]", "hold",
                          "    sides: both\n"))
               .empty());
@@ -309,9 +316,8 @@ TEST_CASE("by hand: the shipped routines validate strictly and the plan gives ea
             CHECK(order == std::vector<Side>{first, otherSide(first)});
         }
     }
-    const Routine partner = *openRoutine(kShipped + "partner-upper-back-massage.yaml",
-                                         referenceBody())
-                                 .routine;
+    const Routine partner =
+        *openRoutine(kShipped + "partner-upper-back-massage.yaml", referenceBody()).routine;
     const Timeline timeline(partner, Side::Left);
     // About 20 minutes, as the guide suggests; effleurage first, water last.
     CHECK(timeline.totalS() >= 18 * 60);
@@ -347,9 +353,8 @@ TEST_CASE("by hand: no hand, thumb or finger of a shipped routine is ever drawn 
             const Moment m = timeline.at(t);
             // During a switch the hands are shown where the next step puts them.
             const auto& segments = timeline.segments();
-            const Segment& shown = m.segment->kind == SegmentKind::Switch
-                                       ? segments[m.segmentIndex + 1]
-                                       : *m.segment;
+            const Segment& shown =
+                m.segment->kind == SegmentKind::Switch ? segments[m.segmentIndex + 1] : *m.segment;
             const Step& step = shown.step ? routine.steps[*shown.step] : routine.steps.front();
             const Contact contact = Contact::of(referenceBody(), routine, step);
             REQUIRE(contact.tool.has_value());
@@ -412,10 +417,11 @@ TEST_CASE("by hand: advice always leads to a safe place, for every tool and moti
         const char* tool;
         const char* motion;
     };
-    for (const Case& c : {Case{"hands", "hold"},
-                          Case{"thumb", "{pattern: strip, points: [{x_cm: 9, y_cm: 9}], repeat: 2}"},
-                          Case{"fingers", "{pattern: friction, amplitude_cm: 0.3, period_s: 1}"},
-                          Case{"fingers", "hold"}}) {
+    for (const Case& c :
+         {Case{"hands", "hold"},
+          Case{"thumb", "{pattern: strip, points: [{x_cm: 9, y_cm: 9}], repeat: 2}"},
+          Case{"fingers", "{pattern: friction, amplitude_cm: 0.3, period_s: 1}"},
+          Case{"fingers", "hold"}}) {
         const Routine routine = routineFrom(byHand(c.tool, place(8, 20), c.motion));
         const Contact contact = Contact::of(body, routine, routine.steps[0]);
         for (double x = -24; x <= 24; x += 0.5) {
@@ -440,9 +446,9 @@ TEST_CASE("by hand: advice always leads to a safe place, for every tool and moti
 }
 
 TEST_CASE("by hand: strokes and strips are counted on screen and aloud, through the session") {
-    const Routine routine = routineFrom(byHand(
-        "thumb", place(8, 20), "{pattern: strip, points: [{x_cm: 8, y_cm: 10}], repeat: 4}",
-        "schedule:\n  lead_in_s: 0\n"));
+    const Routine routine = routineFrom(
+        byHand("thumb", place(8, 20), "{pattern: strip, points: [{x_cm: 8, y_cm: 10}], repeat: 4}",
+               "schedule:\n  lead_in_s: 0\n"));
     FixedClock clock(1795435200);
     Session session(routine, {}, Side::Left, referenceBody(), clock, nullptr);
     std::vector<std::string> said;
@@ -467,4 +473,51 @@ TEST_CASE("by hand: strokes and strips are counted on screen and aloud, through 
     REQUIRE(snap.pressedPaths.size() == 1);
     CHECK(snap.pressedPaths[0].front().xCm == doctest::Approx(-8));
     CHECK(snap.tool == Tool::Thumb);
+}
+
+TEST_CASE("by hand: any downward pressed part of a stroke warns, not only where it ends") {
+    // Up the back 30 cm, then down 30 cm again: it ends where it began.
+    const std::string upAndDown =
+        "{pattern: stroke, points: [{x_cm: 8, y_cm: 10}, {x_cm: 8, y_cm: 40}], repeat: 4}";
+    const Diagnostics d = checked(byHand("hands", place(8, 40), upAndDown));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].severity == Severity::Warning);
+    CHECK(d[0].mark.line == 9);
+    CHECK(d[0].message.find("the stroke presses 30.0 cm down the back") != std::string::npos);
+    // Up, then down a little further than it went up: the downward part, not the net.
+    const std::string zigzag = "{pattern: stroke, points: [{x_cm: 8, y_cm: 20}, {x_cm: 8, y_cm: "
+                               "30}, {x_cm: 8, y_cm: 10}], repeat: 4}";
+    CHECK(anyMentions(checked(byHand("hands", place(8, 40), zigzag)),
+                      "the stroke presses 10.0 cm down the back"));
+    // A waver of up to 2 cm down along the way is no stroke down the back.
+    const std::string waver = "{pattern: stroke, points: [{x_cm: 8, y_cm: 25}, {x_cm: 9, y_cm: "
+                              "26.5}, {x_cm: 8, y_cm: 10}], repeat: 4}";
+    CHECK(checked(byHand("hands", place(8, 40), waver)).empty());
+}
+
+TEST_CASE("by hand: strokes and strips faster than a hand can follow warn") {
+    // 100 strokes in a 1 s step.
+    const std::string many = "{pattern: stroke, points: [{x_cm: 8, y_cm: 30}], repeat: 100}";
+    std::string yaml = byHand("hands", place(8, 40), many);
+    yaml.replace(yaml.find("duration_s: 20"), 14, "duration_s: 1");
+    Diagnostics d = checked(yaml);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].severity == Severity::Warning);
+    CHECK(d[0].mark.line == 9);
+    CHECK(d[0].message.find("100 strokes in 1.0 s is 100.0 a second") != std::string::npos);
+    // 21 strips in 20 s: just over one a second.
+    const std::string strips = "{pattern: strip, points: [{x_cm: 8, y_cm: 35}], repeat: 21}";
+    CHECK(anyMentions(checked(byHand("thumb", place(8, 40), strips)), "21 strips in 20.0 s"));
+    // Two strokes of 30 cm pressed in 6 s each are slow enough; fifteen of them are 30 cm in
+    // 0.8 s: 37.5 cm/s.
+    const std::string longStroke = "{pattern: stroke, points: [{x_cm: 8, y_cm: 10}], repeat: ";
+    CHECK(checked(byHand("hands", place(8, 40), longStroke + "2}")).empty());
+    d = checked(byHand("hands", place(8, 40), longStroke + "15}"));
+    CHECK(anyMentions(d, "presses 30.0 cm in 0.8 s, 37.5 cm/s"));
+    // One a second, 20 cm each in 0.6 s, is at the limit... of the count, but too fast a glide.
+    const std::string brisk = "{pattern: stroke, points: [{x_cm: 8, y_cm: 20}], repeat: 20}";
+    CHECK(anyMentions(checked(byHand("hands", place(8, 40), brisk)), "cm/s"));
+    // Four strokes of 30 cm in 20 s: 10 cm/s.
+    const std::string calm = "{pattern: stroke, points: [{x_cm: 8, y_cm: 10}], repeat: 4}";
+    CHECK(checked(byHand("hands", place(8, 40), calm)).empty());
 }

@@ -162,3 +162,43 @@ TEST_CASE("remind: the units name the calendar and quote the command for systemd
           std::string::npos);
     CHECK(service.find("KillMode=process\n") != std::string::npos);
 }
+
+TEST_CASE("remind: systemd expands nothing in a path: $ and % doubled, controls escaped") {
+    CHECK(systemdWord("/home/a$HOME/${HOME}") == "\"/home/a$$HOME/$${HOME}\"");
+    CHECK(systemdWord("/a%h/b") == "\"/a%%h/b\"");
+    CHECK(systemdWord("/a\\b\"c") == "\"/a\\\\b\\\"c\"");
+    CHECK(systemdWord("/a\nb\tc\x7f") == "\"/a\\nb\\x09c\\x7f\"");
+    CHECK(serviceUnit("/usr/bin/rollcoach", "/srv/$USER/data")
+              .find("ExecStart=\"/usr/bin/rollcoach\" --data-dir \"/srv/$$USER/data\" remind\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("remind: a path with a line break or a control character cannot be an Exec line") {
+    CHECK(desktopEntryProblem("/home/a b/$x%y\\z\"").empty());
+    CHECK(desktopEntryProblem("/home/a\nb").find("line break") != std::string::npos);
+    CHECK(desktopEntryProblem("/home/a\rb").find("line break") != std::string::npos);
+    CHECK(desktopEntryProblem("/home/a\x1b[2Jb").find("control character") != std::string::npos);
+    CHECK_FALSE(desktopEntryProblem(std::string("/a\0b", 4)).empty());
+}
+
+TEST_CASE("remind: rewriting a unit replaces rollcoach's line and keeps the person's") {
+    const std::string installed = timerUnit("Mon *-*-* 18:30:00");
+    const std::string mine = installed.substr(0, installed.find("Persistent=true\n")) +
+                             "Persistent=true\nRandomizedDelaySec=5min\n# my own note\n" +
+                             installed.substr(installed.find("Persistent=true\n") + 16);
+    // The same calendar: the text is unchanged, so nothing is written.
+    CHECK(replaceUnitKey(mine, "Timer", "OnCalendar", "Mon *-*-* 18:30:00") == mine);
+    const std::string moved = replaceUnitKey(mine, "Timer", "OnCalendar", "Tue *-*-* 07:15:00");
+    CHECK(moved.find("OnCalendar=Tue *-*-* 07:15:00\n") != std::string::npos);
+    CHECK(moved.find("OnCalendar=Mon") == std::string::npos);
+    CHECK(moved.find("RandomizedDelaySec=5min\n# my own note\n") != std::string::npos);
+    CHECK(moved.find("WantedBy=timers.target") != std::string::npos);
+    // Two lines of rollcoach's key become one; a key of the same name elsewhere stays.
+    CHECK(replaceUnitKey("[Timer]\nOnCalendar=a\nOnCalendar = b\n[X]\nOnCalendar=c\n", "Timer",
+                         "OnCalendar", "d") == "[Timer]\nOnCalendar=d\n[X]\nOnCalendar=c\n");
+    // None at all: added to its section, or in a section of its own.
+    CHECK(replaceUnitKey("[Timer]\nPersistent=true\n[Install]\n", "Timer", "OnCalendar", "d") ==
+          "[Timer]\nPersistent=true\nOnCalendar=d\n[Install]\n");
+    CHECK(replaceUnitKey("[Unit]\nA=b", "Timer", "OnCalendar", "d") ==
+          "[Unit]\nA=b\n\n[Timer]\nOnCalendar=d\n");
+}

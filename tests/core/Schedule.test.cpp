@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sys/stat.h>
 
@@ -95,6 +96,26 @@ TEST_CASE("settings: times of day from midnight to a minute before the next") {
         CHECK(problems.size() == 1);
         CHECK(s.sessionMinuteOfDay == 18 * 60);
     }
+}
+
+TEST_CASE("settings: a time is plain digits, H:MM or HH:MM, and nothing else") {
+    Diagnostics problems;
+    for (const char* bad : {"\"+7:-0\"", "\"+7:00\"", "\"7:-0\"", "\"7:5\"", "\"007:00\"",
+                            "\"07:000\"", "\" 7:00\"", "\"7:00 \"", "\"7 :00\"", "\"0x7:00\"",
+                            "\"7:0a\"", "\":30\"", "\"24:00\"", "\"7:60\"", "\"\u0661:00\""}) {
+        CAPTURE(bad);
+        const Settings s = settingsFrom(std::string("body: men\ntime: ") + bad + "\n", problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].severity == Severity::Error);
+        // Located at the value: line 2, after "time: ".
+        CHECK(problems[0].mark.line == 2);
+        CHECK(problems[0].mark.column == 7);
+        CHECK(problems[0].message.find("HH:MM") != std::string::npos);
+        CHECK(s.sessionMinuteOfDay == 18 * 60);
+    }
+    CHECK(settingsFrom("time: \"7:05\"", problems).sessionMinuteOfDay == 7 * 60 + 5);
+    CHECK(settingsFrom("time: 00:00", problems).sessionMinuteOfDay == 0);
+    CHECK(problems.empty());
 }
 
 TEST_CASE("settings: body and shoulder width, with their limits") {
@@ -254,6 +275,16 @@ TEST_CASE("the weekly plan lists each day's routines in the order given, on thei
     CHECK(weeklyPlan({{"both.yaml", both}}, Date{2026, 11, 25}, 1, settings).size() == 1);
     CHECK(weeklyPlan({{"both.yaml", both}}, Date{2026, 11, 24}, 1, settings).empty());
     CHECK(weeklyPlan({{"both.yaml", both}}, Date{2026, 11, 24}, 0, settings).empty());
+    // No count of days makes a plan run away: at most kMaxPlanDays, two sessions a week.
+    const auto endless = weeklyPlan({{"both.yaml", both}}, Date{2026, 11, 24},
+                                    std::numeric_limits<int>::max(), settings);
+    CHECK(endless.size() <= static_cast<std::size_t>(kMaxPlanDays) * 2 / 7 + 2);
+    CHECK(endless.back().date.daysSinceEpoch() - Date{2026, 11, 24}.daysSinceEpoch() <
+          kMaxPlanDays);
+    // Nor past the last day a four-digit year can name.
+    const auto last = weeklyPlan({{"both.yaml", both}}, Date{9999, 12, 1}, 400, settings);
+    REQUIRE_FALSE(last.empty());
+    CHECK(last.back().date.iso() == "9999-12-29");
     // Over a year boundary and a leap day the weekdays still hold.
     const auto longPlan = weeklyPlan({{"both.yaml", both}}, Date{2027, 12, 20}, 90, settings);
     CHECK(longPlan.size() == 26);
