@@ -1,5 +1,6 @@
 #include "app/WindowFrontEnd.hpp"
 #include "cli/CommandLine.hpp"
+#include "cli/StandardOutput.hpp"
 #include "core/Clock.hpp"
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include <exception>
 #include <iostream>
 #include <malloc.h>
+#include <unistd.h>
 
 namespace {
 
@@ -41,10 +43,14 @@ int main(int argc, char** argv) {
     // own at start-up; with an arena of its own, what that thread freed (0.6 MiB) would stay
     // resident for the whole session instead of being reused.
     mallopt(M_ARENA_MAX, 1);
+    // Standard output through a buffer that keeps why a write failed, for the command line
+    // to report.
+    rollcoach::StandardOutput standardOutput(STDOUT_FILENO);
+    std::ostream out(&standardOutput);
     try {
         const SystemClock clock;
         std::vector<std::string> args(argv, argv + argc);
-        return rollcoach::runCommandLine(args, std::cout, std::cerr, clock, rollcoach::runWindow);
+        return rollcoach::runCommandLine(args, out, std::cerr, clock, rollcoach::runWindow);
     } catch (const std::exception& error) {
         std::cerr << "rollcoach: error: " << error.what() << "\n";
         return 1;
