@@ -102,6 +102,7 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
         err << "rollcoach: error: cannot read the history: " << printable(error.what()) << "\n";
         return 1;
     }
+    sayLeftOut(*history, err);
     const auto routines =
         usableRoutines(loadRoutineLibrary(workspace, *body, PlacementCheck::ErrorsOnly));
     const ReportData data =
