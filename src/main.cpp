@@ -1,5 +1,6 @@
 #include "app/WindowFrontEnd.hpp"
 #include "cli/CommandLine.hpp"
+#include "cli/StandardOutput.hpp"
 #include "core/Clock.hpp"
 
 #include <chrono>
@@ -10,6 +11,7 @@
 #include <malloc.h>
 #include <optional>
 #include <string>
+#include <unistd.h>
 
 namespace {
 
@@ -47,10 +49,14 @@ int main(int argc, char** argv) {
         }
         start = seconds;
     }
+    // Standard output through a buffer that keeps why a write failed, for the command line
+    // to report.
+    rollcoach::StandardOutput standardOutput(STDOUT_FILENO);
+    std::ostream out(&standardOutput);
     try {
         const SystemClock clock(start);
         std::vector<std::string> args(argv, argv + argc);
-        return rollcoach::runCommandLine(args, std::cout, std::cerr, clock, rollcoach::runWindow);
+        return rollcoach::runCommandLine(args, out, std::cerr, clock, rollcoach::runWindow);
     } catch (const std::exception& error) {
         std::cerr << "rollcoach: error: " << error.what() << "\n";
         return 1;

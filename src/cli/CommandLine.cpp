@@ -4,6 +4,7 @@
 #include "Remind.hpp"
 #include "ReportCommand.hpp"
 #include "Sessions.hpp"
+#include "StandardOutput.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
 #include "core/EveryBody.hpp"
@@ -151,10 +152,8 @@ int plan(const std::string& file, const std::optional<std::string>& firstSide, b
     return 0;
 }
 
-} // namespace
-
-int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                   const Clock& clock, const WindowFrontEnd& window) {
+int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+               const Clock& clock, const WindowFrontEnd& window) {
     CLI::App app{"rollcoach: a coach for self-massage with a ball, one side after the other.\n"
                  "Stop at once on sharp pain, numbness or tingling.",
                  "rollcoach"};
@@ -475,6 +474,21 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
         return 1;
     }
     return window(request, workspace, out, err);
+}
+
+} // namespace
+
+int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                   const Clock& clock, const WindowFrontEnd& window) {
+    const int status = runCommand(args, out, err, clock, window);
+    // Every command's output goes out here at the latest: a full disk or a closed file behind
+    // standard output is an error, not a silent loss of what was printed.
+    const std::string failure = outputFailure(out);
+    if (!failure.empty()) {
+        err << "rollcoach: error: cannot write to standard output: " << failure << "\n";
+        return status != 0 ? status : 1;
+    }
+    return status;
 }
 
 } // namespace rollcoach

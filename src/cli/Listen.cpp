@@ -1,5 +1,6 @@
 #include "Listen.hpp"
 
+#include "core/PrintableText.hpp"
 #include "voice/Audio.hpp"
 #include "voice/Recognizer.hpp"
 
@@ -11,10 +12,12 @@ namespace rollcoach {
 int listenCommand(const std::string& wavFile, bool verbose,
                   const std::vector<std::string>& voiceModules, std::ostream& out,
                   std::ostream& err) {
-    PcmSound sound;
+    // The header is checked before the voice module is loaded; the samples are read a block
+    // at a time, so a recording of hours takes the memory of a few blocks.
+    WavStream wav;
     std::string why;
-    if (!readWav(wavFile, sound, why)) {
-        err << wavFile << ": error: " << why << "\n";
+    if (!wav.open(wavFile, why)) {
+        err << printable(wavFile) << ": error: " << why << "\n";
         return 1;
     }
     const std::unique_ptr<Recognizer> loaded = openRecognizer(voiceModules, why);
@@ -31,8 +34,26 @@ int listenCommand(const std::string& wavFile, bool verbose,
                 << (u.accepted ? "taken" : u.rejected) << std::setprecision(1) << "\n";
         });
     }
-    const std::vector<std::int16_t> samples = toMono(sound);
-    std::vector<HeardCommand> heard = recognizer.feed(samples.data(), samples.size());
+    MonoResampler mono(wav.sampleRate(), wav.channels());
+    std::vector<std::int16_t> block;
+    std::vector<std::int16_t> samples;
+    std::vector<HeardCommand> heard;
+    auto hear = [&] {
+        for (const HeardCommand& command : recognizer.feed(samples.data(), samples.size())) {
+            heard.push_back(command);
+        }
+        samples.clear();
+    };
+    do {
+        if (!wav.read(block, 1 << 15, why)) {
+            err << printable(wavFile) << ": error: " << why << "\n";
+            return 1;
+        }
+        mono.push(block.data(), block.size(), samples);
+        hear();
+    } while (!block.empty());
+    mono.finish(samples);
+    hear();
     for (const HeardCommand& last : recognizer.finish()) {
         heard.push_back(last);
     }

@@ -35,10 +35,47 @@ bool writeOutput(const std::string& path, const std::string& bytes, const char* 
     return true;
 }
 
+// Where a path leads: its symbolic links followed, also a last one that points to no file yet.
+std::filesystem::path whereItLeads(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path at = fs::absolute(path, ec);
+    for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(at, ec)); ++hops) {
+        const fs::path target = fs::read_symlink(at, ec);
+        if (ec) {
+            break;
+        }
+        at = target.is_absolute() ? target : at.parent_path() / target;
+    }
+    const fs::path resolved = fs::weakly_canonical(at, ec);
+    return ec ? at.lexically_normal() : resolved;
+}
+
+// Whether two paths name one file: the same device and inode when both exist (hard links,
+// symbolic links, "./x" and "x"), else the same place once the links are followed.
+bool sameFile(const std::string& a, const std::string& b) {
+    struct stat first {};
+    struct stat second {};
+    const bool firstExists = ::stat(a.c_str(), &first) == 0;
+    const bool secondExists = ::stat(b.c_str(), &second) == 0;
+    if (firstExists && secondExists) {
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+    }
+    return firstExists == secondExists && whereItLeads(a) == whereItLeads(b);
+}
+
 } // namespace
 
 int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvFile,
                   const Workspace& workspace, std::ostream& out, std::ostream& err) {
+    // One file for both would end up holding the one written last: refused before anything
+    // is read or written.
+    if (!pdfFile.empty() && !csvFile.empty() && csvFile != "-" && sameFile(pdfFile, csvFile)) {
+        err << "rollcoach: usage error: --out " << printable(pdfFile) << " and --csv "
+            << printable(csvFile) << " name the same file: give the report and the rows a file "
+            << "each\n";
+        return 2;
+    }
     const auto body = bodyOrSay(workspace, err);
     if (!body) {
         return 1;
@@ -65,6 +102,7 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
         err << "rollcoach: error: cannot read the history: " << printable(error.what()) << "\n";
         return 1;
     }
+    sayLeftOut(*history, err);
     const auto routines =
         usableRoutines(loadRoutineLibrary(workspace, *body, PlacementCheck::ErrorsOnly));
     const ReportData data =

@@ -79,12 +79,22 @@ std::string tensionLine(const std::vector<CheckIn>& checkIns) {
 
 } // namespace
 
+void sayLeftOut(const History& history, std::ostream& err) {
+    if (const std::size_t skipped = history.skippedSessions(); skipped > 0) {
+        err << "rollcoach: note: " << printable(history.path()) << ": " << skipped
+            << (skipped == 1 ? " session has" : " sessions have")
+            << " a start that is no date (written by another program) and "
+            << (skipped == 1 ? "is" : "are") << " left out\n";
+    }
+}
+
 int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std::ostream& err) {
     auto history = historyOrSay(workspace, err);
     if (!history) {
         return 1;
     }
     const std::vector<SessionRecord> sessions = history->sessions();
+    sayLeftOut(*history, err);
     if (json) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const SessionRecord& r : sessions) {
@@ -206,6 +216,7 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
         err << "rollcoach: error: cannot read the history: " << printable(error.what()) << "\n";
         return 1;
     }
+    sayLeftOut(*history, err);
     if (!routine.empty()) {
         // A file matches the sessions started from it and, when it loads, those with its
         // title (the history keeps the path as given, so a moved file is still found); a

@@ -18,6 +18,9 @@ std::optional<BodyModel> bodyOrSay(const Workspace& workspace, std::ostream& err
 /// file that was moved aside goes to `err` too.
 std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& err);
 
+/// Says on `err` how many sessions the history's last read left out, if any.
+void sayLeftOut(const History& history, std::ostream& err);
+
 int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std::ostream& err);
 /// `progress`: each side's tension before and after each session, and a summary. `routine` is
 /// a routine file or a routine's title ("" for all); `weeks` limits it to the last weeks.
@@ -27,8 +30,8 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
                 std::ostream& err);
 int calendarCommand(int weeks, const std::string& outFile, const Workspace& workspace,
                     const BodyModel& body, std::ostream& out, std::ostream& err);
-int newRoutineCommand(const std::string& name, const std::string& drill, const Workspace& workspace, std::ostream& out,
-                      std::ostream& err);
+int newRoutineCommand(const std::string& name, const std::string& drill, const Workspace& workspace,
+                      std::ostream& out, std::ostream& err);
 
 /// One line of what is due today: "18:00  Wall drill  -  start on the left side: ...".
 std::string dueLine(const DueSession& due);

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <csignal>
@@ -71,6 +72,7 @@ public:
     }
     std::int64_t integer(int column) const { return sqlite3_column_int64(m_statement, column); }
     double real(int column) const { return sqlite3_column_double(m_statement, column); }
+    sqlite3_stmt* statement() const { return m_statement; }
     bool isNull(int column) const {
         return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
     }
@@ -288,7 +290,23 @@ bool processAlive(std::int64_t pid, const std::string& recordedStart) {
     return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
+// The history is a file any program may write. What no session can hold is taken as missing
+// where it is read, so that nothing after it prints "inf s", a tension of 99 or a date two
+// hundred million years on: a time that is not a number, negative or longer than a day is 0.
+double secondsRead(double value) {
+    return std::isfinite(value) && value >= 0 && value <= kLongestRecordedS ? value : 0;
+}
+
+// A round or a step number beyond any routine's is kept within one.
+int countRead(std::int64_t value) {
+    return static_cast<int>(std::clamp<std::int64_t>(value, 0, 100000));
+}
+
 } // namespace
+
+bool isSaneTime(std::int64_t secondsSinceEpoch) {
+    return secondsSinceEpoch >= kEarliestTime && secondsSinceEpoch <= kLatestTime;
+}
 
 std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t now,
                                        std::string& notice, int busyTimeoutMs) {
@@ -400,9 +418,16 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
                           "updated_at, process_start, planned_s FROM sessions "
                           "ORDER BY started_at DESC, id DESC LIMIT ?");
     query.bind(1, static_cast<std::int64_t>(limit));
+    m_skipped = 0;
     while (query.step()) {
         SessionRecord r;
         r.id = query.integer(0);
+        // A session with no date it can have been on belongs to no day: it is left out, and
+        // counted so that the commands can say so.
+        if (!isSaneTime(query.integer(4))) {
+            ++m_skipped;
+            continue;
+        }
         r.routineTitle = query.text(1);
         r.routineHash = query.text(2);
         r.routineFile = query.text(3);
@@ -413,13 +438,16 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
         r.firstSide = query.text(6) == "right" ? Side::Right : Side::Left;
         r.how = query.text(7);
         r.stopReason = query.text(8);
-        r.leftS = query.real(9);
-        r.rightS = query.real(10);
-        r.plannedS = query.real(14);
+        r.leftS = secondsRead(query.real(9));
+        r.rightS = secondsRead(query.real(10));
+        r.plannedS = secondsRead(query.real(14));
         if (r.how == "running" && !processAlive(query.integer(11), query.text(13))) {
             // Its process is gone (killed, power cut): what it wrote is what was done.
             r.how = "interrupted";
             r.endedAt = query.integer(12);
+        }
+        if (r.endedAt && !isSaneTime(*r.endedAt)) {
+            r.endedAt.reset();
         }
         out.push_back(std::move(r));
     }
@@ -431,18 +459,24 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
                               "WHERE session_id = ? ORDER BY rowid");
         steps.bind(1, r.id);
         while (steps.step()) {
-            r.steps.push_back({static_cast<int>(steps.integer(0)),
+            r.steps.push_back({countRead(steps.integer(0)),
                                steps.text(1) == "right" ? Side::Right : Side::Left,
-                               static_cast<std::size_t>(steps.integer(2)), steps.text(3),
-                               steps.real(4)});
+                               static_cast<std::size_t>(countRead(steps.integer(2))), steps.text(3),
+                               secondsRead(steps.real(4))});
         }
         Statement checks(m_db, "SELECT round, side, moment, rating FROM check_ins "
                                "WHERE session_id = ? ORDER BY rowid");
         checks.bind(1, r.id);
         while (checks.step()) {
+            // A tension off the 0-10 scale (or no whole number at all) was never given.
+            const std::int64_t rating = checks.integer(3);
+            if (sqlite3_column_type(checks.statement(), 3) != SQLITE_INTEGER || rating < 0 ||
+                rating > 10) {
+                continue;
+            }
             r.checkIns.push_back({checks.text(1) == "right" ? Side::Right : Side::Left,
-                                  checks.text(2) == "after", static_cast<int>(checks.integer(3)),
-                                  static_cast<int>(checks.integer(0))});
+                                  checks.text(2) == "after", static_cast<int>(rating),
+                                  countRead(checks.integer(0))});
         }
     }
     return out;

@@ -92,6 +92,10 @@ public:
     /// needs only the totals, and a history of years has many thousands of steps.
     std::vector<SessionRecord> sessions(std::size_t limit = 1000, bool details = true) const;
 
+    /// How many sessions the last call to sessions() left out because their start is no
+    /// date they can have been on (another program wrote the history).
+    std::size_t skippedSessions() const { return m_skipped; }
+
     const std::string& path() const { return m_path; }
 
     /// How long a write waits for a lock another program holds before it fails.
@@ -106,7 +110,20 @@ private:
     sqlite3* m_db = nullptr;
     std::string m_path;
     int m_busyTimeoutMs = kBusyTimeoutMs;
+    mutable std::size_t m_skipped = 0;
 };
+
+/// The longest time a side, or a step, can have been worked in one session as the history
+/// reads it: longer is taken as missing (0).
+constexpr double kLongestRecordedS = 86400;
+
+/// The times a session can have started or ended at as the history reads it: from 1970 to
+/// the end of 9999 (less a day, so that it is no later than 9999 in any time zone).
+constexpr std::int64_t kEarliestTime = 0;
+constexpr std::int64_t kLatestTime = 253402300799 - 86400;
+
+/// Whether a moment lies within kEarliestTime and kLatestTime.
+bool isSaneTime(std::int64_t secondsSinceEpoch);
 
 /// A moment in UTC, formatted with strftime's `format`.
 std::string utcTime(std::int64_t secondsSinceEpoch, const char* format);

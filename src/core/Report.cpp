@@ -423,9 +423,9 @@ std::string reportCsv(const ReportData& data) {
                         ": " + step.stepName;
         }
         csv += localDate(r.startedAt).iso() + "," + isoTime(r.startedAt) + "," +
-               csvText(r.routineTitle) + "," + outcome(r) + "," + sideName(r.firstSide) + "," +
-               csvNumber(r.leftS) + "," + csvNumber(r.rightS) + "," + csvNumber(r.plannedS) + "," +
-               csvRating(averageRating(r, Side::Left, false)) + "," +
+               csvText(r.routineTitle) + "," + csvText(outcome(r)) + "," + sideName(r.firstSide) +
+               "," + csvNumber(r.leftS) + "," + csvNumber(r.rightS) + "," + csvNumber(r.plannedS) +
+               "," + csvRating(averageRating(r, Side::Left, false)) + "," +
                csvRating(averageRating(r, Side::Left, true)) + "," +
                csvRating(averageRating(r, Side::Right, false)) + "," +
                csvRating(averageRating(r, Side::Right, true)) + "," + csvText(r.stopReason) + "," +
