@@ -31,6 +31,12 @@ for path in bad:
     if subprocess.run([binary, "validate", str(path)], capture_output=True).returncode != 1:
         failures.append(f"{path}: accepted by rollcoach validate")
 
+# The places a routine may name are the body model's own, and the one it adds for the neck.
+body = yaml.safe_load((root / "assets" / "body.yaml").read_text())
+places = list(body["anatomy"]) + ["neck-base"]
+if schema["definitions"]["point"]["oneOf"][1]["properties"]["at"]["enum"] != places:
+    failures.append(f"schema: the named places differ from assets/body.yaml's: {places}")
+
 print(f"schema: {len(good)} good files accepted, {len(bad)} bad files rejected")
 for failure in failures:
     print(failure)
