@@ -200,7 +200,7 @@ std::string notFitReason(const Diagnostics& diagnostics) {
             const std::size_t on = m.find(" on ", cut);
             const std::size_t end = m.find("):", cut);
             if (cut != std::string::npos && on != std::string::npos && end != std::string::npos) {
-                reason += " on your body as set (" + m.substr(on + 4, end - on - 4) + ")";
+                reason += " for your body as set (" + m.substr(on + 4, end - on - 4) + ")";
             }
             return reason;
         }
