@@ -40,8 +40,8 @@ std::string shape(const Diagnostic& d) {
                       std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ":";
     // Off the body is off the body, whether the centre or only the edge of the patch leaves it.
     std::string message = d.message.substr(0, d.message.find(" (at x_cm"));
-    for (const char* how : {"reaches over the edge of the body", "is placed off the body",
-                            "moves off the body"}) {
+    for (const char* how :
+         {"reaches over the edge of the body", "is placed off the body", "moves off the body"}) {
         const std::size_t at = message.find(how);
         if (at != std::string::npos) {
             message.replace(at, std::string(how).size(), "off");
