@@ -160,4 +160,10 @@ private:
 /// True when the point is inside the polygon (even-odd rule).
 bool polygonContains(const std::vector<Point>& polygon, Point point);
 
+/// The squared distance from a point to the segment from a to b.
+double segmentDistanceSquared(Point point, Point a, Point b);
+
+/// A length to a tenth of a centimetre, without a trailing ".0": "36.5", "30".
+std::string tenths(double value);
+
 } // namespace rollcoach

@@ -13,16 +13,6 @@
 namespace rollcoach {
 namespace {
 
-std::string shown(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    std::string text = buffer;
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) {
-        text.resize(text.size() - 2);
-    }
-    return text;
-}
-
 // Steps from low to high, both ends included exactly.
 std::vector<double> steps(double low, double high, double step) {
     std::vector<double> out;
@@ -74,15 +64,15 @@ std::string span(const std::set<double>& some, const std::vector<double>& all,
         return "";
     }
     if (low == all.front()) {
-        return "up to " + shown(high) + " " + unit;
+        return "up to " + tenths(high) + " " + unit;
     }
     if (high == all.back()) {
-        return "from " + shown(low) + " " + unit;
+        return "from " + tenths(low) + " " + unit;
     }
     if (low == high) {
-        return "of " + shown(low) + " " + unit;
+        return "of " + tenths(low) + " " + unit;
     }
-    return "from " + shown(low) + " to " + shown(high) + " " + unit;
+    return "from " + tenths(low) + " to " + tenths(high) + " " + unit;
 }
 
 } // namespace
