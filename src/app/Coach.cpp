@@ -184,7 +184,7 @@ SetupScreen* Coach::open(const std::string& file) {
         if (!load.routine) {
             return nullptr;
         }
-        entry = RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0};
+        entry = RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0, std::nullopt, {}};
     }
     const std::optional<Side> forced =
         file == m_request.routineFile ? m_request.firstSide : std::nullopt;

@@ -44,7 +44,7 @@ std::optional<RoutineEntry> loadGiven(const std::string& file, const BodyModel& 
     if (!load.routine) {
         return std::nullopt;
     }
-    return RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0};
+    return RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0, std::nullopt, {}};
 }
 
 // Statistics of a series of times: "mean 1.20 ms  median ...".
