@@ -215,7 +215,8 @@ std::unique_ptr<Screen> Coach::screenFor(const std::string& file) {
         for (const Diagnostic& d : load.diagnostics) {
             m_err << formatDiagnostic(file, d) << "\n";
         }
-        entry = RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0};
+        entry = RoutineEntry{file,         false, std::move(load.routine), load.hash, load.diagnostics,
+                             0,            std::nullopt, {}};
     }
     if (!entry->routine) {
         // Never dropped in silence: a routine that does not fit this body says so, and why.

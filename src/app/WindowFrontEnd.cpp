@@ -45,11 +45,11 @@ std::optional<RoutineEntry> loadGiven(const std::string& file, const BodyModel& 
     }
     if (!load.routine) {
         if (keepNotFit && !notFitReason(load.diagnostics).empty()) {
-            return RoutineEntry{file, false, std::nullopt, load.hash, load.diagnostics, 0};
+            return RoutineEntry{file, false, std::nullopt, load.hash, load.diagnostics, 0, std::nullopt, {}};
         }
         return std::nullopt;
     }
-    return RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0};
+    return RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0, std::nullopt, {}};
 }
 
 // Statistics of a series of times: "mean 1.20 ms  median ...".

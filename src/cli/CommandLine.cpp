@@ -20,6 +20,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <ostream>
 
@@ -44,6 +45,22 @@ const CLI::Validator kFiniteNumber(
         return {};
     },
     "NUMBER");
+
+// A measurement of the body in a range, said in centimetres: "must be from 30 to 50 cm".
+CLI::Validator bodyRange(const double (&range)[2], const std::string& what) {
+    return CLI::Validator(
+        [range, what](std::string& input) -> std::string {
+            const double value = std::strtod(input.c_str(), nullptr);
+            if (!(value >= range[0] && value <= range[1])) {
+                char text[96];
+                std::snprintf(text, sizeof text, "%s must be from %g to %g cm, got ", what.c_str(),
+                              range[0], range[1]);
+                return text + printable(input);
+            }
+            return {};
+        },
+        "CM");
+}
 
 // "WxH" with nothing before, between or after the two whole numbers.
 bool parseSize(const std::string& text, unsigned& width, unsigned& height) {
@@ -173,11 +190,11 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
         app.add_option("--shoulder-width-cm", workspace.shoulderWidthCm,
                        "your shoulder width (acromion to acromion), 30-50 cm")
             ->check(kFiniteNumber)
-            ->check(CLI::Range(kShoulderWidthRangeCm[0], kShoulderWidthRangeCm[1]));
+            ->check(bodyRange(kShoulderWidthRangeCm, "a shoulder width (acromion to acromion)"));
     CLI::Option* heightOption =
         app.add_option("--height-cm", workspace.heightCm, "your height, 145-200 cm")
             ->check(kFiniteNumber)
-            ->check(CLI::Range(kHeightRangeCm[0], kHeightRangeCm[1]));
+            ->check(bodyRange(kHeightRangeCm, "a height"));
     std::string dataDir;
     app.add_option("--data-dir", dataDir,
                    "folder for the history and your routines (default "

@@ -202,7 +202,7 @@ std::string ownedUnit(const fs::path& file, const std::string& fresh, const std:
 
 std::string calendarNow(const Workspace& workspace, const BodyModel& body) {
     return timerCalendar(
-        usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
+        plannedRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
         workspace.settings);
 }
 
@@ -335,12 +335,13 @@ enum class Answer { Posted, Nothing, Failed };
 // already answered today when rollcoach stays running.
 Answer remindOnce(const RemindRequest& request, const Workspace& workspace, const BodyModel& body,
                   std::set<std::string>* handled, std::ostream& out, std::ostream& err) {
-    const auto routines =
-        usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly));
+    // Routines that do not fit the body are reminded of too, with why.
+    const auto library = loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly);
+    const auto routines = plannedRoutines(library);
     refreshTimer(workspace, timerCalendar(routines, workspace.settings), out, err);
     const std::int64_t now = workspace.now();
     const auto history = historyOrSay(workspace, err);
-    const auto due = dueToday(routines, recentSessions(history.get()), now, workspace.settings);
+    const auto due = dueToday(library, recentSessions(history.get()), now, workspace.settings);
     const std::int64_t snoozed =
         snoozeFile().empty() ? 0 : parseSnooze(readTextFile(snoozeFile().string(), 4096).text);
     const ReminderDecision decision = decideReminder(due, now, snoozed);

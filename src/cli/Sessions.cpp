@@ -317,17 +317,23 @@ std::string dueLine(const DueSession& due) {
     case DayState::Due:
         break;
     }
+    if (!due.notFit.empty()) {
+        // Due all the same: said, with why and what to do, rather than left out.
+        return line + "  -  does not fit your body: " + printable(due.notFit) + "; " +
+               notFitAdvice();
+    }
     return line + "  -  " + start;
 }
 
 int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream& out,
                 std::ostream& err) {
-    // What is due needs the schedules and which routines are broken, not the warnings.
-    const auto routines =
-        usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly));
+    // What is due needs the schedules and which routines are broken, not the warnings. A
+    // routine that does not fit the body is due all the same, and said to be so.
+    const auto library = loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly);
+    const auto routines = plannedRoutines(library);
     const auto history = historyOrSay(workspace, err);
     const auto sessions = recentSessions(history.get());
-    const auto due = dueToday(routines, sessions, workspace.now(), workspace.settings);
+    const auto due = dueToday(library, sessions, workspace.now(), workspace.settings);
     // Missed on an earlier day of this week and not taken up since: said after what is due,
     // as a fact with its day, never as a debt.
     const auto sayOverdue = [&] {
@@ -354,16 +360,28 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     static const char* const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                         "Friday", "Saturday", "Sunday"};
     out << "Nothing is due today. Next: " << names[static_cast<int>(week.front().date.weekday())]
-        << " " << week.front().date.iso() << ", " << printable(week.front().title) << "\n";
+        << " " << week.front().date.iso() << ", " << printable(week.front().title);
+    const std::string notFit = notFitFor(library, week.front().routineFile);
+    if (!notFit.empty()) {
+        out << " (it does not fit your body: " << printable(notFit) << "; " << notFitAdvice()
+            << ")";
+    }
+    out << "\n";
     sayOverdue();
     return 0;
 }
 
 int calendarCommand(int weeks, const std::string& outFile, const Workspace& workspace,
                     const BodyModel& body, std::ostream& out, std::ostream& err) {
-    const auto plan =
-        weeklyPlan(usableRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
-                   localDate(workspace.now()), weeks * 7, workspace.settings);
+    const auto library = loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly);
+    auto plan = weeklyPlan(plannedRoutines(library), localDate(workspace.now()), weeks * 7,
+                           workspace.settings);
+    // A routine that does not fit the body stays in the calendar, marked, so it is not lost.
+    for (PlannedSession& session : plan) {
+        if (!notFitFor(library, session.routineFile).empty()) {
+            session.title += " (does not fit your body as set: see rollcoach next)";
+        }
+    }
     const std::string calendar = iCalendar(
         plan, workspace.now(),
         "Self-massage with a ball, one side after the other. Press gently; stop at once on sharp "
@@ -411,7 +429,8 @@ namespace {
 // The body of a starting routine for each drill, after its title: every key commented.
 std::string routineBody(const std::string& drill) {
     if (drill == "partner") {
-        return "drill: partner         # a massage given by someone else, who glances at the screen\n"
+        return "drill: partner         # a massage given by someone else, who glances at the "
+               "screen\n"
                "tool: hands            # hands, thumb or fingers; a step may name its own\n"
                "setup:\n"
                "  - The receiver lies face down, or sits backwards on a chair with a pillow.\n"
@@ -505,8 +524,8 @@ std::string routineBody(const std::string& drill) {
 
 } // namespace
 
-int newRoutineCommand(const std::string& name, const std::string& drill,
-                      const Workspace& workspace, std::ostream& out, std::ostream& err) {
+int newRoutineCommand(const std::string& name, const std::string& drill, const Workspace& workspace,
+                      std::ostream& out, std::ostream& err) {
     if (!isRoutineName(name)) {
         err << "rollcoach: error: \"" << printable(name)
             << "\" cannot be a routine name: use letters, digits, dashes and underscores, "

@@ -135,7 +135,8 @@ double toSegmentSquared(Point p, Point a, Point b) {
     const double dx = b.xCm - a.xCm;
     const double dy = b.yCm - a.yCm;
     const double lengthSquared = dx * dx + dy * dy;
-    double t = lengthSquared > 0 ? ((p.xCm - a.xCm) * dx + (p.yCm - a.yCm) * dy) / lengthSquared : 0;
+    double t =
+        lengthSquared > 0 ? ((p.xCm - a.xCm) * dx + (p.yCm - a.yCm) * dy) / lengthSquared : 0;
     t = std::clamp(t, 0.0, 1.0);
     const double ex = p.xCm - (a.xCm + t * dx);
     const double ey = p.yCm - (a.yCm + t * dy);
@@ -338,7 +339,8 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         }
     }
     if (chosen == nullptr) {
-        throw DataFileError("rollcoach: error: unknown body type \"" + profile.name + "\": use men or women");
+        throw DataFileError("rollcoach: error: unknown body type \"" + profile.name +
+                            "\": use men or women");
     }
     body.sex = profile.name;
     body.shoulderWidthCm = read.number(*chosen, "shoulder_width_cm");
@@ -350,7 +352,8 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         if (!(width >= body.minShoulderWidthCm && width <= body.maxShoulderWidthCm)) {
             throw DataFileError("rollcoach: error: shoulder width must be between " +
                                 oneDecimal(body.minShoulderWidthCm) + " and " +
-                                oneDecimal(body.maxShoulderWidthCm) + " cm (acromion to acromion), not " +
+                                oneDecimal(body.maxShoulderWidthCm) +
+                                " cm (acromion to acromion), not " +
                                 (std::isfinite(width) ? oneDecimal(width) : std::string("that")));
         }
         body.shoulderWidthCm = width;
@@ -366,8 +369,9 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     if (profile.heightCm) {
         const double height = *profile.heightCm;
         if (!(height >= body.minHeightCm && height <= body.maxHeightCm)) {
-            throw DataFileError("rollcoach: error: height must be between " + oneDecimal(body.minHeightCm) +
-                                " and " + oneDecimal(body.maxHeightCm) + " cm, not " +
+            throw DataFileError("rollcoach: error: height must be between " +
+                                oneDecimal(body.minHeightCm) + " and " +
+                                oneDecimal(body.maxHeightCm) + " cm, not " +
                                 (std::isfinite(height) ? oneDecimal(height) : std::string("that")));
         }
         body.heightCm = height;

@@ -117,9 +117,9 @@ struct BodyModel {
     std::vector<std::string> partnerProps;
     std::vector<std::string> selfPressProps;
     std::vector<ToolKind> tools;
-    double sacrumBottomCm = 0; ///< where the drawn back ends, below the sacrum's top
-    std::vector<Point> lowerBack; ///< drawn only: right half from the waist to the sacrum
-    std::vector<Point> sacrum;    ///< drawn only: the sacrum's triangle
+    double sacrumBottomCm = 0;         ///< where the drawn back ends, below the sacrum's top
+    std::vector<Point> lowerBack;      ///< drawn only: right half from the waist to the sacrum
+    std::vector<Point> sacrum;         ///< drawn only: the sacrum's triangle
     std::vector<AnatomyPoint> anatomy; ///< what a routine may place by, in file order
 
     /// "women, shoulders 36.5 cm, height 163 cm": which body a routine is checked for.

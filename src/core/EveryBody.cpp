@@ -40,8 +40,8 @@ std::string shape(const Diagnostic& d) {
                       std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ":";
     // Off the body is off the body, whether the centre or only the edge of the patch leaves it.
     std::string message = d.message.substr(0, d.message.find(" (at x_cm"));
-    for (const char* how : {"reaches over the edge of the body", "is placed off the body",
-                            "moves off the body"}) {
+    for (const char* how :
+         {"reaches over the edge of the body", "is placed off the body", "moves off the body"}) {
         const std::size_t at = message.find(how);
         if (at != std::string::npos) {
             message.replace(at, std::string(how).size(), "off");
@@ -196,7 +196,13 @@ std::string notFitReason(const Diagnostics& diagnostics) {
             m.find("over the edge of the body") != std::string::npos) {
             // "ball 2 of step 2 (\"Up and down\") ..." up to the place: who and where.
             const std::size_t cut = m.find(" (at x_cm");
-            return m.substr(0, cut) + " on your body";
+            std::string reason = m.substr(0, cut);
+            const std::size_t on = m.find(" on ", cut);
+            const std::size_t end = m.find("):", cut);
+            if (cut != std::string::npos && on != std::string::npos && end != std::string::npos) {
+                reason += " for your body as set (" + m.substr(on + 4, end - on - 4) + ")";
+            }
+            return reason;
         }
     }
     return "";

@@ -72,6 +72,10 @@ ReminderDecision decideReminder(const std::vector<DueSession>& due, std::int64_t
     reminder.title = first.planned.title;
     reminder.summary = "Time for the " + first.planned.title;
     std::string body;
+    if (!first.notFit.empty()) {
+        // Never dropped in silence: due, and why it cannot start as the body is set.
+        body = "It does not fit your body: " + first.notFit + ". To do: " + notFitAdvice() + ".\n";
+    }
     if (first.state == DayState::Partial) {
         body = "Partly done today: left " + minutesAndSeconds(first.doneLeftS) + ", right " +
                minutesAndSeconds(first.doneRightS) + " of " +
@@ -81,7 +85,8 @@ ReminderDecision decideReminder(const std::vector<DueSession>& due, std::int64_t
     body += aboutMinutes(first.planned.totalS) + ", " + sideName(first.firstSide.side) +
             " side first.\n";
     for (std::size_t i = 1; i < waiting.size(); ++i) {
-        body += "Also due: " + waiting[i]->planned.title + ".\n";
+        body += "Also due: " + waiting[i]->planned.title +
+                (waiting[i]->notFit.empty() ? "" : " (it does not fit your body)") + ".\n";
     }
     body += "Press gently; stop at once on sharp pain, numbness or tingling.";
     reminder.body = body;

@@ -1,5 +1,6 @@
 #include "Workspace.hpp"
 
+#include "EveryBody.hpp"
 #include "RoutineLoader.hpp"
 #include "SafetyCheck.hpp"
 #include "Timeline.hpp"
@@ -19,9 +20,9 @@ std::optional<BodyModel> loadBody(const Workspace& workspace, std::string& why) 
         return std::nullopt;
     }
     try {
-        return BodyModel::load(workspace.paths.bodyModel(),
-                               BodyProfile{workspace.bodyProfile, workspace.shoulderWidthCm,
-                                           workspace.heightCm});
+        return BodyModel::load(
+            workspace.paths.bodyModel(),
+            BodyProfile{workspace.bodyProfile, workspace.shoulderWidthCm, workspace.heightCm});
     } catch (const DataFileError& error) {
         why = error.what();
         return std::nullopt;
@@ -77,7 +78,11 @@ std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const B
     std::vector<RoutineEntry> entries;
     auto add = [&](const std::string& folder, bool shipped) {
         for (const std::string& file : routineFilesIn(folder)) {
-            RoutineLoad load = openRoutine(file, body, what);
+            RoutineLoad load = loadRoutineFile(file, body);
+            // Read well before its places are checked: if they are what fails, it is a
+            // routine that does not fit this body, not a broken one.
+            std::optional<Routine> read = load.routine;
+            checkPlacements(load, body, what);
             RoutineEntry entry;
             entry.file = file;
             entry.shipped = shipped;
@@ -86,6 +91,12 @@ std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const B
             if (load.routine) {
                 entry.totalS = Timeline(*load.routine, Side::Left).totalS();
                 entry.routine = std::move(load.routine);
+            } else if (read) {
+                entry.notFit = notFitReason(entry.diagnostics);
+                if (!entry.notFit.empty()) {
+                    entry.totalS = Timeline(*read, Side::Left).totalS();
+                    entry.unfit = std::move(read);
+                }
             }
             entries.push_back(std::move(entry));
         }
@@ -104,6 +115,44 @@ usableRoutines(const std::vector<RoutineEntry>& library) {
         }
     }
     return routines;
+}
+
+std::vector<std::pair<std::string, Routine>>
+plannedRoutines(const std::vector<RoutineEntry>& library) {
+    std::vector<std::pair<std::string, Routine>> routines;
+    for (const RoutineEntry& entry : library) {
+        if (entry.routine) {
+            routines.emplace_back(entry.file, *entry.routine);
+        } else if (entry.unfit) {
+            routines.emplace_back(entry.file, *entry.unfit);
+        }
+    }
+    return routines;
+}
+
+std::string notFitFor(const std::vector<RoutineEntry>& library, const std::string& file) {
+    for (const RoutineEntry& entry : library) {
+        if (entry.file == file) {
+            return entry.notFit;
+        }
+    }
+    return {};
+}
+
+std::string notFitAdvice() {
+    return "set your body (body type, shoulder width and height: B on the list, or --body, "
+           "--shoulder-width-cm and --height-cm), or use a version of the routine placed by "
+           "anatomy, which fits every body";
+}
+
+std::vector<DueSession> dueToday(const std::vector<RoutineEntry>& library,
+                                 const std::vector<SessionRecord>& history, std::int64_t now,
+                                 const Settings& settings) {
+    std::vector<DueSession> due = dueToday(plannedRoutines(library), history, now, settings);
+    for (DueSession& session : due) {
+        session.notFit = notFitFor(library, session.planned.routineFile);
+    }
+    return due;
 }
 
 std::vector<DueSession> dueToday(const std::vector<std::pair<std::string, Routine>>& routines,

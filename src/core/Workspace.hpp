@@ -61,6 +61,10 @@ struct RoutineEntry {
     std::string hash; ///< of the text the routine was read from
     Diagnostics diagnostics;
     double totalS = 0;
+    /// A routine that reads well but does not fit this body (a ball or a hand goes off it):
+    /// kept, so that what is due still names it, with why.
+    std::optional<Routine> unfit;
+    std::string notFit; ///< why, in the person's words ("" when it fits or is broken)
 
     /// The first error, located in the file's name ("" when it loaded).
     std::string firstError() const;
@@ -78,6 +82,17 @@ std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const B
 std::vector<std::pair<std::string, Routine>>
 usableRoutines(const std::vector<RoutineEntry>& library);
 
+/// What the plan names: the routines that loaded and those that do not fit the person's
+/// body, which are never dropped from it in silence.
+std::vector<std::pair<std::string, Routine>>
+plannedRoutines(const std::vector<RoutineEntry>& library);
+
+/// Why a routine of the library does not fit the body ("" when it does, or is not there).
+std::string notFitFor(const std::vector<RoutineEntry>& library, const std::string& file);
+
+/// What to do about a routine that does not fit, in the person's words.
+std::string notFitAdvice();
+
 /// Where a routine due today stands.
 enum class DayState { Due, Partial, Done };
 
@@ -89,10 +104,16 @@ struct DueSession {
     double doneLeftS = 0;  ///< the best partial or stopped session of it today
     double doneRightS = 0; ///< (0 when there was none)
     double plannedPerSideS = 0;
+    std::string notFit; ///< why it does not fit the person's body ("" when it does)
 };
 
 /// What is due today among these routines, from the history (newest first).
 std::vector<DueSession> dueToday(const std::vector<std::pair<std::string, Routine>>& routines,
+                                 const std::vector<SessionRecord>& history, std::int64_t now,
+                                 const Settings& settings);
+
+/// What is due today in the library, those that do not fit the body included, with why.
+std::vector<DueSession> dueToday(const std::vector<RoutineEntry>& library,
                                  const std::vector<SessionRecord>& history, std::int64_t now,
                                  const Settings& settings);
 

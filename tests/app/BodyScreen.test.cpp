@@ -219,7 +219,7 @@ TEST_CASE("a routine that does not fit: the list names it and says why, run FILE
     RoutineLoad load = openRoutine(request.routineFile, h.body);
     REQUIRE_FALSE(load.routine);
     const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, false, std::nullopt, load.hash, load.diagnostics, 0};
+        RoutineEntry{request.routineFile, false, std::nullopt, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));

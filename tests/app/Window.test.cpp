@@ -618,7 +618,7 @@ TEST_CASE("big-button mode: any key, button, click or D-pad press toggles pause,
     request.bigButton = true;
     RoutineLoad load = openRoutine(request.routineFile, h.body);
     const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -699,7 +699,7 @@ TEST_CASE("the coach hands media keys to the session screen only, and says what 
     request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
     RoutineLoad load = openRoutine(request.routineFile, h.body);
     const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -1106,7 +1106,7 @@ TEST_CASE("in one window: finish, rate on the end screen, go back, start again o
     request.autostart = true;
     RoutineLoad load = openRoutine(request.routineFile, h.body);
     const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -1151,7 +1151,7 @@ TEST_CASE(
     request.routineFile = shippedRoutine("lying-yoga-tune-up.yaml");
     RoutineLoad load = openRoutine(request.routineFile, h.body);
     const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -1179,7 +1179,7 @@ TEST_CASE("run FILE --autostart: leaving the session, then the setup screen, sho
     request.autostart = true;
     RoutineLoad load = openRoutine(request.routineFile, h.body);
     const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -1209,7 +1209,7 @@ TEST_CASE("the progress screen opens from the end screen and from the list, and 
     request.autostart = true;
     RoutineLoad load = openRoutine(request.routineFile, h.body);
     const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0};
+        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));

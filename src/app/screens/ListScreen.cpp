@@ -3,7 +3,6 @@
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 #include "core/BodyChoice.hpp"
-#include "core/EveryBody.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -52,12 +51,10 @@ void ListScreen::reload() {
         if (e.routine) {
             continue;
         }
-        const std::string reason = notFitReason(e.diagnostics);
-        if (!reason.empty()) {
-            const RoutineOnBody onBody = routineFileOnBody(e.file, m_app.body);
-            m_notFit[i] = {onBody.routine ? onBody.routine->title
-                                          : std::filesystem::path(e.file).filename().string(),
-                           reason};
+        if (!e.notFit.empty()) {
+            m_notFit[i] = {e.unfit ? e.unfit->title
+                                   : std::filesystem::path(e.file).filename().string(),
+                           e.notFit};
         }
     }
     const auto routines = usableRoutines(m_entries);

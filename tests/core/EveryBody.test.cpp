@@ -1,0 +1,254 @@
+#include "TestSupport.hpp"
+
+#include "core/EveryBody.hpp"
+#include "core/Motion.hpp"
+#include "core/RoutineLoader.hpp"
+#include "core/SafetyCheck.hpp"
+#include "core/TextFile.hpp"
+#include "core/Timeline.hpp"
+#include "core/Workspace.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+const std::string kModelPath = std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml";
+
+BodyModel bodyFor(const BodyProfile& profile) {
+    return BodyModel::load(kModelPath, profile);
+}
+
+std::string modelText() {
+    return readTextFile(kModelPath, 1024 * 1024).text;
+}
+
+// The places of a step on a body, first ball, as the loader resolves them.
+Point firstPlace(const std::string& yaml, const BodyModel& body) {
+    RoutineLoad load = parseRoutine(yaml, body);
+    for (const Diagnostic& d : load.diagnostics) {
+        INFO(formatDiagnostic("<test>", d));
+    }
+    REQUIRE(load.routine.has_value());
+    return load.routine->steps.front().place.front().at;
+}
+
+} // namespace
+
+TEST_CASE("a place by anatomy resolves for each body: named places, fractions between them, "
+          "offsets on the person") {
+    const BodyModel& men = referenceBody();
+    const BodyModel women = bodyFor({"women"});
+    const std::string at = oneStep("tennis", "[{at: scapula-inner-edge}]");
+    CHECK(firstPlace(at, men).xCm == doctest::Approx(6.8));
+    CHECK(firstPlace(at, men).yCm == doctest::Approx(12));
+    CHECK(firstPlace(at, women).xCm == doctest::Approx(6.8 * women.widthScale));
+    CHECK(firstPlace(at, women).yCm == doctest::Approx(12 * women.lengthScale));
+
+    // A fraction of the way from one place to another, then centimetres on the person.
+    const std::string between =
+        oneStep("tennis", "[{between: [scapula-spine-root, scapula-bottom], fraction: 0.5, "
+                          "dx_cm: 2, dy_cm: -1}]");
+    const Point mid = firstPlace(between, women);
+    const Point root = *women.anatomyPoint("scapula-spine-root");
+    const Point bottom = *women.anatomyPoint("scapula-bottom");
+    CHECK(mid.xCm == doctest::Approx((root.xCm + bottom.xCm) / 2 + 2));
+    CHECK(mid.yCm == doctest::Approx((root.yCm + bottom.yCm) / 2 - 1));
+
+    // x_cm in place of the anatomy's own: the same distance from the midline on everyone.
+    const std::string level = oneStep("tennis", "[{at: scapula-inner-edge, x_cm: 7.5}]");
+    CHECK(firstPlace(level, women).xCm == doctest::Approx(7.5));
+    CHECK(firstPlace(level, women).yCm == doctest::Approx(12 * women.lengthScale));
+
+    // The other side of the back, for a second hand.
+    const std::string other = "format: 1\ntitle: T\ndrill: partner\ntool: hands\nsteps:\n"
+                              "  - name: S\n    duration_s: 20\n    sides: both\n"
+                              "    place: [{at: outward-rotators}, {at: outward-rotators, "
+                              "side: other}]\n";
+    RoutineLoad load = parseRoutine(other, women);
+    REQUIRE(load.routine);
+    const auto& place = load.routine->steps.front().place;
+    CHECK(place[1].at.xCm == doctest::Approx(-place[0].at.xCm));
+    CHECK(place[1].at.yCm == doctest::Approx(place[0].at.yCm));
+    CHECK(place[0].byAnatomy);
+
+    // The neck's side follows the neck's keep-out zone of the body.
+    CHECK(firstPlace(oneStep("tennis", "[{at: neck-base, dy_cm: 6}]"), women).xCm ==
+          doctest::Approx(women.neckHalfWidthCm));
+}
+
+TEST_CASE("a sweep placed by anatomy scales with the body: across by width, down by height") {
+    const BodyModel small = bodyFor({"women", 30.0, 150.0});
+    auto amplitude = [&](const std::string& pattern, const std::string& place) {
+        RoutineLoad load = parseRoutine(
+            oneStep("tennis", place, "{pattern: " + pattern + ", amplitude_cm: 2, period_s: 4}"),
+            small);
+        REQUIRE(load.routine);
+        return load.routine->steps.front().motion.amplitudeCm;
+    };
+    CHECK(amplitude("horizontal", "[{at: scapula-inner-edge, x_cm: 9}]") ==
+          doctest::Approx(2 * small.widthScale));
+    CHECK(amplitude("vertical", "[{at: scapula-inner-edge, x_cm: 9}]") ==
+          doctest::Approx(2 * small.lengthScale));
+    CHECK(amplitude("circle", "[{at: scapula-inner-edge, x_cm: 9}]") ==
+          doctest::Approx(2 * std::min(small.widthScale, small.lengthScale)));
+    // In centimetres it stays as written.
+    CHECK(amplitude("horizontal", "[{x_cm: 9, y_cm: 12}]") == doctest::Approx(2));
+}
+
+TEST_CASE("a place by anatomy that is wrong is an error at its line and column") {
+    SUBCASE("a misspelt place, with the nearest one") {
+        const Diagnostic d = onlyDiagnostic(oneStep("tennis", "[{at: scapla-top}]"));
+        CHECK(d.message == "unknown place on the body \"scapla-top\": did you mean "
+                           "\"scapula-top\"?");
+        CHECK(d.mark.line == 8);
+        CHECK(d.mark.column == 18);
+    }
+    SUBCASE("between one place") {
+        const Diagnostic d = onlyDiagnostic(oneStep("tennis", "[{between: [c7], fraction: 0.5}]"));
+        CHECK(d.message.find("names two places") != std::string::npos);
+    }
+    SUBCASE("a fraction past the far place") {
+        const Diagnostic d = onlyDiagnostic(
+            oneStep("tennis", "[{between: [c7, acromion], fraction: 1.5, dy_cm: 9}]"));
+        CHECK(d.message.find("\"fraction\" is out of range") == 0);
+        CHECK(d.mark.column == 49);
+    }
+    SUBCASE("no fraction") {
+        const Diagnostic d = onlyDiagnostic(oneStep("tennis", "[{between: [c7, acromion]}]"));
+        CHECK(d.message.find("missing required key \"fraction\"") == 0);
+    }
+    SUBCASE("both an offset and a distance for one axis") {
+        const Diagnostic d =
+            onlyDiagnostic(oneStep("tennis", "[{at: scapula-top, dx_cm: 1, x_cm: 8}]"));
+        CHECK(d.message.find("not both") != std::string::npos);
+    }
+    SUBCASE("at and between at once") {
+        const Diagnostic d =
+            onlyDiagnostic(oneStep("tennis", "[{at: c7, between: [c7, acromion], fraction: 0.5}]"));
+        CHECK(d.message.find("by \"at\" or by \"between\", not both") != std::string::npos);
+    }
+}
+
+TEST_CASE("every shipped routine fits every accepted body: no error, no warning") {
+    const std::string model = modelText();
+    const auto bodies = acceptedBodies(referenceBody());
+    // Both averages, and every width from 30 to 50 cm with every height from 145 to 200 cm.
+    CHECK(bodies.size() == 2 + 21 * 12);
+    for (const std::string& file :
+         routineFilesIn(std::string(ROLLCOACH_SOURCE_DIR) + "/routines")) {
+        const EveryBodyCheck check =
+            checkOnEveryBody(readTextFile(file, kMaxRoutineBytes).text, model, kModelPath, bodies);
+        INFO(file);
+        for (const BodyProblem& problem : check.problems) {
+            INFO(problem.diagnostic.message << " (" << problem.which << ")");
+            CHECK(false);
+        }
+        CHECK(check.fitsEveryBody());
+        CHECK(check.bodiesChecked == bodies.size());
+    }
+}
+
+TEST_CASE("a routine in centimetres for one body is found not to fit others, and they are named") {
+    // The old lying drill: fine on the average man, off the shoulder of narrower bodies.
+    const std::string routine = oneStep("yoga-tune-up", "[{x_cm: 17.5, y_cm: 8.2}]");
+    const EveryBodyCheck check =
+        checkOnEveryBody(routine, modelText(), kModelPath, acceptedBodies(referenceBody()));
+    REQUIRE(check.problems.size() == 1);
+    const BodyProblem& problem = check.problems.front();
+    CHECK(problem.diagnostic.severity == Severity::Error);
+    CHECK(problem.which.rfind("shoulders up to ", 0) == 0);
+    CHECK(problem.bodies > 10);
+    CHECK(problem.bodies < check.bodiesChecked);
+    CHECK_FALSE(check.fitsEveryBody());
+    // And the reason the list and `next` give for such a body.
+    RoutineLoad load = openRoutine(dataFile("good") + "/../nothing.yaml", referenceBody());
+    CHECK(notFitReason(load.diagnostics).empty());
+    RoutineLoad narrow = parseRoutine(routine, bodyFor({"women", 32.0}));
+    checkPlacements(narrow, bodyFor({"women", 32.0}));
+    CHECK(notFitReason(narrow.diagnostics) ==
+          "ball 1 of step 1 (\"S\") is placed off the body for your body as set "
+          "(women, shoulders 32 cm, height 162.9 cm)");
+}
+
+// The hidden danger of a body the routine was not written for: between the places of the
+// file, as the session draws them. Every drawn ball, hand, thumb or fingertip, every quarter
+// second of the whole session (get-ready and switches included), on a grid of bodies: all of
+// its contact patch on the drawn body, and clear of the spine and the neck.
+TEST_CASE("every drawn contact of every shipped routine stays on the body and out of the zones, "
+          "at every moment, on every body") {
+    std::size_t looked = 0;
+    for (const BodyProfile& profile : acceptedBodies(referenceBody(), 5, 11)) {
+        const BodyModel body = bodyFor(profile);
+        const SafetyCheck check(body);
+        for (const std::string& file :
+             routineFilesIn(std::string(ROLLCOACH_SOURCE_DIR) + "/routines")) {
+            const RoutineLoad load = openRoutine(file, body);
+            REQUIRE(load.routine);
+            const Routine& routine = *load.routine;
+            const Timeline timeline(routine, Side::Left);
+            for (double t = 0; t <= timeline.totalS(); t += 0.25) {
+                const Moment m = timeline.at(t);
+                std::optional<std::size_t> step = m.segment->step;
+                if (!step && m.segmentIndex + 1 < timeline.segments().size()) {
+                    step = timeline.segments()[m.segmentIndex + 1].step;
+                }
+                if (!step) {
+                    step = 0;
+                }
+                const Contact contact = Contact::of(body, routine, routine.steps[*step]);
+                for (const Point& p : m.ballsInRoutineFrame) {
+                    ++looked;
+                    const PlacementVerdict verdict = check.atPoint(p, contact);
+                    if (!verdict.onBody || verdict.worst != Closeness::Safe) {
+                        INFO(file << " on " << body.describe() << " at " << t << " s: (" << p.xCm
+                                  << ", " << p.yCm << ") " << verdict.headline());
+                        CHECK(verdict.onBody);
+                        CHECK(verdict.worst == Closeness::Safe);
+                    }
+                }
+            }
+        }
+    }
+    CHECK(looked > 100000);
+}
+
+TEST_CASE("a routine that does not fit the body is kept by the library, named as due, with why") {
+    TempPath data("unfit-library");
+    std::filesystem::create_directories(data.path / "routines");
+    std::ofstream(data.path / "routines" / "old.yaml")
+        << "format: 1\ntitle: Old lying drill\ndrill: lying\nball: yoga-tune-up\nschedule:\n"
+           "  days: [mon, tue, wed, thu, fri, sat, sun]\nsteps:\n  - name: S\n"
+           "    duration_s: 20\n    place: [{x_cm: 17.5, y_cm: 8.2}]\n";
+    FixedClock clock(1796860800);
+    Workspace workspace;
+    workspace.paths = DataPaths{ROLLCOACH_SOURCE_DIR};
+    workspace.dataDir = data.path.string();
+    workspace.clock = &clock;
+    const BodyModel women = bodyFor({"women"});
+    const auto library = loadRoutineLibrary(workspace, women, PlacementCheck::ErrorsOnly);
+    const auto old = std::find_if(library.begin(), library.end(), [](const RoutineEntry& e) {
+        return e.file.find("old.yaml") != std::string::npos;
+    });
+    REQUIRE(old != library.end());
+    CHECK_FALSE(old->routine.has_value());
+    REQUIRE(old->unfit.has_value());
+    CHECK(old->notFit.find("for your body as set (women") != std::string::npos);
+    CHECK(usableRoutines(library).size() + 1 == plannedRoutines(library).size());
+    const auto due = dueToday(library, {}, clock.now(), Settings{});
+    const auto named = std::find_if(due.begin(), due.end(), [](const DueSession& d) {
+        return d.planned.title == "Old lying drill";
+    });
+    REQUIRE(named != due.end());
+    CHECK(named->notFit == old->notFit);
+    // On the average man it fits, and is due as any other.
+    const auto menLibrary =
+        loadRoutineLibrary(workspace, referenceBody(), PlacementCheck::ErrorsOnly);
+    for (const DueSession& d : dueToday(menLibrary, {}, clock.now(), Settings{})) {
+        CHECK(d.notFit.empty());
+    }
+}
