@@ -259,7 +259,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     std::string renderSide;
     std::string renderScreen = "session";
     CLI::App* renderCommand = app.add_subcommand(
-        "render", "draw the session screen at a moment, or the progress screen, to a PNG");
+        "render",
+        "draw the session screen at a moment, the progress screen or the body screen, to a PNG");
     renderCommand->add_option("FILE", request.routineFile, "routine file")->required();
     CLI::Option* atOption =
         renderCommand->add_option("--at", request.atS, "seconds into the session")
@@ -267,8 +268,9 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             ->check(CLI::Range(0.0, 1e6));
     renderCommand
         ->add_option("--screen", renderScreen,
-                     "session (at --at seconds) or progress (the routine's tension by date)")
-        ->check(CLI::IsMember({"session", "progress"}));
+                     "session (at --at seconds), progress (the routine's tension by date) or "
+                     "body (your body, with the routine on it)")
+        ->check(CLI::IsMember({"session", "progress", "body"}));
     renderCommand->add_option("--side", runSide, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
     renderCommand->add_option("--size", renderSize, "image size, WxH (default 1280x720)");
@@ -469,6 +471,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
         request.mode = WindowRequest::Mode::Render;
         if (renderScreen == "progress") {
             request.picture = WindowRequest::Picture::Progress;
+        } else if (renderScreen == "body") {
+            request.picture = WindowRequest::Picture::Body;
         } else if (atOption->count() == 0) {
             err << "rollcoach: usage error: --at is required: the moment of the session to draw\n"
                 << "Run 'rollcoach --help' for the commands and options.\n";

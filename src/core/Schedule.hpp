@@ -3,6 +3,7 @@
 #include "Diagnostic.hpp"
 #include "Routine.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,6 +20,9 @@ enum class SpeechAmount { Off, Brief, Full };
 /// command line check against the same figures, and a test holds them to the file's.
 constexpr double kShoulderWidthRangeCm[2] = {30, 50};
 constexpr double kHeightRangeCm[2] = {145, 200};
+
+/// The largest settings file read: a few lines are expected.
+constexpr std::size_t kMaxSettingsBytes = 64 * 1024;
 
 struct Settings {
     int sessionMinuteOfDay = 18 * 60; ///< `time: "18:00"`: when sessions are due
