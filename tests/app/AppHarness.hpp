@@ -31,7 +31,7 @@ struct Harness {
         w.clock = &clock;
         return w;
     }();
-    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}};
+    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}, {}};
 };
 
 } // namespace rollcoach::test

@@ -21,6 +21,8 @@ public:
     const std::vector<RoutineEntry>& entries() const { return m_entries; }
     const std::vector<DueSession>& dueToday() const { return m_due; }
     const std::vector<PlannedDayState>& week() const { return m_week; }
+    /// The routine chosen: at first, the first one due today and not yet done.
+    std::size_t selected() const { return m_selected; }
 
 private:
     void reload();

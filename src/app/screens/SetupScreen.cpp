@@ -68,9 +68,15 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     const sf::Vector2f keysSize =
         measureText(m_warnings.empty() ? regular : bold, keys, px(30), width);
     const sf::Vector2f sideSize = measureText(bold, sideLine, px(36), width);
-    const float footer = c.h - m - keysSize.y - gap - sideSize.y;
+    const std::string& speech = m_app.speechProblem;
+    float footer = c.h - m - keysSize.y - gap - sideSize.y;
+    if (!speech.empty()) {
+        footer -= measureText(regular, speech, px(26), width).y + gap;
+    }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
-    if (!bottom.add("start side", bold, sideLine, px(36), palette::accent) ||
+    if ((!speech.empty() &&
+         !bottom.add("speech problem", regular, speech, px(26), palette::warningNear)) ||
+        !bottom.add("start side", bold, sideLine, px(36), palette::accent) ||
         !bottom.add("keys", m_warnings.empty() ? regular : bold, keys, px(30),
                     m_warnings.empty() ? palette::dimText : palette::warningNear)) {
         return false;
