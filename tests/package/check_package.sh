@@ -22,8 +22,8 @@ echo "built $(basename "$deb")"
 
 control=$(dpkg-deb --field "$deb" Depends Recommends Suggests)
 echo "$control"
-for needed in libsfml-graphics libsfml-audio libyaml-cpp libsqlite3 fonts-dejavu-core espeak-ng \
-    pocketsphinx-en-us; do
+for needed in libsfml-graphics libsfml-audio libyaml-cpp libsqlite3 libpangocairo fonts-dejavu-core \
+    espeak-ng pocketsphinx-en-us; do
     grep -q "$needed" <<< "$control" || fail "the package does not declare $needed"
 done
 
