@@ -1,20 +1,33 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the packages rollcoach needs, builds the app alone (optimised, on every core),
 # installs it for you in ~/.local (on PATH, and in the desktop's menu) and opens the routine
-# list. Run it again and it starts at once: only what changed is rebuilt.
+# list; without a display it says how to start rollcoach instead. Run it again and it starts
+# at once: only what changed is rebuilt.
 # Any arguments go to rollcoach instead: scripts/start.sh run routines/lying-yoga-tune-up.yaml
+#
+# The app's own files go to ~/.local/share/rollcoach/app, apart from yours (your routines and
+# history in ~/.local/share/rollcoach, your settings in ~/.config/rollcoach), which an install
+# never touches. What was installed is listed in app/installed-files.txt, which
+# scripts/uninstall.sh reads.
+#   ROLLCOACH_SKIP_PACKAGES=1   do not check the Debian packages (offline; the tests)
+#   BUILD_DIR=DIR               build in DIR instead of build-app/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # A folder of its own: the tests' build in build/ is never reconfigured or rebuilt by this.
-build_dir=build-app
+build_dir=${BUILD_DIR:-build-app}
 prefix="$HOME/.local"
+app_data="$prefix/share/rollcoach/app"
+manifest="$app_data/installed-files.txt"
 log="$build_dir/start.log"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "Checking the Debian packages rollcoach needs"
-scripts/install-deps.sh --app
+if [[ ${ROLLCOACH_SKIP_PACKAGES:-} != 1 ]]; then
+    step "Checking the Debian packages rollcoach needs"
+    scripts/install-deps.sh --app
+fi
 
 mkdir -p "$build_dir"
 if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then
@@ -44,11 +57,62 @@ if ((status != 0)); then
 fi
 echo "   done"
 
+# Whether a file is one rollcoach shipped, byte for byte: the file of that name in this
+# checkout, or any version of it in the checkout's history.
+shipped_copy() {
+    local file=$1 relative=$2 blob
+    cmp -s "$file" "$relative" && return 0
+    command -v git > /dev/null && git rev-parse --git-dir > /dev/null 2>&1 || return 1
+    blob=$(git hash-object -- "$file") || return 1
+    git log --all --format= --raw --no-abbrev -- "$relative" 2> /dev/null |
+        awk '{ print $4 }' | grep -qx "$blob"
+}
+
+# An install before the app's files had a folder of their own put them among the person's, in
+# ~/.local/share/rollcoach: there, its copies of shipped files go (only those identical to a
+# shipped file; an edited routine is the person's and stays).
+old="$prefix/share/rollcoach"
+if [[ -f "$old/assets/body.yaml" ]]; then
+    step "Moving an earlier install's files out of your data folder ($old)"
+    while IFS= read -r -d '' file; do
+        relative=${file#"$old/"}
+        if shipped_copy "$file" "$relative"; then
+            rm -f -- "$file"
+            echo "   removed $relative (a copy of a shipped file)"
+        else
+            echo "   kept $relative (not a shipped file)"
+        fi
+    done < <(find "$old/assets" "$old/schema" -type f -print0 2> /dev/null
+        find "$old/routines" -maxdepth 1 -type f -print0 2> /dev/null)
+    for folder in "$old/assets" "$old/schema"; do
+        [[ -d $folder ]] && find "$folder" -depth -type d -empty -delete
+    done
+fi
+
 step "Installing rollcoach for you in $prefix"
-cmake --install "$build_dir" > "$build_dir/install.log"
+previous=()
+[[ -f $manifest ]] && mapfile -t previous < "$manifest"
+cmake --install "$build_dir" --prefix "$prefix" > "$build_dir/install.log"
+mkdir -p "$app_data"
+# cmake's list ends without a newline.
+{
+    cat "$build_dir/install_manifest.txt"
+    echo
+} | grep -v '^$' > "$manifest.new"
+echo "$manifest" >> "$manifest.new"
+mv "$manifest.new" "$manifest"
+# What an earlier install put here and this one no longer ships.
+for file in "${previous[@]}"; do
+    if [[ $file == "$prefix/"* && -f $file ]] && ! grep -qxF -- "$file" "$manifest"; then
+        rm -f -- "$file"
+    fi
+done
 echo "   the program:     $prefix/bin/rollcoach"
-echo "   its data:        $prefix/share/rollcoach"
+echo "   its own files:   $app_data"
 echo "   the menu entry:  $prefix/share/applications/rollcoach.desktop"
+echo "   yours, never touched by an install: your routines and history in"
+echo "   ${XDG_DATA_HOME:-$HOME/.local/share}/rollcoach, your settings in ${XDG_CONFIG_HOME:-$HOME/.config}/rollcoach"
+echo "   scripts/uninstall.sh removes what was installed and keeps those."
 on_path=no
 case ":$PATH:" in
 *":$prefix/bin:"*) on_path=yes ;;
@@ -73,6 +137,13 @@ fi
 if (($#)); then
     step "Starting rollcoach $*"
     exec "$prefix/bin/rollcoach" "$@"
+fi
+if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
+    step "rollcoach is installed"
+    echo "   There is no display here, so the routine list is not opened. On the desktop,"
+    echo "   start rollcoach from the menu, or type:  $([[ $on_path == yes ]] && echo rollcoach || echo "$prefix/bin/rollcoach")"
+    echo "   In a terminal, rollcoach next says what is due today."
+    exit 0
 fi
 step "Opening the routine list"
 exec "$prefix/bin/rollcoach"

@@ -7,6 +7,7 @@
 #include "screens/BodyScreen.hpp"
 #include "screens/EndScreen.hpp"
 #include "screens/ExploreScreen.hpp"
+#include "screens/HelpScreen.hpp"
 #include "screens/ListScreen.hpp"
 #include "screens/NotFitScreen.hpp"
 #include "screens/ProgressScreen.hpp"
@@ -63,6 +64,54 @@ bool Coach::start(sf::Vector2u size) {
         return false;
     }
     return false;
+}
+
+bool Coach::help(const sf::Event& event) {
+    if (m_screens.empty()) {
+        return false;
+    }
+    const bool shown = dynamic_cast<HelpScreen*>(m_screens.back().get()) != nullptr;
+    if (event.type == sf::Event::TextEntered && m_helpKeyDown) {
+        return true; // typed by the key that closed the help: it opens nothing
+    }
+    if (event.type == sf::Event::KeyPressed || event.type == sf::Event::MouseButtonPressed) {
+        m_helpKeyDown = false;
+    }
+    if (!shown) {
+        if (!isHelpKey(event)) {
+            return false;
+        }
+        if (m_session && !m_session->over() && !m_session->paused()) {
+            m_session->pause();
+        }
+        push(std::make_unique<HelpScreen>(m_app));
+        return true;
+    }
+    const bool key = event.type == sf::Event::KeyPressed;
+    if (key &&
+        (event.key.code == sf::Keyboard::LShift || event.key.code == sf::Keyboard::RShift ||
+         event.key.code == sf::Keyboard::LAlt || event.key.code == sf::Keyboard::RAlt ||
+         event.key.code == sf::Keyboard::LControl || event.key.code == sf::Keyboard::RControl)) {
+        return true; // half of a "?": the help stays
+    }
+    if ((key && event.key.code == sf::Keyboard::X) ||
+        event.type == sf::Event::JoystickButtonPressed) {
+        // The pain stop, and any gamepad button, do what they do under the help.
+        m_screens.pop_back();
+        return false;
+    }
+    if (key || event.type == sf::Event::MouseButtonPressed || isHelpKey(event)) {
+        m_screens.pop_back();
+        m_helpKeyDown = key;
+        return true;
+    }
+    return false;
+}
+
+void Coach::closeHelp() {
+    if (!m_screens.empty() && dynamic_cast<HelpScreen*>(m_screens.back().get()) != nullptr) {
+        m_screens.pop_back();
+    }
 }
 
 bool Coach::follow(const ScreenRequest& request) {
@@ -182,6 +231,7 @@ SessionScreen* Coach::sessionScreen() {
 }
 
 bool Coach::control(ControlInput input) {
+    closeHelp();
     if (SessionScreen* screen = sessionScreen()) {
         return follow(screen->control(input));
     }

@@ -31,6 +31,12 @@ public:
     /// The session running or just ended (null when none).
     Session* session() { return m_session.get(); }
 
+    /// Shows or closes the help for F1, H or ?, over any screen (a session under it is
+    /// paused); true when the event was the help's. With the help shown, X closes it and
+    /// goes on to the screen under it, so the pain stop is never lost.
+    bool help(const sf::Event& event);
+    /// Closes the help if it shows (before a control from outside the window).
+    void closeHelp();
     /// Carries out what a screen asked; false when the app should close.
     bool follow(const ScreenRequest& request);
     /// The window's new size: each screen lays out again for it when it is next shown.
@@ -76,6 +82,7 @@ private:
     bool m_givenDoesNotFit = false;
     std::unique_ptr<Session> m_session; // declared before the screens that point into it
     std::vector<std::unique_ptr<Screen>> m_screens;
+    bool m_helpKeyDown = false; // the key that closed the help may type a "?" next
 };
 
 } // namespace rollcoach

@@ -2,6 +2,7 @@
 
 #include "Png.hpp"
 #include "screens/BodyScreen.hpp"
+#include "screens/HelpScreen.hpp"
 #include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
 
@@ -42,6 +43,11 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
         return 1;
     }
     const sf::Vector2u size(request.width, request.height);
+    if (request.picture == WindowRequest::Picture::Help) {
+        HelpScreen screen(app);
+        screen.layout(size);
+        return drawToPng(screen, size, request.outFile, out, err);
+    }
     if (request.picture == WindowRequest::Picture::Progress) {
         ProgressScreen screen(app, routine.routine->title);
         screen.layout(size);

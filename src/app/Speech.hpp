@@ -51,6 +51,10 @@ private:
     std::deque<Line> m_waiting;
 };
 
+/// What to tell the person when speech is on and espeak-ng is not installed: that nothing
+/// will be said, and how to install it.
+std::string speechMissingNotice();
+
 /// The command line that would speak a text: what Speech hands to posix_spawn.
 std::vector<std::string> speechArguments(const std::string& program, const std::string& text,
                                          int wordsPerMinute = 150, const std::string& voice = {});

@@ -139,6 +139,7 @@ void showIcon(sf::RenderWindow& window, const Picture& icon) {
 struct WindowMemory {
     WindowPlace place;
     std::string file;    ///< "" when not remembered
+    std::string former;  ///< where earlier versions kept it, read while `file` is not there
     sf::Vector2u screen; ///< the size of the screen it opens on
 };
 
@@ -255,7 +256,9 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
                     memory.place.height = std::max(event.size.height, WindowPlace::kMinHeight);
                 }
             }
-            running = coach.follow(coach.current()->handle(event));
+            if (!coach.help(event)) {
+                running = coach.follow(coach.current()->handle(event));
+            }
             redraw = true;
             if (!running) {
                 break;
@@ -269,6 +272,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         if (voice.listening()) {
             voice.setSpeaking(app.speech.speaking());
             for (const VoiceCommand command : voice.take()) {
+                coach.closeHelp(); // a spoken stop is never lost under the help
                 Session* session = coach.session();
                 if (session == nullptr || session->over() || !running) {
                     break;
@@ -342,7 +346,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     const bool fits = !coach.givenDoesNotFit();
     if (!memory.file.empty()) {
         std::string why;
-        if (!saveWindowPlace(memory.file, memory.place, why)) {
+        if (!saveWindowPlaceMoving(memory.file, memory.former, memory.place, why)) {
             err << "rollcoach: notice: the window's size was not remembered: " << why << "\n";
         }
     }
@@ -406,12 +410,20 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
                 render ? std::vector<std::string>{} : soundModulePaths(workspace.executablePath));
     Speech speech(quiet || workspace.settings.speech == SpeechAmount::Off,
                   workspace.settings.speechWordsPerMinute, voiceForLocale());
+    // Asked for and impossible: said once, here and in the window, rather than left silent.
+    std::string speechProblem;
+    if (!quiet && workspace.settings.speech != SpeechAmount::Off && !speech.available()) {
+        speechProblem = speechMissingNotice();
+        err << "rollcoach: notice: " << speechProblem << "\n";
+    }
     std::optional<sf::RenderWindow> window;
     WindowMemory memory;
     if (!render) {
-        if (request.frames == 0 && !workspace.settingsFile.empty()) {
-            memory.file = windowPlaceFile(workspace.settingsFile);
-            memory.place = loadWindowPlace(memory.file);
+        if (request.frames == 0 && !workspace.stateDir.empty()) {
+            memory.file = windowStateFile(workspace.stateDir);
+            memory.former =
+                workspace.settingsFile.empty() ? "" : windowPlaceFile(workspace.settingsFile);
+            memory.place = loadWindowPlace(memory.file, memory.former);
         }
         // --fullscreen wins over how the window was left.
         memory.place.fullScreen = memory.place.fullScreen || request.fullScreen;
@@ -445,7 +457,8 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     Workspace ownWorkspace = workspace;
     BodyModel ownBody = *body;
     AppResources app{
-        ownBody, ownWorkspace, *fonts, tones, speech, assets.history.get(), assets.historyProblem};
+        ownBody, ownWorkspace, *fonts, tones, speech, assets.history.get(), assets.historyProblem,
+        speechProblem};
     if (render) {
         return renderMoment(app, request, *given, out, err);
     }

@@ -268,9 +268,10 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             ->check(CLI::Range(0.0, 1e6));
     renderCommand
         ->add_option("--screen", renderScreen,
-                     "session (at --at seconds), progress (the routine's tension by date) or "
-                     "body (your body, with the routine on it)")
-        ->check(CLI::IsMember({"session", "progress", "body"}));
+                     "session (at --at seconds), progress (the routine's tension by date), "
+                     "body (your body, with the routine on it) or help (every key, and where "
+                     "files are)")
+        ->check(CLI::IsMember({"session", "progress", "body", "help"}));
     renderCommand->add_option("--side", runSide, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
     renderCommand->add_option("--size", renderSize, "image size, WxH (default 1280x720)");
@@ -394,6 +395,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
         dataDir.empty() ? fromEnvironment("XDG_DATA_HOME", ".local/share") + "/rollcoach" : dataDir;
     workspace.settingsFile =
         fromEnvironment("XDG_CONFIG_HOME", ".config") + "/rollcoach/settings.yaml";
+    workspace.stateDir = fromEnvironment("XDG_STATE_HOME", ".local/state") + "/rollcoach";
     workspace.paths = findDataPaths(workspace.executablePath, workspace.pathsTried);
     // Settings are read once; a problem in them is reported and the defaults stand.
     Diagnostics problems;
@@ -473,6 +475,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             request.picture = WindowRequest::Picture::Progress;
         } else if (renderScreen == "body") {
             request.picture = WindowRequest::Picture::Body;
+        } else if (renderScreen == "help") {
+            request.picture = WindowRequest::Picture::Help;
         } else if (atOption->count() == 0) {
             err << "rollcoach: usage error: --at is required: the moment of the session to draw\n"
                 << "Run 'rollcoach --help' for the commands and options.\n";

@@ -54,8 +54,14 @@ DataPaths findDataPaths(const std::string& executablePath, std::vector<std::stri
         candidates.emplace_back(env);
     }
     if (!executablePath.empty()) {
+        // The app's own files, in a folder of their own: installed under ~/.local, the
+        // person's routines and history sit in ~/.local/share/rollcoach beside it, and an
+        // install never writes among them.
+        const fs::path appData(ROLLCOACH_APP_DATA_DIR);
         candidates.push_back(
-            (fs::path(executableFolder(executablePath)).parent_path() / "share" / "rollcoach")
+            (appData.is_absolute()
+                 ? appData
+                 : fs::path(executableFolder(executablePath)).parent_path() / appData)
                 .string());
     }
 #if defined(ROLLCOACH_SOURCE_DIR) && defined(ROLLCOACH_BUILD_DIR)

@@ -17,7 +17,7 @@ struct DataPaths {
 /// cannot be); a bare name is looked up on $PATH first. Installed files are found from it.
 std::string executableFolder(const std::string& executablePath);
 
-/// Finds the data folder: $ROLLCOACH_DATA_DIR, then <exe>/../share/rollcoach (installed),
+/// Finds the data folder: $ROLLCOACH_DATA_DIR, then <exe>/../share/rollcoach/app (installed),
 /// then, for a binary in the build folder it was built in, the source tree it was built from.
 /// Empty dataDir when none holds the body model; `tried` then lists where it looked.
 DataPaths findDataPaths(const std::string& executablePath, std::vector<std::string>& tried);

@@ -510,10 +510,10 @@ std::string outcome(const SessionRecord& session) {
 SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionRecord>& history,
                            std::int64_t now) {
     if (routine.schedule.firstSide == FirstSide::Left) {
-        return {Side::Left, "the routine starts on the left side"};
+        return {Side::Left, "the routine starts there"};
     }
     if (routine.schedule.firstSide == FirstSide::Right) {
-        return {Side::Right, "the routine starts on the right side"};
+        return {Side::Right, "the routine starts there"};
     }
     // The ledger: every session of the last 14 days, whatever the routine.
     double left = 0;
@@ -541,18 +541,17 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
             madeUp = madeUp || r.firstSide == behind;
         }
         if (!madeUp) {
-            return {behind, std::string("the ") + sideName(behind) + " side got " +
-                                minutesAndSeconds(std::abs(left - right)) +
+            return {behind, "it got " + minutesAndSeconds(std::abs(left - right)) +
                                 " less over the last 14 days"};
         }
     }
     for (const SessionRecord& r : history) { // newest first
         if (r.routineTitle == routine.title) {
             const Side next = otherSide(r.firstSide);
-            return {next, std::string("the ") + sideName(next) + " side went second last time"};
+            return {next, "it went second last time"};
         }
     }
-    return {Side::Left, "no earlier session: starting on the left side"};
+    return {Side::Left, "no earlier session"};
 }
 
 } // namespace rollcoach

@@ -144,7 +144,8 @@ bool countsAsDone(const SessionRecord& session);
 /// a side short of its time), "stopped", "interrupted" or "running".
 std::string outcome(const SessionRecord& session);
 
-/// Which side a session starts on, and why, in plain words.
+/// Which side a session starts on, and why, in plain words that do not name the side again
+/// ("it went second last time"): they follow "start on the left side: ".
 struct SideChoice {
     Side side = Side::Left;
     std::string why;

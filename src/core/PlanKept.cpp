@@ -16,6 +16,16 @@ bool spentTime(const SessionRecord& r) {
 
 } // namespace
 
+Date firstDay(const std::vector<SessionRecord>& history, std::int64_t now) {
+    std::int64_t first = localDate(now).daysSinceEpoch();
+    for (const SessionRecord& r : history) {
+        if (r.startedAt <= now) {
+            first = std::min(first, localDate(r.startedAt).daysSinceEpoch());
+        }
+    }
+    return Date::fromDaysSinceEpoch(first);
+}
+
 const char* planStateName(PlanState state) {
     switch (state) {
     case PlanState::Done:
@@ -34,11 +44,15 @@ std::vector<PlannedDayState> planKept(const std::vector<std::pair<std::string, R
                                       const std::vector<SessionRecord>& history, Date first,
                                       int days, std::int64_t now, const Settings& settings) {
     const std::int64_t today = localDate(now).daysSinceEpoch();
+    const std::int64_t start = firstDay(history, now).daysSinceEpoch();
     std::vector<PlannedDayState> kept;
     for (const PlannedSession& planned : weeklyPlan(routines, first, days, settings)) {
         PlannedDayState state{planned.routineFile, planned.title, planned.date,
                               PlanState::StillDue};
         const std::int64_t day = planned.date.daysSinceEpoch();
+        if (day < start) {
+            continue; // before the person started: nothing was owed then
+        }
         if (day <= today) {
             bool done = false;
             bool partial = false;

@@ -89,6 +89,30 @@ std::string windowPlaceFile(const std::string& settingsFile) {
     return (std::filesystem::path(settingsFile).parent_path() / "window.yaml").string();
 }
 
+std::string windowStateFile(const std::string& stateDir) {
+    return (std::filesystem::path(stateDir) / "window.yaml").string();
+}
+
+WindowPlace loadWindowPlace(const std::string& path, const std::string& formerPath) {
+    std::error_code ec;
+    if (formerPath.empty() || std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+        return loadWindowPlace(path);
+    }
+    return loadWindowPlace(formerPath);
+}
+
+bool saveWindowPlaceMoving(const std::string& path, const std::string& formerPath,
+                           const WindowPlace& place, std::string& why) {
+    if (!saveWindowPlace(path, place, why)) {
+        return false;
+    }
+    std::error_code ec;
+    if (!formerPath.empty() && !std::filesystem::equivalent(path, formerPath, ec)) {
+        std::filesystem::remove(formerPath, ec);
+    }
+    return true;
+}
+
 WindowPlace loadWindowPlace(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {

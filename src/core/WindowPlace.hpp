@@ -25,8 +25,21 @@ WindowPlace parseWindowPlace(const std::string& text, Diagnostics& diagnostics);
 /// The text parseWindowPlace reads back to the same place.
 std::string formatWindowPlace(const WindowPlace& place);
 
-/// The window file beside the settings file: `$XDG_CONFIG_HOME/rollcoach/window.yaml`.
+/// Where earlier versions kept the window file, beside the settings file:
+/// `$XDG_CONFIG_HOME/rollcoach/window.yaml`.
 std::string windowPlaceFile(const std::string& settingsFile);
+
+/// The window file in rollcoach's state folder: `$XDG_STATE_HOME/rollcoach/window.yaml`. It is
+/// state the program keeps, not a setting the person writes.
+std::string windowStateFile(const std::string& stateDir);
+
+/// Reads the window file at `path`; while there is none, the one at its former place
+/// (`formerPath`), once: saveWindowPlaceMoving writes the new one and removes the former.
+WindowPlace loadWindowPlace(const std::string& path, const std::string& formerPath);
+
+/// saveWindowPlace, then, once written, removes the file at its former place.
+bool saveWindowPlaceMoving(const std::string& path, const std::string& formerPath,
+                           const WindowPlace& place, std::string& why);
 
 /// Reads the window file: none, or one that cannot be read, gives the defaults (the file is
 /// the program's own, written again when the window closes).

@@ -76,9 +76,18 @@ bool RoutineEntry::hasSafetyWarnings() const {
 std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const BodyModel& body,
                                              PlacementCheck what) {
     std::vector<RoutineEntry> entries;
+    std::vector<std::string> shippedHashes;
     auto add = [&](const std::string& folder, bool shipped) {
         for (const std::string& file : routineFilesIn(folder)) {
             RoutineLoad load = loadRoutineFile(file, body);
+            if (shipped) {
+                shippedHashes.push_back(load.hash);
+            } else if (!load.hash.empty() && std::find(shippedHashes.begin(), shippedHashes.end(),
+                                                       load.hash) != shippedHashes.end()) {
+                // A copy of a shipped routine, as an older install left among the person's
+                // own: the same routine, listed once.
+                continue;
+            }
             // Read well before its places are checked: if they are what fails, it is a
             // routine that does not fit this body, not a broken one.
             std::optional<Routine> read = load.routine;
@@ -102,7 +111,12 @@ std::vector<RoutineEntry> loadRoutineLibrary(const Workspace& workspace, const B
         }
     };
     add(workspace.paths.routinesDir(), true);
-    add(workspace.userRoutinesDir(), false);
+    // The person's folder may be the shipped one (--data-dir naming the app's data).
+    std::error_code ec;
+    if (!std::filesystem::equivalent(workspace.paths.routinesDir(), workspace.userRoutinesDir(),
+                                     ec)) {
+        add(workspace.userRoutinesDir(), false);
+    }
     return entries;
 }
 

@@ -32,7 +32,7 @@ struct Harness {
         w.settings.bodyAsked = true; // the body screen's first offer is a test of its own
         return w;
     }();
-    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}};
+    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}, {}};
 };
 
 } // namespace rollcoach::test

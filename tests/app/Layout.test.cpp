@@ -8,6 +8,8 @@
 #include "app/Widgets.hpp"
 #include "app/WindowFrontEnd.hpp"
 #include "app/screens/BodyScreen.hpp"
+#include "app/Coach.hpp"
+#include "app/screens/HelpScreen.hpp"
 #include "app/screens/EndScreen.hpp"
 #include "app/screens/ExploreScreen.hpp"
 #include "app/screens/ListScreen.hpp"
@@ -581,4 +583,125 @@ TEST_CASE("the body screen and the not-fit screen fit at every size") {
         checkLayout(notFit, size, "not-fit");
     }
     MESSAGE("pictures in " << shotsFolder().string());
+}
+namespace {
+
+sf::Event keyEvent(sf::Keyboard::Key key, bool shift = false) {
+    sf::Event event;
+    event.type = sf::Event::KeyPressed;
+    event.key = {key, false, false, shift, false};
+    return event;
+}
+
+sf::Event typed(char c) {
+    sf::Event event;
+    event.type = sf::Event::TextEntered;
+    event.text.unicode = static_cast<sf::Uint32>(c);
+    return event;
+}
+
+bool placed(const std::vector<PlacedText>& texts, const std::string& part) {
+    return std::any_of(texts.begin(), texts.end(), [&](const PlacedText& t) {
+        return t.text.find(part) != std::string::npos;
+    });
+}
+
+} // namespace
+
+TEST_CASE("the help: keys, media keys, gamepad, voice and files, readable at every size") {
+    Harness h;
+    h.workspace.dataDir = "/home/someone/.local/share/rollcoach";
+    h.workspace.settingsFile = "/home/someone/.config/rollcoach/settings.yaml";
+    HelpScreen help(h.app);
+    for (sf::Vector2u size : kSizes) {
+        help.layout(size);
+        checkLayout(help, size, "help");
+        INFO(sizeName(size) << ": smallest text " << help.smallestText() << " px");
+        // From two metres: no text under a fortieth of the window's shorter side (16 px at
+        // 800x600, 26 at 1920x1080), and nothing left out.
+        CHECK(static_cast<float>(help.smallestText()) >=
+              static_cast<float>(std::min(size.x, size.y)) / 40.f);
+        for (const HelpSection& section : helpSections(h.workspace)) {
+            CHECK(placed(help.texts(), section.heading));
+            for (const std::string& line : section.lines) {
+                CHECK(placed(help.texts(), line));
+            }
+        }
+    }
+    for (const char* part : {"Space: pause and resume", "X: stop at once", "Play/pause",
+                             "A: pause and resume", "pause, resume, next, back, or stop",
+                             "/home/someone/.local/share/rollcoach/history.sqlite",
+                             "/home/someone/.config/rollcoach/settings.yaml", "F1, H or ?"}) {
+        CHECK(placed(help.texts(), part));
+    }
+    MESSAGE("pictures in " << shotsFolder().string());
+}
+
+TEST_CASE("F1, H and ? show the help over any screen, and X under it still stops the session") {
+    Harness h;
+    std::ostringstream err;
+    WindowRequest request;
+    request.mode = WindowRequest::Mode::Run;
+    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
+    request.autostart = true;
+    const std::optional<RoutineEntry> given;
+    Coach coach(h.app, request, given, err);
+    REQUIRE(coach.start({1280, 720}));
+    REQUIRE(coach.session() != nullptr);
+    REQUIRE(dynamic_cast<SessionScreen*>(coach.current()) != nullptr);
+    coach.current()->update(12);
+
+    // F1 shows it, and the session waits, paused, under it.
+    CHECK(coach.help(keyEvent(sf::Keyboard::F1)));
+    CHECK(dynamic_cast<HelpScreen*>(coach.current()) != nullptr);
+    CHECK(coach.session()->paused());
+    // Any other key closes it; the "?" that key may type opens nothing.
+    CHECK(coach.help(keyEvent(sf::Keyboard::Slash, true)));
+    CHECK(coach.help(typed('?')));
+    CHECK(dynamic_cast<SessionScreen*>(coach.current()) != nullptr);
+    // A "?" typed (Shift, then the key) shows it; Shift alone does not close it.
+    CHECK_FALSE(coach.help(keyEvent(sf::Keyboard::LShift, true)));
+    CHECK_FALSE(coach.help(keyEvent(sf::Keyboard::Slash, true)));
+    CHECK(coach.help(typed('?')));
+    REQUIRE(dynamic_cast<HelpScreen*>(coach.current()) != nullptr);
+    CHECK(coach.help(keyEvent(sf::Keyboard::LShift, true)));
+    CHECK(dynamic_cast<HelpScreen*>(coach.current()) != nullptr);
+    CHECK(coach.help(keyEvent(sf::Keyboard::H)));
+    CHECK(dynamic_cast<SessionScreen*>(coach.current()) != nullptr);
+    CHECK(coach.help(keyEvent(sf::Keyboard::H)));
+    // X closes the help and goes on to the session, which stops at once.
+    CHECK_FALSE(coach.help(keyEvent(sf::Keyboard::X)));
+    REQUIRE(dynamic_cast<SessionScreen*>(coach.current()) != nullptr);
+    coach.follow(coach.current()->handle(keyEvent(sf::Keyboard::X)));
+    CHECK(coach.session()->over());
+    coach.finish();
+}
+
+TEST_CASE("the list opens on what is due today, and says when speech cannot be heard") {
+    Harness h;
+    TempPath data("layout-due");
+    h.workspace.dataDir = data.path.string();
+    const auto selectedFile = [&](std::int64_t now) {
+        h.clock = FixedClock{now};
+        ListScreen list(h.app);
+        REQUIRE(list.selected() < list.entries().size());
+        return fs::path(list.entries()[list.selected()].file).filename().string();
+    };
+    CHECK(selectedFile(1795435200) == "wall-tennis-ball.yaml");           // a Monday
+    CHECK(selectedFile(1795435200 + 86400) == "lying-yoga-tune-up.yaml"); // a Tuesday
+
+    h.clock = FixedClock{1795435200};
+    h.app.speechProblem = speechMissingNotice();
+    CHECK(h.app.speechProblem.find("sudo apt install espeak-ng") != std::string::npos);
+    ListScreen list(h.app);
+    SetupScreen setup(h.app, openRoutine(shippedRoutine("wall-tennis-ball.yaml"), h.body).routine.value(), {},
+                      std::nullopt);
+    for (sf::Vector2u size : kSizes) {
+        list.layout(size);
+        checkLayout(list, size, "list-no-speech");
+        CHECK(list.boxes().has("speech problem"));
+        setup.layout(size);
+        checkLayout(setup, size, "setup-no-speech");
+        CHECK(setup.boxes().has("speech problem"));
+    }
 }

@@ -274,7 +274,7 @@ TEST_CASE("plan uses the history for an automatic first side, unless told") {
     REQUIRE(automatic.code == 0);
     const auto plan = nlohmann::json::parse(automatic.out);
     CHECK(plan["segments"][0]["side"] == "right");
-    CHECK(plan["first_side_reason"] == "the right side went second last time");
+    CHECK(plan["first_side_reason"] == "it went second last time");
     CHECK(nlohmann::json::parse(forced.out)["segments"][0]["side"] == "left");
 }
 
@@ -298,7 +298,15 @@ TEST_CASE("next says when a session missed earlier this week is overdue, and sin
     DataDir dir;
     setenv("TZ", "UTC", 1);
     tzset();
-    // The wall drill is planned Mon, Wed, Fri; the lying one Tue, Thu, Sat.
+    // The wall drill is planned Mon, Wed, Fri; the lying one Tue, Thu, Sat. The person began
+    // the Sunday before: this week's days are owed.
+    {
+        std::string notice;
+        auto history = History::open(dir.path.string(), kMonday, notice);
+        const auto first = history->beginSession("Wall tennis-ball drill", "h", "wall.yaml",
+                                                 kMonday - 86400, Side::Left, 100);
+        history->endSession(first, "finished", "", 100, 100, kMonday - 86400 + 600);
+    }
     dir.clock.set(kMonday + 86400 * 3); // Thursday
     const Result none = dir.run({"next"});
     CHECK(none.code == 0);
@@ -571,4 +579,43 @@ TEST_CASE("new never follows a link at the routine's path") {
     CHECK(r.code == 1);
     CHECK(r.err.find("already exists") != std::string::npos);
     CHECK_FALSE(fs::exists(target));
+}
+
+TEST_CASE("next on a new person's first day: nothing missed or overdue, each routine once") {
+    DataDir dir;
+    setenv("TZ", "UTC", 1);
+    tzset();
+    // A Thursday: the wall drill was planned on Monday and Wednesday, before they began.
+    dir.clock.set(kMonday + 86400 * 3);
+    // A copy of a shipped routine in their own folder, as an older install left it.
+    fs::create_directories(dir.path / "routines");
+    fs::copy_file(fs::path(ROLLCOACH_SOURCE_DIR) / "routines" / "lying-yoga-tune-up.yaml",
+                  dir.path / "routines" / "lying-yoga-tune-up.yaml");
+    const Result first = dir.run({"next"});
+    CHECK(first.code == 0);
+    CHECK(first.out.find("Overdue") == std::string::npos);
+    CHECK(first.out.find("missed") == std::string::npos);
+    const auto lying = first.out.find("Lying upper-trapezius drill");
+    REQUIRE(lying != std::string::npos);
+    CHECK(first.out.find("Lying upper-trapezius drill", lying + 1) == std::string::npos);
+    // "start on the left side: no earlier session", never the side twice in one sentence.
+    CHECK(first.out.find("start on the left side: no earlier session\n") != std::string::npos);
+    // The calendar names each routine's day once.
+    const Result calendar = dir.run({"calendar", "--weeks", "1"});
+    std::size_t events = 0;
+    for (std::size_t at = calendar.out.find("BEGIN:VEVENT"); at != std::string::npos;
+         at = calendar.out.find("BEGIN:VEVENT", at + 1)) {
+        ++events;
+    }
+    // Thu to Wed: wall Fri, Mon, Wed; lying Thu, Sat, Tue; the partner and self-press drills
+    // as their own days give.
+    CHECK(calendar.out.find("SUMMARY:rollcoach: Lying upper-trapezius drill") !=
+          std::string::npos);
+    std::size_t lyingEvents = 0;
+    for (std::size_t at = calendar.out.find("SUMMARY:rollcoach: Lying");
+         at != std::string::npos; at = calendar.out.find("SUMMARY:rollcoach: Lying", at + 1)) {
+        ++lyingEvents;
+    }
+    CHECK(lyingEvents == 3);
+    CHECK(events >= 6);
 }

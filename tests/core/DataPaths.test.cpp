@@ -44,11 +44,11 @@ private:
     std::optional<std::string> m_old;
 };
 
-// An installed copy: <prefix>/bin/rollcoach and <prefix>/share/rollcoach/assets/body.yaml.
+// An installed copy: <prefix>/bin/rollcoach and <prefix>/share/rollcoach/app/assets/body.yaml.
 struct Installed {
     TempPath prefix{"install"};
     fs::path binary = prefix.path / "bin" / "rollcoach";
-    fs::path data = prefix.path / "share" / "rollcoach";
+    fs::path data = prefix.path / "share" / "rollcoach" / "app";
     Installed() {
         touch(binary);
         touch(data / "assets" / "body.yaml");
@@ -92,7 +92,7 @@ TEST_CASE("findDataPaths: $ROLLCOACH_DATA_DIR wins when it holds the body model"
     CHECK(paths.routinesDir() == own.path.string() + "/routines");
 }
 
-TEST_CASE("findDataPaths: the installed share/rollcoach beside the binary's folder") {
+TEST_CASE("findDataPaths: the installed share/rollcoach/app beside the binary's folder") {
     const Installed installed;
     const std::string data = fs::canonical(installed.data).string();
     SUBCASE("called by its installed path") {
@@ -132,7 +132,7 @@ TEST_CASE("findDataPaths: an empty variable is ignored, and an installed binary 
     const DataPaths paths = findDataPaths((bare.path / "bin" / "rollcoach").string(), tried);
     CHECK(paths.dataDir.empty());
     CHECK(tried ==
-          std::vector<std::string>{(fs::canonical(bare.path) / "share" / "rollcoach").string()});
+          std::vector<std::string>{(fs::canonical(bare.path) / "share" / "rollcoach" / "app").string()});
 }
 
 TEST_CASE("routineFilesIn lists .yaml and .yml files only, sorted by name") {

@@ -49,7 +49,7 @@ struct WithoutDataDirVariable : EnvironmentVariable {
     WithoutDataDirVariable() : EnvironmentVariable("ROLLCOACH_DATA_DIR", std::nullopt) {}
 };
 
-// An install prefix holding bin/rollcoach (a stand-in, never run) and share/rollcoach with the
+// An install prefix holding bin/rollcoach (a stand-in, never run) and share/rollcoach/app with the
 // body model.
 struct InstalledPrefix : TempPath {
     fs::path binary;
@@ -59,7 +59,7 @@ struct InstalledPrefix : TempPath {
         binary = path / "bin" / "rollcoach";
         std::ofstream(binary) << "#!/bin/sh\n";
         fs::permissions(binary, fs::perms::owner_all);
-        share = fs::weakly_canonical(path) / "share" / "rollcoach";
+        share = fs::weakly_canonical(path) / "share" / "rollcoach" / "app";
         fs::create_directories(share / "assets");
         fs::copy_file(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml",
                       share / "assets" / "body.yaml");
@@ -68,7 +68,7 @@ struct InstalledPrefix : TempPath {
 
 } // namespace
 
-TEST_CASE("a binary outside its build folder, with no share/rollcoach, finds no data") {
+TEST_CASE("a binary outside its build folder, with no share/rollcoach/app, finds no data") {
     WithoutDataDirVariable unset;
     TempPath prefix("prefix");
     fs::create_directories(prefix.path / "bin");
@@ -77,12 +77,12 @@ TEST_CASE("a binary outside its build folder, with no share/rollcoach, finds no 
     const DataPaths paths = findDataPaths(binary.string(), tried);
     CHECK(paths.dataDir.empty());
     // Where it looked is all the user is told, so it must name the install's data folder.
-    const fs::path share = fs::weakly_canonical(prefix.path) / "share" / "rollcoach";
+    const fs::path share = fs::weakly_canonical(prefix.path) / "share" / "rollcoach" / "app";
     REQUIRE(tried.size() == 1);
     CHECK(tried[0] == share.string());
 }
 
-TEST_CASE("a binary outside its build folder uses its own share/rollcoach, never the source tree") {
+TEST_CASE("a binary outside its build folder uses its own share/rollcoach/app, never the source tree") {
     WithoutDataDirVariable unset;
     InstalledPrefix prefix;
     std::vector<std::string> tried;

@@ -219,12 +219,12 @@ TEST_CASE("the first side: the routine's, then the ledger, then alternation") {
     std::vector<SessionRecord> history = {record("Wall", kNow - 86400, Side::Left, 60, 60)};
     SideChoice choice = chooseFirstSide(routine, history, kNow);
     CHECK(choice.side == Side::Right);
-    CHECK(choice.why == "the right side went second last time");
+    CHECK(choice.why == "it went second last time");
     // A stopped session left the right side short: it goes first, and says why.
     history.insert(history.begin(), record("Wall", kNow - 3600, Side::Right, 60, 20));
     choice = chooseFirstSide(routine, history, kNow);
     CHECK(choice.side == Side::Right);
-    CHECK(choice.why == "the right side got 0:40 less over the last 14 days");
+    CHECK(choice.why == "it got 0:40 less over the last 14 days");
     // Older than 14 days: no longer counted.
     std::vector<SessionRecord> old = {record("Wall", kNow - 20 * 86400, Side::Right, 90, 10)};
     CHECK(chooseFirstSide(routine, old, kNow).side == Side::Left);

@@ -71,9 +71,11 @@ TEST_CASE("plan kept: done, partial, missed and still due across a week") {
     CHECK(std::string(planStateName(PlanState::StillDue)) == "still due");
     CHECK(std::string(planStateName(PlanState::Missed)) == "missed");
 
-    // A day later: Wednesday was missed, and today is done.
+    // A day later, for someone who began the Sunday before: Monday and Wednesday were
+    // missed, and today is done.
     const std::vector<SessionRecord> later = {
-        session("Wall", wednesday + kDay, "finished", 90, 90)};
+        session("Wall", wednesday + kDay, "finished", 90, 90),
+        session("Other", kMonday - kDay, "finished", 100, 100)};
     const auto thursday = planKept(routines, later, Date{2026, 11, 23}, 7, wednesday + kDay, {});
     REQUIRE(thursday.size() == 4);
     CHECK(thursday[0].state == PlanState::Missed);
@@ -116,7 +118,10 @@ TEST_CASE("the week starts on Monday") {
     CHECK(weekStart(Date{2027, 1, 1}) == Date{2026, 12, 28}); // across the year
     utc();
     const Routines routines = {{"wall.yaml", routine("Wall", {Weekday::Mon, Weekday::Sun})}};
-    const auto week = weekKept(routines, {}, kMonday + 3 * kDay, {});
+    // Someone who began last week.
+    const std::vector<SessionRecord> before = {
+        session("Wall", kMonday - 7 * kDay, "finished", 100, 100)};
+    const auto week = weekKept(routines, before, kMonday + 3 * kDay, {});
     REQUIRE(week.size() == 2);
     CHECK(week[0].day == Date{2026, 11, 23});
     CHECK(week[0].state == PlanState::Missed);
@@ -141,13 +146,18 @@ TEST_CASE("overdue: a missed day of this week not taken up since") {
     CHECK(overdue[0].routineFile == "wall.yaml");
     CHECK(overdue[0].routineTitle == "Wall");
     CHECK(overdue[0].since == Date{2026, 11, 24});
-    // Nothing at all this week: overdue since its first planned day.
-    const auto none = overdueSessions(routines, {}, thursday, {});
+    // Nothing at all this week, for someone who began last week: overdue since its first
+    // planned day.
+    const std::vector<SessionRecord> lastWeek = {
+        session("Other", kMonday - 7 * kDay, "finished", 100, 100)};
+    const auto none = overdueSessions(routines, lastWeek, thursday, {});
     REQUIRE(none.size() == 2);
     CHECK(none[0].since == Date{2026, 11, 23});
     CHECK(none[1].since == Date{2026, 11, 24});
     // On Monday nothing can be overdue yet: last week's misses stay in last week.
-    CHECK(overdueSessions(routines, {}, kMonday, {}).empty());
+    CHECK(overdueSessions(routines, lastWeek, kMonday, {}).empty());
+    // Nor for someone new: nothing before their first day is owed.
+    CHECK(overdueSessions(routines, {}, thursday, {}).empty());
 }
 
 TEST_CASE("the week in words, and a kind word for a week done in part") {

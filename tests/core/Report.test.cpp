@@ -125,7 +125,7 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     CHECK(doc.charts[0].dateLabels.back().second == "2026-11-23");
 }
 
-TEST_CASE("report: an empty history gives words everywhere, and the plan all missed") {
+TEST_CASE("report: an empty history gives words everywhere, and nothing missed before it") {
     const Utc utc;
     const ReportData data = gatherReport({}, bothShipped(), 1, kMondayEvening, Settings{});
     const ReportDocument doc = reportDocument(data);
@@ -136,8 +136,9 @@ TEST_CASE("report: an empty history gives words everywhere, and the plan all mis
         CHECK(chart.emptyNote == "No sessions in this period, so no ratings to draw.");
         CHECK_FALSE(chart.summary.empty());
     }
+    // Nothing is owed before the first session: with none, only today is planned.
     CHECK(doc.closing[0].lines.front() ==
-          "6 planned: 0 done, 0 partial, 5 missed, 1 still due today (0% done of those past).");
+          "1 planned: 0 done, 0 partial, 0 missed, 1 still due today.");
     CHECK(doc.closing[1].lines == std::vector<std::string>{"None in this period."});
     CHECK(reportCsv(data).find("\n") == reportCsv(data).size() - 1); // the header alone
 

@@ -85,3 +85,30 @@ TEST_CASE("the window file sits beside the settings and is written whole, folder
     CHECK_FALSE(saveWindowPlace(file, place, why));
     CHECK_FALSE(why.empty());
 }
+
+TEST_CASE("the window file moves to the state folder: read from the old place once") {
+    const TempPath home("window-state");
+    const std::string former =
+        windowPlaceFile((home.path / "config" / "rollcoach" / "settings.yaml").string());
+    const std::string file = windowStateFile((home.path / "state" / "rollcoach").string());
+    CHECK(file == (home.path / "state" / "rollcoach" / "window.yaml").string());
+    WindowPlace old;
+    old.width = 1111;
+    old.fullScreen = true;
+    std::string why;
+    REQUIRE(saveWindowPlace(former, old, why));
+    // Nothing in the state folder yet: the old place is read.
+    const WindowPlace read = loadWindowPlace(file, former);
+    CHECK(read.width == 1111);
+    CHECK(read.fullScreen);
+    // Written at the new place, the old file goes; the new one is what is read from then on.
+    WindowPlace now = read;
+    now.width = 1222;
+    REQUIRE(saveWindowPlaceMoving(file, former, now, why));
+    CHECK(std::filesystem::exists(file));
+    CHECK_FALSE(std::filesystem::exists(former));
+    CHECK(loadWindowPlace(file, former).width == 1222);
+    // An old file that turns up again is not read over the new one.
+    REQUIRE(saveWindowPlace(former, old, why));
+    CHECK(loadWindowPlace(file, former).width == 1222);
+}

@@ -33,6 +33,19 @@ std::string dueText(const DueSession& due) {
 
 ListScreen::ListScreen(AppResources& app) : m_app(app) {
     reload();
+    // The list opens on what is due today, the first not yet done.
+    for (const DueSession& due : m_due) {
+        if (due.state == DayState::Done) {
+            continue;
+        }
+        const auto entry =
+            std::find_if(m_entries.begin(), m_entries.end(),
+                         [&](const RoutineEntry& e) { return e.file == due.planned.routineFile; });
+        if (entry != m_entries.end()) {
+            m_selected = static_cast<std::size_t>(entry - m_entries.begin());
+            break;
+        }
+    }
 }
 
 void ListScreen::shown() {
@@ -87,14 +100,20 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         m_app.historyProblem.empty() ? "" : "History is not being saved: " + m_app.historyProblem;
     const std::string own =
         "Your own routines go in " + m_app.workspace.userRoutinesDir() + "  (R reloads the list)";
+    const std::string& speech = m_app.speechProblem;
     float footer = c.h - m - measureText(regular, kStopAdvice, px(26), width).y - gap -
                    measureText(regular, own, px(24), width).y;
     if (!problem.empty()) {
         footer -= measureText(regular, problem, px(24), width).y + gap;
     }
+    if (!speech.empty()) {
+        footer -= measureText(regular, speech, px(24), width).y + gap;
+    }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     if ((!problem.empty() &&
          !bottom.add("history problem", regular, problem, px(24), sf::Color(255, 170, 170))) ||
+        (!speech.empty() &&
+         !bottom.add("speech problem", regular, speech, px(24), palette::warningNear)) ||
         !bottom.add("own routines", regular, own, px(24), palette::dimText) ||
         !bottom.add("stop", regular, kStopAdvice, px(26), palette::dimText)) {
         return false;
@@ -104,7 +123,7 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
     if (!top.add("title", bold, "rollcoach", px(64), palette::text) ||
         !top.add("hint", regular,
                  "Choose a routine. Enter opens it, B sets your body, P shows your progress, E "
-                 "opens the placement explorer, F toggles full screen.",
+                 "opens the placement explorer, F toggles full screen, F1 or ? shows every key.",
                  px(30), palette::dimText)) {
         return false;
     }
@@ -144,13 +163,27 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         const unsigned size = px(24);
         const float line = measureText(regular, "Ag", size).y;
         const float pad = 8 * u * k;
+        // Each day's sessions by how they went, one line a state: "2 missed", never "missed"
+        // twice.
+        const auto statesOn = [&](Date day) {
+            std::vector<std::pair<PlanState, int>> states;
+            for (const PlannedDayState& p : m_week) {
+                if (p.day != day) {
+                    continue;
+                }
+                const auto same = std::find_if(states.begin(), states.end(),
+                                               [&](const auto& s) { return s.first == p.state; });
+                if (same == states.end()) {
+                    states.emplace_back(p.state, 1);
+                } else {
+                    ++same->second;
+                }
+            }
+            return states;
+        };
         std::size_t most = 1;
         for (int d = 0; d < 7; ++d) {
-            const Date day = weekStart(today).plusDays(d);
-            most = std::max<std::size_t>(
-                most, static_cast<std::size_t>(
-                          std::count_if(m_week.begin(), m_week.end(),
-                                        [&](const PlannedDayState& p) { return p.day == day; })));
+            most = std::max(most, statesOn(weekStart(today).plusDays(d)).size());
         }
         sf::FloatRect week;
         if (!top.block("week", 2 * pad + line * static_cast<float>(most + 1) + pad / 2, week)) {
@@ -172,17 +205,16 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
             bool fits =
                 put(std::string(shortDayName(day.weekday())) + " " + std::to_string(day.day),
                     day == today ? bold : regular, day == today ? palette::text : palette::dimText);
-            bool any = false;
-            for (const PlannedDayState& p : m_week) {
-                if (p.day == day) {
-                    any = true;
-                    const bool quiet = p.state == PlanState::Missed;
-                    fits = put(planStateName(p.state), p.state == PlanState::Done ? bold : regular,
-                               quiet ? palette::dimText : palette::accent) &&
-                           fits;
-                }
+            const auto states = statesOn(day);
+            for (const auto& [state, count] : states) {
+                const bool quiet = state == PlanState::Missed;
+                fits = put((count > 1 ? std::to_string(count) + " " : std::string()) +
+                               planStateName(state),
+                           state == PlanState::Done ? bold : regular,
+                           quiet ? palette::dimText : palette::accent) &&
+                       fits;
             }
-            if (!any) {
+            if (states.empty()) {
                 fits = put("rest", regular, palette::dimText) && fits;
             }
             if (!fits && !m_lenient) {

@@ -25,6 +25,8 @@ public:
     const std::pair<std::string, std::string>& notFit(std::size_t i) const { return m_notFit[i]; }
     const std::vector<DueSession>& dueToday() const { return m_due; }
     const std::vector<PlannedDayState>& week() const { return m_week; }
+    /// The routine chosen: at first, the first one due today and not yet done.
+    std::size_t selected() const { return m_selected; }
 
 private:
     void reload();

@@ -28,6 +28,7 @@ struct AppResources {
     Speech& speech;
     History* history = nullptr; ///< null when history cannot be used
     std::string historyProblem; ///< why, in that case
+    std::string speechProblem;  ///< speech is on but cannot be heard, and what to do ("" if fine)
 };
 
 /// A session about to start: what the setup screen hands on when the person is ready.

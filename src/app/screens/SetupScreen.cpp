@@ -78,7 +78,11 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     const float buttonWidth = buttonText.x + 3 * pad;
     const sf::Vector2f bodySize = measureText(regular, bodyLine, px(28), width - buttonWidth - gap);
     const float bodyRow = std::max(bodySize.y, buttonText.y + 2 * pad);
-    const float footer = c.h - m - keysSize.y - gap - sideSize.y - gap - bodyRow;
+    const std::string& speech = m_app.speechProblem;
+    float footer = c.h - m - keysSize.y - gap - sideSize.y - gap - bodyRow;
+    if (!speech.empty()) {
+        footer -= measureText(regular, speech, px(26), width).y + gap;
+    }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     sf::FloatRect row;
     if (!bottom.block("body row", bodyRow, row)) {
@@ -98,7 +102,9 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
                      palette::text,
                      {row.left + buttonWidth + gap, row.top + (bodyRow - bodySize.y) / 2,
                       width - buttonWidth - gap, bodySize.y}});
-    if (!bottom.add("start side", bold, sideLine, px(36), palette::accent) ||
+    if ((!speech.empty() &&
+         !bottom.add("speech problem", regular, speech, px(26), palette::warningNear)) ||
+        !bottom.add("start side", bold, sideLine, px(36), palette::accent) ||
         !bottom.add("keys", m_warnings.empty() ? regular : bold, keys, px(30),
                     m_warnings.empty() ? palette::dimText : palette::warningNear)) {
         return false;

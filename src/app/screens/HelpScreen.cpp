@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HelpScreen.hpp"
+
+#include "app/Palette.hpp"
+
+#include <algorithm>
+
+namespace rollcoach {
+
+std::vector<HelpSection> helpSections(const Workspace& workspace) {
+    return {
+        {"Keys in a session",
+         {"Space: pause and resume", "Left, Right (or Page Up, Down): the step before, the next",
+          "X: stop at once, for sharp pain, numbness or tingling", "M: mute sounds and speech",
+          "Esc: asks whether to leave; Esc again leaves", "0-9, T for 10: how tense a side is"}},
+        {"Keys everywhere",
+         {"F1, H or ?: this help", "F or F11: full screen and back", "Esc: back a screen",
+          "On the list: Up, Down choose, Enter opens, P progress, E placement explorer, "
+          "R reloads"}},
+        {"Media keys and headset buttons",
+         {"Play/pause: pause and resume", "Next, previous: change step",
+          "Stop: leaves at once, without asking"}},
+        {"Gamepad",
+         {"A: pause and resume", "Shoulder buttons or D-pad: back and forth", "Back: mute",
+          "Start: asks whether to leave; Start again leaves", "X: stop at once, for pain"}},
+        {"Voice (listen: true in settings, or run --listen)",
+         {"Say one word alone: pause, resume, next, back, or stop (stops at once, as X does)"}},
+        {"Where your files are",
+         {"Your routines and history: " + workspace.dataDir,
+          "History: " + workspace.dataDir + "/history.sqlite",
+          "Settings: " + workspace.settingsFile,
+          "rollcoach's own files: " + (workspace.paths.dataDir.empty() ? std::string("not found")
+                                                                       : workspace.paths.dataDir)}},
+    };
+}
+
+bool isHelpKey(const sf::Event& event) {
+    if (event.type == sf::Event::KeyPressed) {
+        return event.key.code == sf::Keyboard::F1 || event.key.code == sf::Keyboard::H;
+    }
+    return event.type == sf::Event::TextEntered && event.text.unicode == '?';
+}
+
+HelpScreen::HelpScreen(AppResources& app) : m_app(app), m_sections(helpSections(app.workspace)) {}
+
+void HelpScreen::layout(sf::Vector2u size) {
+    shrinkToFit([&](float t) { return arrange(size, t); });
+}
+
+bool HelpScreen::arrange(sf::Vector2u size, float t) {
+    const Canvas c = Canvas::of(size);
+    const float u = c.u;
+    const float k = 0.75f + 0.25f * t;
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
+    const float m = 40 * u * k;
+    const float gap = 10 * u * k;
+    const float pad = 16 * u * k;
+    const MeasuredFont& regular = m_app.fonts.regular;
+    const MeasuredFont& bold = m_app.fonts.bold;
+    Boxes boxes;
+    boxes.lenient = m_lenient;
+    std::vector<PlacedText> texts;
+    std::vector<sf::FloatRect> panels;
+    const unsigned line = px(34);
+    const unsigned heading = px(36);
+    const unsigned closing = px(34);
+
+    const std::string close = "Any key or click closes this help. X still stops a session at once.";
+    const float closeHeight = measureText(regular, close, closing, c.w - 2 * m).y;
+    TextColumn top(boxes, texts, {m, m, c.w - 2 * m, c.h - 2 * m - closeHeight - gap}, gap);
+    if (!top.add("title", bold, "Help", px(56), palette::text)) {
+        return false;
+    }
+    TextColumn bottom(boxes, texts, {m, c.h - m - closeHeight, c.w - 2 * m, closeHeight}, gap);
+    if (!bottom.add("close", regular, close, closing, palette::dimText)) {
+        return false;
+    }
+    // Two columns side by side on a wide window, one on a tall one.
+    const bool wide = c.w > c.h * 1.15f;
+    const int columns = wide ? 2 : 1;
+    const float columnWidth = (c.w - 2 * m - static_cast<float>(columns - 1) * m) / columns;
+    const float columnTop = top.y();
+    const float columnBottom = top.bottom();
+    // The sections in order, the first half (by lines) in the first column.
+    std::size_t totalLines = 0;
+    for (const HelpSection& s : m_sections) {
+        totalLines += s.lines.size() + 1;
+    }
+    std::size_t split = m_sections.size();
+    if (columns == 2) {
+        std::size_t counted = 0;
+        for (std::size_t i = 0; i < m_sections.size(); ++i) {
+            counted += m_sections[i].lines.size() + 1;
+            if (counted * 2 >= totalLines) {
+                split = i + 1;
+                break;
+            }
+        }
+    }
+    for (int column = 0; column < columns; ++column) {
+        const float left = m + static_cast<float>(column) * (columnWidth + m);
+        // The texts stay a pad inside their panels on both sides.
+        TextColumn text(boxes, texts,
+                        {left, columnTop, columnWidth - pad, columnBottom - columnTop}, gap / 2);
+        const std::size_t from = column == 0 ? 0 : split;
+        const std::size_t to = column == 0 ? split : m_sections.size();
+        for (std::size_t i = from; i < to; ++i) {
+            const HelpSection& section = m_sections[i];
+            const float sectionTop = text.y();
+            if (!text.add("heading " + std::to_string(i + 1), bold, section.heading, heading,
+                          palette::accent, pad)) {
+                return false;
+            }
+            for (std::size_t j = 0; j < section.lines.size(); ++j) {
+                if (!text.add("line " + std::to_string(i + 1) + "." + std::to_string(j + 1),
+                              regular, section.lines[j], line, palette::text, pad)) {
+                    return false;
+                }
+            }
+            panels.push_back(
+                {left, sectionTop - pad / 2, columnWidth, text.y() - sectionTop + pad / 2});
+            sf::FloatRect room;
+            if (i + 1 < to && !text.block("space " + std::to_string(i + 1), gap, room)) {
+                return false;
+            }
+        }
+    }
+    m_smallest = std::min({line, heading, closing});
+    m_boxes = boxes;
+    m_texts = texts;
+    m_panels = panels;
+    m_edge = 3 * u;
+    return true;
+}
+
+ScreenRequest HelpScreen::handle(const sf::Event& event) {
+    if (event.type == sf::Event::KeyPressed || event.type == sf::Event::MouseButtonPressed ||
+        event.type == sf::Event::JoystickButtonPressed) {
+        return {ScreenRequest::Kind::Back, {}, std::nullopt};
+    }
+    return {};
+}
+
+void HelpScreen::draw(sf::RenderTarget& target) const {
+    beginFrame(target);
+    for (const sf::FloatRect& panel : m_panels) {
+        drawPanel(target, panel, palette::panel, std::nullopt, m_edge);
+    }
+    drawPlaced(target, m_texts);
+}
+
+} // namespace rollcoach
