@@ -49,7 +49,12 @@ Session::Session(Routine routine, RoutineSource source, Side firstSide, const Bo
       m_runner(m_timeline), m_body(body), m_check(body),
       m_recorder(history, clock, std::move(historyProblem)) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
-                     m_timeline.secondsOnSide(firstSide));
+                     m_timeline.secondsOnSide(firstSide) + m_timeline.secondsOnBothSides() / 2);
+}
+
+double Session::recordedOn(Side side) const {
+    // A step for both sides at once counts once: half of it is each side's.
+    return m_runner.doneOnSide(side) + m_runner.doneOnBothSides() / 2;
 }
 
 namespace {
@@ -150,8 +155,9 @@ void Session::recordStep(std::size_t segment) {
     const double done = m_runner.doneInSegment(segment);
     const double seconds = done - m_recorded[segment];
     m_recorded[segment] = done;
-    m_recorder.stepDone({s.round, s.side, *s.step, m_routine.steps[*s.step].name, seconds},
-                        m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
+    m_recorder.stepDone(
+        {s.round, s.side, *s.step, m_routine.steps[*s.step].name, seconds, s.bothSides},
+        recordedOn(Side::Left), recordedOn(Side::Right), m_runner.doneOnBothSides());
 }
 
 void Session::noteProgress() {
@@ -171,6 +177,11 @@ void Session::noteProgress() {
         }
         m_lastSegment = std::min(current, segments.size() - 1);
     }
+    if (m_runner.doneOnSide(Side::Left) + m_runner.doneOnSide(Side::Right) +
+            m_runner.doneOnBothSides() >
+        0) {
+        m_recorder.release();
+    }
     if (m_runner.finished()) {
         end(SessionState::Finished, "finished", "");
     }
@@ -183,7 +194,10 @@ void Session::end(SessionState state, const std::string& how, const std::string&
     m_state = state;
     m_askingToLeave = false;
     m_runner.setPaused(false);
-    m_recorder.end(how, reason, m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
+    // A pain stop is kept however early it came; a session left before any time on a side
+    // is not kept at all.
+    m_recorder.end(how, reason, recordedOn(Side::Left), recordedOn(Side::Right),
+                   m_runner.doneOnBothSides(), state == SessionState::StoppedForPain);
 }
 
 std::vector<Cue> Session::stopForPain() {
@@ -593,11 +607,15 @@ SessionSummary Session::summary() const {
     summary.leftS = m_runner.doneOnSide(Side::Left);
     summary.rightS = m_runner.doneOnSide(Side::Right);
     summary.plannedS = m_timeline.secondsOnSide(Side::Left);
+    summary.bothS = m_runner.doneOnBothSides();
+    summary.plannedBothS = m_timeline.secondsOnBothSides();
+    summary.worked = m_recorder.released() || summary.leftS + summary.rightS + summary.bothS > 0;
     SessionRecord record;
     record.how = m_state == SessionState::Finished ? "finished" : "stopped";
-    record.leftS = summary.leftS;
-    record.rightS = summary.rightS;
-    record.plannedS = summary.plannedS;
+    record.leftS = recordedOn(Side::Left);
+    record.rightS = recordedOn(Side::Right);
+    record.plannedS = summary.plannedS + summary.plannedBothS / 2;
+    record.bothS = summary.bothS;
     summary.outcome = outcome(record);
     summary.tensionPrompt = over() ? promptDue() : std::nullopt;
     summary.historyProblem = m_recorder.problem();

@@ -93,10 +93,13 @@ struct SessionSnapshot {
 struct SessionSummary {
     std::string title;
     SessionState state = SessionState::Finished;
-    std::string outcome; ///< as the history shows it: "finished", "partial" or "stopped"
-    double leftS = 0;
-    double rightS = 0;
-    double plannedS = 0;                  ///< per side
+    std::string outcome;     ///< as the history shows it: "finished", "partial" or "stopped"
+    double leftS = 0;        ///< on the left side alone
+    double rightS = 0;       ///< on the right side alone
+    double plannedS = 0;     ///< per side alone
+    double bothS = 0;        ///< steps for both sides at once, counted once
+    double plannedBothS = 0; ///< and as planned
+    bool worked = true;      ///< false: left before any time on a side, so not kept as a session
     std::optional<CheckIn> tensionPrompt; ///< the last side's rating, until given
     std::string historyProblem;           ///< why history is not saved ("" if it is)
 };
@@ -163,6 +166,8 @@ public:
     const Timeline& timeline() const { return m_timeline; }
     const SessionRunner& runner() const { return m_runner; }
     double doneOnSide(Side side) const { return m_runner.doneOnSide(side); }
+    /// A side's time as the history keeps it: its own, and half of the steps for both sides.
+    double recordedOn(Side side) const;
 
     /// Seconds into a side's first step during which its "before" rating is asked.
     static constexpr double kBeforePromptS = 12;
