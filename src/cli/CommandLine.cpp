@@ -332,11 +332,17 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     int reportWeeks = 4;
     std::string reportOut;
     std::string reportCsvFile;
+    std::string reportName;
+    std::string reportNote;
     CLI::App* reportCommandLine = app.add_subcommand(
         "report", "a PDF report of the last weeks for a physiotherapist, and the raw rows as CSV");
     reportCommandLine->add_option("--weeks", reportWeeks, "how many weeks (default 4, 1-52)")
         ->check(CLI::Range(1, 52));
     reportCommandLine->add_option("--out", reportOut, "the PDF file to write");
+    reportCommandLine->add_option("--name", reportName,
+                                  "the person the report is about, printed on its first page");
+    reportCommandLine->add_option("--note", reportNote,
+                                  "a note for the reader, printed on the first page");
     reportCommandLine->add_option("--csv", reportCsvFile,
                                   "a CSV file of one row per session ('-' prints it)");
 
@@ -451,7 +457,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             err << "rollcoach: usage error: report needs --out FILE.pdf, --csv FILE, or both\n";
             return 2;
         }
-        return reportCommand(reportWeeks, reportOut, reportCsvFile, workspace, out, err);
+        return reportCommand(reportWeeks, reportOut, reportCsvFile, workspace, out, err, reportName,
+                             reportNote);
     }
     if (*newCommandLine) {
         return newRoutineCommand(newName, newDrill, workspace, out, err);

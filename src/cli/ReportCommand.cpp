@@ -67,7 +67,8 @@ bool sameFile(const std::string& a, const std::string& b) {
 } // namespace
 
 int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvFile,
-                  const Workspace& workspace, std::ostream& out, std::ostream& err) {
+                  const Workspace& workspace, std::ostream& out, std::ostream& err,
+                  const std::string& name, const std::string& note) {
     // One file for both would end up holding the one written last: refused before anything
     // is read or written.
     if (!pdfFile.empty() && !csvFile.empty() && csvFile != "-" && sameFile(pdfFile, csvFile)) {
@@ -105,8 +106,9 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     sayLeftOut(*history, err);
     const auto routines =
         usableRoutines(loadRoutineLibrary(workspace, *body, PlacementCheck::ErrorsOnly));
-    const ReportData data =
-        gatherReport(sessions, routines, weeks, workspace.now(), workspace.settings);
+    ReportData data = gatherReport(sessions, routines, weeks, workspace.now(), workspace.settings);
+    data.name = name;
+    data.note = note;
     if (!csvFile.empty()) {
         const std::string csv = reportCsv(data);
         if (csvFile == "-") {
