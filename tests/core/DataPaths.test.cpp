@@ -124,15 +124,16 @@ TEST_CASE("findDataPaths: the installed share/rollcoach/app beside the binary's 
     }
 }
 
-TEST_CASE("findDataPaths: an empty variable is ignored, and an installed binary never looks in the source tree") {
+TEST_CASE("findDataPaths: an empty variable is ignored, and an installed binary never looks in the "
+          "source tree") {
     const TempPath bare("bare-install");
     touch(bare.path / "bin" / "rollcoach");
     const DataDirVariable variable(std::string{});
     std::vector<std::string> tried;
     const DataPaths paths = findDataPaths((bare.path / "bin" / "rollcoach").string(), tried);
     CHECK(paths.dataDir.empty());
-    CHECK(tried ==
-          std::vector<std::string>{(fs::canonical(bare.path) / "share" / "rollcoach" / "app").string()});
+    CHECK(tried == std::vector<std::string>{
+                       (fs::canonical(bare.path) / "share" / "rollcoach" / "app").string()});
 }
 
 TEST_CASE("routineFilesIn lists .yaml and .yml files only, sorted by name") {
