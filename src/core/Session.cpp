@@ -50,6 +50,79 @@ Session::Session(Routine routine, RoutineSource source, Side firstSide, const Bo
       m_recorder(history, clock, std::move(historyProblem)) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide) + m_timeline.secondsOnBothSides() / 2);
+    // A side's "before" is open from the moment it can be asked (the get-ready, or the
+    // switch to it) until its first step ends; its "after" from the end of its last step
+    // until the next side's first step ends, or, for the last side, on the end screen. By
+    // hand, steps for both sides open and close a round: both sides' "before" come before
+    // any work, and both "after" at the end.
+    const auto& segments = m_timeline.segments();
+    const std::size_t n = segments.size();
+    for (int round = 1; round <= m_routine.schedule.rounds; ++round) {
+        std::size_t roundFrom = n;
+        std::size_t roundTo = 0;
+        std::optional<std::size_t> firstBoth;
+        std::optional<std::size_t> closingBoth;
+        struct Half {
+            Side side;
+            std::size_t first = 0, last = 0, from = 0;
+        };
+        std::vector<Half> halves;
+        for (std::size_t i = 0; i < n; ++i) {
+            const Segment& s = segments[i];
+            if (s.round != round) {
+                continue;
+            }
+            roundFrom = std::min(roundFrom, i);
+            roundTo = std::max(roundTo, i);
+            if (s.kind != SegmentKind::Step) {
+                continue;
+            }
+            if (s.bothSides) {
+                if (halves.empty() && !firstBoth) {
+                    firstBoth = i;
+                } else if (!halves.empty() && !closingBoth) {
+                    closingBoth = i;
+                }
+                continue;
+            }
+            if (halves.empty() || halves.back().side != s.side) {
+                std::size_t from = i;
+                while (from > roundFrom && segments[from - 1].kind != SegmentKind::Step) {
+                    --from; // the switch or the get-ready before it
+                }
+                halves.push_back({s.side, i, i, from});
+            }
+            halves.back().last = i;
+        }
+        const bool lastRound = round == m_routine.schedule.rounds;
+        const std::size_t end = lastRound ? kToTheEnd : roundTo;
+        for (std::size_t h = 0; h < halves.size(); ++h) {
+            const Half& half = halves[h];
+            QuestionWindow before{{half.side, false, 0, round}, half.from, half.first};
+            if (firstBoth) {
+                before.from = roundFrom;
+                before.to = *firstBoth;
+            }
+            m_questions.push_back(before);
+        }
+        for (std::size_t h = 0; h < halves.size(); ++h) {
+            const Half& half = halves[h];
+            QuestionWindow after{{half.side, true, 0, round}, half.last + 1, end};
+            if (closingBoth) {
+                after.from = *closingBoth;
+            } else if (h + 1 < halves.size()) {
+                after.to = halves[h + 1].first;
+            }
+            m_questions.push_back(after);
+        }
+    }
+    // Asked in time order: an "after" that opens before a "before" comes first.
+    std::stable_sort(m_questions.begin(), m_questions.end(),
+                     [](const QuestionWindow& a, const QuestionWindow& b) {
+                         // At a switch, the side just worked comes first.
+                         return a.from < b.from ||
+                                (a.from == b.from && a.question.after && !b.question.after);
+                     });
 }
 
 double Session::recordedOn(Side side) const {
@@ -250,40 +323,29 @@ bool Session::answered(const CheckIn& checkIn) const {
 }
 
 std::optional<CheckIn> Session::promptDue() const {
-    std::optional<CheckIn> due;
-    const Moment moment = m_runner.moment();
-    const auto& segments = m_timeline.segments();
     if (m_state == SessionState::StoppedForPain) {
         return std::nullopt;
     }
-    if (over()) {
-        // On the end screen: how the side worked last feels now.
-        std::size_t last = m_lastSegment;
-        // Steps for both sides that close the session: the side worked last came before them.
-        while (last > 0 && segments[last].bothSides &&
-               segments[last - 1].kind == SegmentKind::Step) {
-            --last;
+    const std::size_t segments = m_timeline.segments().size();
+    std::size_t now = m_runner.finished() || over() ? segments : m_runner.moment().segmentIndex;
+    if (over() && !m_runner.finished()) {
+        // Left part-way: the end screen asks how the side worked last feels now.
+        std::size_t last = std::min(m_lastSegment, segments - 1);
+        for (const QuestionWindow& w : m_questions) {
+            if (w.question.after && w.from <= last + 1 && !answered(w.question) &&
+                m_timeline.segments()[last].kind != SegmentKind::GetReady) {
+                return w.question;
+            }
         }
-        const Segment& s = segments[last];
-        if (s.kind == SegmentKind::Step) {
-            due = CheckIn{s.side, true, 0, s.round};
-        } else if (s.kind == SegmentKind::Switch && last > 0) {
-            due = CheckIn{segments[last - 1].side, true, 0, segments[last - 1].round};
-        }
-    } else if (!moment.finished && moment.segment != nullptr) {
-        const Segment& s = *moment.segment;
-        if (s.kind == SegmentKind::GetReady ||
-            (startsSide(moment.segmentIndex) && moment.intoSegmentS < kBeforePromptS)) {
-            due = CheckIn{s.side, false, 0, s.round};
-        } else if (s.kind == SegmentKind::Switch && moment.segmentIndex > 0) {
-            const Segment& before = segments[moment.segmentIndex - 1];
-            due = CheckIn{before.side, true, 0, before.round};
-        }
-    }
-    if (due && answered(*due)) {
         return std::nullopt;
     }
-    return due;
+    for (const QuestionWindow& w : m_questions) {
+        const bool open = w.from <= now && (now <= w.to || w.to == kToTheEnd);
+        if (open && !answered(w.question)) {
+            return w.question;
+        }
+    }
+    return std::nullopt;
 }
 
 bool Session::rate(int rating) {
@@ -512,8 +574,12 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
                                          : std::string();
     if (prompt && promptKey != m_lastPrompt) {
         Cue cue = cueOf(Cue::Kind::TensionAsked, segment);
-        cue.words = std::string("How tense is your ") + sideName(prompt->side) + " side " +
-                    (prompt->after ? "now" : "before you start") + "? Press 0 to 9.";
+        // In a partner massage the one giving it asks the one lying face down.
+        cue.words = m_routine.drill == Drill::Partner
+                        ? std::string("Ask how tense the ") + sideName(prompt->side) + " side is " +
+                              (prompt->after ? "now" : "before you start") + ". Press 0 to 9."
+                        : std::string("How tense is your ") + sideName(prompt->side) + " side " +
+                              (prompt->after ? "now" : "before you start") + "? Press 0 to 9.";
         cues.push_back(cue);
     }
     m_lastPrompt = promptKey;

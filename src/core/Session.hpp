@@ -169,8 +169,14 @@ public:
     /// A side's time as the history keeps it: its own, and half of the steps for both sides.
     double recordedOn(Side side) const;
 
-    /// Seconds into a side's first step during which its "before" rating is asked.
-    static constexpr double kBeforePromptS = 12;
+    /// When a tension question is open: from segment `from` to `to` (both included); `to` is
+    /// kToTheEnd for a question still open on the end screen.
+    struct QuestionWindow {
+        CheckIn question;
+        std::size_t from = 0;
+        std::size_t to = 0;
+    };
+    static constexpr std::size_t kToTheEnd = static_cast<std::size_t>(-1);
     /// Seconds of the count after a pause.
     static constexpr double kResumeCountS = 3;
 
@@ -205,6 +211,7 @@ private:
     std::string m_lastRepetition; // the stroke or strip last counted aloud
     bool startsSide(std::size_t segment) const;
     std::vector<CheckIn> m_answered;
+    std::vector<QuestionWindow> m_questions; // in the order they are asked
 };
 
 } // namespace rollcoach

@@ -155,3 +155,63 @@ TEST_CASE("the partner massage: a step for both sides counts once, each side's o
     CHECK(doc.routines[0].lines[0].find("20 min in all") != std::string::npos);
     CHECK(doc.opening[0].lines[0].find("20 min in all") != std::string::npos);
 }
+
+TEST_CASE("a rating given 14 s into a side is kept; after stays into the next side's first step") {
+    Bench bench;
+    {
+        auto session = bench.start(routineFrom(kWithGetReady), Side::Left);
+        session->advance(24); // 14 s into the left side's first step
+        auto prompt = session->snapshot().tensionPrompt;
+        REQUIRE(prompt);
+        CHECK(prompt->side == Side::Left);
+        CHECK_FALSE(prompt->after);
+        CHECK(session->rate(5));
+        session->advance(6 + 20 + 5 + 10); // 10 s into the right side's first step
+        prompt = session->snapshot().tensionPrompt;
+        REQUIRE(prompt);
+        CHECK(prompt->side == Side::Left); // the left side's "after" is still open
+        CHECK(prompt->after);
+        CHECK(session->rate(3));
+        prompt = session->snapshot().tensionPrompt;
+        REQUIRE(prompt);
+        CHECK(prompt->side == Side::Right);
+        CHECK_FALSE(prompt->after);
+        session->advance(15); // the right side's first step is over: its "before" closed
+        CHECK_FALSE(session->snapshot().tensionPrompt);
+        CHECK_FALSE(session->rate(4));
+    }
+    const SessionRecord r = bench.history->sessions(1).at(0);
+    REQUIRE(r.checkIns.size() == 2);
+    CHECK(r.checkIns[0].rating == 5);
+    CHECK(r.checkIns[1].rating == 3);
+    CHECK(r.checkIns[1].after);
+}
+
+TEST_CASE("the partner massage asks both sides before any work and both after at the end") {
+    Bench bench;
+    auto session = bench.start(partner(), Side::Left);
+    const auto cues = session->advance(1);
+    bool asked = false;
+    for (const Cue& cue : cues) {
+        asked = asked || cue.words == "Ask how tense the left side is before you start. Press 0 "
+                                      "to 9.";
+    }
+    CHECK(asked);
+    REQUIRE(session->snapshot().tensionPrompt);
+    CHECK(session->rate(6));
+    REQUIRE(session->snapshot().tensionPrompt);
+    CHECK(session->snapshot().tensionPrompt->side == Side::Right);
+    CHECK_FALSE(session->snapshot().tensionPrompt->after);
+    CHECK(session->rate(7));
+    session->advance(5000);
+    REQUIRE(session->over());
+    auto prompt = session->summary().tensionPrompt;
+    REQUIRE(prompt);
+    CHECK(prompt->after);
+    CHECK(session->rate(3));
+    prompt = session->summary().tensionPrompt;
+    REQUIRE(prompt);
+    CHECK(prompt->after);
+    CHECK(session->rate(4));
+    CHECK_FALSE(session->summary().tensionPrompt);
+}
