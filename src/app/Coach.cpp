@@ -42,7 +42,11 @@ bool Coach::start(sf::Vector2u size) {
     case WindowRequest::Mode::Render:
         if (SetupScreen* setup = open(m_request.routineFile)) {
             if (m_request.autostart) {
-                startSession(setup->start());
+                // Starting part-way credits nothing: the steps passed over count as skipped.
+                SessionOptions options;
+                options.startAtS = m_request.startAtS;
+                options.paused = m_request.paused;
+                startSession(setup->start(), options);
             }
             return true;
         }
@@ -85,7 +89,7 @@ bool Coach::follow(const ScreenRequest& request) {
         return true;
     case ScreenRequest::Kind::StartSession:
         if (request.start) {
-            startSession(*request.start);
+            startSession(*request.start, {});
         }
         return true;
     case ScreenRequest::Kind::Explore:
@@ -102,10 +106,11 @@ bool Coach::follow(const ScreenRequest& request) {
     return true;
 }
 
-void Coach::startSession(SessionStart start) {
+void Coach::startSession(SessionStart start, SessionOptions options) {
+    options.muted = m_app.tones.muted();
     m_session = std::make_unique<Session>(std::move(start.routine), std::move(start.source),
                                           start.firstSide, m_app.body, *m_app.workspace.clock,
-                                          m_app.history, m_app.historyProblem);
+                                          m_app.history, m_app.historyProblem, options);
     auto screen = std::make_unique<SessionScreen>(m_app, *m_session);
     screen->setBigButton(m_request.bigButton);
     push(std::move(screen));
@@ -157,9 +162,9 @@ SessionScreen* Coach::sessionScreen() {
     return dynamic_cast<SessionScreen*>(current());
 }
 
-bool Coach::control(ControlInput input) {
+bool Coach::control(const SessionCommand& command) {
     if (SessionScreen* screen = sessionScreen()) {
-        return follow(screen->control(input));
+        return follow(screen->control(command));
     }
     return true;
 }
@@ -184,7 +189,8 @@ SetupScreen* Coach::open(const std::string& file) {
         if (!load.routine) {
             return nullptr;
         }
-        entry = RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0, std::nullopt, {}};
+        entry = RoutineEntry{
+            file, false, std::move(load.routine), load.hash, load.diagnostics, 0, std::nullopt, {}};
     }
     const std::optional<Side> forced =
         file == m_request.routineFile ? m_request.firstSide : std::nullopt;

@@ -35,9 +35,9 @@ public:
     bool follow(const ScreenRequest& request);
     /// The window's new size: each screen lays out again for it when it is next shown.
     void resize(sf::Vector2u size) { m_size = size; }
-    /// Hands a control from outside the window (a media key) to the session on screen, if
-    /// one shows; false when the app should close.
-    bool control(ControlInput input);
+    /// Hands a command from outside the window (a media key, a spoken word) to the session
+    /// on screen, if one shows; false when the app should close.
+    bool control(const SessionCommand& command);
     /// What the session on screen is playing; nullopt when none shows.
     std::optional<NowPlaying> nowPlaying();
     /// Ends a session still going, as a Stop does, for a reason from outside the window.
@@ -55,7 +55,7 @@ private:
     SessionScreen* sessionScreen();
     /// Shows the setup screen of a routine file; null (after saying why) when it cannot load.
     SetupScreen* open(const std::string& file);
-    void startSession(SessionStart start);
+    void startSession(SessionStart start, SessionOptions options);
     /// Lets the session go; false, after saying so, when some of it could not be saved.
     bool dropSession();
 

@@ -1,7 +1,7 @@
 // The report module: draws a report the core has worded as an A4 PDF with cairo. It lays out
 // and draws; every word and every number comes in the ReportDocument.
 
-#include "cli/DesktopModules.hpp"
+#include "modules/DesktopModules.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
