@@ -10,13 +10,16 @@ app_packages=(
     libsfml-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
     libsqlite3-dev libfontconfig-dev libx11-dev libgl-dev libpng-dev libfreetype-dev fonts-dejavu-core
     libsystemd-dev libpocketsphinx-dev pocketsphinx-en-us libglib2.0-dev libcairo2-dev
+    libpango1.0-dev
     espeak-ng
 )
 # The tests, the benchmark and the Debian package: the test runner's display, the schema
-# check, and the tools that build the package and judge it.
+# check, the fonts the report's text in other scripts is read back in (Japanese from IPA
+# Gothic, an eighth of the size of Noto CJK; Hebrew from DejaVu Sans), and the tools that
+# build the package and judge it.
 test_packages=(
     doctest-dev python3 python3-jsonschema python3-yaml
-    xvfb xauth imagemagick time dbus-daemon playerctl dunst poppler-utils
+    xvfb xauth imagemagick time dbus-daemon playerctl dunst poppler-utils fonts-ipafont-gothic
     dpkg-dev fakeroot file lintian desktop-file-utils appstream bash-completion man-db
 )
 

@@ -1,10 +1,14 @@
 #include "Coach.hpp"
 
+#include "core/BodyChoice.hpp"
+#include "core/EveryBody.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "screens/BodyScreen.hpp"
 #include "screens/EndScreen.hpp"
 #include "screens/ExploreScreen.hpp"
 #include "screens/ListScreen.hpp"
+#include "screens/NotFitScreen.hpp"
 #include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
 #include "screens/SetupScreen.hpp"
@@ -32,16 +36,26 @@ Screen* Coach::current() {
 bool Coach::start(sf::Vector2u size) {
     m_size = size;
     switch (m_request.mode) {
-    case WindowRequest::Mode::Browse:
-        push(std::make_unique<ListScreen>(m_app));
+    case WindowRequest::Mode::Browse: {
+        auto list = std::make_unique<ListScreen>(m_app);
+        // On the first start, the body screen comes first, once, with a routine on the body.
+        const std::string shown = list->entries().empty() ? "" : list->entries().front().file;
+        push(std::move(list));
+        if (!m_app.workspace.settings.bodyAsked) {
+            push(std::make_unique<BodyScreen>(m_app, shown, true));
+        }
         return true;
+    }
     case WindowRequest::Mode::Explore:
         push(std::make_unique<ExploreScreen>(m_app));
         return true;
     case WindowRequest::Mode::Run:
     case WindowRequest::Mode::Render:
-        if (SetupScreen* setup = open(m_request.routineFile)) {
-            if (m_request.autostart) {
+        if (std::unique_ptr<Screen> screen = screenFor(m_request.routineFile)) {
+            auto* setup = dynamic_cast<SetupScreen*>(screen.get());
+            m_givenDoesNotFit = setup == nullptr;
+            push(std::move(screen));
+            if (setup != nullptr && m_request.autostart) {
                 // Starting part-way credits nothing: the steps passed over count as skipped.
                 SessionOptions options;
                 options.startAtS = m_request.startAtS;
@@ -97,6 +111,16 @@ bool Coach::follow(const ScreenRequest& request) {
         return true;
     case ScreenRequest::Kind::Progress:
         push(std::make_unique<ProgressScreen>(m_app, request.file));
+        return true;
+    case ScreenRequest::Kind::Body:
+        push(std::make_unique<BodyScreen>(m_app, request.file, false));
+        return true;
+    case ScreenRequest::Kind::BodyChanged:
+        m_screens.pop_back(); // the body screen
+        useNewBody();
+        if (m_screens.empty()) {
+            push(std::make_unique<ListScreen>(m_app));
+        }
         return true;
     case ScreenRequest::Kind::SessionOver:
         m_screens.pop_back(); // the session screen
@@ -177,28 +201,72 @@ std::optional<NowPlaying> Coach::nowPlaying() {
 }
 
 SetupScreen* Coach::open(const std::string& file) {
+    std::unique_ptr<Screen> screen = screenFor(file);
+    if (!screen) {
+        return nullptr;
+    }
+    auto* setup = dynamic_cast<SetupScreen*>(screen.get());
+    push(std::move(screen));
+    return setup;
+}
+
+std::unique_ptr<Screen> Coach::screenFor(const std::string& file) {
     // The routine named on the command line was loaded (and reported on) already.
     std::optional<RoutineEntry> entry;
-    if (m_given && file == m_given->file) {
+    if (m_given && m_givenCurrent && file == m_given->file) {
         entry = m_given;
     } else {
         RoutineLoad load = openRoutine(file, m_app.body);
         for (const Diagnostic& d : load.diagnostics) {
             m_err << formatDiagnostic(file, d) << "\n";
         }
-        if (!load.routine) {
-            return nullptr;
-        }
         entry = RoutineEntry{
             file, false, std::move(load.routine), load.hash, load.diagnostics, 0, std::nullopt, {}};
     }
+    if (!entry->routine) {
+        // Never dropped in silence: a routine that does not fit this body says so, and why.
+        const std::string reason = notFitReason(entry->diagnostics);
+        if (reason.empty()) {
+            return nullptr;
+        }
+        const RoutineOnBody onBody = routineFileOnBody(file, m_app.body);
+        return std::make_unique<NotFitScreen>(
+            m_app, file, onBody.routine ? onBody.routine->title : file, reason);
+    }
     const std::optional<Side> forced =
         file == m_request.routineFile ? m_request.firstSide : std::nullopt;
-    auto setup = std::make_unique<SetupScreen>(m_app, *entry->routine,
-                                               RoutineSource{file, entry->hash}, forced);
-    SetupScreen* shown = setup.get();
-    push(std::move(setup));
-    return shown;
+    return std::make_unique<SetupScreen>(m_app, *entry->routine, RoutineSource{file, entry->hash},
+                                         forced);
+}
+
+void Coach::useNewBody() {
+    std::string why;
+    std::optional<BodyModel> body = loadBody(m_app.workspace, why);
+    if (!body) {
+        m_err << why << "\n";
+        return;
+    }
+    m_app.body = std::move(*body);
+    m_givenCurrent = false;
+    if (m_givenDoesNotFit) {
+        m_givenDoesNotFit = routineFileOnBody(m_request.routineFile, m_app.body).notFit != "";
+    }
+    for (auto& screen : m_screens) {
+        std::string file;
+        if (const auto* setup = dynamic_cast<SetupScreen*>(screen.get())) {
+            file = setup->file();
+        } else if (const auto* notFit = dynamic_cast<NotFitScreen*>(screen.get())) {
+            file = notFit->file();
+        }
+        if (file.empty()) {
+            screen->shown();
+            continue;
+        }
+        // Placements resolve per body: the routine is read again for the new one.
+        if (std::unique_ptr<Screen> again = screenFor(file)) {
+            screen = std::move(again);
+        }
+    }
 }
 
 } // namespace rollcoach

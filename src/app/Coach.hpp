@@ -49,12 +49,20 @@ public:
     /// waits for the history, waiting for it this once. False, after saying so, when some of
     /// the session could not be saved.
     bool finish();
+    /// True while the routine named on the command line does not fit the person's body: the
+    /// app then closes with an error status.
+    bool givenDoesNotFit() const { return m_givenDoesNotFit; }
 
 private:
     void push(std::unique_ptr<Screen> screen);
     SessionScreen* sessionScreen();
     /// Shows the setup screen of a routine file; null (after saying why) when it cannot load.
     SetupScreen* open(const std::string& file);
+    /// The screen for a routine file on the person's body: its setup screen, or the one that
+    /// says it does not fit; null (after saying why) when it cannot be loaded at all.
+    std::unique_ptr<Screen> screenFor(const std::string& file);
+    /// After a new body: every screen shows it, a routine's screens reload it for it.
+    void useNewBody();
     void startSession(SessionStart start, SessionOptions options);
     /// Lets the session go; false, after saying so, when some of it could not be saved.
     bool dropSession();
@@ -64,6 +72,8 @@ private:
     const std::optional<RoutineEntry>& m_given;
     std::ostream& m_err;
     sf::Vector2u m_size;
+    bool m_givenCurrent = true; // m_given was loaded for the body in use
+    bool m_givenDoesNotFit = false;
     std::unique_ptr<Session> m_session; // declared before the screens that point into it
     std::vector<std::unique_ptr<Screen>> m_screens;
 };

@@ -185,11 +185,15 @@ sf::Color warningColor(Closeness closeness) {
 
 void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
                           const std::string& target, bool wholeBack) {
+    // The body itself may have changed since (the person set theirs): its measures tell.
+    const std::tuple<std::string, double, double> body(m_body.sex, m_body.shoulderWidthCm,
+                                                       m_body.heightCm);
     if (m_prepared && area == m_area && workingSide == m_side && target == m_target &&
-        wholeBack == m_wholeBack) {
+        wholeBack == m_wholeBack && body == m_bodyMeasures) {
         return;
     }
     m_prepared = true;
+    m_bodyMeasures = body;
     m_area = area;
     m_side = workingSide;
     m_target = target;

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace rollcoach {
@@ -44,7 +45,7 @@ class BodyDiagram {
 public:
     BodyDiagram(const BodyModel& body, const sf::Font& font) : m_body(body), m_font(font) {}
 
-    /// Rebuilds the still parts only when the area, side or target changed. `wholeBack`
+    /// Rebuilds the still parts only when the area, side, target or body changed. `wholeBack`
     /// draws the back down to the sacrum, for strokes that start on the lower back.
     void prepare(sf::FloatRect area, std::optional<Side> workingSide, const std::string& target,
                  bool wholeBack = false);
@@ -63,6 +64,8 @@ private:
     std::string m_target;
     bool m_wholeBack = false;
     bool m_prepared = false;
+    std::tuple<std::string, double, double> m_bodyMeasures; ///< sex, shoulders, height
+
     BodyView m_view{m_body, {0, 0, 1, 1}};
     sf::VertexArray m_still{sf::Triangles};
     sf::VertexArray m_spineZone{sf::Triangles};

@@ -1,6 +1,7 @@
 #include "RenderFrontEnd.hpp"
 
 #include "Png.hpp"
+#include "screens/BodyScreen.hpp"
 #include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
 
@@ -43,6 +44,11 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
     const sf::Vector2u size(request.width, request.height);
     if (request.picture == WindowRequest::Picture::Progress) {
         ProgressScreen screen(app, routine.routine->title);
+        screen.layout(size);
+        return drawToPng(screen, size, request.outFile, out, err);
+    }
+    if (request.picture == WindowRequest::Picture::Body) {
+        BodyScreen screen(app, routine.file, false);
         screen.layout(size);
         return drawToPng(screen, size, request.outFile, out, err);
     }

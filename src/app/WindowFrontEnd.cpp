@@ -11,6 +11,7 @@
 #include "Tones.hpp"
 #include "VoiceListener.hpp"
 #include "core/DataPaths.hpp"
+#include "core/EveryBody.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/WindowPlace.hpp"
@@ -35,14 +36,18 @@ namespace rollcoach {
 namespace {
 
 // Loads the routine named on the command line, printing its problems; nullopt when it
-// cannot be used.
+// cannot be used. With `keepNotFit`, one that does not fit this body is kept without its
+// routine, so the window can say why and offer the body screen.
 std::optional<RoutineEntry> loadGiven(const std::string& file, const BodyModel& body,
-                                      std::ostream& err) {
+                                      bool keepNotFit, std::ostream& err) {
     RoutineLoad load = openRoutine(file, body);
     for (const Diagnostic& d : load.diagnostics) {
         err << formatDiagnostic(file, d) << "\n";
     }
     if (!load.routine) {
+        if (keepNotFit && !notFitReason(load.diagnostics).empty()) {
+            return RoutineEntry{file, false, std::nullopt, load.hash, load.diagnostics, 0, std::nullopt, {}};
+        }
         return std::nullopt;
     }
     return RoutineEntry{
@@ -326,6 +331,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     }
     window.close();
     const bool saved = coach.finish();
+    const bool fits = !coach.givenDoesNotFit();
     if (!memory.file.empty()) {
         std::string why;
         if (!saveWindowPlace(memory.file, memory.place, why)) {
@@ -339,7 +345,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         err << "rollcoach: stopped by " << StopSignals::name(signal) << "\n";
         return 128 + signal;
     }
-    return saved ? 0 : 1;
+    return saved && fits ? 0 : 1;
 }
 
 } // namespace
@@ -366,8 +372,10 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     }
     // Check the routine before the display, so a broken file is reported even headless.
     std::optional<RoutineEntry> given;
+    const bool render = request.mode == WindowRequest::Mode::Render;
     if (!request.routineFile.empty()) {
-        given = loadGiven(request.routineFile, *body, err);
+        const bool keepNotFit = !render || request.picture == WindowRequest::Picture::Body;
+        given = loadGiven(request.routineFile, *body, keepNotFit, err);
         if (!given) {
             return 1;
         }
@@ -379,7 +387,6 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     }
     // A render of a session is a picture of a moment: it never touches the history. One of
     // the progress screen reads the history there is, and makes none.
-    const bool render = request.mode == WindowRequest::Mode::Render;
     std::error_code ec;
     const bool readHistory =
         !render || (request.picture == WindowRequest::Picture::Progress &&
@@ -426,8 +433,11 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         return 1;
     }
     err << assets.historyNotices;
+    // The body screen may set a new body and settings: the window works on its own copies.
+    Workspace ownWorkspace = workspace;
+    BodyModel ownBody = *body;
     AppResources app{
-        *body, workspace, *fonts, tones, speech, assets.history.get(), assets.historyProblem};
+        ownBody, ownWorkspace, *fonts, tones, speech, assets.history.get(), assets.historyProblem};
     if (render) {
         return renderMoment(app, request, *given, out, err);
     }

@@ -35,6 +35,8 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
     }
     if (options.screen == "progress") {
         request.picture = WindowRequest::Picture::Progress;
+    } else if (options.screen == "body") {
+        request.picture = WindowRequest::Picture::Body;
     } else if (!atGiven) {
         context.err << "rollcoach: usage error: --at is required: the moment of the session to "
                        "draw\n"
@@ -58,15 +60,17 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
 Subcommand addRenderCommand(CLI::App& app) {
     auto options = std::make_shared<RenderOptions>();
     CLI::App* command = app.add_subcommand(
-        "render", "draw the session screen at a moment, or the progress screen, to a PNG");
+        "render",
+        "draw the session screen at a moment, the progress screen or the body screen, to a PNG");
     command->add_option("FILE", options->request.routineFile, "routine file")->required();
     CLI::Option* at = command->add_option("--at", options->request.atS, "seconds into the session")
                           ->check(finiteNumber())
                           ->check(CLI::Range(0.0, 1e6));
     command
         ->add_option("--screen", options->screen,
-                     "session (at --at seconds) or progress (the routine's tension by date)")
-        ->check(CLI::IsMember({"session", "progress"}));
+                     "session (at --at seconds), progress (the routine's tension by date) or "
+                     "body (your body, with the routine on it)")
+        ->check(CLI::IsMember({"session", "progress", "body"}));
     command->add_option("--side", options->side, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
     command->add_option("--size", options->size, "image size, WxH (default 1280x720)");

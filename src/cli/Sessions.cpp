@@ -429,7 +429,8 @@ namespace {
 // The body of a starting routine for each drill, after its title: every key commented.
 std::string routineBody(const std::string& drill) {
     if (drill == "partner") {
-        return "drill: partner         # a massage given by someone else, who glances at the screen\n"
+        return "drill: partner         # a massage given by someone else, who glances at the "
+               "screen\n"
                "tool: hands            # hands, thumb or fingers; a step may name its own\n"
                "setup:\n"
                "  - The receiver lies face down, or sits backwards on a chair with a pillow.\n"
@@ -523,8 +524,8 @@ std::string routineBody(const std::string& drill) {
 
 } // namespace
 
-int newRoutineCommand(const std::string& name, const std::string& drill,
-                      const Workspace& workspace, std::ostream& out, std::ostream& err) {
+int newRoutineCommand(const std::string& name, const std::string& drill, const Workspace& workspace,
+                      std::ostream& out, std::ostream& err) {
     if (!isRoutineName(name)) {
         err << "rollcoach: error: \"" << printable(name)
             << "\" cannot be a routine name: use letters, digits, dashes and underscores, "

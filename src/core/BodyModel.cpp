@@ -120,7 +120,9 @@ void scaleAll(std::vector<Point>& points, Scale factor) {
     }
 }
 
-std::string oneDecimal(double value) {
+} // namespace
+
+std::string tenths(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", value);
     std::string text = buffer;
@@ -130,19 +132,17 @@ std::string oneDecimal(double value) {
     return text;
 }
 
-// The squared distance from p to the segment ab.
-double toSegmentSquared(Point p, Point a, Point b) {
+double segmentDistanceSquared(Point p, Point a, Point b) {
     const double dx = b.xCm - a.xCm;
     const double dy = b.yCm - a.yCm;
     const double lengthSquared = dx * dx + dy * dy;
-    double t = lengthSquared > 0 ? ((p.xCm - a.xCm) * dx + (p.yCm - a.yCm) * dy) / lengthSquared : 0;
+    double t =
+        lengthSquared > 0 ? ((p.xCm - a.xCm) * dx + (p.yCm - a.yCm) * dy) / lengthSquared : 0;
     t = std::clamp(t, 0.0, 1.0);
     const double ex = p.xCm - (a.xCm + t * dx);
     const double ey = p.yCm - (a.yCm + t * dy);
     return ex * ex + ey * ey;
 }
-
-} // namespace
 
 bool polygonContains(const std::vector<Point>& polygon, Point point) {
     bool inside = false;
@@ -176,7 +176,7 @@ bool BodyModel::patchOnBody(Point point, double radiusCm) const {
         if (outline[i].xCm == 0 && outline[j].xCm == 0) {
             continue;
         }
-        if (toSegmentSquared(p, outline[j], outline[i]) < r2) {
+        if (segmentDistanceSquared(p, outline[j], outline[i]) < r2) {
             return false;
         }
     }
@@ -184,8 +184,8 @@ bool BodyModel::patchOnBody(Point point, double radiusCm) const {
 }
 
 std::string BodyModel::describe() const {
-    return sex + ", shoulders " + oneDecimal(shoulderWidthCm) + " cm, height " +
-           oneDecimal(heightCm) + " cm";
+    return sex + ", shoulders " + tenths(shoulderWidthCm) + " cm, height " +
+           tenths(heightCm) + " cm";
 }
 
 std::optional<Point> BodyModel::anatomyPoint(const std::string& name) const {
@@ -338,7 +338,8 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         }
     }
     if (chosen == nullptr) {
-        throw DataFileError("rollcoach: error: unknown body type \"" + profile.name + "\": use men or women");
+        throw DataFileError("rollcoach: error: unknown body type \"" + profile.name +
+                            "\": use men or women");
     }
     body.sex = profile.name;
     body.shoulderWidthCm = read.number(*chosen, "shoulder_width_cm");
@@ -349,9 +350,10 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         const double width = *profile.shoulderWidthCm;
         if (!(width >= body.minShoulderWidthCm && width <= body.maxShoulderWidthCm)) {
             throw DataFileError("rollcoach: error: shoulder width must be between " +
-                                oneDecimal(body.minShoulderWidthCm) + " and " +
-                                oneDecimal(body.maxShoulderWidthCm) + " cm (acromion to acromion), not " +
-                                (std::isfinite(width) ? oneDecimal(width) : std::string("that")));
+                                tenths(body.minShoulderWidthCm) + " and " +
+                                tenths(body.maxShoulderWidthCm) +
+                                " cm (acromion to acromion), not " +
+                                (std::isfinite(width) ? tenths(width) : std::string("that")));
         }
         body.shoulderWidthCm = width;
         // Interpolate the neck between the two measured profiles, never below the narrower:
@@ -366,9 +368,10 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     if (profile.heightCm) {
         const double height = *profile.heightCm;
         if (!(height >= body.minHeightCm && height <= body.maxHeightCm)) {
-            throw DataFileError("rollcoach: error: height must be between " + oneDecimal(body.minHeightCm) +
-                                " and " + oneDecimal(body.maxHeightCm) + " cm, not " +
-                                (std::isfinite(height) ? oneDecimal(height) : std::string("that")));
+            throw DataFileError("rollcoach: error: height must be between " +
+                                tenths(body.minHeightCm) + " and " +
+                                tenths(body.maxHeightCm) + " cm, not " +
+                                (std::isfinite(height) ? tenths(height) : std::string("that")));
         }
         body.heightCm = height;
     }

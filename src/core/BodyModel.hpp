@@ -117,9 +117,9 @@ struct BodyModel {
     std::vector<std::string> partnerProps;
     std::vector<std::string> selfPressProps;
     std::vector<ToolKind> tools;
-    double sacrumBottomCm = 0; ///< where the drawn back ends, below the sacrum's top
-    std::vector<Point> lowerBack; ///< drawn only: right half from the waist to the sacrum
-    std::vector<Point> sacrum;    ///< drawn only: the sacrum's triangle
+    double sacrumBottomCm = 0;         ///< where the drawn back ends, below the sacrum's top
+    std::vector<Point> lowerBack;      ///< drawn only: right half from the waist to the sacrum
+    std::vector<Point> sacrum;         ///< drawn only: the sacrum's triangle
     std::vector<AnatomyPoint> anatomy; ///< what a routine may place by, in file order
 
     /// "women, shoulders 36.5 cm, height 163 cm": which body a routine is checked for.
@@ -159,5 +159,11 @@ private:
 
 /// True when the point is inside the polygon (even-odd rule).
 bool polygonContains(const std::vector<Point>& polygon, Point point);
+
+/// The squared distance from a point to the segment from a to b.
+double segmentDistanceSquared(Point point, Point a, Point b);
+
+/// A length to a tenth of a centimetre, without a trailing ".0": "36.5", "30".
+std::string tenths(double value);
 
 } // namespace rollcoach

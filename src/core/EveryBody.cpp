@@ -13,16 +13,6 @@
 namespace rollcoach {
 namespace {
 
-std::string shown(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    std::string text = buffer;
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) {
-        text.resize(text.size() - 2);
-    }
-    return text;
-}
-
 // Steps from low to high, both ends included exactly.
 std::vector<double> steps(double low, double high, double step) {
     std::vector<double> out;
@@ -40,8 +30,8 @@ std::string shape(const Diagnostic& d) {
                       std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ":";
     // Off the body is off the body, whether the centre or only the edge of the patch leaves it.
     std::string message = d.message.substr(0, d.message.find(" (at x_cm"));
-    for (const char* how : {"reaches over the edge of the body", "is placed off the body",
-                            "moves off the body"}) {
+    for (const char* how :
+         {"reaches over the edge of the body", "is placed off the body", "moves off the body"}) {
         const std::size_t at = message.find(how);
         if (at != std::string::npos) {
             message.replace(at, std::string(how).size(), "off");
@@ -74,15 +64,15 @@ std::string span(const std::set<double>& some, const std::vector<double>& all,
         return "";
     }
     if (low == all.front()) {
-        return "up to " + shown(high) + " " + unit;
+        return "up to " + tenths(high) + " " + unit;
     }
     if (high == all.back()) {
-        return "from " + shown(low) + " " + unit;
+        return "from " + tenths(low) + " " + unit;
     }
     if (low == high) {
-        return "of " + shown(low) + " " + unit;
+        return "of " + tenths(low) + " " + unit;
     }
-    return "from " + shown(low) + " to " + shown(high) + " " + unit;
+    return "from " + tenths(low) + " to " + tenths(high) + " " + unit;
 }
 
 } // namespace

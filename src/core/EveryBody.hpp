@@ -16,7 +16,7 @@ std::vector<BodyProfile> acceptedBodies(const BodyModel& anyBody, double widthSt
 /// One problem of a routine on the bodies where it shows, put in words: "shoulders up to
 /// 34 cm", "heights from 190 cm", "shoulders up to 34 cm and heights from 185 cm".
 struct BodyProblem {
-    Diagnostic diagnostic; ///< as found on the first body it shows on
+    Diagnostic diagnostic;  ///< as found on the first body it shows on
     std::size_t bodies = 0; ///< on how many of the bodies checked
     std::string which;      ///< the bodies it shows on, in words
 };

@@ -88,8 +88,7 @@ std::string planJson(const Timeline& timeline, const std::string& firstSideReaso
             for (const Point& p : m.ballsInRoutineFrame) {
                 nlohmann::ordered_json ball = {{"x_cm", p.xCm}, {"y_cm", p.yCm}};
                 if (body != nullptr && step) {
-                    ball["radius_cm"] =
-                        Contact::of(*body, routine, routine.steps[*step]).radiusCm;
+                    ball["radius_cm"] = Contact::of(*body, routine, routine.steps[*step]).radiusCm;
                 }
                 balls.push_back(std::move(ball));
             }
@@ -121,8 +120,7 @@ std::string planText(const Timeline& timeline) {
         } else {
             out += (segment.bothSides ? std::string("both sides")
                                       : std::string(sideName(segment.side)) + " side") +
-                   ", round " +
-                   std::to_string(segment.round) + ": " +
+                   ", round " + std::to_string(segment.round) + ": " +
                    printable(routine.steps[*segment.step].name) + " (" +
                    minutesAndSeconds(segment.durationS) + ")\n";
         }

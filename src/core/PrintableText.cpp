@@ -149,6 +149,11 @@ std::size_t countCharacters(const std::string& text) {
     return count;
 }
 
+std::string isolated(const std::string& text) {
+    // printable() has escaped any isolate or override inside, so the pair always matches.
+    return "\u2068" + printable(text) + "\u2069";
+}
+
 bool looksBlank(const std::string& text) {
     for (std::size_t i = 0; i < text.size();) {
         const Decoded d = decodeAt(text, i);

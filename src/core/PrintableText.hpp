@@ -12,6 +12,13 @@ namespace rollcoach {
 /// recolour or erase what is printed around it.
 std::string printable(const std::string& text);
 
+/// Outside text to be laid out among the program's own words (a PDF, not a terminal): made
+/// printable, then set apart as a bidirectional isolate (U+2068 first strong isolate ...
+/// U+2069 pop directional isolate). A right-to-left title then reads in its own order and takes
+/// its direction from its own letters, and the colon or number printed after it stays on the
+/// side the sentence puts it, whatever the title's script.
+std::string isolated(const std::string& text);
+
 /// JSON text (as nlohmann's dump writes it, control characters below U+0020 already escaped)
 /// with DEL, C1 controls, bidirectional overrides and line separators written as `\u` escapes
 /// too: the same JSON value, and safe to show on a terminal.

@@ -254,7 +254,7 @@ ReportDocument reportDocument(const ReportData& data) {
         add(t.partial, "partial");
         add(t.stopped, "stopped early");
         add(t.interrupted, "interrupted");
-        done.lines.push_back(printable(t.title) + ": " + plural(t.sessions, "session", "sessions") +
+        done.lines.push_back(isolated(t.title) + ": " + plural(t.sessions, "session", "sessions") +
                              " (" + outcomes + "), " + duration(t.leftS + t.rightS) + " in all");
     }
     doc.opening.push_back(std::move(done));
@@ -264,7 +264,7 @@ ReportDocument reportDocument(const ReportData& data) {
                           duration(data.rightS) + ".");
     if (data.routines.size() > 1) {
         for (const RoutineTotals& t : data.routines) {
-            sides.lines.push_back(printable(t.title) + ": left " + duration(t.leftS) + ", right " +
+            sides.lines.push_back(isolated(t.title) + ": left " + duration(t.leftS) + ", right " +
                                   duration(t.rightS));
         }
     }
@@ -346,11 +346,11 @@ ReportDocument reportDocument(const ReportData& data) {
     }
     for (std::size_t i = 0; i < data.painStops.size() && i < kPainStopsListed; ++i) {
         const PainStop& stop = data.painStops[i];
-        std::string line = localStamp(stop.at) + "  " + printable(stop.title) + ": ";
+        std::string line = localStamp(stop.at) + "  " + isolated(stop.title) + ": ";
         if (stop.step) {
             line += sideName(stop.step->side) + std::string(" side, round ") +
-                    std::to_string(stop.step->round) + ", step \"" +
-                    printable(stop.step->stepName) + "\"";
+                    std::to_string(stop.step->round) + ", step \"" + isolated(stop.step->stepName) +
+                    "\"";
         } else {
             line += "before the first step was recorded";
         }

@@ -94,7 +94,9 @@ struct ReportChart {
     std::string summary;   ///< the line under the chart
 };
 
-/// The report as it is printed: every word decided here, drawn as it is.
+/// The report as it is printed: every word decided here, drawn as it is. Titles and step names
+/// from the history come as bidirectional isolates (see `isolated`), so they may be in any
+/// script; the drawing shapes and wraps them.
 struct ReportDocument {
     std::string title;
     std::string period;

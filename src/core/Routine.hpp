@@ -102,7 +102,7 @@ struct Routine {
     Drill drill = Drill::Wall;
     BallChoice ball;          ///< for wall and lying drills
     std::optional<Tool> tool; ///< for partner and self-press drills, instead of a ball
-    std::string target; ///< optional: the muscle worked, as named in the body model
+    std::string target;       ///< optional: the muscle worked, as named in the body model
     std::vector<std::string> setup;
     Schedule schedule;
     std::vector<Step> steps;

@@ -244,7 +244,8 @@ private:
     // (below C7) in place of the anatomy's own. `byAnatomy` is set for the second form.
     std::optional<Point> point(const YamlNode& node, const std::string& what,
                                bool* byAnatomy = nullptr) {
-        if (node.kind == Kind::Map && (find(node, "at") != nullptr || find(node, "between") != nullptr)) {
+        if (node.kind == Kind::Map &&
+            (find(node, "at") != nullptr || find(node, "between") != nullptr)) {
             if (byAnatomy != nullptr) {
                 *byAnatomy = true;
             }
@@ -286,11 +287,11 @@ private:
             keys.insert(keys.begin() + 1, "fraction");
         }
         if (at != nullptr && between != nullptr) {
-            const YamlNode* later = between->mark.line > at->mark.line ||
-                                            (between->mark.line == at->mark.line &&
-                                             between->mark.column > at->mark.column)
-                                        ? between
-                                        : at;
+            const YamlNode* later =
+                between->mark.line > at->mark.line || (between->mark.line == at->mark.line &&
+                                                       between->mark.column > at->mark.column)
+                    ? between
+                    : at;
             error(later->mark, what + " is placed by \"at\" or by \"between\", not both");
             return std::nullopt;
         }
@@ -588,9 +589,9 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         error(node.mark, "missing required key \"pattern\" in motion of " + where);
         return std::nullopt;
     }
-    const auto pattern =
-        choice(*patternNode, "pattern", "motion pattern",
-               {"horizontal", "vertical", "circle", "path", "stroke", "knead", "strip", "friction"});
+    const auto pattern = choice(
+        *patternNode, "pattern", "motion pattern",
+        {"horizontal", "vertical", "circle", "path", "stroke", "knead", "strip", "friction"});
     if (!pattern) {
         map(node, "motion of " + where, {"pattern", "amplitude_cm", "period_s", "points"});
         return std::nullopt;
@@ -767,7 +768,7 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
 }
 
 std::optional<Routine> RoutineReader::read(const YamlNode& root) {
-    const std::vector<std::string> topKeys = {"format", "title",    "drill", "ball", "tool",
+    const std::vector<std::string> topKeys = {"format", "title", "drill",    "ball", "tool",
                                               "target", "setup", "schedule", "steps"};
     if (root.kind != Kind::Map) {
         error(root.mark, "a routine must be a map of keys (format, title, drill, ...), got " +
@@ -821,12 +822,11 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
     const YamlNode* ballNode = find(root, "ball");
     const YamlNode* toolNode = find(root, "tool");
     if (ballNode != nullptr && toolNode != nullptr) {
-        const YamlNode* later =
-            ballNode->mark.line > toolNode->mark.line ||
-                    (ballNode->mark.line == toolNode->mark.line &&
-                     ballNode->mark.column > toolNode->mark.column)
-                ? ballNode
-                : toolNode;
+        const YamlNode* later = ballNode->mark.line > toolNode->mark.line ||
+                                        (ballNode->mark.line == toolNode->mark.line &&
+                                         ballNode->mark.column > toolNode->mark.column)
+                                    ? ballNode
+                                    : toolNode;
         error(later->mark, "a routine uses a ball or a tool, not both: remove \"ball\" or "
                            "\"tool\"");
         ok = false;
@@ -839,7 +839,8 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
         } else if (toolNode == nullptr) {
             error(root.mark, "missing required key \"tool\" in the routine (hands, thumb or "
                              "fingers: the " +
-                                 std::string(drillName(routine.drill)) + " drill is given by hand)");
+                                 std::string(drillName(routine.drill)) +
+                                 " drill is given by hand)");
             ok = false;
         }
     } else if (toolNode != nullptr && drill != nullptr && ok) {

@@ -80,19 +80,10 @@ double segmentDistanceSquared(Point a, Point b, Point c, Point d) {
     if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
         return 0;
     }
-    const auto toSegment = [](Point p, Point s, Point e) {
-        const double dx = e.xCm - s.xCm;
-        const double dy = e.yCm - s.yCm;
-        const double lengthSquared = dx * dx + dy * dy;
-        double t =
-            lengthSquared > 0 ? ((p.xCm - s.xCm) * dx + (p.yCm - s.yCm) * dy) / lengthSquared : 0;
-        t = std::clamp(t, 0.0, 1.0);
-        const double ex = p.xCm - (s.xCm + t * dx);
-        const double ey = p.yCm - (s.yCm + t * dy);
-        return ex * ex + ey * ey;
-    };
-    return std::min(
-        {toSegment(a, c, d), toSegment(b, c, d), toSegment(c, a, b), toSegment(d, a, b)});
+    return std::min({rollcoach::segmentDistanceSquared(a, c, d),
+                     rollcoach::segmentDistanceSquared(b, c, d),
+                     rollcoach::segmentDistanceSquared(c, a, b),
+                     rollcoach::segmentDistanceSquared(d, a, b)});
 }
 
 // True when a polyline (in the routine frame, right side) lies inside the body outline with

@@ -2,9 +2,9 @@
 
 #include "BodyModel.hpp"
 
-#include <optional>
 #include "Diagnostic.hpp"
 #include "Routine.hpp"
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -48,7 +48,7 @@ struct SafetyWarning {
     Point where; ///< routine frame
     std::string advice;
     SourceMark mark;
-    bool bothSides = false; ///< the routine is mirrored: say so rather than name one side
+    bool bothSides = false;    ///< the routine is mirrored: say so rather than name one side
     std::string noun = "ball"; ///< what touches: "ball", "hand", "thumb", "fingertip"
     std::string reason;        ///< why, for a tool: "" or e.g. "only light finger frictions ..."
 
@@ -76,9 +76,9 @@ std::string contactText(Zone zone, double gapCm, const std::string& noun);
 /// back of the neck takes light finger frictions only; everything else keeps out of the neck.
 struct Contact {
     double radiusCm = 0;
-    std::string noun = "ball";     ///< "ball", "hand", "thumb", "fingertip"
-    bool fingerFriction = false;   ///< fingers in small circles: allowed on the back of the neck
-    std::optional<Tool> tool;      ///< none for a ball
+    std::string noun = "ball";   ///< "ball", "hand", "thumb", "fingertip"
+    bool fingerFriction = false; ///< fingers in small circles: allowed on the back of the neck
+    std::optional<Tool> tool;    ///< none for a ball
 
     /// A ball of a diameter, as the body model presses it.
     static Contact ball(const BodyModel& body, double diameterCm);

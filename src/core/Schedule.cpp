@@ -15,8 +15,6 @@ namespace rollcoach {
 
 namespace {
 
-constexpr std::size_t kMaxSettingsBytes = 64 * 1024;
-
 // A plain decimal number such as 30 or 38.5: strtod would also take "0x1e", "inf" and "nan".
 bool decimalNumber(const std::string& text, double& value) {
     const char* begin = text.data();

@@ -3,6 +3,7 @@
 #include "Diagnostic.hpp"
 #include "Routine.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,12 +21,15 @@ enum class SpeechAmount { Off, Brief, Full };
 constexpr double kShoulderWidthRangeCm[2] = {30, 50};
 constexpr double kHeightRangeCm[2] = {145, 200};
 
+/// The largest settings file read: a few lines are expected.
+constexpr std::size_t kMaxSettingsBytes = 64 * 1024;
+
 struct Settings {
     int sessionMinuteOfDay = 18 * 60; ///< `time: "18:00"`: when sessions are due
     std::optional<std::string> body;  ///< `body: men|women`
     std::optional<double> shoulderWidthCm;
-    std::optional<double> heightCm;       ///< `height_cm: 170`
-    bool bodyAsked = false; ///< `body_asked: true`: the body screen was offered once
+    std::optional<double> heightCm; ///< `height_cm: 170`
+    bool bodyAsked = false;         ///< `body_asked: true`: the body screen was offered once
     SpeechAmount speech = SpeechAmount::Full; ///< `speech: off|brief|full`
     int speechWordsPerMinute = 150;           ///< `speech_rate: 150` (80 to 400)
     bool bigButton = false; ///< `big_button: true`: any key or button toggles pause

@@ -19,8 +19,9 @@ struct WindowRequest {
     bool autostart = false;
     long frames = 0; ///< 0: run until closed; else exit after this many frame ticks
     double atS = 0;  ///< render
-    /// render: the session screen at a moment, or the progress screen of the routine's title.
-    enum class Picture { Session, Progress };
+    /// render: the session screen at a moment, the progress screen of the routine's title, or
+    /// the body screen with the routine on the body.
+    enum class Picture { Session, Progress, Body };
     Picture picture = Picture::Session;
     unsigned width = 1280;
     unsigned height = 720;

@@ -20,9 +20,9 @@ std::optional<BodyModel> loadBody(const Workspace& workspace, std::string& why) 
         return std::nullopt;
     }
     try {
-        return BodyModel::load(workspace.paths.bodyModel(),
-                               BodyProfile{workspace.bodyProfile, workspace.shoulderWidthCm,
-                                           workspace.heightCm});
+        return BodyModel::load(
+            workspace.paths.bodyModel(),
+            BodyProfile{workspace.bodyProfile, workspace.shoulderWidthCm, workspace.heightCm});
     } catch (const DataFileError& error) {
         why = error.what();
         return std::nullopt;

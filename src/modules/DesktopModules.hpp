@@ -2,8 +2,8 @@
 
 // The boundary between rollcoach and the modules that link desktop libraries: the
 // notification module (rollcoach-notify.so, GLib's D-Bus) and the report module
-// (rollcoach-report.so, cairo). The window shares the binary with the command line, so these
-// are loaded only by the commands that use them and the window never maps those libraries.
+// (rollcoach-report.so, cairo and Pango). The window shares the binary with the command line, so
+// these are loaded only by the commands that use them and the window never maps those libraries.
 
 #include "core/Report.hpp"
 

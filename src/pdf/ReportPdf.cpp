@@ -1,13 +1,16 @@
-// The report module: draws a report the core has worded as an A4 PDF with cairo. It lays out
-// and draws; every word and every number comes in the ReportDocument.
+// The report module: draws a report the core has worded as an A4 PDF with cairo, its text
+// laid out by Pango. It lays out and draws; every word and every number comes in the
+// ReportDocument.
 
 #include "modules/DesktopModules.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <pango/pangocairo.h>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +27,8 @@ constexpr double kMargin = 48;
 constexpr double kContentW = kPageW - 2 * kMargin;
 constexpr double kBottom = kPageH - kMargin - 18; // room for the page's foot line
 
+// Latin, Greek, Cyrillic, Hebrew and Arabic come from DejaVu Sans; what it lacks (CJK, most
+// other scripts) fontconfig finds in whatever font the machine has for it.
 constexpr const char* kFont = "DejaVu Sans";
 
 struct Colour {
@@ -40,22 +45,104 @@ cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int l
     return CAIRO_STATUS_SUCCESS;
 }
 
+struct GObjectUnref {
+    void operator()(gpointer object) const { g_object_unref(object); }
+};
+using Layout = std::unique_ptr<PangoLayout, GObjectUnref>;
+using Context = std::unique_ptr<PangoContext, GObjectUnref>;
+
+double points(int pangoUnits) {
+    return static_cast<double>(pangoUnits) / PANGO_SCALE;
+}
+int pangoUnits(double points) {
+    return static_cast<int>(std::floor(points * PANGO_SCALE));
+}
+
+// How a block of text is set: its size and weight, the width it wraps to, and what a line
+// too long for it becomes.
+struct TextStyle {
+    double size = 10.5;
+    bool bold = false;
+    double width = kContentW;
+    double hang = 0; // lines after the first start this much further in
+    PangoAlignment align = PANGO_ALIGN_LEFT;
+    bool oneLine = false; // a label: cut short with an ellipsis rather than wrapped
+};
+
 class Pages {
 public:
-    explicit Pages(cairo_t* cr) : m_cr(cr) {}
+    explicit Pages(cairo_t* cr) : m_cr(cr), m_context(pango_cairo_create_context(cr)) {
+        // Unhinted metrics and unrounded positions: a PDF is scaled, not drawn on a pixel grid,
+        // so the words sit where the fonts' own metrics put them.
+        cairo_font_options_t* options = cairo_font_options_create();
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+        pango_cairo_context_set_font_options(m_context.get(), options);
+        cairo_font_options_destroy(options);
+        pango_context_set_round_glyph_positions(m_context.get(), FALSE);
+        // The report's own words run left to right; a title or a step name of another
+        // direction comes from the core as a bidirectional isolate, so it reads in its own
+        // order without pulling the colon or the numbers beside it to its side.
+        pango_context_set_base_dir(m_context.get(), PANGO_DIRECTION_LTR);
+    }
 
     void colour(Colour c) { cairo_set_source_rgb(m_cr, c.r, c.g, c.b); }
 
-    void font(double size, bool bold) {
-        cairo_select_font_face(m_cr, kFont, CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(m_cr, size);
+    // Text shaped for drawing: bidirectional runs in visual order, each character in a font
+    // that has it, wrapped (between words, inside a word only when one word is wider than a
+    // line) or cut short as the style says.
+    Layout layout(const std::string& text, const TextStyle& style) {
+        Layout l(pango_layout_new(m_context.get()));
+        PangoFontDescription* font = pango_font_description_from_string(kFont);
+        pango_font_description_set_weight(font,
+                                          style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
+        pango_layout_set_font_description(l.get(), font);
+        pango_font_description_free(font);
+        pango_layout_set_auto_dir(l.get(), FALSE);
+        pango_layout_set_alignment(l.get(), style.align);
+        pango_layout_set_width(l.get(), pangoUnits(std::max(style.width, 1.0)));
+        if (style.oneLine) {
+            pango_layout_set_ellipsize(l.get(), PANGO_ELLIPSIZE_END);
+            pango_layout_set_height(l.get(), -1);
+        } else {
+            pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
+            pango_layout_set_indent(l.get(), -pangoUnits(style.hang));
+            // A word is broken only when it is wider than a line (a code, a string of letters),
+            // where a hyphen added at the break would read as part of it.
+            PangoAttrList* attributes = pango_attr_list_new();
+            pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(FALSE));
+            pango_layout_set_attributes(l.get(), attributes);
+            pango_attr_list_unref(attributes);
+        }
+        // Pango takes UTF-8 only; a stray byte would end the text there.
+        gchar* valid = g_utf8_make_valid(text.c_str(), static_cast<gssize>(text.size()));
+        pango_layout_set_text(l.get(), valid, -1);
+        g_free(valid);
+        return l;
     }
 
-    double width(const std::string& text) {
-        cairo_text_extents_t e;
-        cairo_text_extents(m_cr, text.c_str(), &e);
-        return e.x_advance;
+    static int lineCount(PangoLayout* l) { return pango_layout_get_line_count(l); }
+
+    // The width the text takes, in points.
+    static double width(PangoLayout* l) {
+        PangoRectangle logical;
+        pango_layout_get_extents(l, nullptr, &logical);
+        return points(logical.width);
+    }
+
+    // Draws line `index` of a layout with its baseline at `baseline`, the layout's left edge at
+    // `left`: the line's own offset (its hang, its alignment) is kept.
+    void drawLine(PangoLayout* l, int index, double left, double baseline) {
+        PangoLayoutIter* it = pango_layout_get_iter(l);
+        for (int i = 0; i < index && pango_layout_iter_next_line(it); ++i) {
+        }
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, nullptr, &logical);
+        PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
+        cairo_move_to(m_cr, left + points(logical.x), baseline);
+        pango_cairo_show_layout_line(m_cr, line);
+        pango_layout_iter_free(it);
     }
 
     // Starts a new page when `height` more would not fit on this one.
@@ -72,51 +159,23 @@ public:
         m_y = kMargin;
     }
 
-    // Breaks text into lines that fit `maxW` at the current font.
-    std::vector<std::string> wrap(const std::string& text, double maxW) {
-        std::vector<std::string> lines;
-        std::string line;
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            std::size_t end = text.find(' ', start);
-            if (end == std::string::npos) {
-                end = text.size();
-            }
-            const std::string word = text.substr(start, end - start);
-            const std::string tried = line.empty() ? word : line + " " + word;
-            if (!line.empty() && width(tried) > maxW) {
-                lines.push_back(line);
-                line = word;
-            } else {
-                line = tried;
-            }
-            start = end + 1;
-        }
-        lines.push_back(line);
-        return lines;
-    }
-
     void text(const std::string& text, double size, bool bold, Colour c, double indent = 0) {
-        font(size, bold);
         // Lines after the first hang under it, so each entry of a list reads as one.
-        const double hang = indent > 0 ? 14 : 0;
-        std::vector<std::string> lines = wrap(text, kContentW - indent - hang);
-        if (lines.size() > 1) {
-            const std::string first = wrap(text, kContentW - indent).front();
-            lines = wrap(text.substr(std::min(text.size(), first.size() + 1)),
-                         kContentW - indent - hang);
-            lines.insert(lines.begin(), first);
-        }
+        TextStyle style;
+        style.size = size;
+        style.bold = bold;
+        style.width = kContentW - indent;
+        style.hang = indent > 0 ? 14 : 0;
+        const Layout l = layout(text, style);
+        const int lines = lineCount(l.get());
         // An entry is not split across pages.
-        need(size * 1.45 * static_cast<double>(lines.size()));
-        for (std::size_t i = 0; i < lines.size(); ++i) {
+        need(size * 1.45 * lines);
+        for (int i = 0; i < lines; ++i) {
             need(size * 1.45);
-            // Set for each line: a new page's foot line draws in its own font and colour.
-            font(size, bold);
+            // Set for each line: a new page's foot line draws in its own colour.
             colour(c);
             m_y += size * 1.2;
-            cairo_move_to(m_cr, kMargin + indent + (i > 0 ? hang : 0), m_y);
-            cairo_show_text(m_cr, lines[i].c_str());
+            drawLine(l.get(), i, kMargin + indent, m_y);
             m_y += size * 0.25;
         }
     }
@@ -135,6 +194,15 @@ public:
         }
     }
 
+    // A label that must stay on one line: cut short with an ellipsis to `maxW`.
+    Layout label(const std::string& text, double maxW) {
+        TextStyle style;
+        style.size = 8.5;
+        style.width = maxW;
+        style.oneLine = true;
+        return layout(text, style);
+    }
+
     void chart(const ReportChart& c) {
         const double plotH = 88;
         const double labelW = 22;
@@ -149,7 +217,6 @@ public:
         auto xOf = [&](double x) { return left + x * w; };
 
         // Axis: 0-10, a line every 2 points, labelled.
-        font(8.5, false);
         cairo_set_line_width(m_cr, 0.6);
         for (int r = 0; r <= 10; r += 2) {
             colour(kGrid);
@@ -157,9 +224,13 @@ public:
             cairo_line_to(m_cr, left + w, yOf(r));
             cairo_stroke(m_cr);
             colour(kGrey);
-            const std::string label = std::to_string(r);
-            cairo_move_to(m_cr, left - 6 - width(label), yOf(r) + 3);
-            cairo_show_text(m_cr, label.c_str());
+            const Layout number = label(std::to_string(r), labelW - 6);
+            drawLine(number.get(), 0, left - 6 - width(number.get()), yOf(r) + 3);
+        }
+        // A date gets the room between its neighbours.
+        double spacing = w;
+        for (std::size_t i = 1; i < c.dateLabels.size(); ++i) {
+            spacing = std::min(spacing, (c.dateLabels[i].first - c.dateLabels[i - 1].first) * w);
         }
         for (const auto& [x, date] : c.dateLabels) {
             colour(kGrid);
@@ -167,13 +238,13 @@ public:
             cairo_line_to(m_cr, xOf(x), top + plotH);
             cairo_stroke(m_cr);
             colour(kGrey);
-            const double tw = width(date);
+            const Layout dateLabel = label(date, std::max(spacing - 4, 8.0));
+            const double tw = width(dateLabel.get());
             const double at = std::clamp(xOf(x) - tw / 2, left, left + w - tw);
             cairo_move_to(m_cr, xOf(x), top + plotH);
             cairo_line_to(m_cr, xOf(x), top + plotH + 3);
             cairo_stroke(m_cr);
-            cairo_move_to(m_cr, at, top + plotH + 13);
-            cairo_show_text(m_cr, date.c_str());
+            drawLine(dateLabel.get(), 0, at, top + plotH + 13);
         }
 
         colour(kGrey);
@@ -181,13 +252,22 @@ public:
         cairo_stroke(m_cr);
 
         if (c.points.empty()) {
-            font(11, false);
+            TextStyle style;
+            style.size = 11;
+            style.width = w - 40;
+            style.align = PANGO_ALIGN_CENTER;
+            const Layout note = layout(c.emptyNote, style);
+            // As many lines as fit in the plot; the last one kept says there was more.
+            const int fit = static_cast<int>((plotH - 8) / 16);
+            if (lineCount(note.get()) > fit) {
+                pango_layout_set_height(note.get(), -fit);
+                pango_layout_set_ellipsize(note.get(), PANGO_ELLIPSIZE_END);
+            }
+            const int lines = lineCount(note.get());
+            double y = top + plotH / 2 - (lines - 1) * 8;
             colour(kGrey);
-            const std::vector<std::string> lines = wrap(c.emptyNote, w - 40);
-            double y = top + plotH / 2 - (lines.size() - 1) * 8;
-            for (const std::string& line : lines) {
-                cairo_move_to(m_cr, left + (w - width(line)) / 2, y + 4);
-                cairo_show_text(m_cr, line.c_str());
+            for (int i = 0; i < lines; ++i) {
+                drawLine(note.get(), i, left + 20, y + 4);
                 y += 16;
             }
         }
@@ -237,24 +317,25 @@ public:
 
 private:
     void foot() {
-        font(8, false);
         colour(kGrey);
-        const std::string number = "Page " + std::to_string(m_page);
-        const double numberW = width(number);
-        double y = kPageH - kMargin + 4;
+        TextStyle style;
+        style.size = 8;
+        const Layout number = layout("Page " + std::to_string(m_page), style);
+        const double numberW = width(number.get());
+        drawLine(number.get(), 0, kPageW - kMargin - numberW, kPageH - kMargin + 4);
         // The foot line wraps upwards rather than run into the page number.
-        const std::vector<std::string> lines = wrap(m_footer, kContentW - numberW - 16);
-        y -= 10 * static_cast<double>(lines.size() - 1);
-        for (const std::string& line : lines) {
-            cairo_move_to(m_cr, kMargin, y);
-            cairo_show_text(m_cr, line.c_str());
+        style.width = kContentW - numberW - 16;
+        const Layout footer = layout(m_footer, style);
+        const int lines = lineCount(footer.get());
+        double y = kPageH - kMargin + 4 - 10 * (lines - 1);
+        for (int i = 0; i < lines; ++i) {
+            drawLine(footer.get(), i, kMargin, y);
             y += 10;
         }
-        cairo_move_to(m_cr, kPageW - kMargin - numberW, kPageH - kMargin + 4);
-        cairo_show_text(m_cr, number.c_str());
     }
 
     cairo_t* m_cr;
+    Context m_context;
     double m_y = kMargin;
     int m_page = 1;
     std::string m_footer;

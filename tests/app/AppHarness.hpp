@@ -29,6 +29,7 @@ struct Harness {
         w.paths = DataPaths{ROLLCOACH_SOURCE_DIR};
         w.dataDir = "/nonexistent";
         w.clock = &clock;
+        w.settings.bodyAsked = true; // the body screen's first offer is a test of its own
         return w;
     }();
     AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}};

@@ -7,9 +7,11 @@
 #include "app/Tones.hpp"
 #include "app/Widgets.hpp"
 #include "app/WindowFrontEnd.hpp"
+#include "app/screens/BodyScreen.hpp"
 #include "app/screens/EndScreen.hpp"
 #include "app/screens/ExploreScreen.hpp"
 #include "app/screens/ListScreen.hpp"
+#include "app/screens/NotFitScreen.hpp"
 #include "app/screens/ProgressScreen.hpp"
 #include "app/screens/SessionScreen.hpp"
 #include "app/screens/SetupScreen.hpp"
@@ -558,4 +560,25 @@ TEST_CASE("the session screen while getting ready and counting back in after a p
         screen.layout(size);
         checkLayout(screen, size, "session-resuming");
     }
+}
+
+TEST_CASE("the body screen and the not-fit screen fit at every size") {
+    Harness h;
+    BodyScreen fits(h.app, shippedRoutine("lying-yoga-tune-up.yaml"), true);
+    // The narrowest body, with the hands of the partner massage on it.
+    h.workspace.bodyProfile = "women";
+    h.workspace.shoulderWidthCm = 30;
+    BodyScreen narrow(h.app, shippedRoutine("partner-upper-back-massage.yaml"), false);
+    NotFitScreen notFit(h.app, "tip.yaml", "A routine placed for broad shoulders only",
+                        "ball 1 of step 1 (\"Along the shoulder tip\") reaches over the edge of "
+                        "the body on your body");
+    for (sf::Vector2u size : kSizes) {
+        fits.layout(size);
+        checkLayout(fits, size, "body-first");
+        narrow.layout(size);
+        checkLayout(narrow, size, "body-narrow");
+        notFit.layout(size);
+        checkLayout(notFit, size, "not-fit");
+    }
+    MESSAGE("pictures in " << shotsFolder().string());
 }

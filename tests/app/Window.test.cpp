@@ -1573,3 +1573,45 @@ TEST_CASE("the speaking voice follows the locale") {
     CHECK(args ==
           std::vector<std::string>{"espeak-ng", "-v", "en-gb", "-s", "180", "--", "Left side."});
 }
+
+TEST_CASE("render --screen body draws the body screen with the routine on it, at every size") {
+    TempPath data("render-body");
+    const std::string lying = shippedRoutine("lying-yoga-tune-up.yaml");
+    for (const std::string size : {"800x600", "1280x720", "1920x1080", "1080x1920"}) {
+        const fs::path png = data.path / ("body-" + size + ".png");
+        const Run render = runRollcoach({"--data-dir", data.path.string(), "--body", "women",
+                                         "render", lying, "--screen", "body", "--size", size,
+                                         "--out", png.string()},
+                                        {"ALSOFT_DRIVERS=null"}, {}, 60);
+        INFO(render.output);
+        CHECK(render.code == 0);
+        sf::Image image;
+        REQUIRE(image.loadFromFile(png.string()));
+        CHECK(std::to_string(image.getSize().x) + "x" + std::to_string(image.getSize().y) == size);
+        // The routine's balls are drawn on the body.
+        CHECK(countColour(image, ballColour("yoga-tune-up")) > 0);
+    }
+}
+
+TEST_CASE("run FILE on a routine that does not fit the body: the window says why, exit 1") {
+    TempPath data("run-notfit");
+    const std::string file = writeTemp(
+        "tip.yaml", "format: 1\ntitle: Near the shoulder tip\ndrill: wall\nball: tennis\nsteps:\n"
+                    "  - name: S\n    duration_s: 20\n    place: [{x_cm: 18, y_cm: 10}]\n"
+                    "    motion: hold\n");
+    const Run run = runRollcoach({"--data-dir", data.path.string(), "--body", "women", "run", file,
+                                  "--frames", "3", "--mute"},
+                                 {"ALSOFT_DRIVERS=null", "XDG_CONFIG_HOME=" + data.path.string()},
+                                 {}, 60);
+    INFO(run.output);
+    CHECK(run.code == 1);
+    CHECK(run.output.find("frames 3") != std::string::npos); // the window opened
+    CHECK(run.output.find("edge of the body") != std::string::npos);
+    // On the body it was written for, it runs.
+    const Run fits = runRollcoach(
+        {"--data-dir", data.path.string(), "run", file, "--frames", "3", "--mute"},
+        {"ALSOFT_DRIVERS=null", "XDG_CONFIG_HOME=" + data.path.string()}, {}, 60);
+    INFO(fits.output);
+    CHECK(fits.code == 0);
+    fs::remove(file);
+}

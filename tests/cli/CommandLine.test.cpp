@@ -168,8 +168,7 @@ TEST_CASE("plan --json --every: the balls as drawn, moment by moment, none while
     REQUIRE(r.code == 0);
     const auto plan = nlohmann::json::parse(r.out);
     const auto& moments = plan["moments"];
-    REQUIRE(moments.size() ==
-            static_cast<std::size_t>(plan["total_s"].get<double>() / 0.5) + 1);
+    REQUIRE(moments.size() == static_cast<std::size_t>(plan["total_s"].get<double>() / 0.5) + 1);
     int lifted = 0;
     int switching = 0;
     for (const auto& m : moments) {
@@ -194,10 +193,11 @@ TEST_CASE("plan --json --every: the balls as drawn, moment by moment, none while
     CHECK(moments[0]["balls"][0]["radius_cm"].get<double>() == doctest::Approx(6.35 * 0.3));
     CHECK(plan["body"]["description"] == "men, shoulders 41.6 cm, height 175.6 cm");
     CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--every", "1"}).code == 2);
-    CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--every", "nan"})
-              .code == 2);
-    CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--every", "0"})
-              .code == 2);
+    CHECK(
+        run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--every", "nan"}).code ==
+        2);
+    CHECK(run({"plan", shippedRoutine("lying-yoga-tune-up.yaml"), "--json", "--every", "0"}).code ==
+          2);
 }
 
 TEST_CASE("run: big-button mode from --big-button or from big_button in the settings") {

@@ -52,8 +52,9 @@ TEST_CASE("validate --every-body: the shipped routines fit every body, another n
         const Result r = dir.run({"validate", "--strict", "--every-body", shippedRoutine(name)});
         INFO(r.out << r.err);
         CHECK(r.code == 0);
-        CHECK(r.out.find(": fits every body: 254 checked, shoulders 30-50 cm, heights 145-200 cm") !=
-              std::string::npos);
+        CHECK(
+            r.out.find(": fits every body: 254 checked, shoulders 30-50 cm, heights 145-200 cm") !=
+            std::string::npos);
     }
     const std::string old = (dir.path / "routines" / "old.yaml").string();
     std::ofstream(old) << kOldLyingDrill;

@@ -4,11 +4,13 @@
 #include "core/Clock.hpp"
 #include "core/History.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -137,6 +139,105 @@ void fillHistory(const ReportDir& dir) {
                         kMondayEvening - 5 * kDay + 60);
     history->endSession(pain, "stopped", "sharp pain, numbness or tingling", 0, 35,
                         kMondayEvening - 5 * kDay + 60);
+}
+
+// What a command prints on its standard output.
+std::string commandOutput(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[4096];
+        std::size_t n = 0;
+        while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+            out.append(buffer, n);
+        }
+        ::pclose(pipe);
+    }
+    return out;
+}
+
+// pdftotext marks a run of right-to-left letters with U+202B (right-to-left embedding) and
+// U+202C (pop directional formatting): taken out, the text is what was written.
+std::string withoutEmbeddingMarks(std::string text) {
+    for (const char* mark : {"\u202b", "\u202c"}) {
+        for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at)) {
+            text.erase(at, std::string(mark).size());
+        }
+    }
+    return text;
+}
+
+// A word of the PDF as `pdftotext -bbox` places it, in points from the page's top left.
+struct PlacedWord {
+    std::string text;
+    double xMin = 0;
+    double xMax = 0;
+};
+
+struct PlacedPage {
+    double width = 0;
+    std::vector<PlacedWord> words;
+};
+
+std::vector<PlacedPage> pdfWords(const fs::path& pdf) {
+    const std::string html = commandOutput("pdftotext -bbox '" + pdf.string() + "' -");
+    std::vector<PlacedPage> pages;
+    const std::regex page(R"re(<page width="([0-9.]+)")re");
+    const std::regex word(
+        R"re(<word xMin="([0-9.-]+)" yMin="[0-9.-]+" xMax="([0-9.-]+)" yMax="[0-9.-]+">([^<]*)</word>)re");
+    std::istringstream lines(html);
+    std::string line;
+    std::smatch m;
+    while (std::getline(lines, line)) {
+        if (std::regex_search(line, m, page)) {
+            pages.push_back({std::stod(m[1]), {}});
+        } else if (std::regex_search(line, m, word) && !pages.empty()) {
+            pages.back().words.push_back({m[3], std::stod(m[1]), std::stod(m[2])});
+        }
+    }
+    return pages;
+}
+
+// The fonts embedded in the PDF, by their names without the subset's tag ("IPAGothic").
+std::vector<std::string> pdfFontNames(const fs::path& pdf) {
+    std::istringstream lines(commandOutput("pdffonts '" + pdf.string() + "'"));
+    std::vector<std::string> names;
+    std::string line;
+    for (int i = 0; std::getline(lines, line); ++i) {
+        if (i < 2 || line.empty()) {
+            continue; // the heading and its rule
+        }
+        std::string name = line.substr(0, line.find(' '));
+        const std::size_t plus = name.find('+');
+        names.push_back(plus == 6 ? name.substr(plus + 1) : name);
+    }
+    return names;
+}
+
+// A session of a routine with this title that stopped for pain in a step with this name.
+void recordPainStop(const ReportDir& dir, const std::string& title, const std::string& step) {
+    auto history = dir.history();
+    const auto id =
+        history->beginSession(title, "h", "own.yaml", kMondayEvening - 2 * kDay, Side::Left, 280);
+    history->recordStep(id, {1, Side::Left, 0, step, 40}, 40, 0, kMondayEvening - 2 * kDay + 40);
+    history->endSession(id, "stopped", "sharp pain, numbness or tingling", 40, 0,
+                        kMondayEvening - 2 * kDay + 40);
+}
+
+std::string reversedCharacters(const std::string& utf8) {
+    std::vector<std::string> characters;
+    for (std::size_t i = 0; i < utf8.size();) {
+        std::size_t n = 1;
+        while (i + n < utf8.size() && (static_cast<unsigned char>(utf8[i + n]) & 0xC0) == 0x80) {
+            ++n;
+        }
+        characters.push_back(utf8.substr(i, n));
+        i += n;
+    }
+    std::string reversed;
+    for (auto c = characters.rbegin(); c != characters.rend(); ++c) {
+        reversed += *c;
+    }
+    return reversed;
 }
 
 } // namespace
@@ -326,4 +427,130 @@ TEST_CASE("report: a stored title's control characters are escaped in the rows a
         REQUIRE(dir.run({"report", "--out", pdf.string()}).code == 0);
         CHECK(pdfText(pdf).find("Wall drill\\x1b[2K\\x0d\\u009b31m") != std::string::npos);
     }
+}
+
+TEST_CASE("report: a Hebrew title and step name read back in order, the words around them too") {
+    if (!haveTool("pdftotext")) {
+        MESSAGE("poppler-utils not installed: the PDF is not read back");
+        return;
+    }
+    const ReportDir dir;
+    const std::string title =
+        "\u05e2\u05d9\u05e1\u05d5\u05d9 \u05db\u05ea\u05e3";               // shoulder massage
+    const std::string step = "\u05e2\u05d9\u05d2\u05d5\u05dc\u05d9\u05dd"; // circles
+    recordPainStop(dir, title, step);
+    const fs::path pdf = dir.path / "hebrew.pdf";
+    const Result r = dir.run({"report", "--out", pdf.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    // pdftotext orders what it reads by where it is on the page, and reads a run of Hebrew
+    // letters from right to left, as Hebrew is read: a title drawn in order (its first letter
+    // rightmost) comes back as it was written, one drawn letter after letter from the left
+    // (cairo's own text drawing) comes back reversed. The colon and the count after the
+    // title stay after it only when the title is set apart from the sentence around it.
+    const std::string text = withoutEmbeddingMarks(pdfText(pdf));
+    INFO(text);
+    CHECK(text.find(title + ": 1 session (1 stopped early), 40 s in all") != std::string::npos);
+    CHECK(text.find(step) != std::string::npos);
+    CHECK(text.find(reversedCharacters(title)) == std::string::npos);
+    CHECK(text.find(reversedCharacters(step)) == std::string::npos);
+    CHECK(text.find("2026-11-21 20:00") != std::string::npos);
+}
+
+TEST_CASE("report: Japanese titles are drawn in a font that has them, not as empty boxes") {
+    if (!haveTool("pdftotext") || !haveTool("pdffonts")) {
+        MESSAGE("poppler-utils not installed: the PDF is not read back");
+        return;
+    }
+    const ReportDir dir;
+    const std::string title =
+        "\u80a9\u3053\u308a\u306e\u30b9\u30c8\u30ec\u30c3\u30c1"; // 肩こりのストレッチ
+    const std::string step = "\u5c0f\u3055\u306a\u5186";          // 小さな円
+    recordPainStop(dir, title, step);
+    const fs::path pdf = dir.path / "japanese.pdf";
+    const Result r = dir.run({"report", "--out", pdf.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const std::string text = pdfText(pdf);
+    INFO(text);
+    CHECK(text.find(title + ": 1 session (1 stopped early), 40 s in all") != std::string::npos);
+    CHECK(text.find(step) != std::string::npos);
+
+    // pdftotext gives the characters back even when they were drawn as empty boxes (the font's
+    // "no glyph" shape still maps to them), so the fonts tell: one of them must be a font the
+    // machine has for Japanese.
+    const std::string japanese = commandOutput("fc-list :lang=ja postscriptname");
+    if (japanese.empty()) {
+        MESSAGE("no font for Japanese installed (fonts-ipafont-gothic): the fonts are not checked");
+        return;
+    }
+    const std::vector<std::string> fonts = pdfFontNames(pdf);
+    bool drawnInJapanese = false;
+    for (const std::string& font : fonts) {
+        INFO(font);
+        CHECK(!font.empty());
+        drawnInJapanese |= japanese.find("postscriptname=" + font + "\n") != std::string::npos;
+    }
+    INFO(japanese);
+    CHECK(drawnInJapanese);
+}
+
+TEST_CASE("report: a 400-letter title and step name wrap inside the page, every letter kept") {
+    if (!haveTool("pdftotext")) {
+        MESSAGE("poppler-utils not installed: the PDF is not read back");
+        return;
+    }
+    std::string oneWord;
+    std::string words;
+    for (int i = 0; i < 40; ++i) {
+        oneWord += "Shoulderbl";
+        words += i % 2 == 0 ? "Shoulder " : "blade roll ";
+    }
+    REQUIRE(oneWord.size() == 400);
+    const std::string greek =
+        "\u039c\u03b1\u03c3\u03ac\u03b6 \u03ce\u03bc\u03bf\u03c5 "; // Μασάζ ώμου
+    std::string longStep;
+    while (longStep.size() < 400) {
+        longStep += greek;
+    }
+    const ReportDir dir;
+    recordPainStop(dir, oneWord, longStep);
+    recordPainStop(dir, words, oneWord);
+    const fs::path pdf = dir.path / "long.pdf";
+    const Result r = dir.run({"report", "--out", pdf.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+
+    const std::vector<PlacedPage> pages = pdfWords(pdf);
+    REQUIRE(!pages.empty());
+    const double margin = 48;
+    const double slack = 0.5; // a glyph's box may reach a little past its advance
+    std::size_t placed = 0;
+    for (const PlacedPage& page : pages) {
+        for (const PlacedWord& word : page.words) {
+            INFO(word.text);
+            CHECK(word.xMin >= margin - slack);
+            CHECK(word.xMax <= page.width - margin + slack);
+            ++placed;
+        }
+    }
+    CHECK(placed > 100);
+
+    // Wrapped, not cut short: every letter is still there, in order, once the line breaks
+    // are taken out.
+    std::string joined;
+    for (const char c : pdfText(pdf)) {
+        if (c != '\n' && c != ' ' && c != '\f') {
+            joined += c;
+        }
+    }
+    auto squeezed = [](std::string s) {
+        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+        return s;
+    };
+    INFO(joined);
+    CHECK(joined.find(oneWord + ":1session") != std::string::npos);
+    CHECK(joined.find(squeezed(words) + ":1session") != std::string::npos);
+    CHECK(joined.find(squeezed(longStep)) != std::string::npos);
+    CHECK(joined.find("step\"" + oneWord + "\"") != std::string::npos);
 }

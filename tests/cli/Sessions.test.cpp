@@ -376,8 +376,8 @@ TEST_CASE("new writes a commented routine that validates, and never overwrites")
 
 TEST_CASE("new --drill starts a routine for each drill, by hand too, that validates strictly") {
     DataDir dir;
-    for (const std::string& drill : std::vector<std::string>{"wall", "lying", "partner",
-                                                             "self-press"}) {
+    for (const std::string& drill :
+         std::vector<std::string>{"wall", "lying", "partner", "self-press"}) {
         const Result r = dir.run({"new", "mine-" + drill, "--drill", drill});
         REQUIRE(r.code == 0);
         const std::string file = (dir.path / "routines" / ("mine-" + drill + ".yaml")).string();

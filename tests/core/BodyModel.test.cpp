@@ -180,7 +180,8 @@ TEST_CASE("a shoulder width of one's own scales the body across and interpolates
     CHECK(named.heightCm == doctest::Approx(162.9));
 }
 
-TEST_CASE("a height of one's own scales the back's length, the blades and the neck, not its width") {
+TEST_CASE(
+    "a height of one's own scales the back's length, the blades and the neck, not its width") {
     const BodyModel& men = referenceBody();
     const BodyModel tall = BodyModel::load(kModelPath, {"men", std::nullopt, 195.0});
     const double down = 195.0 / 175.6;
@@ -288,7 +289,8 @@ TEST_CASE("a broken value in the body model is an error at its file, line and co
         CHECK(errorOf(edited.text, "body.yaml") == located(edited, "expected text for \"label\""));
     }
     SUBCASE("a point that is not a map") {
-        const EditedModel edited = withValue("below C7 (ANSUR II).\n  acromion: ", "{x_cm: 20.8, y_cm: 7.7}", "20.8");
+        const EditedModel edited =
+            withValue("below C7 (ANSUR II).\n  acromion: ", "{x_cm: 20.8, y_cm: 7.7}", "20.8");
         CHECK(errorOf(edited.text, "body.yaml") ==
               located(edited, "expected a map holding \"x_cm\""));
     }

@@ -60,8 +60,7 @@ TEST_CASE("a place by anatomy resolves for each body: named places, fractions be
     CHECK(mid.yCm == doctest::Approx((root.yCm + bottom.yCm) / 2 - 1));
 
     // x_cm in place of the anatomy's own: the same distance from the midline on everyone.
-    const std::string level =
-        oneStep("tennis", "[{at: scapula-inner-edge, x_cm: 7.5}]");
+    const std::string level = oneStep("tennis", "[{at: scapula-inner-edge, x_cm: 7.5}]");
     CHECK(firstPlace(level, women).xCm == doctest::Approx(7.5));
     CHECK(firstPlace(level, women).yCm == doctest::Approx(12 * women.lengthScale));
 
@@ -110,8 +109,7 @@ TEST_CASE("a place by anatomy that is wrong is an error at its line and column")
         CHECK(d.mark.column == 18);
     }
     SUBCASE("between one place") {
-        const Diagnostic d =
-            onlyDiagnostic(oneStep("tennis", "[{between: [c7], fraction: 0.5}]"));
+        const Diagnostic d = onlyDiagnostic(oneStep("tennis", "[{between: [c7], fraction: 0.5}]"));
         CHECK(d.message.find("names two places") != std::string::npos);
     }
     SUBCASE("a fraction past the far place") {
@@ -130,8 +128,8 @@ TEST_CASE("a place by anatomy that is wrong is an error at its line and column")
         CHECK(d.message.find("not both") != std::string::npos);
     }
     SUBCASE("at and between at once") {
-        const Diagnostic d = onlyDiagnostic(
-            oneStep("tennis", "[{at: c7, between: [c7, acromion], fraction: 0.5}]"));
+        const Diagnostic d =
+            onlyDiagnostic(oneStep("tennis", "[{at: c7, between: [c7, acromion], fraction: 0.5}]"));
         CHECK(d.message.find("by \"at\" or by \"between\", not both") != std::string::npos);
     }
 }
@@ -207,8 +205,8 @@ TEST_CASE("every drawn contact of every shipped routine stays on the body and ou
                     ++looked;
                     const PlacementVerdict verdict = check.atPoint(p, contact);
                     if (!verdict.onBody || verdict.worst != Closeness::Safe) {
-                        INFO(file << " on " << body.describe() << " at " << t << " s: ("
-                                  << p.xCm << ", " << p.yCm << ") " << verdict.headline());
+                        INFO(file << " on " << body.describe() << " at " << t << " s: (" << p.xCm
+                                  << ", " << p.yCm << ") " << verdict.headline());
                         CHECK(verdict.onBody);
                         CHECK(verdict.worst == Closeness::Safe);
                     }

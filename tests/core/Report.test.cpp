@@ -1,5 +1,6 @@
 #include "TestSupport.hpp"
 
+#include "core/PrintableText.hpp"
 #include "core/Report.hpp"
 #include "core/SafetyCheck.hpp"
 
@@ -104,16 +105,18 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     CHECK(doc.period.find("2026-11-10 to 2026-11-23") != std::string::npos);
     REQUIRE(doc.opening.size() == 2);
     CHECK(hasLine(doc.opening[0].lines,
-                  kWall + ": 3 sessions (2 done, 1 stopped early), 20 min 40 s in all"));
-    CHECK(hasLine(doc.opening[0].lines, kLying + ": 1 session (1 partial), 3 min 10 s in all"));
+                  isolated(kWall) + ": 3 sessions (2 done, 1 stopped early), 20 min 40 s in all"));
+    CHECK(hasLine(doc.opening[0].lines,
+                  isolated(kLying) + ": 1 session (1 partial), 3 min 10 s in all"));
     CHECK(doc.opening[1].lines.front() == "Left side 13 min, right side 10 min 50 s.");
     REQUIRE(doc.closing.size() == 2);
     CHECK(doc.closing[0].lines.front() ==
           "12 planned: 1 done, 2 partial, 8 missed, 1 still due today (9% done of those past).");
     CHECK(hasLine(doc.closing[0].lines, "Week from 2026-11-10: 6 planned"));
     CHECK(hasLine(doc.closing[0].lines, "1 session on a day the plan did not name."));
-    CHECK(hasLine(doc.closing[1].lines,
-                  "2026-11-18 20:00  " + kWall + ": left side, round 1, step \"Circles\""));
+    CHECK(hasLine(doc.closing[1].lines, "2026-11-18 20:00  " + isolated(kWall) +
+                                            ": left side, round 1, step \"" + isolated("Circles") +
+                                            "\""));
     // No ratings at all: each chart says so in words.
     REQUIRE(doc.charts.size() == 2);
     CHECK(doc.charts[0].points.empty());
@@ -165,7 +168,7 @@ TEST_CASE("report: only interrupted sessions count their time and nothing as don
     const ReportDocument doc =
         reportDocument(gatherReport(history, bothShipped(), 2, kMondayEvening, Settings{}));
     CHECK(doc.opening[0].lines.front() ==
-          kWall + ": 2 sessions (2 interrupted), 1 min 30 s in all");
+          isolated(kWall) + ": 2 sessions (2 interrupted), 1 min 30 s in all");
     CHECK(doc.opening[1].lines.front() == "Left side 1 min 30 s, right side 0 s.");
     // Counted from the first session: the days before rollcoach was used are not missed.
     CHECK(doc.closing[0].lines[0] ==

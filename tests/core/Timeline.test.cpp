@@ -1,9 +1,9 @@
 #include "TestSupport.hpp"
 
 #include "core/DataPaths.hpp"
+#include "core/EveryBody.hpp"
 #include "core/Motion.hpp"
 #include "core/SafetyCheck.hpp"
-#include "core/EveryBody.hpp"
 #include "core/Timeline.hpp"
 
 #include <cmath>
@@ -127,9 +127,11 @@ TEST_CASE("segment boundaries belong to the next segment") {
     CHECK(timeline.segmentAt(30) == 2);
 }
 
-TEST_CASE("no ball of a warning-free shipped routine is ever drawn in a warning zone, switches included") {
+TEST_CASE("no ball of a warning-free shipped routine is ever drawn in a warning zone, switches "
+          "included") {
     const SafetyCheck check(referenceBody());
-    for (const std::string& file : routineFilesIn(std::string(ROLLCOACH_SOURCE_DIR) + "/routines")) {
+    for (const std::string& file :
+         routineFilesIn(std::string(ROLLCOACH_SOURCE_DIR) + "/routines")) {
         const RoutineLoad load = openRoutine(file, referenceBody());
         REQUIRE(load.routine);
         REQUIRE(load.diagnostics.empty()); // shipped routines are warning-free
@@ -151,8 +153,8 @@ TEST_CASE("no ball of a warning-free shipped routine is ever drawn in a warning 
                     const Segment& shown = m.segment->kind == SegmentKind::Switch
                                                ? timeline.segments()[m.segmentIndex + 1]
                                                : *m.segment;
-                    const Step& step = shown.step ? load.routine->steps[*shown.step]
-                                                  : load.routine->steps.front();
+                    const Step& step =
+                        shown.step ? load.routine->steps[*shown.step] : load.routine->steps.front();
                     const PlacementVerdict v =
                         check.atPoint(p, Contact::of(referenceBody(), *load.routine, step));
                     INFO(file << " t=" << t << " ball " << b << " at " << p.xCm << "," << p.yCm);

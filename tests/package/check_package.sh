@@ -22,7 +22,7 @@ echo "built $(basename "$deb")"
 
 control=$(dpkg-deb --field "$deb" Depends Recommends)
 echo "$control"
-for needed in libsfml-graphics libsfml-audio libyaml-cpp libsqlite3 fonts-dejavu-core espeak-ng; do
+for needed in libsfml-graphics libsfml-audio libyaml-cpp libsqlite3 libpangocairo fonts-dejavu-core espeak-ng; do
     grep -q "$needed" <<< "$control" || fail "the package does not declare $needed"
 done
 

@@ -2,6 +2,7 @@
 
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
+#include "core/BodyChoice.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -43,6 +44,19 @@ void ListScreen::shown() {
 void ListScreen::reload() {
     m_entries = loadRoutineLibrary(m_app.workspace, m_app.body);
     m_selected = std::min(m_selected, m_entries.empty() ? 0 : m_entries.size() - 1);
+    // A routine that does not fit this body keeps its title and says why.
+    m_notFit.assign(m_entries.size(), {});
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        const RoutineEntry& e = m_entries[i];
+        if (e.routine) {
+            continue;
+        }
+        if (!e.notFit.empty()) {
+            m_notFit[i] = {e.unfit ? e.unfit->title
+                                   : std::filesystem::path(e.file).filename().string(),
+                           e.notFit};
+        }
+    }
     const auto routines = usableRoutines(m_entries);
     const auto history = recentSessions(m_app.history);
     m_due = rollcoach::dueToday(routines, history, m_app.workspace.now(), m_app.workspace.settings);
@@ -89,8 +103,8 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
     TextColumn top(boxes, texts, {m, m, width, footer - gap - m}, gap);
     if (!top.add("title", bold, "rollcoach", px(64), palette::text) ||
         !top.add("hint", regular,
-                 "Choose a routine. Enter opens it, P shows your progress, E opens the placement "
-                 "explorer, F toggles full screen.",
+                 "Choose a routine. Enter opens it, B sets your body, P shows your progress, E "
+                 "opens the placement explorer, F toggles full screen.",
                  px(30), palette::dimText)) {
         return false;
     }
@@ -107,7 +121,8 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         float x = row.left;
         for (const auto& [name, label] :
              {std::pair<std::string, std::string>{"progress", "Progress  (P)"},
-              {"explore", "Placement explorer  (E)"}}) {
+              {"explore", "Placement explorer  (E)"},
+              {"body", "Your body  (B)"}}) {
             const sf::Vector2f text = measureText(regular, label, size);
             const sf::FloatRect box(x, row.top, text.x + 2 * pad, height);
             if (box.left + box.width > row.left + row.width && !m_lenient) {
@@ -227,6 +242,12 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
                      "  ·  " + clockText(e.totalS) + "  ·  " +
                      (e.shipped ? "shipped" : "your routine"),
                  px(28), palette::dimText, inner);
+        } else if (!m_notFit[i].second.empty()) {
+            // Never dropped in silence: which routine, why, and what to do.
+            line(bold, m_notFit[i].first + "  (does not fit your body)", px(36),
+                 sf::Color(255, 170, 170), inner);
+            line(regular, notFitText(m_notFit[i].second) + " " + kNotFitAdvice, px(26),
+                 palette::text, inner);
         } else {
             line(bold, std::filesystem::path(e.file).filename().string() + "  (cannot be used)",
                  px(36), sf::Color(255, 170, 170), inner);
@@ -258,10 +279,18 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
 }
 
 ScreenRequest ListScreen::open() const {
-    if (m_selected < m_entries.size() && m_entries[m_selected].routine) {
+    if (m_selected < m_entries.size() &&
+        (m_entries[m_selected].routine || !m_notFit[m_selected].second.empty())) {
         return {ScreenRequest::Kind::OpenRoutine, m_entries[m_selected].file, std::nullopt};
     }
     return {};
+}
+
+ScreenRequest ListScreen::bodyScreen() const {
+    // With the selected routine on the body, so the person sees whether it fits.
+    return {ScreenRequest::Kind::Body,
+            m_selected < m_entries.size() ? m_entries[m_selected].file : std::string(),
+            std::nullopt};
 }
 
 ScreenRequest ListScreen::handle(const sf::Event& event) {
@@ -282,6 +311,8 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
             return {ScreenRequest::Kind::Explore, {}, std::nullopt};
         case sf::Keyboard::P:
             return {ScreenRequest::Kind::Progress, {}, std::nullopt};
+        case sf::Keyboard::B:
+            return bodyScreen();
         case sf::Keyboard::R:
             reload();
             layout(m_size);
@@ -297,6 +328,9 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
                               static_cast<float>(event.mouseButton.y));
         for (const auto& [name, box] : m_buttons) {
             if (box.contains(at)) {
+                if (name == "body") {
+                    return bodyScreen();
+                }
                 return {name == "progress" ? ScreenRequest::Kind::Progress
                                            : ScreenRequest::Kind::Explore,
                         {},

@@ -4,6 +4,8 @@
 #include "app/Drawing.hpp"
 #include "core/PlanKept.hpp"
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace rollcoach {
@@ -19,16 +21,21 @@ public:
     void shown() override;
 
     const std::vector<RoutineEntry>& entries() const { return m_entries; }
+    /// The title and the reason of an entry that does not fit the body ("" for one that does).
+    const std::pair<std::string, std::string>& notFit(std::size_t i) const { return m_notFit[i]; }
     const std::vector<DueSession>& dueToday() const { return m_due; }
     const std::vector<PlannedDayState>& week() const { return m_week; }
 
 private:
     void reload();
     ScreenRequest open() const;
+    ScreenRequest bodyScreen() const;
     bool arrange(sf::Vector2u size, float t);
 
     AppResources& m_app;
     std::vector<RoutineEntry> m_entries;
+    /// For each entry that does not fit the body: its title and why; empty for the others.
+    std::vector<std::pair<std::string, std::string>> m_notFit;
     std::vector<DueSession> m_due;
     std::vector<PlannedDayState> m_week;
     std::size_t m_selected = 0;

@@ -19,8 +19,10 @@ namespace rollcoach {
 
 /// What the screens have to draw and play with, owned once for the whole run.
 struct AppResources {
-    const BodyModel& body;
-    const Workspace& workspace; ///< paths, settings and the program's clock
+    /// The person's body: replaced in place when they set theirs on the body screen, so every
+    /// screen and session that holds it sees the new one.
+    BodyModel& body;
+    Workspace& workspace; ///< paths, settings and the program's clock
     Fonts& fonts;
     Tones& tones;
     Speech& speech;
@@ -37,9 +39,20 @@ struct SessionStart {
 
 /// What a screen asks of the app after an event or an update.
 struct ScreenRequest {
-    enum class Kind { None, Back, Quit, OpenRoutine, StartSession, Explore, SessionOver, Progress };
+    enum class Kind {
+        None,
+        Back,
+        Quit,
+        OpenRoutine,
+        StartSession,
+        Explore,
+        SessionOver,
+        Progress,
+        Body,       ///< the body screen, showing the routine `file` on the body (may be "")
+        BodyChanged ///< the body screen saved a new body: use it from now on
+    };
     Kind kind = Kind::None;
-    std::string file;                  ///< OpenRoutine; Progress: the routine's title
+    std::string file;                  ///< OpenRoutine, Body; Progress: the routine's title
     std::optional<SessionStart> start; ///< StartSession
 };
 

@@ -60,16 +60,44 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
 
     // The footer, from the bottom up: the keys, and the side to start on.
     const std::string keys =
-        m_warnings.empty() ? "Press Space (or any key) to start  ·  M mutes  ·  Esc goes back"
-                           : "Press A to start anyway, knowing the warnings  ·  Esc goes back";
+        m_warnings.empty()
+            ? "Press Space (or any key) to start  ·  M mutes  ·  B: your body  ·  Esc goes back"
+            : "Press A to start anyway, knowing the warnings  ·  B: your body  ·  Esc goes back";
     const std::string sideLine = std::string("You start on the ") + sideName(m_side.side) +
                                  " side" + (m_side.why.empty() ? "." : ": " + m_side.why + ".");
     const float width = c.w - 2 * m;
+    // Which body the routine is checked for, and the way to change it, over the keys.
+    const std::string bodyLine = "Checked for your body: " + m_app.body.describe() + ".";
+    const std::string bodyButton = "Change your body  (B)";
+    const unsigned buttonSize = px(28);
+    const float pad = 10 * u * k;
+    const sf::Vector2f buttonText = measureText(bold, bodyButton, buttonSize);
     const sf::Vector2f keysSize =
         measureText(m_warnings.empty() ? regular : bold, keys, px(30), width);
     const sf::Vector2f sideSize = measureText(bold, sideLine, px(36), width);
-    const float footer = c.h - m - keysSize.y - gap - sideSize.y;
+    const float buttonWidth = buttonText.x + 3 * pad;
+    const sf::Vector2f bodySize = measureText(regular, bodyLine, px(28), width - buttonWidth - gap);
+    const float bodyRow = std::max(bodySize.y, buttonText.y + 2 * pad);
+    const float footer = c.h - m - keysSize.y - gap - sideSize.y - gap - bodyRow;
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
+    sf::FloatRect row;
+    if (!bottom.block("body row", bodyRow, row)) {
+        return false;
+    }
+    m_bodyButton = {row.left, row.top + (bodyRow - buttonText.y - 2 * pad) / 2, buttonWidth,
+                    buttonText.y + 2 * pad};
+    texts.push_back(
+        {bodyButton,
+         &bold,
+         buttonSize,
+         palette::text,
+         {m_bodyButton.left + 1.5f * pad, m_bodyButton.top + pad, buttonText.x + 1, buttonText.y}});
+    texts.push_back({bodyLine,
+                     &regular,
+                     px(28),
+                     palette::text,
+                     {row.left + buttonWidth + gap, row.top + (bodyRow - bodySize.y) / 2,
+                      width - buttonWidth - gap, bodySize.y}});
     if (!bottom.add("start side", bold, sideLine, px(36), palette::accent) ||
         !bottom.add("keys", m_warnings.empty() ? regular : bold, keys, px(30),
                     m_warnings.empty() ? palette::dimText : palette::warningNear)) {
@@ -111,7 +139,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
                                     ? sf::FloatRect(m, left.y(), width, footer - gap - left.y())
                                     : sf::FloatRect(m + column + 2 * m, top.y(),
                                                     width - column - 2 * m, footer - gap - top.y());
-    const float pad = 16 * u * k;
+    const float notePad = 16 * u * k;
     std::vector<PlacedText> noteTexts;
     Boxes noteBoxes;
     float noteHeight = 0;
@@ -123,22 +151,23 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
                   "the neck; stroke up, toward the heart."
                 : "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
                   "numbness or tingling. Keep the ball off the spine and out of the neck.";
-        const sf::Vector2f head = measureText(bold, "Safety", px(32), right.width - 2 * pad);
-        const sf::Vector2f body = measureText(regular, safety, px(28), right.width - 2 * pad);
-        noteHeight = head.y + gap + body.y + 2 * pad;
+        const sf::Vector2f head = measureText(bold, "Safety", px(32), right.width - 2 * notePad);
+        const sf::Vector2f body = measureText(regular, safety, px(28), right.width - 2 * notePad);
+        noteHeight = head.y + gap + body.y + 2 * notePad;
         m_iconSize = 0;
         m_note = {right.left, right.top + right.height - noteHeight, right.width, noteHeight};
-        noteTexts.push_back({"Safety",
-                             &bold,
-                             px(32),
-                             palette::text,
-                             {m_note.left + pad, m_note.top + pad, right.width - 2 * pad, head.y}});
         noteTexts.push_back(
-            {safety,
-             &regular,
-             px(28),
+            {"Safety",
+             &bold,
+             px(32),
              palette::text,
-             {m_note.left + pad, m_note.top + pad + head.y + gap, right.width - 2 * pad, body.y}});
+             {m_note.left + notePad, m_note.top + notePad, right.width - 2 * notePad, head.y}});
+        noteTexts.push_back({safety,
+                             &regular,
+                             px(28),
+                             palette::text,
+                             {m_note.left + notePad, m_note.top + notePad + head.y + gap,
+                              right.width - 2 * notePad, body.y}});
     } else {
         std::string text = "This routine puts the ball on or near the spine or the neck:";
         for (std::size_t i = 0; i < m_warnings.size() && i < 3; ++i) {
@@ -152,15 +181,16 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
         }
         m_iconSize = px(40);
         const float icon = static_cast<float>(m_iconSize) * 1.4f;
-        const float textWidth = right.width - icon - 3 * pad;
+        const float textWidth = right.width - icon - 3 * notePad;
         const sf::Vector2f body = measureText(regular, text, px(27), textWidth);
-        noteHeight = std::max(body.y, icon) + 2 * pad;
+        noteHeight = std::max(body.y, icon) + 2 * notePad;
         m_note = {right.left, right.top + right.height - noteHeight, right.width, noteHeight};
-        noteTexts.push_back({text,
-                             &regular,
-                             px(27),
-                             palette::text,
-                             {m_note.left + icon + 2 * pad, m_note.top + pad, textWidth, body.y}});
+        noteTexts.push_back(
+            {text,
+             &regular,
+             px(27),
+             palette::text,
+             {m_note.left + icon + 2 * notePad, m_note.top + notePad, textWidth, body.y}});
     }
     if (noteHeight > right.height) {
         return false;
@@ -188,9 +218,18 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
 }
 
 ScreenRequest SetupScreen::handle(const sf::Event& event) {
+    const ScreenRequest body{ScreenRequest::Kind::Body, m_source.file, std::nullopt};
+    if (event.type == sf::Event::MouseButtonPressed &&
+        m_bodyButton.contains(static_cast<float>(event.mouseButton.x),
+                              static_cast<float>(event.mouseButton.y))) {
+        return body;
+    }
     if (event.type == sf::Event::KeyPressed) {
         if (event.key.code == sf::Keyboard::Escape) {
             return {ScreenRequest::Kind::Back, {}, std::nullopt};
+        }
+        if (event.key.code == kBodyKey) {
+            return body;
         }
         if (event.key.code == sf::Keyboard::M) {
             toggleMute(m_app);
@@ -250,6 +289,7 @@ void SetupScreen::draw(sf::RenderTarget& target) const {
         drawWarningIcon(target, {m_note.left + 16 * u + icon / 2, m_note.top + 16 * u + icon / 2},
                         icon, palette::warningOn, m_app.fonts.bold, m_iconSize);
     }
+    drawPanel(target, m_bodyButton, palette::panel, palette::accent, 3 * u);
     drawPlaced(target, m_texts);
 }
 

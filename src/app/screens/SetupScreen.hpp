@@ -25,6 +25,9 @@ public:
     const std::vector<SafetyWarning>& warnings() const { return m_warnings; }
     /// The key that starts a routine with warnings, after reading them.
     static constexpr sf::Keyboard::Key kAcknowledgeKey = sf::Keyboard::A;
+    /// The key that opens the body screen, as on the list.
+    static constexpr sf::Keyboard::Key kBodyKey = sf::Keyboard::B;
+    const std::string& file() const { return m_source.file; }
     /// The session this screen would start now.
     SessionStart start() const { return {m_routine, m_source, m_side.side}; }
 
@@ -45,6 +48,7 @@ private:
     sf::FloatRect m_picture;         // the posture, when there is room for it
     sf::FloatRect m_note;            // the safety note, or the warnings
     unsigned m_iconSize = 0;
+    sf::FloatRect m_bodyButton; // opens the body screen
 };
 
 } // namespace rollcoach

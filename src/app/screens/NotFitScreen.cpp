@@ -1,0 +1,116 @@
+#include "NotFitScreen.hpp"
+
+#include "app/Palette.hpp"
+#include "app/Widgets.hpp"
+#include "core/BodyChoice.hpp"
+
+namespace rollcoach {
+
+NotFitScreen::NotFitScreen(AppResources& app, std::string file, std::string title,
+                           std::string reason)
+    : m_app(app), m_file(std::move(file)), m_title(std::move(title)), m_reason(std::move(reason)) {}
+
+void NotFitScreen::layout(sf::Vector2u size) {
+    m_size = size;
+    shrinkToFit([&](float t) { return arrange(t); });
+}
+
+bool NotFitScreen::arrange(float t) {
+    const Canvas c = Canvas::of(m_size);
+    const float u = c.u;
+    const float k = 0.7f + 0.3f * t;
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
+    const float m = 50 * u * k;
+    const float gap = 20 * u * k;
+    const float pad = 14 * u * k;
+    const float width = c.w - 2 * m;
+    const MeasuredFont& regular = m_app.fonts.regular;
+    const MeasuredFont& bold = m_app.fonts.bold;
+    Boxes boxes;
+    boxes.lenient = m_lenient;
+    std::vector<PlacedText> texts;
+    const std::string keys = "B sets your body  ·  Esc goes back  ·  Gamepad: A sets your body";
+    const float footer = c.h - m - measureText(regular, keys, px(26), width).y;
+    TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
+    if (!bottom.add("keys", regular, keys, px(26), palette::dimText)) {
+        return false;
+    }
+    TextColumn column(boxes, texts, {m, m, width, footer - gap - m}, gap);
+    if (!column.add("title", bold, m_title, px(56), palette::text) ||
+        !column.add("reason", bold, notFitText(m_reason), px(36), palette::warningOn) ||
+        !column.add("body", regular, "Checked for your body: " + m_app.body.describe() + ".",
+                    px(30), palette::text) ||
+        !column.add("advice", regular, kNotFitAdvice, px(30), palette::text)) {
+        return false;
+    }
+    const unsigned size = px(32);
+    const sf::Vector2f a = measureText(bold, "Set your body  (B)", size);
+    const sf::Vector2f b = measureText(bold, "Back  (Esc)", size);
+    sf::FloatRect row;
+    if (!column.block("buttons", a.y + 2 * pad, row)) {
+        return false;
+    }
+    const sf::FloatRect body(row.left, row.top, a.x + 4 * pad, row.height);
+    const sf::FloatRect back(body.left + body.width + 2 * pad, row.top, b.x + 4 * pad, row.height);
+    if (back.left + back.width > row.left + row.width && !m_lenient) {
+        return false;
+    }
+    m_buttons = {{"body", body}, {"back", back}};
+    texts.push_back({"Set your body  (B)",
+                     &bold,
+                     size,
+                     palette::background,
+                     {body.left + 2 * pad, body.top + pad, a.x + 1, a.y}});
+    texts.push_back({"Back  (Esc)",
+                     &bold,
+                     size,
+                     palette::text,
+                     {back.left + 2 * pad, back.top + pad, b.x + 1, b.y}});
+    m_boxes = boxes;
+    m_texts = texts;
+    m_edge = 3 * u;
+    return true;
+}
+
+ScreenRequest NotFitScreen::handle(const sf::Event& event) {
+    const ScreenRequest body{ScreenRequest::Kind::Body, m_file, std::nullopt};
+    const ScreenRequest back{ScreenRequest::Kind::Back, {}, std::nullopt};
+    if (event.type == sf::Event::KeyPressed) {
+        if (event.key.code == sf::Keyboard::B) {
+            return body;
+        }
+        if (event.key.code == sf::Keyboard::Escape) {
+            return back;
+        }
+    } else if (event.type == sf::Event::MouseButtonPressed) {
+        const sf::Vector2f at(static_cast<float>(event.mouseButton.x),
+                              static_cast<float>(event.mouseButton.y));
+        for (const auto& [name, box] : m_buttons) {
+            if (box.contains(at)) {
+                return name == "body" ? body : back;
+            }
+        }
+    } else if (event.type == sf::Event::JoystickButtonPressed) {
+        if (const auto input = m_controls.map(event)) {
+            if (input->kind == SessionCommand::Kind::TogglePause) {
+                return body;
+            }
+            if (input->kind == SessionCommand::Kind::Leave) {
+                return back;
+            }
+        }
+    }
+    return {};
+}
+
+void NotFitScreen::draw(sf::RenderTarget& target) const {
+    beginFrame(target);
+    for (const auto& [name, box] : m_buttons) {
+        drawPanel(target, box, name == "body" ? palette::accent : palette::panel,
+                  name == "body" ? std::nullopt : std::optional<sf::Color>(palette::dimText),
+                  m_edge);
+    }
+    drawPlaced(target, m_texts);
+}
+
+} // namespace rollcoach
