@@ -1,6 +1,7 @@
 #include "Session.hpp"
 
 #include "Motion.hpp"
+#include "PrintableText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +33,19 @@ std::string repetitionText(const Step& step, double seconds) {
 
 } // namespace
 
+const char* const kLeaveQuestion =
+    "Leave this session? Press Esc again to leave, any other key to stay";
+
+std::string tensionQuestion(const CheckIn& checkIn, bool spoken, bool partner) {
+    const std::string when = checkIn.after ? "now" : "before you start";
+    if (partner) {
+        return std::string("Ask how tense the ") + sideName(checkIn.side) + " side is " + when +
+               (spoken ? ". Press 0 to 9." : ". Press 0-9 (T for 10)");
+    }
+    return std::string("How tense is your ") + sideName(checkIn.side) + " side " + when +
+           (spoken ? "? Press 0 to 9." : "? Press 0-9 (T for 10)");
+}
+
 bool Session::startsSide(std::size_t segment) const {
     // A side starts at its first step: the session's first, or one after a switch or the
     // get-ready. Steps for both sides before it belong to the side that comes first.
@@ -44,10 +58,11 @@ bool Session::startsSide(std::size_t segment) const {
 }
 
 Session::Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
-                 const Clock& clock, History* history, std::string historyProblem)
+                 const Clock& clock, History* history, std::string historyProblem,
+                 SessionOptions options)
     : m_routine(std::move(routine)), m_source(std::move(source)), m_timeline(m_routine, firstSide),
       m_runner(m_timeline), m_body(body), m_check(body),
-      m_recorder(history, clock, std::move(historyProblem)) {
+      m_recorder(history, clock, std::move(historyProblem)), m_muted(options.muted) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide) + m_timeline.secondsOnBothSides() / 2);
     // A side's "before" is open from the moment it can be asked (the get-ready, or the
@@ -123,11 +138,65 @@ Session::Session(Routine routine, RoutineSource source, Side firstSide, const Bo
                          return a.from < b.from ||
                                 (a.from == b.from && a.question.after && !b.question.after);
                      });
+    if (options.startAtS > 0) {
+        skipTo(options.startAtS);
+    }
+    if (options.paused) {
+        pause();
+    }
 }
 
 double Session::recordedOn(Side side) const {
     // A step for both sides at once counts once: half of it is each side's.
     return m_runner.doneOnSide(side) + m_runner.doneOnBothSides() / 2;
+}
+
+std::vector<Cue> Session::apply(const SessionCommand& command) {
+    using Kind = SessionCommand::Kind;
+    // Muting and rating mean the same on the end screen as during the session.
+    if (command.kind == Kind::Mute) {
+        m_muted = !m_muted;
+        return {};
+    }
+    if (command.kind == Kind::Rate) {
+        rate(command.rating);
+        return {};
+    }
+    if (over()) {
+        return {};
+    }
+    // The pain stop is never asked about and never waits; a media player's Stop is a
+    // deliberate press of a key made for it: it leaves at once.
+    if (command.kind == Kind::StopForPain) {
+        return stopForPain();
+    }
+    if (command.kind == Kind::LeaveNow) {
+        return leave();
+    }
+    if (m_askingToLeave) {
+        if (command.kind == Kind::Leave || command.kind == Kind::Confirm) {
+            return leave();
+        }
+        stay();
+        return {};
+    }
+    switch (command.kind) {
+    case Kind::TogglePause:
+        return togglePause();
+    case Kind::Pause:
+        return pause();
+    case Kind::Resume:
+        return resume();
+    case Kind::Next:
+        return next();
+    case Kind::Back:
+        return previous();
+    case Kind::Leave:
+        askToLeave();
+        return {};
+    default:
+        return {};
+    }
 }
 
 namespace {
@@ -369,6 +438,11 @@ SessionSnapshot Session::snapshot() const {
     snap.askingToLeave = m_askingToLeave;
     snap.moment = m_runner.moment();
     snap.tensionPrompt = promptDue();
+    snap.muted = m_muted;
+    snap.prompt = m_askingToLeave      ? std::string(kLeaveQuestion)
+                  : snap.tensionPrompt ? tensionQuestion(*snap.tensionPrompt, false,
+                                                         m_routine.drill == Drill::Partner)
+                                       : std::string();
     snap.rounds = m_routine.schedule.rounds;
     snap.stepsPerSide = m_routine.steps.size();
     snap.ballCount = mostBalls(m_routine);
@@ -388,6 +462,15 @@ SessionSnapshot Session::snapshot() const {
         shownStep = *m_timeline.segments()[m.segmentIndex + 1].step;
     }
     snap.step = &m_routine.steps[shownStep];
+    if (segment.kind == SegmentKind::Step) {
+        snap.title = snap.step->name;
+    } else if (segment.kind == SegmentKind::Switch) {
+        snap.title = std::string("Switch to the ") + sideName(segment.side) + " side";
+    } else {
+        snap.title = "Get ready";
+    }
+    snap.routineTitle = m_routine.title;
+    snap.sideTitle = capitalised(sideName(segment.side)) + " side";
     snap.resumingIn = static_cast<int>(std::ceil(m_resumeLeftS - 1e-9));
     const auto& all = m_timeline.segments();
     const bool countsInto =
@@ -574,12 +657,7 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
                                          : std::string();
     if (prompt && promptKey != m_lastPrompt) {
         Cue cue = cueOf(Cue::Kind::TensionAsked, segment);
-        // In a partner massage the one giving it asks the one lying face down.
-        cue.words = m_routine.drill == Drill::Partner
-                        ? std::string("Ask how tense the ") + sideName(prompt->side) + " side is " +
-                              (prompt->after ? "now" : "before you start") + ". Press 0 to 9."
-                        : std::string("How tense is your ") + sideName(prompt->side) + " side " +
-                              (prompt->after ? "now" : "before you start") + "? Press 0 to 9.";
+        cue.words = tensionQuestion(*prompt, true, m_routine.drill == Drill::Partner);
         cues.push_back(cue);
     }
     m_lastPrompt = promptKey;
@@ -608,8 +686,7 @@ void Session::addWords(Cue& cue) const {
     case Cue::Kind::StepStarts: {
         const Step& step = m_routine.steps[*s.step];
         cue.weight = Cue::Weight::Step;
-        std::string upper = s.bothSides ? std::string("both") : side;
-        upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+        const std::string upper = capitalised(s.bothSides ? std::string("both") : side);
         cue.briefWords = upper + (s.bothSides ? " sides. " : " side. ") + step.name + ".";
         cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
         break;
@@ -684,6 +761,9 @@ SessionSummary Session::summary() const {
     record.bothS = summary.bothS;
     summary.outcome = outcome(record);
     summary.tensionPrompt = over() ? promptDue() : std::nullopt;
+    summary.prompt = summary.tensionPrompt ? tensionQuestion(*summary.tensionPrompt, false,
+                                                             m_routine.drill == Drill::Partner)
+                                           : "";
     summary.historyProblem = m_recorder.problem();
     return summary;
 }
