@@ -156,7 +156,8 @@ TEST_CASE("the partner massage: a step for both sides counts once, each side's o
     CHECK(doc.opening[0].lines[0].find("20 min in all") != std::string::npos);
 }
 
-TEST_CASE("a rating given 14 s into a side is kept; after stays into the next side's first step") {
+TEST_CASE(
+    "a rating given 14 s into a side is kept, and after stays into the next side's first step") {
     Bench bench;
     {
         auto session = bench.start(routineFrom(kWithGetReady), Side::Left);
