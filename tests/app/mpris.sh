@@ -66,6 +66,8 @@ expect Playing player status
 
 player next || fail "next was refused"
 expect "Find the spot" player metadata xesam:title
+# A little time on the side (after the 3-2-1 of the resume), or leaving would keep nothing.
+sleep 5
 
 # Stop leaves the session at once: the end screen shows, the window stays, the name goes.
 player stop || fail "stop was refused"
