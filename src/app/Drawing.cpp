@@ -299,8 +299,7 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
     // Keep-out zones.
     m_spineZone.clear();
     // The zone runs the whole length of the spine: down to the sacrum where that is drawn.
-    const double zoneBottom =
-        wholeBack ? m_body.sacrumBottomCm - 0.8 : m_body.spineBottomCm;
+    const double zoneBottom = wholeBack ? m_body.sacrumBottomCm - 0.8 : m_body.spineBottomCm;
     fillPolygon(m_spineZone,
                 rectangle(v.toScreen({-m_body.spineHalfWidthCm, 0}),
                           v.toScreen({m_body.spineHalfWidthCm, zoneBottom})),
@@ -432,8 +431,9 @@ void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point a
         fillRing(shapes, c, 0, width / 2, 28, edge);
         fillRing(shapes, c, 0, width / 2 - outline, 28, fill);
         const sf::Color nail(255, 236, 228, lifted ? 110 : 255);
-        fillPolygon(shapes, ellipse({c.x + side * width * 0.08f, c.y + width * 0.15f}, width * 0.26f,
-                                    width * 0.32f, 20),
+        fillPolygon(shapes,
+                    ellipse({c.x + side * width * 0.08f, c.y + width * 0.15f}, width * 0.26f,
+                            width * 0.32f, 20),
                     nail);
     }
     // The contact patch itself, to scale, so its distance to the zones can be judged.
@@ -459,96 +459,157 @@ void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double c
     // A highlight up and to the left, so the disc reads as a ball; the edge stays inside the
     // patch, so nothing is drawn beyond where the ball touches.
     sf::Color shine(255, 255, 255, carried ? 60 : 110);
-    fillRing(shapes, {center.x - radius * 0.35f, center.y - radius * 0.35f}, 0, radius * 0.28f,
-             24, shine);
+    fillRing(shapes, {center.x - radius * 0.35f, center.y - radius * 0.35f}, 0, radius * 0.28f, 24,
+             shine);
     const float edge = std::max(1.5f, radius * 0.08f);
     fillRing(shapes, center, std::max(0.f, radius - edge), radius, 48,
              carried ? sf::Color(30, 30, 30, 140) : palette::ballEdge);
     drawShapes(target, shapes);
 }
 
-void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::Color ballFill) {
-    sf::VertexArray shapes(sf::Triangles);
-    const float u = std::min(area.width, area.height) / 10.f; // one unit of the little picture
-    const sf::Color figure = palette::skin;
-    const float limb = std::max(3.f, u * 0.55f);
-    auto at = [&](float x, float y) { return sf::Vector2f(area.left + x * u, area.top + y * u); };
-    if (drill == Drill::Wall) {
-        // A wall on the right, a person standing with the back to it, knees soft.
-        const float wallX = area.width / u - 1.5f;
-        fillPolygon(shapes, rectangle(at(wallX, 0.3f), at(wallX + 0.8f, 9.7f)), palette::dimText);
-        fillPolygon(shapes, rectangle(at(0.5f, 9.7f), at(wallX + 0.8f, 9.9f)), palette::dimText);
-        const float backX = wallX - 1.6f;
-        fillPolygon(shapes, ellipse(at(backX - 0.4f, 1.6f), u * 0.95f, u * 1.1f, 32), figure);
-        strokeLine(shapes, {at(backX - 0.2f, 2.8f), at(backX, 5.8f)}, limb * 1.8f, figure);
-        strokeLine(shapes, {at(backX, 5.8f), at(backX - 1.4f, 7.6f), at(backX - 1.0f, 9.6f)}, limb,
-                   figure);
-        strokeLine(shapes, {at(backX - 0.4f, 3.4f), at(backX - 1.4f, 5.2f)}, limb * 0.8f, figure);
-        fillPolygon(shapes, ellipse(at(wallX - 0.55f, 3.3f), u * 0.55f, u * 0.55f, 24), ballFill);
-    } else if (drill == Drill::Partner) {
-        // A massage table; the receiver face down on it, head at the left; the partner
-        // standing beside it, hands on the upper back.
-        const float right = area.width / u;
-        const float tableY = 6.2f;
-        // The partner first, so the table is in front: standing behind it, leaning a little,
-        // the arms down to the upper back.
-        const sf::Color giver(190, 200, 220);
-        const float gx = 4.2f;
-        fillPolygon(shapes, ellipse(at(gx - 0.3f, 0.9f), u * 0.55f, u * 0.6f, 28), giver);
-        strokeLine(shapes, {at(gx - 0.1f, 1.6f), at(gx + 0.3f, 4.6f)}, limb * 1.5f, giver);
-        strokeLine(shapes, {at(gx + 0.3f, 4.6f), at(gx + 0.5f, 9.6f)}, limb, giver);
-        strokeLine(shapes, {at(gx - 0.1f, 2.0f), at(gx - 1.1f, 3.8f), at(gx - 1.2f, tableY - 1.0f)},
-                   limb * 0.75f, giver);
-        fillPolygon(shapes, ellipse(at(gx - 1.2f, tableY - 0.95f), u * 0.3f, u * 0.22f, 20),
-                    ballFill);
-        const sf::Color table(150, 120, 90);
-        fillPolygon(shapes, rectangle(at(0.4f, tableY), at(right - 0.4f, tableY + 0.35f)), table);
-        strokeLine(shapes, {at(1.0f, tableY + 0.3f), at(1.0f, 9.7f)}, limb * 0.7f, table);
-        strokeLine(shapes, {at(right - 1.0f, tableY + 0.3f), at(right - 1.0f, 9.7f)},
-                   limb * 0.7f, table);
-        fillPolygon(shapes, rectangle(at(0.2f, 9.7f), at(right - 0.2f, 9.9f)), palette::dimText);
-        // Receiver: head, torso and legs along the table.
-        fillPolygon(shapes, ellipse(at(1.4f, tableY - 0.55f), u * 0.6f, u * 0.5f, 28), figure);
-        strokeLine(shapes, {at(2.2f, tableY - 0.5f), at(6.4f, tableY - 0.5f)}, limb * 1.7f, figure);
-        strokeLine(shapes, {at(6.4f, tableY - 0.4f), at(right - 0.8f, tableY - 0.3f)}, limb,
-                   figure);
-        // The partner's hands, on the receiver's upper back.
-        fillPolygon(shapes, ellipse(at(gx - 1.2f, tableY - 0.95f), u * 0.3f, u * 0.22f, 20),
-                    ballFill);
-    } else if (drill == Drill::SelfPress) {
-        // Sitting upright on a chair, seen from the side facing left: the far hand reaches
-        // over the near shoulder, its middle finger on the upper back.
-        const sf::Color chair(150, 120, 90);
-        fillPolygon(shapes, rectangle(at(3.4f, 6.0f), at(6.6f, 6.35f)), chair);
-        strokeLine(shapes, {at(6.5f, 6.2f), at(6.6f, 2.6f)}, limb * 0.7f, chair);
-        strokeLine(shapes, {at(3.6f, 6.3f), at(3.6f, 9.7f)}, limb * 0.6f, chair);
-        strokeLine(shapes, {at(6.4f, 6.3f), at(6.4f, 9.7f)}, limb * 0.6f, chair);
-        fillPolygon(shapes, rectangle(at(0.4f, 9.7f), at(area.width / u - 0.4f, 9.9f)),
-                    palette::dimText);
-        fillPolygon(shapes, ellipse(at(5.0f, 1.2f), u * 0.85f, u * 0.95f, 32), figure);
-        strokeLine(shapes, {at(5.2f, 2.3f), at(5.5f, 5.7f)}, limb * 1.8f, figure);
-        strokeLine(shapes, {at(5.5f, 5.7f), at(2.6f, 5.8f), at(2.5f, 9.6f)}, limb, figure);
-        // The arm: from the front of the chest up over the shoulder to the upper back.
-        strokeLine(shapes, {at(4.9f, 3.0f), at(4.2f, 3.6f), at(4.6f, 2.4f), at(5.9f, 2.5f)},
-                   limb * 0.8f, figure);
-        fillPolygon(shapes, ellipse(at(6.05f, 2.7f), u * 0.28f, u * 0.28f, 20), ballFill);
-    } else {
-        // The floor, a person face up, hips raised on two pillows, knees bent, balls under
-        // the upper back.
-        const float floorY = 8.5f;
-        const float right = area.width / u;
-        fillPolygon(shapes, rectangle(at(0.2f, floorY), at(right - 0.2f, floorY + 0.25f)),
-                    palette::dimText);
-        const sf::Color pillow(150, 190, 230);
-        fillPolygon(shapes, ellipse(at(6.0f, floorY - 0.6f), u * 1.3f, u * 0.6f, 28), pillow);
-        fillPolygon(shapes, ellipse(at(6.0f, floorY - 1.6f), u * 1.3f, u * 0.55f, 28), pillow);
-        fillPolygon(shapes, ellipse(at(1.2f, floorY - 1.15f), u * 1.0f, u * 0.95f, 32), figure);
-        strokeLine(shapes, {at(2.4f, floorY - 1.2f), at(6.0f, floorY - 2.6f)}, limb * 1.8f, figure);
-        strokeLine(shapes,
-                   {at(6.0f, floorY - 2.6f), at(8.0f, floorY - 5.0f), at(9.4f, floorY - 0.3f)},
-                   limb, figure);
-        fillPolygon(shapes, ellipse(at(3.0f, floorY - 0.55f), u * 0.5f, u * 0.5f, 24), ballFill);
+namespace {
+
+sf::Color propColor(PropKind kind) {
+    switch (kind) {
+    case PropKind::Wall:
+        return {128, 132, 146};
+    case PropKind::Floor:
+        return palette::dimText;
+    case PropKind::Pillow:
+        return {150, 190, 230};
+    case PropKind::Table:
+    case PropKind::Chair:
+        return {168, 132, 96};
+    case PropKind::Mat:
+        return {96, 150, 120};
     }
+    return palette::dimText;
+}
+
+sf::Color shaded(sf::Color c, float by) {
+    return sf::Color(static_cast<sf::Uint8>(static_cast<float>(c.r) * by),
+                     static_cast<sf::Uint8>(static_cast<float>(c.g) * by),
+                     static_cast<sf::Uint8>(static_cast<float>(c.b) * by), c.a);
+}
+
+// A segment as a rounded bar from a to b, its ends round discs.
+void capsule(sf::VertexArray& shapes, sf::Vector2f a, sf::Vector2f b, float width,
+             sf::Color color) {
+    const sf::Vector2f d = b - a;
+    const float length = std::hypot(d.x, d.y);
+    if (length > 0) {
+        const sf::Vector2f n = sf::Vector2f(-d.y, d.x) / length * (width / 2);
+        fillPolygon(shapes, {a + n, b + n, b - n, a - n}, color);
+    }
+    fillRing(shapes, a, 0, width / 2, 20, color);
+    fillRing(shapes, b, 0, width / 2, 20, color);
+}
+
+std::vector<sf::Vector2f> turnedEllipse(sf::Vector2f center, sf::Vector2f along, float rx, float ry,
+                                        int segments) {
+    std::vector<sf::Vector2f> out;
+    const sf::Vector2f across(-along.y, along.x);
+    for (int i = 0; i < segments; ++i) {
+        const float a = 6.2831853f * static_cast<float>(i) / static_cast<float>(segments);
+        out.push_back(center + along * (rx * std::cos(a)) + across * (ry * std::sin(a)));
+    }
+    return out;
+}
+
+// One body segment: its outline a little wider and darker behind it, so limbs crossing the
+// trunk still read as limbs.
+void drawSegment(sf::VertexArray& shapes, sf::Vector2f a, sf::Vector2f b, float width,
+                 SegmentShape shape, sf::Color fill, float edge) {
+    const sf::Color rim = shaded(fill, 0.45f);
+    const sf::Vector2f d = b - a;
+    const float length = std::max(0.001f, std::hypot(d.x, d.y));
+    const sf::Vector2f along = d / length;
+    if (shape == SegmentShape::Head) {
+        const sf::Vector2f c = (a + b) / 2.f;
+        fillPolygon(shapes, turnedEllipse(c, along, length / 2 + edge, width / 2 + edge, 40), rim);
+        fillPolygon(shapes, turnedEllipse(c, along, length / 2, width / 2, 40), fill);
+        return;
+    }
+    if (shape == SegmentShape::Hand) {
+        // A mitten: the palm wider than the wrist, the fingers rounded at the end.
+        const sf::Vector2f n(-along.y, along.x);
+        auto mitten = [&](float grow) {
+            std::vector<sf::Vector2f> out;
+            const float w0 = width * 0.38f + grow;
+            const float w1 = width * 0.55f + grow;
+            out.push_back(a - along * grow + n * w0);
+            out.push_back(a + d * 0.55f + n * w1);
+            for (int i = 0; i <= 8; ++i) {
+                const float t = 3.1415926f * static_cast<float>(i) / 8.f;
+                out.push_back(a + d * 0.7f + along * (length * 0.3f + grow) * std::sin(t) +
+                              n * (w1 * std::cos(t)));
+            }
+            out.push_back(a + d * 0.55f - n * w1);
+            out.push_back(a - along * grow - n * w0);
+            return out;
+        };
+        fillPolygon(shapes, mitten(edge), rim);
+        fillPolygon(shapes, mitten(0), fill);
+        return;
+    }
+    capsule(shapes, a, b, width + 2 * edge, rim);
+    capsule(shapes, a, b, width, fill);
+}
+
+} // namespace
+
+void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& posture,
+                 const PostureFrame& frame, sf::Color contact) {
+    // The picture as large as the area allows, its proportions kept, in the middle.
+    const float scale =
+        std::min(area.width / static_cast<float>(posture.width), area.height / 10.f);
+    const sf::Vector2f origin(area.left +
+                                  (area.width - scale * static_cast<float>(posture.width)) / 2,
+                              area.top + (area.height - scale * 10.f) / 2);
+    auto at = [&](PicturePoint p) {
+        return sf::Vector2f(origin.x + static_cast<float>(p.x) * scale,
+                            origin.y + static_cast<float>(p.y) * scale);
+    };
+    const float edge = std::max(1.5f, scale * 0.07f);
+    const sf::Color partner(172, 190, 222);
+    sf::VertexArray shapes(sf::Triangles);
+    for (const PostureFrame::Item& item : frame.items) {
+        if (item.prop != nullptr) {
+            const PropPiece& prop = *item.prop;
+            const sf::Color color = propColor(prop.kind);
+            if (prop.shape == PropPiece::Shape::Line) {
+                std::vector<sf::Vector2f> line;
+                for (const PicturePoint& p : prop.points) {
+                    line.push_back(at(p));
+                }
+                strokeLine(shapes, line, static_cast<float>(prop.width) * scale, color);
+                continue;
+            }
+            const sf::Vector2f corner = at(prop.points[0]);
+            const sf::Vector2f size(static_cast<float>(prop.points[1].x) * scale,
+                                    static_cast<float>(prop.points[1].y) * scale);
+            if (prop.shape == PropPiece::Shape::Box) {
+                fillPolygon(shapes, rectangle(corner, corner + size), color);
+            } else {
+                fillPolygon(shapes, ellipse(corner + size / 2.f, size.x / 2, size.y / 2, 40),
+                            shaded(color, 0.7f));
+                fillPolygon(shapes,
+                            ellipse(corner + size / 2.f, size.x / 2 - edge, size.y / 2 - edge, 40),
+                            color);
+            }
+            continue;
+        }
+        const DrawnSegment& s = item.segment;
+        sf::Color fill = s.partner ? partner : palette::skin;
+        if (s.far) {
+            fill = shaded(fill, 0.72f);
+        }
+        drawSegment(shapes, at(s.from), at(s.to), static_cast<float>(s.width) * scale, s.shape,
+                    fill, edge);
+    }
+    const float r = std::max(4.f, static_cast<float>(frame.contactRadius) * scale);
+    fillRing(shapes, at(frame.contact), 0, r + edge, 32, palette::ballEdge);
+    fillRing(shapes, at(frame.contact), 0, r, 32, contact);
     drawShapes(target, shapes);
 }
 

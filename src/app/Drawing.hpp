@@ -2,6 +2,7 @@
 
 #include "BodyView.hpp"
 #include "Fonts.hpp"
+#include "core/Posture.hpp"
 #include "core/Routine.hpp"
 #include "core/SafetyCheck.hpp"
 
@@ -80,10 +81,10 @@ private:
 void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double contactRadiusCm,
               sf::Color color, bool carried = false, std::optional<sf::Color> ring = std::nullopt);
 
-/// A small side view of the posture: standing against a wall, lying on pillows, lying face
-/// down with a partner beside (or sitting backwards on a chair), or sitting with a hand over
-/// the other shoulder.
-void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::Color ball);
+/// The side view of a drill's posture at one moment (see Posture::frame), as large as the
+/// area allows: its props, the people, and the ball, hand or finger in `contact` colour.
+void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& posture,
+                 const PostureFrame& frame, sf::Color contact);
 
 /// The colour the body model gives a tool.
 sf::Color toolColor(const BodyModel& body, Tool tool);

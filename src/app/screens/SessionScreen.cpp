@@ -412,10 +412,13 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         return false;
     }
     const float room = low - y;
-    if (room >= 110 * u) {
-        const float height = std::min(room, 420 * u);
-        const float width = std::min(pw, height * 1.6f);
-        boxes.add("posture", {panel.left + pw - width, low - height, width, height});
+    // The posture picture keeps a share of the panel: the texts shrink before it does.
+    const float posture = std::max(110 * u, panel.height * 0.28f);
+    if (room < posture && !m_lenient) {
+        return false;
+    }
+    if (room > 0) {
+        boxes.add("posture", {panel.left, y, pw, room});
     }
     m_boxes = boxes;
     m_px = px;
@@ -801,21 +804,28 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
 
     // The posture in a place of its own when there is room for one; else in the room the
-    // warning and the prompt keep, while neither shows.
+    // warning and the prompt keep, while neither shows. Getting ready and switching sides, it
+    // takes all of that room: the body is what changes then.
     sf::FloatRect posture = b["posture"];
-    if (!b.has("posture") && pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt) {
+    const bool free = pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt;
+    if (free && (!b.has("posture") || pic.gettingReady || pic.switching)) {
         const sf::FloatRect warning = b["warning"];
-        const sf::FloatRect prompt = b["prompt"];
-        const float height = prompt.top + prompt.height - warning.top;
-        const float width = std::min(warning.width, height * 1.6f);
-        posture = {warning.left + warning.width - width, warning.top, width, height};
+        const float bottom = b.has("posture") ? posture.top + posture.height
+                                              : b["prompt"].top + b["prompt"].height;
+        posture = {warning.left, warning.top, warning.width, bottom - warning.top};
     }
-    if (posture.width > 0 && posture.height > 0) {
+    if (posture.width > 0 && posture.height > 0 && m_app.postures != nullptr) {
         drawPanel(target, posture, palette::panel);
+        const Posture& picture = m_app.postures->of(routine.drill);
+        const bool moving = pic.step != nullptr && !pic.gettingReady && !pic.switching;
+        const PostureFrame frame =
+            moving ? picture.frame(pic.step->motion.pattern, posturePeriodS(*pic.step),
+                                   pic.moment.intoSegmentS)
+                   : picture.frame(std::nullopt, 0, 0);
         drawPosture(target,
-                    {posture.left + 10 * u, posture.top + 10 * u, posture.width - 20 * u,
-                     posture.height - 20 * u},
-                    routine.drill, fill);
+                    {posture.left + 8 * u, posture.top + 8 * u, posture.width - 16 * u,
+                     posture.height - 16 * u},
+                    picture, frame, fill);
     }
     fitLabel(m_stop, kStopAdvice, m_px.stop, palette::dimText, b["stop"]);
     m_stop.draw(target);

@@ -257,12 +257,13 @@ ScreenRequest SetupScreen::handle(const sf::Event& event) {
 void SetupScreen::draw(sf::RenderTarget& target) const {
     const Canvas c = beginFrame(target);
     const float u = c.u;
-    if (m_picture.width > 0) {
+    if (m_picture.width > 0 && m_app.postures != nullptr) {
         drawPanel(target, m_picture, palette::panel);
+        const Posture& posture = m_app.postures->of(m_routine.drill);
         drawPosture(target,
-                    {m_picture.left + 20 * u, m_picture.top + 20 * u, m_picture.width - 40 * u,
-                     m_picture.height - 40 * u},
-                    m_routine.drill,
+                    {m_picture.left + 12 * u, m_picture.top + 12 * u, m_picture.width - 24 * u,
+                     m_picture.height - 24 * u},
+                    posture, posture.frame(std::nullopt, 0, 0),
                     m_routine.tool ? toolColor(m_app.body, *m_routine.tool)
                                    : ballColor(m_app.body, m_routine.ball));
     }
