@@ -354,119 +354,6 @@ sf::Color toolColor(const BodyModel& body, Tool tool) {
                      static_cast<sf::Uint8>(c.b));
 }
 
-void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& path, float width,
-                   sf::Color color) {
-    if (path.size() < 2) {
-        return;
-    }
-    // The head takes the last stretch of the line, so the arrow ends where the path does.
-    const float headLength = width * 3.2f;
-    const float headHalf = width * 2.0f;
-    const sf::Vector2f end = path.back();
-    sf::Vector2f before = path[path.size() - 2];
-    for (std::size_t i = path.size() - 1; i-- > 0;) {
-        before = path[i];
-        const sf::Vector2f d = end - before;
-        if (std::hypot(d.x, d.y) > headLength * 0.5f) {
-            break;
-        }
-    }
-    sf::Vector2f d = end - before;
-    const float length = std::max(0.001f, std::hypot(d.x, d.y));
-    d /= length;
-    const sf::Vector2f base = end - d * headLength;
-    std::vector<sf::Vector2f> line(path.begin(), path.end() - 1);
-    line.push_back(base);
-    strokeLine(shapes, line, width, color);
-    const sf::Vector2f normal(-d.y, d.x);
-    fillPolygon(shapes, {end, base + normal * headHalf, base - normal * headHalf}, color);
-}
-
-void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point at,
-              double contactRadiusCm, bool leftHand, sf::Color color, bool lifted,
-              std::optional<sf::Color> ring) {
-    const float px = view.pixelsPerCm();
-    const sf::Vector2f c = view.toScreen(at);
-    const float r = static_cast<float>(contactRadiusCm) * px;
-    // Outward on the screen: a right hand's thumb lies toward the midline, on the left.
-    const float side = leftHand ? 1.f : -1.f;
-    sf::Color fill = color;
-    sf::Color edge = palette::ballEdge;
-    if (lifted) {
-        fill.a = 110;
-        edge.a = 110;
-    }
-    sf::VertexArray shapes(sf::Triangles);
-    if (ring) {
-        const float halo = std::max(r * 1.35f, r + 4.f);
-        fillRing(shapes, c, halo, halo + std::max(3.f, r * 0.25f), 48, *ring);
-    }
-    const float outline = std::max(1.5f, px * 0.18f);
-    if (tool == Tool::Hands) {
-        // A flat hand from behind: the palm over the contact patch, four fingers toward the
-        // head, the thumb along the side toward the midline.
-        const std::vector<sf::Vector2f> palm = ellipse(c, r * 0.95f, r * 1.1f, 36);
-        const float finger = r * 0.34f;
-        for (int i = 0; i < 4; ++i) {
-            const float x = c.x + (static_cast<float>(i) - 1.5f) * finger * 1.05f;
-            const float length = r * (i == 1 || i == 2 ? 1.25f : 1.0f);
-            strokeLine(shapes, {{x, c.y - r * 0.6f}, {x, c.y - r * 0.6f - length}}, finger, edge);
-            strokeLine(shapes, {{x, c.y - r * 0.6f}, {x, c.y - r * 0.6f - length}},
-                       finger - outline * 1.6f, fill);
-        }
-        const sf::Vector2f thumbBase(c.x + side * r * 0.75f, c.y + r * 0.1f);
-        const sf::Vector2f thumbTip(c.x + side * r * 1.45f, c.y - r * 0.55f);
-        strokeLine(shapes, {thumbBase, thumbTip}, finger * 1.1f, edge);
-        strokeLine(shapes, {thumbBase, thumbTip}, finger * 1.1f - outline * 1.6f, fill);
-        fillPolygon(shapes, palm, edge);
-        fillPolygon(shapes, ellipse(c, r * 0.95f - outline, r * 1.1f - outline, 36), fill);
-    } else {
-        // A thumb or a finger from behind: its pad on the patch, the digit running down and
-        // out to the hand; the nail shows the pad is pressing.
-        const float width = tool == Tool::Thumb ? std::max(r * 2.4f, 9.f) : std::max(r * 2.6f, 7.f);
-        // The digit runs down and away from the midline, where the hand holding it is.
-        const sf::Vector2f root(c.x - side * width * 0.9f, c.y + width * 2.2f);
-        strokeLine(shapes, {c, root}, width, edge);
-        strokeLine(shapes, {c, root}, width - outline * 2, fill);
-        fillRing(shapes, c, 0, width / 2, 28, edge);
-        fillRing(shapes, c, 0, width / 2 - outline, 28, fill);
-        const sf::Color nail(255, 236, 228, lifted ? 110 : 255);
-        fillPolygon(shapes,
-                    ellipse({c.x + side * width * 0.08f, c.y + width * 0.15f}, width * 0.26f,
-                            width * 0.32f, 20),
-                    nail);
-    }
-    // The contact patch itself, to scale, so its distance to the zones can be judged.
-    fillRing(shapes, c, std::max(0.f, r - outline), r, 36,
-             lifted ? sf::Color(255, 255, 255, 90) : sf::Color(255, 255, 255, 200));
-    drawShapes(target, shapes);
-}
-
-void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double contactRadiusCm,
-              sf::Color color, bool carried, std::optional<sf::Color> ring) {
-    const float radius = static_cast<float>(contactRadiusCm) * view.pixelsPerCm();
-    const sf::Vector2f center = view.toScreen(at);
-    sf::VertexArray shapes(sf::Triangles);
-    if (ring) {
-        const float halo = radius * 1.45f;
-        fillRing(shapes, center, halo, halo + std::max(3.f, radius * 0.22f), 48, *ring);
-    }
-    sf::Color fill = color;
-    if (carried) {
-        fill.a = 140;
-    }
-    fillRing(shapes, center, 0, radius, 48, fill);
-    // A highlight up and to the left, so the disc reads as a ball; the edge stays inside the
-    // patch, so nothing is drawn beyond where the ball touches.
-    sf::Color shine(255, 255, 255, carried ? 60 : 110);
-    fillRing(shapes, {center.x - radius * 0.35f, center.y - radius * 0.35f}, 0, radius * 0.28f, 24,
-             shine);
-    const float edge = std::max(1.5f, radius * 0.08f);
-    fillRing(shapes, center, std::max(0.f, radius - edge), radius, 48,
-             carried ? sf::Color(30, 30, 30, 140) : palette::ballEdge);
-    drawShapes(target, shapes);
-}
-
 namespace {
 
 sf::Color propColor(PropKind kind) {
@@ -557,6 +444,150 @@ void drawSegment(sf::VertexArray& shapes, sf::Vector2f a, sf::Vector2f b, float 
 }
 
 } // namespace
+
+void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& path, float width,
+                   sf::Color color) {
+    if (path.size() < 2) {
+        return;
+    }
+    // The head takes the last stretch of the line, so the arrow ends where the path does.
+    const float headLength = width * 3.2f;
+    const float headHalf = width * 2.0f;
+    const sf::Vector2f end = path.back();
+    sf::Vector2f before = path[path.size() - 2];
+    for (std::size_t i = path.size() - 1; i-- > 0;) {
+        before = path[i];
+        const sf::Vector2f d = end - before;
+        if (std::hypot(d.x, d.y) > headLength * 0.5f) {
+            break;
+        }
+    }
+    sf::Vector2f d = end - before;
+    const float length = std::max(0.001f, std::hypot(d.x, d.y));
+    d /= length;
+    const sf::Vector2f base = end - d * headLength;
+    std::vector<sf::Vector2f> line(path.begin(), path.end() - 1);
+    line.push_back(base);
+    strokeLine(shapes, line, width, color);
+    const sf::Vector2f normal(-d.y, d.x);
+    fillPolygon(shapes, {end, base + normal * headHalf, base - normal * headHalf}, color);
+}
+
+void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point at,
+              double contactRadiusCm, bool leftHand, sf::Color color, bool lifted,
+              std::optional<sf::Color> ring, bool fromAbove) {
+    const float px = view.pixelsPerCm();
+    const sf::Vector2f c = view.toScreen(at);
+    const float r = static_cast<float>(contactRadiusCm) * px;
+    // Outward on the screen: a right hand's thumb lies toward the midline, on the left.
+    const float side = leftHand ? 1.f : -1.f;
+    sf::Color fill = color;
+    sf::Color edge = palette::ballEdge;
+    // The hand beyond what presses is drawn a little see-through, so the zones under it show.
+    sf::Color hand = color;
+    hand.a = 205;
+    if (lifted) {
+        fill.a = 110;
+        edge.a = 110;
+        hand.a = 90;
+    }
+    sf::VertexArray shapes(sf::Triangles);
+    if (ring) {
+        const float halo = std::max(r * 1.35f, r + 4.f);
+        fillRing(shapes, c, halo, halo + std::max(3.f, r * 0.25f), 48, *ring);
+    }
+    const float outline = std::max(1.5f, px * 0.18f);
+    // Each shape at the size of a real hand (cm on the person), so it reads as one from
+    // across the room.
+    auto digit = [&](sf::Vector2f from, sf::Vector2f to, float widthCm, sf::Color inside) {
+        capsule(shapes, from, to, widthCm * px + 2 * outline, edge);
+        capsule(shapes, from, to, widthCm * px, inside);
+    };
+    auto blob = [&](sf::Vector2f centre, sf::Vector2f along, float rxCm, float ryCm,
+                    sf::Color inside) {
+        fillPolygon(shapes,
+                    turnedEllipse(centre, along, rxCm * px + outline, ryCm * px + outline, 36),
+                    edge);
+        fillPolygon(shapes, turnedEllipse(centre, along, rxCm * px, ryCm * px, 36), inside);
+    };
+    if (tool == Tool::Hands) {
+        // A flat hand from behind: the palm over the contact patch, four fingers spread toward
+        // the head, the thumb out along the side toward the midline.
+        const float finger = 1.7f;
+        for (int i = 0; i < 4; ++i) {
+            const float x = (static_cast<float>(i) - 1.5f) * 2.0f * px * -side;
+            const float length = (i == 1 || i == 2 ? 7.0f : 6.0f) - (i == 3 ? 0.8f : 0.f);
+            const sf::Vector2f base(c.x + x, c.y - r * 0.7f);
+            digit(base, {base.x + x * 0.15f, base.y - length * px}, finger, hand);
+        }
+        digit({c.x + side * r * 0.7f, c.y + r * 0.3f},
+              {c.x + side * (r + 4.5f * px), c.y - r * 0.4f}, 2.1f, hand);
+        blob({c.x, c.y - r * 0.1f}, {0, 1}, std::max(4.8f, r / px * 1.25f),
+             std::max(4.4f, r / px * 1.15f), hand);
+        fillPolygon(shapes, ellipse(c, r, r, 36), fill);
+    } else if (tool == Tool::Thumb) {
+        // A thumb from behind: its pad on the patch, the thumb running down and away from the
+        // midline to the fist that holds it, the nail on its back.
+        sf::Vector2f dir(-side * 0.45f, 1.f);
+        dir /= std::hypot(dir.x, dir.y);
+        const sf::Vector2f across(-dir.y, dir.x);
+        const sf::Vector2f root = c + dir * (5.5f * px);
+        blob(root + dir * (3.6f * px) + across * (side * 1.2f * px), dir, 4.6f, 4.0f, hand);
+        // The curled fingers across the fist.
+        for (int i = 0; i < 4; ++i) {
+            const sf::Vector2f k = root + dir * ((1.4f + 1.8f * static_cast<float>(i)) * px) +
+                                   across * (side * -2.2f * px);
+            digit(k, k + across * (side * 3.2f * px), 1.6f, hand);
+        }
+        digit(c, root, 2.3f, fill);
+        fillPolygon(shapes, turnedEllipse(c + dir * (1.1f * px), dir, 0.9f * px, 0.7f * px, 20),
+                    sf::Color(255, 236, 228, lifted ? 110 : 255));
+    } else {
+        // Fingertips: three fingers side by side, the middle one pressing on the patch, the
+        // back of the hand beyond them: from above when the hand reaches over the shoulder,
+        // else from below, where the partner's hand comes from.
+        const sf::Vector2f dir = fromAbove ? sf::Vector2f(0, -1) : sf::Vector2f(0, 1);
+        const sf::Vector2f across(1, 0);
+        const float length = 7.0f;
+        blob(c + dir * ((length + 3.0f) * px), dir, 4.2f, 4.4f, hand);
+        for (float offset : {-1.9f, 1.9f}) {
+            const sf::Vector2f tip = c + across * (offset * px) + dir * (1.3f * px);
+            digit(tip, tip + dir * ((length - 0.5f) * px), 1.6f, hand);
+        }
+        digit(c, c + dir * (length * px), 1.7f, fill);
+        fillPolygon(shapes, turnedEllipse(c + dir * (0.9f * px), dir, 0.6f * px, 0.5f * px, 20),
+                    sf::Color(255, 236, 228, lifted ? 110 : 255));
+    }
+    // The contact patch itself, to scale, so its distance to the zones can be judged.
+    fillRing(shapes, c, std::max(0.f, r - outline), r, 36,
+             lifted ? sf::Color(255, 255, 255, 90) : sf::Color(255, 255, 255, 220));
+    drawShapes(target, shapes);
+}
+
+void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double contactRadiusCm,
+              sf::Color color, bool carried, std::optional<sf::Color> ring) {
+    const float radius = static_cast<float>(contactRadiusCm) * view.pixelsPerCm();
+    const sf::Vector2f center = view.toScreen(at);
+    sf::VertexArray shapes(sf::Triangles);
+    if (ring) {
+        const float halo = radius * 1.45f;
+        fillRing(shapes, center, halo, halo + std::max(3.f, radius * 0.22f), 48, *ring);
+    }
+    sf::Color fill = color;
+    if (carried) {
+        fill.a = 140;
+    }
+    fillRing(shapes, center, 0, radius, 48, fill);
+    // A highlight up and to the left, so the disc reads as a ball; the edge stays inside the
+    // patch, so nothing is drawn beyond where the ball touches.
+    sf::Color shine(255, 255, 255, carried ? 60 : 110);
+    fillRing(shapes, {center.x - radius * 0.35f, center.y - radius * 0.35f}, 0, radius * 0.28f, 24,
+             shine);
+    const float edge = std::max(1.5f, radius * 0.08f);
+    fillRing(shapes, center, std::max(0.f, radius - edge), radius, 48,
+             carried ? sf::Color(30, 30, 30, 140) : palette::ballEdge);
+    drawShapes(target, shapes);
+}
 
 void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& posture,
                  const PostureFrame& frame, sf::Color contact) {

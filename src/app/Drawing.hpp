@@ -90,10 +90,11 @@ void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& po
 sf::Color toolColor(const BodyModel& body, Tool tool);
 /// A hand, a thumb or a fingertip drawn pressing at `at` (absolute frame), its contact patch
 /// to scale. `leftHand` turns a hand or a thumb the way a left one lies; `lifted` draws it
-/// see-through; `ring` circles it in a warning colour.
+/// see-through; `ring` circles it in a warning colour; `fromAbove` brings fingertips down
+/// from above, as a hand reaching over the shoulder does.
 void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point at,
               double contactRadiusCm, bool leftHand, sf::Color color, bool lifted = false,
-              std::optional<sf::Color> ring = std::nullopt);
+              std::optional<sf::Color> ring = std::nullopt, bool fromAbove = false);
 /// An arrow along a path (screen pixels): a line with a head at its end.
 void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& path, float width,
                    sf::Color color);

@@ -4,6 +4,7 @@
 #include "core/RoutineLoader.hpp"
 #include "core/TextFile.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 

@@ -3,6 +3,7 @@
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 #include "core/Motion.hpp"
+#include "core/StopAdvice.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -77,7 +78,8 @@ void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const Sessio
             // Chevrons that move along the way the hand presses: which way, at a glance.
             double total = 0;
             for (std::size_t i = 1; i < pressed.size(); ++i) {
-                total += std::hypot(pressed[i].x - pressed[i - 1].x, pressed[i].y - pressed[i - 1].y);
+                total +=
+                    std::hypot(pressed[i].x - pressed[i - 1].x, pressed[i].y - pressed[i - 1].y);
             }
             const float spacing = std::max(width * 6.f, 3.5f * view.pixelsPerCm());
             const float shift = static_cast<float>(
@@ -93,9 +95,10 @@ void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const Sessio
                         const sf::Vector2f tip = a + dir * left;
                         const sf::Vector2f normal(-dir.y, dir.x);
                         const sf::Vector2f back = tip - dir * (width * 1.6f);
-                        strokeLine(shapes, {back + normal * (width * 1.5f), tip,
-                                            back - normal * (width * 1.5f)},
-                                   width * 0.6f, strong);
+                        strokeLine(
+                            shapes,
+                            {back + normal * (width * 1.5f), tip, back - normal * (width * 1.5f)},
+                            width * 0.6f, strong);
                         break;
                     }
                     left -= piece;
@@ -115,24 +118,26 @@ void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const Sessio
 
 // Over the hands: the circles of kneading and frictions, each with the way it turns, and the
 // count of a stroke or strip beside the end of its way.
-void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view,
-                         const SessionSnapshot& pic, float width, const sf::Font& font) {
+void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view, const SessionSnapshot& pic,
+                         float width, const sf::Font& font) {
     sf::VertexArray shapes(sf::Triangles);
     const sf::Color strong(255, 255, 255, 235);
     for (const Point& centre : pic.circleCentres) {
         // To scale where that shows; round the pad of the thumb or finger where it would hide
         // under it.
-        const float r = std::max(static_cast<float>(pic.circleRadiusCm) * view.pixelsPerCm(),
-                                 static_cast<float>(pic.contactRadiusCm) * view.pixelsPerCm() +
-                                     width * 0.9f);
+        const float r =
+            std::max(static_cast<float>(pic.circleRadiusCm) * view.pixelsPerCm(),
+                     static_cast<float>(pic.contactRadiusCm) * view.pixelsPerCm() + width * 0.9f);
         const float line = std::max(2.f, width * 0.3f);
         const sf::Vector2f c = view.toScreen(centre);
-        fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40, sf::Color(30, 30, 30, 200));
+        fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40,
+                 sf::Color(30, 30, 30, 200));
         fillRing(shapes, c, std::max(0.f, r - line / 4), r + line / 4, 40, strong);
         // A head on the circle's right, pointing down: it turns clockwise on the screen.
         const float head = std::max(line * 2.2f, 5.f);
         fillPolygon(shapes,
-                    {{c.x + r, c.y + head}, {c.x + r - head * 0.9f, c.y - head * 0.3f},
+                    {{c.x + r, c.y + head},
+                     {c.x + r - head * 0.9f, c.y - head * 0.3f},
                      {c.x + r + head * 0.9f, c.y - head * 0.3f}},
                     strong);
     }
@@ -285,8 +290,9 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
             // The count of strokes or strips goes before the step's place in the session.
             const std::string most = "Stroke " + std::to_string(step.motion.repeat) + " of " +
                                      std::to_string(step.motion.repeat);
-            lines.push_back(most + "  ·  " +
-                            progressText(rounds, rounds, routine.steps.size(), routine.steps.size()));
+            lines.push_back(
+                most + "  ·  " +
+                progressText(rounds, rounds, routine.steps.size(), routine.steps.size()));
         }
     }
     const std::vector<std::string> captions = {"left in this step", "until the other side",
@@ -321,7 +327,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     if (!portrait(full)) {
         // The stop advice under the body, where it is always seen.
         const float top = body.top + body.height + gap;
-        const sf::Vector2f stop = m_measure(regular, kStopAdvice, px.stop, body.width);
+        const sf::Vector2f stop = tallest(regular, stopAdvices(routine), px.stop, body.width);
         if ((top + stop.y > c.h - m || stop.x > body.width) && !m_lenient) {
             return false;
         }
@@ -331,8 +337,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const float bottom = panel.top + panel.height;
     // The side's name; under it the clock, and beside the clock what it counts and where in
     // the session this is. Where that is too wide, one under the other.
-    const sf::Vector2f side =
-        tallest(bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE", "BOTH SIDES"}, px.side, 0);
+    const sf::Vector2f side = tallest(
+        bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE", "BOTH SIDES"}, px.side, 0);
     const sf::Vector2f clock = tallest(bold, {"00:00", "PAUSED"}, px.clock, 0);
     if ((side.x > pw || clock.x > pw) && !m_lenient) {
         return false;
@@ -403,7 +409,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     low -= keys.y;
     boxes.add("keys", {panel.left, low, pw, keys.y});
     if (portrait(full)) {
-        const sf::Vector2f stop = m_measure(regular, kStopAdvice, px.stop, pw);
+        const sf::Vector2f stop = tallest(regular, stopAdvices(routine), px.stop, pw);
         low -= stop.y + gap;
         boxes.add("stop", {panel.left, low, pw, stop.y});
     }
@@ -628,7 +634,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     diagram.draw(target, pic.spine, pic.neck, hand ? pic.target : std::string(), pic.side,
                  pic.bothSides);
     const BodyView& view = diagram.view();
-    const sf::Color fill = pic.tool ? toolColor(m_app.body, *pic.tool)
+    const sf::Color fill = pic.tool       ? toolColor(m_app.body, *pic.tool)
                            : routine.tool ? toolColor(m_app.body, *routine.tool)
                                           : ballColor(m_app.body, routine.ball);
 
@@ -673,13 +679,14 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
             // back to the start is lifted, so drawn see-through.
             const Tool tool = pic.tool ? *pic.tool : Tool::Hands;
             drawTool(target, view, tool, ball.at, pic.contactRadiusCm, ball.at.xCm < 0,
-                     ring ? *ring : fill, pic.switching || pic.handLifted, ring);
+                     ring ? *ring : fill, pic.switching || pic.handLifted, ring,
+                     m_session.routine().drill == Drill::SelfPress);
             continue;
         }
         // A ball on a warning turns the warning colour itself, so it cannot be missed.
         // See-through only while carried to the other side: getting ready, it is where it goes.
-        drawBall(target, view, ball.at, pic.contactRadiusCm, ring ? *ring : fill,
-                 pic.switching, ring);
+        drawBall(target, view, ball.at, pic.contactRadiusCm, ring ? *ring : fill, pic.switching,
+                 ring);
     }
 
     if (isStep && hand) {
@@ -733,7 +740,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     } else if (pic.gettingReady) {
         fitLabel(m_progress,
                  std::string("The ") + sideName(pic.side) + " side first: place " +
-                     (hand ? "the hands" : pic.ballCount > 1 ? "the balls" : "the ball") +
+                     (hand                ? "the hands"
+                      : pic.ballCount > 1 ? "the balls"
+                                          : "the ball") +
                      " as shown",
                  m_px.line, palette::dimText, b["progress"]);
     } else {
@@ -810,8 +819,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     const bool free = pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt;
     if (free && (!b.has("posture") || pic.gettingReady || pic.switching)) {
         const sf::FloatRect warning = b["warning"];
-        const float bottom = b.has("posture") ? posture.top + posture.height
-                                              : b["prompt"].top + b["prompt"].height;
+        const float bottom =
+            b.has("posture") ? posture.top + posture.height : b["prompt"].top + b["prompt"].height;
         posture = {warning.left, warning.top, warning.width, bottom - warning.top};
     }
     if (posture.width > 0 && posture.height > 0 && m_app.postures != nullptr) {
@@ -827,7 +836,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                      posture.height - 16 * u},
                     picture, frame, fill);
     }
-    fitLabel(m_stop, kStopAdvice, m_px.stop, palette::dimText, b["stop"]);
+    fitLabel(m_stop, stopAdvice(routine, pic.step), m_px.stop, palette::dimText, b["stop"]);
     m_stop.draw(target);
     fitLabel(m_keys, keysText(m_app.tones.muted()), m_px.keys, palette::dimText, b["keys"]);
     m_keys.draw(target);

@@ -150,13 +150,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     Boxes noteBoxes;
     float noteHeight = 0;
     if (m_warnings.empty()) {
-        const std::string safety =
-            byHand(m_routine.drill)
-                ? "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
-                  "numbness or tingling. Never press on the spine or into the front or sides of "
-                  "the neck; stroke up, toward the heart."
-                : "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
-                  "numbness or tingling. Keep the ball off the spine and out of the neck.";
+        const std::string& safety = m_app.body.safety(m_routine.drill);
         const sf::Vector2f head = measureText(bold, "Safety", px(32), right.width - 2 * notePad);
         const sf::Vector2f body = measureText(regular, safety, px(28), right.width - 2 * notePad);
         noteHeight = head.y + gap + body.y + 2 * notePad;
