@@ -592,11 +592,12 @@ void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double c
 void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& posture,
                  const PostureFrame& frame, sf::Color contact) {
     // The picture as large as the area allows, its proportions kept, in the middle.
-    const float scale =
-        std::min(area.width / static_cast<float>(posture.width), area.height / 10.f);
-    const sf::Vector2f origin(area.left +
-                                  (area.width - scale * static_cast<float>(posture.width)) / 2,
-                              area.top + (area.height - scale * 10.f) / 2);
+    const float width = static_cast<float>(posture.width);
+    const float height = static_cast<float>(posture.height);
+    const float scale = std::min(area.width / width, area.height / height);
+    const sf::Vector2f origin(area.left + (area.width - scale * width) / 2,
+                              area.top + (area.height - scale * height) / 2 -
+                                  static_cast<float>(posture.top) * scale);
     auto at = [&](PicturePoint p) {
         return sf::Vector2f(origin.x + static_cast<float>(p.x) * scale,
                             origin.y + static_cast<float>(p.y) * scale);

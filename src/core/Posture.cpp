@@ -286,10 +286,16 @@ std::vector<PostureKey> readKeys(const Reader& read, const YamlNode& node, const
 }
 
 Posture readPosture(const Reader& read, Drill drill, const YamlNode& node) {
-    read.onlyKeys(node, {"width", "props", "figures", "contact", "motions"});
+    read.onlyKeys(node, {"width", "top", "height", "props", "figures", "contact", "motions"});
     Posture posture;
     posture.drill = drill;
     posture.width = read.positive(node, "width");
+    if (const YamlNode* top = read.find(node, "top")) {
+        posture.top = read.number(*top);
+    }
+    if (read.find(node, "height") != nullptr) {
+        posture.height = read.positive(node, "height");
+    }
     for (const YamlNode* item : read.list(node, "props").items) {
         posture.props.push_back(readProp(read, *item));
     }

@@ -101,7 +101,9 @@ struct PostureFrame {
 /// step may have.
 struct Posture {
     Drill drill = Drill::Wall;
-    double width = 10; ///< picture units; the height is 10
+    double width = 10;  ///< picture units
+    double top = 0;     ///< where the picture starts, for one whose upper part is empty
+    double height = 10; ///< how much of it is shown from `top`
     std::vector<PropPiece> props;
     std::vector<PostureFigure> figures;
     PostureContact contact;
