@@ -418,8 +418,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         return false;
     }
     const float room = low - y;
-    // The posture picture keeps a share of the panel: the texts shrink before it does.
-    const float posture = std::max(110 * u, panel.height * 0.28f);
+    // The posture picture keeps room of its own: the texts shrink before it is dropped.
+    const float posture = 110 * u;
     if (room < posture && !m_lenient) {
         return false;
     }
