@@ -164,13 +164,6 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view, const S
     }
 }
 
-std::string promptText(const CheckIn& checkIn) {
-    return std::string("How tense is your ") + sideName(checkIn.side) + " side " +
-           (checkIn.after ? "now" : "before you start") + "? Press 0-9 (T for 10)";
-}
-
-const char* const kLeavePrompt =
-    "Leave this session? Press Esc again to leave, any other key to stay";
 const char* const kGetReadyCue =
     "Get into position and breathe out. The clock starts when the count reaches zero.";
 const char* const kSwitchCue = "Never roll it across the spine. Place it as before, mirrored: same "
@@ -223,8 +216,9 @@ sf::FloatRect textPanel(sf::Vector2f size, sf::FloatRect body, float margin) {
 } // namespace
 
 SessionScreen::SessionScreen(AppResources& app, Session& session)
-    : m_app(app), m_session(session), m_diagrams{BodyDiagram(app.body, app.fonts.bold),
-                                                 BodyDiagram(app.body, app.fonts.bold)} {}
+    : m_app(app), m_session(session),
+      m_pic(session.snapshot()), m_diagrams{BodyDiagram(app.body, app.fonts.bold),
+                                            BodyDiagram(app.body, app.fonts.bold)} {}
 
 sf::FloatRect SessionScreen::bodyArea(sf::Vector2f size) {
     const Canvas c = Canvas::of({static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)});
@@ -304,10 +298,10 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         "Off the body: move the ball back onto the back",
         "Too close to the spine: move the ball well away from the spine and the neck",
         "Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down"};
-    std::vector<std::string> prompts = {kLeavePrompt};
+    std::vector<std::string> prompts = {kLeaveQuestion};
     for (Side side : {Side::Left, Side::Right}) {
         for (bool after : {false, true}) {
-            prompts.push_back(promptText(CheckIn{side, after, 0, 1}));
+            prompts.push_back(tensionQuestion(CheckIn{side, after, 0, 1}));
         }
     }
     const MeasuredFont& bold = m_app.fonts.bold;
@@ -494,7 +488,11 @@ void SessionScreen::play(const std::vector<Cue>& cues) {
     }
 }
 
-ScreenRequest SessionScreen::afterCommand() const {
+ScreenRequest SessionScreen::afterCommand() {
+    m_pic = m_session.snapshot();
+    if (m_session.muted() != m_app.tones.muted()) {
+        toggleMute(m_app);
+    }
     if (m_session.over()) {
         return {ScreenRequest::Kind::SessionOver, {}, std::nullopt};
     }
@@ -502,89 +500,28 @@ ScreenRequest SessionScreen::afterCommand() const {
 }
 
 ScreenRequest SessionScreen::handle(const sf::Event& event) {
-    if (const std::optional<ControlInput> input = m_controls.map(event)) {
-        return control(*input);
+    if (const std::optional<SessionCommand> command = m_controls.map(event)) {
+        return control(*command);
     }
     return {};
 }
 
-ScreenRequest SessionScreen::control(ControlInput input) {
-    // The pain stop is never asked about and never waits.
-    if (input.control == Control::StopForPain) {
-        play(m_session.stopForPain());
-        return afterCommand();
-    }
-    // A media player's Stop is a deliberate press of a key made for it: it leaves at once.
-    if (input.control == Control::LeaveNow) {
-        play(m_session.leave());
-        return afterCommand();
-    }
-    if (m_session.askingToLeave()) {
-        if (input.control == Control::Leave || input.control == Control::Confirm) {
-            play(m_session.leave());
-            return afterCommand();
-        }
-        // Anything else stays, and does nothing more.
-        m_session.stay();
-        return {};
-    }
-    switch (input.control) {
-    case Control::TogglePause:
-        play(m_session.togglePause());
-        break;
-    case Control::Play:
-        play(m_session.resume());
-        break;
-    case Control::Pause:
-        play(m_session.pause());
-        break;
-    case Control::Next:
-        play(m_session.next());
-        break;
-    case Control::Previous:
-        play(m_session.previous());
-        break;
-    case Control::Mute:
-        toggleMute(m_app);
-        break;
-    case Control::Leave:
-        m_session.askToLeave();
-        break;
-    case Control::Rate:
-        // Only while the prompt shows; the clock keeps running.
-        m_session.rate(input.rating);
-        break;
-    case Control::Confirm:
-    case Control::Dismiss:
-    case Control::LeaveNow:
-    case Control::StopForPain:
-        break;
-    }
+ScreenRequest SessionScreen::control(const SessionCommand& command) {
+    play(m_session.apply(command));
     return afterCommand();
 }
 
 NowPlaying SessionScreen::nowPlaying() const {
-    // Asked every tick: the moment alone, not the whole snapshot drawing needs.
-    const Moment m = m_session.timeline().at(m_session.elapsedS());
-    const Segment& segment = *m.segment;
     NowPlaying now;
-    now.status = m_session.over()     ? NowPlaying::Status::Stopped
-                 : m_session.paused() ? NowPlaying::Status::Paused
-                                      : NowPlaying::Status::Playing;
-    if (segment.kind == SegmentKind::Step && segment.step) {
-        now.title = m_session.routine().steps[*segment.step].name;
-    } else if (segment.kind == SegmentKind::Switch) {
-        now.title = std::string("Switch to the ") + sideName(segment.side) + " side";
-    } else {
-        now.title = "Get ready";
-    }
-    std::string side = sideName(segment.side);
-    side[0] = static_cast<char>(side[0] - 'a' + 'A');
-    now.artist = m_session.routine().title;
-    now.album = side + " side";
-    now.segment = m.segmentIndex;
-    now.lengthS = segment.durationS;
-    now.positionS = m.intoSegmentS;
+    now.status = m_pic.state != SessionState::Going ? NowPlaying::Status::Stopped
+                 : m_pic.paused                     ? NowPlaying::Status::Paused
+                                                    : NowPlaying::Status::Playing;
+    now.title = m_pic.title;
+    now.artist = m_pic.routineTitle;
+    now.album = m_pic.sideTitle;
+    now.segment = m_pic.moment.segmentIndex;
+    now.lengthS = m_pic.moment.segment->durationS;
+    now.positionS = m_pic.moment.intoSegmentS;
     return now;
 }
 
@@ -596,7 +533,7 @@ ScreenRequest SessionScreen::update(double seconds) {
 std::string SessionScreen::frameKey(sf::Vector2u size) const {
     // Everything the session screen shows that can change: the segment, the whole seconds
     // on the clocks, the pause, the prompts, and the balls to the pixel.
-    const SessionSnapshot snap = m_session.snapshot();
+    const SessionSnapshot& snap = m_pic;
     const Moment& m = snap.moment;
     const BodyView view(m_app.body,
                         bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)}),
@@ -604,10 +541,10 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
     std::string key = std::to_string(size.x) + "x" + std::to_string(size.y) + "|" +
                       std::to_string(m.segmentIndex) + "|" + clockText(m.segmentLeftS) + "|" +
                       clockText(m.sessionLeftS) + "|" + (snap.paused ? "P" : "") +
-                      (snap.askingToLeave ? "L" : "") + (m_app.tones.muted() ? "M" : "") + "|" +
+                      (snap.askingToLeave ? "L" : "") + (snap.muted ? "M" : "") + "|" +
                       std::to_string(static_cast<int>(m.intoSegmentS));
     if (snap.tensionPrompt) {
-        key += "|c" + promptText(*snap.tensionPrompt) + std::to_string(snap.tensionPrompt->round);
+        key += "|c" + snap.prompt + std::to_string(snap.tensionPrompt->round);
     }
     key += "|" + std::to_string(snap.repetition) + (snap.handLifted ? "L" : "");
     for (const BallOnScreen& ball : snap.balls) {
@@ -621,7 +558,7 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
 }
 
 void SessionScreen::draw(sf::RenderTarget& target) const {
-    const SessionSnapshot pic = m_session.snapshot();
+    const SessionSnapshot& pic = m_pic;
     const Routine& routine = m_session.routine();
     const Moment& m = pic.moment;
     const bool isStep = !pic.switching && !pic.gettingReady;
@@ -805,8 +742,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     if (pic.askingToLeave || pic.tensionPrompt) {
         const sf::FloatRect box = b["prompt"];
         drawPanel(target, box, palette::panel, palette::accent, 3 * u);
-        fitLabel(m_prompt, pic.askingToLeave ? kLeavePrompt : promptText(*pic.tensionPrompt),
-                 m_px.prompt, palette::text,
+        fitLabel(m_prompt, pic.prompt, m_px.prompt, palette::text,
                  {box.left + pad, box.top + pad, box.width - 2 * pad, box.height - 2 * pad});
         m_prompt.setPosition(box.left + pad, box.top + (box.height - m_prompt.height()) / 2);
         m_prompt.draw(target);
@@ -838,7 +774,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
     fitLabel(m_stop, stopAdvice(routine, pic.step), m_px.stop, palette::dimText, b["stop"]);
     m_stop.draw(target);
-    fitLabel(m_keys, keysText(m_app.tones.muted()), m_px.keys, palette::dimText, b["keys"]);
+    fitLabel(m_keys, keysText(pic.muted), m_px.keys, palette::dimText, b["keys"]);
     m_keys.draw(target);
 }
 } // namespace rollcoach
