@@ -749,11 +749,10 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
 
     // The posture in a place of its own when there is room for one; else in the room the
-    // warning and the prompt keep, while neither shows. Getting ready and switching sides, it
-    // takes all of that room: the body is what changes then.
+    // warning and the prompt keep, while neither shows: then it takes all of that room.
     sf::FloatRect posture = b["posture"];
     const bool free = pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt;
-    if (free && (!b.has("posture") || pic.gettingReady || pic.switching)) {
+    if (free) {
         const sf::FloatRect warning = b["warning"];
         const float bottom =
             b.has("posture") ? posture.top + posture.height : b["prompt"].top + b["prompt"].height;
