@@ -299,8 +299,7 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
     // Keep-out zones.
     m_spineZone.clear();
     // The zone runs the whole length of the spine: down to the sacrum where that is drawn.
-    const double zoneBottom =
-        wholeBack ? m_body.sacrumBottomCm - 0.8 : m_body.spineBottomCm;
+    const double zoneBottom = wholeBack ? m_body.sacrumBottomCm - 0.8 : m_body.spineBottomCm;
     fillPolygon(m_spineZone,
                 rectangle(v.toScreen({-m_body.spineHalfWidthCm, 0}),
                           v.toScreen({m_body.spineHalfWidthCm, zoneBottom})),
@@ -355,6 +354,97 @@ sf::Color toolColor(const BodyModel& body, Tool tool) {
                      static_cast<sf::Uint8>(c.b));
 }
 
+namespace {
+
+sf::Color propColor(PropKind kind) {
+    switch (kind) {
+    case PropKind::Wall:
+        return {128, 132, 146};
+    case PropKind::Floor:
+        return palette::dimText;
+    case PropKind::Pillow:
+        return {150, 190, 230};
+    case PropKind::Table:
+    case PropKind::Chair:
+        return {168, 132, 96};
+    case PropKind::Mat:
+        return {96, 150, 120};
+    }
+    return palette::dimText;
+}
+
+sf::Color shaded(sf::Color c, float by) {
+    return sf::Color(static_cast<sf::Uint8>(static_cast<float>(c.r) * by),
+                     static_cast<sf::Uint8>(static_cast<float>(c.g) * by),
+                     static_cast<sf::Uint8>(static_cast<float>(c.b) * by), c.a);
+}
+
+// A segment as a rounded bar from a to b, its ends round discs.
+void capsule(sf::VertexArray& shapes, sf::Vector2f a, sf::Vector2f b, float width,
+             sf::Color color) {
+    const sf::Vector2f d = b - a;
+    const float length = std::hypot(d.x, d.y);
+    if (length > 0) {
+        const sf::Vector2f n = sf::Vector2f(-d.y, d.x) / length * (width / 2);
+        fillPolygon(shapes, {a + n, b + n, b - n, a - n}, color);
+    }
+    fillRing(shapes, a, 0, width / 2, 20, color);
+    fillRing(shapes, b, 0, width / 2, 20, color);
+}
+
+std::vector<sf::Vector2f> turnedEllipse(sf::Vector2f center, sf::Vector2f along, float rx, float ry,
+                                        int segments) {
+    std::vector<sf::Vector2f> out;
+    const sf::Vector2f across(-along.y, along.x);
+    for (int i = 0; i < segments; ++i) {
+        const float a = 6.2831853f * static_cast<float>(i) / static_cast<float>(segments);
+        out.push_back(center + along * (rx * std::cos(a)) + across * (ry * std::sin(a)));
+    }
+    return out;
+}
+
+// One body segment: its outline a little wider and darker behind it, so limbs crossing the
+// trunk still read as limbs.
+void drawSegment(sf::VertexArray& shapes, sf::Vector2f a, sf::Vector2f b, float width,
+                 SegmentShape shape, sf::Color fill, float edge) {
+    const sf::Color rim = shaded(fill, 0.45f);
+    const sf::Vector2f d = b - a;
+    const float length = std::max(0.001f, std::hypot(d.x, d.y));
+    const sf::Vector2f along = d / length;
+    if (shape == SegmentShape::Head) {
+        const sf::Vector2f c = (a + b) / 2.f;
+        fillPolygon(shapes, turnedEllipse(c, along, length / 2 + edge, width / 2 + edge, 40), rim);
+        fillPolygon(shapes, turnedEllipse(c, along, length / 2, width / 2, 40), fill);
+        return;
+    }
+    if (shape == SegmentShape::Hand) {
+        // A mitten: the palm wider than the wrist, the fingers rounded at the end.
+        const sf::Vector2f n(-along.y, along.x);
+        auto mitten = [&](float grow) {
+            std::vector<sf::Vector2f> out;
+            const float w0 = width * 0.38f + grow;
+            const float w1 = width * 0.55f + grow;
+            out.push_back(a - along * grow + n * w0);
+            out.push_back(a + d * 0.55f + n * w1);
+            for (int i = 0; i <= 8; ++i) {
+                const float t = 3.1415926f * static_cast<float>(i) / 8.f;
+                out.push_back(a + d * 0.7f + along * (length * 0.3f + grow) * std::sin(t) +
+                              n * (w1 * std::cos(t)));
+            }
+            out.push_back(a + d * 0.55f - n * w1);
+            out.push_back(a - along * grow - n * w0);
+            return out;
+        };
+        fillPolygon(shapes, mitten(edge), rim);
+        fillPolygon(shapes, mitten(0), fill);
+        return;
+    }
+    capsule(shapes, a, b, width + 2 * edge, rim);
+    capsule(shapes, a, b, width, fill);
+}
+
+} // namespace
+
 void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& path, float width,
                    sf::Color color) {
     if (path.size() < 2) {
@@ -385,7 +475,7 @@ void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& pat
 
 void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point at,
               double contactRadiusCm, bool leftHand, sf::Color color, bool lifted,
-              std::optional<sf::Color> ring) {
+              std::optional<sf::Color> ring, bool fromAbove) {
     const float px = view.pixelsPerCm();
     const sf::Vector2f c = view.toScreen(at);
     const float r = static_cast<float>(contactRadiusCm) * px;
@@ -393,9 +483,13 @@ void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point a
     const float side = leftHand ? 1.f : -1.f;
     sf::Color fill = color;
     sf::Color edge = palette::ballEdge;
+    // The hand beyond what presses is drawn a little see-through, so the zones under it show.
+    sf::Color hand = color;
+    hand.a = 205;
     if (lifted) {
         fill.a = 110;
         edge.a = 110;
+        hand.a = 90;
     }
     sf::VertexArray shapes(sf::Triangles);
     if (ring) {
@@ -403,42 +497,70 @@ void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point a
         fillRing(shapes, c, halo, halo + std::max(3.f, r * 0.25f), 48, *ring);
     }
     const float outline = std::max(1.5f, px * 0.18f);
+    // Each shape at the size of a real hand (cm on the person), so it reads as one from
+    // across the room.
+    auto digit = [&](sf::Vector2f from, sf::Vector2f to, float widthCm, sf::Color inside) {
+        capsule(shapes, from, to, widthCm * px + 2 * outline, edge);
+        capsule(shapes, from, to, widthCm * px, inside);
+    };
+    auto blob = [&](sf::Vector2f centre, sf::Vector2f along, float rxCm, float ryCm,
+                    sf::Color inside) {
+        fillPolygon(shapes,
+                    turnedEllipse(centre, along, rxCm * px + outline, ryCm * px + outline, 36),
+                    edge);
+        fillPolygon(shapes, turnedEllipse(centre, along, rxCm * px, ryCm * px, 36), inside);
+    };
     if (tool == Tool::Hands) {
-        // A flat hand from behind: the palm over the contact patch, four fingers toward the
-        // head, the thumb along the side toward the midline.
-        const std::vector<sf::Vector2f> palm = ellipse(c, r * 0.95f, r * 1.1f, 36);
-        const float finger = r * 0.34f;
+        // A flat hand from behind: the palm over the contact patch, four fingers spread toward
+        // the head, the thumb out along the side toward the midline.
+        const float finger = 1.7f;
         for (int i = 0; i < 4; ++i) {
-            const float x = c.x + (static_cast<float>(i) - 1.5f) * finger * 1.05f;
-            const float length = r * (i == 1 || i == 2 ? 1.25f : 1.0f);
-            strokeLine(shapes, {{x, c.y - r * 0.6f}, {x, c.y - r * 0.6f - length}}, finger, edge);
-            strokeLine(shapes, {{x, c.y - r * 0.6f}, {x, c.y - r * 0.6f - length}},
-                       finger - outline * 1.6f, fill);
+            const float x = (static_cast<float>(i) - 1.5f) * 2.0f * px * -side;
+            const float length = (i == 1 || i == 2 ? 7.0f : 6.0f) - (i == 3 ? 0.8f : 0.f);
+            const sf::Vector2f base(c.x + x, c.y - r * 0.7f);
+            digit(base, {base.x + x * 0.15f, base.y - length * px}, finger, hand);
         }
-        const sf::Vector2f thumbBase(c.x + side * r * 0.75f, c.y + r * 0.1f);
-        const sf::Vector2f thumbTip(c.x + side * r * 1.45f, c.y - r * 0.55f);
-        strokeLine(shapes, {thumbBase, thumbTip}, finger * 1.1f, edge);
-        strokeLine(shapes, {thumbBase, thumbTip}, finger * 1.1f - outline * 1.6f, fill);
-        fillPolygon(shapes, palm, edge);
-        fillPolygon(shapes, ellipse(c, r * 0.95f - outline, r * 1.1f - outline, 36), fill);
+        digit({c.x + side * r * 0.7f, c.y + r * 0.3f},
+              {c.x + side * (r + 4.5f * px), c.y - r * 0.4f}, 2.1f, hand);
+        blob({c.x, c.y - r * 0.1f}, {0, 1}, std::max(4.8f, r / px * 1.25f),
+             std::max(4.4f, r / px * 1.15f), hand);
+        fillPolygon(shapes, ellipse(c, r, r, 36), fill);
+    } else if (tool == Tool::Thumb) {
+        // A thumb from behind: its pad on the patch, the thumb running down and away from the
+        // midline to the fist that holds it, the nail on its back.
+        sf::Vector2f dir(-side * 0.45f, 1.f);
+        dir /= std::hypot(dir.x, dir.y);
+        const sf::Vector2f across(-dir.y, dir.x);
+        const sf::Vector2f root = c + dir * (5.5f * px);
+        blob(root + dir * (3.6f * px) + across * (side * 1.2f * px), dir, 4.6f, 4.0f, hand);
+        // The curled fingers across the fist.
+        for (int i = 0; i < 4; ++i) {
+            const sf::Vector2f k = root + dir * ((1.4f + 1.8f * static_cast<float>(i)) * px) +
+                                   across * (side * -2.2f * px);
+            digit(k, k + across * (side * 3.2f * px), 1.6f, hand);
+        }
+        digit(c, root, 2.3f, fill);
+        fillPolygon(shapes, turnedEllipse(c + dir * (1.1f * px), dir, 0.9f * px, 0.7f * px, 20),
+                    sf::Color(255, 236, 228, lifted ? 110 : 255));
     } else {
-        // A thumb or a finger from behind: its pad on the patch, the digit running down and
-        // out to the hand; the nail shows the pad is pressing.
-        const float width = tool == Tool::Thumb ? std::max(r * 2.4f, 9.f) : std::max(r * 2.6f, 7.f);
-        // The digit runs down and away from the midline, where the hand holding it is.
-        const sf::Vector2f root(c.x - side * width * 0.9f, c.y + width * 2.2f);
-        strokeLine(shapes, {c, root}, width, edge);
-        strokeLine(shapes, {c, root}, width - outline * 2, fill);
-        fillRing(shapes, c, 0, width / 2, 28, edge);
-        fillRing(shapes, c, 0, width / 2 - outline, 28, fill);
-        const sf::Color nail(255, 236, 228, lifted ? 110 : 255);
-        fillPolygon(shapes, ellipse({c.x + side * width * 0.08f, c.y + width * 0.15f}, width * 0.26f,
-                                    width * 0.32f, 20),
-                    nail);
+        // Fingertips: three fingers side by side, the middle one pressing on the patch, the
+        // back of the hand beyond them: from above when the hand reaches over the shoulder,
+        // else from below, where the partner's hand comes from.
+        const sf::Vector2f dir = fromAbove ? sf::Vector2f(0, -1) : sf::Vector2f(0, 1);
+        const sf::Vector2f across(1, 0);
+        const float length = 7.0f;
+        blob(c + dir * ((length + 3.0f) * px), dir, 4.2f, 4.4f, hand);
+        for (float offset : {-1.9f, 1.9f}) {
+            const sf::Vector2f tip = c + across * (offset * px) + dir * (1.3f * px);
+            digit(tip, tip + dir * ((length - 0.5f) * px), 1.6f, hand);
+        }
+        digit(c, c + dir * (length * px), 1.7f, fill);
+        fillPolygon(shapes, turnedEllipse(c + dir * (0.9f * px), dir, 0.6f * px, 0.5f * px, 20),
+                    sf::Color(255, 236, 228, lifted ? 110 : 255));
     }
     // The contact patch itself, to scale, so its distance to the zones can be judged.
     fillRing(shapes, c, std::max(0.f, r - outline), r, 36,
-             lifted ? sf::Color(255, 255, 255, 90) : sf::Color(255, 255, 255, 200));
+             lifted ? sf::Color(255, 255, 255, 90) : sf::Color(255, 255, 255, 220));
     drawShapes(target, shapes);
 }
 
@@ -459,96 +581,67 @@ void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double c
     // A highlight up and to the left, so the disc reads as a ball; the edge stays inside the
     // patch, so nothing is drawn beyond where the ball touches.
     sf::Color shine(255, 255, 255, carried ? 60 : 110);
-    fillRing(shapes, {center.x - radius * 0.35f, center.y - radius * 0.35f}, 0, radius * 0.28f,
-             24, shine);
+    fillRing(shapes, {center.x - radius * 0.35f, center.y - radius * 0.35f}, 0, radius * 0.28f, 24,
+             shine);
     const float edge = std::max(1.5f, radius * 0.08f);
     fillRing(shapes, center, std::max(0.f, radius - edge), radius, 48,
              carried ? sf::Color(30, 30, 30, 140) : palette::ballEdge);
     drawShapes(target, shapes);
 }
 
-void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::Color ballFill) {
+void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& posture,
+                 const PostureFrame& frame, sf::Color contact) {
+    // The picture as large as the area allows, its proportions kept, in the middle.
+    const float width = static_cast<float>(posture.width);
+    const float height = static_cast<float>(posture.height);
+    const float scale = std::min(area.width / width, area.height / height);
+    const sf::Vector2f origin(area.left + (area.width - scale * width) / 2,
+                              area.top + (area.height - scale * height) / 2 -
+                                  static_cast<float>(posture.top) * scale);
+    auto at = [&](PicturePoint p) {
+        return sf::Vector2f(origin.x + static_cast<float>(p.x) * scale,
+                            origin.y + static_cast<float>(p.y) * scale);
+    };
+    const float edge = std::max(1.5f, scale * 0.07f);
+    const sf::Color partner(172, 190, 222);
     sf::VertexArray shapes(sf::Triangles);
-    const float u = std::min(area.width, area.height) / 10.f; // one unit of the little picture
-    const sf::Color figure = palette::skin;
-    const float limb = std::max(3.f, u * 0.55f);
-    auto at = [&](float x, float y) { return sf::Vector2f(area.left + x * u, area.top + y * u); };
-    if (drill == Drill::Wall) {
-        // A wall on the right, a person standing with the back to it, knees soft.
-        const float wallX = area.width / u - 1.5f;
-        fillPolygon(shapes, rectangle(at(wallX, 0.3f), at(wallX + 0.8f, 9.7f)), palette::dimText);
-        fillPolygon(shapes, rectangle(at(0.5f, 9.7f), at(wallX + 0.8f, 9.9f)), palette::dimText);
-        const float backX = wallX - 1.6f;
-        fillPolygon(shapes, ellipse(at(backX - 0.4f, 1.6f), u * 0.95f, u * 1.1f, 32), figure);
-        strokeLine(shapes, {at(backX - 0.2f, 2.8f), at(backX, 5.8f)}, limb * 1.8f, figure);
-        strokeLine(shapes, {at(backX, 5.8f), at(backX - 1.4f, 7.6f), at(backX - 1.0f, 9.6f)}, limb,
-                   figure);
-        strokeLine(shapes, {at(backX - 0.4f, 3.4f), at(backX - 1.4f, 5.2f)}, limb * 0.8f, figure);
-        fillPolygon(shapes, ellipse(at(wallX - 0.55f, 3.3f), u * 0.55f, u * 0.55f, 24), ballFill);
-    } else if (drill == Drill::Partner) {
-        // A massage table; the receiver face down on it, head at the left; the partner
-        // standing beside it, hands on the upper back.
-        const float right = area.width / u;
-        const float tableY = 6.2f;
-        // The partner first, so the table is in front: standing behind it, leaning a little,
-        // the arms down to the upper back.
-        const sf::Color giver(190, 200, 220);
-        const float gx = 4.2f;
-        fillPolygon(shapes, ellipse(at(gx - 0.3f, 0.9f), u * 0.55f, u * 0.6f, 28), giver);
-        strokeLine(shapes, {at(gx - 0.1f, 1.6f), at(gx + 0.3f, 4.6f)}, limb * 1.5f, giver);
-        strokeLine(shapes, {at(gx + 0.3f, 4.6f), at(gx + 0.5f, 9.6f)}, limb, giver);
-        strokeLine(shapes, {at(gx - 0.1f, 2.0f), at(gx - 1.1f, 3.8f), at(gx - 1.2f, tableY - 1.0f)},
-                   limb * 0.75f, giver);
-        fillPolygon(shapes, ellipse(at(gx - 1.2f, tableY - 0.95f), u * 0.3f, u * 0.22f, 20),
-                    ballFill);
-        const sf::Color table(150, 120, 90);
-        fillPolygon(shapes, rectangle(at(0.4f, tableY), at(right - 0.4f, tableY + 0.35f)), table);
-        strokeLine(shapes, {at(1.0f, tableY + 0.3f), at(1.0f, 9.7f)}, limb * 0.7f, table);
-        strokeLine(shapes, {at(right - 1.0f, tableY + 0.3f), at(right - 1.0f, 9.7f)},
-                   limb * 0.7f, table);
-        fillPolygon(shapes, rectangle(at(0.2f, 9.7f), at(right - 0.2f, 9.9f)), palette::dimText);
-        // Receiver: head, torso and legs along the table.
-        fillPolygon(shapes, ellipse(at(1.4f, tableY - 0.55f), u * 0.6f, u * 0.5f, 28), figure);
-        strokeLine(shapes, {at(2.2f, tableY - 0.5f), at(6.4f, tableY - 0.5f)}, limb * 1.7f, figure);
-        strokeLine(shapes, {at(6.4f, tableY - 0.4f), at(right - 0.8f, tableY - 0.3f)}, limb,
-                   figure);
-        // The partner's hands, on the receiver's upper back.
-        fillPolygon(shapes, ellipse(at(gx - 1.2f, tableY - 0.95f), u * 0.3f, u * 0.22f, 20),
-                    ballFill);
-    } else if (drill == Drill::SelfPress) {
-        // Sitting upright on a chair, seen from the side facing left: the far hand reaches
-        // over the near shoulder, its middle finger on the upper back.
-        const sf::Color chair(150, 120, 90);
-        fillPolygon(shapes, rectangle(at(3.4f, 6.0f), at(6.6f, 6.35f)), chair);
-        strokeLine(shapes, {at(6.5f, 6.2f), at(6.6f, 2.6f)}, limb * 0.7f, chair);
-        strokeLine(shapes, {at(3.6f, 6.3f), at(3.6f, 9.7f)}, limb * 0.6f, chair);
-        strokeLine(shapes, {at(6.4f, 6.3f), at(6.4f, 9.7f)}, limb * 0.6f, chair);
-        fillPolygon(shapes, rectangle(at(0.4f, 9.7f), at(area.width / u - 0.4f, 9.9f)),
-                    palette::dimText);
-        fillPolygon(shapes, ellipse(at(5.0f, 1.2f), u * 0.85f, u * 0.95f, 32), figure);
-        strokeLine(shapes, {at(5.2f, 2.3f), at(5.5f, 5.7f)}, limb * 1.8f, figure);
-        strokeLine(shapes, {at(5.5f, 5.7f), at(2.6f, 5.8f), at(2.5f, 9.6f)}, limb, figure);
-        // The arm: from the front of the chest up over the shoulder to the upper back.
-        strokeLine(shapes, {at(4.9f, 3.0f), at(4.2f, 3.6f), at(4.6f, 2.4f), at(5.9f, 2.5f)},
-                   limb * 0.8f, figure);
-        fillPolygon(shapes, ellipse(at(6.05f, 2.7f), u * 0.28f, u * 0.28f, 20), ballFill);
-    } else {
-        // The floor, a person face up, hips raised on two pillows, knees bent, balls under
-        // the upper back.
-        const float floorY = 8.5f;
-        const float right = area.width / u;
-        fillPolygon(shapes, rectangle(at(0.2f, floorY), at(right - 0.2f, floorY + 0.25f)),
-                    palette::dimText);
-        const sf::Color pillow(150, 190, 230);
-        fillPolygon(shapes, ellipse(at(6.0f, floorY - 0.6f), u * 1.3f, u * 0.6f, 28), pillow);
-        fillPolygon(shapes, ellipse(at(6.0f, floorY - 1.6f), u * 1.3f, u * 0.55f, 28), pillow);
-        fillPolygon(shapes, ellipse(at(1.2f, floorY - 1.15f), u * 1.0f, u * 0.95f, 32), figure);
-        strokeLine(shapes, {at(2.4f, floorY - 1.2f), at(6.0f, floorY - 2.6f)}, limb * 1.8f, figure);
-        strokeLine(shapes,
-                   {at(6.0f, floorY - 2.6f), at(8.0f, floorY - 5.0f), at(9.4f, floorY - 0.3f)},
-                   limb, figure);
-        fillPolygon(shapes, ellipse(at(3.0f, floorY - 0.55f), u * 0.5f, u * 0.5f, 24), ballFill);
+    for (const PostureFrame::Item& item : frame.items) {
+        if (item.prop != nullptr) {
+            const PropPiece& prop = *item.prop;
+            const sf::Color color = propColor(prop.kind);
+            if (prop.shape == PropPiece::Shape::Line) {
+                std::vector<sf::Vector2f> line;
+                for (const PicturePoint& p : prop.points) {
+                    line.push_back(at(p));
+                }
+                strokeLine(shapes, line, static_cast<float>(prop.width) * scale, color);
+                continue;
+            }
+            const sf::Vector2f corner = at(prop.points[0]);
+            const sf::Vector2f size(static_cast<float>(prop.points[1].x) * scale,
+                                    static_cast<float>(prop.points[1].y) * scale);
+            if (prop.shape == PropPiece::Shape::Box) {
+                fillPolygon(shapes, rectangle(corner, corner + size), color);
+            } else {
+                fillPolygon(shapes, ellipse(corner + size / 2.f, size.x / 2, size.y / 2, 40),
+                            shaded(color, 0.7f));
+                fillPolygon(shapes,
+                            ellipse(corner + size / 2.f, size.x / 2 - edge, size.y / 2 - edge, 40),
+                            color);
+            }
+            continue;
+        }
+        const DrawnSegment& s = item.segment;
+        sf::Color fill = s.partner ? partner : palette::skin;
+        if (s.far) {
+            fill = shaded(fill, 0.72f);
+        }
+        drawSegment(shapes, at(s.from), at(s.to), static_cast<float>(s.width) * scale, s.shape,
+                    fill, edge);
     }
+    const float r = std::max(4.f, static_cast<float>(frame.contactRadius) * scale);
+    fillRing(shapes, at(frame.contact), 0, r + edge, 32, palette::ballEdge);
+    fillRing(shapes, at(frame.contact), 0, r, 32, contact);
     drawShapes(target, shapes);
 }
 

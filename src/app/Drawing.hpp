@@ -2,6 +2,7 @@
 
 #include "BodyView.hpp"
 #include "Fonts.hpp"
+#include "core/Posture.hpp"
 #include "core/Routine.hpp"
 #include "core/SafetyCheck.hpp"
 
@@ -80,19 +81,20 @@ private:
 void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double contactRadiusCm,
               sf::Color color, bool carried = false, std::optional<sf::Color> ring = std::nullopt);
 
-/// A small side view of the posture: standing against a wall, lying on pillows, lying face
-/// down with a partner beside (or sitting backwards on a chair), or sitting with a hand over
-/// the other shoulder.
-void drawPosture(sf::RenderTarget& target, sf::FloatRect area, Drill drill, sf::Color ball);
+/// The side view of a drill's posture at one moment (see Posture::frame), as large as the
+/// area allows: its props, the people, and the ball, hand or finger in `contact` colour.
+void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& posture,
+                 const PostureFrame& frame, sf::Color contact);
 
 /// The colour the body model gives a tool.
 sf::Color toolColor(const BodyModel& body, Tool tool);
 /// A hand, a thumb or a fingertip drawn pressing at `at` (absolute frame), its contact patch
 /// to scale. `leftHand` turns a hand or a thumb the way a left one lies; `lifted` draws it
-/// see-through; `ring` circles it in a warning colour.
+/// see-through; `ring` circles it in a warning colour; `fromAbove` brings fingertips down
+/// from above, as a hand reaching over the shoulder does.
 void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point at,
               double contactRadiusCm, bool leftHand, sf::Color color, bool lifted = false,
-              std::optional<sf::Color> ring = std::nullopt);
+              std::optional<sf::Color> ring = std::nullopt, bool fromAbove = false);
 /// An arrow along a path (screen pixels): a line with a head at its end.
 void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& path, float width,
                    sf::Color color);

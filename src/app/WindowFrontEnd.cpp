@@ -451,6 +451,14 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     AppResources app{
         ownBody, ownWorkspace, *fonts, tones, speech, assets.history.get(), assets.historyProblem,
         speechProblem};
+    std::optional<Postures> postures;
+    try {
+        postures = Postures::load(workspace.paths.postures());
+    } catch (const DataFileError& error) {
+        err << "rollcoach: error: " << error.what() << "\n";
+        return 1;
+    }
+    app.postures = &*postures;
     if (render) {
         return renderMoment(app, request, *given, out, err);
     }

@@ -184,8 +184,8 @@ bool BodyModel::patchOnBody(Point point, double radiusCm) const {
 }
 
 std::string BodyModel::describe() const {
-    return sex + ", shoulders " + tenths(shoulderWidthCm) + " cm, height " +
-           tenths(heightCm) + " cm";
+    return sex + ", shoulders " + tenths(shoulderWidthCm) + " cm, height " + tenths(heightCm) +
+           " cm";
 }
 
 std::optional<Point> BodyModel::anatomyPoint(const std::string& name) const {
@@ -264,6 +264,13 @@ const std::vector<std::string>& BodyModel::props(Drill drill) const {
         return selfPressProps;
     }
     return wallProps;
+}
+
+const std::string& BodyModel::safety(Drill drill) const {
+    static const std::string general = "Press gently: discomfort is fine, pain is not. Stop at "
+                                       "once on sharp pain, numbness or tingling.";
+    const auto it = drillSafety.find(drillName(drill));
+    return it != drillSafety.end() ? it->second : general;
 }
 
 std::vector<std::string> BodyModel::targetNames() const {
@@ -369,8 +376,8 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         const double height = *profile.heightCm;
         if (!(height >= body.minHeightCm && height <= body.maxHeightCm)) {
             throw DataFileError("rollcoach: error: height must be between " +
-                                tenths(body.minHeightCm) + " and " +
-                                tenths(body.maxHeightCm) + " cm, not " +
+                                tenths(body.minHeightCm) + " and " + tenths(body.maxHeightCm) +
+                                " cm, not " +
                                 (std::isfinite(height) ? tenths(height) : std::string("that")));
         }
         body.heightCm = height;
@@ -443,6 +450,15 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
 
     body.partnerProps = read.texts(read.child(drills, "partner"), "props");
     body.selfPressProps = read.texts(read.child(drills, "self-press"), "props");
+    // What the setup screen's safety box says for each drill: only that drill's rules.
+    for (const char* name : {"wall", "lying", "partner", "self-press"}) {
+        const YamlNode& drill = read.child(drills, name);
+        for (const auto& [k, v] : drill.entries) {
+            if (k->value == "safety") {
+                body.drillSafety[name] = read.text(drill, "safety");
+            }
+        }
+    }
     body.sacrumBottomCm = read.number(landmarks, "sacrum_bottom_cm") * factor.y;
     const YamlNode& lowerBack = read.child(root, "lower_back");
     body.lowerBack = read.points(read.child(lowerBack, "outline"));

@@ -2,6 +2,7 @@
 
 #include "Routine.hpp"
 
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -117,6 +118,7 @@ struct BodyModel {
     std::vector<std::string> partnerProps;
     std::vector<std::string> selfPressProps;
     std::vector<ToolKind> tools;
+    std::map<std::string, std::string> drillSafety; ///< by drill name: the setup's safety note
     double sacrumBottomCm = 0;         ///< where the drawn back ends, below the sacrum's top
     std::vector<Point> lowerBack;      ///< drawn only: right half from the waist to the sacrum
     std::vector<Point> sacrum;         ///< drawn only: the sacrum's triangle
@@ -138,6 +140,8 @@ struct BodyModel {
     Colour ballColour(const BallChoice& ball) const;
     /// What a drill needs beside the balls, in the person's words.
     const std::vector<std::string>& props(Drill drill) const;
+    /// The safety note for a drill, naming only the rules that apply to it.
+    const std::string& safety(Drill drill) const;
     const Muscle* findMuscle(const std::string& name) const;
     const ToolKind* findTool(Tool tool) const;
     /// The contact radius of a tool (0 for a tool the model lacks, which parse rules out).

@@ -9,6 +9,7 @@ namespace rollcoach {
 struct DataPaths {
     std::string dataDir; ///< holds assets/ and routines/
     std::string bodyModel() const { return dataDir + "/assets/body.yaml"; }
+    std::string postures() const { return dataDir + "/assets/postures.yaml"; }
     std::string assetsDir() const { return dataDir + "/assets"; }
     std::string routinesDir() const { return dataDir + "/routines"; }
 };

@@ -32,7 +32,12 @@ struct Harness {
         w.settings.bodyAsked = true; // the body screen's first offer is a test of its own
         return w;
     }();
-    AppResources app{body, workspace, *fonts, tones, speech, nullptr, {}, {}};
+    Postures postures = Postures::load(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/postures.yaml");
+    AppResources app = [this] {
+        AppResources resources{body, workspace, *fonts, tones, speech, nullptr, {}, {}};
+        resources.postures = &postures;
+        return resources;
+    }();
 };
 
 } // namespace rollcoach::test

@@ -1,6 +1,7 @@
 #include "AppHarness.hpp"
 #include "TestSupport.hpp"
 
+#include "app/Coach.hpp"
 #include "app/Fonts.hpp"
 #include "app/Palette.hpp"
 #include "app/Speech.hpp"
@@ -8,10 +9,9 @@
 #include "app/Widgets.hpp"
 #include "app/WindowFrontEnd.hpp"
 #include "app/screens/BodyScreen.hpp"
-#include "app/Coach.hpp"
-#include "app/screens/HelpScreen.hpp"
 #include "app/screens/EndScreen.hpp"
 #include "app/screens/ExploreScreen.hpp"
+#include "app/screens/HelpScreen.hpp"
 #include "app/screens/ListScreen.hpp"
 #include "app/screens/NotFitScreen.hpp"
 #include "app/screens/ProgressScreen.hpp"
@@ -601,9 +601,8 @@ sf::Event typed(char c) {
 }
 
 bool placed(const std::vector<PlacedText>& texts, const std::string& part) {
-    return std::any_of(texts.begin(), texts.end(), [&](const PlacedText& t) {
-        return t.text.find(part) != std::string::npos;
-    });
+    return std::any_of(texts.begin(), texts.end(),
+                       [&](const PlacedText& t) { return t.text.find(part) != std::string::npos; });
 }
 
 } // namespace
@@ -694,8 +693,9 @@ TEST_CASE("the list opens on what is due today, and says when speech cannot be h
     h.app.speechProblem = speechMissingNotice();
     CHECK(h.app.speechProblem.find("sudo apt install espeak-ng") != std::string::npos);
     ListScreen list(h.app);
-    SetupScreen setup(h.app, openRoutine(shippedRoutine("wall-tennis-ball.yaml"), h.body).routine.value(), {},
-                      std::nullopt);
+    SetupScreen setup(h.app,
+                      openRoutine(shippedRoutine("wall-tennis-ball.yaml"), h.body).routine.value(),
+                      {}, std::nullopt);
     for (sf::Vector2u size : kSizes) {
         list.layout(size);
         checkLayout(list, size, "list-no-speech");
@@ -703,5 +703,52 @@ TEST_CASE("the list opens on what is due today, and says when speech cannot be h
         setup.layout(size);
         checkLayout(setup, size, "setup-no-speech");
         CHECK(setup.boxes().has("speech problem"));
+    }
+}
+
+TEST_CASE("every drill's posture is shown large on the setup, the get-ready and a moving step") {
+    Harness h;
+    for (const char* name : {"wall-tennis-ball", "lying-yoga-tune-up", "partner-upper-back-massage",
+                             "self-pressure-point"}) {
+        const std::string file = std::string(ROLLCOACH_SOURCE_DIR) + "/routines/" + name + ".yaml";
+        RoutineLoad load = loadRoutineFile(file, h.body);
+        REQUIRE(load.routine.has_value());
+        SetupScreen setup(h.app, *load.routine, {file, "h"}, Side::Left);
+        Session session(*load.routine, {}, Side::Left, h.body, h.clock, nullptr);
+        SessionScreen screen(h.app, session);
+        for (sf::Vector2u size : kSizes) {
+            INFO(name << " at " << sizeName(size));
+            const float screenArea = static_cast<float>(size.x) * static_cast<float>(size.y);
+            setup.layout(size);
+            REQUIRE(setup.boxes().has("posture"));
+            const sf::FloatRect picture = setup.boxes()["posture"];
+            // Not a thumbnail: a fair share of the screen at every size.
+            CHECK(picture.width * picture.height > screenArea * 0.06f);
+            checkLayout(setup, size, std::string("setup-posture-") + name);
+
+            screen.layout(size);
+            REQUIRE(screen.boxes().has("posture"));
+            const sf::FloatRect posture = screen.boxes()["posture"];
+            CHECK(posture.height >= 110 * Canvas::of(size).u - 0.5f);
+            CHECK(posture.width * posture.height > screenArea * 0.05f);
+        }
+        session.advance(3);
+        REQUIRE(session.snapshot().gettingReady);
+        for (sf::Vector2u size : kSizes) {
+            screen.layout(size);
+            checkLayout(screen, size, std::string("session-posture-ready-") + name);
+        }
+        // Into the first step that moves.
+        while (!session.over() &&
+               (session.snapshot().step == nullptr || session.snapshot().gettingReady ||
+                session.snapshot().step->motion.pattern == Pattern::Hold)) {
+            session.next();
+        }
+        REQUIRE_FALSE(session.over());
+        session.advance(1.5);
+        for (sf::Vector2u size : kSizes) {
+            screen.layout(size);
+            checkLayout(screen, size, std::string("session-posture-moving-") + name);
+        }
     }
 }

@@ -6,6 +6,7 @@
 #include "app/Widgets.hpp"
 #include "core/BodyModel.hpp"
 #include "core/History.hpp"
+#include "core/Posture.hpp"
 #include "core/Session.hpp"
 #include "core/Workspace.hpp"
 
@@ -29,6 +30,7 @@ struct AppResources {
     History* history = nullptr; ///< null when history cannot be used
     std::string historyProblem; ///< why, in that case
     std::string speechProblem;  ///< speech is on but cannot be heard, and what to do ("" if fine)
+    const Postures* postures = nullptr; ///< each drill's posture picture; none: not drawn
 };
 
 /// A session about to start: what the setup screen hands on when the person is ready.

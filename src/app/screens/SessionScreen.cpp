@@ -3,6 +3,7 @@
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 #include "core/Motion.hpp"
+#include "core/StopAdvice.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -320,7 +321,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     if (!portrait(full)) {
         // The stop advice under the body, where it is always seen.
         const float top = body.top + body.height + gap;
-        const sf::Vector2f stop = m_measure(regular, kStopAdvice, px.stop, body.width);
+        const sf::Vector2f stop = tallest(regular, stopAdvices(routine), px.stop, body.width);
         if ((top + stop.y > c.h - m || stop.x > body.width) && !m_lenient) {
             return false;
         }
@@ -402,7 +403,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     low -= keys.y;
     boxes.add("keys", {panel.left, low, pw, keys.y});
     if (portrait(full)) {
-        const sf::Vector2f stop = m_measure(regular, kStopAdvice, px.stop, pw);
+        const sf::Vector2f stop = tallest(regular, stopAdvices(routine), px.stop, pw);
         low -= stop.y + gap;
         boxes.add("stop", {panel.left, low, pw, stop.y});
     }
@@ -411,10 +412,13 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         return false;
     }
     const float room = low - y;
-    if (room >= 110 * u) {
-        const float height = std::min(room, 420 * u);
-        const float width = std::min(pw, height * 1.6f);
-        boxes.add("posture", {panel.left + pw - width, low - height, width, height});
+    // The posture picture keeps room of its own: the texts shrink before it is dropped.
+    const float posture = 110 * u;
+    if (room < posture && !m_lenient) {
+        return false;
+    }
+    if (room > 0) {
+        boxes.add("posture", {panel.left, y, pw, room});
     }
     m_boxes = boxes;
     m_px = px;
@@ -612,7 +616,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
             // back to the start is lifted, so drawn see-through.
             const Tool tool = pic.tool ? *pic.tool : Tool::Hands;
             drawTool(target, view, tool, ball.at, pic.contactRadiusCm, ball.at.xCm < 0,
-                     ring ? *ring : fill, pic.switching || pic.handLifted, ring);
+                     ring ? *ring : fill, pic.switching || pic.handLifted, ring,
+                     m_session.routine().drill == Drill::SelfPress);
             continue;
         }
         // A ball on a warning turns the warning colour itself, so it cannot be missed.
@@ -744,23 +749,29 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
 
     // The posture in a place of its own when there is room for one; else in the room the
-    // warning and the prompt keep, while neither shows.
+    // warning and the prompt keep, while neither shows: then it takes all of that room.
     sf::FloatRect posture = b["posture"];
-    if (!b.has("posture") && pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt) {
+    const bool free = pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt;
+    if (free) {
         const sf::FloatRect warning = b["warning"];
-        const sf::FloatRect prompt = b["prompt"];
-        const float height = prompt.top + prompt.height - warning.top;
-        const float width = std::min(warning.width, height * 1.6f);
-        posture = {warning.left + warning.width - width, warning.top, width, height};
+        const float bottom =
+            b.has("posture") ? posture.top + posture.height : b["prompt"].top + b["prompt"].height;
+        posture = {warning.left, warning.top, warning.width, bottom - warning.top};
     }
-    if (posture.width > 0 && posture.height > 0) {
+    if (posture.width > 0 && posture.height > 0 && m_app.postures != nullptr) {
         drawPanel(target, posture, palette::panel);
+        const Posture& picture = m_app.postures->of(routine.drill);
+        const bool moving = pic.step != nullptr && !pic.gettingReady && !pic.switching;
+        const PostureFrame frame =
+            moving ? picture.frame(pic.step->motion.pattern, posturePeriodS(*pic.step),
+                                   pic.moment.intoSegmentS)
+                   : picture.frame(std::nullopt, 0, 0);
         drawPosture(target,
-                    {posture.left + 10 * u, posture.top + 10 * u, posture.width - 20 * u,
-                     posture.height - 20 * u},
-                    routine.drill, fill);
+                    {posture.left + 8 * u, posture.top + 8 * u, posture.width - 16 * u,
+                     posture.height - 16 * u},
+                    picture, frame, fill);
     }
-    fitLabel(m_stop, kStopAdvice, m_px.stop, palette::dimText, b["stop"]);
+    fitLabel(m_stop, stopAdvice(routine, pic.step), m_px.stop, palette::dimText, b["stop"]);
     m_stop.draw(target);
     fitLabel(m_keys, keysText(pic.muted), m_px.keys, palette::dimText, b["keys"]);
     m_keys.draw(target);

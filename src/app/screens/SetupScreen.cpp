@@ -150,13 +150,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     Boxes noteBoxes;
     float noteHeight = 0;
     if (m_warnings.empty()) {
-        const std::string safety =
-            byHand(m_routine.drill)
-                ? "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
-                  "numbness or tingling. Never press on the spine or into the front or sides of "
-                  "the neck; stroke up, toward the heart."
-                : "Press gently: discomfort is fine, pain is not. Stop at once on sharp pain, "
-                  "numbness or tingling. Keep the ball off the spine and out of the neck.";
+        const std::string& safety = m_app.body.safety(m_routine.drill);
         const sf::Vector2f head = measureText(bold, "Safety", px(32), right.width - 2 * notePad);
         const sf::Vector2f body = measureText(regular, safety, px(28), right.width - 2 * notePad);
         noteHeight = head.y + gap + body.y + 2 * notePad;
@@ -257,12 +251,13 @@ ScreenRequest SetupScreen::handle(const sf::Event& event) {
 void SetupScreen::draw(sf::RenderTarget& target) const {
     const Canvas c = beginFrame(target);
     const float u = c.u;
-    if (m_picture.width > 0) {
+    if (m_picture.width > 0 && m_app.postures != nullptr) {
         drawPanel(target, m_picture, palette::panel);
+        const Posture& posture = m_app.postures->of(m_routine.drill);
         drawPosture(target,
-                    {m_picture.left + 20 * u, m_picture.top + 20 * u, m_picture.width - 40 * u,
-                     m_picture.height - 40 * u},
-                    m_routine.drill,
+                    {m_picture.left + 12 * u, m_picture.top + 12 * u, m_picture.width - 24 * u,
+                     m_picture.height - 24 * u},
+                    posture, posture.frame(std::nullopt, 0, 0),
                     m_routine.tool ? toolColor(m_app.body, *m_routine.tool)
                                    : ballColor(m_app.body, m_routine.ball));
     }
