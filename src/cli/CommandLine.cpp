@@ -269,9 +269,9 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     renderCommand
         ->add_option("--screen", renderScreen,
                      "session (at --at seconds), progress (the routine's tension by date), "
-                     "body (your body, with the routine on it) or help (every key, and where "
-                     "files are)")
-        ->check(CLI::IsMember({"session", "progress", "body", "help"}));
+                     "body (your body, with the routine on it), help (every key, and where "
+                     "files are) or edit (the routine in the editor)")
+        ->check(CLI::IsMember({"session", "progress", "body", "help", "edit"}));
     renderCommand->add_option("--side", runSide, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
     renderCommand->add_option("--size", renderSize, "image size, WxH (default 1280x720)");
@@ -279,6 +279,15 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
 
     CLI::App* exploreCommand = app.add_subcommand(
         "explore", "drag a ball over the body and see whether the place is safe");
+
+    CLI::App* editCommand = app.add_subcommand(
+        "edit", "write or change a routine in the window (a shipped one is saved as a copy)");
+    editCommand->add_option("FILE", request.routineFile,
+                            "the routine (a new one, from the --drill template, if not there)");
+    editCommand
+        ->add_option("--drill", request.drill,
+                     "a new routine's drill: wall, lying, partner or self-press (default wall)")
+        ->check(CLI::IsMember({"wall", "lying", "partner", "self-press"}));
 
     bool historyAsJson = false;
     CLI::App* historyCommandLine =
@@ -477,6 +486,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
             request.picture = WindowRequest::Picture::Body;
         } else if (renderScreen == "help") {
             request.picture = WindowRequest::Picture::Help;
+        } else if (renderScreen == "edit") {
+            request.picture = WindowRequest::Picture::Edit;
         } else if (atOption->count() == 0) {
             err << "rollcoach: usage error: --at is required: the moment of the session to draw\n"
                 << "Run 'rollcoach --help' for the commands and options.\n";
@@ -493,6 +504,8 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
         request.height = h;
     } else if (*exploreCommand) {
         request.mode = WindowRequest::Mode::Explore;
+    } else if (*editCommand) {
+        request.mode = WindowRequest::Mode::Edit;
     }
     if (!window) {
         err << "rollcoach: error: this build has no window\n";

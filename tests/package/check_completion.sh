@@ -29,7 +29,7 @@ expect "run render remind report" rollcoach --body men r
 expect "--first-side --speed --autostart --paused --start-at --mute --frames --help" rollcoach run --
 expect "left right" rollcoach run x.yaml --first-side ""
 expect "--side --size --screen" rollcoach render x.yaml --s
-expect "session progress help" rollcoach render x.yaml --screen ""
+expect "session progress help edit" rollcoach render x.yaml --screen ""
 expect "partner" rollcoach new massage --drill pa
 expect "--strict --help" rollcoach validate --
 expect "--first-side --json --every --help" rollcoach plan --

@@ -16,7 +16,16 @@ std::vector<HelpSection> helpSections(const Workspace& workspace) {
         {"Keys everywhere",
          {"F1, H or ?: this help", "F or F11: full screen and back", "Esc: back a screen",
           "On the list: Up, Down choose, Enter opens, P progress, E placement explorer, "
-          "R reloads"}},
+          "N new routine, C edit (a shipped one as a copy), R reloads"}},
+        {"Keys in the editor",
+         {"Tab, Shift+Tab: the next, previous field; Enter: type into it, or change a choice",
+          "Typing: Left, Right, Home, End, Backspace, Delete, Ctrl+V pastes; Enter, Esc end it",
+          "Arrows: move the ball, hand or thumb 0.5 cm (Shift: 0.1 cm); 1-4 choose which; "
+          "or drag it",
+          "Page Up, Down: the step; Insert new, Ctrl+D duplicate, Ctrl+Delete delete, "
+          "Ctrl+Up, Down reorder; Ctrl+B adds a ball, Ctrl+Shift+B removes one",
+          "Ctrl+Z undo; Ctrl+Y or Ctrl+Shift+Z redo; Ctrl+S save; Esc asks before leaving "
+          "unsaved"}},
         {"Media keys and headset buttons",
          {"Play/pause: pause and resume", "Next, previous: change step",
           "Stop: leaves at once, without asking"}},

@@ -49,8 +49,9 @@ struct ScreenRequest {
         Explore,
         SessionOver,
         Progress,
-        Body,       ///< the body screen, showing the routine `file` on the body (may be "")
-        BodyChanged ///< the body screen saved a new body: use it from now on
+        Body,        ///< the body screen, showing the routine `file` on the body (may be "")
+        BodyChanged, ///< the body screen saved a new body: use it from now on
+        Edit         ///< the editor, on the routine `file` ("" for a new one)
     };
     Kind kind = Kind::None;
     std::string file;                  ///< OpenRoutine, Body; Progress: the routine's title
@@ -72,6 +73,9 @@ public:
     virtual void shown() {}
     /// True while the screen changes by itself; otherwise the app sleeps until an event.
     virtual bool animating() const { return false; }
+    /// True while text is being typed: keys that mean something everywhere (F, H, ?) are
+    /// then letters.
+    virtual bool typing() const { return false; }
     /// What the next frame would show, in brief; a frame whose key equals the last one's is
     /// not drawn again. "" means: always draw.
     virtual std::string frameKey(sf::Vector2u /*size*/) const { return {}; }
