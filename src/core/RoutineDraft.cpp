@@ -632,7 +632,7 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
     for (const Weekday day : schedule.days) {
         days += (days.empty() ? "" : " ") + std::string(weekdayName(day));
     }
-    out.push_back({DraftField::Days, Kind::Text, "Days", days, "mon tue wed thu fri sat sun"});
+    out.push_back({DraftField::Days, Kind::Text, "Days", days, "e.g. mon thu"});
     return out;
 }
 

@@ -342,19 +342,20 @@ bool EditorScreen::arrange(float t) {
             if (editing) {
                 value.insert(m_entry->cursor(), "|");
             }
+            const bool counted =
+                r.view.kind == FieldView::Kind::Text && r.view.field != DraftField::Days;
             std::string note = r.view.limit;
-            if (editing) {
-                const std::size_t count = countCharacters(m_entry->text());
-                note = m_entryProblem.empty() ? (r.view.kind == FieldView::Kind::Text &&
-                                                         r.view.field != DraftField::Days
-                                                     ? std::to_string(count) + "/500"
-                                                     : r.view.limit)
-                                              : m_entryProblem;
+            if (counted) {
+                note = std::to_string(countCharacters(editing ? m_entry->text() : r.view.value)) +
+                       "/500";
             } else if (r.view.kind == FieldView::Kind::Choice) {
                 note = "Enter: change";
             }
+            if (editing && !m_entryProblem.empty()) {
+                note = m_entryProblem;
+            }
             const float noteWidth =
-                std::min(measureText(regular, note, rowSize).x, box.width * 0.3f);
+                std::min(measureText(regular, note, rowSize).x, box.width * 0.45f);
             const float valueWidth = box.width - labelWidth - noteWidth - 3 * 8 * u;
             // One line a field: a long value shows its end while it is typed, else its start.
             std::string shown = value;

@@ -16,16 +16,7 @@ std::vector<HelpSection> helpSections(const Workspace& workspace) {
         {"Keys everywhere",
          {"F1, H or ?: this help", "F or F11: full screen and back", "Esc: back a screen",
           "On the list: Up, Down choose, Enter opens, P progress, E placement explorer, "
-          "N new routine, C edit (a shipped one as a copy), R reloads"}},
-        {"Keys in the editor",
-         {"Tab, Shift+Tab: the next, previous field; Enter: type into it, or change a choice",
-          "Typing: Left, Right, Home, End, Backspace, Delete, Ctrl+V pastes; Enter, Esc end it",
-          "Arrows: move the ball, hand or thumb 0.5 cm (Shift: 0.1 cm); 1-4 choose which; "
-          "or drag it",
-          "Page Up, Down: the step; Insert new, Ctrl+D duplicate, Ctrl+Delete delete, "
-          "Ctrl+Up, Down reorder; Ctrl+B adds a ball, Ctrl+Shift+B removes one",
-          "Ctrl+Z undo; Ctrl+Y or Ctrl+Shift+Z redo; Ctrl+S save; Esc asks before leaving "
-          "unsaved"}},
+          "N new routine, C edit, R reloads"}},
         {"Media keys and headset buttons",
          {"Play/pause: pause and resume", "Next, previous: change step",
           "Stop: leaves at once, without asking"}},
@@ -34,6 +25,8 @@ std::vector<HelpSection> helpSections(const Workspace& workspace) {
           "Start: asks whether to leave; Start again leaves", "X: stop at once, for pain"}},
         {"Voice (listen: true in settings, or run --listen)",
          {"Say one word alone: pause, resume, next, back, or stop (stops at once, as X does)"}},
+        {"Keys in the editor",
+         {"Tab, Enter: fields; arrows: the ball; Ctrl+Z undo, Ctrl+Y redo, Ctrl+S save"}},
         {"Where your files are",
          {"Your routines and history: " + workspace.dataDir,
           "History: " + workspace.dataDir + "/history.sqlite",

@@ -142,8 +142,6 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         for (const auto& [name, label] :
              {std::pair<std::string, std::string>{"progress", "Progress  (P)"},
               {"explore", "Placement explorer  (E)"},
-              {"new", "New routine  (N)"},
-              {"copy", "Edit  (C)"},
               {"body", "Your body  (B)"}}) {
             const sf::Vector2f text = measureText(regular, label, size);
             const sf::FloatRect box(x, row.top, text.x + 2 * pad, height);
@@ -157,6 +155,23 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
                              palette::text,
                              {box.left + pad, box.top + pad, text.x + 1, text.y}});
             x += box.width + gap;
+        }
+        // Writing routines, at the row's other end.
+        float right = row.left + row.width;
+        for (const auto& [name, label] : {std::pair<std::string, std::string>{"copy", "Edit  (C)"},
+                                          {"new", "New  (N)"}}) {
+            const sf::Vector2f text = measureText(regular, label, size);
+            const sf::FloatRect box(right - text.x - 2 * pad, row.top, text.x + 2 * pad, height);
+            if (box.left < x && !m_lenient) {
+                return false;
+            }
+            buttons.emplace_back(name, box);
+            texts.push_back({label,
+                             &regular,
+                             size,
+                             palette::text,
+                             {box.left + pad, box.top + pad, text.x + 1, text.y}});
+            right = box.left - gap;
         }
     }
     // This week at a glance: each day, and how each session planned on it went, in words.
