@@ -533,17 +533,6 @@ std::vector<OffBody> SafetyCheck::offBody(const Routine& routine) const {
     return found;
 }
 
-std::string strokeDirectionWarning(const Step& step) {
-    if (step.motion.pattern != Pattern::Stroke || step.place.empty()) {
-        return {};
-    }
-    const std::vector<Point> pressed = pressedPath(step);
-    if (pressed.back().yCm <= pressed.front().yCm) {
-        return {};
-    }
-    return "Stroke pressing down the back: press on the way up, toward the heart";
-}
-
 namespace {
 
 // A hand's path wavers: this much downward travel along a pressed path, in all, is no stroke
@@ -602,6 +591,17 @@ std::string paceProblem(const Step& step) {
 }
 
 } // namespace
+
+std::string strokeDirectionWarning(const Step& step) {
+    if (step.motion.pattern != Pattern::Stroke || step.place.empty()) {
+        return {};
+    }
+    // The same rule as validate's: any pressed part going down the back, not only its end.
+    if (downwardTravelCm(pressedPath(step)) <= kPressedDownToleranceCm) {
+        return {};
+    }
+    return "Stroke pressing down the back: press on the way up, toward the heart";
+}
 
 std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
     std::vector<RuleWarning> found;

@@ -521,3 +521,15 @@ TEST_CASE("by hand: strokes and strips faster than a hand can follow warn") {
     const std::string calm = "{pattern: stroke, points: [{x_cm: 8, y_cm: 10}], repeat: 4}";
     CHECK(checked(byHand("hands", place(8, 40), calm)).empty());
 }
+
+TEST_CASE("the session shows a stroke that presses down anywhere along its way, as validate does") {
+    // Up the back, then pressing 20 cm back down: it ends below where it started... or not.
+    const Routine upThenDown = routineFrom(byHand(
+        "hands", place(8, 40),
+        "{pattern: stroke, points: [" + at(8, 10) + ", " + at(8, 30) + "], repeat: 4}"));
+    CHECK(strokeDirectionWarning(upThenDown.steps.front()) ==
+          "Stroke pressing down the back: press on the way up, toward the heart");
+    const Routine up = routineFrom(byHand(
+        "hands", place(8, 40), "{pattern: stroke, points: [" + at(8, 10) + "], repeat: 4}"));
+    CHECK(strokeDirectionWarning(up.steps.front()).empty());
+}
