@@ -510,6 +510,14 @@ void EditorScreen::commitEntry() {
 }
 
 ScreenRequest EditorScreen::textKey(const sf::Event::KeyEvent& key) {
+    if (control(key) && (key.code == sf::Keyboard::S || key.code == sf::Keyboard::Z ||
+                         key.code == sf::Keyboard::Y)) {
+        // Saving, undoing and redoing end the typing first: the field then shows the draft.
+        m_entry.reset();
+        m_entryProblem.clear();
+        m_draft->endRun();
+        return this->key(key);
+    }
     switch (key.code) {
     case sf::Keyboard::Left:
         m_entry->left();
@@ -881,6 +889,27 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
         const std::optional<Tool> tool = m_routine->toolFor(*step);
         const sf::Color colour =
             tool ? toolColor(m_app.body, *tool) : ballColor(m_app.body, m_routine->ball);
+        // Where the first one goes: the pressed stroke or the path, and a stroke's way back.
+        if (!m_dragging && step->motion.pattern != Pattern::Hold && !step->place.empty()) {
+            auto onScreen = [&view](const std::vector<Point>& path) {
+                std::vector<sf::Vector2f> out;
+                for (const Point& p : path) {
+                    out.push_back(view.toScreen(p));
+                }
+                return out;
+            };
+            sf::VertexArray shapes(sf::Triangles);
+            const float width = 0.6f * view.pixelsPerCm();
+            const std::vector<Point> pressed = pressedPath(*step);
+            if (pressed.size() > 1) {
+                drawArrowPath(shapes, onScreen(pressed), width, sf::Color(255, 255, 255, 150));
+            }
+            const std::vector<Point> back = returnPath(*step);
+            if (back.size() > 1) {
+                drawArrowPath(shapes, onScreen(back), width * 0.5f, sf::Color(255, 255, 255, 90));
+            }
+            drawShapes(target, shapes);
+        }
         // The motion plays while the step is edited, unless a place is being dragged.
         if (!m_dragging && step->motion.pattern != Pattern::Hold) {
             std::vector<Point> moving;
