@@ -9,6 +9,11 @@ set -u
 rollcoach=$1
 shipped=$2
 command -v xdotool > /dev/null || { echo "SKIP: xdotool is not installed"; exit 77; }
+# Keys go to the window that has the focus: on a display of its own, no other test's window
+# can take it.
+if [ -z "${EDITOR_TEST_DISPLAY:-}" ] && command -v xvfb-run > /dev/null; then
+    EDITOR_TEST_DISPLAY=1 exec xvfb-run -a -s "-screen 0 1280x800x24 -noreset" sh "$0" "$@"
+fi
 tmp=$(mktemp -d)
 pid=
 cleanup() {
@@ -45,6 +50,7 @@ open_editor() {
 }
 
 press() {
+    xdotool windowfocus "$window" 2> /dev/null
     xdotool key --clearmodifiers "$@"
     sleep 0.3
 }

@@ -22,7 +22,7 @@ expect() {
     fi
 }
 
-expect "run render explore validate plan next history progress calendar remind report new" rollcoach ""
+expect "run render explore edit validate plan next history progress calendar remind report new" rollcoach ""
 expect "--body --shoulder-width-cm --data-dir --help --version" rollcoach --
 expect "men women" rollcoach --body ""
 expect "run render remind report" rollcoach --body men r
