@@ -61,7 +61,11 @@ bool Coach::start(sf::Vector2u size) {
             m_givenDoesNotFit = setup == nullptr;
             push(std::move(screen));
             if (setup != nullptr && m_request.autostart) {
-                startSession(setup->start());
+                // Starting part-way credits nothing: the steps passed over count as skipped.
+                SessionOptions options;
+                options.startAtS = m_request.startAtS;
+                options.paused = m_request.paused;
+                startSession(setup->start(), options);
             }
             return true;
         }
@@ -156,7 +160,7 @@ bool Coach::follow(const ScreenRequest& request) {
         return true;
     case ScreenRequest::Kind::StartSession:
         if (request.start) {
-            startSession(*request.start);
+            startSession(*request.start, {});
         }
         return true;
     case ScreenRequest::Kind::Explore:
@@ -186,10 +190,11 @@ bool Coach::follow(const ScreenRequest& request) {
     return true;
 }
 
-void Coach::startSession(SessionStart start) {
+void Coach::startSession(SessionStart start, SessionOptions options) {
+    options.muted = m_app.tones.muted();
     m_session = std::make_unique<Session>(std::move(start.routine), std::move(start.source),
                                           start.firstSide, m_app.body, *m_app.workspace.clock,
-                                          m_app.history, m_app.historyProblem);
+                                          m_app.history, m_app.historyProblem, options);
     auto screen = std::make_unique<SessionScreen>(m_app, *m_session);
     screen->setBigButton(m_request.bigButton);
     push(std::move(screen));
@@ -241,10 +246,10 @@ SessionScreen* Coach::sessionScreen() {
     return dynamic_cast<SessionScreen*>(current());
 }
 
-bool Coach::control(ControlInput input) {
+bool Coach::control(const SessionCommand& command) {
     closeHelp();
     if (SessionScreen* screen = sessionScreen()) {
-        return follow(screen->control(input));
+        return follow(screen->control(command));
     }
     return true;
 }
@@ -276,8 +281,8 @@ std::unique_ptr<Screen> Coach::screenFor(const std::string& file) {
         for (const Diagnostic& d : load.diagnostics) {
             m_err << formatDiagnostic(file, d) << "\n";
         }
-        entry = RoutineEntry{file,         false, std::move(load.routine), load.hash, load.diagnostics,
-                             0,            std::nullopt, {}};
+        entry = RoutineEntry{
+            file, false, std::move(load.routine), load.hash, load.diagnostics, 0, std::nullopt, {}};
     }
     if (!entry->routine) {
         // Never dropped in silence: a routine that does not fit this body says so, and why.

@@ -43,9 +43,9 @@ public:
     bool follow(const ScreenRequest& request);
     /// The window's new size: each screen lays out again for it when it is next shown.
     void resize(sf::Vector2u size) { m_size = size; }
-    /// Hands a control from outside the window (a media key) to the session on screen, if
-    /// one shows; false when the app should close.
-    bool control(ControlInput input);
+    /// Hands a command from outside the window (a media key, a spoken word) to the session
+    /// on screen, if one shows; false when the app should close.
+    bool control(const SessionCommand& command);
     /// What the session on screen is playing; nullopt when none shows.
     std::optional<NowPlaying> nowPlaying();
     /// Ends a session still going, as a Stop does, for a reason from outside the window.
@@ -71,7 +71,7 @@ private:
     std::unique_ptr<Screen> screenFor(const std::string& file);
     /// After a new body: every screen shows it, a routine's screens reload it for it.
     void useNewBody();
-    void startSession(SessionStart start);
+    void startSession(SessionStart start, SessionOptions options);
     /// Lets the session go; false, after saying so, when some of it could not be saved.
     bool dropSession();
 

@@ -21,17 +21,15 @@ constexpr unsigned kStart = 7;
 constexpr float kPushed = 75;
 constexpr float kAtRest = 25;
 
-ControlInput only(Control control) {
-    return {control, 0};
+using Kind = SessionCommand::Kind;
+
+SessionCommand only(Kind kind) {
+    return SessionCommand::of(kind);
 }
 
 } // namespace
 
-bool operator==(const ControlInput& a, const ControlInput& b) {
-    return a.control == b.control && a.rating == b.rating;
-}
-
-std::optional<ControlInput> ControlMap::map(const sf::Event& event) {
+std::optional<SessionCommand> ControlMap::map(const sf::Event& event) {
     switch (event.type) {
     case sf::Event::KeyPressed:
         return key(event.key.code);
@@ -42,7 +40,7 @@ std::optional<ControlInput> ControlMap::map(const sf::Event& event) {
     case sf::Event::MouseButtonPressed:
         // Many accessibility switches click: in big-button mode a click is a press too.
         if (m_bigButton) {
-            return only(Control::TogglePause);
+            return only(Kind::TogglePause);
         }
         return std::nullopt;
     default:
@@ -50,63 +48,63 @@ std::optional<ControlInput> ControlMap::map(const sf::Event& event) {
     }
 }
 
-std::optional<ControlInput> ControlMap::key(sf::Keyboard::Key code) const {
+std::optional<SessionCommand> ControlMap::key(sf::Keyboard::Key code) const {
     // The pain stop is one key in every mode.
     if (code == sf::Keyboard::X) {
-        return only(Control::StopForPain);
+        return only(Kind::StopForPain);
     }
     if (m_bigButton) {
-        return only(Control::TogglePause);
+        return only(Kind::TogglePause);
     }
     if (const auto rating = ratingForKey(code)) {
-        return ControlInput{Control::Rate, *rating};
+        return SessionCommand::rated(*rating);
     }
     switch (code) {
     case sf::Keyboard::Space:
     case sf::Keyboard::P:
-        return only(Control::TogglePause);
+        return only(Kind::TogglePause);
     case sf::Keyboard::Right:
     case sf::Keyboard::PageDown: // a presentation clicker's "next"
-        return only(Control::Next);
+        return only(Kind::Next);
     case sf::Keyboard::Left:
     case sf::Keyboard::PageUp:
-        return only(Control::Previous);
+        return only(Kind::Back);
     case sf::Keyboard::M:
-        return only(Control::Mute);
+        return only(Kind::Mute);
     case sf::Keyboard::Escape:
-        return only(Control::Leave);
+        return only(Kind::Leave);
     case sf::Keyboard::Enter:
     case sf::Keyboard::Y:
-        return only(Control::Confirm);
+        return only(Kind::Confirm);
     default:
-        return only(Control::Dismiss);
+        return only(Kind::Stay);
     }
 }
 
-std::optional<ControlInput> ControlMap::button(unsigned button) const {
+std::optional<SessionCommand> ControlMap::button(unsigned button) const {
     if (button == kButtonX) {
-        return only(Control::StopForPain);
+        return only(Kind::StopForPain);
     }
     if (m_bigButton) {
-        return only(Control::TogglePause);
+        return only(Kind::TogglePause);
     }
     switch (button) {
     case kButtonA:
-        return only(Control::TogglePause);
+        return only(Kind::TogglePause);
     case kShoulderLeft:
-        return only(Control::Previous);
+        return only(Kind::Back);
     case kShoulderRight:
-        return only(Control::Next);
+        return only(Kind::Next);
     case kBack:
-        return only(Control::Mute);
+        return only(Kind::Mute);
     case kStart:
-        return only(Control::Leave);
+        return only(Kind::Leave);
     default:
-        return only(Control::Dismiss);
+        return only(Kind::Stay);
     }
 }
 
-std::optional<ControlInput> ControlMap::axis(const sf::Event::JoystickMoveEvent& move) {
+std::optional<SessionCommand> ControlMap::axis(const sf::Event::JoystickMoveEvent& move) {
     // Left and right on the D-pad, or on the stick of a pad whose D-pad is its X axis (many
     // plain USB pads), step back and forth; up and down mean nothing.
     int slot = -1;
@@ -129,9 +127,9 @@ std::optional<ControlInput> ControlMap::axis(const sf::Event::JoystickMoveEvent&
     }
     pushed = direction;
     if (m_bigButton) {
-        return only(Control::TogglePause);
+        return only(Kind::TogglePause);
     }
-    return only(direction > 0 ? Control::Next : Control::Previous);
+    return only(direction > 0 ? Kind::Next : Kind::Back);
 }
 
 } // namespace rollcoach

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Session.hpp"
+
 #include <SFML/Window/Event.hpp>
 #include <SFML/Window/Joystick.hpp>
 
@@ -8,34 +10,9 @@
 
 namespace rollcoach {
 
-/// What a key, a gamepad, a clicker or a media key asks of a running session. Every way in
-/// ends here, so a gamepad's Start and the keyboard's Esc cannot come to mean different things.
-enum class Control {
-    TogglePause,
-    Play,  ///< resume; nothing when already running
-    Pause, ///< pause; nothing when already paused
-    Next,
-    Previous,
-    Mute,        ///< mute or unmute sounds and speech
-    Leave,       ///< asks first; a second Leave (or Confirm) leaves
-    LeaveNow,    ///< leaves without asking (a media player's Stop)
-    Confirm,     ///< yes to the leave question; nothing otherwise
-    Dismiss,     ///< a key with no meaning of its own: it answers "stay" to the leave question
-    StopForPain, ///< stops at once, even while asking to leave
-    Rate,        ///< a tension rating, in ControlInput::rating
-};
-
-/// One control with its value.
-struct ControlInput {
-    Control control = Control::Dismiss;
-    int rating = 0; ///< 0-10, for Control::Rate
-};
-
-bool operator==(const ControlInput& a, const ControlInput& b);
-
 /// Turns window events (keys, joystick buttons and axes, in big-button mode mouse buttons too)
-/// into controls. It remembers where each joystick's axes stand, so a D-pad or stick held over
-/// counts once.
+/// into the session's commands. It remembers where each joystick's axes stand, so a D-pad or stick
+/// held over counts once.
 class ControlMap {
 public:
     explicit ControlMap(bool bigButton = false) : m_bigButton(bigButton) {}
@@ -46,12 +23,12 @@ public:
     bool bigButton() const { return m_bigButton; }
 
     /// What the event means, or nothing (a key release, a mouse move, a stick at rest).
-    std::optional<ControlInput> map(const sf::Event& event);
+    std::optional<SessionCommand> map(const sf::Event& event);
 
 private:
-    std::optional<ControlInput> key(sf::Keyboard::Key code) const;
-    std::optional<ControlInput> button(unsigned button) const;
-    std::optional<ControlInput> axis(const sf::Event::JoystickMoveEvent& move);
+    std::optional<SessionCommand> key(sf::Keyboard::Key code) const;
+    std::optional<SessionCommand> button(unsigned button) const;
+    std::optional<SessionCommand> axis(const sf::Event::JoystickMoveEvent& move);
 
     bool m_bigButton = false;
     // Per joystick, the direction each horizontal axis was last pushed to (-1, 0, 1).

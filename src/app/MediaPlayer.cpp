@@ -1,6 +1,6 @@
 #include "MediaPlayer.hpp"
 
-#include "core/DataPaths.hpp"
+#include "modules/ModuleLoader.hpp"
 
 #include <cstdlib>
 #include <ostream>

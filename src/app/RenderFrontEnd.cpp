@@ -67,9 +67,10 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
     const Side first = firstSideFor(*routine.routine, request.firstSide,
                                     recentSessions(app.history), app.workspace.now())
                            .side;
+    SessionOptions options;
+    options.startAtS = request.atS;
     Session session(*routine.routine, {routine.file, routine.hash}, first, app.body,
-                    *app.workspace.clock, nullptr);
-    session.skipTo(request.atS);
+                    *app.workspace.clock, nullptr, {}, options);
     SessionScreen screen(app, session);
     screen.layout(size);
     return drawToPng(screen, size, request.outFile, out, err);

@@ -1,6 +1,6 @@
 #include "Tones.hpp"
 
-#include "core/DataPaths.hpp"
+#include "modules/ModuleLoader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -56,8 +56,8 @@ std::vector<std::vector<std::int16_t>> toneSamples() {
     return sounds;
 }
 
-std::vector<std::string> soundModulePaths(const std::string& executablePath) {
-    return modulePaths(executablePath, kSoundModuleName);
+std::vector<std::string> soundModulePaths(const std::string& programFolder) {
+    return modulePaths(programFolder, kSoundModuleName);
 }
 
 bool onlyNullSoundOutput(const char* drivers) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SoundModule.hpp"
+#include "modules/SoundModule.hpp"
 
 #include <cstdint>
 #include <iosfwd>
@@ -56,8 +56,8 @@ private:
 };
 
 /// Where the sound module may be, first to last: beside the binary (a build tree), then in
-/// <exe>/../<libdir>/rollcoach (installed).
-std::vector<std::string> soundModulePaths(const std::string& executablePath);
+/// <folder>/../<libdir>/rollcoach (installed). `programFolder` holds the binary.
+std::vector<std::string> soundModulePaths(const std::string& programFolder);
 
 /// Whether OpenAL Soft's driver list (ALSOFT_DRIVERS) leaves it only its null output, which
 /// mixes every sound and sends it nowhere: then there is no sound device to hear cues on.

@@ -1,7 +1,7 @@
 #include "VoiceListener.hpp"
 
-#include "MicrophoneModule.hpp"
 #include "Tones.hpp"
+#include "modules/MicrophoneModule.hpp"
 #include "voice/Audio.hpp"
 #include "voice/Recognizer.hpp"
 
@@ -103,29 +103,21 @@ std::vector<VoiceCommand> VoiceListener::take() {
     return taken;
 }
 
-std::optional<sf::Event> keyForCommand(VoiceCommand command, bool paused) {
-    sf::Event event{};
-    event.type = sf::Event::KeyPressed;
+SessionCommand sessionCommandFor(VoiceCommand command) {
+    using Kind = SessionCommand::Kind;
     switch (command) {
     case VoiceCommand::Pause:
+        return SessionCommand::of(Kind::Pause);
     case VoiceCommand::Resume:
-        // Space toggles; "pause" while paused (or "resume" while running) asks for what is.
-        if (paused == (command == VoiceCommand::Pause)) {
-            return std::nullopt;
-        }
-        event.key.code = sf::Keyboard::Space;
-        break;
+        return SessionCommand::of(Kind::Resume);
     case VoiceCommand::Next:
-        event.key.code = sf::Keyboard::Right;
-        break;
+        return SessionCommand::of(Kind::Next);
     case VoiceCommand::Back:
-        event.key.code = sf::Keyboard::Left;
-        break;
+        return SessionCommand::of(Kind::Back);
     case VoiceCommand::Stop:
-        event.key.code = sf::Keyboard::X;
         break;
     }
-    return event;
+    return SessionCommand::of(Kind::StopForPain);
 }
 
 } // namespace rollcoach

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "core/Session.hpp"
 #include "voice/Command.hpp"
-
-#include <SFML/Window/Event.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -61,8 +60,9 @@ private:
     std::unique_ptr<Microphone> m_microphone;
 };
 
-/// The session screen's key for a command, so a spoken word does just what its key does
-/// ("stop" is X, the pain stop); none when it would ask for what already is.
-std::optional<sf::Event> keyForCommand(VoiceCommand command, bool paused);
+/// The session command a spoken word gives: "stop" is the pain stop; "pause" while paused
+/// (or "resume" while running) asks for what already is, and does nothing. In big-button mode
+/// too a word means what it says: "next" steps, it does not pause.
+SessionCommand sessionCommandFor(VoiceCommand command);
 
 } // namespace rollcoach

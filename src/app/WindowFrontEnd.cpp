@@ -15,6 +15,7 @@
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/WindowPlace.hpp"
+#include "modules/ModuleLoader.hpp"
 #include "voice/Recognizer.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -49,7 +50,8 @@ std::optional<RoutineEntry> loadGiven(const std::string& file, const BodyModel& 
         }
         return std::nullopt;
     }
-    return RoutineEntry{file, false, std::move(load.routine), load.hash, load.diagnostics, 0, std::nullopt, {}};
+    return RoutineEntry{
+        file, false, std::move(load.routine), load.hash, load.diagnostics, 0, std::nullopt, {}};
 }
 
 // Statistics of a series of times: "mean 1.20 ms  median ...".
@@ -153,19 +155,11 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         return 1;
     }
     // Media keys and headset buttons, through the session bus, while a session shows.
-    MediaPlayer media(err, modulePaths(app.workspace.executablePath, kMediaPlayerModuleName));
-
-    if (Session* session = coach.session()) {
-        // Starting part-way credits nothing: the steps passed over count as skipped.
-        session->skipTo(request.startAtS);
-        if (request.paused) {
-            session->pause();
-        }
-    }
+    MediaPlayer media(err, modulePaths(app.workspace.programFolder, kMediaPlayerModuleName));
 
     // Voice commands, when asked for: heard on the microphone's thread, acted on here. The
     // microphone opens with the first session, not for the list.
-    VoiceListener voice(err, modulePaths(app.workspace.executablePath, kVoiceModuleName));
+    VoiceListener voice(err, modulePaths(app.workspace.programFolder, kVoiceModuleName));
     bool voiceStarted = false;
 
     using Clock = std::chrono::steady_clock;
@@ -266,7 +260,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             gotEvent = window.pollEvent(event);
         }
         if (request.listen && !voiceStarted && coach.session() != nullptr) {
-            voice.start(soundModulePaths(app.workspace.executablePath));
+            voice.start(soundModulePaths(app.workspace.programFolder));
             voiceStarted = true;
         }
         if (voice.listening()) {
@@ -277,18 +271,16 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
                 if (session == nullptr || session->over() || !running) {
                     break;
                 }
-                if (const auto key = keyForCommand(command, session->paused())) {
-                    running = coach.follow(coach.current()->handle(*key));
-                    redraw = true;
-                }
+                running = coach.control(sessionCommandFor(command));
+                redraw = true;
             }
         }
         if (!running) {
             break;
         }
         media.answer();
-        for (const ControlInput& input : media.take()) {
-            running = running && coach.control(input);
+        for (const SessionCommand& command : media.take()) {
+            running = running && coach.control(command);
             redraw = true;
         }
         if (!running) {
@@ -409,7 +401,7 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         std::async(std::launch::async, readWindowAssets, std::cref(workspace), readHistory);
     const bool quiet = render || request.mute;
     Tones tones(err, quiet,
-                render ? std::vector<std::string>{} : soundModulePaths(workspace.executablePath));
+                render ? std::vector<std::string>{} : soundModulePaths(workspace.programFolder));
     Speech speech(quiet || workspace.settings.speech == SpeechAmount::Off,
                   workspace.settings.speechWordsPerMinute, voiceForLocale());
     // Asked for and impossible: said once, here and in the window, rather than left silent.

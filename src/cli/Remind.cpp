@@ -1,11 +1,12 @@
 #include "Remind.hpp"
 
-#include "DesktopModules.hpp"
 #include "Sessions.hpp"
 #include "core/DataPaths.hpp"
 #include "core/PrintableText.hpp"
 #include "core/Reminder.hpp"
 #include "core/TextFile.hpp"
+#include "modules/DesktopModules.hpp"
+#include "modules/ModuleLoader.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -358,7 +359,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     }
     std::string why;
     const auto post = reinterpret_cast<PostNotification>(loadModuleSymbol(
-        modulePaths(workspace.executablePath, kNotifyModuleName), kPostNotificationSymbol, why));
+        modulePaths(workspace.programFolder, kNotifyModuleName), kPostNotificationSymbol, why));
     if (post == nullptr) {
         err << "rollcoach: error: no notifications: " << why << "\n";
         return Answer::Failed;

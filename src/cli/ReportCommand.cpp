@@ -1,13 +1,16 @@
 #include "ReportCommand.hpp"
 
-#include "DesktopModules.hpp"
 #include "Sessions.hpp"
+#include "Subcommand.hpp"
 #include "core/DataPaths.hpp"
 #include "core/PrintableText.hpp"
 #include "core/Report.hpp"
 #include "core/TextFile.hpp"
+#include "modules/DesktopModules.hpp"
+#include "modules/ModuleLoader.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <ostream>
 #include <sys/stat.h>
 
@@ -85,7 +88,7 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     if (!pdfFile.empty()) {
         std::string why;
         draw = reinterpret_cast<DrawReportPdf>(loadModuleSymbol(
-            modulePaths(workspace.executablePath, kReportModuleName), kDrawReportPdfSymbol, why));
+            modulePaths(workspace.programFolder, kReportModuleName), kDrawReportPdfSymbol, why));
         if (draw == nullptr) {
             err << "rollcoach: error: cannot write PDF reports: " << why << "\n";
             return 1;
@@ -133,6 +136,36 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
             << (weeks == 1 ? " week\n" : " weeks\n");
     }
     return 0;
+}
+
+namespace {
+
+struct ReportOptions {
+    int weeks = 4;
+    std::string pdfFile;
+    std::string csvFile;
+};
+
+} // namespace
+
+Subcommand addReportCommand(CLI::App& app) {
+    auto options = std::make_shared<ReportOptions>();
+    CLI::App* command = app.add_subcommand(
+        "report", "a PDF report of the last weeks for a physiotherapist, and the raw rows as CSV");
+    command->add_option("--weeks", options->weeks, "how many weeks (default 4, 1-52)")
+        ->check(CLI::Range(1, 52));
+    command->add_option("--out", options->pdfFile, "the PDF file to write");
+    command->add_option("--csv", options->csvFile,
+                        "a CSV file of one row per session ('-' prints it)");
+    return {command, [options](CommandContext& context) {
+                if (options->pdfFile.empty() && options->csvFile.empty()) {
+                    context.err << "rollcoach: usage error: report needs --out FILE.pdf, --csv "
+                                   "FILE, or both\n";
+                    return 2;
+                }
+                return reportCommand(options->weeks, options->pdfFile, options->csvFile,
+                                     context.workspace, context.out, context.err);
+            }};
 }
 
 } // namespace rollcoach

@@ -1,7 +1,5 @@
 #include "DataPaths.hpp"
 
-#include <dlfcn.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -15,9 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // The first executable file of that name in a folder of $PATH, as execvp() finds it; "" if none.
-std::string findOnPath(const std::string& name) {
-    const char* path = std::getenv("PATH");
-    std::istringstream dirs(path != nullptr ? path : "/bin:/usr/bin");
+std::string findOnPath(const std::string& name, const std::string& searchPath) {
+    std::istringstream dirs(searchPath);
     std::string dir;
     std::error_code ec;
     while (std::getline(dirs, dir, ':')) {
@@ -31,12 +28,12 @@ std::string findOnPath(const std::string& name) {
 
 } // namespace
 
-std::string executableFolder(const std::string& executablePath) {
+std::string executableFolder(const std::string& executablePath, const std::string& searchPath) {
     fs::path given(executablePath);
     // A name with no slash (as a shell or the desktop entry's Exec=rollcoach passes it) was found
     // on $PATH, not in the current folder.
     if (!executablePath.empty() && executablePath.find('/') == std::string::npos) {
-        if (const std::string found = findOnPath(executablePath); !found.empty()) {
+        if (const std::string found = findOnPath(executablePath, searchPath); !found.empty()) {
             given = found;
         }
     }
@@ -48,28 +45,26 @@ std::string executableFolder(const std::string& executablePath) {
     return exe.parent_path().string();
 }
 
-DataPaths findDataPaths(const std::string& executablePath, std::vector<std::string>& tried) {
+DataPaths findDataPaths(const std::string& executablePath, std::vector<std::string>& tried,
+                        const std::string& givenDataDir, const std::string& searchPath) {
     std::vector<std::string> candidates;
-    if (const char* env = std::getenv("ROLLCOACH_DATA_DIR"); env != nullptr && *env != '\0') {
-        candidates.emplace_back(env);
+    if (!givenDataDir.empty()) {
+        candidates.push_back(givenDataDir);
     }
+    const std::string folder = executableFolder(executablePath, searchPath);
     if (!executablePath.empty()) {
         // The app's own files, in a folder of their own: installed under ~/.local, the
         // person's routines and history sit in ~/.local/share/rollcoach beside it, and an
         // install never writes among them.
         const fs::path appData(ROLLCOACH_APP_DATA_DIR);
         candidates.push_back(
-            (appData.is_absolute()
-                 ? appData
-                 : fs::path(executableFolder(executablePath)).parent_path() / appData)
-                .string());
+            (appData.is_absolute() ? appData : fs::path(folder).parent_path() / appData).string());
     }
 #if defined(ROLLCOACH_SOURCE_DIR) && defined(ROLLCOACH_BUILD_DIR)
     // Only the binary still in its build tree uses the source tree: an installed copy must find
     // its own data, not whatever a checkout on the same machine holds now.
     std::error_code same;
-    if (!executablePath.empty() &&
-        fs::equivalent(executableFolder(executablePath), ROLLCOACH_BUILD_DIR, same)) {
+    if (!executablePath.empty() && fs::equivalent(folder, ROLLCOACH_BUILD_DIR, same)) {
         candidates.emplace_back(ROLLCOACH_SOURCE_DIR);
     }
 #endif
@@ -81,35 +76,6 @@ DataPaths findDataPaths(const std::string& executablePath, std::vector<std::stri
         }
     }
     return {};
-}
-
-std::vector<std::string> modulePaths(const std::string& executablePath, const std::string& module) {
-    const fs::path bin = executableFolder(executablePath);
-    const fs::path libdir(ROLLCOACH_LIBDIR);
-    const fs::path installed = libdir.is_absolute() ? libdir : bin.parent_path() / libdir;
-    return {(bin / module).string(), (installed / "rollcoach" / module).string()};
-}
-
-void* loadModuleSymbol(const std::vector<std::string>& paths, const char* symbol,
-                       std::string& why) {
-    std::string tried;
-    for (const std::string& path : paths) {
-        void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (handle == nullptr) {
-            const char* error = dlerror();
-            tried += "\n  " + (error != nullptr ? std::string(error) : path);
-            continue;
-        }
-        void* entry = dlsym(handle, symbol);
-        if (entry == nullptr) {
-            why = path + " has no " + symbol;
-        }
-        return entry;
-    }
-    const std::string module =
-        paths.empty() ? "a module" : fs::path(paths.front()).filename().string();
-    why = "cannot load " + module + "; tried:" + tried;
-    return nullptr;
 }
 
 std::vector<std::string> routineFilesIn(const std::string& folder) {

@@ -13,7 +13,9 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <string>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace rollcoach {
 
@@ -227,6 +229,15 @@ Attempt tryOpen(const std::string& path, sqlite3*& db, int busyTimeoutMs) {
                 // partial; they keep planned_s 0 and count as they were recorded.
                 run("ALTER TABLE sessions ADD COLUMN planned_s REAL NOT NULL DEFAULT 0");
                 run("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+            }
+            if (attempt.outcome == Opened::Usable) {
+                // A session's steps and check-ins are found by its id: without these, every
+                // screen and command read the whole of both tables once per session. Indices
+                // change nothing an older rollcoach reads, so the format stays as it is; a
+                // file made before them gains them here.
+                run("CREATE INDEX IF NOT EXISTS steps_by_session ON steps(session_id)");
+                run("CREATE INDEX IF NOT EXISTS check_ins_by_session ON check_ins(session_id)");
+                run("CREATE INDEX IF NOT EXISTS sessions_by_start ON sessions(started_at, id)");
             }
             run(attempt.outcome == Opened::Usable ? "COMMIT" : "ROLLBACK");
         }
@@ -454,30 +465,47 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
     if (!details) {
         return out;
     }
+    // Two queries for every session's steps and check-ins, not two per session.
+    std::unordered_map<std::int64_t, SessionRecord*> byId;
     for (SessionRecord& r : out) {
-        Statement steps(m_db, "SELECT round, side, step_index, step_name, seconds FROM steps "
-                              "WHERE session_id = ? ORDER BY rowid");
-        steps.bind(1, r.id);
-        while (steps.step()) {
-            r.steps.push_back({countRead(steps.integer(0)),
-                               steps.text(1) == "right" ? Side::Right : Side::Left,
-                               static_cast<std::size_t>(countRead(steps.integer(2))), steps.text(3),
-                               secondsRead(steps.real(4))});
+        byId[r.id] = &r;
+    }
+    const char* const chosen =
+        "(SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?)";
+    const std::string stepsSql = std::string("SELECT session_id, round, side, step_index, "
+                                             "step_name, seconds FROM steps WHERE session_id IN ") +
+                                 chosen + " ORDER BY rowid";
+    Statement steps(m_db, stepsSql.c_str());
+    steps.bind(1, static_cast<std::int64_t>(limit));
+    while (steps.step()) {
+        const auto found = byId.find(steps.integer(0));
+        if (found == byId.end()) {
+            continue;
         }
-        Statement checks(m_db, "SELECT round, side, moment, rating FROM check_ins "
-                               "WHERE session_id = ? ORDER BY rowid");
-        checks.bind(1, r.id);
-        while (checks.step()) {
-            // A tension off the 0-10 scale (or no whole number at all) was never given.
-            const std::int64_t rating = checks.integer(3);
-            if (sqlite3_column_type(checks.statement(), 3) != SQLITE_INTEGER || rating < 0 ||
-                rating > 10) {
-                continue;
-            }
-            r.checkIns.push_back({checks.text(1) == "right" ? Side::Right : Side::Left,
-                                  checks.text(2) == "after", static_cast<int>(rating),
-                                  countRead(checks.integer(0))});
+        found->second->steps.push_back({countRead(steps.integer(1)),
+                                        steps.text(2) == "right" ? Side::Right : Side::Left,
+                                        static_cast<std::size_t>(countRead(steps.integer(3))),
+                                        steps.text(4), secondsRead(steps.real(5))});
+    }
+    const std::string checksSql = std::string("SELECT session_id, round, side, moment, rating "
+                                              "FROM check_ins WHERE session_id IN ") +
+                                  chosen + " ORDER BY rowid";
+    Statement checks(m_db, checksSql.c_str());
+    checks.bind(1, static_cast<std::int64_t>(limit));
+    while (checks.step()) {
+        const auto found = byId.find(checks.integer(0));
+        if (found == byId.end()) {
+            continue;
         }
+        // A tension off the 0-10 scale (or no whole number at all) was never given.
+        const std::int64_t rating = checks.integer(4);
+        if (sqlite3_column_type(checks.statement(), 4) != SQLITE_INTEGER || rating < 0 ||
+            rating > 10) {
+            continue;
+        }
+        found->second->checkIns.push_back({checks.text(2) == "right" ? Side::Right : Side::Left,
+                                           checks.text(3) == "after", static_cast<int>(rating),
+                                           countRead(checks.integer(1))});
     }
     return out;
 }

@@ -165,4 +165,11 @@ bool looksBlank(const std::string& text) {
     return true;
 }
 
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') {
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    }
+    return text;
+}
+
 } // namespace rollcoach

@@ -36,4 +36,8 @@ std::size_t countCharacters(const std::string& text);
 /// zero-width characters.
 bool looksBlank(const std::string& text);
 
+/// The text with its first letter in capitals ("left side" becomes "Left side"); only an
+/// ASCII letter changes.
+std::string capitalised(std::string text);
+
 } // namespace rollcoach

@@ -1,6 +1,7 @@
 #include "Session.hpp"
 
 #include "Motion.hpp"
+#include "PrintableText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +33,15 @@ std::string repetitionText(const Step& step, double seconds) {
 
 } // namespace
 
+const char* const kLeaveQuestion =
+    "Leave this session? Press Esc again to leave, any other key to stay";
+
+std::string tensionQuestion(const CheckIn& checkIn, bool spoken) {
+    return std::string("How tense is your ") + sideName(checkIn.side) + " side " +
+           (checkIn.after ? "now" : "before you start") +
+           (spoken ? "? Press 0 to 9." : "? Press 0-9 (T for 10)");
+}
+
 bool Session::startsSide(std::size_t segment) const {
     // A side starts at its first step: the session's first, or one after a switch or the
     // get-ready. Steps for both sides before it belong to the side that comes first.
@@ -44,12 +54,67 @@ bool Session::startsSide(std::size_t segment) const {
 }
 
 Session::Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
-                 const Clock& clock, History* history, std::string historyProblem)
+                 const Clock& clock, History* history, std::string historyProblem,
+                 SessionOptions options)
     : m_routine(std::move(routine)), m_source(std::move(source)), m_timeline(m_routine, firstSide),
       m_runner(m_timeline), m_body(body), m_check(body),
-      m_recorder(history, clock, std::move(historyProblem)) {
+      m_recorder(history, clock, std::move(historyProblem)), m_muted(options.muted) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide));
+    if (options.startAtS > 0) {
+        skipTo(options.startAtS);
+    }
+    if (options.paused) {
+        pause();
+    }
+}
+
+std::vector<Cue> Session::apply(const SessionCommand& command) {
+    using Kind = SessionCommand::Kind;
+    // Muting and rating mean the same on the end screen as during the session.
+    if (command.kind == Kind::Mute) {
+        m_muted = !m_muted;
+        return {};
+    }
+    if (command.kind == Kind::Rate) {
+        rate(command.rating);
+        return {};
+    }
+    if (over()) {
+        return {};
+    }
+    // The pain stop is never asked about and never waits; a media player's Stop is a
+    // deliberate press of a key made for it: it leaves at once.
+    if (command.kind == Kind::StopForPain) {
+        return stopForPain();
+    }
+    if (command.kind == Kind::LeaveNow) {
+        return leave();
+    }
+    if (m_askingToLeave) {
+        if (command.kind == Kind::Leave || command.kind == Kind::Confirm) {
+            return leave();
+        }
+        stay();
+        return {};
+    }
+    switch (command.kind) {
+    case Kind::TogglePause:
+        return togglePause();
+    case Kind::Pause:
+        return pause();
+    case Kind::Resume:
+        return resume();
+    case Kind::Next:
+        return next();
+    case Kind::Back:
+        return previous();
+    case Kind::Leave:
+        askToLeave();
+        return {};
+    default:
+        return {};
+    }
 }
 
 namespace {
@@ -293,6 +358,10 @@ SessionSnapshot Session::snapshot() const {
     snap.askingToLeave = m_askingToLeave;
     snap.moment = m_runner.moment();
     snap.tensionPrompt = promptDue();
+    snap.muted = m_muted;
+    snap.prompt = m_askingToLeave      ? std::string(kLeaveQuestion)
+                  : snap.tensionPrompt ? tensionQuestion(*snap.tensionPrompt)
+                                       : std::string();
     snap.rounds = m_routine.schedule.rounds;
     snap.stepsPerSide = m_routine.steps.size();
     snap.ballCount = mostBalls(m_routine);
@@ -312,6 +381,15 @@ SessionSnapshot Session::snapshot() const {
         shownStep = *m_timeline.segments()[m.segmentIndex + 1].step;
     }
     snap.step = &m_routine.steps[shownStep];
+    if (segment.kind == SegmentKind::Step) {
+        snap.title = snap.step->name;
+    } else if (segment.kind == SegmentKind::Switch) {
+        snap.title = std::string("Switch to the ") + sideName(segment.side) + " side";
+    } else {
+        snap.title = "Get ready";
+    }
+    snap.routineTitle = m_routine.title;
+    snap.sideTitle = capitalised(sideName(segment.side)) + " side";
     snap.resumingIn = static_cast<int>(std::ceil(m_resumeLeftS - 1e-9));
     const auto& all = m_timeline.segments();
     const bool countsInto =
@@ -498,8 +576,7 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
                                          : std::string();
     if (prompt && promptKey != m_lastPrompt) {
         Cue cue = cueOf(Cue::Kind::TensionAsked, segment);
-        cue.words = std::string("How tense is your ") + sideName(prompt->side) + " side " +
-                    (prompt->after ? "now" : "before you start") + "? Press 0 to 9.";
+        cue.words = tensionQuestion(*prompt, true);
         cues.push_back(cue);
     }
     m_lastPrompt = promptKey;
@@ -528,8 +605,7 @@ void Session::addWords(Cue& cue) const {
     case Cue::Kind::StepStarts: {
         const Step& step = m_routine.steps[*s.step];
         cue.weight = Cue::Weight::Step;
-        std::string upper = s.bothSides ? std::string("both") : side;
-        upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+        const std::string upper = capitalised(s.bothSides ? std::string("both") : side);
         cue.briefWords = upper + (s.bothSides ? " sides. " : " side. ") + step.name + ".";
         cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
         break;
@@ -600,6 +676,7 @@ SessionSummary Session::summary() const {
     record.plannedS = summary.plannedS;
     summary.outcome = outcome(record);
     summary.tensionPrompt = over() ? promptDue() : std::nullopt;
+    summary.prompt = summary.tensionPrompt ? tensionQuestion(*summary.tensionPrompt) : "";
     summary.historyProblem = m_recorder.problem();
     return summary;
 }

@@ -5,6 +5,7 @@
 #include "History.hpp"
 #include "Routine.hpp"
 #include "SafetyCheck.hpp"
+#include "SessionCommand.hpp"
 #include "SessionRecorder.hpp"
 #include "SessionRunner.hpp"
 #include "Timeline.hpp"
@@ -30,6 +31,20 @@ enum class SessionState {
     StoppedForPain, ///< sharp pain, numbness or tingling
     Left,           ///< the person left it (and confirmed)
 };
+
+/// How a session starts: given when it is built, not applied after.
+struct SessionOptions {
+    double startAtS = 0; ///< this many seconds in; the steps passed over count as skipped
+    bool paused = false; ///< paused from the start
+    bool muted = false;  ///< sounds and speech off (a Mute command turns them back on)
+};
+
+/// The tension question for a check-in, written ("... Press 0-9 (T for 10)") or spoken
+/// ("... Press 0 to 9."): the one place it is worded.
+std::string tensionQuestion(const CheckIn& checkIn, bool spoken = false);
+
+/// The question shown after a first Leave.
+extern const char* const kLeaveQuestion;
 
 /// One ball as a screen shows it at a moment.
 struct BallOnScreen {
@@ -87,6 +102,14 @@ struct SessionSnapshot {
     std::vector<Point> circleCentres;            ///< and where each contact's circle is now
 
     std::optional<CheckIn> tensionPrompt; ///< the tension question showing, if any
+    /// The question showing, in words: the leave question, else the tension question; "".
+    std::string prompt;
+    bool muted = false; ///< sounds and speech are off
+
+    // What a media player shows of the session.
+    std::string title;        ///< the step, "Switch to the left side" or "Get ready"
+    std::string routineTitle; ///< the routine
+    std::string sideTitle;    ///< "Left side"
 };
 
 /// What the end screen reports, from the session.
@@ -98,6 +121,7 @@ struct SessionSummary {
     double rightS = 0;
     double plannedS = 0;                  ///< per side
     std::optional<CheckIn> tensionPrompt; ///< the last side's rating, until given
+    std::string prompt;                   ///< its question in words, "" when none
     std::string historyProblem;           ///< why history is not saved ("" if it is)
 };
 
@@ -110,9 +134,17 @@ public:
     /// `history` may be null (a picture of a moment, or no usable history: `historyProblem`
     /// then says why). The body must outlive the session.
     Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
-            const Clock& clock, History* history, std::string historyProblem = {});
+            const Clock& clock, History* history, std::string historyProblem = {},
+            SessionOptions options = {});
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
+
+    /// Carries out a command from whatever way in it came; the cues it brings. The leave
+    /// question is the session's: while it shows, Leave or Confirm leaves and anything but
+    /// the pain stop answers "stay" and does nothing more. A rating (also on the end screen)
+    /// counts only while the tension question shows.
+    std::vector<Cue> apply(const SessionCommand& command);
+    bool muted() const { return m_muted; }
 
     /// Moves the session on by `seconds` of session time (nothing while paused). The first
     /// call also names the step in progress.
@@ -190,6 +222,7 @@ private:
     SessionRecorder m_recorder;
     SessionState m_state = SessionState::Going;
     bool m_askingToLeave = false;
+    bool m_muted = false;
     bool m_begun = false;
     std::size_t m_lastSegment = 0;
     std::vector<double> m_recorded; // per segment, seconds already written to the history

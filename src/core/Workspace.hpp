@@ -20,6 +20,8 @@ namespace rollcoach {
 /// their settings, whose body is modelled, and the one clock of the program.
 struct Workspace {
     std::string executablePath;
+    /// The folder that holds the binary, links resolved: the modules are loaded from beside it.
+    std::string programFolder;
     DataPaths paths;                     ///< empty dataDir when not found
     std::vector<std::string> pathsTried; ///< where it was looked for
     Settings settings;                   ///< from settingsFile, read once

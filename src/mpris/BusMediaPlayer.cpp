@@ -1,7 +1,7 @@
 // rollcoach as an MPRIS media player through sd-bus: the module rollcoach-mpris.so, the only
 // code that links libsystemd, loaded by the window with the first session it shows.
 
-#include "app/MediaPlayer.hpp"
+#include "modules/MediaPlayerModule.hpp"
 
 #include <systemd/sd-bus.h>
 
@@ -23,11 +23,11 @@ public:
 
     void show(const std::optional<NowPlaying>& now) override;
     bool answer() override;
-    std::vector<ControlInput> take() override;
+    std::vector<SessionCommand> take() override;
     const std::string& name() const override { return m_name; }
 
     // Called from the bus's callbacks.
-    void asked(Control control);
+    void asked(SessionCommand::Kind kind);
     const NowPlaying& now() const { return m_now; }
     void named(bool ok);
 
@@ -47,7 +47,7 @@ private:
     std::string m_name;   // the name held, once the bus said so
     std::string m_wanted; // the name asked for
     NowPlaying m_now;
-    std::vector<ControlInput> m_asked;
+    std::vector<SessionCommand> m_asked;
 };
 
 constexpr const char* kPath = "/org/mpris/MediaPlayer2";
@@ -114,8 +114,9 @@ const sd_bus_vtable kRootVtable[] = {
 
 // Each method is a control for the window's loop to carry out; the caller is answered at
 // once, before the control is carried out.
-template <Control control> int ask(sd_bus_message* message, void* userdata, sd_bus_error*) {
-    self(userdata).asked(control);
+template <SessionCommand::Kind kind>
+int ask(sd_bus_message* message, void* userdata, sd_bus_error*) {
+    self(userdata).asked(kind);
     return sd_bus_reply_method_return(message, "");
 }
 
@@ -195,12 +196,13 @@ constexpr std::uint64_t kConst = SD_BUS_VTABLE_PROPERTY_CONST;
 
 const sd_bus_vtable kPlayerVtable[] = {
     SD_BUS_VTABLE_START(0),
-    SD_BUS_METHOD("Next", "", "", ask<Control::Next>, SD_BUS_VTABLE_UNPRIVILEGED),
-    SD_BUS_METHOD("Previous", "", "", ask<Control::Previous>, SD_BUS_VTABLE_UNPRIVILEGED),
-    SD_BUS_METHOD("Pause", "", "", ask<Control::Pause>, SD_BUS_VTABLE_UNPRIVILEGED),
-    SD_BUS_METHOD("PlayPause", "", "", ask<Control::TogglePause>, SD_BUS_VTABLE_UNPRIVILEGED),
-    SD_BUS_METHOD("Stop", "", "", ask<Control::LeaveNow>, SD_BUS_VTABLE_UNPRIVILEGED),
-    SD_BUS_METHOD("Play", "", "", ask<Control::Play>, SD_BUS_VTABLE_UNPRIVILEGED),
+    SD_BUS_METHOD("Next", "", "", ask<SessionCommand::Kind::Next>, SD_BUS_VTABLE_UNPRIVILEGED),
+    SD_BUS_METHOD("Previous", "", "", ask<SessionCommand::Kind::Back>, SD_BUS_VTABLE_UNPRIVILEGED),
+    SD_BUS_METHOD("Pause", "", "", ask<SessionCommand::Kind::Pause>, SD_BUS_VTABLE_UNPRIVILEGED),
+    SD_BUS_METHOD("PlayPause", "", "", ask<SessionCommand::Kind::TogglePause>,
+                  SD_BUS_VTABLE_UNPRIVILEGED),
+    SD_BUS_METHOD("Stop", "", "", ask<SessionCommand::Kind::LeaveNow>, SD_BUS_VTABLE_UNPRIVILEGED),
+    SD_BUS_METHOD("Play", "", "", ask<SessionCommand::Kind::Resume>, SD_BUS_VTABLE_UNPRIVILEGED),
     SD_BUS_METHOD("Seek", "x", "", noOp, SD_BUS_VTABLE_UNPRIVILEGED),
     SD_BUS_METHOD("SetPosition", "ox", "", noOp, SD_BUS_VTABLE_UNPRIVILEGED),
     SD_BUS_METHOD("OpenUri", "s", "", openUri, SD_BUS_VTABLE_UNPRIVILEGED),
@@ -363,12 +365,12 @@ bool BusMediaPlayer::answer() {
     return !m_asked.empty();
 }
 
-void BusMediaPlayer::asked(Control control) {
-    m_asked.push_back({control, 0});
+void BusMediaPlayer::asked(SessionCommand::Kind kind) {
+    m_asked.push_back(SessionCommand::of(kind));
 }
 
-std::vector<ControlInput> BusMediaPlayer::take() {
-    std::vector<ControlInput> asked;
+std::vector<SessionCommand> BusMediaPlayer::take() {
+    std::vector<SessionCommand> asked;
     asked.swap(m_asked);
     return asked;
 }

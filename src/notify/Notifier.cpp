@@ -6,7 +6,7 @@
 // deadline (a server that takes seconds per call cannot stretch the wait), and a server that
 // answers with the wrong types is told apart from one that is not there.
 
-#include "cli/DesktopModules.hpp"
+#include "modules/DesktopModules.hpp"
 
 #include <gio/gio.h>
 

@@ -2,7 +2,7 @@
 // laid out by Pango. It lays out and draws; every word and every number comes in the
 // ReportDocument.
 
-#include "cli/DesktopModules.hpp"
+#include "modules/DesktopModules.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>

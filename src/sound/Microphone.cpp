@@ -1,6 +1,6 @@
 // The microphone, through SFML's sound recorder; part of rollcoach-sound.so.
 
-#include "app/MicrophoneModule.hpp"
+#include "modules/MicrophoneModule.hpp"
 
 #include <SFML/Audio.hpp>
 

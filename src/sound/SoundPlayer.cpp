@@ -1,7 +1,7 @@
 // rollcoach-sound.so: plays the session's cues through SFML's audio library and OpenAL.
 // Built as a module of its own so that only sessions with sound load these libraries.
 
-#include "app/SoundModule.hpp"
+#include "modules/SoundModule.hpp"
 
 #include <SFML/Audio.hpp>
 

@@ -9,6 +9,7 @@
 #include "app/Png.hpp"
 #include "app/Speech.hpp"
 #include "app/Tones.hpp"
+#include "app/VoiceListener.hpp"
 #include "app/screens/EndScreen.hpp"
 #include "app/screens/ExploreScreen.hpp"
 #include "app/screens/ListScreen.hpp"
@@ -617,8 +618,8 @@ TEST_CASE("big-button mode: any key, button, click or D-pad press toggles pause,
     request.autostart = true;
     request.bigButton = true;
     RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const std::optional<RoutineEntry> given = RoutineEntry{
+        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -650,6 +651,12 @@ TEST_CASE("big-button mode: any key, button, click or D-pad press toggles pause,
     coach.follow(coach.current()->handle(release));
     coach.follow(coach.current()->handle(axis(sf::Joystick::PovX, 0)));
     CHECK(session->paused() == paused);
+    // A spoken word says what it means, in big-button mode too: "next" steps, it does not pause.
+    const bool before = session->paused();
+    const double at = session->elapsedS();
+    CHECK(coach.control(sessionCommandFor(VoiceCommand::Next)));
+    CHECK(session->paused() == before);
+    CHECK(session->elapsedS() > at);
     // X, on the keyboard or the pad, is the pain stop in every mode.
     coach.follow(coach.current()->handle(key(sf::Keyboard::X)));
     CHECK(session->state() == SessionState::StoppedForPain);
@@ -668,26 +675,27 @@ TEST_CASE("a media player's controls: play, pause, next, previous, stop leaves a
     CHECK(now.lengthS == 30);
     CHECK(now.positionS == doctest::Approx(4));
     // Play and Pause set, whatever they find; PlayPause toggles.
-    screen.control({Control::Play, 0});
+    screen.control(SessionCommand::of(SessionCommand::Kind::Resume));
     CHECK_FALSE(session.paused());
-    screen.control({Control::Pause, 0});
-    screen.control({Control::Pause, 0});
+    screen.control(SessionCommand::of(SessionCommand::Kind::Pause));
+    screen.control(SessionCommand::of(SessionCommand::Kind::Pause));
     CHECK(session.paused());
     CHECK(screen.nowPlaying().status == NowPlaying::Status::Paused);
     CHECK_FALSE(screen.nowPlaying().sameAs(now));
-    screen.control({Control::TogglePause, 0});
+    screen.control(SessionCommand::of(SessionCommand::Kind::TogglePause));
     CHECK_FALSE(session.paused());
-    screen.control({Control::Next, 0});
+    screen.control(SessionCommand::of(SessionCommand::Kind::Next));
     CHECK(screen.nowPlaying().title == "Two");
-    screen.control({Control::Next, 0});
+    screen.control(SessionCommand::of(SessionCommand::Kind::Next));
     CHECK(screen.nowPlaying().title == "Switch to the right side");
     CHECK(screen.nowPlaying().album == "Right side");
-    screen.control({Control::Previous, 0});
+    screen.control(SessionCommand::of(SessionCommand::Kind::Back));
     CHECK(screen.nowPlaying().title == "Two");
     // Stop leaves without asking, even with the question showing.
-    screen.control({Control::Leave, 0});
+    screen.control(SessionCommand::of(SessionCommand::Kind::Leave));
     REQUIRE(session.askingToLeave());
-    CHECK(screen.control({Control::LeaveNow, 0}).kind == ScreenRequest::Kind::SessionOver);
+    CHECK(screen.control(SessionCommand::of(SessionCommand::Kind::LeaveNow)).kind ==
+          ScreenRequest::Kind::SessionOver);
     CHECK(session.state() == SessionState::Left);
     CHECK(screen.nowPlaying().status == NowPlaying::Status::Stopped);
 }
@@ -698,24 +706,24 @@ TEST_CASE("the coach hands media keys to the session screen only, and says what 
     request.mode = WindowRequest::Mode::Run;
     request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
     RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const std::optional<RoutineEntry> given = RoutineEntry{
+        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
     // The setup screen: nothing plays, and a media key does nothing.
     CHECK_FALSE(coach.nowPlaying().has_value());
-    CHECK(coach.control({Control::LeaveNow, 0}));
+    CHECK(coach.control(SessionCommand::of(SessionCommand::Kind::LeaveNow)));
     CHECK(coach.session() == nullptr);
     coach.follow(coach.current()->handle(key(sf::Keyboard::Space)));
     REQUIRE(coach.session() != nullptr);
     REQUIRE(coach.nowPlaying().has_value());
     CHECK(coach.nowPlaying()->title == "Get ready");
     CHECK(coach.nowPlaying()->artist == "Wall tennis-ball drill");
-    CHECK(coach.control({Control::Next, 0}));
+    CHECK(coach.control(SessionCommand::of(SessionCommand::Kind::Next)));
     CHECK(coach.nowPlaying()->title == "Find the spot");
     // Stop: the end screen, where nothing plays any more.
-    CHECK(coach.control({Control::LeaveNow, 0}));
+    CHECK(coach.control(SessionCommand::of(SessionCommand::Kind::LeaveNow)));
     CHECK(coach.session()->state() == SessionState::Left);
     CHECK_FALSE(coach.nowPlaying().has_value());
 }
@@ -961,7 +969,7 @@ TEST_CASE("a sound module that cannot be loaded: one notice naming it, cues sile
 }
 
 TEST_CASE("the sound module is looked for beside the binary, then under the install's libdir") {
-    const std::vector<std::string> paths = soundModulePaths("/opt/rc/bin/rollcoach");
+    const std::vector<std::string> paths = soundModulePaths("/opt/rc/bin");
     REQUIRE(paths.size() == 2);
     CHECK(paths[0] == "/opt/rc/bin/rollcoach-sound.so");
     CHECK(paths[1].rfind("/opt/rc/", 0) == 0);
@@ -1105,8 +1113,8 @@ TEST_CASE("in one window: finish, rate on the end screen, go back, start again o
     request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
     request.autostart = true;
     RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const std::optional<RoutineEntry> given = RoutineEntry{
+        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -1150,8 +1158,8 @@ TEST_CASE(
     request.mode = WindowRequest::Mode::Run;
     request.routineFile = shippedRoutine("lying-yoga-tune-up.yaml");
     RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const std::optional<RoutineEntry> given = RoutineEntry{
+        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -1178,8 +1186,8 @@ TEST_CASE("run FILE --autostart: leaving the session, then the setup screen, sho
     request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
     request.autostart = true;
     RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const std::optional<RoutineEntry> given = RoutineEntry{
+        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -1208,8 +1216,8 @@ TEST_CASE("the progress screen opens from the end screen and from the list, and 
     request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
     request.autostart = true;
     RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given =
-        RoutineEntry{request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const std::optional<RoutineEntry> given = RoutineEntry{
+        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
@@ -1470,8 +1478,8 @@ TEST_CASE("an unsafe routine is flagged in the list, shows its warnings, and sta
         CHECK_FALSE(list.entries()[i].hasSafetyWarnings());
     }
 
-    SetupScreen setup(h.app, *list.entries()[shipped].routine,
-                      {list.entries()[shipped].file, "h"}, std::nullopt);
+    SetupScreen setup(h.app, *list.entries()[shipped].routine, {list.entries()[shipped].file, "h"},
+                      std::nullopt);
     setup.layout({1280, 720});
     REQUIRE(setup.warnings().size() == 1);
     CHECK(setup.warnings()[0].zone == Zone::Spine);

@@ -11,6 +11,12 @@ using namespace rollcoach::test;
 
 namespace {
 
+// What main would hand in: the core reads no environment.
+std::string fromEnvironment(const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? value : "";
+}
+
 namespace fs = std::filesystem;
 
 void touch(const fs::path& path) {
@@ -84,7 +90,9 @@ TEST_CASE("findDataPaths: $ROLLCOACH_DATA_DIR wins when it holds the body model"
     touch(own.path / "assets" / "body.yaml");
     const DataDirVariable variable(own.path.string());
     std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths(installed.binary.string(), tried);
+    const DataPaths paths =
+        findDataPaths(installed.binary.string(), tried, fromEnvironment("ROLLCOACH_DATA_DIR"),
+                      fromEnvironment("PATH"));
     CHECK(paths.dataDir == own.path.string());
     CHECK(tried == std::vector<std::string>{own.path.string()});
     CHECK(paths.bodyModel() == own.path.string() + "/assets/body.yaml");
@@ -98,7 +106,9 @@ TEST_CASE("findDataPaths: the installed share/rollcoach/app beside the binary's 
     SUBCASE("called by its installed path") {
         const DataDirVariable variable(std::nullopt);
         std::vector<std::string> tried;
-        CHECK(findDataPaths(installed.binary.string(), tried).dataDir == data);
+        CHECK(findDataPaths(installed.binary.string(), tried, fromEnvironment("ROLLCOACH_DATA_DIR"),
+                            fromEnvironment("PATH"))
+                  .dataDir == data);
         CHECK(tried == std::vector<std::string>{data});
     }
     SUBCASE("called through a link in another folder") {
@@ -106,13 +116,17 @@ TEST_CASE("findDataPaths: the installed share/rollcoach/app beside the binary's 
         fs::create_symlink(installed.binary, home.path / "rollcoach");
         const DataDirVariable variable(std::nullopt);
         std::vector<std::string> tried;
-        CHECK(findDataPaths((home.path / "rollcoach").string(), tried).dataDir == data);
+        CHECK(findDataPaths((home.path / "rollcoach").string(), tried,
+                            fromEnvironment("ROLLCOACH_DATA_DIR"), fromEnvironment("PATH"))
+                  .dataDir == data);
     }
     SUBCASE("after a $ROLLCOACH_DATA_DIR without a body model, which is tried first") {
         const TempPath empty("empty-data");
         const DataDirVariable variable(empty.path.string());
         std::vector<std::string> tried;
-        CHECK(findDataPaths(installed.binary.string(), tried).dataDir == data);
+        CHECK(findDataPaths(installed.binary.string(), tried, fromEnvironment("ROLLCOACH_DATA_DIR"),
+                            fromEnvironment("PATH"))
+                  .dataDir == data);
         CHECK(tried == std::vector<std::string>{empty.path.string(), data});
     }
     SUBCASE("a body model that is a folder does not count") {
@@ -120,16 +134,21 @@ TEST_CASE("findDataPaths: the installed share/rollcoach/app beside the binary's 
         fs::create_directories(odd.path / "assets" / "body.yaml");
         const DataDirVariable variable(odd.path.string());
         std::vector<std::string> tried;
-        CHECK(findDataPaths(installed.binary.string(), tried).dataDir == data);
+        CHECK(findDataPaths(installed.binary.string(), tried, fromEnvironment("ROLLCOACH_DATA_DIR"),
+                            fromEnvironment("PATH"))
+                  .dataDir == data);
     }
 }
 
-TEST_CASE("findDataPaths: an empty variable is ignored, and an installed binary never looks in the source tree") {
+TEST_CASE("findDataPaths: an empty variable is ignored, and an installed binary never looks in the "
+          "source tree") {
     const TempPath bare("bare-install");
     touch(bare.path / "bin" / "rollcoach");
     const DataDirVariable variable(std::string{});
     std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths((bare.path / "bin" / "rollcoach").string(), tried);
+    const DataPaths paths =
+        findDataPaths((bare.path / "bin" / "rollcoach").string(), tried,
+                      fromEnvironment("ROLLCOACH_DATA_DIR"), fromEnvironment("PATH"));
     CHECK(paths.dataDir.empty());
     CHECK(tried ==
           std::vector<std::string>{(fs::canonical(bare.path) / "share" / "rollcoach" / "app").string()});

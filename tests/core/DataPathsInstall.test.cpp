@@ -15,6 +15,12 @@ using namespace rollcoach::test;
 
 namespace {
 
+// What main would hand in: the core reads no environment.
+std::string fromEnvironment(const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? value : "";
+}
+
 namespace fs = std::filesystem;
 
 // Sets (or, with no value, unsets) an environment variable for one test and puts it back
@@ -74,7 +80,8 @@ TEST_CASE("a binary outside its build folder, with no share/rollcoach/app, finds
     fs::create_directories(prefix.path / "bin");
     const fs::path binary = prefix.path / "bin" / "rollcoach";
     std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths(binary.string(), tried);
+    const DataPaths paths = findDataPaths(
+        binary.string(), tried, fromEnvironment("ROLLCOACH_DATA_DIR"), fromEnvironment("PATH"));
     CHECK(paths.dataDir.empty());
     // Where it looked is all the user is told, so it must name the install's data folder.
     const fs::path share = fs::weakly_canonical(prefix.path) / "share" / "rollcoach" / "app";
@@ -86,7 +93,9 @@ TEST_CASE("a binary outside its build folder uses its own share/rollcoach/app, n
     WithoutDataDirVariable unset;
     InstalledPrefix prefix;
     std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths(prefix.binary.string(), tried);
+    const DataPaths paths =
+        findDataPaths(prefix.binary.string(), tried, fromEnvironment("ROLLCOACH_DATA_DIR"),
+                      fromEnvironment("PATH"));
     CHECK(paths.dataDir == prefix.share.string());
     CHECK(tried == std::vector<std::string>{prefix.share.string()});
 }
@@ -96,7 +105,8 @@ TEST_CASE("a binary started by its name alone is looked for on PATH, as the shel
     InstalledPrefix prefix;
     EnvironmentVariable path("PATH", "/nonexistent:" + (prefix.path / "bin").string());
     std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths("rollcoach", tried);
+    const DataPaths paths = findDataPaths("rollcoach", tried, fromEnvironment("ROLLCOACH_DATA_DIR"),
+                                          fromEnvironment("PATH"));
     CHECK(paths.dataDir == prefix.share.string());
 }
 
@@ -104,7 +114,8 @@ TEST_CASE("a binary in the build folder it was built in finds the source tree") 
     WithoutDataDirVariable unset;
     const fs::path binary = fs::path(ROLLCOACH_BUILD_DIR) / "rollcoach";
     std::vector<std::string> tried;
-    const DataPaths paths = findDataPaths(binary.string(), tried);
+    const DataPaths paths = findDataPaths(
+        binary.string(), tried, fromEnvironment("ROLLCOACH_DATA_DIR"), fromEnvironment("PATH"));
     CHECK(paths.dataDir == ROLLCOACH_SOURCE_DIR);
     REQUIRE_FALSE(tried.empty());
     CHECK(tried.back() == ROLLCOACH_SOURCE_DIR);

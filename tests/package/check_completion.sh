@@ -22,16 +22,17 @@ expect() {
     fi
 }
 
-expect "run render explore edit validate plan next history progress calendar remind report new" rollcoach ""
-expect "--body --shoulder-width-cm --data-dir --help --version" rollcoach --
+expect "run render explore edit validate plan next history progress calendar remind report new listen" rollcoach ""
+expect "--body --shoulder-width-cm --height-cm --data-dir --fullscreen --help --version" rollcoach --
 expect "men women" rollcoach --body ""
 expect "run render remind report" rollcoach --body men r
-expect "--first-side --speed --autostart --paused --start-at --mute --frames --help" rollcoach run --
+expect "--first-side --speed --autostart --paused --start-at --mute --frames --fullscreen --listen --big-button --help" rollcoach run --
 expect "left right" rollcoach run x.yaml --first-side ""
 expect "--side --size --screen" rollcoach render x.yaml --s
-expect "session progress help edit" rollcoach render x.yaml --screen ""
+expect "session progress body help edit" rollcoach render x.yaml --screen ""
 expect "partner" rollcoach new massage --drill pa
-expect "--strict --help" rollcoach validate --
+expect "--strict --every-body --help" rollcoach validate --
+expect "--from --verbose --help" rollcoach listen --
 expect "--first-side --json --every --help" rollcoach plan --
 expect "--json --help" rollcoach history --
 expect "--routine --weeks --json --help" rollcoach progress --

@@ -386,22 +386,22 @@ ScreenRequest BodyScreen::handle(const sf::Event& event) {
                event.type == sf::Event::JoystickMoved) {
         // From the floor: A saves, Start skips, the shoulders or the D-pad change the measure,
         // Back goes to the next one.
-        const std::optional<ControlInput> input = m_controls.map(event);
+        const std::optional<SessionCommand> input = m_controls.map(event);
         if (!input) {
             return {};
         }
-        switch (input->control) {
-        case Control::TogglePause:
+        switch (input->kind) {
+        case SessionCommand::Kind::TogglePause:
             return save();
-        case Control::Leave:
+        case SessionCommand::Kind::Leave:
             return skip();
-        case Control::Next:
+        case SessionCommand::Kind::Next:
             change = 1;
             break;
-        case Control::Previous:
+        case SessionCommand::Kind::Back:
             change = -1;
             break;
-        case Control::Mute:
+        case SessionCommand::Kind::Mute:
             m_draft.nextField();
             return {};
         default:

@@ -41,7 +41,10 @@ ScreenRequest EndScreen::handle(const sf::Event& event) {
         return {ScreenRequest::Kind::Progress, m_session.summary().title, std::nullopt};
     }
     if (const auto rating = ratingForKey(event.key.code)) {
-        if (m_session.rate(*rating)) {
+        // A rating counts while the question shows: then it goes.
+        const bool asked = m_session.summary().tensionPrompt.has_value();
+        m_session.apply(SessionCommand::rated(*rating));
+        if (asked && !m_session.summary().tensionPrompt) {
             readRecent();
             layout(m_size); // the prompt has gone
             return {};
@@ -126,10 +129,7 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
                              px(48), palette::text) &&
                     left.add("balance", regular, balance, px(34), palette::accent);
         if (fits && s.tensionPrompt) {
-            fits = left.add("prompt", bold,
-                            std::string("How tense is your ") + sideName(s.tensionPrompt->side) +
-                                " side now? Press 0-9 (T for 10)",
-                            px(32), palette::text);
+            fits = left.add("prompt", bold, s.prompt, px(32), palette::text);
         }
         if (!fits) {
             return false;

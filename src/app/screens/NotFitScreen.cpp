@@ -92,10 +92,10 @@ ScreenRequest NotFitScreen::handle(const sf::Event& event) {
         }
     } else if (event.type == sf::Event::JoystickButtonPressed) {
         if (const auto input = m_controls.map(event)) {
-            if (input->control == Control::TogglePause) {
+            if (input->kind == SessionCommand::Kind::TogglePause) {
                 return body;
             }
-            if (input->control == Control::Leave) {
+            if (input->kind == SessionCommand::Kind::Leave) {
                 return back;
             }
         }

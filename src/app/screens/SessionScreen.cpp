@@ -77,7 +77,8 @@ void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const Sessio
             // Chevrons that move along the way the hand presses: which way, at a glance.
             double total = 0;
             for (std::size_t i = 1; i < pressed.size(); ++i) {
-                total += std::hypot(pressed[i].x - pressed[i - 1].x, pressed[i].y - pressed[i - 1].y);
+                total +=
+                    std::hypot(pressed[i].x - pressed[i - 1].x, pressed[i].y - pressed[i - 1].y);
             }
             const float spacing = std::max(width * 6.f, 3.5f * view.pixelsPerCm());
             const float shift = static_cast<float>(
@@ -93,9 +94,10 @@ void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const Sessio
                         const sf::Vector2f tip = a + dir * left;
                         const sf::Vector2f normal(-dir.y, dir.x);
                         const sf::Vector2f back = tip - dir * (width * 1.6f);
-                        strokeLine(shapes, {back + normal * (width * 1.5f), tip,
-                                            back - normal * (width * 1.5f)},
-                                   width * 0.6f, strong);
+                        strokeLine(
+                            shapes,
+                            {back + normal * (width * 1.5f), tip, back - normal * (width * 1.5f)},
+                            width * 0.6f, strong);
                         break;
                     }
                     left -= piece;
@@ -115,24 +117,26 @@ void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const Sessio
 
 // Over the hands: the circles of kneading and frictions, each with the way it turns, and the
 // count of a stroke or strip beside the end of its way.
-void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view,
-                         const SessionSnapshot& pic, float width, const sf::Font& font) {
+void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view, const SessionSnapshot& pic,
+                         float width, const sf::Font& font) {
     sf::VertexArray shapes(sf::Triangles);
     const sf::Color strong(255, 255, 255, 235);
     for (const Point& centre : pic.circleCentres) {
         // To scale where that shows; round the pad of the thumb or finger where it would hide
         // under it.
-        const float r = std::max(static_cast<float>(pic.circleRadiusCm) * view.pixelsPerCm(),
-                                 static_cast<float>(pic.contactRadiusCm) * view.pixelsPerCm() +
-                                     width * 0.9f);
+        const float r =
+            std::max(static_cast<float>(pic.circleRadiusCm) * view.pixelsPerCm(),
+                     static_cast<float>(pic.contactRadiusCm) * view.pixelsPerCm() + width * 0.9f);
         const float line = std::max(2.f, width * 0.3f);
         const sf::Vector2f c = view.toScreen(centre);
-        fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40, sf::Color(30, 30, 30, 200));
+        fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40,
+                 sf::Color(30, 30, 30, 200));
         fillRing(shapes, c, std::max(0.f, r - line / 4), r + line / 4, 40, strong);
         // A head on the circle's right, pointing down: it turns clockwise on the screen.
         const float head = std::max(line * 2.2f, 5.f);
         fillPolygon(shapes,
-                    {{c.x + r, c.y + head}, {c.x + r - head * 0.9f, c.y - head * 0.3f},
+                    {{c.x + r, c.y + head},
+                     {c.x + r - head * 0.9f, c.y - head * 0.3f},
                      {c.x + r + head * 0.9f, c.y - head * 0.3f}},
                     strong);
     }
@@ -159,13 +163,6 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view,
     }
 }
 
-std::string promptText(const CheckIn& checkIn) {
-    return std::string("How tense is your ") + sideName(checkIn.side) + " side " +
-           (checkIn.after ? "now" : "before you start") + "? Press 0-9 (T for 10)";
-}
-
-const char* const kLeavePrompt =
-    "Leave this session? Press Esc again to leave, any other key to stay";
 const char* const kGetReadyCue =
     "Get into position and breathe out. The clock starts when the count reaches zero.";
 const char* const kSwitchCue = "Never roll it across the spine. Place it as before, mirrored: same "
@@ -218,8 +215,9 @@ sf::FloatRect textPanel(sf::Vector2f size, sf::FloatRect body, float margin) {
 } // namespace
 
 SessionScreen::SessionScreen(AppResources& app, Session& session)
-    : m_app(app), m_session(session), m_diagrams{BodyDiagram(app.body, app.fonts.bold),
-                                                 BodyDiagram(app.body, app.fonts.bold)} {}
+    : m_app(app), m_session(session),
+      m_pic(session.snapshot()), m_diagrams{BodyDiagram(app.body, app.fonts.bold),
+                                            BodyDiagram(app.body, app.fonts.bold)} {}
 
 sf::FloatRect SessionScreen::bodyArea(sf::Vector2f size) {
     const Canvas c = Canvas::of({static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)});
@@ -285,8 +283,9 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
             // The count of strokes or strips goes before the step's place in the session.
             const std::string most = "Stroke " + std::to_string(step.motion.repeat) + " of " +
                                      std::to_string(step.motion.repeat);
-            lines.push_back(most + "  ·  " +
-                            progressText(rounds, rounds, routine.steps.size(), routine.steps.size()));
+            lines.push_back(
+                most + "  ·  " +
+                progressText(rounds, rounds, routine.steps.size(), routine.steps.size()));
         }
     }
     const std::vector<std::string> captions = {"left in this step", "until the other side",
@@ -298,10 +297,10 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         "Off the body: move the ball back onto the back",
         "Too close to the spine: move the ball well away from the spine and the neck",
         "Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down"};
-    std::vector<std::string> prompts = {kLeavePrompt};
+    std::vector<std::string> prompts = {kLeaveQuestion};
     for (Side side : {Side::Left, Side::Right}) {
         for (bool after : {false, true}) {
-            prompts.push_back(promptText(CheckIn{side, after, 0, 1}));
+            prompts.push_back(tensionQuestion(CheckIn{side, after, 0, 1}));
         }
     }
     const MeasuredFont& bold = m_app.fonts.bold;
@@ -331,8 +330,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const float bottom = panel.top + panel.height;
     // The side's name; under it the clock, and beside the clock what it counts and where in
     // the session this is. Where that is too wide, one under the other.
-    const sf::Vector2f side =
-        tallest(bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE", "BOTH SIDES"}, px.side, 0);
+    const sf::Vector2f side = tallest(
+        bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE", "BOTH SIDES"}, px.side, 0);
     const sf::Vector2f clock = tallest(bold, {"00:00", "PAUSED"}, px.clock, 0);
     if ((side.x > pw || clock.x > pw) && !m_lenient) {
         return false;
@@ -485,7 +484,11 @@ void SessionScreen::play(const std::vector<Cue>& cues) {
     }
 }
 
-ScreenRequest SessionScreen::afterCommand() const {
+ScreenRequest SessionScreen::afterCommand() {
+    m_pic = m_session.snapshot();
+    if (m_session.muted() != m_app.tones.muted()) {
+        toggleMute(m_app);
+    }
     if (m_session.over()) {
         return {ScreenRequest::Kind::SessionOver, {}, std::nullopt};
     }
@@ -493,89 +496,28 @@ ScreenRequest SessionScreen::afterCommand() const {
 }
 
 ScreenRequest SessionScreen::handle(const sf::Event& event) {
-    if (const std::optional<ControlInput> input = m_controls.map(event)) {
-        return control(*input);
+    if (const std::optional<SessionCommand> command = m_controls.map(event)) {
+        return control(*command);
     }
     return {};
 }
 
-ScreenRequest SessionScreen::control(ControlInput input) {
-    // The pain stop is never asked about and never waits.
-    if (input.control == Control::StopForPain) {
-        play(m_session.stopForPain());
-        return afterCommand();
-    }
-    // A media player's Stop is a deliberate press of a key made for it: it leaves at once.
-    if (input.control == Control::LeaveNow) {
-        play(m_session.leave());
-        return afterCommand();
-    }
-    if (m_session.askingToLeave()) {
-        if (input.control == Control::Leave || input.control == Control::Confirm) {
-            play(m_session.leave());
-            return afterCommand();
-        }
-        // Anything else stays, and does nothing more.
-        m_session.stay();
-        return {};
-    }
-    switch (input.control) {
-    case Control::TogglePause:
-        play(m_session.togglePause());
-        break;
-    case Control::Play:
-        play(m_session.resume());
-        break;
-    case Control::Pause:
-        play(m_session.pause());
-        break;
-    case Control::Next:
-        play(m_session.next());
-        break;
-    case Control::Previous:
-        play(m_session.previous());
-        break;
-    case Control::Mute:
-        toggleMute(m_app);
-        break;
-    case Control::Leave:
-        m_session.askToLeave();
-        break;
-    case Control::Rate:
-        // Only while the prompt shows; the clock keeps running.
-        m_session.rate(input.rating);
-        break;
-    case Control::Confirm:
-    case Control::Dismiss:
-    case Control::LeaveNow:
-    case Control::StopForPain:
-        break;
-    }
+ScreenRequest SessionScreen::control(const SessionCommand& command) {
+    play(m_session.apply(command));
     return afterCommand();
 }
 
 NowPlaying SessionScreen::nowPlaying() const {
-    // Asked every tick: the moment alone, not the whole snapshot drawing needs.
-    const Moment m = m_session.timeline().at(m_session.elapsedS());
-    const Segment& segment = *m.segment;
     NowPlaying now;
-    now.status = m_session.over()     ? NowPlaying::Status::Stopped
-                 : m_session.paused() ? NowPlaying::Status::Paused
-                                      : NowPlaying::Status::Playing;
-    if (segment.kind == SegmentKind::Step && segment.step) {
-        now.title = m_session.routine().steps[*segment.step].name;
-    } else if (segment.kind == SegmentKind::Switch) {
-        now.title = std::string("Switch to the ") + sideName(segment.side) + " side";
-    } else {
-        now.title = "Get ready";
-    }
-    std::string side = sideName(segment.side);
-    side[0] = static_cast<char>(side[0] - 'a' + 'A');
-    now.artist = m_session.routine().title;
-    now.album = side + " side";
-    now.segment = m.segmentIndex;
-    now.lengthS = segment.durationS;
-    now.positionS = m.intoSegmentS;
+    now.status = m_pic.state != SessionState::Going ? NowPlaying::Status::Stopped
+                 : m_pic.paused                     ? NowPlaying::Status::Paused
+                                                    : NowPlaying::Status::Playing;
+    now.title = m_pic.title;
+    now.artist = m_pic.routineTitle;
+    now.album = m_pic.sideTitle;
+    now.segment = m_pic.moment.segmentIndex;
+    now.lengthS = m_pic.moment.segment->durationS;
+    now.positionS = m_pic.moment.intoSegmentS;
     return now;
 }
 
@@ -587,7 +529,7 @@ ScreenRequest SessionScreen::update(double seconds) {
 std::string SessionScreen::frameKey(sf::Vector2u size) const {
     // Everything the session screen shows that can change: the segment, the whole seconds
     // on the clocks, the pause, the prompts, and the balls to the pixel.
-    const SessionSnapshot snap = m_session.snapshot();
+    const SessionSnapshot& snap = m_pic;
     const Moment& m = snap.moment;
     const BodyView view(m_app.body,
                         bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)}),
@@ -595,10 +537,10 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
     std::string key = std::to_string(size.x) + "x" + std::to_string(size.y) + "|" +
                       std::to_string(m.segmentIndex) + "|" + clockText(m.segmentLeftS) + "|" +
                       clockText(m.sessionLeftS) + "|" + (snap.paused ? "P" : "") +
-                      (snap.askingToLeave ? "L" : "") + (m_app.tones.muted() ? "M" : "") + "|" +
+                      (snap.askingToLeave ? "L" : "") + (snap.muted ? "M" : "") + "|" +
                       std::to_string(static_cast<int>(m.intoSegmentS));
     if (snap.tensionPrompt) {
-        key += "|c" + promptText(*snap.tensionPrompt) + std::to_string(snap.tensionPrompt->round);
+        key += "|c" + snap.prompt + std::to_string(snap.tensionPrompt->round);
     }
     key += "|" + std::to_string(snap.repetition) + (snap.handLifted ? "L" : "");
     for (const BallOnScreen& ball : snap.balls) {
@@ -612,7 +554,7 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
 }
 
 void SessionScreen::draw(sf::RenderTarget& target) const {
-    const SessionSnapshot pic = m_session.snapshot();
+    const SessionSnapshot& pic = m_pic;
     const Routine& routine = m_session.routine();
     const Moment& m = pic.moment;
     const bool isStep = !pic.switching && !pic.gettingReady;
@@ -625,7 +567,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     diagram.draw(target, pic.spine, pic.neck, hand ? pic.target : std::string(), pic.side,
                  pic.bothSides);
     const BodyView& view = diagram.view();
-    const sf::Color fill = pic.tool ? toolColor(m_app.body, *pic.tool)
+    const sf::Color fill = pic.tool       ? toolColor(m_app.body, *pic.tool)
                            : routine.tool ? toolColor(m_app.body, *routine.tool)
                                           : ballColor(m_app.body, routine.ball);
 
@@ -675,8 +617,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         }
         // A ball on a warning turns the warning colour itself, so it cannot be missed.
         // See-through only while carried to the other side: getting ready, it is where it goes.
-        drawBall(target, view, ball.at, pic.contactRadiusCm, ring ? *ring : fill,
-                 pic.switching, ring);
+        drawBall(target, view, ball.at, pic.contactRadiusCm, ring ? *ring : fill, pic.switching,
+                 ring);
     }
 
     if (isStep && hand) {
@@ -730,7 +672,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     } else if (pic.gettingReady) {
         fitLabel(m_progress,
                  std::string("The ") + sideName(pic.side) + " side first: place " +
-                     (hand ? "the hands" : pic.ballCount > 1 ? "the balls" : "the ball") +
+                     (hand                ? "the hands"
+                      : pic.ballCount > 1 ? "the balls"
+                                          : "the ball") +
                      " as shown",
                  m_px.line, palette::dimText, b["progress"]);
     } else {
@@ -793,8 +737,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     if (pic.askingToLeave || pic.tensionPrompt) {
         const sf::FloatRect box = b["prompt"];
         drawPanel(target, box, palette::panel, palette::accent, 3 * u);
-        fitLabel(m_prompt, pic.askingToLeave ? kLeavePrompt : promptText(*pic.tensionPrompt),
-                 m_px.prompt, palette::text,
+        fitLabel(m_prompt, pic.prompt, m_px.prompt, palette::text,
                  {box.left + pad, box.top + pad, box.width - 2 * pad, box.height - 2 * pad});
         m_prompt.setPosition(box.left + pad, box.top + (box.height - m_prompt.height()) / 2);
         m_prompt.draw(target);
@@ -819,7 +762,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
     fitLabel(m_stop, kStopAdvice, m_px.stop, palette::dimText, b["stop"]);
     m_stop.draw(target);
-    fitLabel(m_keys, keysText(m_app.tones.muted()), m_px.keys, palette::dimText, b["keys"]);
+    fitLabel(m_keys, keysText(pic.muted), m_px.keys, palette::dimText, b["keys"]);
     m_keys.draw(target);
 }
 } // namespace rollcoach

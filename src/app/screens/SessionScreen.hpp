@@ -18,12 +18,16 @@ public:
     SessionScreen(AppResources& app, Session& session);
     void layout(sf::Vector2u size) override;
     ScreenRequest handle(const sf::Event& event) override;
-    /// Carries out one control, from whatever it came (a key, a gamepad, a media key).
-    ScreenRequest control(ControlInput input);
+    /// Hands one command to the session, from whatever it came (a key, a gamepad, a media
+    /// key, a spoken word), and plays what it brings.
+    ScreenRequest control(const SessionCommand& command);
     /// Any key or button toggles pause (X stays the pain stop).
     void setBigButton(bool on) { m_controls.setBigButton(on); }
     /// What a media player shows of the session now.
     NowPlaying nowPlaying() const;
+    /// The session as the next frame shows it: taken once per frame, after the update, and
+    /// after each command.
+    const SessionSnapshot& snapshot() const { return m_pic; }
     ScreenRequest update(double seconds) override;
     void draw(sf::RenderTarget& target) const override;
     bool animating() const override { return !m_session.paused() && !m_session.over(); }
@@ -45,12 +49,13 @@ public:
 
 private:
     void play(const std::vector<Cue>& cues);
-    ScreenRequest afterCommand() const;
+    ScreenRequest afterCommand();
     bool arrange(sf::Vector2u size, float big, float t, int level);
 
     AppResources& m_app;
     Session& m_session;
     ControlMap m_controls;
+    SessionSnapshot m_pic;                 // what the session shows now
     std::array<BodyDiagram, 2> m_diagrams; // one per working side, laid out once per size
     TextSizes m_px;
     TextMeasures m_measure; // during a layout

@@ -1,0 +1,24 @@
+#include "Subcommand.hpp"
+#include "core/PrintableText.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace rollcoach {
+
+const CLI::Validator& finiteNumber() {
+    static const CLI::Validator check(
+        [](std::string& input) -> std::string {
+            const char* begin = input.c_str();
+            char* end = nullptr;
+            const double value = std::strtod(begin, &end);
+            if (end == begin || *end != '\0' || !std::isfinite(value)) {
+                return "must be a finite number, got " + printable(input);
+            }
+            return {};
+        },
+        "NUMBER");
+    return check;
+}
+
+} // namespace rollcoach

@@ -1,0 +1,15 @@
+#include "Subcommand.hpp"
+
+namespace rollcoach {
+
+Subcommand addExploreCommand(CLI::App& app) {
+    CLI::App* command = app.add_subcommand(
+        "explore", "drag a ball over the body and see whether the place is safe");
+    return {command, [](CommandContext& context) {
+                WindowRequest request;
+                request.mode = WindowRequest::Mode::Explore;
+                return showWindow(request, context);
+            }};
+}
+
+} // namespace rollcoach

@@ -1,0 +1,94 @@
+#include "GlobalOptions.hpp"
+
+#include "Subcommand.hpp"
+#include "core/BodyModel.hpp"
+#include "core/DataPaths.hpp"
+#include "core/PrintableText.hpp"
+#include "core/RoutineLoader.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ostream>
+
+namespace rollcoach {
+namespace {
+
+// A measurement of the body in a range, said in centimetres: "must be from 30 to 50 cm".
+CLI::Validator bodyRange(const double (&range)[2], const std::string& what) {
+    return CLI::Validator(
+        [range, what](std::string& input) -> std::string {
+            const double value = std::strtod(input.c_str(), nullptr);
+            if (!(value >= range[0] && value <= range[1])) {
+                char text[96];
+                std::snprintf(text, sizeof text, "%s must be from %g to %g cm, got ", what.c_str(),
+                              range[0], range[1]);
+                return text + printable(input);
+            }
+            return {};
+        },
+        "CM");
+}
+
+// A folder from the environment, else one under the home folder.
+std::string fromEnvironment(const char* name, const char* fallback) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && *value != '\0') {
+        return std::string(value);
+    }
+    const char* home = std::getenv("HOME");
+    return std::string(home ? home : ".") + "/" + fallback;
+}
+
+} // namespace
+
+void addGlobalOptions(CLI::App& app, Workspace& workspace, GlobalOptions& options) {
+    options.body = app.add_option("--body", workspace.bodyProfile,
+                                  "whose body the model is scaled for: men or women (default men)")
+                       ->check(CLI::IsMember({"men", "women"}));
+    // The ranges are the body model's (assets/body.yaml), which refuses anything else.
+    options.shoulderWidth =
+        app.add_option("--shoulder-width-cm", workspace.shoulderWidthCm,
+                       "your shoulder width (acromion to acromion), 30-50 cm")
+            ->check(finiteNumber())
+            ->check(bodyRange(kShoulderWidthRangeCm, "a shoulder width (acromion to acromion)"));
+    options.height = app.add_option("--height-cm", workspace.heightCm, "your height, 145-200 cm")
+                         ->check(finiteNumber())
+                         ->check(bodyRange(kHeightRangeCm, "a height"));
+    app.add_option("--data-dir", options.dataDir,
+                   "folder for the history and your routines (default "
+                   "$XDG_DATA_HOME/rollcoach)");
+    app.add_flag("--fullscreen", options.fullScreen, "open the window full screen (F toggles)");
+}
+
+void settleWorkspace(Workspace& workspace, const GlobalOptions& options, std::ostream& err) {
+    workspace.dataDir = options.dataDir.empty()
+                            ? fromEnvironment("XDG_DATA_HOME", ".local/share") + "/rollcoach"
+                            : options.dataDir;
+    workspace.settingsFile =
+        fromEnvironment("XDG_CONFIG_HOME", ".config") + "/rollcoach/settings.yaml";
+    workspace.stateDir = fromEnvironment("XDG_STATE_HOME", ".local/state") + "/rollcoach";
+    // The core reads no environment: where the program and its data are is handed in.
+    const char* searchPath = std::getenv("PATH");
+    const std::string path = searchPath != nullptr ? searchPath : "/bin:/usr/bin";
+    const char* givenData = std::getenv("ROLLCOACH_DATA_DIR");
+    workspace.programFolder = executableFolder(workspace.executablePath, path);
+    workspace.paths = findDataPaths(workspace.executablePath, workspace.pathsTried,
+                                    givenData != nullptr ? givenData : "", path);
+    Diagnostics problems;
+    workspace.settings = loadSettings(workspace.settingsFile, problems);
+    for (const Diagnostic& problem : problems) {
+        err << formatDiagnostic(workspace.settingsFile, problem) << "\n";
+    }
+    // The command line wins over the settings file for whose body is modelled.
+    if (options.body->count() == 0 && workspace.settings.body) {
+        workspace.bodyProfile = *workspace.settings.body;
+    }
+    if (options.shoulderWidth->count() == 0 && workspace.settings.shoulderWidthCm) {
+        workspace.shoulderWidthCm = workspace.settings.shoulderWidthCm;
+    }
+    if (options.height->count() == 0 && workspace.settings.heightCm) {
+        workspace.heightCm = workspace.settings.heightCm;
+    }
+}
+
+} // namespace rollcoach
