@@ -30,6 +30,10 @@ public:
     Screen* current();
     /// True while the screen on top takes typed text.
     bool typing() const { return !m_screens.empty() && m_screens.back()->typing(); }
+    /// The window is being closed: true when the screen on top asks about unsaved work first.
+    bool askBeforeClosing() {
+        return !m_screens.empty() && m_screens.back()->askBeforeClosing();
+    }
     /// The session running or just ended (null when none).
     Session* session() { return m_session.get(); }
 

@@ -224,8 +224,14 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         }
         while (gotEvent && running) {
             if (event.type == sf::Event::Closed) {
-                running = false;
-                break;
+                // Unsaved work is asked about first; closing again while asked closes.
+                if (!coach.askBeforeClosing()) {
+                    running = false;
+                    break;
+                }
+                redraw = true;
+                gotEvent = window.pollEvent(event);
+                continue;
             }
             if (isFullScreenKey(event) && !coach.typing()) {
                 // Full screen and back, on any screen; the windowed size is kept for after. A

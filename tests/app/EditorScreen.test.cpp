@@ -111,6 +111,9 @@ TEST_CASE("the editor: typed text takes H, F and ?, and unsaved changes are aske
     CHECK(editor.handle(keyEvent(sf::Keyboard::N)).kind == ScreenRequest::Kind::None);
     CHECK(editor.handle(keyEvent(sf::Keyboard::Escape)).kind == ScreenRequest::Kind::None);
     CHECK(editor.handle(keyEvent(sf::Keyboard::Y)).kind == ScreenRequest::Kind::Back);
+    // Closing the window asks too; closing again while asked closes.
+    CHECK(editor.askBeforeClosing());
+    CHECK_FALSE(editor.askBeforeClosing());
 }
 
 TEST_CASE("the editor: a shipped routine is saved as a copy in the person's folder") {

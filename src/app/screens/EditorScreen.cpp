@@ -603,6 +603,16 @@ ScreenRequest EditorScreen::leave() {
     return {ScreenRequest::Kind::Back, {}, std::nullopt};
 }
 
+bool EditorScreen::askBeforeClosing() {
+    if (!m_draft || !m_draft->modified() || m_question == Question::Leave) {
+        return false;
+    }
+    m_entry.reset();
+    m_question = Question::Leave;
+    arrange();
+    return true;
+}
+
 ScreenRequest EditorScreen::press(const std::string& button) {
     if (button == "save") {
         return save(false);

@@ -30,6 +30,7 @@ public:
     void draw(sf::RenderTarget& target) const override;
     bool animating() const override { return m_draft.has_value(); }
     bool typing() const override { return m_entry.has_value(); }
+    bool askBeforeClosing() override;
 
     const RoutineDraft* draft() const { return m_draft ? &*m_draft : nullptr; }
     const std::string& savePath() const { return m_savePath; }

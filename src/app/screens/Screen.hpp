@@ -76,6 +76,9 @@ public:
     /// True while text is being typed: keys that mean something everywhere (F, H, ?) are
     /// then letters.
     virtual bool typing() const { return false; }
+    /// The window is being closed: a screen holding unsaved work asks about it and returns
+    /// true (the window stays); false lets it close.
+    virtual bool askBeforeClosing() { return false; }
     /// What the next frame would show, in brief; a frame whose key equals the last one's is
     /// not drawn again. "" means: always draw.
     virtual std::string frameKey(sf::Vector2u /*size*/) const { return {}; }
