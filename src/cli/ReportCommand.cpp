@@ -70,7 +70,8 @@ bool sameFile(const std::string& a, const std::string& b) {
 } // namespace
 
 int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvFile,
-                  const Workspace& workspace, std::ostream& out, std::ostream& err) {
+                  const Workspace& workspace, std::ostream& out, std::ostream& err,
+                  const std::string& name, const std::string& note) {
     // One file for both would end up holding the one written last: refused before anything
     // is read or written.
     if (!pdfFile.empty() && !csvFile.empty() && csvFile != "-" && sameFile(pdfFile, csvFile)) {
@@ -108,8 +109,9 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     sayLeftOut(*history, err);
     const auto routines =
         usableRoutines(loadRoutineLibrary(workspace, *body, PlacementCheck::ErrorsOnly));
-    const ReportData data =
-        gatherReport(sessions, routines, weeks, workspace.now(), workspace.settings);
+    ReportData data = gatherReport(sessions, routines, weeks, workspace.now(), workspace.settings);
+    data.name = name;
+    data.note = note;
     if (!csvFile.empty()) {
         const std::string csv = reportCsv(data);
         if (csvFile == "-") {
@@ -144,6 +146,8 @@ struct ReportOptions {
     int weeks = 4;
     std::string pdfFile;
     std::string csvFile;
+    std::string name;
+    std::string note;
 };
 
 } // namespace
@@ -157,6 +161,10 @@ Subcommand addReportCommand(CLI::App& app) {
     command->add_option("--out", options->pdfFile, "the PDF file to write");
     command->add_option("--csv", options->csvFile,
                         "a CSV file of one row per session ('-' prints it)");
+    command->add_option("--name", options->name,
+                        "the person the report is about, printed on its first page");
+    command->add_option("--note", options->note,
+                        "a note for the reader, printed on the first page");
     return {command, [options](CommandContext& context) {
                 if (options->pdfFile.empty() && options->csvFile.empty()) {
                     context.err << "rollcoach: usage error: report needs --out FILE.pdf, --csv "
@@ -164,7 +172,8 @@ Subcommand addReportCommand(CLI::App& app) {
                     return 2;
                 }
                 return reportCommand(options->weeks, options->pdfFile, options->csvFile,
-                                     context.workspace, context.out, context.err);
+                                     context.workspace, context.out, context.err, options->name,
+                                     options->note);
             }};
 }
 

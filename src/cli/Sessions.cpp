@@ -106,7 +106,11 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
             item["how"] = outcome(r);
             item["planned_s_per_side"] = r.plannedS;
             item["first_side"] = sideName(r.firstSide);
-            item["seconds"] = {{"left", r.leftS}, {"right", r.rightS}};
+            // A step for both sides at once counts once: half of it in each side's time.
+            item["seconds"] = {{"left", r.leftS},
+                               {"right", r.rightS},
+                               {"both_sides", r.bothS},
+                               {"in_all", r.totalS()}};
             item["stop_reason"] = r.stopReason;
             item["routine_hash"] = r.routineHash;
             nlohmann::ordered_json steps = nlohmann::ordered_json::array();
@@ -139,6 +143,7 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
     }
     double left = 0;
     double right = 0;
+    double both = 0;
     // Titles and stop reasons come from the database, which any program may have written.
     for (const SessionRecord& r : sessions) {
         const std::string title = printable(r.routineTitle);
@@ -149,13 +154,29 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
                       r.rightS);
         // Ratings are whole numbers, so nothing stored can reach the terminal through them.
         const std::string tension = tensionLine(r.checkIns);
+        if (r.bothS > 0) {
+            // Steps for both sides at once count once, beside each side's own time.
+            char shared[96];
+            std::snprintf(shared, sizeof shared, "of which both sides %4.0f s  (%s in all)  ",
+                          r.bothS, minutesAndSeconds(r.totalS()).c_str());
+            out << line << shared;
+            line[0] = '\0';
+        }
         out << line << title << (reason.empty() ? "" : "  (" + reason + ")")
             << (tension.empty() ? "" : "  " + tension) << "\n";
         left += r.leftS;
         right += r.rightS;
+        both += r.bothS;
     }
-    char total[128];
-    std::snprintf(total, sizeof total, "In all: left %.0f s, right %.0f s\n", left, right);
+    char total[160];
+    if (both > 0) {
+        std::snprintf(total, sizeof total,
+                      "In all: left %.0f s, right %.0f s (%s), of which both sides at once %.0f s, "
+                      "half in each side's time\n",
+                      left, right, minutesAndSeconds(left + right).c_str(), both);
+    } else {
+        std::snprintf(total, sizeof total, "In all: left %.0f s, right %.0f s\n", left, right);
+    }
     out << total;
     return 0;
 }
@@ -164,6 +185,30 @@ namespace {
 
 nlohmann::ordered_json jsonRating(const std::optional<double>& value) {
     return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+// Where a session was stopped for pain: the side, the step and the time; null for none.
+nlohmann::ordered_json jsonPainStop(const std::optional<PainStop>& stop) {
+    if (!stop) {
+        return nullptr;
+    }
+    nlohmann::ordered_json item;
+    item["started"] = isoTime(stop->at);
+    item["stopped"] = stop->stoppedAt ? nlohmann::ordered_json(isoTime(*stop->stoppedAt)) : nullptr;
+    if (stop->step) {
+        item["side"] = stop->step->bothSides ? "both" : sideName(stop->step->side);
+        item["round"] = stop->step->round;
+        item["step"] = stop->step->stepName;
+        item["into_step_s"] = stop->step->seconds;
+    } else {
+        item["side"] = nullptr;
+        item["round"] = nullptr;
+        item["step"] = nullptr;
+        item["into_step_s"] = nullptr;
+    }
+    item["worked_s"] = stop->workedS;
+    item["where"] = painStopWhere(*stop);
+    return item;
 }
 
 void printSide(const SideProgress& side, std::ostream& out) {
@@ -183,6 +228,10 @@ void printSide(const SideProgress& side, std::ostream& out) {
                       changeText(session.change()).c_str(), session.matters() ? "*" : " ");
         // The title comes from the database, which any program may have written.
         out << line << printable(session.routineTitle) << "\n";
+        if (session.painStop) {
+            out << "              STOPPED FOR PAIN: " << printable(painStopWhere(*session.painStop))
+                << "\n";
+        }
     }
     const SideSummary& s = side.summary;
     out << "  " << name << ": " << s.sessions << (s.sessions == 1 ? " session" : " sessions")
@@ -262,7 +311,8 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
                                 {"before", jsonRating(session.before)},
                                 {"after", jsonRating(session.after)},
                                 {"change", jsonRating(session.change())},
-                                {"matters", session.matters()}});
+                                {"matters", session.matters()},
+                                {"pain_stop", jsonPainStop(session.painStop)}});
             }
             const SideSummary& s = side->summary;
             nlohmann::ordered_json summary = {{"sessions", s.sessions},
@@ -275,6 +325,13 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
                                            {"summary", std::move(summary)}};
         }
         document["sides"] = std::move(sides);
+        nlohmann::ordered_json stops = nlohmann::ordered_json::array();
+        for (const PainStop& stop : progress.painStops) {
+            nlohmann::ordered_json item = jsonPainStop(stop);
+            item["routine"] = stop.title;
+            stops.push_back(std::move(item));
+        }
+        document["pain_stops"] = std::move(stops);
         out << printableJson(document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
             << "\n";
         return 0;

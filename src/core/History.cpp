@@ -115,7 +115,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     right_s REAL NOT NULL DEFAULT 0,
     pid INTEGER NOT NULL,
     process_start TEXT NOT NULL DEFAULT '',
-    planned_s REAL NOT NULL DEFAULT 0
+    planned_s REAL NOT NULL DEFAULT 0,
+    both_s REAL NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS steps (
     session_id INTEGER NOT NULL REFERENCES sessions(id),
@@ -123,7 +124,8 @@ CREATE TABLE IF NOT EXISTS steps (
     side TEXT NOT NULL,
     step_index INTEGER NOT NULL,
     step_name TEXT NOT NULL,
-    seconds REAL NOT NULL
+    seconds REAL NOT NULL,
+    both_sides INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS check_ins (
     session_id INTEGER NOT NULL REFERENCES sessions(id),
@@ -182,6 +184,19 @@ bool parseFormat(const std::string& text, int& format) {
     return true;
 }
 
+// Whether a table has a column: a history carried over from an older format may have been
+// given it already.
+bool hasColumn(sqlite3* db, const char* table, const char* column) {
+    const std::string sql = std::string("PRAGMA table_info(") + table + ")";
+    Statement info(db, sql.c_str());
+    while (info.step()) {
+        if (info.text(1) == column) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Opens and checks a database file. A lock held by another rollcoach is waited on for up to
 // `busyTimeoutMs` at every step, the first pragma included.
 Attempt tryOpen(const std::string& path, sqlite3*& db, int busyTimeoutMs) {
@@ -229,6 +244,18 @@ Attempt tryOpen(const std::string& path, sqlite3*& db, int busyTimeoutMs) {
                 // partial; they keep planned_s 0 and count as they were recorded.
                 run("ALTER TABLE sessions ADD COLUMN planned_s REAL NOT NULL DEFAULT 0");
                 run("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+                found = 2;
+            }
+            if (attempt.outcome == Opened::Usable && found < 3) {
+                // Format 2 counted a step for both sides once for each side; its sessions
+                // keep their times as they were recorded.
+                if (!hasColumn(db, "sessions", "both_s")) {
+                    run("ALTER TABLE sessions ADD COLUMN both_s REAL NOT NULL DEFAULT 0");
+                }
+                if (!hasColumn(db, "steps", "both_sides")) {
+                    run("ALTER TABLE steps ADD COLUMN both_sides INTEGER NOT NULL DEFAULT 0");
+                }
+                run("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
             }
             if (attempt.outcome == Opened::Usable) {
                 // A session's steps and check-ins are found by its id: without these, every
@@ -384,18 +411,19 @@ std::int64_t History::beginSession(const std::string& title, const std::string& 
 }
 
 void History::recordStep(std::int64_t session, const StepRecord& step, double leftS, double rightS,
-                         std::int64_t now) {
+                         std::int64_t now, double bothS) {
     exec("BEGIN IMMEDIATE");
     try {
-        Statement insert(m_db, "INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?)");
+        Statement insert(m_db, "INSERT INTO steps (session_id, round, side, step_index, "
+                               "step_name, seconds, both_sides) VALUES (?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, session).bind(2, static_cast<std::int64_t>(step.round));
         insert.bind(3, std::string(sideName(step.side)));
         insert.bind(4, static_cast<std::int64_t>(step.stepIndex)).bind(5, step.stepName);
-        insert.bind(6, step.seconds);
+        insert.bind(6, step.seconds).bind(7, static_cast<std::int64_t>(step.bothSides ? 1 : 0));
         insert.step();
-        Statement update(m_db, "UPDATE sessions SET left_s = ?, right_s = ?, updated_at = ? "
-                               "WHERE id = ?");
-        update.bind(1, leftS).bind(2, rightS).bind(3, now).bind(4, session);
+        Statement update(m_db, "UPDATE sessions SET left_s = ?, right_s = ?, both_s = ?, "
+                               "updated_at = ? WHERE id = ?");
+        update.bind(1, leftS).bind(2, rightS).bind(3, bothS).bind(4, now).bind(5, session);
         update.step();
         exec("COMMIT");
     } catch (...) {
@@ -414,11 +442,11 @@ void History::recordCheckIn(std::int64_t session, const CheckIn& checkIn, std::i
 }
 
 void History::endSession(std::int64_t session, const std::string& how, const std::string& reason,
-                         double leftS, double rightS, std::int64_t now) {
+                         double leftS, double rightS, std::int64_t now, double bothS) {
     Statement update(m_db, "UPDATE sessions SET how = ?, stop_reason = ?, left_s = ?, right_s = ?, "
-                           "ended_at = ?, updated_at = ? WHERE id = ?");
-    update.bind(1, how).bind(2, reason).bind(3, leftS).bind(4, rightS).bind(5, now).bind(6, now);
-    update.bind(7, session);
+                           "both_s = ?, ended_at = ?, updated_at = ? WHERE id = ?");
+    update.bind(1, how).bind(2, reason).bind(3, leftS).bind(4, rightS).bind(5, bothS);
+    update.bind(6, now).bind(7, now).bind(8, session);
     update.step();
 }
 
@@ -426,7 +454,7 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
     std::vector<SessionRecord> out;
     Statement query(m_db, "SELECT id, routine_title, routine_hash, routine_file, started_at, "
                           "ended_at, first_side, how, stop_reason, left_s, right_s, pid, "
-                          "updated_at, process_start, planned_s FROM sessions "
+                          "updated_at, process_start, planned_s, both_s FROM sessions "
                           "ORDER BY started_at DESC, id DESC LIMIT ?");
     query.bind(1, static_cast<std::int64_t>(limit));
     m_skipped = 0;
@@ -452,6 +480,7 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
         r.leftS = secondsRead(query.real(9));
         r.rightS = secondsRead(query.real(10));
         r.plannedS = secondsRead(query.real(14));
+        r.bothS = secondsRead(query.real(15));
         if (r.how == "running" && !processAlive(query.integer(11), query.text(13))) {
             // Its process is gone (killed, power cut): what it wrote is what was done.
             r.how = "interrupted";
@@ -472,9 +501,10 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
     }
     const char* const chosen =
         "(SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?)";
-    const std::string stepsSql = std::string("SELECT session_id, round, side, step_index, "
-                                             "step_name, seconds FROM steps WHERE session_id IN ") +
-                                 chosen + " ORDER BY rowid";
+    const std::string stepsSql =
+        std::string("SELECT session_id, round, side, step_index, "
+                    "step_name, seconds, both_sides FROM steps WHERE session_id IN ") +
+        chosen + " ORDER BY rowid";
     Statement steps(m_db, stepsSql.c_str());
     steps.bind(1, static_cast<std::int64_t>(limit));
     while (steps.step()) {
@@ -482,10 +512,10 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
         if (found == byId.end()) {
             continue;
         }
-        found->second->steps.push_back({countRead(steps.integer(1)),
-                                        steps.text(2) == "right" ? Side::Right : Side::Left,
-                                        static_cast<std::size_t>(countRead(steps.integer(3))),
-                                        steps.text(4), secondsRead(steps.real(5))});
+        found->second->steps.push_back(
+            {countRead(steps.integer(1)), steps.text(2) == "right" ? Side::Right : Side::Left,
+             static_cast<std::size_t>(countRead(steps.integer(3))), steps.text(4),
+             secondsRead(steps.real(5)), steps.integer(6) != 0});
     }
     const std::string checksSql = std::string("SELECT session_id, round, side, moment, rating "
                                               "FROM check_ins WHERE session_id IN ") +
@@ -548,6 +578,9 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
     double right = 0;
     const SessionRecord* lastUneven = nullptr; // the newest session that left the sides uneven
     for (const SessionRecord& r : history) {   // newest first
+        if (!r.didWork()) {
+            continue; // left before any time on a side: it counts for nothing
+        }
         if (r.startedAt >= now - kLedgerDays * 86400 && r.startedAt <= now) {
             left += r.leftS;
             right += r.rightS;
@@ -566,7 +599,7 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
             if (&r == lastUneven) {
                 break;
             }
-            madeUp = madeUp || r.firstSide == behind;
+            madeUp = madeUp || (r.didWork() && r.firstSide == behind);
         }
         if (!madeUp) {
             return {behind, "it got " + minutesAndSeconds(std::abs(left - right)) +
@@ -574,7 +607,7 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
         }
     }
     for (const SessionRecord& r : history) { // newest first
-        if (r.routineTitle == routine.title) {
+        if (r.routineTitle == routine.title && r.didWork()) {
             const Side next = otherSide(r.firstSide);
             return {next, "it went second last time"};
         }

@@ -27,6 +27,7 @@ struct StepRecord {
     std::size_t stepIndex = 0;
     std::string stepName;
     double seconds = 0;
+    bool bothSides = false; ///< a step for both sides at once (`side`: the side first)
 };
 
 /// A 0-10 tension rating for a side, before or after working it.
@@ -49,11 +50,19 @@ struct SessionRecord {
     Side firstSide = Side::Left;
     std::string how;
     std::string stopReason;
+    /// Time on each side. A step for both sides at once counts once: half of it is each
+    /// side's, so the two add up to the session's time on the back.
     double leftS = 0;
     double rightS = 0;
+    double bothS = 0;    ///< of which on steps for both sides at once (0 before format 3)
     double plannedS = 0; ///< per side; 0 in sessions recorded before it was kept
     std::vector<StepRecord> steps;
     std::vector<CheckIn> checkIns;
+
+    /// The time the session took on the back, a step for both sides counted once.
+    double totalS() const { return leftS + rightS; }
+    /// A session that ended before any time on a side did nothing, and counts for nothing.
+    bool didWork() const { return totalS() > 0; }
 };
 
 /// Session history in one SQLite file. Every write is a transaction and the journal is WAL,
@@ -63,7 +72,7 @@ struct SessionRecord {
 /// unwritable one is left as it is. Times are handed in: it reads no clock.
 class History {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     /// How long opening waits for another rollcoach that holds the history locked.
     static constexpr int kBusyTimeoutMs = 5000;
@@ -82,10 +91,10 @@ public:
                               double plannedPerSideS = 0);
     /// Adds a finished (or partly done) step and the side totals so far, in one transaction.
     void recordStep(std::int64_t session, const StepRecord& step, double leftS, double rightS,
-                    std::int64_t now);
+                    std::int64_t now, double bothS = 0);
     void recordCheckIn(std::int64_t session, const CheckIn& checkIn, std::int64_t now);
     void endSession(std::int64_t session, const std::string& how, const std::string& reason,
-                    double leftS, double rightS, std::int64_t now);
+                    double leftS, double rightS, std::int64_t now, double bothS = 0);
 
     /// Sessions, newest first (at most `limit`); sessions whose process died show as
     /// "interrupted". Without `details`, steps and check-ins are left out: choosing a side

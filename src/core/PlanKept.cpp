@@ -11,7 +11,7 @@ namespace {
 
 // Some time spent: a session stopped or cut off before its first step left nothing done.
 bool spentTime(const SessionRecord& r) {
-    return r.leftS + r.rightS > 0;
+    return r.didWork();
 }
 
 } // namespace

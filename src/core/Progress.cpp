@@ -1,5 +1,8 @@
 #include "Progress.hpp"
 
+#include "PrintableText.hpp"
+#include "Timeline.hpp"
+
 #include <cstdio>
 
 #include <algorithm>
@@ -102,7 +105,34 @@ std::optional<double> SideSession::change() const {
 
 bool SideSession::matters() const {
     const auto c = change();
-    return c && changeMatters(*c);
+    return !painStop && c && changeMatters(*c);
+}
+
+bool isPainStop(const SessionRecord& session) {
+    return session.how == "stopped" && session.stopReason == kPainStopReason;
+}
+
+std::optional<PainStop> painStopOf(const SessionRecord& session) {
+    if (!isPainStop(session)) {
+        return std::nullopt;
+    }
+    PainStop stop{session.startedAt, session.endedAt, session.routineTitle, std::nullopt,
+                  session.totalS()};
+    if (!session.steps.empty()) {
+        stop.step = session.steps.back();
+    }
+    return stop;
+}
+
+std::string painStopWhere(const PainStop& stop, bool isolate) {
+    if (!stop.step) {
+        return "before the first step";
+    }
+    const StepRecord& step = *stop.step;
+    const std::string name = isolate ? isolated(step.stepName) : step.stepName;
+    return std::string(step.bothSides ? "both sides" : sideName(step.side) + std::string(" side")) +
+           ", step \"" + name + "\" (round " + std::to_string(step.round) + "), after " +
+           minutesAndSeconds(stop.workedS) + " of work";
 }
 
 Progress tensionProgress(const std::vector<SessionRecord>& history, const ProgressQuery& query) {
@@ -118,6 +148,13 @@ Progress tensionProgress(const std::vector<SessionRecord>& history, const Progre
         [](const SessionRecord* a, const SessionRecord* b) { return a->startedAt < b->startedAt; });
     Progress progress;
     for (const SessionRecord* session : sessions) {
+        const std::optional<PainStop> stop = painStopOf(*session);
+        if (stop) {
+            progress.painStops.push_back(*stop);
+        }
+        if (!session->didWork()) {
+            continue; // left before any time on a side: its ratings are not a session's
+        }
         for (SideProgress* side : {&progress.left, &progress.right}) {
             std::vector<int> before;
             std::vector<int> after;
@@ -131,7 +168,7 @@ Progress tensionProgress(const std::vector<SessionRecord>& history, const Progre
                 continue;
             }
             side->sessions.push_back(
-                {session->startedAt, session->routineTitle, average(before), average(after)});
+                {session->startedAt, session->routineTitle, average(before), average(after), stop});
         }
     }
     summarise(progress.left);

@@ -28,16 +28,38 @@ struct ProgressQuery {
     std::int64_t now = 0;
 };
 
+/// Why a session stopped at once, as the history keeps it.
+constexpr const char* kPainStopReason = "sharp pain, numbness or tingling";
+
+/// A session stopped for sharp pain, numbness or tingling, and where it was.
+struct PainStop {
+    std::int64_t at = 0; ///< when the session started
+    std::optional<std::int64_t> stoppedAt;
+    std::string title;
+    std::optional<StepRecord> step; ///< the step in progress, when one was recorded
+    double workedS = 0;             ///< time on the back before the stop
+};
+
+/// Whether a session was stopped for pain.
+bool isPainStop(const SessionRecord& session);
+/// Where a session was stopped for pain; none for any other session.
+std::optional<PainStop> painStopOf(const SessionRecord& session);
+/// "left side, step "Press" (round 1), after 4:10 of work": where a pain stop came. Titles
+/// and step names are as stored; `isolate` wraps them as bidirectional isolates.
+std::string painStopWhere(const PainStop& stop, bool isolate = false);
+
 /// One session's tension on one side: each the average over the rounds rated.
 struct SideSession {
     std::int64_t startedAt = 0; ///< seconds since the epoch, UTC
     std::string routineTitle;
     std::optional<double> before;
     std::optional<double> after;
+    std::optional<PainStop> painStop; ///< the session was stopped for pain
 
     /// After minus before; unset unless both were rated.
     std::optional<double> change() const;
-    /// True when the change is a drop that matters.
+    /// True when the change is a drop that matters; never for a session stopped for pain,
+    /// whatever its ratings say.
     bool matters() const;
 };
 
@@ -64,6 +86,7 @@ struct SideProgress {
 struct Progress {
     SideProgress left{Side::Left, {}, {}};
     SideProgress right{Side::Right, {}, {}};
+    std::vector<PainStop> painStops; ///< every session stopped for pain, oldest first
 
     bool empty() const { return left.sessions.empty() && right.sessions.empty(); }
     const SideProgress& of(Side side) const { return side == Side::Left ? left : right; }
@@ -75,7 +98,8 @@ std::string ratingText(const std::optional<double>& value);
 std::string changeText(const std::optional<double>& value);
 
 /// The per-side tension trend from the history's sessions (in any order; check-ins needed).
-/// Sessions of any outcome count: a rating given before a pain stop is still a rating.
+/// Sessions of any outcome count: a rating given before a pain stop is still a rating; a
+/// session left before any time on a side counts for nothing.
 /// A rating outside 0-10, which only another program could have stored, is left out.
 Progress tensionProgress(const std::vector<SessionRecord>& history, const ProgressQuery& query);
 

@@ -13,16 +13,6 @@ namespace rollcoach {
 
 namespace {
 
-constexpr const char* kPainReason = "sharp pain, numbness or tingling";
-
-bool isPainStop(const SessionRecord& r) {
-    return r.how == "stopped" && r.stopReason == kPainReason;
-}
-
-bool didSomeWork(const SessionRecord& r) {
-    return r.leftS + r.rightS > 0;
-}
-
 // "12 min 30 s", "40 s", "0 s", "1 h 46 min": time on a side as a person says it.
 std::string duration(double seconds) {
     const long whole = std::lround(std::max(0.0, seconds));
@@ -31,6 +21,13 @@ std::string duration(double seconds) {
     }
     const long minutes = whole / 60;
     const long rest = whole % 60;
+    if (whole >= 600) {
+        // Ten minutes and more, to the minute: a 19 min 40 s massage is a 20-minute one.
+        const long rounded = (whole + 30) / 60;
+        if (rounded < 60) {
+            return std::to_string(rounded) + " min";
+        }
+    }
     if (minutes >= 60) {
         // Over an hour, to the minute.
         const long rounded = (whole + 30) / 60;
@@ -111,7 +108,7 @@ Adherence planAdherence(const std::vector<std::pair<std::string, Routine>>& rout
     }
     for (const SessionRecord& r : history) {
         const std::int64_t day = localDate(r.startedAt).daysSinceEpoch();
-        if (day < from || day >= from + days || day > today || !didSomeWork(r)) {
+        if (day < from || day >= from + days || day > today || !r.didWork()) {
             continue;
         }
         const bool planned =
@@ -129,12 +126,15 @@ ReportData gatherReport(const std::vector<SessionRecord>& history,
     ReportData data;
     data.weeks = weeks;
     data.last = localDate(now);
-    data.first = data.last.plusDays(1 - 7 * weeks);
+    // Weeks start on Monday, as the app's week does: this week so far and the weeks before.
+    data.first = weekStart(data.last).plusDays(-7 * (weeks - 1));
     const std::int64_t firstDay = data.first.daysSinceEpoch();
     const std::int64_t lastDay = data.last.daysSinceEpoch();
     for (const SessionRecord& r : history) {
         const std::int64_t day = localDate(r.startedAt).daysSinceEpoch();
-        if (day >= firstDay && day <= lastDay) {
+        // A session left before any time on a side counts for nothing; a pain stop always
+        // counts.
+        if (day >= firstDay && day <= lastDay && (r.didWork() || isPainStop(r))) {
             data.sessions.push_back(r);
         }
     }
@@ -165,70 +165,159 @@ ReportData gatherReport(const std::vector<SessionRecord>& history,
         totals->rightS += r.rightS;
         data.leftS += r.leftS;
         data.rightS += r.rightS;
-        if (isPainStop(r)) {
-            PainStop stop{r.startedAt, r.routineTitle, std::nullopt};
-            if (!r.steps.empty()) {
-                stop.step = r.steps.back();
-            }
-            data.painStops.push_back(std::move(stop));
+        if (auto stop = painStopOf(r)) {
+            data.painStops.push_back(std::move(*stop));
         }
     }
     data.progress = tensionProgress(data.sessions, ProgressQuery{});
-    data.adherence = planAdherence(routines, history, data.first, 7 * weeks, now, settings);
+    const int days = static_cast<int>(data.last.daysSinceEpoch() - data.first.daysSinceEpoch()) + 1;
+    data.adherence = planAdherence(routines, history, data.first, days, now, settings);
     return data;
 }
 
 namespace {
 
-ReportChart sideChart(const ReportData& data, const SideProgress& side) {
+// Where a day sits on a chart whose axis spans the days from `firstDay` to `lastDay`.
+double dayX(std::int64_t day, std::int64_t firstDay, std::int64_t lastDay) {
+    return (static_cast<double>(day - firstDay) + 0.5) /
+           static_cast<double>(lastDay - firstDay + 1);
+}
+
+// "6 → 3", "6 → -": a side's tension before and after in one session.
+std::string beforeAfter(const SessionRecord& r, Side side) {
+    return ratingText(averageRating(r, side, false)) + " \u2192 " +
+           ratingText(averageRating(r, side, true));
+}
+
+ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int64_t lastDay) {
     ReportChart chart;
     const std::string name = sideName(side.side);
-    chart.heading = capitalised(name) + " side: tension from 0 (none) to 10";
-    const double days = 7.0 * data.weeks;
-    const std::int64_t firstDay = data.first.daysSinceEpoch();
+    chart.heading =
+        capitalised(name) + " side: tension, NRS 0-10 (0 none, 10 the worst imaginable)";
     for (const SideSession& s : side.sessions) {
         const std::int64_t day = localDate(s.startedAt).daysSinceEpoch();
         chart.points.push_back(
-            {(static_cast<double>(day - firstDay) + 0.5) / days, s.before, s.after});
+            {dayX(day, firstDay, lastDay), s.before, s.after, s.painStop.has_value()});
     }
-    // A date at the start of each week while they fit, else five spread across the period.
-    const int total = 7 * data.weeks;
-    const int labels = data.weeks <= 6 ? data.weeks + 1 : 5;
+    // The axis spans the days with sessions: its first and last day and a few between.
+    const std::int64_t span = lastDay - firstDay;
+    const int labels = static_cast<int>(std::min<std::int64_t>(span + 1, 5));
     for (int i = 0; i < labels; ++i) {
-        const int offset =
-            data.weeks <= 6 ? std::min(7 * i, total - 1)
-                            : static_cast<int>(
-                                  std::lround((total - 1) * static_cast<double>(i) / (labels - 1)));
-        chart.dateLabels.push_back({(offset + 0.5) / days, data.first.plusDays(offset).iso()});
+        const std::int64_t offset =
+            labels == 1 ? 0
+                        : static_cast<std::int64_t>(std::lround(static_cast<double>(span) * i /
+                                                                static_cast<double>(labels - 1)));
+        chart.dateLabels.push_back({dayX(firstDay + offset, firstDay, lastDay),
+                                    Date::fromDaysSinceEpoch(firstDay + offset).iso()});
     }
-    const SideSummary& sum = side.summary;
     if (side.sessions.empty()) {
-        chart.emptyNote = data.sessions.empty()
-                              ? "No sessions in this period, so no ratings to draw."
-                              : "No tension ratings for the " + name + " side in this period.";
+        chart.emptyNote = "No tension ratings for the " + name + " side in this period.";
         chart.summary = capitalised(name) + " side: no ratings.";
         return chart;
     }
-    chart.summary = capitalised(name) + " side: " + plural(sum.sessions, "session", "sessions") +
-                    " rated; on average ";
-    if (sum.averageBefore && sum.averageAfter) {
-        chart.summary +=
-            ratingText(sum.averageBefore) + " before, " + ratingText(sum.averageAfter) + " after";
-    } else if (sum.averageBefore) {
-        chart.summary += ratingText(sum.averageBefore) + " before (none rated after)";
-    } else {
-        chart.summary += ratingText(sum.averageAfter) + " after (none rated before)";
+    // Before and after over the same sessions, so the change is the change.
+    double before = 0;
+    double after = 0;
+    int paired = 0;
+    int mattered = 0;
+    int onlyOne = 0;
+    for (const SideSession& s : side.sessions) {
+        if (s.before && s.after) {
+            before += *s.before;
+            after += *s.after;
+            ++paired;
+            mattered += s.matters() ? 1 : 0;
+        } else {
+            ++onlyOne;
+        }
     }
-    if (sum.averageChange) {
-        chart.summary += "; change " + changeText(*sum.averageChange) + " over " +
-                         std::to_string(sum.paired) + " rated both times, " +
-                         std::to_string(sum.mattered) + " with a drop of 2 or more.";
-    } else if (sum.averageBefore && sum.averageAfter) {
-        chart.summary += "; none rated both before and after.";
+    chart.summary = capitalised(name) + " side, NRS 0-10: ";
+    if (paired > 0) {
+        const double b = before / paired;
+        const double a = after / paired;
+        chart.summary += plural(paired, "session", "sessions") +
+                         " rated before and after: on average " + ratingText(b) + " before, " +
+                         ratingText(a) + " after, a change of " + changeText(a - b) + "; " +
+                         std::to_string(mattered) + " with a drop of 2 or more.";
     } else {
-        chart.summary += ".";
+        chart.summary += "no session rated both before and after.";
+    }
+    if (onlyOne > 0) {
+        chart.summary += " " + plural(onlyOne, "session", "sessions") +
+                         " rated only before or only after, drawn but not averaged.";
     }
     return chart;
+}
+
+// One session in a line: when, how it ended (a pain stop with where it came), each side's
+// time and its tension before and after.
+std::string sessionLine(const SessionRecord& r) {
+    std::string line = localStamp(r.startedAt) + "  ";
+    if (const auto stop = painStopOf(r)) {
+        line += "STOPPED FOR PAIN: " + painStopWhere(*stop, true);
+    } else {
+        line += outcome(r) + ", " + duration(r.totalS());
+    }
+    line += "; left " + duration(r.leftS) + ", right " + duration(r.rightS);
+    if (!r.checkIns.empty()) {
+        line += "; tension left " + beforeAfter(r, Side::Left) + ", right " +
+                beforeAfter(r, Side::Right);
+    }
+    return line;
+}
+
+// A routine's part: its sessions, their time, pain stops beside them, charts, every session.
+ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
+    ReportRoutine part;
+    part.heading = isolated(totals.title);
+    std::vector<SessionRecord> sessions;
+    double both = 0;
+    for (const SessionRecord& r : data.sessions) {
+        if (r.routineTitle == totals.title) {
+            sessions.push_back(r);
+            both += r.bothS;
+        }
+    }
+    std::string outcomes;
+    auto add = [&](int count, const char* word) {
+        if (count > 0) {
+            outcomes += (outcomes.empty() ? "" : ", ") + std::to_string(count) + " " + word;
+        }
+    };
+    add(totals.done, "done");
+    add(totals.partial, "partial");
+    add(totals.stopped, "stopped early");
+    add(totals.interrupted, "interrupted");
+    part.lines.push_back(plural(totals.sessions, "session", "sessions") + " (" + outcomes + "), " +
+                         duration(totals.leftS + totals.rightS) + " in all: left " +
+                         duration(totals.leftS) + ", right " + duration(totals.rightS) + ".");
+    if (both > 0) {
+        part.lines.push_back("Of which " + duration(both) +
+                             " on steps for both sides at once, counted once, half in each "
+                             "side's time.");
+    }
+    for (const SessionRecord& r : sessions) {
+        if (isPainStop(r)) {
+            part.lines.push_back(sessionLine(r));
+        }
+    }
+    ProgressQuery query;
+    query.routineTitle = totals.title;
+    const Progress progress = tensionProgress(sessions, query);
+    const std::int64_t firstDay = localDate(sessions.front().startedAt).daysSinceEpoch();
+    const std::int64_t lastDay = localDate(sessions.back().startedAt).daysSinceEpoch();
+    part.charts.push_back(sideChart(progress.left, firstDay, lastDay));
+    part.charts.push_back(sideChart(progress.right, firstDay, lastDay));
+    const std::size_t from =
+        sessions.size() > kSessionsListed ? sessions.size() - kSessionsListed : 0;
+    if (from > 0) {
+        part.sessions.push_back(std::to_string(from) +
+                                " earlier sessions are in the rows (rollcoach report --csv).");
+    }
+    for (std::size_t i = from; i < sessions.size(); ++i) {
+        part.sessions.push_back(sessionLine(sessions[i]));
+    }
+    return part;
 }
 
 } // namespace
@@ -236,8 +325,14 @@ ReportChart sideChart(const ReportData& data, const SideProgress& side) {
 ReportDocument reportDocument(const ReportData& data) {
     ReportDocument doc;
     doc.title = "Self-massage report";
-    doc.period = "The last " + plural(data.weeks, "week", "weeks") + ": " + data.first.iso() +
-                 " to " + data.last.iso() + ". Made by rollcoach.";
+    doc.period = "The last " + plural(data.weeks, "week", "weeks") + ", from Monday " +
+                 data.first.iso() + " to " + data.last.iso() + ". Made by rollcoach.";
+    if (!data.name.empty()) {
+        doc.about.push_back("For: " + isolated(data.name));
+    }
+    if (!data.note.empty()) {
+        doc.about.push_back("Note: " + isolated(data.note));
+    }
 
     ReportSection done{"Routines done", {}};
     if (data.sessions.empty()) {
@@ -254,8 +349,13 @@ ReportDocument reportDocument(const ReportData& data) {
         add(t.partial, "partial");
         add(t.stopped, "stopped early");
         add(t.interrupted, "interrupted");
-        done.lines.push_back(isolated(t.title) + ": " + plural(t.sessions, "session", "sessions") +
-                             " (" + outcomes + "), " + duration(t.leftS + t.rightS) + " in all");
+        done.lines.push_back(
+            isolated(t.title) + ": " + plural(t.sessions, "session", "sessions") + " (" + outcomes +
+            "), " + duration(t.leftS + t.rightS) + " in all" +
+            (t.stopped > 0 && std::any_of(data.painStops.begin(), data.painStops.end(),
+                                          [&](const PainStop& p) { return p.title == t.title; })
+                 ? "; stopped for pain, see below"
+                 : ""));
     }
     doc.opening.push_back(std::move(done));
 
@@ -274,10 +374,13 @@ ReportDocument reportDocument(const ReportData& data) {
     }
     doc.opening.push_back(std::move(sides));
 
-    doc.charts.push_back(sideChart(data, data.progress.left));
-    doc.charts.push_back(sideChart(data, data.progress.right));
-    doc.chartLegend = "Open circle: before working the side. Filled dot: after. A rating is the "
-                      "person's own, given in the session.";
+    for (const RoutineTotals& t : data.routines) {
+        doc.routines.push_back(routinePart(data, t));
+    }
+    doc.chartLegend = "Tension on the numeric rating scale (NRS), 0 none to 10 the worst "
+                      "imaginable, the person's own, given in the session. Open circle: before "
+                      "working the side. Filled dot: after. A red cross: stopped for pain. The "
+                      "time axis spans the days with sessions.";
 
     const Adherence& a = data.adherence;
     ReportSection kept{"The plan kept", {}};
@@ -346,15 +449,8 @@ ReportDocument reportDocument(const ReportData& data) {
     }
     for (std::size_t i = 0; i < data.painStops.size() && i < kPainStopsListed; ++i) {
         const PainStop& stop = data.painStops[i];
-        std::string line = localStamp(stop.at) + "  " + isolated(stop.title) + ": ";
-        if (stop.step) {
-            line += sideName(stop.step->side) + std::string(" side, round ") +
-                    std::to_string(stop.step->round) + ", step \"" + isolated(stop.step->stepName) +
-                    "\"";
-        } else {
-            line += "before the first step was recorded";
-        }
-        pain.lines.push_back(line);
+        pain.lines.push_back(localStamp(stop.at) + "  " + isolated(stop.title) + ": " +
+                             painStopWhere(stop, true));
     }
     if (data.painStops.size() > kPainStopsListed) {
         pain.lines.push_back("and " + std::to_string(data.painStops.size() - kPainStopsListed) +
@@ -407,10 +503,14 @@ std::string csvRating(const std::optional<double>& value) {
 
 std::string reportCsv(const ReportData& data) {
     std::string csv = "date,started,routine,outcome,first_side,left_s,right_s,planned_s_per_side,"
-                      "left_before,left_after,right_before,right_after,stop_reason,stopped_at\n";
+                      "left_before,left_after,right_before,right_after,stop_reason,stopped_at,"
+                      "both_sides_s,pain_stop\n";
     for (const SessionRecord& r : data.sessions) {
         std::string stoppedAt;
-        if (r.how == "stopped" && !r.steps.empty()) {
+        const std::optional<PainStop> pain = painStopOf(r);
+        if (pain) {
+            stoppedAt = painStopWhere(*pain);
+        } else if (r.how == "stopped" && !r.steps.empty()) {
             const StepRecord& step = r.steps.back();
             stoppedAt = std::string(sideName(step.side)) + " round " + std::to_string(step.round) +
                         ": " + step.stepName;
@@ -422,7 +522,7 @@ std::string reportCsv(const ReportData& data) {
                csvRating(averageRating(r, Side::Left, true)) + "," +
                csvRating(averageRating(r, Side::Right, false)) + "," +
                csvRating(averageRating(r, Side::Right, true)) + "," + csvText(r.stopReason) + "," +
-               csvText(stoppedAt) + "\n";
+               csvText(stoppedAt) + "," + csvNumber(r.bothS) + "," + (pain ? "yes" : "") + "\n";
     }
     return csv;
 }

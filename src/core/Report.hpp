@@ -26,13 +26,6 @@ struct RoutineTotals {
     double rightS = 0;
 };
 
-/// A session stopped for sharp pain, numbness or tingling, and where it was.
-struct PainStop {
-    std::int64_t at = 0; ///< when the session started
-    std::string title;
-    std::optional<StepRecord> step; ///< the step in progress, when one was recorded
-};
-
 /// The plan kept, counted.
 struct Adherence {
     Date from;                         ///< the first day counted
@@ -52,8 +45,11 @@ Adherence planAdherence(const std::vector<std::pair<std::string, Routine>>& rout
                         const std::vector<SessionRecord>& history, Date first, int days,
                         std::int64_t now, const Settings& settings);
 
-/// Everything a report covers: the last `weeks` weeks up to and including today.
+/// Everything a report covers: the last `weeks` weeks as the app counts them (from Monday),
+/// up to and including today.
 struct ReportData {
+    std::string name; ///< the person the report is about, as given ("" for none)
+    std::string note; ///< a note for the reader, as given
     int weeks = 4;
     Date first;
     Date last;
@@ -78,14 +74,15 @@ struct ReportSection {
     std::vector<std::string> lines;
 };
 
-/// A point of a side's tension chart: x from 0 (the period's first day) to 1 (its last).
+/// A point of a side's tension chart: x from 0 (the first day with a session) to 1 (the last).
 struct ReportChartPoint {
     double x = 0;
     std::optional<double> before;
     std::optional<double> after;
+    bool painStop = false; ///< the session was stopped for pain
 };
 
-/// One side's tension chart, 0-10, across the period.
+/// One side's tension chart, 0-10, across the days that have sessions.
 struct ReportChart {
     std::string heading;
     std::vector<ReportChartPoint> points;
@@ -97,11 +94,21 @@ struct ReportChart {
 /// The report as it is printed: every word decided here, drawn as it is. Titles and step names
 /// from the history come as bidirectional isolates (see `isolated`), so they may be in any
 /// script; the drawing shapes and wraps them.
+/// One routine's part of a report: what was done, its pain stops beside the sessions they
+/// belong to, its tension charts and its sessions one a line.
+struct ReportRoutine {
+    std::string heading;             ///< the routine's title, isolated
+    std::vector<std::string> lines;  ///< sessions, outcomes, time; pain stops inline
+    std::vector<ReportChart> charts; ///< left, then right
+    std::vector<std::string> sessions;
+};
+
 struct ReportDocument {
     std::string title;
     std::string period;
+    std::vector<std::string> about;     ///< the person's name and the note, isolated
     std::vector<ReportSection> opening; ///< routines done, time per side
-    std::vector<ReportChart> charts;    ///< left, then right
+    std::vector<ReportRoutine> routines;
     std::string chartLegend;
     std::vector<ReportSection> closing; ///< adherence, pain stops
     std::string footer;
@@ -109,6 +116,8 @@ struct ReportDocument {
 
 /// At most this many pain stops are listed in the document; the CSV has them all.
 constexpr std::size_t kPainStopsListed = 24;
+/// At most this many sessions of a routine are listed, the last; the CSV has them all.
+constexpr std::size_t kSessionsListed = 24;
 
 ReportDocument reportDocument(const ReportData& data);
 

@@ -36,9 +36,13 @@ std::string repetitionText(const Step& step, double seconds) {
 const char* const kLeaveQuestion =
     "Leave this session? Press Esc again to leave, any other key to stay";
 
-std::string tensionQuestion(const CheckIn& checkIn, bool spoken) {
-    return std::string("How tense is your ") + sideName(checkIn.side) + " side " +
-           (checkIn.after ? "now" : "before you start") +
+std::string tensionQuestion(const CheckIn& checkIn, bool spoken, bool partner) {
+    const std::string when = checkIn.after ? "now" : "before you start";
+    if (partner) {
+        return std::string("Ask how tense the ") + sideName(checkIn.side) + " side is " + when +
+               (spoken ? ". Press 0 to 9." : ". Press 0-9 (T for 10)");
+    }
+    return std::string("How tense is your ") + sideName(checkIn.side) + " side " + when +
            (spoken ? "? Press 0 to 9." : "? Press 0-9 (T for 10)");
 }
 
@@ -60,13 +64,91 @@ Session::Session(Routine routine, RoutineSource source, Side firstSide, const Bo
       m_runner(m_timeline), m_body(body), m_check(body),
       m_recorder(history, clock, std::move(historyProblem)), m_muted(options.muted) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
-                     m_timeline.secondsOnSide(firstSide));
+                     m_timeline.secondsOnSide(firstSide) + m_timeline.secondsOnBothSides() / 2);
+    // A side's "before" is open from the moment it can be asked (the get-ready, or the
+    // switch to it) until its first step ends; its "after" from the end of its last step
+    // until the next side's first step ends, or, for the last side, on the end screen. By
+    // hand, steps for both sides open and close a round: both sides' "before" come before
+    // any work, and both "after" at the end.
+    const auto& segments = m_timeline.segments();
+    const std::size_t n = segments.size();
+    for (int round = 1; round <= m_routine.schedule.rounds; ++round) {
+        std::size_t roundFrom = n;
+        std::size_t roundTo = 0;
+        std::optional<std::size_t> firstBoth;
+        std::optional<std::size_t> closingBoth;
+        struct Half {
+            Side side;
+            std::size_t first = 0, last = 0, from = 0;
+        };
+        std::vector<Half> halves;
+        for (std::size_t i = 0; i < n; ++i) {
+            const Segment& s = segments[i];
+            if (s.round != round) {
+                continue;
+            }
+            roundFrom = std::min(roundFrom, i);
+            roundTo = std::max(roundTo, i);
+            if (s.kind != SegmentKind::Step) {
+                continue;
+            }
+            if (s.bothSides) {
+                if (halves.empty() && !firstBoth) {
+                    firstBoth = i;
+                } else if (!halves.empty() && !closingBoth) {
+                    closingBoth = i;
+                }
+                continue;
+            }
+            if (halves.empty() || halves.back().side != s.side) {
+                std::size_t from = i;
+                while (from > roundFrom && segments[from - 1].kind != SegmentKind::Step) {
+                    --from; // the switch or the get-ready before it
+                }
+                halves.push_back({s.side, i, i, from});
+            }
+            halves.back().last = i;
+        }
+        const bool lastRound = round == m_routine.schedule.rounds;
+        const std::size_t end = lastRound ? kToTheEnd : roundTo;
+        for (std::size_t h = 0; h < halves.size(); ++h) {
+            const Half& half = halves[h];
+            QuestionWindow before{{half.side, false, 0, round}, half.from, half.first};
+            if (firstBoth) {
+                before.from = roundFrom;
+                before.to = *firstBoth;
+            }
+            m_questions.push_back(before);
+        }
+        for (std::size_t h = 0; h < halves.size(); ++h) {
+            const Half& half = halves[h];
+            QuestionWindow after{{half.side, true, 0, round}, half.last + 1, end};
+            if (closingBoth) {
+                after.from = *closingBoth;
+            } else if (h + 1 < halves.size()) {
+                after.to = halves[h + 1].first;
+            }
+            m_questions.push_back(after);
+        }
+    }
+    // Asked in time order: an "after" that opens before a "before" comes first.
+    std::stable_sort(m_questions.begin(), m_questions.end(),
+                     [](const QuestionWindow& a, const QuestionWindow& b) {
+                         // At a switch, the side just worked comes first.
+                         return a.from < b.from ||
+                                (a.from == b.from && a.question.after && !b.question.after);
+                     });
     if (options.startAtS > 0) {
         skipTo(options.startAtS);
     }
     if (options.paused) {
         pause();
     }
+}
+
+double Session::recordedOn(Side side) const {
+    // A step for both sides at once counts once: half of it is each side's.
+    return m_runner.doneOnSide(side) + m_runner.doneOnBothSides() / 2;
 }
 
 std::vector<Cue> Session::apply(const SessionCommand& command) {
@@ -215,8 +297,9 @@ void Session::recordStep(std::size_t segment) {
     const double done = m_runner.doneInSegment(segment);
     const double seconds = done - m_recorded[segment];
     m_recorded[segment] = done;
-    m_recorder.stepDone({s.round, s.side, *s.step, m_routine.steps[*s.step].name, seconds},
-                        m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
+    m_recorder.stepDone(
+        {s.round, s.side, *s.step, m_routine.steps[*s.step].name, seconds, s.bothSides},
+        recordedOn(Side::Left), recordedOn(Side::Right), m_runner.doneOnBothSides());
 }
 
 void Session::noteProgress() {
@@ -236,6 +319,11 @@ void Session::noteProgress() {
         }
         m_lastSegment = std::min(current, segments.size() - 1);
     }
+    if (m_runner.doneOnSide(Side::Left) + m_runner.doneOnSide(Side::Right) +
+            m_runner.doneOnBothSides() >
+        0) {
+        m_recorder.release();
+    }
     if (m_runner.finished()) {
         end(SessionState::Finished, "finished", "");
     }
@@ -248,7 +336,10 @@ void Session::end(SessionState state, const std::string& how, const std::string&
     m_state = state;
     m_askingToLeave = false;
     m_runner.setPaused(false);
-    m_recorder.end(how, reason, m_runner.doneOnSide(Side::Left), m_runner.doneOnSide(Side::Right));
+    // A pain stop is kept however early it came; a session left before any time on a side
+    // is not kept at all.
+    m_recorder.end(how, reason, recordedOn(Side::Left), recordedOn(Side::Right),
+                   m_runner.doneOnBothSides(), state == SessionState::StoppedForPain);
 }
 
 std::vector<Cue> Session::stopForPain() {
@@ -301,40 +392,29 @@ bool Session::answered(const CheckIn& checkIn) const {
 }
 
 std::optional<CheckIn> Session::promptDue() const {
-    std::optional<CheckIn> due;
-    const Moment moment = m_runner.moment();
-    const auto& segments = m_timeline.segments();
     if (m_state == SessionState::StoppedForPain) {
         return std::nullopt;
     }
-    if (over()) {
-        // On the end screen: how the side worked last feels now.
-        std::size_t last = m_lastSegment;
-        // Steps for both sides that close the session: the side worked last came before them.
-        while (last > 0 && segments[last].bothSides &&
-               segments[last - 1].kind == SegmentKind::Step) {
-            --last;
+    const std::size_t segments = m_timeline.segments().size();
+    std::size_t now = m_runner.finished() || over() ? segments : m_runner.moment().segmentIndex;
+    if (over() && !m_runner.finished()) {
+        // Left part-way: the end screen asks how the side worked last feels now.
+        std::size_t last = std::min(m_lastSegment, segments - 1);
+        for (const QuestionWindow& w : m_questions) {
+            if (w.question.after && w.from <= last + 1 && !answered(w.question) &&
+                m_timeline.segments()[last].kind != SegmentKind::GetReady) {
+                return w.question;
+            }
         }
-        const Segment& s = segments[last];
-        if (s.kind == SegmentKind::Step) {
-            due = CheckIn{s.side, true, 0, s.round};
-        } else if (s.kind == SegmentKind::Switch && last > 0) {
-            due = CheckIn{segments[last - 1].side, true, 0, segments[last - 1].round};
-        }
-    } else if (!moment.finished && moment.segment != nullptr) {
-        const Segment& s = *moment.segment;
-        if (s.kind == SegmentKind::GetReady ||
-            (startsSide(moment.segmentIndex) && moment.intoSegmentS < kBeforePromptS)) {
-            due = CheckIn{s.side, false, 0, s.round};
-        } else if (s.kind == SegmentKind::Switch && moment.segmentIndex > 0) {
-            const Segment& before = segments[moment.segmentIndex - 1];
-            due = CheckIn{before.side, true, 0, before.round};
-        }
-    }
-    if (due && answered(*due)) {
         return std::nullopt;
     }
-    return due;
+    for (const QuestionWindow& w : m_questions) {
+        const bool open = w.from <= now && (now <= w.to || w.to == kToTheEnd);
+        if (open && !answered(w.question)) {
+            return w.question;
+        }
+    }
+    return std::nullopt;
 }
 
 bool Session::rate(int rating) {
@@ -360,7 +440,8 @@ SessionSnapshot Session::snapshot() const {
     snap.tensionPrompt = promptDue();
     snap.muted = m_muted;
     snap.prompt = m_askingToLeave      ? std::string(kLeaveQuestion)
-                  : snap.tensionPrompt ? tensionQuestion(*snap.tensionPrompt)
+                  : snap.tensionPrompt ? tensionQuestion(*snap.tensionPrompt, false,
+                                                         m_routine.drill == Drill::Partner)
                                        : std::string();
     snap.rounds = m_routine.schedule.rounds;
     snap.stepsPerSide = m_routine.steps.size();
@@ -576,7 +657,7 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
                                          : std::string();
     if (prompt && promptKey != m_lastPrompt) {
         Cue cue = cueOf(Cue::Kind::TensionAsked, segment);
-        cue.words = tensionQuestion(*prompt, true);
+        cue.words = tensionQuestion(*prompt, true, m_routine.drill == Drill::Partner);
         cues.push_back(cue);
     }
     m_lastPrompt = promptKey;
@@ -669,14 +750,20 @@ SessionSummary Session::summary() const {
     summary.leftS = m_runner.doneOnSide(Side::Left);
     summary.rightS = m_runner.doneOnSide(Side::Right);
     summary.plannedS = m_timeline.secondsOnSide(Side::Left);
+    summary.bothS = m_runner.doneOnBothSides();
+    summary.plannedBothS = m_timeline.secondsOnBothSides();
+    summary.worked = m_recorder.released() || summary.leftS + summary.rightS + summary.bothS > 0;
     SessionRecord record;
     record.how = m_state == SessionState::Finished ? "finished" : "stopped";
-    record.leftS = summary.leftS;
-    record.rightS = summary.rightS;
-    record.plannedS = summary.plannedS;
+    record.leftS = recordedOn(Side::Left);
+    record.rightS = recordedOn(Side::Right);
+    record.plannedS = summary.plannedS + summary.plannedBothS / 2;
+    record.bothS = summary.bothS;
     summary.outcome = outcome(record);
     summary.tensionPrompt = over() ? promptDue() : std::nullopt;
-    summary.prompt = summary.tensionPrompt ? tensionQuestion(*summary.tensionPrompt) : "";
+    summary.prompt = summary.tensionPrompt ? tensionQuestion(*summary.tensionPrompt, false,
+                                                             m_routine.drill == Drill::Partner)
+                                           : "";
     summary.historyProblem = m_recorder.problem();
     return summary;
 }

@@ -40,8 +40,9 @@ struct SessionOptions {
 };
 
 /// The tension question for a check-in, written ("... Press 0-9 (T for 10)") or spoken
-/// ("... Press 0 to 9."): the one place it is worded.
-std::string tensionQuestion(const CheckIn& checkIn, bool spoken = false);
+/// ("... Press 0 to 9."): the one place it is worded. In a partner massage the one giving it
+/// asks the one lying face down ("Ask how tense the left side is ...").
+std::string tensionQuestion(const CheckIn& checkIn, bool spoken = false, bool partner = false);
 
 /// The question shown after a first Leave.
 extern const char* const kLeaveQuestion;
@@ -116,10 +117,13 @@ struct SessionSnapshot {
 struct SessionSummary {
     std::string title;
     SessionState state = SessionState::Finished;
-    std::string outcome; ///< as the history shows it: "finished", "partial" or "stopped"
-    double leftS = 0;
-    double rightS = 0;
-    double plannedS = 0;                  ///< per side
+    std::string outcome;     ///< as the history shows it: "finished", "partial" or "stopped"
+    double leftS = 0;        ///< on the left side alone
+    double rightS = 0;       ///< on the right side alone
+    double plannedS = 0;     ///< per side alone
+    double bothS = 0;        ///< steps for both sides at once, counted once
+    double plannedBothS = 0; ///< and as planned
+    bool worked = true;      ///< false: left before any time on a side, so not kept as a session
     std::optional<CheckIn> tensionPrompt; ///< the last side's rating, until given
     std::string prompt;                   ///< its question in words, "" when none
     std::string historyProblem;           ///< why history is not saved ("" if it is)
@@ -195,9 +199,17 @@ public:
     const Timeline& timeline() const { return m_timeline; }
     const SessionRunner& runner() const { return m_runner; }
     double doneOnSide(Side side) const { return m_runner.doneOnSide(side); }
+    /// A side's time as the history keeps it: its own, and half of the steps for both sides.
+    double recordedOn(Side side) const;
 
-    /// Seconds into a side's first step during which its "before" rating is asked.
-    static constexpr double kBeforePromptS = 12;
+    /// When a tension question is open: from segment `from` to `to` (both included); `to` is
+    /// kToTheEnd for a question still open on the end screen.
+    struct QuestionWindow {
+        CheckIn question;
+        std::size_t from = 0;
+        std::size_t to = 0;
+    };
+    static constexpr std::size_t kToTheEnd = static_cast<std::size_t>(-1);
     /// Seconds of the count after a pause.
     static constexpr double kResumeCountS = 3;
 
@@ -233,6 +245,7 @@ private:
     std::string m_lastRepetition; // the stroke or strip last counted aloud
     bool startsSide(std::size_t segment) const;
     std::vector<CheckIn> m_answered;
+    std::vector<QuestionWindow> m_questions; // in the order they are asked
 };
 
 } // namespace rollcoach

@@ -29,13 +29,13 @@ void SessionRecorder::write(const Record& r) {
             m_history->beginSession(r.title, r.hash, r.file, r.at, r.firstSide, r.plannedPerSideS);
         break;
     case Record::Kind::Step:
-        m_history->recordStep(m_session, r.step, r.leftS, r.rightS, r.at);
+        m_history->recordStep(m_session, r.step, r.leftS, r.rightS, r.at, r.bothS);
         break;
     case Record::Kind::CheckIn:
         m_history->recordCheckIn(m_session, r.checkIn, r.at);
         break;
     case Record::Kind::End:
-        m_history->endSession(m_session, r.how, r.reason, r.leftS, r.rightS, r.at);
+        m_history->endSession(m_session, r.how, r.reason, r.leftS, r.rightS, r.at, r.bothS);
         break;
     }
 }
@@ -59,6 +59,10 @@ void SessionRecorder::add(Record record) {
         return;
     }
     record.at = m_clock.now();
+    if (!m_released) {
+        m_waiting.push_back(std::move(record));
+        return;
+    }
     const bool behindOthers = !m_waiting.empty();
     m_waiting.push_back(std::move(record));
     if (behindOthers) {
@@ -70,8 +74,18 @@ void SessionRecorder::add(Record record) {
     }
 }
 
+void SessionRecorder::release() {
+    if (m_released) {
+        return;
+    }
+    m_released = true;
+    if (m_history != nullptr && !m_waiting.empty()) {
+        flush();
+    }
+}
+
 void SessionRecorder::retry(bool wait) {
-    if (m_history == nullptr || m_waiting.empty()) {
+    if (m_history == nullptr || !m_released || m_waiting.empty()) {
         return;
     }
     if (wait) {
@@ -86,7 +100,7 @@ std::string SessionRecorder::problem() const {
     if (!m_problem.empty()) {
         return m_problem;
     }
-    if (m_waiting.empty()) {
+    if (!m_released || m_waiting.empty()) {
         return {};
     }
     const std::size_t n = m_waiting.size();
@@ -111,9 +125,10 @@ void SessionRecorder::begin(const std::string& title, const std::string& hash,
     add(std::move(r));
 }
 
-void SessionRecorder::stepDone(const StepRecord& step, double leftS, double rightS) {
+void SessionRecorder::stepDone(const StepRecord& step, double leftS, double rightS, double bothS) {
     m_leftS = leftS;
     m_rightS = rightS;
+    m_bothS = bothS;
     if (!m_begun || m_ended) {
         return;
     }
@@ -122,11 +137,12 @@ void SessionRecorder::stepDone(const StepRecord& step, double leftS, double righ
     r.step = step;
     r.leftS = leftS;
     r.rightS = rightS;
+    r.bothS = bothS;
     add(std::move(r));
 }
 
 void SessionRecorder::checkIn(const CheckIn& checkIn) {
-    if (!m_begun) {
+    if (!m_begun || (m_ended && !m_released)) {
         return;
     }
     Record r;
@@ -136,14 +152,20 @@ void SessionRecorder::checkIn(const CheckIn& checkIn) {
 }
 
 void SessionRecorder::end(const std::string& how, const std::string& reason, double leftS,
-                          double rightS) {
+                          double rightS, double bothS, bool keep) {
     if (m_ended) {
         return;
     }
     m_ended = true;
     m_leftS = leftS;
     m_rightS = rightS;
+    m_bothS = bothS;
     if (!m_begun) {
+        return;
+    }
+    if (!m_released && !keep) {
+        // Left before any time on a side: not a session at all.
+        m_waiting.clear();
         return;
     }
     Record r;
@@ -152,13 +174,15 @@ void SessionRecorder::end(const std::string& how, const std::string& reason, dou
     r.reason = reason;
     r.leftS = leftS;
     r.rightS = rightS;
+    r.bothS = bothS;
     add(std::move(r));
+    release();
 }
 
 SessionRecorder::~SessionRecorder() {
     // A window closed mid-session: what was done counts, and why it ended is known.
-    if (m_begun && !m_ended) {
-        end("stopped", "window closed", m_leftS, m_rightS);
+    if (m_begun && !m_ended && m_released) {
+        end("stopped", "window closed", m_leftS, m_rightS, m_bothS);
     }
     // The last chance for what is waiting: the history's full wait.
     retry(true);

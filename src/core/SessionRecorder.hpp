@@ -14,6 +14,9 @@ namespace rollcoach {
 /// after it, and tried again with each later write and each `retry()`: when the history is
 /// free again, it is all written, so nothing of a session is lost to a lock that goes. Only
 /// with no history at all does the session carry on without one.
+///
+/// Nothing is written until the session has done some work (`release()`): a session left in
+/// its get-ready, before any time on a side, counts for nothing and leaves no trace.
 class SessionRecorder {
 public:
     /// `history` may be null; `unavailable` then says why, if known.
@@ -25,18 +28,25 @@ public:
 
     void begin(const std::string& title, const std::string& hash, const std::string& file,
                Side firstSide, double plannedPerSideS);
-    void stepDone(const StepRecord& step, double leftS, double rightS);
+    /// `leftS` and `rightS`: each side's own time so far; `bothS`: both sides at once.
+    void stepDone(const StepRecord& step, double leftS, double rightS, double bothS = 0);
     /// Check-ins are taken until the recorder is gone: the last side is rated on the end
     /// screen, after the session has ended.
     void checkIn(const CheckIn& checkIn);
-    void end(const std::string& how, const std::string& reason, double leftS, double rightS);
+    /// Ends the session. One that was never released is dropped, unless `keep` (a pain stop
+    /// is worth knowing however early it came).
+    void end(const std::string& how, const std::string& reason, double leftS, double rightS,
+             double bothS = 0, bool keep = false);
+    /// Some time has been spent on a side: what is held is written, and all that follows.
+    void release();
+    bool released() const { return m_released; }
 
     /// Tries again to write what is waiting. By default a quick try that never waits for a
     /// lock (the window's loop calls it often); with `wait`, the history's full busy wait,
     /// as a last try before the session is let go.
     void retry(bool wait = false);
     /// How many records are waiting to be written.
-    std::size_t waiting() const { return m_waiting.size(); }
+    std::size_t waiting() const { return m_released ? m_waiting.size() : 0; }
     /// Why the first of them could not be written.
     const std::string& lastFailure() const { return m_lastFailure; }
 
@@ -54,7 +64,7 @@ private:
         StepRecord step;         ///< Step
         CheckIn checkIn;         ///< CheckIn
         std::string how, reason; ///< End
-        double leftS = 0, rightS = 0;
+        double leftS = 0, rightS = 0, bothS = 0;
     };
     void add(Record record);
     void write(const Record& record);
@@ -68,8 +78,10 @@ private:
     std::int64_t m_session = 0;
     bool m_begun = false;
     bool m_ended = false;
+    bool m_released = false; // until then, records are held, not written
     double m_leftS = 0;
     double m_rightS = 0;
+    double m_bothS = 0;
 };
 
 } // namespace rollcoach

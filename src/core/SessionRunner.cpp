@@ -124,8 +124,19 @@ double SessionRunner::doneOnSide(Side side) const {
     double total = 0;
     const auto& segments = m_timeline.segments();
     for (std::size_t i = 0; i < m_donePerSegment.size(); ++i) {
-        if (segments[i].kind == SegmentKind::Step &&
-            (segments[i].side == side || segments[i].bothSides)) {
+        if (segments[i].kind == SegmentKind::Step && segments[i].side == side &&
+            !segments[i].bothSides) {
+            total += m_donePerSegment[i];
+        }
+    }
+    return total;
+}
+
+double SessionRunner::doneOnBothSides() const {
+    double total = 0;
+    const auto& segments = m_timeline.segments();
+    for (std::size_t i = 0; i < m_donePerSegment.size(); ++i) {
+        if (segments[i].kind == SegmentKind::Step && segments[i].bothSides) {
             total += m_donePerSegment[i];
         }
     }

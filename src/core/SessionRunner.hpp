@@ -18,7 +18,7 @@ struct Cue {
         StoppedForPain,
         Left,
         Paused,
-        Resuming,    ///< the count after a pause: `beat` 3, 2, 1
+        Resuming,     ///< the count after a pause: `beat` 3, 2, 1
         Warning,      ///< a placement on or near the spine or neck has just come up
         TensionAsked, ///< the tension question has just come up
         Repetition    ///< a stroke or strip starts: "Stroke 3 of 5"
@@ -61,8 +61,10 @@ public:
     Moment moment() const { return m_timeline.at(m_elapsedS); }
     const Timeline& timeline() const { return m_timeline; }
 
-    /// Seconds of steps done on a side so far (skipped parts are not counted).
+    /// Seconds of steps done on a side alone so far (skipped parts are not counted).
     double doneOnSide(Side side) const;
+    /// Seconds of steps for both sides at once done so far, counted once.
+    double doneOnBothSides() const;
     /// Seconds spent in one segment so far.
     double doneInSegment(std::size_t segment) const {
         return segment < m_donePerSegment.size() ? m_donePerSegment[segment] : 0.0;

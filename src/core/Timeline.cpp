@@ -64,7 +64,17 @@ std::size_t Timeline::segmentAt(double seconds) const {
 double Timeline::secondsOnSide(Side side) const {
     double total = 0;
     for (const Segment& segment : m_segments) {
-        if (segment.kind == SegmentKind::Step && (segment.side == side || segment.bothSides)) {
+        if (segment.kind == SegmentKind::Step && segment.side == side && !segment.bothSides) {
+            total += segment.durationS;
+        }
+    }
+    return total;
+}
+
+double Timeline::secondsOnBothSides() const {
+    double total = 0;
+    for (const Segment& segment : m_segments) {
+        if (segment.kind == SegmentKind::Step && segment.bothSides) {
             total += segment.durationS;
         }
     }

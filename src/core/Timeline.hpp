@@ -61,9 +61,11 @@ public:
     /// they are shown at their place on the other side.
     static constexpr double kLiftedShare = 0.4;
 
-    /// Seconds of steps given to a side over the whole session (steps for both sides count
-    /// for each).
+    /// Seconds of steps given to a side alone over the whole session: steps for both sides
+    /// at once are not in it (see secondsOnBothSides).
     double secondsOnSide(Side side) const;
+    /// Seconds of steps for both sides at once, counted once.
+    double secondsOnBothSides() const;
 
 private:
     const Routine& m_routine;

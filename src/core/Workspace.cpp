@@ -187,7 +187,7 @@ std::vector<DueSession> dueToday(const std::vector<std::pair<std::string, Routin
             }
             if (countsAsDone(r)) {
                 session.state = DayState::Done;
-            } else if (r.leftS + r.rightS > 0 && session.state != DayState::Done) {
+            } else if (r.didWork() && session.state != DayState::Done) {
                 session.state = DayState::Partial;
                 if (r.leftS + r.rightS > session.doneLeftS + session.doneRightS) {
                     session.doneLeftS = r.leftS;

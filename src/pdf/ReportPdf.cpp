@@ -18,6 +18,7 @@ namespace {
 
 using rollcoach::ReportChart;
 using rollcoach::ReportDocument;
+using rollcoach::ReportRoutine;
 using rollcoach::ReportSection;
 
 // A4 in points, and the margins.
@@ -39,6 +40,7 @@ constexpr Colour kGrey{0.38, 0.38, 0.42};
 constexpr Colour kGrid{0.85, 0.86, 0.88};
 constexpr Colour kBefore{0.55, 0.55, 0.6};
 constexpr Colour kAfter{0.1, 0.36, 0.7};
+constexpr Colour kPain{0.78, 0.1, 0.1};
 
 cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -204,7 +206,7 @@ public:
     }
 
     void chart(const ReportChart& c) {
-        const double plotH = 88;
+        const double plotH = 72;
         const double labelW = 22;
         need(13 * 1.45 + plotH + 34 + 11 * 1.45 * 2);
         gap(8);
@@ -301,9 +303,45 @@ public:
                 cairo_arc(m_cr, xOf(p.x), yOf(*p.after), 3.4, 0, 2 * M_PI);
                 cairo_fill(m_cr);
             }
+            if (p.painStop) {
+                // A cross at the top of the plot over the session stopped for pain.
+                colour(kPain);
+                cairo_set_line_width(m_cr, 1.8);
+                const double cx = xOf(p.x);
+                const double cy = top + 6;
+                cairo_move_to(m_cr, cx - 4, cy - 4);
+                cairo_line_to(m_cr, cx + 4, cy + 4);
+                cairo_move_to(m_cr, cx + 4, cy - 4);
+                cairo_line_to(m_cr, cx - 4, cy + 4);
+                cairo_stroke(m_cr);
+            }
         }
         m_y = top + plotH + 18;
         text(c.summary, 10, false, kInk);
+    }
+
+    // A routine's part: its heading, what was done with pain stops inline, its charts, and
+    // its sessions one a line.
+    void routine(const ReportRoutine& r) {
+        need(14 + 15 * 1.45 + 10.5 * 1.45 * 2);
+        gap(14);
+        text(r.heading, 15, true, kInk);
+        gap(2);
+        for (const std::string& line : r.lines) {
+            const bool pain = line.find("STOPPED FOR PAIN") != std::string::npos;
+            text(line, 10.5, pain, pain ? kPain : kInk, 8);
+        }
+        for (const ReportChart& c : r.charts) {
+            chart(c);
+        }
+        if (!r.sessions.empty()) {
+            gap(6);
+            text("Sessions", 11.5, true, kInk);
+            for (const std::string& line : r.sessions) {
+                const bool pain = line.find("STOPPED FOR PAIN") != std::string::npos;
+                text(line, 9.5, pain, pain ? kPain : kInk, 8);
+            }
+        }
     }
 
     void setFooter(const std::string& footer) { m_footer = footer; }
@@ -355,14 +393,20 @@ extern "C" bool rollcoach_draw_report_pdf(const ReportDocument& report, std::str
         pages.setFooter(report.footer);
         pages.text(report.title, 22, true, kInk);
         pages.text(report.period, 10.5, false, kGrey);
+        if (!report.about.empty()) {
+            pages.gap(4);
+        }
+        for (const std::string& line : report.about) {
+            pages.text(line, 12, true, kInk, 8);
+        }
         for (const ReportSection& s : report.opening) {
             pages.section(s);
         }
         pages.gap(4);
-        for (const ReportChart& c : report.charts) {
-            pages.chart(c);
-        }
         pages.text(report.chartLegend, 9, false, kGrey);
+        for (const ReportRoutine& r : report.routines) {
+            pages.routine(r);
+        }
         for (const ReportSection& s : report.closing) {
             pages.section(s);
         }

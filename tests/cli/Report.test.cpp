@@ -16,6 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 using namespace rollcoach;
 using namespace rollcoach::test;
 
@@ -260,29 +262,33 @@ TEST_CASE("report --out: a PDF that names the routines, the sides' totals and th
     const std::string text = pdfText(pdf);
     INFO(text);
     CHECK(pdfPages(text) >= 1);
-    CHECK(pdfPages(text) <= 2);
+    CHECK(pdfPages(text) <= 3);
     CHECK(text.find("Self-massage report") != std::string::npos);
-    CHECK(text.find("2026-10-27 to 2026-11-23") != std::string::npos);
-    CHECK(text.find("Wall tennis-ball drill: 3 sessions (2 done, 1 stopped early), 19 min 15 s") !=
+    // Weeks from Monday, as the app's week.
+    CHECK(text.find("from Monday 2026-11-02 to 2026-11-23") != std::string::npos);
+    CHECK(text.find("Wall tennis-ball drill: 3 sessions (2 done, 1 stopped early), 19 min") !=
           std::string::npos);
     CHECK(text.find("Lying upper-trapezius drill: 1 session (1 done), 11 min in all") !=
           std::string::npos);
-    CHECK(text.find("Left side 14 min 50 s, right side 15 min 25 s.") != std::string::npos);
-    CHECK(text.find("Left side: tension from 0 (none) to 10") != std::string::npos);
-    CHECK(text.find("Left side: 3 sessions rated; on average 6 before, 3 after") !=
+    CHECK(text.find("Left side 15 min, right side 15 min.") != std::string::npos);
+    CHECK(text.find("Left side: tension, NRS 0-10") != std::string::npos);
+    // Before and after over the same sessions.
+    CHECK(text.find("Left side, NRS 0-10: 2 sessions rated before and after: on average 6.5 "
+                    "before, 3.5 after") != std::string::npos);
+    CHECK(text.find("Right side, NRS 0-10: 2 sessions rated before and after") !=
           std::string::npos);
-    CHECK(text.find("Right side: 2 sessions rated") != std::string::npos);
     CHECK(text.find("planned:") != std::string::npos);
-    CHECK(text.find("2026-11-18 20:00 Wall tennis-ball drill: right side, round 1, step \"Small "
-                    "circles\"") != std::string::npos);
+    // The pain stop on the first page, beside its routine, with the side, the step and the time.
+    const std::string firstPage = text.substr(0, text.find('\f'));
+    CHECK(firstPage.find("2026-11-18 20:00 STOPPED FOR PAIN: right side, step \"Small circles\" "
+                         "(round 1)") != std::string::npos);
     CHECK(chartBluePixels(pdf) > 40);
 
     const std::string rows = readAll(csv);
     CHECK(rows.find("date,started,routine,outcome,") == 0);
-    CHECK(
-        rows.find("2026-11-18,2026-11-18T20:00:00Z,Wall tennis-ball drill,stopped,right,0.0,35.0,"
-                  "280.0,,,,,\"sharp pain, numbness or tingling\",right round 1: Small circles") !=
-        std::string::npos);
+    CHECK(rows.find("2026-11-18,2026-11-18T20:00:00Z,Wall tennis-ball drill,stopped,right,0.0,35.0,"
+                    "280.0,,,,,\"sharp pain, numbness or tingling\",\"right side, step \"\"Small "
+                    "circles\"\" (round 1), after 0:35 of work\"") != std::string::npos);
     const Result printed = dir.run({"report", "--csv", "-"});
     CHECK(printed.code == 0);
     CHECK(printed.out == rows);
@@ -302,7 +308,6 @@ TEST_CASE("report: an empty history, only interrupted sessions, one side rated: 
         const std::string text = pdfText(pdf);
         INFO(text);
         CHECK(text.find("No sessions in this period.") != std::string::npos);
-        CHECK(text.find("No sessions in this period, so no ratings to draw.") != std::string::npos);
         CHECK(text.find("Left side 0 s, right side 0 s.") != std::string::npos);
         CHECK(text.find("None in this period.") != std::string::npos);
         CHECK(chartBluePixels(pdf) == 0);
@@ -351,8 +356,8 @@ TEST_CASE("report: an empty history, only interrupted sessions, one side rated: 
         INFO(text);
         CHECK(text.find("No tension ratings for the left side in this period.") !=
               std::string::npos);
-        CHECK(text.find("Right side: 1 session rated; on average 8 before, 5 after") !=
-              std::string::npos);
+        CHECK(text.find("Right side, NRS 0-10: 1 session rated before and after: on average 8 "
+                        "before, 5 after") != std::string::npos);
         CHECK(chartBluePixels(pdf) > 5);
     }
 }
@@ -421,7 +426,7 @@ TEST_CASE("report: a stored title's control characters are escaped in the rows a
         CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
     }
     CHECK(rows.out.find("Wall drill\\x1b[2K\\x0d\\u009b31m") != std::string::npos);
-    CHECK(rows.out.find("left round 1: Step\\x1b[1A") != std::string::npos);
+    CHECK(rows.out.find("left side, step \"\"Step\\x1b[1A\"\"") != std::string::npos);
     if (haveTool("pdftotext")) {
         const fs::path pdf = dir.path / "escaped.pdf";
         REQUIRE(dir.run({"report", "--out", pdf.string()}).code == 0);
@@ -553,4 +558,51 @@ TEST_CASE("report: a 400-letter title and step name wrap inside the page, every 
     CHECK(joined.find(squeezed(words) + ":1session") != std::string::npos);
     CHECK(joined.find(squeezed(longStep)) != std::string::npos);
     CHECK(joined.find("step\"" + oneWord + "\"") != std::string::npos);
+}
+
+TEST_CASE("a pain stop after a rating: marked in progress --json and on the report's first page") {
+    const ReportDir dir;
+    {
+        auto history = dir.history();
+        const std::int64_t at = kMondayEvening - 2 * kDay;
+        const auto id =
+            history->beginSession("Wall tennis-ball drill", "h", "wall.yaml", at, Side::Right, 280);
+        history->recordCheckIn(id, {Side::Right, false, 6, 1}, at + 12);
+        history->recordStep(id, {1, Side::Right, 0, "Find the spot", 14}, 0, 14, at + 24);
+        history->endSession(id, "stopped", "sharp pain, numbness or tingling", 0, 14, at + 24);
+    }
+    const Result progress = dir.run({"progress", "--json"});
+    REQUIRE(progress.code == 0);
+    const auto json = nlohmann::json::parse(progress.out);
+    REQUIRE(json["sides"]["right"]["sessions"].size() == 1);
+    const auto& session = json["sides"]["right"]["sessions"][0];
+    CHECK(session["matters"] == false);
+    REQUIRE(session["pain_stop"].is_object());
+    CHECK(session["pain_stop"]["side"] == "right");
+    CHECK(session["pain_stop"]["step"] == "Find the spot");
+    CHECK(session["pain_stop"]["into_step_s"] == 14.0);
+    REQUIRE(json["pain_stops"].size() == 1);
+    CHECK(json["pain_stops"][0]["routine"] == "Wall tennis-ball drill");
+    const Result text = dir.run({"progress"});
+    CHECK(text.out.find("STOPPED FOR PAIN: right side, step \"Find the spot\" (round 1), after "
+                        "0:14 of work") != std::string::npos);
+
+    if (!haveTool("pdftotext")) {
+        MESSAGE("poppler-utils not installed: the PDF is not read back");
+        return;
+    }
+    const fs::path pdf = dir.path / "named.pdf";
+    const Result r = dir.run({"report", "--name", "Dana Levi", "--note",
+                              "Right shoulder since March; rates tension after desk days", "--out",
+                              pdf.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const std::string all = pdfText(pdf);
+    const std::string firstPage = all.substr(0, all.find('\f'));
+    INFO(firstPage);
+    CHECK(firstPage.find("For: Dana Levi") != std::string::npos);
+    CHECK(firstPage.find("Note: Right shoulder since March; rates tension after desk days") !=
+          std::string::npos);
+    CHECK(firstPage.find("STOPPED FOR PAIN: right side, step \"Find the spot\"") !=
+          std::string::npos);
 }

@@ -214,10 +214,11 @@ TEST_CASE("progress: no ratings, only interrupted sessions, one side only, a wro
     {
         std::string notice;
         auto history = History::open(dir.path.string(), kMonday, notice);
-        // A session left without an end still counts with its rating.
+        // A session left without an end still counts with its rating, once it did some work.
         const auto id =
             history->beginSession("Wall tennis-ball drill", "h", "f", kMonday - 3600, Side::Right);
         history->recordCheckIn(id, {Side::Right, false, 6, 1}, kMonday - 3590);
+        history->recordStep(id, {1, Side::Right, 0, "Find the spot", 20}, 0, 20, kMonday - 3570);
     }
     const Result oneSide = dir.run({"progress"});
     CHECK(oneSide.code == 0);
@@ -246,9 +247,11 @@ TEST_CASE("progress --routine FILE: the sessions started from that file or with 
         const auto a = history->beginSession("Wall tennis-ball drill", "h", "elsewhere/wall.yaml",
                                              kMonday - 3600, Side::Left);
         history->recordCheckIn(a, {Side::Left, false, 5, 1}, kMonday - 3590);
+        history->recordStep(a, {1, Side::Left, 0, "Find the spot", 20}, 20, 0, kMonday - 3570);
         const auto b = history->beginSession("Lying upper-trapezius drill", "h", "lying.yaml",
                                              kMonday - 1800, Side::Left);
         history->recordCheckIn(b, {Side::Left, false, 8, 1}, kMonday - 1790);
+        history->recordStep(b, {1, Side::Left, 0, "Find the spot", 20}, 20, 0, kMonday - 1770);
     }
     const Result r = dir.run({"progress", "--json", "--routine", wall});
     REQUIRE(r.code == 0);
@@ -609,11 +612,10 @@ TEST_CASE("next on a new person's first day: nothing missed or overdue, each rou
     }
     // Thu to Wed: wall Fri, Mon, Wed; lying Thu, Sat, Tue; the partner and self-press drills
     // as their own days give.
-    CHECK(calendar.out.find("SUMMARY:rollcoach: Lying upper-trapezius drill") !=
-          std::string::npos);
+    CHECK(calendar.out.find("SUMMARY:rollcoach: Lying upper-trapezius drill") != std::string::npos);
     std::size_t lyingEvents = 0;
-    for (std::size_t at = calendar.out.find("SUMMARY:rollcoach: Lying");
-         at != std::string::npos; at = calendar.out.find("SUMMARY:rollcoach: Lying", at + 1)) {
+    for (std::size_t at = calendar.out.find("SUMMARY:rollcoach: Lying"); at != std::string::npos;
+         at = calendar.out.find("SUMMARY:rollcoach: Lying", at + 1)) {
         ++lyingEvents;
     }
     CHECK(lyingEvents == 3);

@@ -150,8 +150,8 @@ TEST_CASE("findDataPaths: an empty variable is ignored, and an installed binary 
         findDataPaths((bare.path / "bin" / "rollcoach").string(), tried,
                       fromEnvironment("ROLLCOACH_DATA_DIR"), fromEnvironment("PATH"));
     CHECK(paths.dataDir.empty());
-    CHECK(tried ==
-          std::vector<std::string>{(fs::canonical(bare.path) / "share" / "rollcoach" / "app").string()});
+    CHECK(tried == std::vector<std::string>{
+                       (fs::canonical(bare.path) / "share" / "rollcoach" / "app").string()});
 }
 
 TEST_CASE("routineFilesIn lists .yaml and .yml files only, sorted by name") {

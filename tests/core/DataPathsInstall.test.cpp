@@ -89,7 +89,8 @@ TEST_CASE("a binary outside its build folder, with no share/rollcoach/app, finds
     CHECK(tried[0] == share.string());
 }
 
-TEST_CASE("a binary outside its build folder uses its own share/rollcoach/app, never the source tree") {
+TEST_CASE(
+    "a binary outside its build folder uses its own share/rollcoach/app, never the source tree") {
     WithoutDataDirVariable unset;
     InstalledPrefix prefix;
     std::vector<std::string> tried;

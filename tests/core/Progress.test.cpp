@@ -20,6 +20,7 @@ SessionRecord session(const std::string& title, std::int64_t started, std::vecto
     r.routineFile = file;
     r.startedAt = started;
     r.how = "finished";
+    r.leftS = r.rightS = 120;
     r.checkIns = std::move(checkIns);
     return r;
 }

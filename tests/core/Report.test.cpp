@@ -75,7 +75,8 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     history.push_back(session(kWall, kMondayEvening - 40 * kDay, "finished", 280, 280)); // before
     const ReportData data = gatherReport(history, bothShipped(), 2, kMondayEvening, Settings{});
 
-    CHECK(data.first.iso() == "2026-11-10");
+    // Two weeks as the app counts them: last week from its Monday, and this week so far.
+    CHECK(data.first.iso() == "2026-11-16");
     CHECK(data.last.iso() == "2026-11-23");
     REQUIRE(data.sessions.size() == 4);
     CHECK(data.sessions.front().startedAt < data.sessions.back().startedAt);
@@ -91,38 +92,79 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     REQUIRE(data.painStops[0].step.has_value());
     CHECK(data.painStops[0].step->stepName == "Circles");
 
-    // Two weeks from Tuesday the 10th: Mon/Wed/Fri wall and Tue/Thu/Sat lying, six each; the
-    // wall drill on Monday the 23rd is still due.
+    // From Monday the 16th: Mon/Wed/Fri wall and Tue/Thu/Sat lying; the wall drill on Monday
+    // the 23rd is still due.
     const Adherence& a = data.adherence;
-    CHECK(a.planned == 12);
+    CHECK(a.planned == 7);
     CHECK(a.done == 1);
     CHECK(a.partial == 2);
     CHECK(a.stillDue == 1);
-    CHECK(a.missed == 8);
+    CHECK(a.missed == 3);
     CHECK(a.unplanned == 1);
 
     const ReportDocument doc = reportDocument(data);
-    CHECK(doc.period.find("2026-11-10 to 2026-11-23") != std::string::npos);
+    CHECK(doc.period.find("from Monday 2026-11-16 to 2026-11-23") != std::string::npos);
     REQUIRE(doc.opening.size() == 2);
     CHECK(hasLine(doc.opening[0].lines,
-                  isolated(kWall) + ": 3 sessions (2 done, 1 stopped early), 20 min 40 s in all"));
+                  isolated(kWall) + ": 3 sessions (2 done, 1 stopped early), 21 min in all"));
     CHECK(hasLine(doc.opening[0].lines,
                   isolated(kLying) + ": 1 session (1 partial), 3 min 10 s in all"));
-    CHECK(doc.opening[1].lines.front() == "Left side 13 min, right side 10 min 50 s.");
+    CHECK(doc.opening[1].lines.front() == "Left side 13 min, right side 11 min.");
     REQUIRE(doc.closing.size() == 2);
     CHECK(doc.closing[0].lines.front() ==
-          "12 planned: 1 done, 2 partial, 8 missed, 1 still due today (9% done of those past).");
-    CHECK(hasLine(doc.closing[0].lines, "Week from 2026-11-10: 6 planned"));
+          "7 planned: 1 done, 2 partial, 3 missed, 1 still due today (17% done of those past).");
+    CHECK(hasLine(doc.closing[0].lines, "Week from 2026-11-16: 6 planned"));
     CHECK(hasLine(doc.closing[0].lines, "1 session on a day the plan did not name."));
-    CHECK(hasLine(doc.closing[1].lines, "2026-11-18 20:00  " + isolated(kWall) +
-                                            ": left side, round 1, step \"" + isolated("Circles") +
-                                            "\""));
-    // No ratings at all: each chart says so in words.
-    REQUIRE(doc.charts.size() == 2);
-    CHECK(doc.charts[0].points.empty());
-    CHECK(doc.charts[0].emptyNote == "No tension ratings for the left side in this period.");
-    CHECK(doc.charts[0].dateLabels.front().second == "2026-11-10");
-    CHECK(doc.charts[0].dateLabels.back().second == "2026-11-23");
+    const std::string where =
+        "left side, step \"" + isolated("Circles") + "\" (round 1), after 2:00 of work";
+    CHECK(hasLine(doc.closing[1].lines, "2026-11-18 20:00  " + isolated(kWall) + ": " + where));
+    // Per routine, the pain stop beside its session, with the side, the step and the time.
+    REQUIRE(doc.routines.size() == 2);
+    const ReportRoutine& wall = doc.routines[0];
+    CHECK(wall.heading == isolated(kWall));
+    CHECK(hasLine(wall.lines, "2026-11-18 20:00  STOPPED FOR PAIN: " + where));
+    REQUIRE(wall.sessions.size() == 3);
+    CHECK(wall.sessions[1].find("STOPPED FOR PAIN") != std::string::npos);
+    CHECK(wall.sessions[0].find("finished") != std::string::npos);
+    // No ratings at all: each chart says so in words; its axis spans the days with sessions.
+    REQUIRE(wall.charts.size() == 2);
+    CHECK(wall.charts[0].points.empty());
+    CHECK(wall.charts[0].emptyNote == "No tension ratings for the left side in this period.");
+    CHECK(wall.charts[0].dateLabels.front().second == "2026-11-16");
+    CHECK(wall.charts[0].dateLabels.back().second == "2026-11-21");
+    CHECK(wall.charts[0].heading.find("NRS 0-10") != std::string::npos);
+}
+
+TEST_CASE("report: --name and --note on the first page, a session left early nowhere") {
+    const Utc utc;
+    std::vector<SessionRecord> history;
+    history.push_back(session(kWall, kMondayEvening - 2 * kDay, "finished", 280, 280));
+    history.push_back(session(kWall, kMondayEvening - kDay, "stopped", 0, 0)); // left in get-ready
+    history.back().checkIns = {{Side::Left, false, 9, 1}};
+    ReportData data = gatherReport(history, bothShipped(), 4, kMondayEvening, Settings{});
+    CHECK(data.sessions.size() == 1);
+    data.name = "Dana Levi";
+    data.note = "Sore after desk work";
+    const ReportDocument doc = reportDocument(data);
+    REQUIRE(doc.about.size() == 2);
+    CHECK(doc.about[0] == "For: " + isolated("Dana Levi"));
+    CHECK(doc.about[1] == "Note: " + isolated("Sore after desk work"));
+    CHECK(doc.routines.at(0).charts.at(0).points.empty()); // the 9 is no session's
+}
+
+TEST_CASE("report: before and after averaged over the same sessions") {
+    const Utc utc;
+    auto both = session(kWall, kMondayEvening - 3 * kDay, "finished", 280, 280);
+    both.checkIns = {{Side::Left, false, 6, 1}, {Side::Left, true, 4, 1}};
+    auto beforeOnly = session(kWall, kMondayEvening - 2 * kDay, "finished", 280, 280);
+    beforeOnly.checkIns = {{Side::Left, false, 10, 1}};
+    const ReportDocument doc =
+        reportDocument(gatherReport({both, beforeOnly}, bothShipped(), 4, kMondayEvening, {}));
+    const ReportChart& left = doc.routines.at(0).charts.at(0);
+    CHECK(left.points.size() == 2);
+    CHECK(left.summary.find("1 session rated before and after: on average 6 before, 4 after, a "
+                            "change of -2") != std::string::npos);
+    CHECK(left.summary.find("1 session rated only before or only after") != std::string::npos);
 }
 
 TEST_CASE("report: an empty history gives words everywhere, and nothing missed before it") {
@@ -131,11 +173,7 @@ TEST_CASE("report: an empty history gives words everywhere, and nothing missed b
     const ReportDocument doc = reportDocument(data);
     CHECK(doc.opening[0].lines == std::vector<std::string>{"No sessions in this period."});
     CHECK(doc.opening[1].lines.front() == "Left side 0 s, right side 0 s.");
-    for (const ReportChart& chart : doc.charts) {
-        CHECK(chart.points.empty());
-        CHECK(chart.emptyNote == "No sessions in this period, so no ratings to draw.");
-        CHECK_FALSE(chart.summary.empty());
-    }
+    CHECK(doc.routines.empty());
     // Nothing is owed before the first session: with none, only today is planned.
     CHECK(doc.closing[0].lines.front() ==
           "1 planned: 0 done, 0 partial, 0 missed, 1 still due today.");
@@ -147,8 +185,8 @@ TEST_CASE("report: an empty history gives words everywhere, and nothing missed b
     for (int i = 0; i < 14; ++i) {
         long_.push_back(session(kWall, kMondayEvening - i * kDay, "finished", 280, 250));
     }
-    const ReportDocument hours = reportDocument(gatherReport(long_, {}, 2, kMondayEvening, {}));
-    CHECK(hours.opening[1].lines.front() == "Left side 1 h 5 min, right side 58 min 20 s.");
+    const ReportDocument hours = reportDocument(gatherReport(long_, {}, 4, kMondayEvening, {}));
+    CHECK(hours.opening[1].lines.front() == "Left side 1 h 5 min, right side 58 min.");
 
     // No routine with days: the plan says why there is none.
     auto routines = bothShipped();
@@ -168,17 +206,16 @@ TEST_CASE("report: only interrupted sessions count their time and nothing as don
     history[1].endedAt.reset();
     const ReportDocument doc =
         reportDocument(gatherReport(history, bothShipped(), 2, kMondayEvening, Settings{}));
+    // The one with no time on a side counts for nothing.
     CHECK(doc.opening[0].lines.front() ==
-          isolated(kWall) + ": 2 sessions (2 interrupted), 1 min 30 s in all");
+          isolated(kWall) + ": 1 session (1 interrupted), 1 min 30 s in all");
     CHECK(doc.opening[1].lines.front() == "Left side 1 min 30 s, right side 0 s.");
-    // Counted from the first session: the days before rollcoach was used are not missed.
     CHECK(doc.closing[0].lines[0] ==
           "7 planned: 0 done, 1 partial, 5 missed, 1 still due today (0% done of those past).");
     CHECK(doc.closing[0].lines[1] ==
-          "Counted from 2026-11-16, the day of the first session recorded.");
-    CHECK(doc.closing[0].lines[2] ==
-          "Week from 2026-11-10: 1 planned, 0 done, 1 partial, 0 missed");
-    CHECK(doc.charts[1].emptyNote == "No tension ratings for the right side in this period.");
+          "Week from 2026-11-16: 6 planned, 0 done, 1 partial, 5 missed");
+    CHECK(doc.routines.at(0).charts[1].emptyNote ==
+          "No tension ratings for the right side in this period.");
 }
 
 TEST_CASE("report: ratings on one side only draw that side and say so for the other") {
@@ -187,15 +224,16 @@ TEST_CASE("report: ratings on one side only draw that side and say so for the ot
     rated.checkIns = {{Side::Left, false, 6, 1}, {Side::Left, true, 3, 1}};
     const ReportData data = gatherReport({rated}, bothShipped(), 4, kMondayEvening, Settings{});
     const ReportDocument doc = reportDocument(data);
-    REQUIRE(doc.charts[0].points.size() == 1);
-    CHECK(*doc.charts[0].points[0].before == 6);
-    CHECK(*doc.charts[0].points[0].after == 3);
-    CHECK(doc.charts[0].points[0].x > 0.9);
-    CHECK(doc.charts[0].points[0].x < 1.0);
-    CHECK(doc.charts[0].summary.find("1 session rated; on average 6 before, 3 after; change -3") ==
-          0 + std::string("Left side: ").size());
-    CHECK(doc.charts[1].points.empty());
-    CHECK(doc.charts[1].emptyNote == "No tension ratings for the right side in this period.");
+    const auto& charts = doc.routines.at(0).charts;
+    REQUIRE(charts[0].points.size() == 1);
+    CHECK(*charts[0].points[0].before == 6);
+    CHECK(*charts[0].points[0].after == 3);
+    // The axis spans the days with sessions: one day, in the middle.
+    CHECK(charts[0].points[0].x == doctest::Approx(0.5));
+    CHECK(charts[0].summary.find("1 session rated before and after: on average 6 before, 3 "
+                                 "after, a change of -3") != std::string::npos);
+    CHECK(charts[1].points.empty());
+    CHECK(charts[1].emptyNote == "No tension ratings for the right side in this period.");
     const std::string csv = reportCsv(data);
     CHECK(csv.find(",6,3,,,") != std::string::npos);
 }
@@ -205,11 +243,13 @@ TEST_CASE("report: CSV rows quote what needs quoting and defuse formulas") {
     auto odd = session("=cmd|' /C calc'!A0, \"quoted\"", kMondayEvening - kDay, "stopped", 10, 0);
     odd.stopReason = "sharp pain, numbness or tingling";
     odd.steps.push_back({2, Side::Right, 0, "Hold, then \"roll\"", 5});
-    const std::string csv = reportCsv(gatherReport({odd}, {}, 1, kMondayEvening, Settings{}));
+    const std::string csv = reportCsv(gatherReport({odd}, {}, 2, kMondayEvening, Settings{}));
     CHECK(csv.find("date,started,routine,outcome,first_side,left_s,right_s,planned_s_per_side,"
-                   "left_before,left_after,right_before,right_after,stop_reason,stopped_at\n") ==
-          0);
+                   "left_before,left_after,right_before,right_after,stop_reason,stopped_at,"
+                   "both_sides_s,pain_stop\n") == 0);
+    // A pain stop is marked, with the side, the step and the time.
     CHECK(csv.find(",\"'=cmd|' /C calc'!A0, \"\"quoted\"\"\",stopped,left,10.0,0.0,280.0,,,,,"
-                   "\"sharp pain, numbness or tingling\",\"right round 2: Hold, then "
-                   "\"\"roll\"\"\"\n") != std::string::npos);
+                   "\"sharp pain, numbness or tingling\",\"right side, step \"\"Hold, then "
+                   "\"\"roll\"\"\"\" (round 2), after 0:10 of work\",0.0,yes\n") !=
+          std::string::npos);
 }

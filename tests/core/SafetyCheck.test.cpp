@@ -274,10 +274,11 @@ TEST_CASE("advice always leads to a safe place on the body, for every ball, over
     CHECK(unsafe > 3000);
 }
 
-TEST_CASE("advice for a placement validates with no warning, and validate gives the explorer's advice") {
+TEST_CASE(
+    "advice for a placement validates with no warning, and validate gives the explorer's advice") {
     const SafetyCheck check(referenceBody());
-    for (Point p : {Point{0, -5}, Point{3, -2}, Point{1, 20}, Point{5.5, -8}, Point{-2, 10},
-                    Point{6, 0.5}}) {
+    for (Point p :
+         {Point{0, -5}, Point{3, -2}, Point{1, 20}, Point{5.5, -8}, Point{-2, 10}, Point{6, 0.5}}) {
         const Routine routine = routineFrom(oneStep("tennis", place(p.xCm, p.yCm)));
         const auto warnings = check.check(routine, {Side::Right});
         REQUIRE_FALSE(warnings.empty());
@@ -288,8 +289,8 @@ TEST_CASE("advice for a placement validates with no warning, and validate gives 
         }
         const auto to = followAdvice(explorer, p);
         REQUIRE(to);
-        const RoutineLoad load = parseRoutine(oneStep("tennis", place(to->xCm, to->yCm)),
-                                              referenceBody());
+        const RoutineLoad load =
+            parseRoutine(oneStep("tennis", place(to->xCm, to->yCm)), referenceBody());
         RoutineLoad checked = load;
         checkPlacements(checked, referenceBody());
         CHECK(checked.diagnostics.empty());
@@ -309,8 +310,10 @@ TEST_CASE("no message shows a zero or negative distance: at the edge it touches"
     CHECK(contactText(Zone::Spine, 0.0) == "the ball's contact patch touches the spine");
     CHECK(contactText(Zone::Neck, -0.03) == "the ball's contact patch touches the neck");
     CHECK(contactText(Zone::Neck, 0.04) == "the ball's contact patch touches the neck");
-    CHECK(contactText(Zone::Spine, -1.24) == "the ball's contact patch overlaps the spine by 1.2 cm");
-    CHECK(contactText(Zone::Spine, 0.4) == "the ball's contact patch comes within 0.4 cm of the spine");
+    CHECK(contactText(Zone::Spine, -1.24) ==
+          "the ball's contact patch overlaps the spine by 1.2 cm");
+    CHECK(contactText(Zone::Spine, 0.4) ==
+          "the ball's contact patch comes within 0.4 cm of the spine");
     // A placement whose patch edge lies on the spine band: 2.5 + 2.01.
     const auto edge = warningsFor(oneStep("tennis", place(4.51, 20)));
     REQUIRE(edge.size() == 1);

@@ -442,7 +442,8 @@ TEST_CASE("after a pause the clock waits for a count of three") {
     CHECK(hasKind(cues, Cue::Kind::Resuming));
 }
 
-TEST_CASE("everything that matters is said: get-ready, each step and its cue, 3-2-1, the switch, the end") {
+TEST_CASE("everything that matters is said: get-ready, each step and its cue, 3-2-1, the switch, "
+          "the end") {
     Bench bench;
     const std::string yaml = std::string(kTwoSteps).replace(
         std::string(kTwoSteps).find("lead_in_s: 0"), 12, "lead_in_s: 10");

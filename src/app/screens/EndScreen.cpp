@@ -109,13 +109,17 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
             return false;
         }
     } else {
-        const char* heading = s.outcome == "finished"  ? "Session done"
-                              : s.outcome == "partial" ? "Session done in part"
-                                                       : "Session ended";
+        const char* heading = !s.worked                 ? "Session left before it began"
+                              : s.outcome == "finished" ? "Session done"
+                              : s.outcome == "partial"  ? "Session done in part"
+                                                        : "Session ended";
         const float column = tall ? width : width * 0.5f;
         TextColumn left(boxes, texts, {m, m, column, footer - gap - m}, gap);
         std::string balance = "Both sides got the same time.";
-        if (std::abs(s.leftS - s.rightS) > 0.5) {
+        if (!s.worked) {
+            balance = "No time on either side, so it is not kept: the history and the next "
+                      "session's first side are as they were.";
+        } else if (std::abs(s.leftS - s.rightS) > 0.5) {
             balance = std::string("The ") + (s.leftS < s.rightS ? "left" : "right") +
                       " side got less time: the next session starts with it.";
         }
@@ -126,8 +130,19 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
                              px(48), palette::text) &&
                     left.add("right side", bold,
                              "Right side: " + clockText(s.rightS) + "  of " + clockText(s.plannedS),
-                             px(48), palette::text) &&
-                    left.add("balance", regular, balance, px(34), palette::accent);
+                             px(48), palette::text);
+        if (fits && s.plannedBothS > 0) {
+            // Steps for both sides at once count once: the whole is the massage's own length.
+            fits =
+                left.add("both sides", bold,
+                         "Both sides: " + clockText(s.bothS) + "  of " + clockText(s.plannedBothS),
+                         px(48), palette::text) &&
+                left.add("in all", regular,
+                         "In all " + clockText(s.leftS + s.rightS + s.bothS) + " of " +
+                             clockText(2 * s.plannedS + s.plannedBothS),
+                         px(34), palette::text);
+        }
+        fits = fits && left.add("balance", regular, balance, px(34), palette::accent);
         if (fits && s.tensionPrompt) {
             fits = left.add("prompt", bold, s.prompt, px(32), palette::text);
         }

@@ -16,6 +16,8 @@ const sf::Color kBefore{190, 198, 210};
 const sf::Color kAfter = palette::accent;
 const sf::Color kGrid{70, 78, 96};
 const sf::Color kLink{120, 130, 150};
+// A session stopped for pain: marked, never a success.
+const sf::Color kPain{255, 120, 110};
 
 // More points than this and the dates crowd even on a wide screen.
 constexpr std::size_t kMostPoints = 10;
@@ -342,6 +344,12 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
     } else {
         summary += ". No session rated both before and after yet.";
     }
+    for (const SideSession& session : side.sessions) {
+        if (session.painStop) {
+            summary += " Stopped for pain " + shortDate(localDate(session.startedAt)) + ": " +
+                       painStopWhere(*session.painStop) + ".";
+        }
+    }
     const unsigned summarySize = px(24);
     // Room for two lines at least, so both sides' charts stand on the same baseline.
     const float summaryHeight = std::max(measureText(regular, summary, summarySize, inner).y,
@@ -405,10 +413,16 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
         const std::string date = shortDate(localDate(session.startedAt));
         const float dw = measureText(regular, date, labelSize).x;
         put(date, regular, labelSize, palette::dimText, cx - dw / 2, labelsTop, 0);
-        const std::string change = changeText(session.change()) + (session.matters() ? " ★" : "");
-        const MeasuredFont& font = session.matters() ? bold : regular;
+        // A session stopped for pain says so where its change would be: never a star.
+        const std::string change =
+            session.painStop ? std::string("PAIN")
+                             : changeText(session.change()) + (session.matters() ? " ★" : "");
+        const MeasuredFont& font = session.matters() || session.painStop ? bold : regular;
         const float cw = measureText(font, change, labelSize).x;
-        put(change, font, labelSize, session.matters() ? palette::accent : palette::dimText,
+        put(change, font, labelSize,
+            session.painStop    ? kPain
+            : session.matters() ? palette::accent
+                                : palette::dimText,
             cx - cw / 2, labelsTop + labelHeight, 0);
     }
     if (shown < side.sessions.size()) {
