@@ -110,7 +110,18 @@ Session::Session(Routine routine, RoutineSource source, Side firstSide, const Bo
             halves.back().last = i;
         }
         const bool lastRound = round == m_routine.schedule.rounds;
-        const std::size_t end = lastRound ? kToTheEnd : roundTo;
+        // The round's last side is asked "after" until the next round's first step ends,
+        // as any side is until the next side's first step ends.
+        std::size_t end = roundTo;
+        for (std::size_t i = roundTo + 1; !lastRound && i < n; ++i) {
+            if (segments[i].kind == SegmentKind::Step && !segments[i].bothSides) {
+                end = i;
+                break;
+            }
+        }
+        if (lastRound) {
+            end = kToTheEnd;
+        }
         for (std::size_t h = 0; h < halves.size(); ++h) {
             const Half& half = halves[h];
             QuestionWindow before{{half.side, false, 0, round}, half.from, half.first};

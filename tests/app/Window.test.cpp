@@ -1134,7 +1134,11 @@ TEST_CASE("in one window: finish, rate on the end screen, go back, start again o
     coach.follow(coach.current()->handle(key(sf::Keyboard::Space)));
     REQUIRE(coach.session() != nullptr);
     CHECK(coach.session()->timeline().firstSide() == otherSide(first));
-    // Skipping every step with the arrow keys: partial, and still due.
+    // Some time on the first side (past the get-ready), then skipping every step with the
+    // arrow keys: partial, and still due. Left before any time on a side, it would not count.
+    for (int i = 0; i < 15; ++i) {
+        coach.follow(coach.current()->update(1.0));
+    }
     ScreenRequest request2;
     do {
         request2 = coach.current()->handle(key(sf::Keyboard::Right));
@@ -1221,6 +1225,10 @@ TEST_CASE("the progress screen opens from the end screen and from the list, and 
     std::ostringstream err;
     Coach coach(h.app, request, given, err);
     REQUIRE(coach.start({1280, 720}));
+    // Some time on the first side, so that the session is kept, then leave.
+    for (int i = 0; i < 15; ++i) {
+        coach.follow(coach.current()->update(1.0));
+    }
     coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
     coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
     REQUIRE(dynamic_cast<EndScreen*>(coach.current()) != nullptr);
