@@ -38,6 +38,6 @@ expect "--json --help" rollcoach history --
 expect "--routine --weeks --json --help" rollcoach progress --
 expect "--weeks --out --help" rollcoach calendar --
 expect "--install --autostart --uninstall --keep-running --wait --help" rollcoach remind --
-expect "--weeks --out --csv --help" rollcoach report --
+expect "--weeks --out --csv --name --note --help" rollcoach report --
 expect "render remind report" rollcoach re
 exit $failed
