@@ -5,6 +5,7 @@
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "screens/BodyScreen.hpp"
+#include "screens/EditorScreen.hpp"
 #include "screens/EndScreen.hpp"
 #include "screens/ExploreScreen.hpp"
 #include "screens/HelpScreen.hpp"
@@ -50,6 +51,9 @@ bool Coach::start(sf::Vector2u size) {
     case WindowRequest::Mode::Explore:
         push(std::make_unique<ExploreScreen>(m_app));
         return true;
+    case WindowRequest::Mode::Edit:
+        push(std::make_unique<EditorScreen>(m_app, m_request.routineFile, m_request.drill));
+        return true;
     case WindowRequest::Mode::Run:
     case WindowRequest::Mode::Render:
         if (std::unique_ptr<Screen> screen = screenFor(m_request.routineFile)) {
@@ -75,6 +79,10 @@ bool Coach::help(const sf::Event& event) {
         return false;
     }
     const bool shown = dynamic_cast<HelpScreen*>(m_screens.back().get()) != nullptr;
+    if (!shown && m_screens.back()->typing() &&
+        !(event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::F1)) {
+        return false; // H and ? are letters while text is typed
+    }
     if (event.type == sf::Event::TextEntered && m_helpKeyDown) {
         return true; // typed by the key that closed the help: it opens nothing
     }
@@ -157,6 +165,9 @@ bool Coach::follow(const ScreenRequest& request) {
         return true;
     case ScreenRequest::Kind::Explore:
         push(std::make_unique<ExploreScreen>(m_app));
+        return true;
+    case ScreenRequest::Kind::Edit:
+        push(std::make_unique<EditorScreen>(m_app, request.file, "wall"));
         return true;
     case ScreenRequest::Kind::Progress:
         push(std::make_unique<ProgressScreen>(m_app, request.file));

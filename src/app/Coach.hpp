@@ -28,6 +28,12 @@ public:
     bool start(sf::Vector2u size);
     /// The screen on top, laid out for the window's size.
     Screen* current();
+    /// True while the screen on top takes typed text.
+    bool typing() const { return !m_screens.empty() && m_screens.back()->typing(); }
+    /// The window is being closed: true when the screen on top asks about unsaved work first.
+    bool askBeforeClosing() {
+        return !m_screens.empty() && m_screens.back()->askBeforeClosing();
+    }
     /// The session running or just ended (null when none).
     Session* session() { return m_session.get(); }
 

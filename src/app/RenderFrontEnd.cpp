@@ -2,6 +2,7 @@
 
 #include "Png.hpp"
 #include "screens/BodyScreen.hpp"
+#include "screens/EditorScreen.hpp"
 #include "screens/HelpScreen.hpp"
 #include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
@@ -50,6 +51,11 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
     }
     if (request.picture == WindowRequest::Picture::Progress) {
         ProgressScreen screen(app, routine.routine->title);
+        screen.layout(size);
+        return drawToPng(screen, size, request.outFile, out, err);
+    }
+    if (request.picture == WindowRequest::Picture::Edit) {
+        EditorScreen screen(app, routine.file, "wall");
         screen.layout(size);
         return drawToPng(screen, size, request.outFile, out, err);
     }

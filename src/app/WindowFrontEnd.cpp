@@ -224,10 +224,16 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         }
         while (gotEvent && running) {
             if (event.type == sf::Event::Closed) {
-                running = false;
-                break;
+                // Unsaved work is asked about first; closing again while asked closes.
+                if (!coach.askBeforeClosing()) {
+                    running = false;
+                    break;
+                }
+                redraw = true;
+                gotEvent = window.pollEvent(event);
+                continue;
             }
-            if (isFullScreenKey(event)) {
+            if (isFullScreenKey(event) && !coach.typing()) {
                 // Full screen and back, on any screen; the windowed size is kept for after. A
                 // new window at the new size: every screen lays itself out again for it.
                 memory.place.fullScreen = !memory.place.fullScreen;
@@ -377,8 +383,10 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     // Check the routine before the display, so a broken file is reported even headless.
     std::optional<RoutineEntry> given;
     const bool render = request.mode == WindowRequest::Mode::Render;
-    if (!request.routineFile.empty()) {
-        const bool keepNotFit = !render || request.picture == WindowRequest::Picture::Body;
+    // The editor opens its file itself: one that is not there yet is a new routine.
+    if (!request.routineFile.empty() && request.mode != WindowRequest::Mode::Edit) {
+        const bool keepNotFit = !render || request.picture == WindowRequest::Picture::Body ||
+                                request.picture == WindowRequest::Picture::Edit;
         given = loadGiven(request.routineFile, *body, keepNotFit, err);
         if (!given) {
             return 1;

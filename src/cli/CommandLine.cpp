@@ -50,7 +50,7 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     addGlobalOptions(app, workspace, global);
     const std::vector<Subcommand> commands = {
         addRunCommand(app),      addRenderCommand(app),  addExploreCommand(app),
-        addValidateCommand(app), addPlanCommand(app),    addHistoryCommand(app),
+        addEditCommand(app),     addValidateCommand(app), addPlanCommand(app),    addHistoryCommand(app),
         addProgressCommand(app), addNextCommand(app),    addCalendarCommand(app),
         addRemindCommand(app),   addReportCommand(app),  addNewCommand(app),
         addListenCommand(app),   addCommandsCommand(app)};

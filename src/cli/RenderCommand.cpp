@@ -39,6 +39,8 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
         request.picture = WindowRequest::Picture::Body;
     } else if (options.screen == "help") {
         request.picture = WindowRequest::Picture::Help;
+    } else if (options.screen == "edit") {
+        request.picture = WindowRequest::Picture::Edit;
     } else if (!atGiven) {
         context.err << "rollcoach: usage error: --at is required: the moment of the session to "
                        "draw\n"
@@ -72,8 +74,8 @@ Subcommand addRenderCommand(CLI::App& app) {
         ->add_option("--screen", options->screen,
                      "session (at --at seconds), progress (the routine's tension by date) or "
                      "body (your body, with the routine on it) or help (every key, and where "
-                     "files are)")
-        ->check(CLI::IsMember({"session", "progress", "body", "help"}));
+                     "files are) or edit (the routine in the editor)")
+        ->check(CLI::IsMember({"session", "progress", "body", "help", "edit"}));
     command->add_option("--side", options->side, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
     command->add_option("--size", options->size, "image size, WxH (default 1280x720)");

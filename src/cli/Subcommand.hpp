@@ -32,6 +32,7 @@ Subcommand addPlanCommand(CLI::App& app);
 Subcommand addRunCommand(CLI::App& app);
 Subcommand addRenderCommand(CLI::App& app);
 Subcommand addExploreCommand(CLI::App& app);
+Subcommand addEditCommand(CLI::App& app);
 Subcommand addHistoryCommand(CLI::App& app);
 Subcommand addProgressCommand(CLI::App& app);
 Subcommand addNextCommand(CLI::App& app);

@@ -11,9 +11,11 @@ namespace rollcoach {
 /// session, a picture of a moment, or the placement explorer. `main` hands it from the
 /// command line to the window, so neither front end needs the other.
 struct WindowRequest {
-    enum class Mode { Browse, Run, Render, Explore };
+    enum class Mode { Browse, Run, Render, Explore, Edit };
     Mode mode = Mode::Browse;
     std::string routineFile;
+    /// edit: the drill of a new routine (wall, lying, partner, self-press)
+    std::string drill = "wall";
     std::optional<Side> firstSide;
     double speed = 1.0;
     bool autostart = false;
@@ -21,7 +23,7 @@ struct WindowRequest {
     double atS = 0;  ///< render
     /// render: the session screen at a moment, the progress screen of the routine's title, or
     /// the body screen with the routine on the body; the help.
-    enum class Picture { Session, Progress, Body, Help };
+    enum class Picture { Session, Progress, Body, Help, Edit };
     Picture picture = Picture::Session;
     unsigned width = 1280;
     unsigned height = 720;

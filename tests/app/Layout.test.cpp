@@ -9,6 +9,7 @@
 #include "app/Widgets.hpp"
 #include "app/WindowFrontEnd.hpp"
 #include "app/screens/BodyScreen.hpp"
+#include "app/screens/EditorScreen.hpp"
 #include "app/screens/EndScreen.hpp"
 #include "app/screens/ExploreScreen.hpp"
 #include "app/screens/HelpScreen.hpp"
@@ -318,6 +319,52 @@ bool showsText(const ProgressScreen& screen, const std::string& text) {
 }
 
 } // namespace
+
+TEST_CASE("the editor fits at every size: a new routine, a ball near the spine, a question") {
+    Harness h;
+    TempPath data("layout-editor");
+    h.workspace.dataDir = data.path.string();
+    const std::string partner =
+        std::string(ROLLCOACH_SOURCE_DIR) + "/routines/partner-upper-back-massage.yaml";
+    EditorScreen fresh(h.app, (data.path / "new.yaml").string(), "wall");
+    EditorScreen spine(h.app, (data.path / "spine.yaml").string(), "wall");
+    EditorScreen byHand(h.app, partner, "wall");
+    REQUIRE(fresh.draft() != nullptr);
+    REQUIRE(byHand.draft() != nullptr);
+    CHECK(byHand.savePath() ==
+          (data.path / "routines" / "partner-upper-back-massage.yaml").string());
+    spine.dropAt({2.5, 14}); // beside the spine: the verdict warns
+    for (sf::Vector2u size : kSizes) {
+        fresh.layout(size);
+        checkLayout(fresh, size, "editor-new");
+        spine.layout(size);
+        checkLayout(spine, size, "editor-spine");
+        byHand.layout(size);
+        checkLayout(byHand, size, "editor-partner");
+    }
+    // Text typed into the title, over its limit: the count shows as it is typed.
+    sf::Event enter;
+    enter.type = sf::Event::KeyPressed;
+    enter.key = {sf::Keyboard::Enter, false, false, false, false};
+    fresh.handle(enter);
+    REQUIRE(fresh.typing());
+    sf::Event typed;
+    typed.type = sf::Event::TextEntered;
+    typed.text.unicode = U'é';
+    for (int i = 0; i < 3; ++i) {
+        fresh.handle(typed);
+    }
+    CHECK(fresh.draft()->routine().title == "Newééé");
+    sf::Event escape = enter;
+    escape.key.code = sf::Keyboard::Escape;
+    fresh.handle(escape);
+    CHECK_FALSE(fresh.typing());
+    fresh.handle(escape); // unsaved: a question before leaving
+    for (sf::Vector2u size : kSizes) {
+        fresh.layout(size);
+        checkLayout(fresh, size, "editor-question");
+    }
+}
 
 TEST_CASE("the progress screen: dates, a labelled 0-10 axis, each side, at every size") {
     setenv("TZ", "UTC", 1);

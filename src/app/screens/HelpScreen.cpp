@@ -16,7 +16,7 @@ std::vector<HelpSection> helpSections(const Workspace& workspace) {
         {"Keys everywhere",
          {"F1, H or ?: this help", "F or F11: full screen and back", "Esc: back a screen",
           "On the list: Up, Down choose, Enter opens, P progress, E placement explorer, "
-          "R reloads"}},
+          "N new routine, C edit, R reloads"}},
         {"Media keys and headset buttons",
          {"Play/pause: pause and resume", "Next, previous: change step",
           "Stop: leaves at once, without asking"}},
@@ -25,6 +25,8 @@ std::vector<HelpSection> helpSections(const Workspace& workspace) {
           "Start: asks whether to leave; Start again leaves", "X: stop at once, for pain"}},
         {"Voice (listen: true in settings, or run --listen)",
          {"Say one word alone: pause, resume, next, back, or stop (stops at once, as X does)"}},
+        {"Keys in the editor",
+         {"Tab, Enter: fields; arrows: the ball; Ctrl+Z undo, Ctrl+Y redo, Ctrl+S save"}},
         {"Where your files are",
          {"Your routines and history: " + workspace.dataDir,
           "History: " + workspace.dataDir + "/history.sqlite",

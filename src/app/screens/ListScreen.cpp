@@ -123,7 +123,8 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
     if (!top.add("title", bold, "rollcoach", px(64), palette::text) ||
         !top.add("hint", regular,
                  "Choose a routine. Enter opens it, B sets your body, P shows your progress, E "
-                 "opens the placement explorer, F toggles full screen, F1 or ? shows every key.",
+                 "opens the placement explorer, N writes a new routine, C edits the chosen one "
+                 "(a shipped one as a copy), F toggles full screen, F1 or ? shows every key.",
                  px(30), palette::dimText)) {
         return false;
     }
@@ -154,6 +155,23 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
                              palette::text,
                              {box.left + pad, box.top + pad, text.x + 1, text.y}});
             x += box.width + gap;
+        }
+        // Writing routines, at the row's other end.
+        float right = row.left + row.width;
+        for (const auto& [name, label] : {std::pair<std::string, std::string>{"copy", "Edit  (C)"},
+                                          {"new", "New  (N)"}}) {
+            const sf::Vector2f text = measureText(regular, label, size);
+            const sf::FloatRect box(right - text.x - 2 * pad, row.top, text.x + 2 * pad, height);
+            if (box.left < x && !m_lenient) {
+                return false;
+            }
+            buttons.emplace_back(name, box);
+            texts.push_back({label,
+                             &regular,
+                             size,
+                             palette::text,
+                             {box.left + pad, box.top + pad, text.x + 1, text.y}});
+            right = box.left - gap;
         }
     }
     // This week at a glance: each day, and how each session planned on it went, in words.
@@ -318,6 +336,14 @@ ScreenRequest ListScreen::open() const {
     return {};
 }
 
+ScreenRequest ListScreen::editCopy() const {
+    // The editor saves a shipped routine as a copy in the person's folder, never over it.
+    if (m_selected < m_entries.size() && m_entries[m_selected].routine) {
+        return {ScreenRequest::Kind::Edit, m_entries[m_selected].file, std::nullopt};
+    }
+    return {};
+}
+
 ScreenRequest ListScreen::bodyScreen() const {
     // With the selected routine on the body, so the person sees whether it fits.
     return {ScreenRequest::Kind::Body,
@@ -343,6 +369,10 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
             return {ScreenRequest::Kind::Explore, {}, std::nullopt};
         case sf::Keyboard::P:
             return {ScreenRequest::Kind::Progress, {}, std::nullopt};
+        case sf::Keyboard::N:
+            return {ScreenRequest::Kind::Edit, {}, std::nullopt};
+        case sf::Keyboard::C:
+            return editCopy();
         case sf::Keyboard::B:
             return bodyScreen();
         case sf::Keyboard::R:
@@ -362,6 +392,12 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
             if (box.contains(at)) {
                 if (name == "body") {
                     return bodyScreen();
+                }
+                if (name == "new") {
+                    return {ScreenRequest::Kind::Edit, {}, std::nullopt};
+                }
+                if (name == "copy") {
+                    return editCopy();
                 }
                 return {name == "progress" ? ScreenRequest::Kind::Progress
                                            : ScreenRequest::Kind::Explore,

@@ -32,6 +32,7 @@ private:
     void reload();
     ScreenRequest open() const;
     ScreenRequest bodyScreen() const;
+    ScreenRequest editCopy() const;
     bool arrange(sf::Vector2u size, float t);
 
     AppResources& m_app;

@@ -51,8 +51,9 @@ struct ScreenRequest {
         Explore,
         SessionOver,
         Progress,
-        Body,       ///< the body screen, showing the routine `file` on the body (may be "")
-        BodyChanged ///< the body screen saved a new body: use it from now on
+        Body,        ///< the body screen, showing the routine `file` on the body (may be "")
+        BodyChanged, ///< the body screen saved a new body: use it from now on
+        Edit         ///< the editor, on the routine `file` ("" for a new one)
     };
     Kind kind = Kind::None;
     std::string file;                  ///< OpenRoutine, Body; Progress: the routine's title
@@ -74,6 +75,12 @@ public:
     virtual void shown() {}
     /// True while the screen changes by itself; otherwise the app sleeps until an event.
     virtual bool animating() const { return false; }
+    /// True while text is being typed: keys that mean something everywhere (F, H, ?) are
+    /// then letters.
+    virtual bool typing() const { return false; }
+    /// The window is being closed: a screen holding unsaved work asks about it and returns
+    /// true (the window stays); false lets it close.
+    virtual bool askBeforeClosing() { return false; }
     /// What the next frame would show, in brief; a frame whose key equals the last one's is
     /// not drawn again. "" means: always draw.
     virtual std::string frameKey(sf::Vector2u /*size*/) const { return {}; }

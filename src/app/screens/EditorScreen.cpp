@@ -1,0 +1,984 @@
+#include "EditorScreen.hpp"
+
+#include "SessionScreen.hpp"
+#include "app/Palette.hpp"
+#include "app/Widgets.hpp"
+#include "core/EveryBody.hpp"
+#include "core/Motion.hpp"
+#include "core/PrintableText.hpp"
+#include "core/TextFile.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <unistd.h>
+
+namespace rollcoach {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool isShipped(const Workspace& workspace, const std::string& file) {
+    std::error_code ec;
+    if (file.empty() || !fs::exists(file, ec)) {
+        return false;
+    }
+    // A routine the person cannot write to is kept as it is, wherever it lies.
+    if (::access(file.c_str(), W_OK) != 0) {
+        return true;
+    }
+    if (workspace.paths.dataDir.empty()) {
+        return false;
+    }
+    const fs::path folder = fs::weakly_canonical(workspace.paths.routinesDir(), ec);
+    const fs::path parent = fs::weakly_canonical(fs::path(file), ec).parent_path();
+    return !ec && parent == folder;
+}
+
+// A free name in the person's folder: "name.yaml", else "name-2.yaml", ...
+std::string freeFile(const std::string& folder, const std::string& stem) {
+    std::error_code ec;
+    for (int n = 1; n < 1000; ++n) {
+        const fs::path path =
+            fs::path(folder) / (stem + (n == 1 ? "" : "-" + std::to_string(n)) + ".yaml");
+        if (!fs::exists(path, ec)) {
+            return path.string();
+        }
+    }
+    return (fs::path(folder) / (stem + ".yaml")).string();
+}
+
+// "new-routine.yaml" -> "New routine".
+std::string titleFromFile(const std::string& file) {
+    std::string stem = file.empty() ? "My routine" : fs::path(file).stem().string();
+    std::replace(stem.begin(), stem.end(), '-', ' ');
+    std::replace(stem.begin(), stem.end(), '_', ' ');
+    if (stem.empty() || stem.find_first_not_of(' ') == std::string::npos) {
+        stem = "My routine";
+    }
+    stem[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(stem[0])));
+    return stem;
+}
+
+bool control(const sf::Event::KeyEvent& key) {
+    return key.control;
+}
+
+const char* const kKeys =
+    "Tab: next field · Enter: edit or change it · arrows: move the ball · 1-4: which ball · "
+    "Page Up/Down: step · Insert: new step · Ctrl+D: duplicate · Ctrl+Delete: delete · "
+    "Ctrl+Up/Down: reorder · Ctrl+Z, Ctrl+Y: undo, redo · Ctrl+S: save · Esc: back";
+
+} // namespace
+
+std::string editorSavePath(const Workspace& workspace, const std::string& file) {
+    if (file.empty()) {
+        return freeFile(workspace.userRoutinesDir(), "my-routine");
+    }
+    if (isShipped(workspace, file)) {
+        return freeFile(workspace.userRoutinesDir(), fs::path(file).stem().string());
+    }
+    return file;
+}
+
+EditorScreen::EditorScreen(AppResources& app, std::string file, const std::string& drill)
+    : m_app(app), m_check(app.body), m_file(std::move(file)), m_diagram(app.body, app.fonts.bold) {
+    m_shipped = isShipped(app.workspace, m_file);
+    m_savePath = editorSavePath(app.workspace, m_file);
+    std::error_code ec;
+    if (!m_file.empty() && fs::exists(m_file, ec)) {
+        const TextFile text = readTextFile(m_file, kMaxRoutineBytes);
+        const DraftRead read =
+            text.error.empty() ? readDraft(text.text, app.body) : DraftRead{std::nullopt, {}};
+        if (read.draft) {
+            m_draft.emplace(*read.draft);
+            m_status = m_shipped ? "A shipped routine: saving writes a copy, " + m_savePath
+                                 : "Editing " + m_file;
+        } else {
+            m_openProblem =
+                m_file + ": " +
+                (!text.error.empty()        ? text.error
+                 : read.diagnostics.empty() ? std::string("cannot be read")
+                                            : formatDiagnostic(m_file, read.diagnostics.front())
+                                                  .substr(m_file.size() + 1));
+        }
+    } else {
+        m_draft.emplace(templateDraft(drill, titleFromFile(m_file), app.body));
+        m_status = "A new routine: Ctrl+S saves it as " + m_savePath;
+    }
+    refresh(true);
+}
+
+std::vector<EditorScreen::Row> EditorScreen::rows() const {
+    std::vector<Row> out;
+    if (!m_draft) {
+        return out;
+    }
+    for (const FieldView& view : routineFields(m_draft->routine())) {
+        out.push_back({view, false});
+    }
+    for (const FieldView& view : stepFields(m_draft->routine(), m_step)) {
+        out.push_back({view, true});
+    }
+    return out;
+}
+
+void EditorScreen::refresh(bool everyBody) {
+    if (!m_draft) {
+        return;
+    }
+    const auto& steps = m_draft->routine().steps;
+    m_step = std::min(m_step, steps.empty() ? 0 : steps.size() - 1);
+    const std::size_t places = steps.empty() ? 0 : steps[m_step].place.size();
+    m_place = places == 0 ? 0 : std::min(m_place, places - 1);
+    m_row = std::min(m_row, rows().empty() ? 0 : rows().size() - 1);
+    RoutineLoad load = m_draft->check(m_app.body);
+    m_routine = load.routine;
+    m_problems = load.diagnostics;
+    if (everyBody) {
+        // A coarse grid of the accepted bodies: quick enough to follow every drop.
+        const TextFile bodyText = readTextFile(m_app.workspace.paths.bodyModel(), 1 << 20);
+        m_everyBody.clear();
+        if (bodyText.error.empty() && load.routine) {
+            const EveryBodyCheck check =
+                checkOnEveryBody(m_draft->yaml(), bodyText.text, m_app.workspace.paths.bodyModel(),
+                                 acceptedBodies(m_app.body, 5, 15));
+            // A problem on every body is the one shown for this body already.
+            if (!check.problems.empty() &&
+                check.problems.front().which.find("every body") == std::string::npos) {
+                const BodyProblem& first = check.problems.front();
+                m_everyBody = "Does not fit every body: " + first.diagnostic.message + " (on " +
+                              first.which + ")";
+            }
+        }
+    }
+    m_time = 0;
+    arrange();
+}
+
+Point EditorScreen::placeOf(std::size_t index) const {
+    if (m_dragging && m_dragPoint && index == m_place) {
+        return *m_dragPoint;
+    }
+    if (m_routine && m_step < m_routine->steps.size() &&
+        index < m_routine->steps[m_step].place.size()) {
+        return m_routine->steps[m_step].place[index].at;
+    }
+    if (m_draft && m_step < m_draft->routine().steps.size() &&
+        index < m_draft->routine().steps[m_step].place.size()) {
+        return resolvePlace(m_draft->routine().steps[m_step].place[index], m_app.body)
+            .value_or(Point{});
+    }
+    return {};
+}
+
+PlacementVerdict EditorScreen::verdict() const {
+    if (!m_draft || m_draft->routine().steps.empty() ||
+        m_draft->routine().steps[m_step].place.empty()) {
+        return {};
+    }
+    if (m_routine && m_step < m_routine->steps.size()) {
+        return m_check.atPoint(placeOf(m_place),
+                               Contact::of(m_app.body, *m_routine, m_routine->steps[m_step]));
+    }
+    const BallKind* ball = m_app.body.findBall(m_draft->routine().ball.kind);
+    return m_check.atPoint(placeOf(m_place), ball != nullptr ? ball->diameterCm : 6.7);
+}
+
+void EditorScreen::layout(sf::Vector2u size) {
+    m_size = size;
+    arrange();
+}
+
+void EditorScreen::arrange() {
+    shrinkToFit([this](float t) { return arrange(t); });
+}
+
+bool EditorScreen::arrange(float t) {
+    const Canvas c = Canvas::of(m_size);
+    const float u = c.u;
+    const float k = 0.6f + 0.4f * t;
+    auto px = [&](float units) { return onGrid(c.px(units * k)); };
+    const float gap = 10 * u * k;
+    const float m = 20 * u;
+    m_edge = 4 * u;
+    const bool tall = c.h > c.w * 1.15f;
+    // The body takes less room than in a session: the fields need it.
+    const sf::FloatRect body =
+        tall ? sf::FloatRect(m, m, c.w - 2 * m, c.h * 0.42f)
+             : sf::FloatRect(m, m, std::min(c.w * 0.4f, c.h * 0.85f), c.h - 2 * m);
+    m_bodyArea = body;
+    const sf::FloatRect panel =
+        tall ? sf::FloatRect(m, body.top + body.height + m, c.w - 2 * m,
+                             c.h - m - (body.top + body.height + m))
+             : sf::FloatRect(body.left + body.width + m, m, c.w - m - (body.left + body.width + m),
+                             c.h - 2 * m);
+    const MeasuredFont& regular = m_app.fonts.regular;
+    const MeasuredFont& bold = m_app.fonts.bold;
+    Boxes boxes;
+    boxes.lenient = m_lenient;
+    std::vector<PlacedText> texts;
+    std::vector<std::pair<std::string, sf::FloatRect>> buttons;
+    std::vector<std::pair<std::size_t, sf::FloatRect>> stepRows;
+    std::vector<std::pair<std::size_t, sf::FloatRect>> fieldRows;
+    std::vector<PlacedText> questionTexts;
+    boxes.add("body", body);
+
+    // Footer: the keys.
+    const float footer =
+        panel.top + panel.height - measureText(regular, kKeys, px(22), panel.width).y;
+    TextColumn bottom(boxes, texts,
+                      {panel.left, footer, panel.width, panel.top + panel.height - footer}, gap);
+    if (!bottom.add("keys", regular, kKeys, px(22), palette::dimText)) {
+        return false;
+    }
+    TextColumn column(boxes, texts, {panel.left, panel.top, panel.width, footer - gap - panel.top},
+                      gap);
+    const std::string heading =
+        m_draft ? "Routine editor" + std::string(m_draft->modified() ? "  ·  unsaved" : "")
+                : "Routine editor";
+    if (!column.add("title", bold, heading, px(44), palette::text)) {
+        return false;
+    }
+    if (!m_draft) {
+        if (!column.add("problem", regular, m_openProblem + "\nEsc goes back.", px(28),
+                        palette::warningNear)) {
+            return false;
+        }
+        m_boxes = boxes;
+        m_texts = texts;
+        m_buttons.clear();
+        return true;
+    }
+    if (!column.add("status", regular, m_status, px(22), palette::dimText)) {
+        return false;
+    }
+    // Buttons for the mouse.
+    {
+        const unsigned size = px(24);
+        const float pad = 8 * u * k;
+        const float height = measureText(regular, "Ag", size).y + 2 * pad;
+        sf::FloatRect row;
+        if (!column.block("buttons", height, row)) {
+            return false;
+        }
+        float x = row.left;
+        for (const auto& [name, label] :
+             {std::pair<std::string, std::string>{"save", "Save (Ctrl+S)"},
+              {"undo", "Undo"},
+              {"redo", "Redo"},
+              {"add", "New step"},
+              {"duplicate", "Duplicate"},
+              {"delete", "Delete step"},
+              {"ball", "+ ball"}}) {
+            const sf::Vector2f text = measureText(regular, label, size);
+            const sf::FloatRect box(x, row.top, text.x + 2 * pad, height);
+            if (box.left + box.width > row.left + row.width) {
+                if (!m_lenient) {
+                    return false;
+                }
+                break;
+            }
+            buttons.emplace_back(name, box);
+            texts.push_back({label,
+                             &regular,
+                             size,
+                             palette::text,
+                             {box.left + pad, box.top + pad, text.x + 1, text.y}});
+            x += box.width + gap;
+        }
+    }
+    // The steps, a few around the chosen one.
+    const auto& steps = m_draft->routine().steps;
+    const unsigned rowSize = px(24);
+    const float line = measureText(regular, "Ag", rowSize).y * 1.25f;
+    {
+        const std::size_t shown = std::min<std::size_t>(steps.size(), 4);
+        const std::size_t first = std::min(m_step >= 1 ? m_step - 1 : 0, steps.size() - shown);
+        sf::FloatRect box;
+        if (!column.block("steps", line * static_cast<float>(shown) + line, box)) {
+            return false;
+        }
+        texts.push_back({"Steps (" + std::to_string(steps.size()) + ")",
+                         &bold,
+                         rowSize,
+                         palette::text,
+                         {box.left, box.top, box.width, line}});
+        for (std::size_t i = first; i < first + shown; ++i) {
+            const DraftStep& step = steps[i];
+            char seconds[32];
+            std::snprintf(seconds, sizeof seconds, " · %g s", step.durationS);
+            const sf::FloatRect row(box.left, box.top + line * static_cast<float>(i - first + 1),
+                                    box.width, line);
+            stepRows.emplace_back(i, row);
+            std::string name = std::to_string(i + 1) + ". " + step.name;
+            if (name.size() > 60) {
+                name = name.substr(0, 57) + "...";
+            }
+            texts.push_back({name + seconds + " · " + patternName(step.motion.pattern),
+                             &regular,
+                             rowSize,
+                             i == m_step ? palette::text : palette::dimText,
+                             {row.left + 8 * u, row.top + line * 0.1f, row.width - 8 * u, line}});
+        }
+    }
+    // The fields: the routine's, then the step's.
+    {
+        const std::vector<Row> all = rows();
+        sf::FloatRect box;
+        if (!column.block("fields", line * static_cast<float>(all.size()), box)) {
+            return false;
+        }
+        const float labelWidth = measureText(regular, "Switch sides  ", rowSize).x;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const Row& r = all[i];
+            const sf::FloatRect row(box.left, box.top + line * static_cast<float>(i), box.width,
+                                    line);
+            fieldRows.emplace_back(i, row);
+            const bool editing = m_entry && i == m_row;
+            std::string value = editing ? m_entry->text() : r.view.value;
+            if (editing) {
+                value.insert(m_entry->cursor(), "|");
+            }
+            const bool counted =
+                r.view.kind == FieldView::Kind::Text && r.view.field != DraftField::Days;
+            std::string note = r.view.limit;
+            if (counted) {
+                note = std::to_string(countCharacters(editing ? m_entry->text() : r.view.value)) +
+                       "/500";
+            } else if (r.view.kind == FieldView::Kind::Choice) {
+                note = "Enter: change";
+            }
+            if (editing && !m_entryProblem.empty()) {
+                note = m_entryProblem;
+            }
+            const float noteWidth =
+                std::min(measureText(regular, note, rowSize).x, box.width * 0.45f);
+            const float valueWidth = box.width - labelWidth - noteWidth - 3 * 8 * u;
+            // One line a field: a long value shows its end while it is typed, else its start.
+            std::string shown = value;
+            while (shown.size() > 1 && measureText(regular, shown, rowSize).x > valueWidth) {
+                if (editing) {
+                    std::size_t cut = 1;
+                    while (cut < shown.size() &&
+                           (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) {
+                        ++cut;
+                    }
+                    shown = shown.substr(cut);
+                } else {
+                    std::size_t cut = shown.size() - 1;
+                    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) {
+                        --cut;
+                    }
+                    shown = shown.substr(0, cut);
+                }
+            }
+            const sf::Color labelColour = r.stepField ? palette::accent : palette::dimText;
+            texts.push_back({r.view.label,
+                             &regular,
+                             rowSize,
+                             labelColour,
+                             {row.left + 8 * u, row.top + line * 0.1f, labelWidth, line}});
+            texts.push_back(
+                {shown,
+                 &regular,
+                 rowSize,
+                 palette::text,
+                 {row.left + 8 * u + labelWidth, row.top + line * 0.1f, valueWidth + 1, line}});
+            if (i == m_row && !note.empty()) {
+                texts.push_back(
+                    {note,
+                     &regular,
+                     rowSize,
+                     editing && !m_entryProblem.empty() ? palette::warningNear : palette::dimText,
+                     {row.left + row.width - noteWidth - 8 * u, row.top + line * 0.1f,
+                      noteWidth + 1, line}});
+            }
+        }
+    }
+    // The verdict on the chosen place, as in the explorer.
+    const PlacementVerdict v = verdict();
+    const bool safe = v.worst == Closeness::Safe && v.onBody;
+    std::string headline = safe ? "✓  Clear of the spine and the neck" : v.headline();
+    if (!v.onBody) {
+        headline = "Off the body: move it onto the back";
+    }
+    const float pad = 10 * u * k;
+    const sf::Vector2f words = measureText(bold, headline, px(28), panel.width - 2 * pad);
+    sf::FloatRect verdictBox;
+    if (!column.block("verdict", words.y + 2 * pad, verdictBox)) {
+        return false;
+    }
+    m_verdictBox = verdictBox;
+    texts.push_back(
+        {headline,
+         &bold,
+         px(28),
+         palette::text,
+         {verdictBox.left + pad, verdictBox.top + pad, panel.width - 2 * pad, words.y}});
+    // What the checks say of the whole routine.
+    std::string problems;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    for (const Diagnostic& d : m_problems) {
+        (d.severity == Severity::Error ? errors : warnings) += 1;
+    }
+    if (!m_problems.empty()) {
+        problems = std::to_string(errors) + " errors, " + std::to_string(warnings) +
+                   " warnings. First: " + m_problems.front().message;
+    } else {
+        problems = "No errors, no warnings on your body.";
+    }
+    if (!m_everyBody.empty()) {
+        problems += "\n" + m_everyBody;
+    }
+    if (problems.size() > 400) {
+        problems = problems.substr(0, 397) + "...";
+    }
+    if (!column.add("problems", regular, problems, px(22),
+                    m_problems.empty() && m_everyBody.empty() ? palette::dimText
+                                                              : palette::warningNear)) {
+        return false;
+    }
+    // A question over everything.
+    if (m_question != Question::None) {
+        const std::string question =
+            m_question == Question::Leave
+                ? "Leave without saving your changes?\nY leaves, N (or Esc) stays, Ctrl+S saves."
+                : "The routine has " + std::to_string(warnings) +
+                      " warnings: " + (m_problems.empty() ? "" : m_problems.front().message) +
+                      "\nSave it anyway? Y saves, N (or Esc) does not.";
+        const float width = std::min(c.w - 2 * m, 900 * u);
+        const sf::Vector2f size = measureText(bold, question, px(30), width - 4 * pad);
+        m_questionBox =
+            sf::FloatRect((c.w - width) / 2, (c.h - size.y) / 2 - 2 * pad, width, size.y + 4 * pad);
+        questionTexts.push_back(
+            {question,
+             &bold,
+             px(30),
+             palette::text,
+             {m_questionBox.left + 2 * pad, m_questionBox.top + 2 * pad, width - 4 * pad, size.y}});
+    }
+    m_boxes = boxes;
+    m_texts = texts;
+    m_buttons = buttons;
+    m_stepRows = stepRows;
+    m_fieldRows = fieldRows;
+    m_questionTexts = questionTexts;
+    return true;
+}
+
+void EditorScreen::dropAt(Point at) {
+    if (!m_draft || m_draft->routine().steps.empty()) {
+        return;
+    }
+    if (m_draft->routine().steps[m_step].place.empty()) {
+        m_draft->addPlace(m_step, m_app.body);
+        m_place = 0;
+    }
+    m_draft->movePlace(m_step, m_place, at, m_app.body);
+    refresh(true);
+}
+
+void EditorScreen::startEntry() {
+    const std::vector<Row> all = rows();
+    if (m_row >= all.size()) {
+        return;
+    }
+    const FieldView& view = all[m_row].view;
+    if (view.kind == FieldView::Kind::Choice) {
+        m_draft->cycleField(view.field, m_step, 1, m_app.body);
+        refresh(true);
+        return;
+    }
+    m_entry.emplace(view.value);
+    m_entryProblem.clear();
+    m_draft->endRun();
+    arrange();
+}
+
+void EditorScreen::commitEntry() {
+    if (!m_entry) {
+        return;
+    }
+    const std::vector<Row> all = rows();
+    if (m_row < all.size()) {
+        m_entryProblem = m_draft->setField(all[m_row].view.field, m_step, m_entry->text(), true);
+    }
+}
+
+ScreenRequest EditorScreen::textKey(const sf::Event::KeyEvent& key) {
+    if (control(key) && (key.code == sf::Keyboard::S || key.code == sf::Keyboard::Z ||
+                         key.code == sf::Keyboard::Y)) {
+        // Saving, undoing and redoing end the typing first: the field then shows the draft.
+        m_entry.reset();
+        m_entryProblem.clear();
+        m_draft->endRun();
+        return this->key(key);
+    }
+    switch (key.code) {
+    case sf::Keyboard::Left:
+        m_entry->left();
+        break;
+    case sf::Keyboard::Right:
+        m_entry->right();
+        break;
+    case sf::Keyboard::Home:
+        m_entry->home();
+        break;
+    case sf::Keyboard::End:
+        m_entry->end();
+        break;
+    case sf::Keyboard::BackSpace:
+        m_entry->backspace();
+        commitEntry();
+        break;
+    case sf::Keyboard::Delete:
+        m_entry->erase();
+        commitEntry();
+        break;
+    case sf::Keyboard::V:
+        if (control(key)) {
+            m_entry->insert(sf::Clipboard::getString().toUtf8().size() > 0
+                                ? std::string(reinterpret_cast<const char*>(
+                                                  sf::Clipboard::getString().toUtf8().data()),
+                                              sf::Clipboard::getString().toUtf8().size())
+                                : std::string());
+            commitEntry();
+        }
+        break;
+    case sf::Keyboard::Enter:
+    case sf::Keyboard::Escape:
+    case sf::Keyboard::Tab:
+        m_entry.reset();
+        m_entryProblem.clear();
+        m_draft->endRun();
+        if (key.code == sf::Keyboard::Tab) {
+            m_row = (m_row + 1) % std::max<std::size_t>(rows().size(), 1);
+        }
+        refresh(true);
+        return {};
+    default:
+        break;
+    }
+    refresh(false);
+    return {};
+}
+
+ScreenRequest EditorScreen::save(bool confirmed) {
+    const RoutineLoad load = m_draft->check(m_app.body);
+    if (!load.routine) {
+        m_status =
+            "Not saved: " + (load.diagnostics.empty() ? std::string("the routine cannot be read")
+                                                      : load.diagnostics.front().message);
+        arrange();
+        return {};
+    }
+    if (!load.diagnostics.empty() && !confirmed) {
+        m_question = Question::SaveWithWarnings;
+        arrange();
+        return {};
+    }
+    std::error_code ec;
+    fs::create_directories(fs::path(m_savePath).parent_path(), ec);
+    std::string why;
+    if (!writeFileAtomically(m_savePath, m_draft->yaml(), why)) {
+        m_status = "Not saved: " + m_savePath + ": " + why;
+    } else {
+        m_draft->markSaved();
+        m_status = (m_shipped ? "Saved a copy in your routines: " : "Saved: ") + m_savePath;
+    }
+    arrange();
+    return {};
+}
+
+ScreenRequest EditorScreen::leave() {
+    if (m_draft && m_draft->modified()) {
+        m_question = Question::Leave;
+        arrange();
+        return {};
+    }
+    return {ScreenRequest::Kind::Back, {}, std::nullopt};
+}
+
+bool EditorScreen::askBeforeClosing() {
+    if (!m_draft || !m_draft->modified() || m_question == Question::Leave) {
+        return false;
+    }
+    m_entry.reset();
+    m_question = Question::Leave;
+    arrange();
+    return true;
+}
+
+ScreenRequest EditorScreen::press(const std::string& button) {
+    if (button == "save") {
+        return save(false);
+    }
+    if (button == "undo") {
+        m_draft->undo();
+    } else if (button == "redo") {
+        m_draft->redo();
+    } else if (button == "add") {
+        m_draft->addStep(m_step);
+        ++m_step;
+    } else if (button == "duplicate") {
+        m_draft->duplicateStep(m_step);
+        ++m_step;
+    } else if (button == "delete") {
+        m_draft->deleteStep(m_step);
+    } else if (button == "ball") {
+        if (m_draft->addPlace(m_step, m_app.body)) {
+            m_place = m_draft->routine().steps[m_step].place.size() - 1;
+        }
+    }
+    refresh(true);
+    return {};
+}
+
+ScreenRequest EditorScreen::key(const sf::Event::KeyEvent& key) {
+    const bool ctrl = control(key);
+    const double stepCm = key.shift ? 0.1 : 0.5;
+    auto nudge = [&](double dx, double dy) {
+        const Point at = placeOf(m_place);
+        dropAt({at.xCm + dx, at.yCm + dy});
+    };
+    switch (key.code) {
+    case sf::Keyboard::Escape:
+        return leave();
+    case sf::Keyboard::S:
+        if (ctrl) {
+            return save(false);
+        }
+        break;
+    case sf::Keyboard::Z:
+        if (ctrl) {
+            key.shift ? m_draft->redo() : m_draft->undo();
+            refresh(true);
+        }
+        break;
+    case sf::Keyboard::Y:
+        if (ctrl) {
+            m_draft->redo();
+            refresh(true);
+        }
+        break;
+    case sf::Keyboard::D:
+        if (ctrl) {
+            return press("duplicate");
+        }
+        break;
+    case sf::Keyboard::N:
+    case sf::Keyboard::Insert:
+        if (ctrl || key.code == sf::Keyboard::Insert) {
+            return press("add");
+        }
+        break;
+    case sf::Keyboard::B:
+        if (ctrl && key.shift) {
+            m_draft->removePlace(m_step);
+            refresh(true);
+        } else if (ctrl) {
+            return press("ball");
+        }
+        break;
+    case sf::Keyboard::Delete:
+        if (ctrl) {
+            return press("delete");
+        }
+        break;
+    case sf::Keyboard::Tab:
+        if (!rows().empty()) {
+            const std::size_t n = rows().size();
+            m_row = key.shift ? (m_row + n - 1) % n : (m_row + 1) % n;
+        }
+        arrange();
+        break;
+    case sf::Keyboard::Enter:
+        startEntry();
+        break;
+    case sf::Keyboard::PageUp:
+        m_step = m_step > 0 ? m_step - 1 : 0;
+        m_place = 0;
+        refresh(false);
+        break;
+    case sf::Keyboard::PageDown:
+        m_step = std::min(m_step + 1, m_draft->routine().steps.size() - 1);
+        m_place = 0;
+        refresh(false);
+        break;
+    case sf::Keyboard::Up:
+        if (ctrl) {
+            if (m_draft->moveStep(m_step, -1)) {
+                --m_step;
+            }
+            refresh(false);
+        } else {
+            nudge(0, -stepCm);
+        }
+        break;
+    case sf::Keyboard::Down:
+        if (ctrl) {
+            if (m_draft->moveStep(m_step, 1)) {
+                ++m_step;
+            }
+            refresh(false);
+        } else {
+            nudge(0, stepCm);
+        }
+        break;
+    case sf::Keyboard::Left:
+        nudge(-stepCm, 0);
+        break;
+    case sf::Keyboard::Right:
+        nudge(stepCm, 0);
+        break;
+    case sf::Keyboard::Num1:
+    case sf::Keyboard::Num2:
+    case sf::Keyboard::Num3:
+    case sf::Keyboard::Num4: {
+        const std::size_t which = static_cast<std::size_t>(key.code - sf::Keyboard::Num1);
+        if (which < m_draft->routine().steps[m_step].place.size()) {
+            m_place = which;
+            arrange();
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return {};
+}
+
+ScreenRequest EditorScreen::handle(const sf::Event& event) {
+    if (!m_draft) {
+        if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Escape) {
+            return {ScreenRequest::Kind::Back, {}, std::nullopt};
+        }
+        return {};
+    }
+    if (m_question != Question::None) {
+        if (event.type != sf::Event::KeyPressed) {
+            return {};
+        }
+        const Question question = m_question;
+        m_question = Question::None;
+        const bool yes = event.key.code == sf::Keyboard::Y ||
+                         (event.key.code == sf::Keyboard::Enter && question != Question::Leave);
+        if (question == Question::Leave && event.key.code == sf::Keyboard::S &&
+            control(event.key)) {
+            return save(false);
+        }
+        arrange();
+        if (!yes) {
+            return {};
+        }
+        return question == Question::Leave
+                   ? ScreenRequest{ScreenRequest::Kind::Back, {}, std::nullopt}
+                   : save(true);
+    }
+    switch (event.type) {
+    case sf::Event::TextEntered:
+        if (m_entry && event.text.unicode >= 0x20 && event.text.unicode != 0x7F &&
+            !sf::Keyboard::isKeyPressed(sf::Keyboard::LControl) &&
+            !sf::Keyboard::isKeyPressed(sf::Keyboard::RControl)) {
+            m_entry->insert(static_cast<char32_t>(event.text.unicode));
+            commitEntry();
+            refresh(false);
+        }
+        return {};
+    case sf::Event::KeyPressed:
+        if (m_entry) {
+            return textKey(event.key);
+        }
+        return key(event.key);
+    case sf::Event::MouseButtonPressed: {
+        if (event.mouseButton.button != sf::Mouse::Left) {
+            return {};
+        }
+        const sf::Vector2f at(static_cast<float>(event.mouseButton.x),
+                              static_cast<float>(event.mouseButton.y));
+        for (const auto& [name, box] : m_buttons) {
+            if (box.contains(at)) {
+                m_entry.reset();
+                return press(name);
+            }
+        }
+        for (const auto& [index, box] : m_stepRows) {
+            if (box.contains(at)) {
+                m_entry.reset();
+                m_step = index;
+                m_place = 0;
+                refresh(false);
+                return {};
+            }
+        }
+        for (const auto& [index, box] : m_fieldRows) {
+            if (box.contains(at)) {
+                m_entry.reset();
+                m_row = index;
+                startEntry();
+                return {};
+            }
+        }
+        if (m_bodyArea.contains(at) && !m_draft->routine().steps.empty()) {
+            m_entry.reset();
+            const Point point = m_diagram.view().toBody(at);
+            // The nearest of the step's places is picked up; else the chosen one jumps here.
+            const auto& places = m_draft->routine().steps[m_step].place;
+            double best = 4 * 4;
+            for (std::size_t i = 0; i < places.size(); ++i) {
+                const Point p = placeOf(i);
+                const double d = (p.xCm - point.xCm) * (p.xCm - point.xCm) +
+                                 (p.yCm - point.yCm) * (p.yCm - point.yCm);
+                if (d < best) {
+                    best = d;
+                    m_place = i;
+                }
+            }
+            m_dragging = true;
+            m_dragPoint = point;
+            m_draft->endRun();
+            m_draft->movePlace(m_step, m_place, point, m_app.body, true);
+            refresh(false);
+        }
+        return {};
+    }
+    case sf::Event::MouseMoved:
+        if (m_dragging) {
+            m_dragPoint = m_diagram.view().toBody(
+                {static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)});
+            m_draft->movePlace(m_step, m_place, *m_dragPoint, m_app.body, true);
+            refresh(false);
+        }
+        return {};
+    case sf::Event::MouseButtonReleased:
+        if (m_dragging) {
+            m_dragging = false;
+            m_dragPoint.reset();
+            m_draft->endRun();
+            refresh(true);
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+ScreenRequest EditorScreen::update(double seconds) {
+    m_time += seconds;
+    return {};
+}
+
+void EditorScreen::draw(sf::RenderTarget& target) const {
+    const Canvas c = beginFrame(target);
+    const float u = c.u;
+    if (!m_draft) {
+        drawPlaced(target, m_texts);
+        return;
+    }
+    const DraftRoutine& draft = m_draft->routine();
+    const bool wholeBack = byHand(draft.drill);
+    const Step* step =
+        m_routine && m_step < m_routine->steps.size() ? &m_routine->steps[m_step] : nullptr;
+    const std::string muscle = step != nullptr && m_routine ? m_routine->targetFor(*step) : "";
+    auto& diagram = const_cast<BodyDiagram&>(m_diagram);
+    diagram.prepare(m_bodyArea, Side::Right, muscle, wholeBack);
+    const PlacementVerdict v = verdict();
+    Closeness spine = Closeness::Safe;
+    Closeness neck = Closeness::Safe;
+    for (const ZoneVerdict& zone : v.zones) {
+        (zone.zone == Zone::Spine ? spine : neck) = zone.closeness;
+    }
+    m_diagram.draw(target, spine, neck, muscle, Side::Right, step != nullptr && step->bothSides);
+    const BodyView& view = m_diagram.view();
+    if (step != nullptr) {
+        const Contact contact = Contact::of(m_app.body, *m_routine, *step);
+        const std::optional<Tool> tool = m_routine->toolFor(*step);
+        const sf::Color colour =
+            tool ? toolColor(m_app.body, *tool) : ballColor(m_app.body, m_routine->ball);
+        // Where the first one goes: the pressed stroke or the path, and a stroke's way back.
+        if (!m_dragging && step->motion.pattern != Pattern::Hold && !step->place.empty()) {
+            auto onScreen = [&view](const std::vector<Point>& path) {
+                std::vector<sf::Vector2f> out;
+                for (const Point& p : path) {
+                    out.push_back(view.toScreen(p));
+                }
+                return out;
+            };
+            sf::VertexArray shapes(sf::Triangles);
+            const float width = 0.6f * view.pixelsPerCm();
+            const std::vector<Point> pressed = pressedPath(*step);
+            if (pressed.size() > 1) {
+                drawArrowPath(shapes, onScreen(pressed), width, sf::Color(255, 255, 255, 150));
+            }
+            const std::vector<Point> back = returnPath(*step);
+            if (back.size() > 1) {
+                drawArrowPath(shapes, onScreen(back), width * 0.5f, sf::Color(255, 255, 255, 90));
+            }
+            drawShapes(target, shapes);
+        }
+        // The motion plays while the step is edited, unless a place is being dragged.
+        if (!m_dragging && step->motion.pattern != Pattern::Hold) {
+            std::vector<Point> moving;
+            const double period = std::max(1.0, std::min(step->durationS, 12.0));
+            ballPositions(*step, std::fmod(m_time, period), moving);
+            for (std::size_t i = 0; i < moving.size(); ++i) {
+                if (tool) {
+                    drawTool(target, view, *tool, moving[i], contact.radiusCm, moving[i].xCm < 0,
+                             colour, true);
+                } else {
+                    drawBall(target, view, moving[i], contact.radiusCm, colour, true);
+                }
+            }
+        }
+        for (std::size_t i = 0; i < step->place.size(); ++i) {
+            const Point at = placeOf(i);
+            const PlacementVerdict each = m_check.atPoint(at, contact);
+            std::optional<sf::Color> ring;
+            if (each.worst != Closeness::Safe) {
+                ring = warningColor(each.worst);
+            } else if (i == m_place) {
+                ring = palette::accent;
+            }
+            if (tool) {
+                drawTool(target, view, *tool, at, contact.radiusCm, at.xCm < 0, colour, false,
+                         ring);
+            } else {
+                drawBall(target, view, at, contact.radiusCm, colour, false, ring);
+            }
+        }
+    }
+    for (const auto& [name, box] : m_buttons) {
+        drawPanel(target, box, palette::panel, palette::accent, m_edge * 0.75f);
+    }
+    for (const auto& [index, box] : m_stepRows) {
+        if (index == m_step) {
+            drawPanel(target, box, sf::Color(52, 62, 84), palette::accent, m_edge * 0.5f);
+        }
+    }
+    for (const auto& [index, box] : m_fieldRows) {
+        if (index == m_row) {
+            drawPanel(target, box, sf::Color(52, 62, 84),
+                      m_entry ? std::optional<sf::Color>(palette::text)
+                              : std::optional<sf::Color>(palette::accent),
+                      m_edge * 0.5f);
+        }
+    }
+    const bool safe = v.worst == Closeness::Safe && v.onBody;
+    drawPanel(target, m_verdictBox, safe ? palette::panel : sf::Color(60, 30, 30),
+              safe ? palette::safe : (v.onBody ? warningColor(v.worst) : palette::warningNear),
+              5 * u);
+    if (m_question != Question::None) {
+        drawPanel(target, {0, 0, c.w, c.h}, sf::Color(0, 0, 0, 150));
+    }
+    drawPlaced(target, m_texts);
+    if (m_question != Question::None) {
+        drawPanel(target, m_questionBox, palette::panel, palette::warningNear, 5 * u);
+        drawPlaced(target, m_questionTexts);
+    }
+}
+
+} // namespace rollcoach

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "Screen.hpp"
+#include "app/Drawing.hpp"
+#include "core/RoutineDraft.hpp"
+#include "core/TextEntry.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rollcoach {
+
+/// Where an edited routine is saved: the file itself, or, for a shipped routine (never changed
+/// in place), a copy in the person's routine folder.
+std::string editorSavePath(const Workspace& workspace, const std::string& file);
+
+/// The routine editor: the steps, the fields of the routine and of the chosen step, and the
+/// body with the step's placements, dragged with the mouse or moved with the arrow keys under
+/// a live verdict. Every change is a command of the core's routine draft, undone with Ctrl+Z.
+class EditorScreen : public Screen {
+public:
+    /// `file`: the routine to edit; one that does not exist starts from the template of
+    /// `drill`, and "" is a new routine in the person's folder.
+    EditorScreen(AppResources& app, std::string file, const std::string& drill);
+    void layout(sf::Vector2u size) override;
+    ScreenRequest handle(const sf::Event& event) override;
+    ScreenRequest update(double seconds) override;
+    void draw(sf::RenderTarget& target) const override;
+    bool animating() const override { return m_draft.has_value(); }
+    bool typing() const override { return m_entry.has_value(); }
+    bool askBeforeClosing() override;
+
+    const RoutineDraft* draft() const { return m_draft ? &*m_draft : nullptr; }
+    const std::string& savePath() const { return m_savePath; }
+    const std::string& status() const { return m_status; }
+    std::size_t step() const { return m_step; }
+    /// Puts the chosen place of the chosen step at a point, as a drag would (routine frame).
+    void dropAt(Point at);
+
+private:
+    enum class Question { None, Leave, SaveWithWarnings };
+    struct Row {
+        FieldView view;
+        bool stepField = false;
+    };
+
+    void refresh(bool everyBody);
+    void arrange();
+    bool arrange(float t);
+    ScreenRequest save(bool confirmed);
+    ScreenRequest leave();
+    void startEntry();
+    void commitEntry();
+    ScreenRequest key(const sf::Event::KeyEvent& key);
+    ScreenRequest textKey(const sf::Event::KeyEvent& key);
+    ScreenRequest press(const std::string& button);
+    std::vector<Row> rows() const;
+    Point placeOf(std::size_t index) const;
+    PlacementVerdict verdict() const;
+
+    AppResources& m_app;
+    SafetyCheck m_check;
+    std::optional<RoutineDraft> m_draft;
+    std::string m_file;
+    std::string m_savePath;
+    bool m_shipped = false;
+    std::string m_openProblem;
+
+    std::size_t m_step = 0;
+    std::size_t m_place = 0;
+    std::size_t m_row = 0;
+    std::optional<TextEntry> m_entry; // the field being typed into
+    std::string m_entryProblem;
+
+    std::optional<Routine> m_routine; // the draft as the loader reads it on this body
+    Diagnostics m_problems;
+    std::string m_everyBody; // on which bodies it does not fit
+    bool m_dragging = false;
+    std::optional<Point> m_dragPoint;
+    double m_time = 0;
+    Question m_question = Question::None;
+    std::string m_status;
+
+    BodyDiagram m_diagram;
+    sf::Vector2u m_size{1280, 720};
+    std::vector<PlacedText> m_texts;
+    std::vector<PlacedText> m_questionTexts;
+    std::vector<std::pair<std::string, sf::FloatRect>> m_buttons;
+    std::vector<std::pair<std::size_t, sf::FloatRect>> m_stepRows;
+    std::vector<std::pair<std::size_t, sf::FloatRect>> m_fieldRows;
+    sf::FloatRect m_verdictBox;
+    sf::FloatRect m_questionBox;
+    sf::FloatRect m_bodyArea;
+    float m_edge = 4;
+};
+
+} // namespace rollcoach

@@ -1,0 +1,1131 @@
+#include "RoutineDraft.hpp"
+
+#include "PrintableText.hpp"
+#include "RoutineTemplate.hpp"
+#include "SafetyCheck.hpp"
+#include "YamlDocument.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace rollcoach {
+
+namespace {
+
+// Within this distance of the midline a place keeps its distance from the midline in
+// centimetres: the spine's keep-out band is as wide on every body, so "7.5 cm out" must mean
+// 7.5 cm on everyone.
+constexpr double kNearSpineCm = 9;
+
+double hundredths(double value) {
+    const double rounded = std::round(value * 100) / 100;
+    return rounded == 0 ? 0 : rounded; // no "-0"
+}
+
+std::string formatNumber(double value) {
+    if (value == 0) {
+        return "0";
+    }
+    char buffer[32];
+    const auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc() ? std::string(buffer, ptr) : std::string("0");
+}
+
+std::optional<double> parseNumber(const std::string& text) {
+    std::size_t first = text.find_first_not_of(" \t");
+    std::size_t last = text.find_last_not_of(" \t");
+    if (first == std::string::npos) {
+        return std::nullopt;
+    }
+    const char* begin = text.data() + first;
+    const char* end = text.data() + last + 1;
+    if (*begin == '+') {
+        ++begin;
+    }
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(begin, end, value);
+    if (ec != std::errc() || ptr != end || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+// Text YAML reads back as the very same text without quotes: letters first, no character
+// that means something to YAML, no word it reads as true, false or null.
+bool plainIsSafe(const std::string& text) {
+    if (text.empty() || text.size() > 200) {
+        return false;
+    }
+    const unsigned char first = static_cast<unsigned char>(text.front());
+    if (!std::isalpha(first) || text.back() == ' ') {
+        return false;
+    }
+    for (const char c : text) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f ||
+            std::string(":#{}[],&*!|>'\"%@`\\").find(c) != std::string::npos) {
+            return false;
+        }
+    }
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const char* word : {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}) {
+        if (lower == word) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string yamlText(const std::string& text) {
+    if (plainIsSafe(text)) {
+        return text;
+    }
+    std::string out = "\"";
+    for (const char c : text) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (u < 0x20 || u == 0x7f) {
+            // Written as an escape so the file stays one line per key; the loader refuses it.
+            static const char digits[] = "0123456789abcdef";
+            out += "\\x";
+            out += digits[u >> 4];
+            out += digits[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string placeText(const PlaceSpec& place) {
+    std::string out = "{";
+    auto add = [&out](const std::string& key, const std::string& value) {
+        if (out.size() > 1) {
+            out += ", ";
+        }
+        out += key + ": " + value;
+    };
+    if (place.form == PlaceSpec::Form::At) {
+        add("at", place.at);
+    } else if (place.form == PlaceSpec::Form::Between) {
+        add("between", "[" + place.at + ", " + place.to + "]");
+        add("fraction", formatNumber(place.fraction));
+    }
+    if (place.xCm) {
+        add("x_cm", formatNumber(*place.xCm));
+    }
+    if (place.dxCm) {
+        add("dx_cm", formatNumber(*place.dxCm));
+    }
+    if (place.yCm) {
+        add("y_cm", formatNumber(*place.yCm));
+    }
+    if (place.dyCm) {
+        add("dy_cm", formatNumber(*place.dyCm));
+    }
+    if (place.byAnatomy() && place.otherSide) {
+        add("side", "other");
+    }
+    return out + "}";
+}
+
+void writePoints(std::string& out, const char* key, const std::vector<PlaceSpec>& points) {
+    out += "      " + std::string(key) + ":\n";
+    for (const PlaceSpec& point : points) {
+        out += "        - " + placeText(point) + "\n";
+    }
+}
+
+const YamlNode* find(const YamlNode* map, const std::string& key) {
+    if (map == nullptr || map->kind != YamlNode::Kind::Map) {
+        return nullptr;
+    }
+    for (const auto& [k, v] : map->entries) {
+        if (k->value == key) {
+            return v;
+        }
+    }
+    return nullptr;
+}
+
+double numberOf(const YamlNode* node, double fallback = 0) {
+    return node != nullptr ? parseNumber(node->value).value_or(fallback) : fallback;
+}
+
+std::string textOf(const YamlNode* node) {
+    return node != nullptr ? node->value : std::string();
+}
+
+std::optional<double> optionalNumber(const YamlNode* map, const char* key) {
+    const YamlNode* node = find(map, key);
+    return node != nullptr ? parseNumber(node->value) : std::nullopt;
+}
+
+PlaceSpec readPlace(const YamlNode* node) {
+    PlaceSpec place;
+    place.xCm = optionalNumber(node, "x_cm");
+    place.yCm = optionalNumber(node, "y_cm");
+    place.dxCm = optionalNumber(node, "dx_cm");
+    place.dyCm = optionalNumber(node, "dy_cm");
+    if (const YamlNode* at = find(node, "at")) {
+        place.form = PlaceSpec::Form::At;
+        place.at = at->value;
+    } else if (const YamlNode* between = find(node, "between")) {
+        place.form = PlaceSpec::Form::Between;
+        if (between->items.size() == 2) {
+            place.at = between->items[0]->value;
+            place.to = between->items[1]->value;
+        }
+        place.fraction = numberOf(find(node, "fraction"));
+    }
+    place.otherSide = textOf(find(node, "side")) == "other";
+    return place;
+}
+
+std::vector<PlaceSpec> readPlaces(const YamlNode* list) {
+    std::vector<PlaceSpec> out;
+    if (list != nullptr) {
+        for (const YamlNode* item : list->items) {
+            out.push_back(readPlace(item));
+        }
+    }
+    return out;
+}
+
+std::optional<Tool> toolNamed(const std::string& name) {
+    if (name == "hands") {
+        return Tool::Hands;
+    }
+    if (name == "thumb") {
+        return Tool::Thumb;
+    }
+    if (name == "fingers") {
+        return Tool::Fingers;
+    }
+    return std::nullopt;
+}
+
+std::optional<Drill> drillNamed(const std::string& name) {
+    for (const Drill drill : {Drill::Wall, Drill::Lying, Drill::Partner, Drill::SelfPress}) {
+        if (name == drillName(drill)) {
+            return drill;
+        }
+    }
+    return std::nullopt;
+}
+
+const std::vector<Pattern>& ballPatterns() {
+    static const std::vector<Pattern> patterns = {
+        Pattern::Hold, Pattern::Horizontal, Pattern::Vertical, Pattern::Circle, Pattern::Path};
+    return patterns;
+}
+
+const std::vector<Pattern>& handPatterns() {
+    static const std::vector<Pattern> patterns = {
+        Pattern::Hold,   Pattern::Horizontal, Pattern::Vertical, Pattern::Circle,  Pattern::Path,
+        Pattern::Stroke, Pattern::Knead,      Pattern::Strip,    Pattern::Friction};
+    return patterns;
+}
+
+std::optional<Pattern> patternNamed(const std::string& name) {
+    for (const Pattern pattern : handPatterns()) {
+        if (name == patternName(pattern)) {
+            return pattern;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Weekday> weekdayNamed(const std::string& name) {
+    for (int i = 0; i < 7; ++i) {
+        if (name == weekdayName(static_cast<Weekday>(i))) {
+            return static_cast<Weekday>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> words(const std::string& text) {
+    std::vector<std::string> out;
+    std::string word;
+    for (const char c : text + " ") {
+        if (c == ' ' || c == ',' || c == '\t') {
+            if (!word.empty()) {
+                out.push_back(word);
+            }
+            word.clear();
+        } else {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    return out;
+}
+
+bool hasAmplitude(Pattern pattern) {
+    return pattern == Pattern::Horizontal || pattern == Pattern::Vertical ||
+           pattern == Pattern::Circle || pattern == Pattern::Knead || pattern == Pattern::Friction;
+}
+bool hasPeriod(Pattern pattern) {
+    return pattern != Pattern::Hold && pattern != Pattern::Stroke && pattern != Pattern::Strip;
+}
+bool hasRepeat(Pattern pattern) {
+    return pattern == Pattern::Stroke || pattern == Pattern::Strip;
+}
+bool hasPoints(Pattern pattern) {
+    return pattern == Pattern::Path || pattern == Pattern::Stroke || pattern == Pattern::Strip;
+}
+double maxAmplitude(Pattern pattern) {
+    return pattern == Pattern::Knead ? 8 : pattern == Pattern::Friction ? 2 : 15;
+}
+
+// How a step's sweep written for the reference body grows on this one (see the loader).
+double amplitudeScale(Pattern pattern, const BodyModel& body) {
+    switch (pattern) {
+    case Pattern::Horizontal:
+        return body.widthScale;
+    case Pattern::Vertical:
+        return body.lengthScale;
+    case Pattern::Circle:
+    case Pattern::Knead:
+    case Pattern::Friction:
+        return std::min(body.widthScale, body.lengthScale);
+    default:
+        return 1;
+    }
+}
+
+struct NumberRange {
+    double min;
+    double max;
+    bool minExclusive;
+    bool whole;
+    const char* unit;
+};
+
+std::optional<NumberRange> rangeOf(const DraftRoutine& routine, std::size_t step,
+                                   DraftField field) {
+    switch (field) {
+    case DraftField::Rounds:
+        return NumberRange{1, 20, false, true, "rounds"};
+    case DraftField::SwitchS:
+        return NumberRange{1, 120, false, false, "s"};
+    case DraftField::LeadInS:
+        return NumberRange{0, 120, false, false, "s"};
+    case DraftField::Duration:
+        return NumberRange{1, 1800, false, false, "s"};
+    case DraftField::Period:
+        return NumberRange{0.5, 120, false, false, "s"};
+    case DraftField::Repeat:
+        return NumberRange{1, 100, false, true, "times"};
+    case DraftField::Amplitude: {
+        const Pattern pattern =
+            step < routine.steps.size() ? routine.steps[step].motion.pattern : Pattern::Circle;
+        return NumberRange{0, maxAmplitude(pattern), true, false, "cm"};
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+std::string rangeText(const NumberRange& range) {
+    return (range.minExclusive ? "over " + formatNumber(range.min) + ", up to "
+                               : formatNumber(range.min) + "-") +
+           formatNumber(range.max) + " " + range.unit;
+}
+
+bool isTextField(DraftField field) {
+    return field == DraftField::Title || field == DraftField::StepName ||
+           field == DraftField::Cue || field == DraftField::Days;
+}
+
+std::string targetOr(const std::string& target, const char* none) {
+    return target.empty() ? std::string(none) : target;
+}
+
+} // namespace
+
+PlaceSpec PlaceSpec::centimetres(Point point) {
+    PlaceSpec place;
+    place.xCm = point.xCm;
+    place.yCm = point.yCm;
+    return place;
+}
+
+std::optional<Point> resolvePlace(const PlaceSpec& place, const BodyModel& body) {
+    if (place.form == PlaceSpec::Form::Centimetres) {
+        return Point{place.xCm.value_or(0), place.yCm.value_or(0)};
+    }
+    std::optional<Point> base;
+    if (place.form == PlaceSpec::Form::At) {
+        base = body.anatomyPoint(place.at);
+    } else {
+        const auto from = body.anatomyPoint(place.at);
+        const auto to = body.anatomyPoint(place.to);
+        if (from && to) {
+            base = Point{from->xCm + (to->xCm - from->xCm) * place.fraction,
+                         from->yCm + (to->yCm - from->yCm) * place.fraction};
+        }
+    }
+    if (!base) {
+        return std::nullopt;
+    }
+    Point out = *base;
+    // The same order of operations as the loader, so the very same doubles come out.
+    if (place.dxCm) {
+        out.xCm += *place.dxCm;
+    }
+    if (place.xCm) {
+        out.xCm = *place.xCm;
+    }
+    if (place.dyCm) {
+        out.yCm += *place.dyCm;
+    }
+    if (place.yCm) {
+        out.yCm = *place.yCm;
+    }
+    if (place.otherSide) {
+        out.xCm = -out.xCm;
+    }
+    return out;
+}
+
+PlaceSpec placeByAnatomy(Point point, const BodyModel& body) {
+    const bool nearSpine = std::abs(point.xCm) <= kNearSpineCm;
+    const bool across = !nearSpine && point.xCm < 0;
+    const Point working{std::abs(point.xCm), point.yCm};
+    const AnatomyPoint* nearest = nullptr;
+    double best = std::numeric_limits<double>::infinity();
+    for (const AnatomyPoint& named : body.anatomy) {
+        const double dx = named.at.xCm - working.xCm;
+        const double dy = named.at.yCm - working.yCm;
+        const double distance = dx * dx + dy * dy;
+        if (distance < best) {
+            best = distance;
+            nearest = &named;
+        }
+    }
+    if (nearest == nullptr) {
+        return PlaceSpec::centimetres({hundredths(point.xCm), hundredths(point.yCm)});
+    }
+    PlaceSpec place;
+    place.form = PlaceSpec::Form::At;
+    place.at = nearest->name;
+    if (nearSpine) {
+        place.xCm = hundredths(point.xCm);
+    } else {
+        const double dx = hundredths(working.xCm - nearest->at.xCm);
+        if (dx != 0) {
+            place.dxCm = dx;
+        }
+        place.otherSide = across;
+    }
+    const double dy = hundredths(working.yCm - nearest->at.yCm);
+    if (dy != 0) {
+        place.dyCm = dy;
+    }
+    return place;
+}
+
+std::string writeRoutineYaml(const DraftRoutine& routine) {
+    std::string out = "format: 1\n";
+    out += "title: " + yamlText(routine.title) + "\n";
+    out += std::string("drill: ") + drillName(routine.drill) + "\n";
+    if (byHand(routine.drill)) {
+        out += std::string("tool: ") + toolName(routine.tool.value_or(Tool::Hands)) + "\n";
+    } else if (routine.ball.kind == "custom") {
+        out += "ball: {diameter_cm: " + formatNumber(routine.ball.diameterCm) + "}\n";
+    } else {
+        out += "ball: " + routine.ball.kind + "\n";
+    }
+    if (!routine.target.empty()) {
+        out += "target: " + routine.target + "\n";
+    }
+    if (!routine.setup.empty()) {
+        out += "setup:\n";
+        for (const std::string& line : routine.setup) {
+            out += "  - " + yamlText(line) + "\n";
+        }
+    }
+    const Schedule& schedule = routine.schedule;
+    out += "schedule:\n";
+    out += "  rounds: " + std::to_string(schedule.rounds) + "\n";
+    out += std::string("  first_side: ") +
+           (schedule.firstSide == FirstSide::Left    ? "left"
+            : schedule.firstSide == FirstSide::Right ? "right"
+                                                     : "auto") +
+           "\n";
+    out += "  switch_s: " + formatNumber(schedule.switchS) + "\n";
+    out += "  lead_in_s: " + formatNumber(schedule.leadInS) + "\n";
+    if (!schedule.days.empty()) {
+        out += "  days: [";
+        for (std::size_t i = 0; i < schedule.days.size(); ++i) {
+            out += (i > 0 ? ", " : "") + std::string(weekdayName(schedule.days[i]));
+        }
+        out += "]\n";
+    }
+    out += "steps:\n";
+    for (const DraftStep& step : routine.steps) {
+        out += "  - name: " + yamlText(step.name) + "\n";
+        if (step.bothSides) {
+            out += "    sides: both\n";
+        }
+        if (step.tool) {
+            out += std::string("    tool: ") + toolName(*step.tool) + "\n";
+        }
+        if (!step.target.empty()) {
+            out += "    target: " + step.target + "\n";
+        }
+        out += "    duration_s: " + formatNumber(step.durationS) + "\n";
+        if (!step.cue.empty()) {
+            out += "    cue: " + yamlText(step.cue) + "\n";
+        }
+        if (step.place.empty()) {
+            out += "    place: []\n";
+        } else {
+            out += "    place:\n";
+            for (const PlaceSpec& place : step.place) {
+                out += "      - " + placeText(place) + "\n";
+            }
+        }
+        const DraftMotion& motion = step.motion;
+        if (motion.pattern == Pattern::Hold) {
+            out += "    motion: hold\n";
+            continue;
+        }
+        out += "    motion:\n";
+        out += std::string("      pattern: ") + patternName(motion.pattern) + "\n";
+        if (hasAmplitude(motion.pattern)) {
+            out += "      amplitude_cm: " + formatNumber(motion.amplitudeCm) + "\n";
+        }
+        if (hasPeriod(motion.pattern)) {
+            out += "      period_s: " + formatNumber(motion.periodS) + "\n";
+        }
+        if (hasPoints(motion.pattern) || !motion.points.empty()) {
+            writePoints(out, "points", motion.points);
+        }
+        if (motion.pattern == Pattern::Stroke && !motion.returnPoints.empty()) {
+            writePoints(out, "return", motion.returnPoints);
+        }
+        if (hasRepeat(motion.pattern)) {
+            out += "      repeat: " + std::to_string(motion.repeat) + "\n";
+        }
+    }
+    return out;
+}
+
+DraftRead readDraft(const std::string& text, const BodyModel& body) {
+    DraftRead read;
+    RoutineLoad load = parseRoutine(text, body);
+    if (!load.routine) {
+        read.diagnostics = std::move(load.diagnostics);
+        return read;
+    }
+    Diagnostics ignored;
+    const YamlDocument document = YamlDocument::parse(text, ignored);
+    const YamlNode* root = document.root();
+    const Routine& loaded = *load.routine;
+    DraftRoutine draft;
+    draft.title = loaded.title;
+    draft.drill = loaded.drill;
+    draft.ball = loaded.ball.kind.empty() ? BallChoice{"tennis", 0} : loaded.ball;
+    draft.tool = loaded.tool;
+    draft.target = loaded.target;
+    draft.setup = loaded.setup;
+    draft.schedule = loaded.schedule;
+    const YamlNode* steps = find(root, "steps");
+    for (std::size_t i = 0; i < loaded.steps.size() && steps != nullptr; ++i) {
+        const Step& from = loaded.steps[i];
+        const YamlNode* node = steps->items[i];
+        DraftStep step;
+        step.name = from.name;
+        step.durationS = from.durationS;
+        step.cue = from.cue;
+        step.tool = from.tool;
+        step.target = from.target;
+        step.bothSides = from.bothSides;
+        step.place = readPlaces(find(node, "place"));
+        // Lengths as written: a step placed by anatomy gives them for the reference body.
+        const YamlNode* motion = find(node, "motion");
+        step.motion.pattern = from.motion.pattern;
+        step.motion.amplitudeCm = numberOf(find(motion, "amplitude_cm"));
+        step.motion.periodS = from.motion.periodS;
+        step.motion.repeat = from.motion.repeat;
+        step.motion.points = readPlaces(find(motion, "points"));
+        step.motion.returnPoints = readPlaces(find(motion, "return"));
+        draft.steps.push_back(std::move(step));
+    }
+    read.draft = std::move(draft);
+    return read;
+}
+
+DraftRoutine templateDraft(const std::string& drill, const std::string& title,
+                           const BodyModel& body) {
+    const std::string text =
+        "format: 1\ntitle: " + yamlText(title) + "\n" + routineTemplateBody(drill);
+    DraftRead read = readDraft(text, body);
+    if (!read.draft) {
+        return DraftRoutine{};
+    }
+    // Written in centimetres for the average man, its places go by anatomy, grown or shrunk from
+    // the average man's to the person's: down the back with the height, across with the shoulders,
+    // but beside the spine by the same centimetres (the keep-out band does not shrink).
+    auto fitted = [&body](const PlaceSpec& place) {
+        if (place.byAnatomy()) {
+            return place;
+        }
+        const double x = place.xCm.value_or(0);
+        const double across = std::abs(x) <= kNearSpineCm ? x : x * body.widthScale;
+        return placeByAnatomy({across, place.yCm.value_or(0) * body.lengthScale}, body);
+    };
+    for (DraftStep& step : read.draft->steps) {
+        for (auto* places : {&step.place, &step.motion.points, &step.motion.returnPoints}) {
+            for (PlaceSpec& place : *places) {
+                place = fitted(place);
+            }
+        }
+    }
+    return *read.draft;
+}
+
+std::vector<FieldView> routineFields(const DraftRoutine& routine) {
+    using Kind = FieldView::Kind;
+    std::vector<FieldView> out;
+    out.push_back(
+        {DraftField::Title, Kind::Text, "Title", routine.title, "at most 500 characters"});
+    out.push_back({DraftField::Drill, Kind::Choice, "Drill", drillName(routine.drill), ""});
+    if (byHand(routine.drill)) {
+        out.push_back({DraftField::Tool, Kind::Choice, "Tool",
+                       toolName(routine.tool.value_or(Tool::Hands)), ""});
+    } else {
+        out.push_back({DraftField::Ball, Kind::Choice, "Ball",
+                       routine.ball.kind == "custom"
+                           ? formatNumber(routine.ball.diameterCm) + " cm ball"
+                           : routine.ball.kind,
+                       ""});
+    }
+    out.push_back(
+        {DraftField::Target, Kind::Choice, "Muscle", targetOr(routine.target, "none"), ""});
+    const Schedule& schedule = routine.schedule;
+    out.push_back(
+        {DraftField::Rounds, Kind::Number, "Rounds", std::to_string(schedule.rounds), "1-20"});
+    out.push_back({DraftField::FirstSide, Kind::Choice, "First side",
+                   schedule.firstSide == FirstSide::Left    ? "left"
+                   : schedule.firstSide == FirstSide::Right ? "right"
+                                                            : "auto",
+                   ""});
+    out.push_back({DraftField::LeadInS, Kind::Number, "Get ready", formatNumber(schedule.leadInS),
+                   "0-120 s"});
+    out.push_back({DraftField::SwitchS, Kind::Number, "Switch sides",
+                   formatNumber(schedule.switchS), "1-120 s"});
+    std::string days;
+    for (const Weekday day : schedule.days) {
+        days += (days.empty() ? "" : " ") + std::string(weekdayName(day));
+    }
+    out.push_back({DraftField::Days, Kind::Text, "Days", days, "e.g. mon thu"});
+    return out;
+}
+
+std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index) {
+    using Kind = FieldView::Kind;
+    std::vector<FieldView> out;
+    if (index >= routine.steps.size()) {
+        return out;
+    }
+    const DraftStep& step = routine.steps[index];
+    const Pattern pattern = step.motion.pattern;
+    out.push_back({DraftField::StepName, Kind::Text, "Name", step.name, "at most 500 characters"});
+    out.push_back(
+        {DraftField::Duration, Kind::Number, "Duration", formatNumber(step.durationS), "1-1800 s"});
+    out.push_back({DraftField::Pattern, Kind::Choice, "Motion", patternName(pattern), ""});
+    if (hasAmplitude(pattern)) {
+        out.push_back({DraftField::Amplitude, Kind::Number, "Size",
+                       formatNumber(step.motion.amplitudeCm),
+                       "up to " + formatNumber(maxAmplitude(pattern)) + " cm"});
+    }
+    if (hasPeriod(pattern)) {
+        out.push_back({DraftField::Period, Kind::Number, "Period",
+                       formatNumber(step.motion.periodS), "0.5-120 s"});
+    }
+    if (hasRepeat(pattern)) {
+        out.push_back({DraftField::Repeat, Kind::Number, "Repeat",
+                       std::to_string(step.motion.repeat), "1-100"});
+    }
+    if (byHand(routine.drill)) {
+        out.push_back({DraftField::StepTool, Kind::Choice, "Tool",
+                       step.tool ? toolName(*step.tool) : "as the routine", ""});
+    }
+    out.push_back({DraftField::StepTarget, Kind::Choice, "Muscle",
+                   targetOr(step.target, "as the routine"), ""});
+    out.push_back({DraftField::Sides, Kind::Choice, "Sides", step.bothSides ? "both" : "each", ""});
+    out.push_back({DraftField::Cue, Kind::Text, "Cue", step.cue, "at most 500 characters"});
+    return out;
+}
+
+std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftField field,
+                         const std::string& text) {
+    if (field == DraftField::Days) {
+        for (const std::string& word : words(text)) {
+            if (!weekdayNamed(word)) {
+                return "\"" + printable(word) + "\" is not a day: mon tue wed thu fri sat sun";
+            }
+        }
+        return "";
+    }
+    if (isTextField(field)) {
+        const std::size_t count = countCharacters(text);
+        if (count > kMaxDraftText) {
+            return std::to_string(count) + " characters: at most " + std::to_string(kMaxDraftText);
+        }
+        if (findControlCharacter(text)) {
+            return "a control character cannot be shown";
+        }
+        if (field != DraftField::Cue && looksBlank(text)) {
+            return "empty: give it a name";
+        }
+        return "";
+    }
+    const auto range = rangeOf(routine, step, field);
+    if (!range) {
+        return "";
+    }
+    const auto value = parseNumber(text);
+    if (!value) {
+        return "a number, " + rangeText(*range);
+    }
+    if (*value < range->min || (range->minExclusive && *value <= range->min) ||
+        *value > range->max || (range->whole && std::floor(*value) != *value)) {
+        return (range->whole ? "a whole number, " : "") + rangeText(*range);
+    }
+    return "";
+}
+
+template <typename Change> void RoutineDraft::change(const std::string& key, Change&& apply) {
+    const bool joins = !key.empty() && key == m_runKey && !m_undo.empty();
+    const std::string before = writeRoutineYaml(m_routine);
+    Snapshot snapshot{m_routine, m_revision};
+    apply(m_routine);
+    if (writeRoutineYaml(m_routine) == before) {
+        return; // nothing changed: nothing to undo
+    }
+    if (!joins) {
+        m_undo.push_back(std::move(snapshot));
+    }
+    m_redo.clear();
+    m_revision = m_nextRevision++;
+    m_runKey = key;
+}
+
+void RoutineDraft::addStep(std::size_t after) {
+    if (m_routine.steps.size() >= kMaxDraftSteps) {
+        return;
+    }
+    endRun();
+    change("", [after](DraftRoutine& routine) {
+        const std::size_t at = std::min(after + 1, routine.steps.size());
+        DraftStep step;
+        step.name = "Step " + std::to_string(routine.steps.size() + 1);
+        step.durationS = 30;
+        if (!routine.steps.empty()) {
+            step.place = routine.steps[std::min(after, routine.steps.size() - 1)].place;
+        }
+        if (step.place.empty() && !byHand(routine.drill)) {
+            step.place.push_back(PlaceSpec::centimetres({7.5, 9}));
+        }
+        routine.steps.insert(routine.steps.begin() + static_cast<std::ptrdiff_t>(at), step);
+    });
+}
+
+void RoutineDraft::duplicateStep(std::size_t index) {
+    if (index >= m_routine.steps.size() || m_routine.steps.size() >= kMaxDraftSteps) {
+        return;
+    }
+    endRun();
+    change("", [index](DraftRoutine& routine) {
+        const DraftStep copy = routine.steps[index];
+        routine.steps.insert(routine.steps.begin() + static_cast<std::ptrdiff_t>(index + 1), copy);
+    });
+}
+
+void RoutineDraft::deleteStep(std::size_t index) {
+    // A routine keeps at least one step: the format needs one.
+    if (index >= m_routine.steps.size() || m_routine.steps.size() <= 1) {
+        return;
+    }
+    endRun();
+    change("", [index](DraftRoutine& routine) {
+        routine.steps.erase(routine.steps.begin() + static_cast<std::ptrdiff_t>(index));
+    });
+}
+
+bool RoutineDraft::moveStep(std::size_t index, int delta) {
+    const long to = static_cast<long>(index) + delta;
+    if (index >= m_routine.steps.size() || to < 0 ||
+        to >= static_cast<long>(m_routine.steps.size()) || delta == 0) {
+        return false;
+    }
+    endRun();
+    change("", [index, to](DraftRoutine& routine) {
+        DraftStep moved = std::move(routine.steps[index]);
+        routine.steps.erase(routine.steps.begin() + static_cast<std::ptrdiff_t>(index));
+        routine.steps.insert(routine.steps.begin() + to, std::move(moved));
+    });
+    return true;
+}
+
+std::string RoutineDraft::setField(DraftField field, std::size_t index, const std::string& text,
+                                   bool typing) {
+    const std::string problem = fieldProblem(m_routine, index, field, text);
+    const bool stepField = field >= DraftField::StepName;
+    if (stepField && index >= m_routine.steps.size()) {
+        return problem;
+    }
+    const std::string key = typing ? "field:" + std::to_string(static_cast<int>(field)) + ":" +
+                                         std::to_string(stepField ? index : 0)
+                                   : std::string();
+    if (!typing) {
+        endRun();
+    }
+    if (isTextField(field) && field != DraftField::Days) {
+        // Text is kept as typed, even over its limit: the limit is shown, and saving waits.
+        change(key, [&](DraftRoutine& routine) {
+            if (field == DraftField::Title) {
+                routine.title = text;
+            } else if (field == DraftField::StepName) {
+                routine.steps[index].name = text;
+            } else {
+                routine.steps[index].cue = text;
+            }
+        });
+        return problem;
+    }
+    if (!problem.empty()) {
+        return problem;
+    }
+    change(key, [&](DraftRoutine& routine) {
+        const auto number = parseNumber(text).value_or(0);
+        Schedule& schedule = routine.schedule;
+        switch (field) {
+        case DraftField::Days: {
+            std::vector<Weekday> days;
+            for (const std::string& word : words(text)) {
+                const Weekday day = *weekdayNamed(word);
+                if (std::find(days.begin(), days.end(), day) == days.end()) {
+                    days.push_back(day);
+                }
+            }
+            schedule.days = days;
+            break;
+        }
+        case DraftField::Rounds:
+            schedule.rounds = static_cast<int>(number);
+            break;
+        case DraftField::SwitchS:
+            schedule.switchS = number;
+            break;
+        case DraftField::LeadInS:
+            schedule.leadInS = number;
+            break;
+        case DraftField::Duration:
+            routine.steps[index].durationS = number;
+            break;
+        case DraftField::Amplitude:
+            routine.steps[index].motion.amplitudeCm = number;
+            break;
+        case DraftField::Period:
+            routine.steps[index].motion.periodS = number;
+            break;
+        case DraftField::Repeat:
+            routine.steps[index].motion.repeat = static_cast<int>(number);
+            break;
+        case DraftField::Drill:
+            if (const auto drill = drillNamed(text)) {
+                routine.drill = *drill;
+            }
+            break;
+        case DraftField::Ball:
+            routine.ball = BallChoice{text, 0};
+            break;
+        case DraftField::Tool:
+            routine.tool = toolNamed(text);
+            break;
+        case DraftField::Target:
+            routine.target = text == "none" ? "" : text;
+            break;
+        case DraftField::FirstSide:
+            schedule.firstSide = text == "left"    ? FirstSide::Left
+                                 : text == "right" ? FirstSide::Right
+                                                   : FirstSide::Auto;
+            break;
+        case DraftField::StepTool:
+            routine.steps[index].tool = toolNamed(text);
+            break;
+        case DraftField::StepTarget:
+            routine.steps[index].target = text == "as the routine" ? "" : text;
+            break;
+        case DraftField::Sides:
+            routine.steps[index].bothSides = text == "both";
+            break;
+        case DraftField::Pattern:
+            if (const auto pattern = patternNamed(text)) {
+                routine.steps[index].motion.pattern = *pattern;
+            }
+            break;
+        default:
+            break;
+        }
+    });
+    return "";
+}
+
+namespace {
+
+template <typename T> T stepThrough(const std::vector<T>& choices, const T& current, int delta) {
+    if (choices.empty()) {
+        return current;
+    }
+    const auto it = std::find(choices.begin(), choices.end(), current);
+    const long n = static_cast<long>(choices.size());
+    const long at = it == choices.end() ? 0 : static_cast<long>(it - choices.begin());
+    return choices[static_cast<std::size_t>(((at + delta) % n + n) % n)];
+}
+
+// A motion's points for a new pattern: up the back for strokes and strips (effleurage goes
+// toward the heart), down it for a path; a hand's sweep is small.
+void startMotion(DraftStep& step, Pattern pattern, const BodyModel& body) {
+    DraftMotion& motion = step.motion;
+    motion.pattern = pattern;
+    if (step.place.empty()) {
+        step.place.push_back(placeByAnatomy({7.5, 10}, body));
+    }
+    const Point first = resolvePlace(step.place.front(), body).value_or(Point{7.5, 10});
+    auto along = [&](double dyCm) {
+        return std::vector<PlaceSpec>{placeByAnatomy({first.xCm, first.yCm + dyCm}, body)};
+    };
+    motion.points.clear();
+    motion.returnPoints.clear();
+    if (hasAmplitude(pattern) &&
+        (motion.amplitudeCm <= 0 || motion.amplitudeCm > maxAmplitude(pattern))) {
+        motion.amplitudeCm = pattern == Pattern::Friction ? 0.5 : 1.5;
+    }
+    if (hasPeriod(pattern) && (motion.periodS < 0.5 || motion.periodS > 120)) {
+        motion.periodS = pattern == Pattern::Friction ? 1.5 : pattern == Pattern::Knead ? 3 : 6;
+    }
+    if (hasRepeat(pattern) && motion.repeat < 1) {
+        motion.repeat = std::clamp(static_cast<int>(step.durationS / 10), 1, 100);
+    }
+    if (pattern == Pattern::Path) {
+        motion.points = along(5);
+    } else if (pattern == Pattern::Stroke || pattern == Pattern::Strip) {
+        motion.points = along(first.yCm > 8 ? -6 : 4);
+    }
+    if (pattern == Pattern::Hold) {
+        motion = DraftMotion{};
+    }
+}
+
+} // namespace
+
+void RoutineDraft::cycleField(DraftField field, std::size_t index, int delta,
+                              const BodyModel& body) {
+    const bool stepField = field >= DraftField::StepName;
+    if (stepField && index >= m_routine.steps.size()) {
+        return;
+    }
+    endRun();
+    change("", [&](DraftRoutine& routine) {
+        switch (field) {
+        case DraftField::Drill: {
+            const Drill before = routine.drill;
+            routine.drill = stepThrough(
+                {Drill::Wall, Drill::Lying, Drill::Partner, Drill::SelfPress}, before, delta);
+            if (byHand(routine.drill) && !byHand(before)) {
+                routine.tool = routine.drill == Drill::SelfPress ? Tool::Fingers : Tool::Hands;
+            } else if (!byHand(routine.drill) && byHand(before)) {
+                // A ball rolls: no tool, no motions given by hand, no rest off the back.
+                routine.tool.reset();
+                for (DraftStep& step : routine.steps) {
+                    step.tool.reset();
+                    if (isHandMotion(step.motion.pattern)) {
+                        step.motion = DraftMotion{};
+                    }
+                    if (step.place.empty()) {
+                        step.place.push_back(placeByAnatomy({7.5, 10}, body));
+                    }
+                }
+            }
+            break;
+        }
+        case DraftField::Ball: {
+            std::vector<std::string> names = body.ballNames();
+            routine.ball = BallChoice{stepThrough(names, routine.ball.kind, delta), 0};
+            break;
+        }
+        case DraftField::Tool:
+            routine.tool = stepThrough({Tool::Hands, Tool::Thumb, Tool::Fingers},
+                                       routine.tool.value_or(Tool::Hands), delta);
+            break;
+        case DraftField::Target: {
+            std::vector<std::string> names = body.targetNames();
+            names.insert(names.begin(), "");
+            routine.target = stepThrough(names, routine.target, delta);
+            break;
+        }
+        case DraftField::FirstSide:
+            routine.schedule.firstSide =
+                stepThrough({FirstSide::Auto, FirstSide::Left, FirstSide::Right},
+                            routine.schedule.firstSide, delta);
+            break;
+        case DraftField::Pattern: {
+            DraftStep& step = routine.steps[index];
+            const auto& patterns = byHand(routine.drill) ? handPatterns() : ballPatterns();
+            startMotion(step, stepThrough(patterns, step.motion.pattern, delta), body);
+            break;
+        }
+        case DraftField::StepTool: {
+            DraftStep& step = routine.steps[index];
+            const std::vector<std::optional<Tool>> tools = {std::nullopt, Tool::Hands, Tool::Thumb,
+                                                            Tool::Fingers};
+            step.tool = stepThrough(tools, step.tool, delta);
+            break;
+        }
+        case DraftField::StepTarget: {
+            std::vector<std::string> names = body.targetNames();
+            names.insert(names.begin(), "");
+            routine.steps[index].target = stepThrough(names, routine.steps[index].target, delta);
+            break;
+        }
+        case DraftField::Sides:
+            routine.steps[index].bothSides = !routine.steps[index].bothSides;
+            break;
+        default:
+            break;
+        }
+    });
+}
+
+void RoutineDraft::movePlace(std::size_t index, std::size_t which, Point to, const BodyModel& body,
+                             bool dragging) {
+    if (index >= m_routine.steps.size() || which >= m_routine.steps[index].place.size()) {
+        return;
+    }
+    const std::string key =
+        dragging ? "drag:" + std::to_string(index) + ":" + std::to_string(which) : std::string();
+    if (!dragging) {
+        endRun();
+    }
+    change(key, [&](DraftRoutine& routine) {
+        DraftStep& step = routine.steps[index];
+        const bool wasByAnatomy = step.place.front().byAnatomy();
+        const auto from = resolvePlace(step.place[which], body);
+        step.place[which] = placeByAnatomy(to, body);
+        if (which != 0 || !from) {
+            return;
+        }
+        // The motion's points are where the first one goes: they move with it.
+        const double dx = to.xCm - from->xCm;
+        const double dy = to.yCm - from->yCm;
+        for (auto* points : {&step.motion.points, &step.motion.returnPoints}) {
+            for (PlaceSpec& point : *points) {
+                if (const auto at = resolvePlace(point, body)) {
+                    point = placeByAnatomy({at->xCm + dx, at->yCm + dy}, body);
+                }
+            }
+        }
+        if (!wasByAnatomy) {
+            // Placed by anatomy, a sweep is written for the reference body: keep its size on
+            // this one.
+            step.motion.amplitudeCm /= amplitudeScale(step.motion.pattern, body);
+        }
+    });
+}
+
+bool RoutineDraft::addPlace(std::size_t index, const BodyModel& body) {
+    if (index >= m_routine.steps.size() || m_routine.steps[index].place.size() >= kMaxDraftPlaces) {
+        return false;
+    }
+    endRun();
+    change("", [&](DraftRoutine& routine) {
+        DraftStep& step = routine.steps[index];
+        if (step.place.empty()) {
+            step.place.push_back(placeByAnatomy({7.5, 10}, body));
+            return;
+        }
+        // A second one mirrors the first across the spine, as two hands or a peanut ball do;
+        // more go a little lower.
+        const Point first = resolvePlace(step.place.front(), body).value_or(Point{7.5, 10});
+        const Point last = resolvePlace(step.place.back(), body).value_or(first);
+        const Point at =
+            step.place.size() == 1 ? Point{-first.xCm, first.yCm} : Point{last.xCm, last.yCm + 4};
+        PlaceSpec place = step.place.size() == 1 ? step.place.front() : placeByAnatomy(at, body);
+        if (step.place.size() == 1) {
+            if (place.byAnatomy()) {
+                place.otherSide = !place.otherSide;
+            } else {
+                place = PlaceSpec::centimetres(at);
+            }
+        }
+        step.place.push_back(place);
+    });
+    return true;
+}
+
+bool RoutineDraft::removePlace(std::size_t index) {
+    if (index >= m_routine.steps.size()) {
+        return false;
+    }
+    const DraftStep& step = m_routine.steps[index];
+    // By hand a step may rest with the hands off the back, if it holds still; a ball stays.
+    const std::size_t fewest =
+        byHand(m_routine.drill) && step.motion.pattern == Pattern::Hold ? 0 : 1;
+    if (step.place.size() <= fewest) {
+        return false;
+    }
+    endRun();
+    change("", [index](DraftRoutine& routine) { routine.steps[index].place.pop_back(); });
+    return true;
+}
+
+bool RoutineDraft::undo() {
+    endRun();
+    if (m_undo.empty()) {
+        return false;
+    }
+    m_redo.push_back({m_routine, m_revision});
+    m_routine = std::move(m_undo.back().routine);
+    m_revision = m_undo.back().revision;
+    m_undo.pop_back();
+    return true;
+}
+
+bool RoutineDraft::redo() {
+    endRun();
+    if (m_redo.empty()) {
+        return false;
+    }
+    m_undo.push_back({m_routine, m_revision});
+    m_routine = std::move(m_redo.back().routine);
+    m_revision = m_redo.back().revision;
+    m_redo.pop_back();
+    return true;
+}
+
+RoutineLoad RoutineDraft::check(const BodyModel& body) const {
+    RoutineLoad load = parseRoutine(yaml(), body);
+    if (load.routine) {
+        checkPlacements(load, body);
+    }
+    return load;
+}
+
+} // namespace rollcoach

@@ -1,0 +1,160 @@
+#include "AppHarness.hpp"
+#include "TestSupport.hpp"
+
+#include "app/screens/EditorScreen.hpp"
+#include "core/RoutineLoader.hpp"
+#include "core/SafetyCheck.hpp"
+#include "core/TextFile.hpp"
+
+#include <filesystem>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+sf::Event keyEvent(sf::Keyboard::Key code, bool control = false, bool shift = false) {
+    sf::Event event;
+    event.type = sf::Event::KeyPressed;
+    event.key = {code, false, control, shift, false};
+    return event;
+}
+
+sf::Event typed(char32_t c) {
+    sf::Event event;
+    event.type = sf::Event::TextEntered;
+    event.text.unicode = static_cast<sf::Uint32>(c);
+    return event;
+}
+
+std::string contents(const fs::path& file) {
+    return readTextFile(file.string(), 1 << 20).text;
+}
+
+} // namespace
+
+TEST_CASE("the editor: a new step, undone and redone, saved with Ctrl+S as a file that loads") {
+    Harness h;
+    TempPath data("editor-keys");
+    h.workspace.dataDir = (data.path / "data").string();
+    const fs::path file = data.path / "new.yaml";
+    EditorScreen editor(h.app, file.string(), "lying");
+    editor.layout({1280, 720});
+    REQUIRE(editor.draft() != nullptr);
+    CHECK(editor.draft()->routine().drill == Drill::Lying);
+    CHECK(editor.savePath() == file.string());
+    CHECK_FALSE(editor.draft()->modified());
+
+    editor.handle(keyEvent(sf::Keyboard::Insert));
+    CHECK(editor.draft()->routine().steps.size() == 3);
+    CHECK(editor.step() == 1);
+    editor.handle(keyEvent(sf::Keyboard::Z, true));
+    CHECK(editor.draft()->routine().steps.size() == 2);
+    editor.handle(keyEvent(sf::Keyboard::Z, true, true)); // Ctrl+Shift+Z redoes
+    CHECK(editor.draft()->routine().steps.size() == 3);
+    editor.handle(keyEvent(sf::Keyboard::Z, true));
+    editor.handle(keyEvent(sf::Keyboard::Y, true)); // and so does Ctrl+Y
+    CHECK(editor.draft()->routine().steps.size() == 3);
+
+    // The arrow keys move the ball half a centimetre, stored by anatomy.
+    const Point before = *resolvePlace(editor.draft()->routine().steps[1].place[0], h.body);
+    editor.handle(keyEvent(sf::Keyboard::Right));
+    const Point after = *resolvePlace(editor.draft()->routine().steps[1].place[0], h.body);
+    CHECK(after.xCm == doctest::Approx(before.xCm + 0.5).epsilon(0.001));
+    CHECK(editor.draft()->routine().steps[1].place[0].byAnatomy());
+
+    editor.handle(keyEvent(sf::Keyboard::S, true));
+    REQUIRE(fs::exists(file));
+    CHECK_FALSE(editor.draft()->modified());
+    const RoutineLoad load = openRoutine(file.string(), h.body);
+    REQUIRE(load.routine);
+    CHECK(load.diagnostics.empty());
+    CHECK(load.routine->steps.size() == 3);
+    // Nothing unsaved: Esc leaves at once.
+    CHECK(editor.handle(keyEvent(sf::Keyboard::Escape)).kind == ScreenRequest::Kind::Back);
+}
+
+TEST_CASE("the editor: typed text takes H, F and ?, and unsaved changes are asked about") {
+    Harness h;
+    TempPath data("editor-typing");
+    h.workspace.dataDir = (data.path / "data").string();
+    EditorScreen editor(h.app, (data.path / "x.yaml").string(), "wall");
+    editor.layout({800, 600});
+    editor.handle(keyEvent(sf::Keyboard::Enter)); // the title
+    REQUIRE(editor.typing());
+    editor.handle(keyEvent(sf::Keyboard::End));
+    for (const char32_t c : std::u32string(U" Hf? ÅÍ")) {
+        editor.handle(typed(c));
+    }
+    editor.handle(keyEvent(sf::Keyboard::BackSpace));
+    editor.handle(keyEvent(sf::Keyboard::Home));
+    editor.handle(keyEvent(sf::Keyboard::Delete));
+    CHECK(editor.draft()->routine().title == " Hf? Å");
+    CHECK_FALSE(editor.status().empty());
+    editor.handle(keyEvent(sf::Keyboard::Enter));
+    CHECK_FALSE(editor.typing());
+    // A blank title cannot be saved.
+    editor.handle(keyEvent(sf::Keyboard::Enter));
+    editor.handle(keyEvent(sf::Keyboard::End));
+    for (int i = 0; i < 10; ++i) {
+        editor.handle(keyEvent(sf::Keyboard::BackSpace));
+    }
+    CHECK(editor.draft()->routine().title.empty());
+    editor.handle(keyEvent(sf::Keyboard::Enter));
+    editor.handle(keyEvent(sf::Keyboard::S, true));
+    CHECK_FALSE(fs::exists(data.path / "x.yaml"));
+    CHECK(editor.status().find("Not saved") == 0);
+    // Unsaved: Esc asks, N stays, Y leaves.
+    CHECK(editor.handle(keyEvent(sf::Keyboard::Escape)).kind == ScreenRequest::Kind::None);
+    CHECK(editor.handle(keyEvent(sf::Keyboard::N)).kind == ScreenRequest::Kind::None);
+    CHECK(editor.handle(keyEvent(sf::Keyboard::Escape)).kind == ScreenRequest::Kind::None);
+    CHECK(editor.handle(keyEvent(sf::Keyboard::Y)).kind == ScreenRequest::Kind::Back);
+    // Closing the window asks too; closing again while asked closes.
+    CHECK(editor.askBeforeClosing());
+    CHECK_FALSE(editor.askBeforeClosing());
+}
+
+TEST_CASE("the editor: a shipped routine is saved as a copy in the person's folder") {
+    Harness h;
+    TempPath data("editor-shipped");
+    h.workspace.dataDir = (data.path / "data").string();
+    const fs::path shipped = fs::path(ROLLCOACH_SOURCE_DIR) / "routines" / "wall-tennis-ball.yaml";
+    const std::string before = contents(shipped);
+    EditorScreen editor(h.app, shipped.string(), "wall");
+    editor.layout({1280, 720});
+    const fs::path copy = data.path / "data" / "routines" / "wall-tennis-ball.yaml";
+    CHECK(editor.savePath() == copy.string());
+    editor.handle(keyEvent(sf::Keyboard::D, true)); // a step more
+    editor.handle(keyEvent(sf::Keyboard::S, true));
+    CHECK(contents(shipped) == before);
+    REQUIRE(fs::exists(copy));
+    const RoutineLoad load = openRoutine(copy.string(), h.body);
+    REQUIRE(load.routine);
+    CHECK(load.routine->steps.size() == 5);
+    // A second editor of the same routine does not write over that copy.
+    EditorScreen again(h.app, shipped.string(), "wall");
+    CHECK(again.savePath() ==
+          (data.path / "data" / "routines" / "wall-tennis-ball-2.yaml").string());
+}
+
+TEST_CASE("the editor: a ball dropped on the spine is saved only when the warning is accepted") {
+    Harness h;
+    TempPath data("editor-warning");
+    h.workspace.dataDir = (data.path / "data").string();
+    const fs::path file = data.path / "close.yaml";
+    EditorScreen editor(h.app, file.string(), "wall");
+    editor.layout({1920, 1080});
+    editor.dropAt({1.5, 12});
+    editor.handle(keyEvent(sf::Keyboard::S, true));
+    CHECK_FALSE(fs::exists(file)); // asked first
+    editor.handle(keyEvent(sf::Keyboard::N));
+    CHECK_FALSE(fs::exists(file));
+    editor.handle(keyEvent(sf::Keyboard::S, true));
+    editor.handle(keyEvent(sf::Keyboard::Y));
+    REQUIRE(fs::exists(file));
+    const RoutineLoad load = openRoutine(file.string(), h.body);
+    REQUIRE(load.routine);
+    CHECK_FALSE(load.diagnostics.empty());
+}

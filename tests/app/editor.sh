@@ -1,0 +1,107 @@
+#!/bin/sh
+# The routine editor in a real window, driven with xdotool as a person would: a new routine
+# gets a step, a ball is dragged and the drag undone, Ctrl+S saves a file that validates
+# --strict and runs; a shipped routine saved from the editor stays as it was, and a copy
+# lands in the person's routine folder.
+# Usage: editor.sh ROLLCOACH SHIPPED_ROUTINE. Needs a display (run it under xvfb-run).
+set -u
+
+rollcoach=$1
+shipped=$2
+command -v xdotool > /dev/null || { echo "SKIP: xdotool is not installed"; exit 77; }
+# Keys go to the window that has the focus: on a display of its own, no other test's window
+# can take it.
+if [ -z "${EDITOR_TEST_DISPLAY:-}" ] && command -v xvfb-run > /dev/null; then
+    EDITOR_TEST_DISPLAY=1 exec xvfb-run -a -s "-screen 0 1280x800x24 -noreset" sh "$0" "$@"
+fi
+tmp=$(mktemp -d)
+pid=
+cleanup() {
+    [ -n "$pid" ] && kill -KILL "$pid" 2> /dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state"
+mkdir -p "$XDG_CONFIG_HOME/rollcoach"
+printf 'speech: off\n' > "$XDG_CONFIG_HOME/rollcoach/settings.yaml"
+data="$tmp/data"
+
+fail() {
+    echo "FAIL: $*"
+    [ -f "$tmp/log" ] && { echo "--- rollcoach said:"; cat "$tmp/log"; }
+    exit 1
+}
+
+# Opens the editor and waits for its window: sets $pid and $window.
+open_editor() {
+    "$rollcoach" --data-dir "$data" edit "$@" > "$tmp/log" 2>&1 &
+    pid=$!
+    window=
+    i=0
+    while [ -z "$window" ] && [ $i -lt 100 ]; do
+        window=$(xdotool search --pid "$pid" --name rollcoach 2> /dev/null | head -n 1)
+        [ -z "$window" ] && window=$(xdotool search --name '^rollcoach$' 2> /dev/null | head -n 1)
+        sleep 0.1
+        i=$((i + 1))
+    done
+    [ -n "$window" ] || fail "no editor window within 10 s"
+    xdotool windowfocus --sync "$window" 2> /dev/null || xdotool windowfocus "$window"
+    sleep 0.5
+}
+
+press() {
+    xdotool windowfocus "$window" 2> /dev/null
+    xdotool key --clearmodifiers "$@"
+    sleep 0.3
+}
+
+# Waits for the editor to close by itself; fails if it does not within 10 s.
+wait_closed() {
+    i=0
+    while kill -0 "$pid" 2> /dev/null && [ $i -lt 100 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    kill -0 "$pid" 2> /dev/null && fail "$1: the editor did not close"
+    wait "$pid"
+    status=$?
+    pid=
+    [ "$status" -eq 0 ] || fail "$1: exit status $status"
+}
+
+# 1. A new routine: a step added, a ball dragged and the drag undone, saved with Ctrl+S.
+new="$tmp/new.yaml"
+open_editor "$new"
+press Insert
+eval "$(xdotool getwindowgeometry --shell "$window")"
+x=$((WIDTH / 5))
+y=$((HEIGHT * 2 / 5))
+xdotool mousemove --window "$window" "$x" "$y" mousedown 1
+sleep 0.2
+xdotool mousemove --window "$window" $((x + 15)) $((y + 20))
+sleep 0.2
+xdotool mousemove --window "$window" $((x + 30)) $((y + 40)) mouseup 1
+sleep 0.3
+press ctrl+z
+press ctrl+s
+[ -f "$new" ] || fail "Ctrl+S wrote no $new"
+press Escape
+wait_closed "new routine"
+"$rollcoach" --data-dir "$data" validate --strict "$new" > "$tmp/validate" 2>&1 ||
+    fail "validate --strict: $(cat "$tmp/validate")"
+grep -c '^  - name:' "$new" | grep -qx 3 || fail "the new step is not in the file: $(cat "$new")"
+"$rollcoach" --data-dir "$data" run "$new" --autostart --mute --frames 30 > "$tmp/run" 2>&1 ||
+    fail "run: $(cat "$tmp/run")"
+
+# 2. A shipped routine, saved: the shipped file unchanged, a copy in the person's folder.
+before=$(cksum < "$shipped")
+open_editor "$shipped"
+press ctrl+s
+press Escape
+wait_closed "shipped routine"
+[ "$(cksum < "$shipped")" = "$before" ] || fail "the shipped routine was changed"
+copy="$data/routines/$(basename "$shipped")"
+[ -f "$copy" ] || fail "no copy in $data/routines: $(ls -R "$data" 2>&1)"
+"$rollcoach" --data-dir "$data" validate --strict "$copy" > "$tmp/validate" 2>&1 ||
+    fail "validate --strict of the copy: $(cat "$tmp/validate")"
+echo "ok"
