@@ -3,6 +3,7 @@
 #include "core/EveryBody.hpp"
 #include "core/Motion.hpp"
 #include "core/RoutineLoader.hpp"
+#include "core/RoutineTemplate.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/TextFile.hpp"
 #include "core/Timeline.hpp"
@@ -250,5 +251,24 @@ TEST_CASE("a routine that does not fit the body is kept by the library, named as
         loadRoutineLibrary(workspace, referenceBody(), PlacementCheck::ErrorsOnly);
     for (const DueSession& d : dueToday(menLibrary, {}, clock.now(), Settings{})) {
         CHECK(d.notFit.empty());
+    }
+}
+
+TEST_CASE("every starting routine, for every drill, fits every accepted body") {
+    const std::string model = modelText();
+    const auto bodies = acceptedBodies(referenceBody(), 2, 11);
+    for (const char* drill : {"wall", "lying", "partner", "self-press"}) {
+        const std::string text = "format: 1\ntitle: Mine\n" + routineTemplateBody(drill);
+        const EveryBodyCheck check = checkOnEveryBody(text, model, kModelPath, bodies);
+        INFO(drill);
+        for (const Diagnostic& d : check.fileProblems) {
+            INFO(formatDiagnostic("<template>", d));
+            CHECK(false);
+        }
+        for (const BodyProblem& problem : check.problems) {
+            INFO(problem.diagnostic.message << " (" << problem.which << ")");
+            CHECK(false);
+        }
+        CHECK(check.fitsEveryBody());
     }
 }
