@@ -186,11 +186,16 @@ std::string notFitReason(const Diagnostics& diagnostics) {
             m.find("over the edge of the body") != std::string::npos) {
             // "ball 2 of step 2 (\"Up and down\") ..." up to the place: who and where.
             const std::size_t cut = m.find(" (at x_cm");
+            // "... off the body" is the person's own body here: said so, once.
             std::string reason = m.substr(0, cut);
+            const std::size_t theBody = reason.rfind("the body");
+            if (theBody != std::string::npos) {
+                reason.replace(theBody, 8, "your body");
+            }
             const std::size_t on = m.find(" on ", cut);
             const std::size_t end = m.find("):", cut);
             if (cut != std::string::npos && on != std::string::npos && end != std::string::npos) {
-                reason += " for your body as set (" + m.substr(on + 4, end - on - 4) + ")";
+                reason += " as it is set (" + m.substr(on + 4, end - on - 4) + ")";
             }
             return reason;
         }

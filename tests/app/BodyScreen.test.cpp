@@ -211,7 +211,7 @@ TEST_CASE("a routine that does not fit: the list names it and says why, run FILE
     }
     REQUIRE(row < list.entries().size());
     CHECK(list.notFit(row).first == "Near the shoulder tip");
-    CHECK(list.notFit(row).second.find("the body") != std::string::npos);
+    CHECK(list.notFit(row).second.find("your body") != std::string::npos);
 
     WindowRequest request;
     request.mode = WindowRequest::Mode::Run;
@@ -226,7 +226,7 @@ TEST_CASE("a routine that does not fit: the list names it and says why, run FILE
     auto* notFit = dynamic_cast<NotFitScreen*>(coach.current());
     REQUIRE(notFit != nullptr);
     CHECK(coach.givenDoesNotFit());
-    CHECK(notFit->reason().find("the body") != std::string::npos);
+    CHECK(notFit->reason().find("your body") != std::string::npos);
     // B: the body screen, with this routine on it, not fitting.
     CHECK(coach.follow(notFit->handle(key(sf::Keyboard::B))));
     auto* body = dynamic_cast<BodyScreen*>(coach.current());

@@ -100,7 +100,7 @@ TEST_CASE("next, calendar and the routine list never drop a routine that does no
     CHECK(women.out.find("Nothing is due today") == std::string::npos);
     CHECK(women.out.find("Old lying drill  -  does not fit your body: ball 2 of step 1 "
                          "(\"Settle in\")") != std::string::npos);
-    CHECK(women.out.find("for your body as set (women, shoulders 36.5 cm, height 162.9 cm)") !=
+    CHECK(women.out.find("of your body as it is set (women, shoulders 36.5 cm, height 162.9 cm)") !=
           std::string::npos);
     CHECK(women.out.find("set your body") != std::string::npos);
     // The shipped lying drill, placed by anatomy, fits her.

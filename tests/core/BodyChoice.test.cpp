@@ -171,7 +171,7 @@ TEST_CASE("a routine on a body: kept where it does not fit, with the reason in w
     const RoutineOnBody onNarrow = routineOnBody(kNearTheTip, narrow);
     CHECK_FALSE(onNarrow.fits());
     REQUIRE(onNarrow.routine); // still there, to be drawn
-    CHECK(onNarrow.notFit.find("the body") != std::string::npos);
+    CHECK(onNarrow.notFit.find("your body") != std::string::npos);
     CHECK(notFitText(onNarrow.notFit).rfind("Does not fit your body: ", 0) == 0);
 
     const RoutineOnBody broken = routineOnBody("format: 1\ntitle: T\n", broad);

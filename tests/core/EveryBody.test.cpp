@@ -172,7 +172,7 @@ TEST_CASE("a routine in centimetres for one body is found not to fit others, and
     RoutineLoad narrow = parseRoutine(routine, bodyFor({"women", 32.0}));
     checkPlacements(narrow, bodyFor({"women", 32.0}));
     CHECK(notFitReason(narrow.diagnostics) ==
-          "ball 1 of step 1 (\"S\") is placed off the body for your body as set "
+          "ball 1 of step 1 (\"S\") is placed off your body as it is set "
           "(women, shoulders 32 cm, height 162.9 cm)");
 }
 
@@ -238,7 +238,7 @@ TEST_CASE("a routine that does not fit the body is kept by the library, named as
     REQUIRE(old != library.end());
     CHECK_FALSE(old->routine.has_value());
     REQUIRE(old->unfit.has_value());
-    CHECK(old->notFit.find("for your body as set (women") != std::string::npos);
+    CHECK(old->notFit.find("your body as it is set (women") != std::string::npos);
     CHECK(usableRoutines(library).size() + 1 == plannedRoutines(library).size());
     const auto due = dueToday(library, {}, clock.now(), Settings{});
     const auto named = std::find_if(due.begin(), due.end(), [](const DueSession& d) {
