@@ -92,7 +92,9 @@ public:
     }
 
     void onlyKeys(const YamlNode& map, std::initializer_list<const char*> keys) const {
-        for (const auto& [k, v] : map.entries) {
+        for (const auto& entry : map.entries) {
+            // A structured binding cannot be captured before C++20: the key by name.
+            const YamlNode* k = entry.first;
             if (std::none_of(keys.begin(), keys.end(),
                              [&](const char* key) { return k->value == key; })) {
                 std::string known;
@@ -269,7 +271,9 @@ std::vector<PostureKey> readKeys(const Reader& read, const YamlNode& node, const
             if (shift->kind != YamlNode::Kind::Map) {
                 read.fail(shift->mark, "expected a map of figure names to [dx, dy]");
             }
-            for (const auto& [k, v] : shift->entries) {
+            for (const auto& entry : shift->entries) {
+                const YamlNode* k = entry.first;
+                const YamlNode* v = entry.second;
                 if (std::none_of(posture.figures.begin(), posture.figures.end(),
                                  [&](const PostureFigure& f) { return f.name == k->value; })) {
                     read.fail(k->mark, "no figure named \"" + k->value + "\"");
