@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <cstdint>
 #include <string>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -114,6 +115,22 @@ inline std::string oneStep(const std::string& ball, const std::string& place,
     return "format: 1\ntitle: T\ndrill: wall\nball: " + ball +
            "\nsteps:\n  - name: S\n    duration_s: 20\n    place: " + place +
            "\n    motion: " + motion + "\n";
+}
+
+/// 2026-11-23 12:00 UTC, a Monday: the day the session tests run on.
+constexpr std::int64_t kTestMonday = 1795435200;
+
+/// A wall routine of two steps of 20 s a side (a hold, then a vertical sweep), a 5 s switch,
+/// one round, due on Mondays; `leadInS` seconds of get-ready before it.
+inline std::string twoStepRoutine(int leadInS = 0) {
+    return "format: 1\ntitle: Two steps\ndrill: wall\nball: tennis\n"
+           "schedule: {rounds: 1, first_side: auto, switch_s: 5, lead_in_s: " +
+           std::to_string(leadInS) +
+           ", days: [mon]}\nsteps:\n"
+           "  - name: Hold\n    duration_s: 20\n    place: [{x_cm: 8, y_cm: 10}]\n"
+           "    motion: hold\n"
+           "  - name: Sweep\n    duration_s: 20\n    place: [{x_cm: 8, y_cm: 12}]\n"
+           "    motion: {pattern: vertical, amplitude_cm: 2, period_s: 8}\n";
 }
 
 } // namespace rollcoach::test

@@ -18,25 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// 2026-11-23 12:00 UTC, a Monday.
-constexpr std::int64_t kMonday = 1795435200;
-
-// Two steps of 20 s a side, a 5 s switch, one round: 85 s in all.
-const char* const kTwoSteps = R"(format: 1
-title: Two steps
-drill: wall
-ball: tennis
-schedule: {rounds: 1, first_side: auto, switch_s: 5, lead_in_s: 0, days: [mon]}
-steps:
-  - name: Hold
-    duration_s: 20
-    place: [{x_cm: 8, y_cm: 10}]
-    motion: hold
-  - name: Sweep
-    duration_s: 20
-    place: [{x_cm: 8, y_cm: 12}]
-    motion: {pattern: vertical, amplitude_cm: 2, period_s: 8}
-)";
+constexpr std::int64_t kMonday = kTestMonday;
+const std::string kTwoSteps = twoStepRoutine();
 
 // A history in a folder of its own, and the session's clock.
 struct Bench {
