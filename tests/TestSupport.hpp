@@ -6,8 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <sys/resource.h>
 #include <unistd.h>

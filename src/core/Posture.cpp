@@ -1,5 +1,7 @@
 #include "Posture.hpp"
 
+#include "DataReader.hpp"
+
 #include "Motion.hpp"
 #include "TextFile.hpp"
 #include "YamlDocument.hpp"
@@ -22,43 +24,11 @@ const PropKind kPropKinds[] = {PropKind::Wall,  PropKind::Floor, PropKind::Pillo
 
 // Like the body model, the pictures are the app's own data: any problem is fatal and named
 // with its place.
-class Reader {
+// The data reader of body.yaml, with what the posture file needs beside it.
+class Reader : public DataReader {
 public:
-    explicit Reader(std::string fileName) : m_fileName(std::move(fileName)) {}
-
-    [[noreturn]] void fail(const SourceMark& mark, const std::string& message) const {
-        throw DataFileError(formatDiagnostic(m_fileName, {Severity::Error, mark, message}));
-    }
-
-    const YamlNode* find(const YamlNode& map, const std::string& key) const {
-        if (map.kind != YamlNode::Kind::Map) {
-            fail(map.mark, "expected a map holding \"" + key + "\"");
-        }
-        for (const auto& [k, v] : map.entries) {
-            if (k->kind == YamlNode::Kind::Scalar && k->value == key) {
-                return v;
-            }
-        }
-        return nullptr;
-    }
-
-    const YamlNode& child(const YamlNode& map, const std::string& key) const {
-        if (const YamlNode* node = find(map, key)) {
-            return *node;
-        }
-        fail(map.mark, "missing key \"" + key + "\"");
-    }
-
-    double number(const YamlNode& node) const {
-        if (node.kind == YamlNode::Kind::Scalar) {
-            char* end = nullptr;
-            const double value = std::strtod(node.value.c_str(), &end);
-            if (end != node.value.c_str() && *end == '\0' && std::isfinite(value)) {
-                return value;
-            }
-        }
-        fail(node.mark, "expected a number, got " + describeNode(node));
-    }
+    using DataReader::DataReader;
+    using DataReader::number;
 
     double positive(const YamlNode& map, const std::string& key) const {
         const YamlNode& node = child(map, key);
@@ -105,9 +75,6 @@ public:
             }
         }
     }
-
-private:
-    std::string m_fileName;
 };
 
 PropPiece readProp(const Reader& read, const YamlNode& node) {
