@@ -2,6 +2,7 @@
 #include "HelpScreen.hpp"
 
 #include "app/Palette.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 
@@ -26,7 +27,18 @@ std::vector<HelpSection> helpSections(const Workspace& workspace) {
         {"Voice (listen: true in settings, or run --listen)",
          {"Say one word alone: pause, resume, next, back, or stop (stops at once, as X does)"}},
         {"Keys in the editor",
-         {"Tab, Enter: fields; arrows: the ball; Ctrl+Z undo, Ctrl+Y redo, Ctrl+S save"}},
+         {_("Tab, Shift+Tab: the next field, the one before; Enter: type into it, or change a "
+            "choice; Enter, Tab or Esc: done typing"),
+          _("Arrows (Shift: finer) or a drag: move the chosen ball or path point; 1-4: which "
+            "ball; P, Shift+P: the next path point, the one before"),
+          _("Ctrl+P: a path point more; Ctrl+Shift+P: delete it; Ctrl+B: a ball more; "
+            "Ctrl+Shift+B: one fewer"),
+          _("Page Up, Page Down: the step; Insert or Ctrl+N: a new step; Ctrl+D: duplicate it; "
+            "Ctrl+Delete: delete it; Ctrl+Up, Ctrl+Down: move it"),
+          _("Ctrl+L: a setup line more; Ctrl+Shift+L: delete the chosen one; Ctrl+V: paste a "
+            "placement copied in the explorer"),
+          _("Ctrl+Z: undo; Ctrl+Y or Ctrl+Shift+Z: redo; Ctrl+S: save; Esc: back (asks "
+            "first when unsaved)")}},
         {"Where your files are",
          {"Your routines and history: " + workspace.dataDir,
           "History: " + workspace.dataDir + "/history.sqlite",
