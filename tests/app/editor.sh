@@ -1,6 +1,7 @@
 #!/bin/sh
 # The routine editor in a real window, driven with xdotool as a person would: a new routine
-# gets a step, a ball is dragged and the drag undone, Ctrl+S saves a file that validates
+# gets a step, a ball is dragged and the drag undone, the schedule's time and a setup line are
+# typed, a setup line is added, Ctrl+S saves a file that validates
 # --strict and runs; a shipped routine saved from the editor stays as it was, and a copy
 # lands in the person's routine folder.
 # Usage: editor.sh ROLLCOACH SHIPPED_ROUTINE. Needs a display (run it under xvfb-run).
@@ -83,6 +84,19 @@ sleep 0.2
 xdotool mousemove --window "$window" $((x + 30)) $((y + 40)) mouseup 1
 sleep 0.3
 press ctrl+z
+# The schedule's time (the tenth field), a setup line changed and one added.
+for i in 1 2 3 4 5 6 7 8 9; do press Tab; done
+press Return
+xdotool type --delay 50 "07:15"
+press Return
+press Tab
+press Return
+press End
+xdotool type --delay 50 " Breathe out."
+press Return
+press ctrl+l
+xdotool type --delay 50 "Shoes off."
+press Return
 press ctrl+s
 [ -f "$new" ] || fail "Ctrl+S wrote no $new"
 press Escape
@@ -90,6 +104,11 @@ wait_closed "new routine"
 "$rollcoach" --data-dir "$data" validate --strict "$new" > "$tmp/validate" 2>&1 ||
     fail "validate --strict: $(cat "$tmp/validate")"
 grep -c '^  - name:' "$new" | grep -qx 3 || fail "the new step is not in the file: $(cat "$new")"
+grep -qx '  time: "07:15"' "$new" || fail "the schedule's time is not in the file: $(cat "$new")"
+grep -q '^  - .*Breathe out\.' "$new" || fail "the changed setup line is not in the file: $(cat "$new")"
+grep -q '^  - Shoes off\.' "$new" || fail "the new setup line is not in the file: $(cat "$new")"
+setup_lines=$(sed -n '/^setup:/,/^[a-z]/p' "$new" | grep -c '^  - ')
+[ "$setup_lines" -ge 2 ] || fail "the setup lines are not in the file: $(cat "$new")"
 "$rollcoach" --data-dir "$data" run "$new" --autostart --mute --frames 30 > "$tmp/run" 2>&1 ||
     fail "run: $(cat "$tmp/run")"
 

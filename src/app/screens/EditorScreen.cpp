@@ -579,11 +579,21 @@ bool EditorScreen::arrange(float t) {
                              rowSize,
                              labelColour,
                              {row.left + 8 * u, row.top + line * 0.1f, labelWidth, line}});
+            // An empty time or setup row says what it stands for.
+            const bool placeholder =
+                !editing && value.empty() && i != m_row &&
+                (r.view.field == DraftField::Time || r.view.field == DraftField::SetupLine);
+            if (placeholder) {
+                shown = r.view.field == DraftField::Time
+                            ? fill(_("your settings' time, {0}"),
+                                   timeOfDayText(m_app.workspace.settings.sessionMinuteOfDay))
+                            : std::string(_("none: Ctrl+L adds a line"));
+            }
             texts.push_back(
                 {shown,
                  &regular,
                  rowSize,
-                 palette::text,
+                 placeholder ? palette::dimText : palette::text,
                  {row.left + 8 * u + labelWidth, row.top + line * 0.1f, valueWidth + 1, line}});
             if (i == m_row && !note.empty()) {
                 texts.push_back(
