@@ -555,6 +555,16 @@ bool EditorScreen::arrange(float t) {
             const float noteWidth =
                 std::min(measureText(regular, note, rowSize).x, box.width * 0.45f);
             const float valueWidth = box.width - labelWidth - noteWidth - 3 * 8 * u;
+            // An empty time or setup row says what it stands for.
+            const bool placeholder =
+                !editing && value.empty() && i != m_row &&
+                (r.view.field == DraftField::Time || r.view.field == DraftField::SetupLine);
+            if (placeholder) {
+                value = r.view.field == DraftField::Time
+                            ? fill(_("{0} (settings)"),
+                                   timeOfDayText(m_app.workspace.settings.sessionMinuteOfDay))
+                            : std::string(_("none: Ctrl+L adds a line"));
+            }
             // One line a field: a long value shows its end while it is typed, else its start.
             std::string shown = value;
             while (shown.size() > 1 && measureText(regular, shown, rowSize).x > valueWidth) {
@@ -579,16 +589,6 @@ bool EditorScreen::arrange(float t) {
                              rowSize,
                              labelColour,
                              {row.left + 8 * u, row.top + line * 0.1f, labelWidth, line}});
-            // An empty time or setup row says what it stands for.
-            const bool placeholder =
-                !editing && value.empty() && i != m_row &&
-                (r.view.field == DraftField::Time || r.view.field == DraftField::SetupLine);
-            if (placeholder) {
-                shown = r.view.field == DraftField::Time
-                            ? fill(_("your settings' time, {0}"),
-                                   timeOfDayText(m_app.workspace.settings.sessionMinuteOfDay))
-                            : std::string(_("none: Ctrl+L adds a line"));
-            }
             texts.push_back(
                 {shown,
                  &regular,
