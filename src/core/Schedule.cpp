@@ -203,6 +203,7 @@ std::vector<PlannedSession> weeklyPlan(const std::vector<std::pair<std::string, 
         if (date.year > 9999) {
             break; // no calendar or ISO date has a fifth digit
         }
+        const std::size_t dayStart = plan.size();
         for (const auto& [file, routine] : routines) {
             const auto& due = routine.schedule.days;
             if (std::find(due.begin(), due.end(), date.weekday()) == due.end()) {
@@ -215,6 +216,11 @@ std::vector<PlannedSession> weeklyPlan(const std::vector<std::pair<std::string, 
                             routine.schedule.minuteOfDay.value_or(settings.sessionMinuteOfDay),
                             file, routine.title, total});
         }
+        // A day's sessions in the order of their times: routines may give their own.
+        std::stable_sort(plan.begin() + static_cast<std::ptrdiff_t>(dayStart), plan.end(),
+                         [](const PlannedSession& a, const PlannedSession& b) {
+                             return a.minuteOfDay < b.minuteOfDay;
+                         });
     }
     return plan;
 }

@@ -154,6 +154,11 @@ TEST_CASE("a routine's own time wins over the settings' in the plan, the reminde
     CHECK(plan[0].minuteOfDay == 7 * 60 + 15);
     CHECK(plan[1].routineFile == "plain.yaml");
     CHECK(plan[1].minuteOfDay == 18 * 60 + 30);
+    // Wednesday: both, the earlier first whatever the order of the routines.
+    const auto reversed = weeklyPlan({routines[1], routines[0]}, Date{2026, 12, 2}, 1, settings);
+    REQUIRE(reversed.size() == 2);
+    CHECK(reversed[0].routineFile == "early.yaml");
+    CHECK(reversed[1].routineFile == "plain.yaml");
     CHECK(timerCalendar(routines, settings) == "Mon,Wed *-*-* 07:15:00\nTue,Wed *-*-* 18:30:00");
     CHECK(timerCalendar({{"plain.yaml", plain}}, settings) == "Tue,Wed *-*-* 18:30:00");
     // One OnCalendar= line for each.

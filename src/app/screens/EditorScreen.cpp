@@ -1234,6 +1234,32 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
             }
         }
     }
+    if (step == nullptr && m_step < draft.steps.size() && !byHand(draft.drill)) {
+        // A routine with an error still shows where the step's balls are, each ringed by
+        // its verdict: a ball on the spine is never drawn as a safe one.
+        const BallKind* kind = m_app.body.findBall(draft.ball.kind);
+        const double diameter = draft.ball.kind == "custom" ? draft.ball.diameterCm
+                                : kind != nullptr           ? kind->diameterCm
+                                                            : 6.7;
+        const Contact contact = Contact::ball(m_app.body, diameter);
+        for (std::size_t i = 0; i < draft.steps[m_step].place.size(); ++i) {
+            const Point at = placeOf(i);
+            const sf::Vector2f centre = view.toScreen(at);
+            const float radius = static_cast<float>(contact.radiusCm) * view.pixelsPerCm() * 2;
+            if (!m_bodyArea.contains(centre - sf::Vector2f(radius, radius)) ||
+                !m_bodyArea.contains(centre + sf::Vector2f(radius, radius))) {
+                continue; // far off the body: the verdict says so, over no other text
+            }
+            const PlacementVerdict each = m_check.atPoint(at, contact);
+            const std::optional<sf::Color> ring =
+                !each.onBody                    ? std::optional<sf::Color>(palette::warningNear)
+                : each.worst != Closeness::Safe ? std::optional<sf::Color>(warningColor(each.worst))
+                : i == m_place                  ? std::optional<sf::Color>(palette::accent)
+                                                : std::nullopt;
+            drawBall(target, view, at, contact.radiusCm, ballColor(m_app.body, draft.ball), false,
+                     ring);
+        }
+    }
     for (const auto& [name, box] : m_buttons) {
         drawPanel(target, box, palette::panel, palette::accent, m_edge * 0.75f);
     }
