@@ -323,6 +323,8 @@ std::optional<NumberRange> rangeOf(const DraftRoutine& routine, std::size_t step
         return NumberRange{1, 120, false, false, "s"};
     case DraftField::LeadInS:
         return NumberRange{0, 120, false, false, "s"};
+    case DraftField::BallSize:
+        return NumberRange{3, 15, false, false, "cm"};
     case DraftField::Duration:
         return NumberRange{1, 1800, false, false, "s"};
     case DraftField::Period:
@@ -723,11 +725,14 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
         out.push_back({DraftField::Tool, Kind::Choice, "Tool",
                        toolName(routine.tool.value_or(Tool::Hands)), ""});
     } else {
-        out.push_back({DraftField::Ball, Kind::Choice, "Ball",
-                       routine.ball.kind == "custom"
-                           ? formatNumber(routine.ball.diameterCm) + " cm ball"
-                           : routine.ball.kind,
-                       ""});
+        out.push_back(
+            {DraftField::Ball, Kind::Choice, "Ball",
+             routine.ball.kind == "custom" ? std::string(_("of its own size")) : routine.ball.kind,
+             ""});
+        if (routine.ball.kind == "custom") {
+            out.push_back({DraftField::BallSize, Kind::Number, _("Ball size"),
+                           formatNumber(routine.ball.diameterCm), _("3-15 cm across")});
+        }
     }
     out.push_back(
         {DraftField::Target, Kind::Choice, "Muscle", targetOr(routine.target, "none"), ""});
@@ -991,6 +996,9 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
         case DraftField::LeadInS:
             schedule.leadInS = number;
             break;
+        case DraftField::BallSize:
+            routine.ball.diameterCm = number;
+            break;
         case DraftField::Duration:
             routine.steps[index].durationS = number;
             break;
@@ -1009,7 +1017,10 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
             }
             break;
         case DraftField::Ball:
-            routine.ball = BallChoice{text, 0};
+            routine.ball =
+                BallChoice{text, text == "custom"
+                                     ? (routine.ball.diameterCm > 0 ? routine.ball.diameterCm : 6.7)
+                                     : 0};
             break;
         case DraftField::Tool:
             routine.tool = toolNamed(text);
@@ -1122,8 +1133,15 @@ void RoutineDraft::cycleField(DraftField field, std::size_t index, int delta,
             break;
         }
         case DraftField::Ball: {
+            // The body model's balls, then one of its own size (first as big as the last).
             std::vector<std::string> names = body.ballNames();
-            routine.ball = BallChoice{stepThrough(names, routine.ball.kind, delta), 0};
+            names.push_back("custom");
+            const BallKind* before = body.findBall(routine.ball.kind);
+            const double size = routine.ball.kind == "custom" ? routine.ball.diameterCm
+                                : before != nullptr           ? before->diameterCm
+                                                              : 6.7;
+            const std::string next = stepThrough(names, routine.ball.kind, delta);
+            routine.ball = BallChoice{next, next == "custom" ? size : 0};
             break;
         }
         case DraftField::Tool:

@@ -103,6 +103,7 @@ enum class DraftField {
     Days,
     Time,      ///< the time of day sessions are due; "" for the settings' time
     SetupLine, ///< one line of the setup list: FieldView::item, and setField's index
+    BallSize,  ///< a ball of its own size: its diameter in centimetres
     // The step.
     StepName,
     Duration,

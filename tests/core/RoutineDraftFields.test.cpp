@@ -357,3 +357,28 @@ TEST_CASE("a pasted placement sets the step's place, moves its path with it, and
     CHECK(std::any_of(checked.diagnostics.begin(), checked.diagnostics.end(),
                       [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
 }
+
+TEST_CASE("a ball of its own size is chosen, sized within 3-15 cm, written and undone") {
+    const BodyModel& body = referenceBody();
+    RoutineDraft draft = draftOf("wall");
+    CHECK_FALSE(hasField(routineFields(draft.routine()), DraftField::BallSize));
+    for (std::size_t i = 0; i < body.ballNames().size() && draft.routine().ball.kind != "custom";
+         ++i) {
+        draft.cycleField(DraftField::Ball, 0, 1, body);
+    }
+    REQUIRE(draft.routine().ball.kind == "custom");
+    CHECK(hasField(routineFields(draft.routine()), DraftField::BallSize));
+    CHECK(draft.routine().ball.diameterCm >= 3);
+    CHECK(draft.setField(DraftField::BallSize, 0, "9.5").empty());
+    CHECK(draft.yaml().find("ball: {diameter_cm: 9.5}") != std::string::npos);
+    CHECK(loaded(draft).ball.diameterCm == 9.5);
+    CHECK(draft.setField(DraftField::BallSize, 0, "2") == "3-15 cm");
+    CHECK(draft.setField(DraftField::BallSize, 0, "16") == "3-15 cm");
+    CHECK(draft.routine().ball.diameterCm == 9.5);
+    CHECK(draft.undo());
+    CHECK(draft.routine().ball.diameterCm != 9.5);
+    // Round again: the body model's first ball.
+    draft.cycleField(DraftField::Ball, 0, 1, body);
+    CHECK(draft.routine().ball.kind == body.ballNames().front());
+    CHECK(loaded(draft).ball.kind == body.ballNames().front());
+}
