@@ -3,7 +3,8 @@
 # gets a step, a ball is dragged and the drag undone, the schedule's time and a setup line are
 # typed, a setup line is added, Ctrl+S saves a file that validates
 # --strict and runs; a shipped routine saved from the editor stays as it was, and a copy
-# lands in the person's routine folder.
+# lands in the person's routine folder; a placement on the clipboard, pasted with Ctrl+V, is
+# saved as copied.
 # Usage: editor.sh ROLLCOACH SHIPPED_ROUTINE. Needs a display (run it under xvfb-run).
 set -u
 
@@ -123,4 +124,33 @@ copy="$data/routines/$(basename "$shipped")"
 [ -f "$copy" ] || fail "no copy in $data/routines: $(ls -R "$data" 2>&1)"
 "$rollcoach" --data-dir "$data" validate --strict "$copy" > "$tmp/validate" 2>&1 ||
     fail "validate --strict of the copy: $(cat "$tmp/validate")"
+# 3. A placement copied in the explorer, pasted with Ctrl+V onto the chosen ball. Something
+# must hold the clipboard: Tk does, where Python has it.
+if python3 -c 'import tkinter; tkinter.Tk().destroy()' 2> /dev/null; then
+    pasted="$tmp/pasted.yaml"
+    placement='{at: scapula-top, dx_cm: 1.5, dy_cm: 2}'
+    python3 -c '
+import sys, tkinter
+root = tkinter.Tk()
+root.withdraw()
+root.clipboard_clear()
+root.clipboard_append(sys.argv[1])
+root.update()
+root.after(20000, root.destroy)
+root.mainloop()
+' "$placement" &
+    holder=$!
+    sleep 1
+    open_editor "$pasted"
+    press ctrl+v
+    press ctrl+s
+    press Escape
+    wait_closed "pasted placement"
+    kill "$holder" 2> /dev/null
+    grep -qF -- "- $placement" "$pasted" || fail "the pasted placement is not in the file: $(cat "$pasted")"
+    "$rollcoach" --data-dir "$data" validate --strict "$pasted" > "$tmp/validate" 2>&1 ||
+        fail "validate --strict of the pasted routine: $(cat "$tmp/validate")"
+else
+    echo "note: no Tk to hold the clipboard; pasting is tested without a window"
+fi
 echo "ok"

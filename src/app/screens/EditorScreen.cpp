@@ -362,10 +362,10 @@ bool EditorScreen::arrange(float t) {
 
     // Footer: the keys.
     const float footer =
-        panel.top + panel.height - measureText(regular, kKeys, px(22), panel.width).y;
+        panel.top + panel.height - measureText(regular, _(kKeys), px(22), panel.width).y;
     TextColumn bottom(boxes, texts,
                       {panel.left, footer, panel.width, panel.top + panel.height - footer}, gap);
-    if (!bottom.add("keys", regular, kKeys, px(22), palette::dimText)) {
+    if (!bottom.add("keys", regular, _(kKeys), px(22), palette::dimText)) {
         return false;
     }
     TextColumn column(boxes, texts, {panel.left, panel.top, panel.width, footer - gap - panel.top},
