@@ -445,7 +445,8 @@ TEST_CASE("everything that matters is said: get-ready, each step and its cue, 3-
     CHECK(saidOnce(said, "How tense is your right side now? Press 0 to 9."));
     // The end, then the last side's question, which the end screen asks.
     REQUIRE(said.size() > 2);
-    CHECK(said[said.size() - 2] == "Session done.");
+    // The end says how long it was, on which sides (no ratings were given).
+    CHECK(said[said.size() - 2] == "Session done. 1 minute, both sides.");
     CHECK(said.back() == "How tense is your left side now? Press 0 to 9.");
     // 3, 2, 1 into the first step and before the switch.
     CHECK(std::count(said.begin(), said.end(), "3") == 2);

@@ -62,7 +62,8 @@ private:
     // Bold for what must be read from across the room, regular for the rest. Labels keep
     // their laid-out text between frames; drawing only refreshes that cache.
     mutable Label m_side{m_app.fonts.bold}, m_stepName{m_app.fonts.bold},
-        m_stepTime{m_app.fonts.bold}, m_warning{m_app.fonts.bold}, m_countdown{m_app.fonts.bold};
+        m_stepTime{m_app.fonts.bold}, m_warning{m_app.fonts.bold}, m_countdown{m_app.fonts.bold},
+        m_paused{m_app.fonts.bold}, m_leave{m_app.fonts.bold};
     mutable Label m_progress{m_app.fonts.regular}, m_cue{m_app.fonts.regular},
         m_stepTimeCaption{m_app.fonts.regular}, m_sessionLine{m_app.fonts.regular},
         m_stop{m_app.fonts.regular}, m_keys{m_app.fonts.regular}, m_prompt{m_app.fonts.regular};
