@@ -257,15 +257,19 @@ TEST_CASE("speech on time: each stroke's count is said while that stroke shows")
     Bench bench;
     auto session = bench.start(shipped("partner-upper-back-massage.yaml"), Side::Left);
     FakeSpeaker speaker;
-    // Both "before" answered as they are asked, as a person would, a moment after each.
-    for (int i = 0; i < 3000 && !session->over(); ++i) {
+    // Each question answered once it has been said, as a person would.
+    for (int i = 0; i < 15000 && !session->over(); ++i) {
         speaker.now += 0.1;
         speaker.hear(session->advance(0.1));
-        if (session->snapshot().tensionPrompt && !session->snapshot().tensionPrompt->after) {
+        const bool heard = !speaker.said.empty() && speaker.said.back().cue &&
+                           speaker.said.back().cue->kind == Cue::Kind::TensionAsked &&
+                           !speaker.speaking();
+        if (session->snapshot().tensionPrompt && heard) {
             speaker.hear(session->apply(SessionCommand::rated(5)));
         }
         speaker.tick(*session);
     }
+    CHECK(session->over());
     int strokes = 0;
     bool firstStrokeSaid = false;
     for (const FakeSpeaker::Said& line : speaker.said) {

@@ -149,7 +149,8 @@ TEST_CASE("tension prompts: before a side, after it during the switch, and the l
     CHECK_FALSE(prompt->after);
     CHECK(session->rate(4));
     CHECK_FALSE(session->snapshot().tensionPrompt);
-    CHECK_FALSE(session->rate(5)); // answered: nothing asks
+    CHECK(session->rate(5)); // answered, and still open: the answer changes
+    CHECK_FALSE(session->snapshot().tensionPrompt);
     session->advance(12);
     CHECK_FALSE(session->snapshot().tensionPrompt); // past the first 12 s
     session->advance(28);                           // into the switch
@@ -176,7 +177,7 @@ TEST_CASE("tension prompts: before a side, after it during the switch, and the l
     const SessionRecord r = bench.last();
     REQUIRE(r.checkIns.size() == 3);
     CHECK(r.checkIns[0].side == Side::Right);
-    CHECK(r.checkIns[0].rating == 4);
+    CHECK(r.checkIns[0].rating == 5); // the last answer, once
     CHECK(r.checkIns[1].rating == 2);
     CHECK(r.checkIns[1].after);
     CHECK(r.checkIns[2].side == Side::Left);
