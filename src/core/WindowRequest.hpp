@@ -30,7 +30,8 @@ struct WindowRequest {
     std::string outFile; ///< render
     bool mute = false;
     bool listen = false; ///< take voice commands from the microphone
-    bool paused = false; ///< start the session paused (benchmarks)
+    bool paused = false;        ///< start the session paused (benchmarks); render: paused
+    bool askingToLeave = false; ///< render: the leave question showing
     double startAtS = 0; ///< start this many seconds into the session
     /// Any key or gamepad button toggles pause (X stays the pain stop).
     bool bigButton = false;

@@ -344,6 +344,26 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
 
     Boxes boxes;
     boxes.add("body", body);
+    sf::FloatRect liftBox;
+    {
+        // During a switch, what to do with the balls or hands, large on the body (which shows
+        // none then): read from the floor at any size, never under 28 pixels.
+        const float inset = 16 * u;
+        const float width = body.width - 2 * inset;
+        const std::vector<std::string> lifts = {
+            liftText(many, true, Side::Right), liftText(many, false, Side::Right),
+            liftText(many, true, Side::Right, true), liftText(many, false, Side::Right, true)};
+        unsigned liftPx = std::max(28u, onGrid(c.px(44)));
+        sf::Vector2f lift = tallest(bold, lifts, liftPx, width - 2 * inset);
+        while (liftPx > 28 && (lift.y > body.height * 0.3f || lift.x > width - 2 * inset)) {
+            liftPx -= 2;
+            lift = tallest(bold, lifts, liftPx, width - 2 * inset);
+        }
+        px.lift = liftPx;
+        const float height = lift.y + 2 * inset;
+        // Over the body, not beside it: it is not among the boxes that must not meet.
+        liftBox = {body.left + inset, body.top + body.height * 0.62f - height / 2, width, height};
+    }
     if (!portrait(full)) {
         // The stop advice under the body, where it is always seen.
         const float top = body.top + body.height + gap;
@@ -371,13 +391,15 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const sf::Vector2f line = tallest(regular, lines, px.line, beside);
     // Paused, the word stands beside the time left (or above it), never in its place.
     const sf::Vector2f paused = m_measure(bold, _("PAUSED"), px.line, 0);
+    sf::FloatRect pausedBox;
     if (caption.x <= beside && line.x <= beside && caption.y + gap / 2 + line.y <= clock.y &&
         paused.x <= beside) {
         boxes.add("clock", {panel.left, y, clock.x, clock.y});
         const float top = y + clock.y - line.y - caption.y - gap / 2;
         boxes.add("caption", {besideX, top, beside, caption.y});
         boxes.add("progress", {besideX, top + caption.y + gap / 2, beside, line.y});
-        boxes.add("paused", {besideX, y, beside, top + caption.y + gap / 2 - y});
+        // Paused, the word takes the caption's and the line's place beside the clock.
+        pausedBox = {besideX, y, beside, clock.y};
         y += clock.y + gap;
     } else {
         boxes.add("clock", {panel.left, y, clock.x, clock.y});
@@ -385,8 +407,10 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         if (caption.x > pw && !m_lenient) {
             return false;
         }
+        // Beside the clock when it fits there, else in the caption's place.
+        pausedBox = paused.x <= beside ? sf::FloatRect(besideX, y - clock.y - gap, beside, clock.y)
+                                       : sf::FloatRect(panel.left, y, pw, caption.y);
         boxes.add("caption", {panel.left, y, caption.x, caption.y});
-        boxes.add("paused", {panel.left, y, pw, caption.y});
         y += caption.y + gap;
         const sf::Vector2f wrapped = tallest(regular, lines, px.line, pw);
         boxes.add("progress", {panel.left, y, pw, wrapped.y});
@@ -454,13 +478,21 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     }
     // The leave question: a large box in the middle of the screen, over everything.
     const float leaveWidth = c.w * (portrait(full) ? 0.84f : 0.7f);
-    const unsigned leavePx = px.stepName;
-    const sf::Vector2f leave = m_measure(bold, kLeaveQuestion, leavePx, leaveWidth - 4 * pad);
+    // As large as the side's name where it fits, and never smaller than the step's name.
+    unsigned leavePx = std::max(px.stepName, std::min(px.side, px.stepName * 4 / 3));
+    sf::Vector2f leave = m_measure(bold, kLeaveQuestion, leavePx, leaveWidth - 4 * pad);
+    while (leavePx > px.stepName && leave.y + 4 * pad > c.h * 0.6f) {
+        leavePx = std::max(px.stepName, leavePx - 2);
+        leave = m_measure(bold, kLeaveQuestion, leavePx, leaveWidth - 4 * pad);
+    }
+    px.leave = leavePx;
     const float leaveHeight = leave.y + 4 * pad;
     if ((leaveHeight > c.h - 2 * m) && !m_lenient) {
         return false;
     }
-    boxes.add("leave", {(c.w - leaveWidth) / 2, (c.h - leaveHeight) / 2, leaveWidth, leaveHeight});
+    m_leaveBox = {(c.w - leaveWidth) / 2, (c.h - leaveHeight) / 2, leaveWidth, leaveHeight};
+    m_liftBox = liftBox;
+    m_pausedBox = pausedBox;
     m_boxes = boxes;
     m_px = px;
     return true;
@@ -670,6 +702,18 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     if (isStep && hand) {
         drawCirclesAndCount(target, view, pic, arrowWidth(size), m_app.fonts.bold);
     }
+    if (pic.switching) {
+        // Lift, then place: large on the body, where no ball shows while it is carried.
+        const sf::FloatRect box = m_liftBox;
+        const float inset = 16 * c.u;
+        drawPanel(target, box, palette::panel, palette::accent, 3 * c.u);
+        fitLabel(m_lift, liftText(pic.ballCount > 1, m.lifted, pic.side, hand), m_px.lift,
+                 m.lifted ? palette::accent : palette::text,
+                 {box.left + inset, box.top + inset, box.width - 2 * inset,
+                  box.height - 2 * inset});
+        m_lift.setPosition(box.left + inset, box.top + (box.height - m_lift.height()) / 2);
+        m_lift.draw(target);
+    }
 
     // Every text in the box the layout gave it.
     const Boxes& b = m_boxes;
@@ -696,10 +740,13 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
              m_px.clock, pic.resumingIn > 0 ? palette::accent : palette::text, b["clock"]);
     m_stepTime.draw(target);
     if (pic.paused) {
-        const sf::FloatRect box = b["paused"];
-        fitLabel(m_paused, _("PAUSED"), static_cast<unsigned>(std::max<float>(
-                                            m_px.line, std::min(box.height, 1.f * m_px.side))),
+        const sf::FloatRect box = m_pausedBox;
+        fitLabel(m_paused, _("PAUSED"),
+                 static_cast<unsigned>(std::max<float>(
+                     static_cast<float>(m_px.line),
+                     std::min(box.height * 0.8f, static_cast<float>(m_px.side)))),
                  palette::accent, box);
+        m_paused.setPosition(box.left, box.top + (box.height - m_paused.height()) / 2);
         m_paused.draw(target);
     }
     fitLabel(m_stepTimeCaption,
@@ -732,7 +779,10 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         fitLabel(m_progress, liftText(pic.ballCount > 1, m.lifted, pic.side, hand), m_px.line,
                  m.lifted ? palette::accent : palette::dimText, b["progress"]);
     }
-    m_progress.draw(target);
+    // Paused, PAUSED stands where the line beside the clock was, when that is where it is.
+    if (!pic.paused || !m_pausedBox.intersects(b["progress"])) {
+        m_progress.draw(target);
+    }
     fitLabel(m_stepName,
              isStep ? pic.step->name : (pic.gettingReady ? "First: " : "Next: ") + pic.step->name,
              m_px.stepName, palette::text, b["step name"]);
@@ -832,9 +882,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         sf::RectangleShape dim({c.w, c.h});
         dim.setFillColor(sf::Color(0, 0, 0, 170));
         target.draw(dim);
-        const sf::FloatRect box = b["leave"];
+        const sf::FloatRect box = m_leaveBox;
         drawPanel(target, box, palette::panel, palette::accent, 5 * u);
-        fitLabel(m_leave, kLeaveQuestion, m_px.stepName, palette::text,
+        fitLabel(m_leave, kLeaveQuestion, m_px.leave, palette::text,
                  {box.left + 2 * pad, box.top + 2 * pad, box.width - 4 * pad,
                   box.height - 4 * pad});
         m_leave.setPosition(box.left + 2 * pad, box.top + (box.height - m_leave.height()) / 2);
