@@ -769,7 +769,11 @@ TEST_CASE("digit keys rate the side the prompt asks about, on the session and th
     CHECK(session.summary().tensionPrompt->side == Side::Right);
     CHECK(end.handle(key(sf::Keyboard::T)).kind == ScreenRequest::Kind::None);
     CHECK_FALSE(session.summary().tensionPrompt.has_value());
-    CHECK(end.handle(key(sf::Keyboard::Num3)).kind == ScreenRequest::Kind::Back);
+    CHECK(session.summary().answer == "Right, after: 10");
+    // A number changes the answer while the end screen shows; it never leaves it.
+    CHECK(end.handle(key(sf::Keyboard::Num3)).kind == ScreenRequest::Kind::None);
+    CHECK(session.summary().answer == "Right, after: 3");
+    CHECK(end.handle(key(sf::Keyboard::Space)).kind == ScreenRequest::Kind::Back);
 }
 
 TEST_CASE("the explorer judges a dragged ball live") {

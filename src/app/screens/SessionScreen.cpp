@@ -185,7 +185,8 @@ std::string keysText(bool muted, bool paused = false) {
     return translate(kKeys[paused ? 1 : 0][muted ? 1 : 0]);
 }
 
-// The tension question with the answer given above it, while that answer can change.
+// The tension question, with the answer given while that answer can change: alone, or before
+// the next question (the other side's "before" at a switch).
 std::string promptText(const std::string& question, const std::string& answer) {
     if (answer.empty()) {
         return question;
@@ -193,7 +194,7 @@ std::string promptText(const std::string& question, const std::string& answer) {
     if (question.empty()) {
         return fill(_("{0}  ·  another number changes it"), answer);
     }
-    return answer + "\n" + question;
+    return answer + "  ·  " + question;
 }
 
 std::string liftText(bool many, bool lifted, Side side, bool byHand = false) {
@@ -318,16 +319,15 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         "Off the body: move the ball back onto the back",
         "Too close to the spine: move the ball well away from the spine and the neck",
         "Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down"};
-    // The tension question, with an answer above it while it can change; the leave
-    // question has a large box of its own.
+    // The tension question, and the answer while it can change; the leave question has a
+    // large box of its own.
     std::vector<std::string> prompts;
     const bool partner = routine.drill == Drill::Partner;
     for (Side side : {Side::Left, Side::Right}) {
         for (bool after : {false, true}) {
-            const std::string answer = answerText(CheckIn{side, !after, 10, 1}, true);
-            prompts.push_back(promptText(tensionQuestion(CheckIn{side, after, 0, 1}, false, partner),
-                                         answer));
-            prompts.push_back(promptText("", answer));
+            // Both together (a moment at a switch) shrink to fit the box; each alone fits.
+            prompts.push_back(tensionQuestion(CheckIn{side, after, 0, 1}, false, partner));
+            prompts.push_back(promptText("", answerText(CheckIn{side, after, 10, 1})));
         }
     }
     const MeasuredFont& bold = m_app.fonts.bold;
