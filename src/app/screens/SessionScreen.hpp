@@ -46,6 +46,11 @@ public:
                  keys = 0, stop = 0, lift = 0, leave = 0;
     };
     const TextSizes& textSizes() const { return m_px; }
+    /// Where PAUSED stands (beside the clock, or under it), the leave question's large box,
+    /// and the lift instruction's box over the body, as laid out.
+    sf::FloatRect pausedArea() const { return m_pausedBox; }
+    sf::FloatRect leaveArea() const { return m_leaveBox; }
+    sf::FloatRect liftArea() const { return m_liftBox; }
 
 private:
     void play(const std::vector<Cue>& cues);
