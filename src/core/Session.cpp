@@ -248,6 +248,8 @@ Cue cueOf(Cue::Kind kind, std::size_t segment, int beat = 0) {
 } // namespace
 
 std::vector<Cue> Session::advance(double seconds) {
+    // The notice goes after a few seconds as they pass, paused or not.
+    m_noticeLeftS = std::max(0.0, m_noticeLeftS - std::max(0.0, seconds));
     if (over()) {
         return {};
     }
@@ -486,6 +488,7 @@ std::vector<Cue> Session::rateAloud(int rating) {
         }
     }
     std::vector<Cue> cues{cue};
+    m_noticeLeftS = cue.kind == Cue::Kind::NoQuestion ? kNoticeS : 0;
     if (cue.kind == Cue::Kind::Answered) {
         // The next question, if one opens now (the other side's "before" at a switch).
         cues = told(std::move(cues));
@@ -506,6 +509,9 @@ SessionSnapshot Session::snapshot() const {
         CheckIn checkIn = m_questions[*given].question;
         checkIn.rating = m_ratings[*given];
         snap.answer = answerText(checkIn);
+    }
+    if (m_noticeLeftS > 0) {
+        snap.notice = _("No question open now");
     }
     snap.muted = m_muted;
     snap.prompt = m_askingToLeave      ? std::string(kLeaveQuestion)

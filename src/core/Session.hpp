@@ -116,6 +116,8 @@ struct SessionSnapshot {
     /// The last rating given while its question is still open, in words ("Left, before: 5");
     /// another number changes it until the question closes. "" for none.
     std::string answer;
+    /// Said when a number came with no question open, for a few seconds: "" when none.
+    std::string notice;
     bool muted = false; ///< sounds and speech are off
 
     // What a media player shows of the session.
@@ -233,6 +235,8 @@ public:
     static constexpr std::size_t kToTheEnd = static_cast<std::size_t>(-1);
     /// Seconds of the count after a pause.
     static constexpr double kResumeCountS = 3;
+    /// Seconds "No question open now" shows after a number that answered nothing.
+    static constexpr double kNoticeS = 4;
 
 private:
     std::optional<CheckIn> promptDue() const;
@@ -275,6 +279,7 @@ private:
     std::vector<QuestionWindow> m_questions; // in the order they are asked
     std::vector<int> m_ratings;              // per question, -1 until answered
     std::optional<std::size_t> m_lastAnswered;
+    double m_noticeLeftS = 0; // of "No question open now" on screen
 };
 
 } // namespace rollcoach

@@ -148,6 +148,10 @@ TEST_CASE("an answer changed while its question is open is said again and kept o
         REQUIRE(none != nullptr);
         CHECK(none->words == "No question open now.");
         CHECK(none->briefWords == "No question open now.");
+        // Shown too, for a few seconds.
+        CHECK(session->snapshot().notice == "No question open now");
+        session->advance(Session::kNoticeS);
+        CHECK(session->snapshot().notice.empty());
         CHECK_FALSE(session->rate(2));
         session->advance(200);
         REQUIRE(session->over());

@@ -328,6 +328,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
             // Both together (a moment at a switch) shrink to fit the box; each alone fits.
             prompts.push_back(tensionQuestion(CheckIn{side, after, 0, 1}, false, partner));
             prompts.push_back(promptText("", answerText(CheckIn{side, after, 10, 1})));
+            prompts.push_back(_("No question open now"));
         }
     }
     const MeasuredFont& bold = m_app.fonts.bold;
@@ -619,6 +620,7 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
     if (snap.tensionPrompt) {
         key += "|c" + snap.prompt + std::to_string(snap.tensionPrompt->round);
     }
+    key += "|a" + snap.answer + "|n" + snap.notice;
     key += "|" + std::to_string(snap.repetition) + (snap.handLifted ? "L" : "");
     for (const BallOnScreen& ball : snap.balls) {
         const sf::Vector2f at = view.toScreen(ball.at);
@@ -835,7 +837,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                               box.top + (box.height - m_warning.height()) / 2);
         m_warning.draw(target);
     }
-    const bool asking = pic.tensionPrompt.has_value() || !pic.answer.empty();
+    const bool asking =
+        pic.tensionPrompt.has_value() || !pic.answer.empty() || !pic.notice.empty();
     if (asking) {
         const sf::FloatRect box = b["prompt"];
         drawPanel(target, box, palette::panel, palette::accent, 3 * u);
@@ -843,7 +846,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
             pic.tensionPrompt ? tensionQuestion(*pic.tensionPrompt, false,
                                                 routine.drill == Drill::Partner)
                               : std::string();
-        fitLabel(m_prompt, promptText(question, pic.answer), m_px.prompt, palette::text,
+        const std::string shown =
+            question.empty() && pic.answer.empty() ? pic.notice : promptText(question, pic.answer);
+        fitLabel(m_prompt, shown, m_px.prompt, palette::text,
                  {box.left + pad, box.top + pad, box.width - 2 * pad, box.height - 2 * pad});
         m_prompt.setPosition(box.left + pad, box.top + (box.height - m_prompt.height()) / 2);
         m_prompt.draw(target);
