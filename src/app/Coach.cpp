@@ -24,7 +24,8 @@ Coach::Coach(AppResources& app, const WindowRequest& request,
     : m_app(app), m_request(request), m_given(given), m_err(err) {
     // The session decides whether a line waiting to be said is still due: a stroke's count
     // is said while that stroke lasts, never late. With no session, no cue is due.
-    m_app.speech.judgeCues([this](const Cue& cue) { return m_session && m_session->stillDue(cue); });
+    m_app.speech.judgeCues(
+        [this](const Cue& cue) { return m_session && m_session->stillDue(cue); });
 }
 
 Coach::~Coach() {

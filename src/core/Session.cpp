@@ -56,8 +56,7 @@ std::string answerText(const CheckIn& checkIn, bool changed) {
         {N_("Right, before: now {0}"), N_("Right, after: now {0}")}};
     const int side = checkIn.side == Side::Left ? 0 : 1;
     const int moment = checkIn.after ? 1 : 0;
-    return fill(translate(changed ? kChanged[side][moment] : kGiven[side][moment]),
-                checkIn.rating);
+    return fill(translate(changed ? kChanged[side][moment] : kGiven[side][moment]), checkIn.rating);
 }
 
 std::string endQuestion(const CheckIn& checkIn, bool partner) {
@@ -741,8 +740,8 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
     if (asked && promptKey != m_lastPrompt) {
         Cue cue = cueOf(Cue::Kind::TensionAsked, segment);
         cue.question = static_cast<int>(*asked);
-        cue.words = tensionQuestion(m_questions[*asked].question, true,
-                                    m_routine.drill == Drill::Partner);
+        cue.words =
+            tensionQuestion(m_questions[*asked].question, true, m_routine.drill == Drill::Partner);
         cues.push_back(cue);
     }
     m_lastPrompt = promptKey;
@@ -772,9 +771,9 @@ std::string Session::doneText() const {
     if (leftS > 0 && rightS > 0) {
         text += " " + fill(_("{0}, both sides."), time);
     } else if (leftS > 0 || rightS > 0) {
-        text += " " + fill(leftS > 0 ? _("{0}, the left side only.")
-                                     : _("{0}, the right side only."),
-                           time);
+        text +=
+            " " +
+            fill(leftS > 0 ? _("{0}, the left side only.") : _("{0}, the right side only."), time);
     }
     for (Side side : {Side::Left, Side::Right}) {
         // The side's first "before" and its last "after".
@@ -793,12 +792,12 @@ std::string Session::doneText() const {
         }
         const bool left = side == Side::Left;
         if (before >= 0 && after >= 0) {
-            text += " " + fill(left ? _("Left went from {0} to {1}.")
-                                    : _("Right went from {0} to {1}."),
-                               before, after);
+            text += " " +
+                    fill(left ? _("Left went from {0} to {1}.") : _("Right went from {0} to {1}."),
+                         before, after);
         } else if (before >= 0) {
-            text += " " + fill(left ? _("Left was {0} before.") : _("Right was {0} before."),
-                               before);
+            text +=
+                " " + fill(left ? _("Left was {0} before.") : _("Right was {0} before."), before);
         }
     }
     return text;
@@ -843,9 +842,9 @@ bool Session::stillDue(const Cue& cue) const {
                repetitionAt(m_routine.steps[*m.segment->step], m.intoSegmentS) == cue.beat;
     case Kind::StepStarts:
         // With the first stroke's count in it, only while that stroke lasts.
-        return cue.beat == 0 || (m.segment != nullptr && m.segment->step &&
-                                 repetitionAt(m_routine.steps[*m.segment->step],
-                                              m.intoSegmentS) == cue.beat);
+        return cue.beat == 0 ||
+               (m.segment != nullptr && m.segment->step &&
+                repetitionAt(m_routine.steps[*m.segment->step], m.intoSegmentS) == cue.beat);
     case Kind::Warning:
         return !warningNow().empty();
     default:

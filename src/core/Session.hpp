@@ -140,7 +140,7 @@ struct SessionSummary {
     std::optional<CheckIn> tensionPrompt; ///< the last side's rating, until given
     std::string prompt;                   ///< its question in words, "" when none
     std::string answer; ///< the rating given on the end screen ("Right, after: 3"), changeable
-    std::string historyProblem;           ///< why history is not saved ("" if it is)
+    std::string historyProblem; ///< why history is not saved ("" if it is)
 };
 
 /// One session of a routine: its timeline, the runner over it, the tension check-ins and the

@@ -27,7 +27,7 @@ struct Cue {
     };
     Kind kind = Kind::StepStarts;
     std::size_t segment = 0;
-    int beat = 0;      ///< 3, 2, 1 for a countdown beat; the stroke, or the rating given
+    int beat = 0; ///< 3, 2, 1 for a countdown beat; the stroke, or the rating given
     /// The tension question asked or answered (the session's own numbering); -1 for none.
     int question = -1;
     std::string words; ///< what is said aloud, decided by the session ("" for nothing)

@@ -12,8 +12,7 @@ bool cuts(const SpokenLine& line, const SpokenLine& current) {
 // Which waiting line goes first when nothing is said: a question after the step's own line
 // that came with it (the get-ready, then how tense the side is), a warning before both.
 int rank(const SpokenLine& line) {
-    return static_cast<int>(line.weight == Cue::Weight::Question ? Cue::Weight::Step
-                                                                 : line.weight);
+    return static_cast<int>(line.weight == Cue::Weight::Question ? Cue::Weight::Step : line.weight);
 }
 
 bool isCue(const SpokenLine& line, Cue::Kind kind) {
@@ -67,7 +66,8 @@ std::optional<SpeechQueue::Start> SpeechQueue::next(bool speaking, const StillDu
         // Only a line that may cut the current one starts; the most important such.
         auto cutter = m_waiting.end();
         for (auto it = m_waiting.begin(); it != m_waiting.end(); ++it) {
-            if (cuts(*it, *m_current) && (cutter == m_waiting.end() || it->weight > cutter->weight)) {
+            if (cuts(*it, *m_current) &&
+                (cutter == m_waiting.end() || it->weight > cutter->weight)) {
                 cutter = it;
             }
         }
@@ -78,7 +78,8 @@ std::optional<SpeechQueue::Start> SpeechQueue::next(bool speaking, const StillDu
     }
     Start start{*best, m_current.has_value()};
     m_waiting.erase(best);
-    if (start.cut && isCue(start.line, Cue::Kind::Paused) && !isCue(*m_current, Cue::Kind::Paused)) {
+    if (start.cut && isCue(start.line, Cue::Kind::Paused) &&
+        !isCue(*m_current, Cue::Kind::Paused)) {
         m_cutByPause = m_current;
     }
     m_current = start.line;

@@ -51,7 +51,7 @@ public:
 
 private:
     std::deque<SpokenLine> m_waiting;
-    std::optional<SpokenLine> m_current;   // being spoken
+    std::optional<SpokenLine> m_current;    // being spoken
     std::optional<SpokenLine> m_cutByPause; // to be said again after the pause
 };
 

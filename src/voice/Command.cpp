@@ -5,8 +5,8 @@ namespace rollcoach {
 namespace {
 
 constexpr const char* kWords[kVoiceCommandCount] = {
-    "pause", "resume", "next", "back",  "stop",  "zero", "one", "two",
-    "three", "four",   "five", "six",   "seven", "eight", "nine", "ten"};
+    "pause", "resume", "next", "back", "stop",  "zero",  "one",  "two",
+    "three", "four",   "five", "six",  "seven", "eight", "nine", "ten"};
 
 } // namespace
 

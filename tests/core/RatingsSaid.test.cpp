@@ -253,8 +253,9 @@ TEST_CASE("spoken texts agree with the balls and the hands, and read naturally")
     auto hands = bench.start(shipped("partner-upper-back-massage.yaml"), Side::Left);
     cues = hands->advance(0.1);
     REQUIRE(find(cues, Cue::Kind::GetReady) != nullptr);
-    CHECK(find(cues, Cue::Kind::GetReady)->words.find("Place your hands as shown. The first "
-                                                      "step: ") != std::string::npos);
+    CHECK(find(cues, Cue::Kind::GetReady)
+              ->words.find("Place your hands as shown. The first "
+                           "step: ") != std::string::npos);
 }
 
 TEST_CASE("speech on time: each stroke's count is said while that stroke shows") {

@@ -165,9 +165,8 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
         }
         fits = fits && left.add("balance", regular, balance, px(34), palette::accent);
         if (fits && !s.answer.empty()) {
-            fits = left.add("answer", bold,
-                            fill(_("{0}  ·  another number changes it"), s.answer), px(32),
-                            palette::accent);
+            fits = left.add("answer", bold, fill(_("{0}  ·  another number changes it"), s.answer),
+                            px(32), palette::accent);
         }
         if (fits && s.tensionPrompt) {
             fits = left.add("prompt", bold, s.prompt, px(32), palette::text);

@@ -709,10 +709,10 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         const sf::FloatRect box = m_liftBox;
         const float inset = 16 * c.u;
         drawPanel(target, box, palette::panel, palette::accent, 3 * c.u);
-        fitLabel(m_lift, liftText(pic.ballCount > 1, m.lifted, pic.side, hand), m_px.lift,
-                 m.lifted ? palette::accent : palette::text,
-                 {box.left + inset, box.top + inset, box.width - 2 * inset,
-                  box.height - 2 * inset});
+        fitLabel(
+            m_lift, liftText(pic.ballCount > 1, m.lifted, pic.side, hand), m_px.lift,
+            m.lifted ? palette::accent : palette::text,
+            {box.left + inset, box.top + inset, box.width - 2 * inset, box.height - 2 * inset});
         m_lift.setPosition(box.left + inset, box.top + (box.height - m_lift.height()) / 2);
         m_lift.draw(target);
     }
@@ -744,9 +744,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     if (pic.paused) {
         const sf::FloatRect box = m_pausedBox;
         fitLabel(m_paused, _("PAUSED"),
-                 static_cast<unsigned>(std::max<float>(
-                     static_cast<float>(m_px.line),
-                     std::min(box.height * 0.8f, static_cast<float>(m_px.side)))),
+                 static_cast<unsigned>(
+                     std::max<float>(static_cast<float>(m_px.line),
+                                     std::min(box.height * 0.8f, static_cast<float>(m_px.side)))),
                  palette::accent, box);
         m_paused.setPosition(box.left, box.top + (box.height - m_paused.height()) / 2);
         m_paused.draw(target);
@@ -802,9 +802,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         m_countdown.draw(target);
     } else {
         fitLabel(m_cue,
-                 isStep             ? pic.step->cue
-                 : pic.gettingReady ? std::string(kGetReadyCue)
-                 : hand             ? std::string(kHandSwitchCue)
+                 isStep              ? pic.step->cue
+                 : pic.gettingReady  ? std::string(kGetReadyCue)
+                 : hand              ? std::string(kHandSwitchCue)
                  : pic.ballCount > 1 ? _(kSwitchCueBalls)
                                      : _(kSwitchCue),
                  m_px.cue, palette::text, b["cue"]);
@@ -837,15 +837,14 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                               box.top + (box.height - m_warning.height()) / 2);
         m_warning.draw(target);
     }
-    const bool asking =
-        pic.tensionPrompt.has_value() || !pic.answer.empty() || !pic.notice.empty();
+    const bool asking = pic.tensionPrompt.has_value() || !pic.answer.empty() || !pic.notice.empty();
     if (asking) {
         const sf::FloatRect box = b["prompt"];
         drawPanel(target, box, palette::panel, palette::accent, 3 * u);
         const std::string question =
-            pic.tensionPrompt ? tensionQuestion(*pic.tensionPrompt, false,
-                                                routine.drill == Drill::Partner)
-                              : std::string();
+            pic.tensionPrompt
+                ? tensionQuestion(*pic.tensionPrompt, false, routine.drill == Drill::Partner)
+                : std::string();
         const std::string shown =
             question.empty() && pic.answer.empty() ? pic.notice : promptText(question, pic.answer);
         fitLabel(m_prompt, shown, m_px.prompt, palette::text,
@@ -889,9 +888,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         target.draw(dim);
         const sf::FloatRect box = m_leaveBox;
         drawPanel(target, box, palette::panel, palette::accent, 5 * u);
-        fitLabel(m_leave, kLeaveQuestion, m_px.leave, palette::text,
-                 {box.left + 2 * pad, box.top + 2 * pad, box.width - 4 * pad,
-                  box.height - 4 * pad});
+        fitLabel(
+            m_leave, kLeaveQuestion, m_px.leave, palette::text,
+            {box.left + 2 * pad, box.top + 2 * pad, box.width - 4 * pad, box.height - 4 * pad});
         m_leave.setPosition(box.left + 2 * pad, box.top + (box.height - m_leave.height()) / 2);
         m_leave.draw(target);
     }
