@@ -836,7 +836,7 @@ bool Session::stillDue(const Cue& cue) const {
     }
     switch (cue.kind) {
     case Kind::CountdownBeat:
-        return std::ceil(m.segmentLeftS - 1e-6) <= cue.beat;
+        return static_cast<int>(std::ceil(m.segmentLeftS - 1e-6)) == cue.beat;
     case Kind::Repetition:
         return m.segment != nullptr && m.segment->step &&
                repetitionAt(m_routine.steps[*m.segment->step], m.intoSegmentS) == cue.beat;
