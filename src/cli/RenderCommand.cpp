@@ -115,6 +115,9 @@ Subcommand addRenderCommand(CLI::App& app) {
     command->add_option("--place", options->place,
                         "--screen edit: X,Y in centimetres, where the step's first ball goes "
                         "(not saved)");
+    command->add_flag("--paused", options->request.paused, "the session paused at that moment");
+    command->add_flag("--asking-to-leave", options->request.askingToLeave,
+                      "with the leave question showing (Esc pressed once)");
     command->add_option("--out", options->request.outFile, "PNG file to write")->required();
     return {command, [options, at](CommandContext& context) {
                 return render(*options, at->count() > 0, context);

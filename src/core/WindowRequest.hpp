@@ -33,9 +33,10 @@ struct WindowRequest {
     std::size_t editStep = 1;
     std::optional<Point> editPlace;
     bool mute = false;
-    bool listen = false; ///< take voice commands from the microphone
-    bool paused = false; ///< start the session paused (benchmarks)
-    double startAtS = 0; ///< start this many seconds into the session
+    bool listen = false;        ///< take voice commands from the microphone
+    bool paused = false;        ///< start the session paused (benchmarks); render: paused
+    bool askingToLeave = false; ///< render: the leave question showing
+    double startAtS = 0;        ///< start this many seconds into the session
     /// Any key or gamepad button toggles pause (X stays the pain stop).
     bool bigButton = false;
     /// Open full screen at the desktop's resolution (F toggles it).
