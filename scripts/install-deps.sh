@@ -20,7 +20,7 @@ app_packages=(
 test_packages=(
     doctest-dev python3 python3-jsonschema python3-yaml
     xvfb xauth imagemagick time dbus-daemon playerctl dunst poppler-utils fonts-ipafont-gothic
-    xdotool
+    xdotool xclip
     dpkg-dev fakeroot file lintian desktop-file-utils appstream bash-completion man-db
 )
 
