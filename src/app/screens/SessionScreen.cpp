@@ -298,7 +298,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         "Off the body: move the ball back onto the back",
         "Too close to the spine: move the ball well away from the spine and the neck",
         "Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down"};
-    std::vector<std::string> prompts = {kLeaveQuestion};
+    std::vector<std::string> prompts = {translate(kLeaveQuestion)};
     for (Side side : {Side::Left, Side::Right}) {
         for (bool after : {false, true}) {
             prompts.push_back(tensionQuestion(CheckIn{side, after, 0, 1}));
