@@ -167,6 +167,7 @@ TEST_CASE("language: with a German catalog, texts, decimals, dates and a validat
           "German, FILE:LINE:COL kept") {
     const GermanCatalog german;
     CHECK(catalogLanguage() == "de");
+    CHECK(speechVoiceFor(catalogLanguage()) == "de");
     CHECK(std::string(_("Paused.")) == "Pausiert.");
     CHECK(humanDecimal(2.5, 1) == "2,5");
     CHECK(humanDate(Date{2026, 11, 23}) == "Montag, 23. November 2026");
