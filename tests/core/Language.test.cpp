@@ -5,6 +5,7 @@
 #include "core/RoutineLoader.hpp"
 #include "core/Schedule.hpp"
 #include "core/Session.hpp"
+#include "core/StopAdvice.hpp"
 #include "core/Translate.hpp"
 
 #include <clocale>
@@ -193,6 +194,10 @@ steps:
                                           referenceBody());
     REQUIRE(load.routine);
     CHECK(load.routine->title == "Wand-Übung");
+    // The safety advice, made once as a constant, is translated when it is given.
+    CHECK(stopAdvices(*load.routine).front() ==
+          "Sofort aufhören bei stechendem Schmerz, Taubheit oder Kribbeln. Sanft drücken; nie auf "
+          "die Wirbelsäule oder den Nacken.");
     CHECK(load.routine->setup ==
           std::vector<std::string>{"Stellen Sie sich mit dem Rücken an eine Wand."});
     CHECK(load.routine->steps[0].cue == "Lehnen Sie sich an.");
