@@ -481,10 +481,10 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const float leaveWidth = c.w * (portrait(full) ? 0.84f : 0.7f);
     // As large as the side's name where it fits, and never smaller than the step's name.
     unsigned leavePx = std::max(px.stepName, std::min(px.side, px.stepName * 4 / 3));
-    sf::Vector2f leave = m_measure(bold, kLeaveQuestion, leavePx, leaveWidth - 4 * pad);
+    sf::Vector2f leave = m_measure(bold, translate(kLeaveQuestion), leavePx, leaveWidth - 4 * pad);
     while (leavePx > px.stepName && leave.y + 4 * pad > c.h * 0.6f) {
         leavePx = std::max(px.stepName, leavePx - 2);
-        leave = m_measure(bold, kLeaveQuestion, leavePx, leaveWidth - 4 * pad);
+        leave = m_measure(bold, translate(kLeaveQuestion), leavePx, leaveWidth - 4 * pad);
     }
     px.leave = leavePx;
     const float leaveHeight = leave.y + 4 * pad;
@@ -889,7 +889,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         const sf::FloatRect box = m_leaveBox;
         drawPanel(target, box, palette::panel, palette::accent, 5 * u);
         fitLabel(
-            m_leave, kLeaveQuestion, m_px.leave, palette::text,
+            m_leave, translate(kLeaveQuestion), m_px.leave, palette::text,
             {box.left + 2 * pad, box.top + 2 * pad, box.width - 4 * pad, box.height - 4 * pad});
         m_leave.setPosition(box.left + 2 * pad, box.top + (box.height - m_leave.height()) / 2);
         m_leave.draw(target);
