@@ -3,6 +3,7 @@
 #include "core/PrintableText.hpp"
 #include "voice/Audio.hpp"
 #include "voice/Recognizer.hpp"
+#include "core/Translate.hpp"
 
 #include <iomanip>
 #include <ostream>
@@ -30,8 +31,8 @@ int listenCommand(const std::string& wavFile, bool verbose,
     if (verbose) {
         recognizer.onUtterance([&out](const Utterance& u) {
             out << "  " << std::setprecision(2) << u.seconds << " s, " << u.lengthS
-                << " s long: " << (u.heard.empty() ? "(nothing)" : u.heard) << " -> "
-                << (u.accepted ? "taken" : u.rejected) << std::setprecision(1) << "\n";
+                << " s long: " << (u.heard.empty() ? _("(nothing)") : u.heard) << " -> "
+                << (u.accepted ? _("taken") : u.rejected) << std::setprecision(1) << "\n";
         });
     }
     MonoResampler mono(wav.sampleRate(), wav.channels());
