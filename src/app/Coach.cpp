@@ -14,6 +14,7 @@
 #include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
 #include "screens/SetupScreen.hpp"
+#include "core/Translate.hpp"
 
 #include <ostream>
 
@@ -206,8 +207,11 @@ bool Coach::dropSession() {
     }
     bool saved = true;
     if (const std::size_t lost = m_session->retryHistory(true); lost > 0) {
-        m_err << "rollcoach: error: history: " << lost << (lost == 1 ? " record" : " records")
-              << " of the session could not be written: " << m_session->recorder().lastFailure()
+        m_err << "rollcoach: error: "
+              << plural(static_cast<unsigned long>(lost),
+                        "history: {0} record of the session could not be written: {1}",
+                        "history: {0} records of the session could not be written: {1}",
+                        m_session->recorder().lastFailure())
               << "\n";
         saved = false;
     }

@@ -1,4 +1,5 @@
 #include "Fonts.hpp"
+#include "core/Translate.hpp"
 
 #include <SFML/System/Err.hpp>
 
@@ -22,7 +23,7 @@ std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns)
     // One configuration for every lookup: loading it is the costly part.
     FcConfig* config = FcInitLoadConfigAndFonts();
     if (config == nullptr) {
-        throw AssetError("cannot start fontconfig to find a font");
+        throw AssetError(_("cannot start fontconfig to find a font"));
     }
     std::vector<std::string> files;
     for (const std::string& pattern : patterns) {
@@ -42,8 +43,9 @@ std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns)
         FcPatternDestroy(wanted);
         if (file.empty()) {
             FcConfigDestroy(config);
-            throw AssetError("no font found for \"" + pattern +
-                             "\": install fonts-dejavu-core or set ROLLCOACH_FONT to a .ttf file");
+            throw AssetError(rollcoach::fill(_("no font found for \"{0}\": install fonts-dejavu-core or set "
+                                    "ROLLCOACH_FONT to a .ttf file"),
+                                  pattern));
         }
         files.push_back(file);
     }

@@ -1,4 +1,5 @@
 #include "Speech.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -21,8 +22,8 @@ constexpr std::size_t kMostWaiting = 3;
 } // namespace
 
 std::string speechMissingNotice() {
-    return "Speech is on, but espeak-ng is not installed, so nothing is said aloud. Install it "
-           "with: sudo apt install espeak-ng (or set speech: off in settings.yaml).";
+    return _("Speech is on, but espeak-ng is not installed, so nothing is said aloud. Install it "
+             "with: sudo apt install espeak-ng (or set speech: off in settings.yaml).");
 }
 
 std::vector<std::string> speechArguments(const std::string& program, const std::string& text,

@@ -17,6 +17,7 @@
 #include "core/WindowPlace.hpp"
 #include "modules/ModuleLoader.hpp"
 #include "voice/Recognizer.hpp"
+#include "core/Translate.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -104,7 +105,8 @@ WindowAssets readWindowAssets(const Workspace& workspace, bool withHistory) {
         } catch (const HistoryError& error) {
             assets.historyProblem = error.what();
             assets.historyNotices =
-                "rollcoach: notice: history will not be saved: " + assets.historyProblem + "\n";
+                "rollcoach: notice: " +
+                rollcoach::fill(_("history will not be saved: {0}"), assets.historyProblem) + "\n";
         }
     }
     return assets;
@@ -345,14 +347,15 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     if (!memory.file.empty()) {
         std::string why;
         if (!saveWindowPlaceMoving(memory.file, memory.former, memory.place, why)) {
-            err << "rollcoach: notice: the window's size was not remembered: " << why << "\n";
+            err << "rollcoach: notice: "
+                << rollcoach::fill(_("the window's size was not remembered: {0}"), why) << "\n";
         }
     }
     if (request.frames > 0) {
         printFrameStatistics(ticks, frameMs, intervalMs, out);
     }
     if (const int signal = signals.received(); signal != 0) {
-        err << "rollcoach: stopped by " << StopSignals::name(signal) << "\n";
+        err << "rollcoach: " << rollcoach::fill(_("stopped by {0}"), StopSignals::name(signal)) << "\n";
         return 128 + signal;
     }
     return saved && fits ? 0 : 1;
