@@ -2,6 +2,7 @@
 // Built as a module of its own so that only sessions with sound load these libraries.
 
 #include "modules/SoundModule.hpp"
+#include "core/Translate.hpp"
 
 #include <SFML/Audio.hpp>
 
@@ -88,7 +89,7 @@ rollcoach_open_sound_player(const std::vector<std::vector<std::int16_t>>& sounds
     const std::string said = quiet.said();
     if (!made || said.find("Failed to") != std::string::npos ||
         said.find("OpenAL call failed") != std::string::npos) {
-        why = "no sound device";
+        why = _("no sound device");
         return nullptr;
     }
     return player.release();
