@@ -21,7 +21,7 @@ CLI::Validator bodyRange(const double (&range)[2], const char* sentence) {
         [range, sentence](std::string& input) -> std::string {
             const double value = std::strtod(input.c_str(), nullptr);
             if (!(value >= range[0] && value <= range[1])) {
-                return fill(_(sentence), range[0], range[1], printable(input));
+                return rollcoach::fill(_(sentence), range[0], range[1], printable(input));
             }
             return {};
         },

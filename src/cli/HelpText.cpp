@@ -245,7 +245,7 @@ std::string translatedParseError(const std::string& message) {
         if (std::string(shape.sentence).find("Failed parsing") != std::string::npos) {
             parts[2] = translatedTypeName(parts[2]);
         }
-        return fill(_(shape.sentence), parts[0], parts[1], parts[2], parts[3]);
+        return rollcoach::fill(_(shape.sentence), parts[0], parts[1], parts[2], parts[3]);
     }
     return message;
 }

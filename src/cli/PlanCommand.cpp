@@ -46,7 +46,7 @@ int plan(const PlanOptions& options, CommandContext& context) {
         context.out << planJson(timeline, side.why, options.everyS, &*body);
     } else {
         context.out << planText(timeline)
-                    << fill(side.side == Side::Left ? _("First side: left ({0})")
+                    << rollcoach::fill(side.side == Side::Left ? _("First side: left ({0})")
                                                     : _("First side: right ({0})"),
                             printable(side.why))
                     << "\n";

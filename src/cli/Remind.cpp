@@ -77,7 +77,7 @@ void sayNoConfigFolder(std::ostream& err) {
                 ? std::string(_("HOME is not set and XDG_CONFIG_HOME names no absolute folder, so "
                                 "there is no place for the reminder's files; set HOME or "
                                 "XDG_CONFIG_HOME to an absolute path"))
-                : fill(_("HOME is \"{0}\", not an absolute path, and XDG_CONFIG_HOME names no "
+                : rollcoach::fill(_("HOME is \"{0}\", not an absolute path, and XDG_CONFIG_HOME names no "
                          "absolute folder, so there is no place for the reminder's files; set "
                          "HOME or XDG_CONFIG_HOME to an absolute path"),
                        printable(home)))
@@ -189,7 +189,7 @@ bool writeOrSay(const fs::path& file, const std::string& text, std::ostream& err
         return true;
     }
     err << "rollcoach: error: " << printable(file.string()) << ": "
-        << fill(_("cannot write it: {0}"), why) << "\n";
+        << rollcoach::fill(_("cannot write it: {0}"), why) << "\n";
     return false;
 }
 
@@ -235,7 +235,7 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
     const std::string dataDir = fs::absolute(workspace.dataDir, ec).lexically_normal().string();
     if (ec) {
         err << "rollcoach: error: " << printable(workspace.dataDir)
-            << ": " << fill(_("cannot make the data folder's path absolute: {0}"), ec.message())
+            << ": " << rollcoach::fill(_("cannot make the data folder's path absolute: {0}"), ec.message())
             << "\n";
         return 1;
     }
@@ -243,7 +243,7 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
         for (const std::string& path : {executable, dataDir}) {
             if (const std::string problem = desktopEntryProblem(path); !problem.empty()) {
                 err << "rollcoach: error: " << printable(path) << ": "
-                    << fill(_("the path {0}; move it, or use the systemd timer (rollcoach "
+                    << rollcoach::fill(_("the path {0}; move it, or use the systemd timer (rollcoach "
                               "remind --install)"),
                             problem)
                     << "\n";
@@ -255,7 +255,7 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
             return 1;
         }
         out << printable(file.string()) << ": "
-            << fill(_("from the next login, rollcoach stays running and reminds at {0} (remove "
+            << rollcoach::fill(_("from the next login, rollcoach stays running and reminds at {0} (remove "
                       "it with rollcoach remind --uninstall)"),
                     calendar)
             << "\n";
@@ -288,7 +288,7 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
         return 1;
     }
     out << printable((folder / kTimerName).string()) << ": "
-        << fill(_("reminders at {0}"), calendar) << "\n";
+        << rollcoach::fill(_("reminders at {0}"), calendar) << "\n";
     return 0;
 }
 
@@ -306,7 +306,7 @@ int uninstall(std::ostream& out, std::ostream& err) {
     }
     for (const fs::path& file : {timer, folder / kServiceName, autostartFile()}) {
         if (fs::remove(file, ec)) {
-            out << fill(_("removed {0}"), printable(file.string())) << "\n";
+            out << rollcoach::fill(_("removed {0}"), printable(file.string())) << "\n";
             removedAny = true;
         }
     }
@@ -347,7 +347,7 @@ void refreshTimer(const Workspace& workspace, const std::string& calendar, std::
                    err)) {
         systemctl({"daemon-reload"});
         out << printable(timer.string()) << ": "
-            << fill(_("rewritten for reminders at {0}"), calendar) << "\n";
+            << rollcoach::fill(_("rewritten for reminders at {0}"), calendar) << "\n";
     }
 }
 
@@ -369,7 +369,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     const ReminderDecision decision = decideReminder(due, now, snoozed);
     if (!decision.reminder) {
         if (handled == nullptr) {
-            out << fill(_("No reminder: {0}."), printable(decision.why)) << "\n";
+            out << rollcoach::fill(_("No reminder: {0}."), printable(decision.why)) << "\n";
         }
         return Answer::Nothing;
     }
@@ -382,7 +382,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     const auto post = reinterpret_cast<PostNotification>(loadModuleSymbol(
         modulePaths(workspace.programFolder, kNotifyModuleName), kPostNotificationSymbol, why));
     if (post == nullptr) {
-        err << "rollcoach: error: " << fill(_("no notifications: {0}"), why) << "\n";
+        err << "rollcoach: error: " << rollcoach::fill(_("no notifications: {0}"), why) << "\n";
         return Answer::Failed;
     }
     NotificationRequest note;
@@ -420,11 +420,11 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
             break;
         }
         err << "rollcoach: error: "
-            << fill(_("cannot post a notification ({0}): {1}"), what, printable(result.error))
+            << rollcoach::fill(_("cannot post a notification ({0}): {1}"), what, printable(result.error))
             << "\n";
         return Answer::Failed;
     }
-    out << fill(_("Reminded: {0}"), printable(reminder.summary)) << "\n" << std::flush;
+    out << rollcoach::fill(_("Reminded: {0}"), printable(reminder.summary)) << "\n" << std::flush;
     if (handled != nullptr) {
         handled->insert(key);
     }
@@ -438,10 +438,10 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
                        reminder.routineFile};
         }
         if (!startSession(command, why)) {
-            err << "rollcoach: error: " << fill(_("cannot start the session: {0}"), why) << "\n";
+            err << "rollcoach: error: " << rollcoach::fill(_("cannot start the session: {0}"), why) << "\n";
             return Answer::Failed;
         }
-        out << fill(_("Started: {0}"), printable(reminder.title)) << "\n";
+        out << rollcoach::fill(_("Started: {0}"), printable(reminder.title)) << "\n";
     } else if (result.action == "later") {
         const std::int64_t until = now + kSnoozeMinutes * 60;
         const fs::path file = snoozeFile();
@@ -461,11 +461,11 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
         char time[16];
         const int minute = localMinuteOfDay(until);
         std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
-        out << fill(_("Later: reminded again from {0}"), time) << "\n";
+        out << rollcoach::fill(_("Later: reminded again from {0}"), time) << "\n";
     } else if (result.closed) {
         out << _("Dismissed.") << "\n";
     } else if (result.actionsShown) {
-        out << fill(_("No answer in {0} s; the reminder was taken down."), request.waitS) << "\n";
+        out << rollcoach::fill(_("No answer in {0} s; the reminder was taken down."), request.waitS) << "\n";
     }
     return Answer::Posted;
 }

@@ -48,7 +48,7 @@ std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& 
         return history;
     } catch (const HistoryError& error) {
         err << "rollcoach: notice: "
-            << fill(_("history unavailable: {0}"), printable(error.what())) << "\n";
+            << rollcoach::fill(_("history unavailable: {0}"), printable(error.what())) << "\n";
         return nullptr;
     }
 }
@@ -77,8 +77,8 @@ std::string tensionLine(const std::vector<CheckIn>& checkIns) {
         }
         // TRANSLATORS: {0} is the side's ratings, before and after: " 6→3".
         const std::string sideText =
-            fill(side == Side::Left ? _("left{0}") : _("right{0}"), ratings);
-        line = line.empty() ? fill(_("tension {0}"), sideText) : line + ", " + sideText;
+            rollcoach::fill(side == Side::Left ? _("left{0}") : _("right{0}"), ratings);
+        line = line.empty() ? rollcoach::fill(_("tension {0}"), sideText) : line + ", " + sideText;
     }
     return line;
 }
@@ -163,7 +163,7 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         std::snprintf(rightSeconds, sizeof rightSeconds, "%4.0f", r.rightS);
         std::snprintf(line, sizeof line, "%s  %-11s  %s  ", isoTime(r.startedAt).c_str(),
                       printable(outcome(r)).c_str(),
-                      fill(_("left {0} s  right {1} s"), leftSeconds, rightSeconds).c_str());
+                      rollcoach::fill(_("left {0} s  right {1} s"), leftSeconds, rightSeconds).c_str());
         // Ratings are whole numbers, so nothing stored can reach the terminal through them.
         const std::string tension = tensionLine(r.checkIns);
         if (r.bothS > 0) {
@@ -171,7 +171,7 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
             char bothSeconds[16];
             std::snprintf(bothSeconds, sizeof bothSeconds, "%4.0f", r.bothS);
             out << line
-                << fill(_("of which both sides {0} s  ({1} in all)"), bothSeconds,
+                << rollcoach::fill(_("of which both sides {0} s  ({1} in all)"), bothSeconds,
                         minutesAndSeconds(r.totalS()))
                 << "  ";
             line[0] = '\0';
@@ -189,11 +189,11 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         return std::string(text);
     };
     if (both > 0) {
-        out << fill(_("In all: left {0} s, right {1} s ({2}), of which both sides at once {3} s, "
+        out << rollcoach::fill(_("In all: left {0} s, right {1} s ({2}), of which both sides at once {3} s, "
                       "half in each side's time"),
                     seconds(left), seconds(right), minutesAndSeconds(left + right), seconds(both));
     } else {
-        out << fill(_("In all: left {0} s, right {1} s"), seconds(left), seconds(right));
+        out << rollcoach::fill(_("In all: left {0} s, right {1} s"), seconds(left), seconds(right));
     }
     out << "\n";
     return 0;
@@ -249,7 +249,7 @@ void printSide(const SideProgress& side, std::ostream& out) {
         out << line << printable(session.routineTitle) << "\n";
         if (session.painStop) {
             out << "              "
-                << fill(_("STOPPED FOR PAIN: {0}"), printable(painStopWhere(*session.painStop)))
+                << rollcoach::fill(_("STOPPED FOR PAIN: {0}"), printable(painStopWhere(*session.painStop)))
                 << "\n";
         }
     }
@@ -265,7 +265,7 @@ void printSide(const SideProgress& side, std::ostream& out) {
                           "Right: {0} sessions rated; on average {1} before, {2} after",
                           ratingText(s.averageBefore), ratingText(s.averageAfter)));
     if (s.averageChange) {
-        out << fill(_(", a change of {0} over {1} rated before and after; {2} with a drop that "
+        out << rollcoach::fill(_(", a change of {0} over {1} rated before and after; {2} with a drop that "
                       "matters"),
                     changeText(s.averageChange), s.paired, s.mattered);
     } else {
@@ -292,7 +292,7 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
         sessions = history->sessions(100000, true);
     } catch (const HistoryError& error) {
         err << "rollcoach: error: "
-            << fill(_("cannot read the history: {0}"), printable(error.what())) << "\n";
+            << rollcoach::fill(_("cannot read the history: {0}"), printable(error.what())) << "\n";
         return 1;
     }
     sayLeftOut(*history, err);
@@ -369,7 +369,7 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
     // What the figures cover, said after the first sentence: " for Neck, in the last 4 weeks".
     std::string scope;
     if (!routine.empty()) {
-        scope += fill(_(" for {0}"), printable(routineShown));
+        scope += rollcoach::fill(_(" for {0}"), printable(routineShown));
     }
     if (weeks) {
         scope += plural(static_cast<unsigned long>(*weeks), " in the last {0} week",
@@ -377,14 +377,14 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
     }
     if (progress.empty()) {
         // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4 weeks".
-        out << fill(_("No tension ratings yet{0}. When a side starts and ends, a session asks how "
+        out << rollcoach::fill(_("No tension ratings yet{0}. When a side starts and ends, a session asks how "
                       "tense it is: press 0-9 (T for 10)."),
                     scope)
             << "\n";
         return 0;
     }
     // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4 weeks".
-    out << fill(_("Tension from 0 (none) to 10, before and after working each side{0}. * marks a "
+    out << rollcoach::fill(_("Tension from 0 (none) to 10, before and after working each side{0}. * marks a "
                   "drop of 2 points or more, the smallest change that matters to a person."),
                 scope)
         << "\n\n";
@@ -399,7 +399,7 @@ std::string dueLine(const DueSession& due) {
     std::snprintf(time, sizeof time, "%02d:%02d", due.planned.minuteOfDay / 60,
                   due.planned.minuteOfDay % 60);
     std::string line = std::string(time) + "  " + printable(due.planned.title);
-    const std::string start = fill(due.firstSide.side == Side::Left
+    const std::string start = rollcoach::fill(due.firstSide.side == Side::Left
                                        ? _("start on the left side: {0}")
                                        : _("start on the right side: {0}"),
                                    printable(due.firstSide.why));
@@ -408,7 +408,7 @@ std::string dueLine(const DueSession& due) {
         return line + "  " + _("(done today)");
     case DayState::Partial:
         return line + "  " +
-               fill(_("(partial today: left {0}, right {1} of {2} each)"),
+               rollcoach::fill(_("(partial today: left {0}, right {1} of {2} each)"),
                     minutesAndSeconds(due.doneLeftS), minutesAndSeconds(due.doneRightS),
                     minutesAndSeconds(due.plannedPerSideS)) +
                "  -  " + start;
@@ -418,7 +418,7 @@ std::string dueLine(const DueSession& due) {
     if (!due.notFit.empty()) {
         // Due all the same: said, with why and what to do, rather than left out.
         return line + "  -  " +
-               fill(_("does not fit your body: {0}; {1}"), printable(due.notFit), notFitAdvice());
+               rollcoach::fill(_("does not fit your body: {0}; {1}"), printable(due.notFit), notFitAdvice());
     }
     return line + "  -  " + start;
 }
@@ -437,7 +437,7 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     const auto sayOverdue = [&] {
         for (const OverdueSession& late :
              overdueSessions(routines, sessions, workspace.now(), workspace.settings)) {
-            out << fill(_("Overdue since {0} {1}: {2}"), shortDayName(late.since.weekday()),
+            out << rollcoach::fill(_("Overdue since {0} {1}: {2}"), shortDayName(late.since.weekday()),
                         late.since.iso(), printable(late.routineTitle))
                 << "\n";
         }
@@ -459,13 +459,13 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     static const char* const names[] = {N_("Monday"), N_("Tuesday"),  N_("Wednesday"),
                                         N_("Thursday"), N_("Friday"), N_("Saturday"),
                                         N_("Sunday")};
-    out << fill(_("Nothing is due today. Next: {0} {1}, {2}"),
+    out << rollcoach::fill(_("Nothing is due today. Next: {0} {1}, {2}"),
                 _(names[static_cast<int>(week.front().date.weekday())]), week.front().date.iso(),
                 printable(week.front().title));
     const std::string notFit = notFitFor(library, week.front().routineFile);
     if (!notFit.empty()) {
         out << " "
-            << fill(_("(it does not fit your body: {0}; {1})"), printable(notFit), notFitAdvice());
+            << rollcoach::fill(_("(it does not fit your body: {0}; {1})"), printable(notFit), notFitAdvice());
     }
     out << "\n";
     sayOverdue();
@@ -496,7 +496,7 @@ int calendarCommand(int weeks, const std::string& outFile, const Workspace& work
     std::string why;
     if (!writeFileAtomically(outFile, calendar, why)) {
         err << "rollcoach: error: " << printable(outFile) << ": "
-            << fill(_("cannot write the calendar: {0}"), why) << "\n";
+            << rollcoach::fill(_("cannot write the calendar: {0}"), why) << "\n";
         return 1;
     }
     const std::string sessionsText = plural(plan.size(), "{0} session", "{0} sessions");
@@ -535,7 +535,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
                       std::ostream& out, std::ostream& err) {
     if (!isRoutineName(name)) {
         err << "rollcoach: error: "
-            << fill(_("\"{0}\" cannot be a routine name: use letters, digits, dashes and "
+            << rollcoach::fill(_("\"{0}\" cannot be a routine name: use letters, digits, dashes and "
                       "underscores, starting with a letter or a digit, at most 80"),
                     printable(name))
             << "\n";
@@ -547,7 +547,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
     fs::create_directories(dir, ec);
     if (ec) {
         err << "rollcoach: error: " << printable(dir.string())
-            << ": " << fill(_("cannot create the folder: {0}"), ec.message()) << "\n";
+            << ": " << rollcoach::fill(_("cannot create the folder: {0}"), ec.message()) << "\n";
         return 1;
     }
     const std::string text =
@@ -571,7 +571,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
                 << ": " << _("already exists; choose another name") << "\n";
         } else {
             err << "rollcoach: error: " << printable(file.string())
-                << ": " << fill(_("cannot create the routine: {0}"), std::strerror(errno))
+                << ": " << rollcoach::fill(_("cannot create the routine: {0}"), std::strerror(errno))
                 << "\n";
         }
         return 1;
@@ -593,7 +593,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
         // Half a routine would only fail to validate: leave nothing.
         ::unlink(file.c_str());
         err << "rollcoach: error: " << printable(file.string())
-            << ": " << fill(_("cannot write the routine: {0}"), std::strerror(error)) << "\n";
+            << ": " << rollcoach::fill(_("cannot write the routine: {0}"), std::strerror(error)) << "\n";
         return 1;
     }
     out << printable(file.string()) << "\n";
