@@ -2,6 +2,7 @@
 #include "HelpScreen.hpp"
 
 #include "app/Palette.hpp"
+#include "app/Speech.hpp"
 #include "core/Translate.hpp"
 
 #include <algorithm>
@@ -10,21 +11,6 @@ namespace rollcoach {
 
 namespace {
 
-// The language of the catalog in use: "en" without one.
-std::string catalogLanguage() {
-    // The catalog's header (the translation of "") names its language: "Language: de".
-    const std::string header = translate("");
-    const std::string key = "Language: ";
-    const std::size_t at = header.find(key);
-    if (at == std::string::npos) {
-        return "en";
-    }
-    const std::size_t from = at + key.size();
-    const std::size_t end = header.find_first_of("\n_@.", from);
-    const std::string code = header.substr(from, end == std::string::npos ? end : end - from);
-    return code.empty() ? "en" : code;
-}
-
 std::vector<std::string> voiceHelp() {
     // The recogniser's model knows the English words alone: they are said as they are, in
     // every language, and a person reading another language is told so.
@@ -32,7 +18,7 @@ std::vector<std::string> voiceHelp() {
     std::vector<std::string> lines = {
         rollcoach::fill(_("Say one word alone: {0}, {1}, {2}, {3}, or {4} (stops at once, as X does)"),
              "pause", "resume", "next", "back", "stop")};
-    if (catalogLanguage() != "en") {
+    if (catalogLanguage().compare(0, 2, "en") != 0) {
         lines.push_back(_("The voice words are English in every language: the speech model "
                           "installed knows English words only."));
     }
