@@ -66,7 +66,7 @@ FontFile::~FontFile() {
 void FontFile::map(const std::string& file) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) {
-        throw AssetError(file + ": font file missing or not a file");
+        throw AssetError(file + ": " + _("font file missing or not a file"));
     }
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     struct stat info {};
@@ -74,13 +74,13 @@ void FontFile::map(const std::string& file) {
         if (fd >= 0) {
             close(fd);
         }
-        throw AssetError(file + ": cannot read this font");
+        throw AssetError(file + ": " + _("cannot read this font"));
     }
     void* data = mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE,
                       fd, 0);
     close(fd);
     if (data == MAP_FAILED) {
-        throw AssetError(file + ": cannot read this font");
+        throw AssetError(file + ": " + _("cannot read this font"));
     }
     m_data = data;
     m_size = static_cast<std::size_t>(info.st_size);
@@ -94,7 +94,7 @@ void MeasuredFont::load(const std::string& file) {
     const bool ok = loadFromMemory(m_data, m_size);
     sf::err().rdbuf(previous);
     if (!ok || !m_metrics.open(m_data, m_size)) {
-        throw AssetError(file + ": cannot load this font");
+        throw AssetError(file + ": " + _("cannot load this font"));
     }
 }
 

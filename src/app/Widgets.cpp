@@ -145,9 +145,9 @@ std::string ballLabel(const BodyModel& body, const BallChoice& ball) {
     if (const BallKind* kind = body.findBall(ball.kind)) {
         return kind->label;
     }
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.1f cm ball", ball.diameterCm);
-    return buffer;
+    char diameter[32];
+    std::snprintf(diameter, sizeof diameter, "%.1f", ball.diameterCm);
+    return rollcoach::fill(_("{0} cm ball"), diameter);
 }
 
 std::size_t ballCount(const Routine& routine) {

@@ -25,6 +25,8 @@ Subcommand addRunCommand(CLI::App& app) {
     command->add_flag("--mute", request->mute, _("no sounds and no speech"));
     // Read from across the room: full screen from the start (F toggles it at any time).
     command->add_flag("--fullscreen", request->fullScreen, _("open full screen (F toggles)"));
+    // TRANSLATORS: the five voice command words are English and stay English: they are what
+    // the recogniser knows.
     command->add_flag("--listen", request->listen,
                       _("take voice commands: pause, resume, next, back, stop (the pain stop)"));
     command->add_flag("--paused", request->paused, _("start the session paused (with --autostart)"));

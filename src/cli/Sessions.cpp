@@ -529,6 +529,18 @@ std::string oneLine(std::string text) {
     return text;
 }
 
+// Lines of text as YAML comments, "# " before each.
+std::string commentLines(const std::string& text) {
+    std::string out;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', from), text.size());
+        out += "# " + oneLine(text.substr(from, end - from)) + "\n";
+        from = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 int newRoutineCommand(const std::string& name, const std::string& drill, const Workspace& workspace,
@@ -552,10 +564,12 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
     }
     const std::string text =
         "# yaml-language-server: $schema=" + oneLine(workspace.paths.dataDir) +
-        "/schema/routine.schema.json\n"
-        "# A routine of your own. Positions are centimetres from C7 (the bony bump at the\n"
-        "# base of the neck): x_cm toward the side being worked, y_cm down the back.\n"
-        "# rollcoach mirrors everything for the other side. Check it with:\n"
+        "/schema/routine.schema.json\n" +
+        // TRANSLATORS: comment lines at the top of a new routine file; x_cm, y_cm and C7 stay.
+        commentLines(_("A routine of your own. Positions are centimetres from C7 (the bony bump "
+                       "at the\nbase of the neck): x_cm toward the side being worked, y_cm down "
+                       "the back.\nrollcoach mirrors everything for the other side. Check it "
+                       "with:")) +
         "#   rollcoach validate " +
         oneLine(file.string()) +
         "\n"

@@ -358,8 +358,11 @@ bool BusMediaPlayer::answer() {
             // A bus that took the connection but never answered is no bus either.
             drop(m_name.empty()
                      ? "rollcoach: notice: " + std::string(_(kNoBus)) + "\n"
-                     : std::string("rollcoach: notice: the D-Bus session bus is gone (") +
-                           std::strerror(-r) + "): media keys will not control the session\n");
+                     : "rollcoach: notice: " +
+                           rollcoach::fill(_("the D-Bus session bus is gone ({0}): media keys will "
+                                             "not control the session"),
+                                           std::strerror(-r)) +
+                           "\n");
             break;
         }
         if (r == 0) {
