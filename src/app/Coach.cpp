@@ -4,6 +4,7 @@
 #include "core/EveryBody.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/Translate.hpp"
 #include "screens/BodyScreen.hpp"
 #include "screens/EditorScreen.hpp"
 #include "screens/EndScreen.hpp"
@@ -14,7 +15,6 @@
 #include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
 #include "screens/SetupScreen.hpp"
-#include "core/Translate.hpp"
 
 #include <ostream>
 

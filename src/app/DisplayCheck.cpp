@@ -90,8 +90,8 @@ bool DisplayCheck::confirm(const std::function<bool()>& makeContext) {
         return true;
     }
     const char* name = std::getenv("DISPLAY");
-    m_why = rollcoach::fill(_("the display {0} has no OpenGL (GLX): {1}"), name != nullptr ? name : "",
-                 _("cannot make an OpenGL context"));
+    m_why = rollcoach::fill(_("the display {0} has no OpenGL (GLX): {1}"),
+                            name != nullptr ? name : "", _("cannot make an OpenGL context"));
     return false;
 }
 

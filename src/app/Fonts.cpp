@@ -43,9 +43,10 @@ std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns)
         FcPatternDestroy(wanted);
         if (file.empty()) {
             FcConfigDestroy(config);
-            throw AssetError(rollcoach::fill(_("no font found for \"{0}\": install fonts-dejavu-core or set "
-                                    "ROLLCOACH_FONT to a .ttf file"),
-                                  pattern));
+            throw AssetError(
+                rollcoach::fill(_("no font found for \"{0}\": install fonts-dejavu-core or set "
+                                  "ROLLCOACH_FONT to a .ttf file"),
+                                pattern));
         }
         files.push_back(file);
     }

@@ -1,7 +1,7 @@
 #include "MediaPlayer.hpp"
 
-#include "modules/ModuleLoader.hpp"
 #include "core/Translate.hpp"
+#include "modules/ModuleLoader.hpp"
 
 #include <cstdlib>
 #include <ostream>
@@ -42,7 +42,7 @@ void MediaPlayer::show(const std::optional<NowPlaying>& now) {
         if (open == nullptr) {
             m_err << "rollcoach: notice: "
                   << rollcoach::fill(_("cannot load {0}: media keys will not control the session"),
-                          kMediaPlayerModuleName)
+                                     kMediaPlayerModuleName)
                   << "\n";
             return;
         }

@@ -1,12 +1,12 @@
 #include "RenderFrontEnd.hpp"
 
 #include "Png.hpp"
+#include "core/Translate.hpp"
 #include "screens/BodyScreen.hpp"
 #include "screens/EditorScreen.hpp"
 #include "screens/HelpScreen.hpp"
 #include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
-#include "core/Translate.hpp"
 
 #include <filesystem>
 #include <ostream>
@@ -20,7 +20,8 @@ int drawToPng(const Screen& screen, sf::Vector2u size, const std::string& outFil
     sf::RenderTexture texture;
     if (!texture.create(size.x, size.y)) {
         err << "rollcoach: error: "
-            << rollcoach::fill(_("cannot create a {0}x{1} image to draw into"), size.x, size.y) << "\n";
+            << rollcoach::fill(_("cannot create a {0}x{1} image to draw into"), size.x, size.y)
+            << "\n";
         return 1;
     }
     screen.draw(texture);
@@ -28,8 +29,8 @@ int drawToPng(const Screen& screen, sf::Vector2u size, const std::string& outFil
     const sf::Image image = texture.getTexture().copyToImage();
     std::string why;
     if (!savePng(image, outFile, why)) {
-        err << "rollcoach: error: " << outFile << ": " << rollcoach::fill(_("cannot write the image: {0}"), why)
-            << "\n";
+        err << "rollcoach: error: " << outFile << ": "
+            << rollcoach::fill(_("cannot write the image: {0}"), why) << "\n";
         return 1;
     }
     out << outFile << "\n";

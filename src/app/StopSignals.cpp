@@ -57,7 +57,8 @@ std::string StopSignals::name(int signal) {
     case SIGHUP:
         return "SIGHUP";
     default:
-        return "signal " + std::to_string(signal); // untranslated: kept in the history as the stop reason
+        return "signal " +
+               std::to_string(signal); // untranslated: kept in the history as the stop reason
     }
 }
 

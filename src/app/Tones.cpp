@@ -1,7 +1,7 @@
 #include "Tones.hpp"
 
-#include "modules/ModuleLoader.hpp"
 #include "core/Translate.hpp"
+#include "modules/ModuleLoader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -102,8 +102,8 @@ void Tones::prepare() {
     // Mixing for a null output would cost a context of 256 voices (8.5 MiB) and a mixing
     // thread, for nothing anyone can hear.
     if (onlyNullSoundOutput(std::getenv("ALSOFT_DRIVERS"))) {
-        m_notices << "rollcoach: " << _("no sound device (ALSOFT_DRIVERS=null): cues will be silent")
-                  << "\n";
+        m_notices << "rollcoach: "
+                  << _("no sound device (ALSOFT_DRIVERS=null): cues will be silent") << "\n";
         return;
     }
     // The module stays loaded to the end: SFML's audio library keeps its device in globals
@@ -120,7 +120,8 @@ void Tones::prepare() {
     }
     if (module == nullptr) {
         m_notices << "rollcoach: "
-                  << rollcoach::fill(_("cannot load the sound module; cues will be silent. Tried:{0}"), tried)
+                  << rollcoach::fill(
+                         _("cannot load the sound module; cues will be silent. Tried:{0}"), tried)
                   << "\n";
         return;
     }
@@ -128,7 +129,7 @@ void Tones::prepare() {
     if (open == nullptr) {
         m_notices << "rollcoach: "
                   << rollcoach::fill(_("the sound module has no {0}; cues will be silent"),
-                          kOpenSoundPlayerSymbol)
+                                     kOpenSoundPlayerSymbol)
                   << "\n";
         return;
     }

@@ -1,10 +1,10 @@
 #include "VoiceListener.hpp"
 
 #include "Tones.hpp"
+#include "core/Translate.hpp"
 #include "modules/MicrophoneModule.hpp"
 #include "voice/Audio.hpp"
 #include "voice/Recognizer.hpp"
-#include "core/Translate.hpp"
 
 #include <cstdlib>
 #include <dlfcn.h>

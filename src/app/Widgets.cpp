@@ -10,8 +10,8 @@
 namespace rollcoach {
 
 // Translated where it is shown.
-const char* const kStopAdvice =
-    N_("Stop at once on sharp pain, numbness or tingling. Press gently; never on the spine or neck.");
+const char* const kStopAdvice = N_(
+    "Stop at once on sharp pain, numbness or tingling. Press gently; never on the spine or neck.");
 
 unsigned Canvas::px(float size) const {
     return static_cast<unsigned>(std::max(9.f, size * u));

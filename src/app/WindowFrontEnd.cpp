@@ -14,10 +14,10 @@
 #include "core/EveryBody.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/Translate.hpp"
 #include "core/WindowPlace.hpp"
 #include "modules/ModuleLoader.hpp"
 #include "voice/Recognizer.hpp"
-#include "core/Translate.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -355,7 +355,8 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         printFrameStatistics(ticks, frameMs, intervalMs, out);
     }
     if (const int signal = signals.received(); signal != 0) {
-        err << "rollcoach: " << rollcoach::fill(_("stopped by {0}"), StopSignals::name(signal)) << "\n";
+        err << "rollcoach: " << rollcoach::fill(_("stopped by {0}"), StopSignals::name(signal))
+            << "\n";
         return 128 + signal;
     }
     return saved && fits ? 0 : 1;

@@ -95,8 +95,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     // standard output is an error, not a silent loss of what was printed.
     const std::string failure = outputFailure(out);
     if (!failure.empty()) {
-        err << "rollcoach: error: " << rollcoach::fill(_("cannot write to standard output: {0}"), failure)
-            << "\n";
+        err << "rollcoach: error: "
+            << rollcoach::fill(_("cannot write to standard output: {0}"), failure) << "\n";
         return status != 0 ? status : 1;
     }
     return status;

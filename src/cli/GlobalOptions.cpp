@@ -41,9 +41,10 @@ std::string fromEnvironment(const char* name, const char* fallback) {
 } // namespace
 
 void addGlobalOptions(CLI::App& app, Workspace& workspace, GlobalOptions& options) {
-    options.body = app.add_option("--body", workspace.bodyProfile,
-                                  _("whose body the model is scaled for: men or women (default men)"))
-                       ->check(CLI::IsMember({"men", "women"}));
+    options.body =
+        app.add_option("--body", workspace.bodyProfile,
+                       _("whose body the model is scaled for: men or women (default men)"))
+            ->check(CLI::IsMember({"men", "women"}));
     // The ranges are the body model's (assets/body.yaml), which refuses anything else.
     options.shoulderWidth =
         app.add_option("--shoulder-width-cm", workspace.shoulderWidthCm,
@@ -52,9 +53,10 @@ void addGlobalOptions(CLI::App& app, Workspace& workspace, GlobalOptions& option
             ->check(bodyRange(kShoulderWidthRangeCm,
                               N_("a shoulder width (acromion to acromion) must be from {0} to {1} "
                                  "cm, got {2}")));
-    options.height = app.add_option("--height-cm", workspace.heightCm, _("your height, 145-200 cm"))
-                         ->check(finiteNumber())
-                         ->check(bodyRange(kHeightRangeCm, N_("a height must be from {0} to {1} cm, got {2}")));
+    options.height =
+        app.add_option("--height-cm", workspace.heightCm, _("your height, 145-200 cm"))
+            ->check(finiteNumber())
+            ->check(bodyRange(kHeightRangeCm, N_("a height must be from {0} to {1} cm, got {2}")));
     app.add_option("--data-dir", options.dataDir,
                    _("folder for the history and your routines (default "
                      "$XDG_DATA_HOME/rollcoach)"));

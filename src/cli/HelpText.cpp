@@ -22,12 +22,18 @@ std::string groupName(const std::string& group) {
 
 // A word of a value kind: a kind CLI11 names, or a word of a range ("INT in [1 - 520]").
 std::string kindWord(const std::string& word) {
-    // TRANSLATORS: the kinds of value an option takes, as --help shows them after the option;
-    // capitals, one word each.
     static const char* const kinds[][2] = {
-        {"TEXT", N_("TEXT")},     {"INT", N_("INT")},   {"UINT", N_("UINT")},
-        {"FLOAT", N_("FLOAT")},   {"NUMBER", N_("NUMBER")}, {"CM", N_("CM")},
-        {"BOOLEAN", N_("BOOLEAN")}, {"FILE", N_("FILE")}, {"DIR", N_("DIR")},
+        // TRANSLATORS: the kinds of value an option takes, as --help shows them after the option;
+        // capitals, one word each.
+        {"TEXT", N_("TEXT")},
+        {"INT", N_("INT")},
+        {"UINT", N_("UINT")},
+        {"FLOAT", N_("FLOAT")},
+        {"NUMBER", N_("NUMBER")},
+        {"CM", N_("CM")},
+        {"BOOLEAN", N_("BOOLEAN")},
+        {"FILE", N_("FILE")},
+        {"DIR", N_("DIR")},
         // TRANSLATORS: as in "INT in [1 - 520]", a value kind in a range, in --help.
         {"in", N_("in")}};
     for (const auto& kind : kinds) {
@@ -220,8 +226,8 @@ std::string translatedParseError(const std::string& message) {
         {"Expected at least (\\d+) arguments to (.+), got (\\d+)",
          N_("Expected at least {0} arguments to {1}, got {2}")},
         {"(.+): (\\d+) required (.+) missing", N_("{0}: {1} required {2} missing")},
-        // TRANSLATORS: {0} is an option, {1} what was given, {2} and {3} the range's ends.
         {"(.+): Value (.+) not in range (\\S+) to (\\S+)",
+         // TRANSLATORS: {0} is an option, {1} what was given, {2} and {3} the range's ends.
          N_("{0}: Value {1} not in range {2} to {3}")},
         // TRANSLATORS: {0} is an option, {1} what was given, {2} the values it takes.
         {"(.+): (.*) not in (\\{.*\\})", N_("{0}: {1} not in {2}")},

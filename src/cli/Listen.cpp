@@ -1,9 +1,9 @@
 #include "Listen.hpp"
 
 #include "core/PrintableText.hpp"
+#include "core/Translate.hpp"
 #include "voice/Audio.hpp"
 #include "voice/Recognizer.hpp"
-#include "core/Translate.hpp"
 
 #include <iomanip>
 #include <ostream>

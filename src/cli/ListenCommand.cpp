@@ -1,8 +1,8 @@
 #include "Listen.hpp"
 #include "Subcommand.hpp"
+#include "core/Translate.hpp"
 #include "modules/ModuleLoader.hpp"
 #include "voice/Recognizer.hpp"
-#include "core/Translate.hpp"
 
 #include <memory>
 

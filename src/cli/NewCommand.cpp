@@ -20,8 +20,9 @@ Subcommand addNewCommand(CLI::App& app) {
         app.add_subcommand("new", _("write a commented starting routine into your routine folder"));
     command->add_option("NAME", options->name, _("the routine's name"))->required();
     command
-        ->add_option("--drill", options->drill,
-                     _("the drill to start from: wall, lying, partner or self-press (default wall)"))
+        ->add_option(
+            "--drill", options->drill,
+            _("the drill to start from: wall, lying, partner or self-press (default wall)"))
         ->check(CLI::IsMember({"wall", "lying", "partner", "self-press"}));
     return {command, [options](CommandContext& context) {
                 return newRoutineCommand(options->name, options->drill, context.workspace,

@@ -47,8 +47,8 @@ int plan(const PlanOptions& options, CommandContext& context) {
     } else {
         context.out << planText(timeline)
                     << rollcoach::fill(side.side == Side::Left ? _("First side: left ({0})")
-                                                    : _("First side: right ({0})"),
-                            printable(side.why))
+                                                               : _("First side: right ({0})"),
+                                       printable(side.why))
                     << "\n";
     }
     return 0;

@@ -19,7 +19,8 @@ Subcommand addProgressCommand(CLI::App& app) {
     auto options = std::make_shared<ProgressOptions>();
     CLI::App* command = app.add_subcommand(
         "progress", _("each side's tension before and after each session, and the change"));
-    command->add_option("--routine", options->routine, _("only this routine: its file or its title"));
+    command->add_option("--routine", options->routine,
+                        _("only this routine: its file or its title"));
     command->add_option("--weeks", options->weeks, _("only the last N weeks (1-520)"))
         ->check(CLI::Range(1, 520));
     command->add_flag("--json", options->json, _("print the progress as JSON"));

@@ -5,9 +5,9 @@
 #include "core/PrintableText.hpp"
 #include "core/Reminder.hpp"
 #include "core/TextFile.hpp"
+#include "core/Translate.hpp"
 #include "modules/DesktopModules.hpp"
 #include "modules/ModuleLoader.hpp"
-#include "core/Translate.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -77,10 +77,11 @@ void sayNoConfigFolder(std::ostream& err) {
                 ? std::string(_("HOME is not set and XDG_CONFIG_HOME names no absolute folder, so "
                                 "there is no place for the reminder's files; set HOME or "
                                 "XDG_CONFIG_HOME to an absolute path"))
-                : rollcoach::fill(_("HOME is \"{0}\", not an absolute path, and XDG_CONFIG_HOME names no "
-                         "absolute folder, so there is no place for the reminder's files; set "
-                         "HOME or XDG_CONFIG_HOME to an absolute path"),
-                       printable(home)))
+                : rollcoach::fill(
+                      _("HOME is \"{0}\", not an absolute path, and XDG_CONFIG_HOME names no "
+                        "absolute folder, so there is no place for the reminder's files; set "
+                        "HOME or XDG_CONFIG_HOME to an absolute path"),
+                      printable(home)))
         << "\n";
 }
 
@@ -234,8 +235,8 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
     std::error_code ec;
     const std::string dataDir = fs::absolute(workspace.dataDir, ec).lexically_normal().string();
     if (ec) {
-        err << "rollcoach: error: " << printable(workspace.dataDir)
-            << ": " << rollcoach::fill(_("cannot make the data folder's path absolute: {0}"), ec.message())
+        err << "rollcoach: error: " << printable(workspace.dataDir) << ": "
+            << rollcoach::fill(_("cannot make the data folder's path absolute: {0}"), ec.message())
             << "\n";
         return 1;
     }
@@ -243,9 +244,10 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
         for (const std::string& path : {executable, dataDir}) {
             if (const std::string problem = desktopEntryProblem(path); !problem.empty()) {
                 err << "rollcoach: error: " << printable(path) << ": "
-                    << rollcoach::fill(_("the path {0}; move it, or use the systemd timer (rollcoach "
-                              "remind --install)"),
-                            problem)
+                    << rollcoach::fill(
+                           _("the path {0}; move it, or use the systemd timer (rollcoach "
+                             "remind --install)"),
+                           problem)
                     << "\n";
                 return 1;
             }
@@ -255,9 +257,10 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
             return 1;
         }
         out << printable(file.string()) << ": "
-            << rollcoach::fill(_("from the next login, rollcoach stays running and reminds at {0} (remove "
-                      "it with rollcoach remind --uninstall)"),
-                    calendar)
+            << rollcoach::fill(
+                   _("from the next login, rollcoach stays running and reminds at {0} (remove "
+                     "it with rollcoach remind --uninstall)"),
+                   calendar)
             << "\n";
         return 0;
     }
@@ -283,8 +286,8 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
         return 1;
     }
     if (!systemctl({"daemon-reload"}) || !systemctl({"enable", "--now", kTimerName})) {
-        err << "rollcoach: error: " << printable((folder / kTimerName).string())
-            << ": " << _("is written, but systemctl --user could not enable it") << "\n";
+        err << "rollcoach: error: " << printable((folder / kTimerName).string()) << ": "
+            << _("is written, but systemctl --user could not enable it") << "\n";
         return 1;
     }
     out << printable((folder / kTimerName).string()) << ": "
@@ -420,7 +423,8 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
             break;
         }
         err << "rollcoach: error: "
-            << rollcoach::fill(_("cannot post a notification ({0}): {1}"), what, printable(result.error))
+            << rollcoach::fill(_("cannot post a notification ({0}): {1}"), what,
+                               printable(result.error))
             << "\n";
         return Answer::Failed;
     }
@@ -438,7 +442,8 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
                        reminder.routineFile};
         }
         if (!startSession(command, why)) {
-            err << "rollcoach: error: " << rollcoach::fill(_("cannot start the session: {0}"), why) << "\n";
+            err << "rollcoach: error: " << rollcoach::fill(_("cannot start the session: {0}"), why)
+                << "\n";
             return Answer::Failed;
         }
         out << rollcoach::fill(_("Started: {0}"), printable(reminder.title)) << "\n";
@@ -465,7 +470,8 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     } else if (result.closed) {
         out << _("Dismissed.") << "\n";
     } else if (result.actionsShown) {
-        out << rollcoach::fill(_("No answer in {0} s; the reminder was taken down."), request.waitS) << "\n";
+        out << rollcoach::fill(_("No answer in {0} s; the reminder was taken down."), request.waitS)
+            << "\n";
     }
     return Answer::Posted;
 }

@@ -68,9 +68,10 @@ Subcommand addRenderCommand(CLI::App& app) {
         "render",
         _("draw the session screen at a moment, the progress, body or help screen, to a PNG"));
     command->add_option("FILE", options->request.routineFile, _("routine file"))->required();
-    CLI::Option* at = command->add_option("--at", options->request.atS, _("seconds into the session"))
-                          ->check(finiteNumber())
-                          ->check(CLI::Range(0.0, 1e6));
+    CLI::Option* at =
+        command->add_option("--at", options->request.atS, _("seconds into the session"))
+            ->check(finiteNumber())
+            ->check(CLI::Range(0.0, 1e6));
     command
         ->add_option("--screen", options->screen,
                      _("session (at --at seconds), progress (the routine's tension by date) or "

@@ -6,9 +6,9 @@
 #include "core/PrintableText.hpp"
 #include "core/Report.hpp"
 #include "core/TextFile.hpp"
+#include "core/Translate.hpp"
 #include "modules/DesktopModules.hpp"
 #include "modules/ModuleLoader.hpp"
-#include "core/Translate.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -29,13 +29,14 @@ bool writeOutput(const std::string& path, const std::string& bytes, const char* 
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
         err << "rollcoach: error: " << printable(path) << ": "
             << rollcoach::fill(cannotWrite, S_ISDIR(st.st_mode) ? _("it is a folder")
-                                                     : _("it is not a regular file"))
+                                                                : _("it is not a regular file"))
             << "\n";
         return false;
     }
     std::string why;
     if (!writeFileAtomically(path, bytes, why)) {
-        err << "rollcoach: error: " << printable(path) << ": " << rollcoach::fill(cannotWrite, why) << "\n";
+        err << "rollcoach: error: " << printable(path) << ": " << rollcoach::fill(cannotWrite, why)
+            << "\n";
         return false;
     }
     return true;
@@ -79,9 +80,10 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     // is read or written.
     if (!pdfFile.empty() && !csvFile.empty() && csvFile != "-" && sameFile(pdfFile, csvFile)) {
         err << "rollcoach: usage error: "
-            << rollcoach::fill(_("--out {0} and --csv {1} name the same file: give the report and the rows "
-                      "a file each"),
-                    printable(pdfFile), printable(csvFile))
+            << rollcoach::fill(
+                   _("--out {0} and --csv {1} name the same file: give the report and the rows "
+                     "a file each"),
+                   printable(pdfFile), printable(csvFile))
             << "\n";
         return 2;
     }
@@ -96,7 +98,8 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
         draw = reinterpret_cast<DrawReportPdf>(loadModuleSymbol(
             modulePaths(workspace.programFolder, kReportModuleName), kDrawReportPdfSymbol, why));
         if (draw == nullptr) {
-            err << "rollcoach: error: " << rollcoach::fill(_("cannot write PDF reports: {0}"), why) << "\n";
+            err << "rollcoach: error: " << rollcoach::fill(_("cannot write PDF reports: {0}"), why)
+                << "\n";
             return 1;
         }
     }
@@ -133,15 +136,18 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
         std::string pdf;
         std::string why;
         if (!draw(reportDocument(data), pdf, why)) {
-            err << "rollcoach: error: " << rollcoach::fill(_("cannot draw the report: {0}"), why) << "\n";
+            err << "rollcoach: error: " << rollcoach::fill(_("cannot draw the report: {0}"), why)
+                << "\n";
             return 1;
         }
         if (!writeOutput(pdfFile, pdf, _("cannot write the report: {0}"), err)) {
             return 1;
         }
-        const std::string sessionsText = plural(data.sessions.size(), "{0} session", "{0} sessions");
-        // TRANSLATORS: {0} is the number of weeks, {1} "3 sessions" as said just above.
-        out << printable(pdfFile) << ": "
+        const std::string sessionsText =
+            plural(data.sessions.size(), "{0} session", "{0} sessions");
+        out << printable(pdfFile)
+            << ": "
+            // TRANSLATORS: {0} is the number of weeks, {1} "3 sessions" as said just above.
             << plural(static_cast<unsigned long>(weeks), "{1} over {0} week", "{1} over {0} weeks",
                       sessionsText)
             << "\n";
@@ -164,7 +170,8 @@ struct ReportOptions {
 Subcommand addReportCommand(CLI::App& app) {
     auto options = std::make_shared<ReportOptions>();
     CLI::App* command = app.add_subcommand(
-        "report", _("a PDF report of the last weeks for a physiotherapist, and the raw rows as CSV"));
+        "report",
+        _("a PDF report of the last weeks for a physiotherapist, and the raw rows as CSV"));
     command->add_option("--weeks", options->weeks, _("how many weeks (default 4, 1-52)"))
         ->check(CLI::Range(1, 52));
     command->add_option("--out", options->pdfFile, _("the PDF file to write"));

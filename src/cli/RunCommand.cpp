@@ -14,7 +14,8 @@ Subcommand addRunCommand(CLI::App& app) {
     command->add_option("FILE", request->routineFile, _("routine file"))->required();
     command->add_option("--first-side", *side, _("side to start on"))
         ->check(CLI::IsMember({"left", "right"}));
-    command->add_option("--speed", request->speed, _("run the session clock this many times faster"))
+    command
+        ->add_option("--speed", request->speed, _("run the session clock this many times faster"))
         ->check(finiteNumber())
         ->check(CLI::Range(0.01, 1000.0));
     command->add_flag("--autostart", request->autostart, _("start the timer without a key press"));
@@ -25,11 +26,12 @@ Subcommand addRunCommand(CLI::App& app) {
     command->add_flag("--mute", request->mute, _("no sounds and no speech"));
     // Read from across the room: full screen from the start (F toggles it at any time).
     command->add_flag("--fullscreen", request->fullScreen, _("open full screen (F toggles)"));
-    // TRANSLATORS: the five voice command words are English and stay English: they are what
-    // the recogniser knows.
     command->add_flag("--listen", request->listen,
+                      // TRANSLATORS: the five voice command words are English and stay English:
+                      // they are what the recogniser knows.
                       _("take voice commands: pause, resume, next, back, stop (the pain stop)"));
-    command->add_flag("--paused", request->paused, _("start the session paused (with --autostart)"));
+    command->add_flag("--paused", request->paused,
+                      _("start the session paused (with --autostart)"));
     command->add_flag("--big-button", request->bigButton,
                       _("any key or gamepad button pauses and resumes (X still stops for pain)"));
     command

@@ -75,8 +75,8 @@ std::string tensionLine(const std::vector<CheckIn>& checkIns) {
             ratings += " " + (pair.first.empty() ? "-" : pair.first) + "\u2192" +
                        (pair.second.empty() ? "-" : pair.second);
         }
-        // TRANSLATORS: {0} is the side's ratings, before and after: " 6→3".
         const std::string sideText =
+            // TRANSLATORS: {0} is the side's ratings, before and after: " 6→3".
             rollcoach::fill(side == Side::Left ? _("left{0}") : _("right{0}"), ratings);
         line = line.empty() ? rollcoach::fill(_("tension {0}"), sideText) : line + ", " + sideText;
     }
@@ -161,9 +161,10 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         char rightSeconds[16];
         std::snprintf(leftSeconds, sizeof leftSeconds, "%4.0f", r.leftS);
         std::snprintf(rightSeconds, sizeof rightSeconds, "%4.0f", r.rightS);
-        std::snprintf(line, sizeof line, "%s  %-11s  %s  ", isoTime(r.startedAt).c_str(),
-                      printable(outcome(r)).c_str(),
-                      rollcoach::fill(_("left {0} s  right {1} s"), leftSeconds, rightSeconds).c_str());
+        std::snprintf(
+            line, sizeof line, "%s  %-11s  %s  ", isoTime(r.startedAt).c_str(),
+            printable(outcome(r)).c_str(),
+            rollcoach::fill(_("left {0} s  right {1} s"), leftSeconds, rightSeconds).c_str());
         // Ratings are whole numbers, so nothing stored can reach the terminal through them.
         const std::string tension = tensionLine(r.checkIns);
         if (r.bothS > 0) {
@@ -172,7 +173,7 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
             std::snprintf(bothSeconds, sizeof bothSeconds, "%4.0f", r.bothS);
             out << line
                 << rollcoach::fill(_("of which both sides {0} s  ({1} in all)"), bothSeconds,
-                        minutesAndSeconds(r.totalS()))
+                                   minutesAndSeconds(r.totalS()))
                 << "  ";
             line[0] = '\0';
         }
@@ -189,9 +190,10 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         return std::string(text);
     };
     if (both > 0) {
-        out << rollcoach::fill(_("In all: left {0} s, right {1} s ({2}), of which both sides at once {3} s, "
-                      "half in each side's time"),
-                    seconds(left), seconds(right), minutesAndSeconds(left + right), seconds(both));
+        out << rollcoach::fill(
+            _("In all: left {0} s, right {1} s ({2}), of which both sides at once {3} s, "
+              "half in each side's time"),
+            seconds(left), seconds(right), minutesAndSeconds(left + right), seconds(both));
     } else {
         out << rollcoach::fill(_("In all: left {0} s, right {1} s"), seconds(left), seconds(right));
     }
@@ -249,25 +251,25 @@ void printSide(const SideProgress& side, std::ostream& out) {
         out << line << printable(session.routineTitle) << "\n";
         if (session.painStop) {
             out << "              "
-                << rollcoach::fill(_("STOPPED FOR PAIN: {0}"), printable(painStopWhere(*session.painStop)))
+                << rollcoach::fill(_("STOPPED FOR PAIN: {0}"),
+                                   printable(painStopWhere(*session.painStop)))
                 << "\n";
         }
     }
     const SideSummary& s = side.summary;
     const unsigned long rated = static_cast<unsigned long>(s.sessions);
     out << "  "
-        << (left ? plural(rated,
-                          "Left: {0} session rated; on average {1} before, {2} after",
+        << (left ? plural(rated, "Left: {0} session rated; on average {1} before, {2} after",
                           "Left: {0} sessions rated; on average {1} before, {2} after",
                           ratingText(s.averageBefore), ratingText(s.averageAfter))
-                 : plural(rated,
-                          "Right: {0} session rated; on average {1} before, {2} after",
+                 : plural(rated, "Right: {0} session rated; on average {1} before, {2} after",
                           "Right: {0} sessions rated; on average {1} before, {2} after",
                           ratingText(s.averageBefore), ratingText(s.averageAfter)));
     if (s.averageChange) {
-        out << rollcoach::fill(_(", a change of {0} over {1} rated before and after; {2} with a drop that "
-                      "matters"),
-                    changeText(s.averageChange), s.paired, s.mattered);
+        out << rollcoach::fill(
+            _(", a change of {0} over {1} rated before and after; {2} with a drop that "
+              "matters"),
+            changeText(s.averageChange), s.paired, s.mattered);
     } else {
         out << _("; no session rated both before and after");
     }
@@ -376,17 +378,20 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
                         " in the last {0} weeks");
     }
     if (progress.empty()) {
-        // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4 weeks".
-        out << rollcoach::fill(_("No tension ratings yet{0}. When a side starts and ends, a session asks how "
-                      "tense it is: press 0-9 (T for 10)."),
-                    scope)
+        // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4
+        // weeks".
+        out << rollcoach::fill(
+                   _("No tension ratings yet{0}. When a side starts and ends, a session asks how "
+                     "tense it is: press 0-9 (T for 10)."),
+                   scope)
             << "\n";
         return 0;
     }
     // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4 weeks".
-    out << rollcoach::fill(_("Tension from 0 (none) to 10, before and after working each side{0}. * marks a "
-                  "drop of 2 points or more, the smallest change that matters to a person."),
-                scope)
+    out << rollcoach::fill(
+               _("Tension from 0 (none) to 10, before and after working each side{0}. * marks a "
+                 "drop of 2 points or more, the smallest change that matters to a person."),
+               scope)
         << "\n\n";
     printSide(progress.left, out);
     out << "\n";
@@ -399,18 +404,18 @@ std::string dueLine(const DueSession& due) {
     std::snprintf(time, sizeof time, "%02d:%02d", due.planned.minuteOfDay / 60,
                   due.planned.minuteOfDay % 60);
     std::string line = std::string(time) + "  " + printable(due.planned.title);
-    const std::string start = rollcoach::fill(due.firstSide.side == Side::Left
-                                       ? _("start on the left side: {0}")
-                                       : _("start on the right side: {0}"),
-                                   printable(due.firstSide.why));
+    const std::string start =
+        rollcoach::fill(due.firstSide.side == Side::Left ? _("start on the left side: {0}")
+                                                         : _("start on the right side: {0}"),
+                        printable(due.firstSide.why));
     switch (due.state) {
     case DayState::Done:
         return line + "  " + _("(done today)");
     case DayState::Partial:
         return line + "  " +
                rollcoach::fill(_("(partial today: left {0}, right {1} of {2} each)"),
-                    minutesAndSeconds(due.doneLeftS), minutesAndSeconds(due.doneRightS),
-                    minutesAndSeconds(due.plannedPerSideS)) +
+                               minutesAndSeconds(due.doneLeftS), minutesAndSeconds(due.doneRightS),
+                               minutesAndSeconds(due.plannedPerSideS)) +
                "  -  " + start;
     case DayState::Due:
         break;
@@ -418,7 +423,8 @@ std::string dueLine(const DueSession& due) {
     if (!due.notFit.empty()) {
         // Due all the same: said, with why and what to do, rather than left out.
         return line + "  -  " +
-               rollcoach::fill(_("does not fit your body: {0}; {1}"), printable(due.notFit), notFitAdvice());
+               rollcoach::fill(_("does not fit your body: {0}; {1}"), printable(due.notFit),
+                               notFitAdvice());
     }
     return line + "  -  " + start;
 }
@@ -437,8 +443,9 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     const auto sayOverdue = [&] {
         for (const OverdueSession& late :
              overdueSessions(routines, sessions, workspace.now(), workspace.settings)) {
-            out << rollcoach::fill(_("Overdue since {0} {1}: {2}"), shortDayName(late.since.weekday()),
-                        late.since.iso(), printable(late.routineTitle))
+            out << rollcoach::fill(_("Overdue since {0} {1}: {2}"),
+                                   shortDayName(late.since.weekday()), late.since.iso(),
+                                   printable(late.routineTitle))
                 << "\n";
         }
     };
@@ -456,16 +463,17 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
         out << _("Nothing is due: no routine names days in its schedule.") << "\n";
         return 0;
     }
-    static const char* const names[] = {N_("Monday"), N_("Tuesday"),  N_("Wednesday"),
-                                        N_("Thursday"), N_("Friday"), N_("Saturday"),
+    static const char* const names[] = {N_("Monday"),   N_("Tuesday"), N_("Wednesday"),
+                                        N_("Thursday"), N_("Friday"),  N_("Saturday"),
                                         N_("Sunday")};
     out << rollcoach::fill(_("Nothing is due today. Next: {0} {1}, {2}"),
-                _(names[static_cast<int>(week.front().date.weekday())]), week.front().date.iso(),
-                printable(week.front().title));
+                           _(names[static_cast<int>(week.front().date.weekday())]),
+                           week.front().date.iso(), printable(week.front().title));
     const std::string notFit = notFitFor(library, week.front().routineFile);
     if (!notFit.empty()) {
         out << " "
-            << rollcoach::fill(_("(it does not fit your body: {0}; {1})"), printable(notFit), notFitAdvice());
+            << rollcoach::fill(_("(it does not fit your body: {0}; {1})"), printable(notFit),
+                               notFitAdvice());
     }
     out << "\n";
     sayOverdue();
@@ -500,8 +508,9 @@ int calendarCommand(int weeks, const std::string& outFile, const Workspace& work
         return 1;
     }
     const std::string sessionsText = plural(plan.size(), "{0} session", "{0} sessions");
-    // TRANSLATORS: {0} is the number of weeks, {1} "3 sessions" as said just above.
-    out << printable(outFile) << ": "
+    out << printable(outFile)
+        << ": "
+        // TRANSLATORS: {0} is the number of weeks, {1} "3 sessions" as said just above.
         << plural(static_cast<unsigned long>(weeks), "{1} over {0} week", "{1} over {0} weeks",
                   sessionsText)
         << "\n";
@@ -547,9 +556,10 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
                       std::ostream& out, std::ostream& err) {
     if (!isRoutineName(name)) {
         err << "rollcoach: error: "
-            << rollcoach::fill(_("\"{0}\" cannot be a routine name: use letters, digits, dashes and "
-                      "underscores, starting with a letter or a digit, at most 80"),
-                    printable(name))
+            << rollcoach::fill(
+                   _("\"{0}\" cannot be a routine name: use letters, digits, dashes and "
+                     "underscores, starting with a letter or a digit, at most 80"),
+                   printable(name))
             << "\n";
         return 2;
     }
@@ -558,8 +568,8 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
-        err << "rollcoach: error: " << printable(dir.string())
-            << ": " << rollcoach::fill(_("cannot create the folder: {0}"), ec.message()) << "\n";
+        err << "rollcoach: error: " << printable(dir.string()) << ": "
+            << rollcoach::fill(_("cannot create the folder: {0}"), ec.message()) << "\n";
         return 1;
     }
     const std::string text =
@@ -570,8 +580,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
                        "at the\nbase of the neck): x_cm toward the side being worked, y_cm down "
                        "the back.\nrollcoach mirrors everything for the other side. Check it "
                        "with:")) +
-        "#   rollcoach validate " +
-        oneLine(file.string()) +
+        "#   rollcoach validate " + oneLine(file.string()) +
         "\n"
         "format: 1\n"
         "title: \"" +
@@ -581,11 +590,11 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
         if (errno == EEXIST) {
-            err << "rollcoach: error: " << printable(file.string())
-                << ": " << _("already exists; choose another name") << "\n";
+            err << "rollcoach: error: " << printable(file.string()) << ": "
+                << _("already exists; choose another name") << "\n";
         } else {
-            err << "rollcoach: error: " << printable(file.string())
-                << ": " << rollcoach::fill(_("cannot create the routine: {0}"), std::strerror(errno))
+            err << "rollcoach: error: " << printable(file.string()) << ": "
+                << rollcoach::fill(_("cannot create the routine: {0}"), std::strerror(errno))
                 << "\n";
         }
         return 1;
@@ -606,8 +615,8 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
     if (error != 0) {
         // Half a routine would only fail to validate: leave nothing.
         ::unlink(file.c_str());
-        err << "rollcoach: error: " << printable(file.string())
-            << ": " << rollcoach::fill(_("cannot write the routine: {0}"), std::strerror(error)) << "\n";
+        err << "rollcoach: error: " << printable(file.string()) << ": "
+            << rollcoach::fill(_("cannot write the routine: {0}"), std::strerror(error)) << "\n";
         return 1;
     }
     out << printable(file.string()) << "\n";

@@ -45,17 +45,18 @@ int validateOnEveryBody(const ValidateOptions& options, const BodyModel& body,
         for (const BodyProblem& problem : check.problems) {
             Diagnostic shown = problem.diagnostic;
             shown.message += " " + rollcoach::fill(_("(on {0} of {1} bodies: {2})"), problem.bodies,
-                                        check.bodiesChecked, problem.which);
+                                                   check.bodiesChecked, problem.which);
             out << formatDiagnostic(file, shown) << "\n";
             errors = errors || shown.severity == Severity::Error;
             warnings = warnings || shown.severity == Severity::Warning;
         }
         if (check.fitsEveryBody()) {
             out << printable(file) << ": "
-                << rollcoach::fill(_("fits every body: {0} checked, shoulders {1}-{2} cm, heights {3}-{4} "
-                          "cm, men and women"),
-                        check.bodiesChecked, body.minShoulderWidthCm, body.maxShoulderWidthCm,
-                        body.minHeightCm, body.maxHeightCm)
+                << rollcoach::fill(
+                       _("fits every body: {0} checked, shoulders {1}-{2} cm, heights {3}-{4} "
+                         "cm, men and women"),
+                       check.bodiesChecked, body.minShoulderWidthCm, body.maxShoulderWidthCm,
+                       body.minHeightCm, body.maxHeightCm)
                 << "\n";
         }
         failed = failed || errors || (options.strict && warnings);
@@ -87,7 +88,8 @@ int validate(const ValidateOptions& options, CommandContext& context) {
 
 Subcommand addValidateCommand(CLI::App& app) {
     auto options = std::make_shared<ValidateOptions>();
-    CLI::App* command = app.add_subcommand("validate", _("check routine files; one line per problem"));
+    CLI::App* command =
+        app.add_subcommand("validate", _("check routine files; one line per problem"));
     command->add_option("FILE", options->files, _("routine files"))->required();
     command->add_flag("--strict", options->strict, _("fail on warnings too"));
     command->add_flag("--every-body", options->everyBody,

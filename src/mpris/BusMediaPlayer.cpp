@@ -1,8 +1,8 @@
 // rollcoach as an MPRIS media player through sd-bus: the module rollcoach-mpris.so, the only
 // code that links libsystemd, loaded by the window with the first session it shows.
 
-#include "modules/MediaPlayerModule.hpp"
 #include "core/Translate.hpp"
+#include "modules/MediaPlayerModule.hpp"
 
 #include <systemd/sd-bus.h>
 
@@ -56,8 +56,7 @@ constexpr const char* kRootInterface = "org.mpris.MediaPlayer2";
 constexpr const char* kPlayerInterface = "org.mpris.MediaPlayer2.Player";
 constexpr const char* kName = "org.mpris.MediaPlayer2.rollcoach";
 // Translated where it is said.
-constexpr const char* kNoBus =
-    N_("no D-Bus session bus: media keys will not control the session");
+constexpr const char* kNoBus = N_("no D-Bus session bus: media keys will not control the session");
 // A bus that does not answer must not hold up the window for long.
 constexpr std::uint64_t kCallTimeoutUs = 2'000'000;
 
@@ -278,7 +277,8 @@ void BusMediaPlayer::registerObject() {
     }
     if (r < 0) {
         drop("rollcoach: notice: " +
-             rollcoach::fill(_("media keys will not control the session: {0}"), std::strerror(-r)) + "\n");
+             rollcoach::fill(_("media keys will not control the session: {0}"), std::strerror(-r)) +
+             "\n");
     }
 }
 
@@ -301,8 +301,9 @@ void BusMediaPlayer::named(bool ok) {
         }
     }
     m_err << "rollcoach: notice: "
-          << rollcoach::fill(_("the D-Bus name {0} is taken: media keys will not control the session"),
-                  m_wanted)
+          << rollcoach::fill(
+                 _("the D-Bus name {0} is taken: media keys will not control the session"),
+                 m_wanted)
           << "\n";
     m_wanted.clear();
 }

@@ -6,8 +6,8 @@
 // deadline (a server that takes seconds per call cannot stretch the wait), and a server that
 // answers with the wrong types is told apart from one that is not there.
 
-#include "modules/DesktopModules.hpp"
 #include "core/Translate.hpp"
+#include "modules/DesktopModules.hpp"
 
 #include <gio/gio.h>
 
@@ -60,7 +60,8 @@ GVariant* call(GDBusConnection* bus, const char* method, GVariant* parameters,
         G_DBUS_CALL_FLAGS_NO_AUTO_START, leftMs(deadline), nullptr, &error);
     if (reply == nullptr) {
         result.failure = failureOf(error);
-        result.error = std::string(method) + ": " + (error != nullptr ? error->message : _("failed"));
+        result.error =
+            std::string(method) + ": " + (error != nullptr ? error->message : _("failed"));
         g_clear_error(&error);
     }
     return reply;

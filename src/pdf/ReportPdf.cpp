@@ -2,8 +2,8 @@
 // laid out by Pango. It lays out and draws; every word and every number comes in the
 // ReportDocument.
 
-#include "modules/DesktopModules.hpp"
 #include "core/Translate.hpp"
+#include "modules/DesktopModules.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>

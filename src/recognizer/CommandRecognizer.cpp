@@ -1,7 +1,7 @@
 #include "CommandRecognizer.hpp"
 
-#include "voice/Audio.hpp"
 #include "core/Translate.hpp"
+#include "voice/Audio.hpp"
 
 #include <pocketsphinx.h>
 
@@ -125,7 +125,8 @@ CommandRecognizer::CommandRecognizer(const std::string& modelDir, RecognizerLimi
     for (const std::string& path : {hmm + "/mdef", dict}) {
         std::error_code ec;
         if (!fs::exists(path, ec)) {
-            m_error = rollcoach::fill(_("no speech model at {0} (install pocketsphinx-en-us)"), path);
+            m_error =
+                rollcoach::fill(_("no speech model at {0} (install pocketsphinx-en-us)"), path);
             return;
         }
     }

@@ -1,7 +1,7 @@
 // The microphone, through SFML's sound recorder; part of rollcoach-sound.so.
 
-#include "modules/MicrophoneModule.hpp"
 #include "core/Translate.hpp"
+#include "modules/MicrophoneModule.hpp"
 
 #include <SFML/Audio.hpp>
 

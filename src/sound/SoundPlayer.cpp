@@ -1,8 +1,8 @@
 // rollcoach-sound.so: plays the session's cues through SFML's audio library and OpenAL.
 // Built as a module of its own so that only sessions with sound load these libraries.
 
-#include "modules/SoundModule.hpp"
 #include "core/Translate.hpp"
+#include "modules/SoundModule.hpp"
 
 #include <SFML/Audio.hpp>
 

@@ -93,7 +93,8 @@ bool WavStream::open(const std::string& path, std::string& why) {
     if (m_fd < 0) {
         struct stat info {};
         if ((errno == ENXIO || errno == EOPNOTSUPP) && ::stat(path.c_str(), &info) == 0) {
-            why = rollcoach::fill(_("is not a regular file ({0}): a WAV file is needed"), kindOf(info.st_mode));
+            why = rollcoach::fill(_("is not a regular file ({0}): a WAV file is needed"),
+                                  kindOf(info.st_mode));
             return false;
         }
         why = openError(errno);
@@ -109,7 +110,8 @@ bool WavStream::open(const std::string& path, std::string& why) {
         return false;
     }
     if (!S_ISREG(info.st_mode)) {
-        why = rollcoach::fill(_("is not a regular file ({0}): a WAV file is needed"), kindOf(info.st_mode));
+        why = rollcoach::fill(_("is not a regular file ({0}): a WAV file is needed"),
+                              kindOf(info.st_mode));
         return false;
     }
     return readHeader(why);
@@ -197,9 +199,10 @@ bool WavStream::readHeader(std::string& why) {
                 format = le16(body, 24);
             }
             if (format != 1) {
-                why = format == 3 ? std::string(_("floating-point samples: 16-bit PCM needed"))
-                                  : rollcoach::fill(_("compressed audio (format {0}): 16-bit PCM needed"),
-                                         format);
+                why = format == 3
+                          ? std::string(_("floating-point samples: 16-bit PCM needed"))
+                          : rollcoach::fill(_("compressed audio (format {0}): 16-bit PCM needed"),
+                                            format);
                 return false;
             }
             if (bits != 16) {
@@ -211,7 +214,7 @@ bool WavStream::readHeader(std::string& why) {
             if (m_channels == 0 || m_channels > 64 || m_sampleRate < 8000 ||
                 m_sampleRate > 192000) {
                 why = rollcoach::fill(_("an unusable format ({0} channels at {1} Hz)"), m_channels,
-                           m_sampleRate);
+                                      m_sampleRate);
                 return false;
             }
             haveFormat = true;
@@ -251,8 +254,9 @@ bool WavStream::read(std::vector<std::int16_t>& samples, std::size_t most, std::
         char held[32];
         std::snprintf(claimed, sizeof claimed, "%.2f", static_cast<double>(m_dataClaimed) / rate);
         std::snprintf(held, sizeof held, "%.2f", static_cast<double>(m_dataRead) / rate);
-        why = rollcoach::fill(_("the samples are cut short: the data chunk gives {0} s, the file holds {1} s"),
-                   claimed, held);
+        why = rollcoach::fill(
+            _("the samples are cut short: the data chunk gives {0} s, the file holds {1} s"),
+            claimed, held);
         return false;
     }
     // Whole frames only: a frame the file breaks off in the middle of is dropped.

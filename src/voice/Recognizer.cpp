@@ -25,7 +25,8 @@ std::unique_ptr<Recognizer> openRecognizer(const std::vector<std::string>& modul
     if (open == nullptr) {
         why = failure.empty()
                   ? rollcoach::fill(_("cannot load the voice module {0}"), kVoiceModuleName)
-                  : rollcoach::fill(_("cannot load the voice module {0} ({1})"), kVoiceModuleName, failure);
+                  : rollcoach::fill(_("cannot load the voice module {0} ({1})"), kVoiceModuleName,
+                                    failure);
         return nullptr;
     }
     // The module stays loaded for the rest of the program: the recogniser's code lives there.

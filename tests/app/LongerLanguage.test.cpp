@@ -189,7 +189,8 @@ std::string routineNearTheSpine(double xCm) {
         yaml << "  - name: Slow sweep beside the shoulder blade\n"
                 "    cue: Lean into the wall and roll the ball slowly along the muscle.\n"
                 "    duration_s: 30\n    place: [{x_cm: "
-             << xCm << ", y_cm: 10}]\n    motion: {pattern: horizontal, amplitude_cm: 2, period_s: 8}\n";
+             << xCm
+             << ", y_cm: 10}]\n    motion: {pattern: horizontal, amplitude_cm: 2, period_s: 8}\n";
     }
     return yaml.str();
 }

@@ -82,8 +82,7 @@ private:
         {"open a session on a routine", "eine Sitzung mit einer Routine öffnen"},
         {"{0} is required", "{0} ist erforderlich"},
         {"{0}: Value {1} not in range {2} to {3}", "{0}: Wert {1} nicht zwischen {2} und {3}"},
-        {"The following argument was not expected: {0}",
-         "Dieses Argument war nicht erwartet: {0}"},
+        {"The following argument was not expected: {0}", "Dieses Argument war nicht erwartet: {0}"},
         {"Run 'rollcoach --help' for the commands and options.",
          "'rollcoach --help' zeigt die Befehle und Optionen."},
     };

@@ -72,9 +72,9 @@ void BodyScreen::refresh() {
         return;
     }
     const Routine& r = *m_routine.routine;
-    m_fitText = m_routine.fits()
-                    ? rollcoach::fill(_("{0} fits this body."), r.title)
-                    : rollcoach::fill(_("{0} does not fit this body: {1}."), r.title, m_routine.notFit);
+    m_fitText = m_routine.fits() ? rollcoach::fill(_("{0} fits this body."), r.title)
+                                 : rollcoach::fill(_("{0} does not fit this body: {1}."), r.title,
+                                                   m_routine.notFit);
     m_ballColour = ballColor(m_preview, r.ball);
     // Each step where it starts, and every moment of one side (every half second) as a trail.
     for (const Step& step : r.steps) {
@@ -211,7 +211,8 @@ bool BodyScreen::arrange(float t) {
                true) ||
         !left.add("measuring", regular, _(kMeasuring), px(24), palette::dimText) ||
         !field(BodyField::Height, _("Height"),
-               rollcoach::fill(_("{0} cm"), centimetresText(m_preview.heightCm)) + average(m_draft.profile.heightCm),
+               rollcoach::fill(_("{0} cm"), centimetresText(m_preview.heightCm)) +
+                   average(m_draft.profile.heightCm),
                true)) {
         return false;
     }
@@ -228,7 +229,8 @@ bool BodyScreen::arrange(float t) {
         }
     }
     if (!m_problem.empty() &&
-        !left.add("problem", regular, rollcoach::fill(_("Not saved: {0}"), m_problem), px(26), palette::warningOn)) {
+        !left.add("problem", regular, rollcoach::fill(_("Not saved: {0}"), m_problem), px(26),
+                  palette::warningOn)) {
         return false;
     }
     // Save and Skip (or Back), as large as the fields.
@@ -237,7 +239,8 @@ bool BodyScreen::arrange(float t) {
         if (!left.block("buttons", rowHeight, row)) {
             return false;
         }
-        const std::string leave = m_firstOffer ? _("Skip: keep the average  (S)") : _("Back  (Esc)");
+        const std::string leave =
+            m_firstOffer ? _("Skip: keep the average  (S)") : _("Back  (Esc)");
         const std::string saveLabel = _("Save  (Enter)");
         const sf::Vector2f s = measureText(bold, saveLabel, labelSize);
         const sf::Vector2f l = measureText(bold, leave, labelSize);

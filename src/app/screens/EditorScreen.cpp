@@ -96,8 +96,10 @@ EditorScreen::EditorScreen(AppResources& app, std::string file, const std::strin
             text.error.empty() ? readDraft(text.text, app.body) : DraftRead{std::nullopt, {}};
         if (read.draft) {
             m_draft.emplace(*read.draft);
-            m_status = m_shipped ? rollcoach::fill(_("A shipped routine: saving writes a copy, {0}"), m_savePath)
-                                 : rollcoach::fill(_("Editing {0}"), m_file);
+            m_status =
+                m_shipped
+                    ? rollcoach::fill(_("A shipped routine: saving writes a copy, {0}"), m_savePath)
+                    : rollcoach::fill(_("Editing {0}"), m_file);
         } else {
             m_openProblem =
                 m_file + ": " +
@@ -152,7 +154,7 @@ void EditorScreen::refresh(bool everyBody) {
                 check.problems.front().which.find("every body") == std::string::npos) {
                 const BodyProblem& first = check.problems.front();
                 m_everyBody = rollcoach::fill(_("Does not fit every body: {0} (on {1})"),
-                                   first.diagnostic.message, first.which);
+                                              first.diagnostic.message, first.which);
             }
         }
     }
@@ -433,7 +435,7 @@ bool EditorScreen::arrange(float t) {
     if (!m_problems.empty()) {
         // TRANSLATORS: {0} errors, {1} warnings, {2} the first problem.
         problems = rollcoach::fill(_("{0} errors, {1} warnings. First: {2}"), errors, warnings,
-                        m_problems.front().message);
+                                   m_problems.front().message);
     } else {
         problems = _("No errors, no warnings on your body.");
     }
@@ -453,8 +455,11 @@ bool EditorScreen::arrange(float t) {
         const std::string question =
             m_question == Question::Leave
                 ? _("Leave without saving your changes?\nY leaves, N (or Esc) stays, Ctrl+S saves.")
-                : plural(warnings, "The routine has {0} warning: {1}\nSave it anyway? Y saves, N (or Esc) does not.",
-                         "The routine has {0} warnings: {1}\nSave it anyway? Y saves, N (or Esc) does not.",
+                : plural(warnings,
+                         "The routine has {0} warning: {1}\nSave it anyway? Y saves, N (or Esc) "
+                         "does not.",
+                         "The routine has {0} warnings: {1}\nSave it anyway? Y saves, N (or Esc) "
+                         "does not.",
                          m_problems.empty() ? std::string() : m_problems.front().message);
         const float width = std::min(c.w - 2 * m, 900 * u);
         const sf::Vector2f size = measureText(bold, question, px(30), width - 4 * pad);
@@ -578,8 +583,8 @@ ScreenRequest EditorScreen::save(bool confirmed) {
     if (!load.routine) {
         m_status =
             rollcoach::fill(_("Not saved: {0}"), load.diagnostics.empty()
-                                          ? std::string(_("the routine cannot be read"))
-                                          : load.diagnostics.front().message);
+                                                     ? std::string(_("the routine cannot be read"))
+                                                     : load.diagnostics.front().message);
         arrange();
         return {};
     }
@@ -595,8 +600,8 @@ ScreenRequest EditorScreen::save(bool confirmed) {
         m_status = rollcoach::fill(_("Not saved: {0}: {1}"), m_savePath, why);
     } else {
         m_draft->markSaved();
-        m_status = rollcoach::fill(m_shipped ? _("Saved a copy in your routines: {0}") : _("Saved: {0}"),
-                        m_savePath);
+        m_status = rollcoach::fill(
+            m_shipped ? _("Saved a copy in your routines: {0}") : _("Saved: {0}"), m_savePath);
     }
     arrange();
     return {};

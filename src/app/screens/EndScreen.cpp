@@ -81,11 +81,15 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
     float footer = c.h - m - measureText(regular, keys, px(30), width).y;
     if (!problem.empty()) {
         footer -=
-            measureText(regular, rollcoach::fill(_("History could not be saved: {0}"), problem), px(26), width).y + gap;
+            measureText(regular, rollcoach::fill(_("History could not be saved: {0}"), problem),
+                        px(26), width)
+                .y +
+            gap;
     }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     if (!problem.empty() &&
-        !bottom.add("history problem", regular, rollcoach::fill(_("History could not be saved: {0}"), problem), px(26),
+        !bottom.add("history problem", regular,
+                    rollcoach::fill(_("History could not be saved: {0}"), problem), px(26),
                     sf::Color(255, 170, 170))) {
         return false;
     }
@@ -128,21 +132,24 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
         bool fits = left.add("heading", bold, heading, px(80), palette::text) &&
                     left.add("title", regular, s.title, px(36), palette::dimText) &&
                     left.add("left side", bold,
-                             rollcoach::fill(_("Left side:  {0}  of {1}"), clockText(s.leftS), clockText(s.plannedS)),
+                             rollcoach::fill(_("Left side:  {0}  of {1}"), clockText(s.leftS),
+                                             clockText(s.plannedS)),
                              px(48), palette::text) &&
                     left.add("right side", bold,
-                             rollcoach::fill(_("Right side: {0}  of {1}"), clockText(s.rightS), clockText(s.plannedS)),
+                             rollcoach::fill(_("Right side: {0}  of {1}"), clockText(s.rightS),
+                                             clockText(s.plannedS)),
                              px(48), palette::text);
         if (fits && s.plannedBothS > 0) {
             // Steps for both sides at once count once: the whole is the massage's own length.
-            fits =
-                left.add("both sides", bold,
-                         rollcoach::fill(_("Both sides: {0}  of {1}"), clockText(s.bothS), clockText(s.plannedBothS)),
-                         px(48), palette::text) &&
-                left.add("in all", regular,
-                         rollcoach::fill(_("In all {0} of {1}"), clockText(s.leftS + s.rightS + s.bothS),
-                              clockText(2 * s.plannedS + s.plannedBothS)),
-                         px(34), palette::text);
+            fits = left.add("both sides", bold,
+                            rollcoach::fill(_("Both sides: {0}  of {1}"), clockText(s.bothS),
+                                            clockText(s.plannedBothS)),
+                            px(48), palette::text) &&
+                   left.add("in all", regular,
+                            rollcoach::fill(_("In all {0} of {1}"),
+                                            clockText(s.leftS + s.rightS + s.bothS),
+                                            clockText(2 * s.plannedS + s.plannedBothS)),
+                            px(34), palette::text);
         }
         fits = fits && left.add("balance", regular, balance, px(34), palette::accent);
         if (fits && s.tensionPrompt) {
@@ -174,12 +181,12 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
                 } else {
                     const SideSession& one = side->sessions.front();
                     line = rollcoach::fill(leftSide ? _("Left: {0} before, {1} after")
-                                         : _("Right: {0} before, {1} after"),
-                                ratingText(one.before), ratingText(one.after));
+                                                    : _("Right: {0} before, {1} after"),
+                                           ratingText(one.before), ratingText(one.after));
                     if (one.change()) {
                         line += "  " + (one.matters()
                                             ? rollcoach::fill(_("({0} ★ a change that matters)"),
-                                                   changeText(one.change()))
+                                                              changeText(one.change()))
                                             : "(" + changeText(one.change()) + ")");
                     }
                 }

@@ -67,14 +67,16 @@ bool ExploreScreen::arrange(float t) {
         std::snprintf(text, sizeof text, "%.1f", std::abs(cm));
         return std::string(text);
     };
-    // TRANSLATORS: {0} is the ball, {1} and {2} centimetres; x_cm, y_cm and C7 stay as they are.
     const char* const whereText[2][2] = {
+        // TRANSLATORS: {0} is the ball, {1} and {2} centimetres; x_cm, y_cm and C7 stay as they
+        // are.
         {_("{0}  ·  x_cm {1} toward the right side, y_cm {2} below C7"),
          _("{0}  ·  x_cm {1} toward the right side, y_cm {2} above C7")},
         {_("{0}  ·  x_cm {1} toward the left side, y_cm {2} below C7"),
          _("{0}  ·  x_cm {1} toward the left side, y_cm {2} above C7")}};
-    const std::string where = rollcoach::fill(whereText[m_ball.xCm < 0 ? 1 : 0][m_ball.yCm < 0 ? 1 : 0],
-                                   ball.label, tenths(m_ball.xCm), tenths(m_ball.yCm));
+    const std::string where =
+        rollcoach::fill(whereText[m_ball.xCm < 0 ? 1 : 0][m_ball.yCm < 0 ? 1 : 0], ball.label,
+                        tenths(m_ball.xCm), tenths(m_ball.yCm));
     if (!column.add("title", bold, _("Placement explorer"), px(64), palette::text) ||
         !column.add("hint", regular,
                     _("Drag the ball with the mouse (or move it with the arrow keys). B changes "

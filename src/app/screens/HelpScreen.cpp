@@ -14,10 +14,11 @@ namespace {
 std::vector<std::string> voiceHelp() {
     // The recogniser's model knows the English words alone: they are said as they are, in
     // every language, and a person reading another language is told so.
-    // TRANSLATORS: {0} to {4} are the English voice command words, which stay English.
     std::vector<std::string> lines = {
-        rollcoach::fill(_("Say one word alone: {0}, {1}, {2}, {3}, or {4} (stops at once, as X does)"),
-             "pause", "resume", "next", "back", "stop")};
+        // TRANSLATORS: {0} to {4} are the English voice command words, which stay English.
+        rollcoach::fill(
+            _("Say one word alone: {0}, {1}, {2}, {3}, or {4} (stops at once, as X does)"), "pause",
+            "resume", "next", "back", "stop")};
     if (catalogLanguage().compare(0, 2, "en") != 0) {
         lines.push_back(_("The voice words are English in every language: the speech model "
                           "installed knows English words only."));
@@ -30,9 +31,11 @@ std::vector<std::string> voiceHelp() {
 std::vector<HelpSection> helpSections(const Workspace& workspace) {
     return {
         {_("Keys in a session"),
-         {_("Space: pause and resume"), _("Left, Right (or Page Up, Down): the step before, the next"),
-          _("X: stop at once, for sharp pain, numbness or tingling"), _("M: mute sounds and speech"),
-          _("Esc: asks whether to leave; Esc again leaves"), _("0-9, T for 10: how tense a side is")}},
+         {_("Space: pause and resume"),
+          _("Left, Right (or Page Up, Down): the step before, the next"),
+          _("X: stop at once, for sharp pain, numbness or tingling"),
+          _("M: mute sounds and speech"), _("Esc: asks whether to leave; Esc again leaves"),
+          _("0-9, T for 10: how tense a side is")}},
         {_("Keys everywhere"),
          {_("F1, H or ?: this help"), _("F or F11: full screen and back"), _("Esc: back a screen"),
           _("On the list: Up, Down choose, Enter opens, P progress, E placement explorer, "
@@ -51,8 +54,8 @@ std::vector<HelpSection> helpSections(const Workspace& workspace) {
           rollcoach::fill(_("History: {0}"), workspace.dataDir + "/history.sqlite"),
           rollcoach::fill(_("Settings: {0}"), workspace.settingsFile),
           rollcoach::fill(_("rollcoach's own files: {0}"), workspace.paths.dataDir.empty()
-                                                    ? std::string(_("not found"))
-                                                    : workspace.paths.dataDir)}},
+                                                               ? std::string(_("not found"))
+                                                               : workspace.paths.dataDir)}},
     };
 }
 
@@ -87,7 +90,8 @@ bool HelpScreen::arrange(sf::Vector2u size, float t) {
     const unsigned heading = px(36);
     const unsigned closing = px(34);
 
-    const std::string close = _("Any key or click closes this help. X still stops a session at once.");
+    const std::string close =
+        _("Any key or click closes this help. X still stops a session at once.");
     const float closeHeight = measureText(regular, close, closing, c.w - 2 * m).y;
     TextColumn top(boxes, texts, {m, m, c.w - 2 * m, c.h - 2 * m - closeHeight - gap}, gap);
     if (!top.add("title", bold, _("Help"), px(56), palette::text)) {

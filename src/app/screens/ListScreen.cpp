@@ -23,15 +23,17 @@ std::string dueText(const DueSession& due) {
         return line + " " + _("(done today)");
     case DayState::Partial:
         return line + " " +
-               rollcoach::fill(left ? _("(partial today: left {0}, right {1} of {2}): start on the left side")
-                         : _("(partial today: left {0}, right {1} of {2}): start on the right side"),
-                    clockText(due.doneLeftS), clockText(due.doneRightS),
-                    clockText(due.plannedPerSideS));
+               rollcoach::fill(
+                   left ? _("(partial today: left {0}, right {1} of {2}): start on the left side")
+                        : _("(partial today: left {0}, right {1} of {2}): start on the right side"),
+                   clockText(due.doneLeftS), clockText(due.doneRightS),
+                   clockText(due.plannedPerSideS));
     case DayState::Due:
         break;
     }
-    return line + rollcoach::fill(left ? _(": start on the left side, {0}") : _(": start on the right side, {0}"),
-                       due.firstSide.why);
+    return line + rollcoach::fill(left ? _(": start on the left side, {0}")
+                                       : _(": start on the right side, {0}"),
+                                  due.firstSide.why);
 }
 
 } // namespace
@@ -102,9 +104,11 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
 
     // The footer, from the bottom up.
     const std::string problem =
-        m_app.historyProblem.empty() ? "" : rollcoach::fill(_("History is not being saved: {0}"), m_app.historyProblem);
-    const std::string own =
-        rollcoach::fill(_("Your own routines go in {0}  (R reloads the list)"), m_app.workspace.userRoutinesDir());
+        m_app.historyProblem.empty()
+            ? ""
+            : rollcoach::fill(_("History is not being saved: {0}"), m_app.historyProblem);
+    const std::string own = rollcoach::fill(_("Your own routines go in {0}  (R reloads the list)"),
+                                            m_app.workspace.userRoutinesDir());
     const std::string& speech = m_app.speechProblem;
     float footer = c.h - m - measureText(regular, _(kStopAdvice), px(26), width).y - gap -
                    measureText(regular, own, px(24), width).y;
@@ -163,8 +167,9 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         }
         // Writing routines, at the row's other end.
         float right = row.left + row.width;
-        for (const auto& [name, label] : {std::pair<std::string, std::string>{"copy", _("Edit  (C)")},
-                                          {"new", _("New  (N)")}}) {
+        for (const auto& [name, label] :
+             {std::pair<std::string, std::string>{"copy", _("Edit  (C)")},
+              {"new", _("New  (N)")}}) {
             const sf::Vector2f text = measureText(regular, label, size);
             const sf::FloatRect box(right - text.x - 2 * pad, row.top, text.x + 2 * pad, height);
             if (box.left < x && !m_lenient) {
@@ -263,9 +268,10 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
             return false;
         }
     }
-    if (m_entries.empty() &&
-        !top.add("none", regular, rollcoach::fill(_("No routines found in {0}"), m_app.workspace.paths.routinesDir()),
-                 px(30), palette::text)) {
+    if (m_entries.empty() && !top.add("none", regular,
+                                      rollcoach::fill(_("No routines found in {0}"),
+                                                      m_app.workspace.paths.routinesDir()),
+                                      px(30), palette::text)) {
         return false;
     }
     // One row per routine, as many as there is room for; each row's texts inside it.
@@ -295,18 +301,19 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
             }
             line(bold, r.title, px(42), palette::text, titleWidth);
             line(regular,
-                 drillLabel(r.drill) + "  ·  " + equipmentText(m_app.body, r) +
-                     "  ·  " + clockText(e.totalS) + "  ·  " +
-                     (e.shipped ? _("shipped") : _("your routine")),
+                 drillLabel(r.drill) + "  ·  " + equipmentText(m_app.body, r) + "  ·  " +
+                     clockText(e.totalS) + "  ·  " + (e.shipped ? _("shipped") : _("your routine")),
                  px(28), palette::dimText, inner);
         } else if (!m_notFit[i].second.empty()) {
             // Never dropped in silence: which routine, why, and what to do.
-            line(bold, rollcoach::fill(_("{0}  (does not fit your body)"), m_notFit[i].first), px(36),
-                 sf::Color(255, 170, 170), inner);
+            line(bold, rollcoach::fill(_("{0}  (does not fit your body)"), m_notFit[i].first),
+                 px(36), sf::Color(255, 170, 170), inner);
             line(regular, notFitText(m_notFit[i].second) + " " + _(kNotFitAdvice), px(26),
                  palette::text, inner);
         } else {
-            line(bold, rollcoach::fill(_("{0}  (cannot be used)"), std::filesystem::path(e.file).filename().string()),
+            line(bold,
+                 rollcoach::fill(_("{0}  (cannot be used)"),
+                                 std::filesystem::path(e.file).filename().string()),
                  px(36), sf::Color(255, 170, 170), inner);
             line(regular, e.firstError(), px(24), palette::dimText, inner);
         }

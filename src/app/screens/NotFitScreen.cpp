@@ -39,7 +39,8 @@ bool NotFitScreen::arrange(float t) {
     TextColumn column(boxes, texts, {m, m, width, footer - gap - m}, gap);
     if (!column.add("title", bold, m_title, px(56), palette::text) ||
         !column.add("reason", bold, notFitText(m_reason), px(36), palette::warningOn) ||
-        !column.add("body", regular, rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describe()),
+        !column.add("body", regular,
+                    rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describe()),
                     px(30), palette::text) ||
         !column.add("advice", regular, _(kNotFitAdvice), px(30), palette::text)) {
         return false;
@@ -64,11 +65,8 @@ bool NotFitScreen::arrange(float t) {
                      size,
                      palette::background,
                      {body.left + 2 * pad, body.top + pad, a.x + 1, a.y}});
-    texts.push_back({goBack,
-                     &bold,
-                     size,
-                     palette::text,
-                     {back.left + 2 * pad, back.top + pad, b.x + 1, b.y}});
+    texts.push_back(
+        {goBack, &bold, size, palette::text, {back.left + 2 * pad, back.top + pad, b.x + 1, b.y}});
     m_boxes = boxes;
     m_texts = texts;
     m_edge = 3 * u;

@@ -41,12 +41,13 @@ std::string sideSentence(const SideProgress& side) {
     if (!s.averageChange) {
         return line + _("; none rated both before and after yet.");
     }
-    line += changeMatters(*s.averageChange)
-                ? rollcoach::fill(_(", a change of {0}, one that matters"), changeText(s.averageChange))
-                : rollcoach::fill(_(", a change of {0}"), changeText(s.averageChange));
-    // TRANSLATORS: {0} is how many sessions were rated before and after, {1} how many of them
-    // dropped.
+    line +=
+        changeMatters(*s.averageChange)
+            ? rollcoach::fill(_(", a change of {0}, one that matters"), changeText(s.averageChange))
+            : rollcoach::fill(_(", a change of {0}"), changeText(s.averageChange));
     return line + ". " +
+           // TRANSLATORS: {0} is how many sessions were rated before and after, {1} how many of
+           // them dropped.
            plural(static_cast<unsigned long>(s.paired), "{1} of {0} dropped by 2 points or more.",
                   "{1} of {0} dropped by 2 points or more.", s.mattered);
 }
@@ -120,9 +121,10 @@ void ProgressScreen::choose(std::size_t index, bool speak) {
     m_progress = {};
     m_message.clear();
     if (!m_readProblem.empty()) {
-        m_message = rollcoach::fill(_("Progress comes from the history of your sessions, which cannot be "
-                           "read: {0}"),
-                         m_readProblem);
+        m_message =
+            rollcoach::fill(_("Progress comes from the history of your sessions, which cannot be "
+                              "read: {0}"),
+                            m_readProblem);
     } else if (m_routines.empty()) {
         m_message = _("No sessions yet. A session asks how tense each side is before and after "
                       "working it (press 0-9, T for 10): those ratings show here, by date.");
@@ -158,7 +160,9 @@ void ProgressScreen::choose(std::size_t index, bool speak) {
                                      "how tense a side is.");
         }
     }
-    m_summary = (title.empty() ? std::string(_("Progress.")) : rollcoach::fill(_("Progress for {0}."), title)) + " ";
+    m_summary = (title.empty() ? std::string(_("Progress."))
+                               : rollcoach::fill(_("Progress for {0}."), title)) +
+                " ";
     m_summary += m_message.empty()
                      ? sideSentence(m_progress.left) + " " + sideSentence(m_progress.right)
                      : m_message;
@@ -220,7 +224,8 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
     TextColumn top(boxes, texts, {m, m, width, buttonTop - gap - m}, gap);
     std::string routine = routineShown().empty() ? "" : routineShown();
     if (m_routines.size() > 1) {
-        routine += "   " + rollcoach::fill(_("({0} of {1} routines)"), m_index + 1, m_routines.size());
+        routine +=
+            "   " + rollcoach::fill(_("({0} of {1} routines)"), m_index + 1, m_routines.size());
     }
     if (!top.add("title", bold, _("Progress"), px(56), palette::text) ||
         (!routine.empty() && !top.add("routine", bold, routine, px(34), palette::accent))) {
@@ -347,12 +352,13 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
 
     // The summary at the bottom of the panel, the dates and changes above it.
     const SideSummary& s = side.summary;
-    std::string summary =
-        rollcoach::fill(_("Average {0} before, {1} after"), ratingText(s.averageBefore), ratingText(s.averageAfter));
+    std::string summary = rollcoach::fill(_("Average {0} before, {1} after"),
+                                          ratingText(s.averageBefore), ratingText(s.averageAfter));
     if (s.averageChange) {
-        summary += changeMatters(*s.averageChange)
-                       ? rollcoach::fill(_(": {0} ★ a change that matters."), changeText(s.averageChange))
-                       : rollcoach::fill(_(": {0}."), changeText(s.averageChange));
+        summary +=
+            changeMatters(*s.averageChange)
+                ? rollcoach::fill(_(": {0} ★ a change that matters."), changeText(s.averageChange))
+                : rollcoach::fill(_(": {0}."), changeText(s.averageChange));
         // TRANSLATORS: {0} is how many sessions were rated before and after, {1} how many of
         // them dropped.
         summary += " " + plural(static_cast<unsigned long>(s.paired),
@@ -364,8 +370,8 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
     for (const SideSession& session : side.sessions) {
         if (session.painStop) {
             summary += " " + rollcoach::fill(_("Stopped for pain {0}: {1}."),
-                                  shortDate(localDate(session.startedAt)),
-                                  painStopWhere(*session.painStop));
+                                             shortDate(localDate(session.startedAt)),
+                                             painStopWhere(*session.painStop));
         }
     }
     const unsigned summarySize = px(24);
@@ -378,8 +384,9 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
     const unsigned labelSize = px(22);
     const float labelHeight = measureText(regular, "Ag", labelSize).y;
     const float axisWidth = measureText(regular, "10", labelSize).x;
-    const float dateWidth = std::max(measureText(regular, shortDate(Date{2024, 9, 30}), labelSize).x,
-                                     measureText(bold, "-10 ★", labelSize).x);
+    const float dateWidth =
+        std::max(measureText(regular, shortDate(Date{2024, 9, 30}), labelSize).x,
+                 measureText(bold, "-10 ★", labelSize).x);
     const float plotLeft = panel.left + pad + axisWidth + 10 * u * k;
     const float plotWidth = panel.left + panel.width - pad - plotLeft;
     const float labelsTop = summaryTop - pad / 2 - 2 * labelHeight;

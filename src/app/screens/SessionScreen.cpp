@@ -193,7 +193,8 @@ std::string liftText(bool many, bool lifted, Side side, bool byHand = false) {
         return left ? _("Place them on your left side, as shown")
                     : _("Place them on your right side, as shown");
     }
-    return left ? _("Place it on your left side, as shown") : _("Place it on your right side, as shown");
+    return left ? _("Place it on your left side, as shown")
+                : _("Place it on your right side, as shown");
 }
 
 std::string progressText(int round, int rounds, std::size_t step, std::size_t steps) {
@@ -205,8 +206,8 @@ std::string sessionText(double leftS, std::optional<Side> after) {
         return rollcoach::fill(_("Session: {0} left  ·  the last side"), clockText(leftS));
     }
     return rollcoach::fill(*after == Side::Left ? _("Session: {0} left  ·  then the left side")
-                                     : _("Session: {0} left  ·  then the right side"),
-                clockText(leftS));
+                                                : _("Session: {0} left  ·  then the right side"),
+                           clockText(leftS));
 }
 
 // The side's name over the clock, in capitals.
@@ -352,11 +353,11 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const float bottom = panel.top + panel.height;
     // The side's name; under it the clock, and beside the clock what it counts and where in
     // the session this is. Where that is too wide, one under the other.
-    const sf::Vector2f side = tallest(
-        bold,
-        {switchHeading(Side::Right), switchHeading(Side::Left), sideHeading(Side::Right),
-         sideHeading(Side::Left), _("BOTH SIDES"), _("GET READY")},
-        px.side, 0);
+    const sf::Vector2f side =
+        tallest(bold,
+                {switchHeading(Side::Right), switchHeading(Side::Left), sideHeading(Side::Right),
+                 sideHeading(Side::Left), _("BOTH SIDES"), _("GET READY")},
+                px.side, 0);
     const sf::Vector2f clock = tallest(bold, {"00:00", _("PAUSED")}, px.clock, 0);
     if ((side.x > pw || clock.x > pw) && !m_lenient) {
         return false;
@@ -714,7 +715,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     m_progress.draw(target);
     fitLabel(m_stepName,
              isStep ? pic.step->name
-                    : rollcoach::fill(pic.gettingReady ? _("First: {0}") : _("Next: {0}"), pic.step->name),
+                    : rollcoach::fill(pic.gettingReady ? _("First: {0}") : _("Next: {0}"),
+                                      pic.step->name),
              m_px.stepName, palette::text, b["step name"]);
     m_stepName.draw(target);
     if (pic.countdown > 0) {

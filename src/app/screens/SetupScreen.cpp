@@ -69,11 +69,12 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
         m_side.why.empty() ? std::string(leftFirst ? _("You start on the left side.")
                                                    : _("You start on the right side."))
                            : rollcoach::fill(leftFirst ? _("You start on the left side: {0}.")
-                                            : _("You start on the right side: {0}."),
-                                  m_side.why);
+                                                       : _("You start on the right side: {0}."),
+                                             m_side.why);
     const float width = c.w - 2 * m;
     // Which body the routine is checked for, and the way to change it, over the keys.
-    const std::string bodyLine = rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describe());
+    const std::string bodyLine =
+        rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describe());
     const std::string bodyButton = _("Change your body  (B)");
     const unsigned buttonSize = px(28);
     const float pad = 10 * u * k;
@@ -178,15 +179,18 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
         std::string text = _("This routine puts the ball on or near the spine or the neck:");
         for (std::size_t i = 0; i < m_warnings.size() && i < 3; ++i) {
             const SafetyWarning& warning = m_warnings[i];
-            // TRANSLATORS: {0} is a step's name, {1} a part of the body, {2} what to do instead.
-            text += std::string("\n•  ") +
-                    rollcoach::fill(warning.closeness == Closeness::On ? _("{0}: on the {1}; {2}")
-                                                            : _("{0}: near the {1}; {2}"),
-                         m_routine.steps[warning.stepIndex].name, zoneName(warning.zone),
-                         warning.advice);
+            text +=
+                std::string("\n•  ") +
+                // TRANSLATORS: {0} is a step's name, {1} a part of the body, {2} what to do
+                // instead.
+                rollcoach::fill(warning.closeness == Closeness::On ? _("{0}: on the {1}; {2}")
+                                                                   : _("{0}: near the {1}; {2}"),
+                                m_routine.steps[warning.stepIndex].name, zoneName(warning.zone),
+                                warning.advice);
         }
         if (m_warnings.size() > 3) {
-            text += std::string("\n•  ") + plural(m_warnings.size() - 3, "and {0} more", "and {0} more");
+            text += std::string("\n•  ") +
+                    plural(m_warnings.size() - 3, "and {0} more", "and {0} more");
         }
         m_iconSize = px(40);
         const float icon = static_cast<float>(m_iconSize) * 1.4f;
