@@ -378,17 +378,17 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
                         " in the last {0} weeks");
     }
     if (progress.empty()) {
-        // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4
-        // weeks".
         out << rollcoach::fill(
+                   // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4
+                   // weeks".
                    _("No tension ratings yet{0}. When a side starts and ends, a session asks how "
                      "tense it is: press 0-9 (T for 10)."),
                    scope)
             << "\n";
         return 0;
     }
-    // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4 weeks".
     out << rollcoach::fill(
+               // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4 weeks".
                _("Tension from 0 (none) to 10, before and after working each side{0}. * marks a "
                  "drop of 2 points or more, the smallest change that matters to a person."),
                scope)

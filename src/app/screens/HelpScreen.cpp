@@ -15,8 +15,8 @@ std::vector<std::string> voiceHelp() {
     // The recogniser's model knows the English words alone: they are said as they are, in
     // every language, and a person reading another language is told so.
     std::vector<std::string> lines = {
-        // TRANSLATORS: {0} to {4} are the English voice command words, which stay English.
         rollcoach::fill(
+            // TRANSLATORS: {0} to {4} are the English voice command words, which stay English.
             _("Say one word alone: {0}, {1}, {2}, {3}, or {4} (stops at once, as X does)"), "pause",
             "resume", "next", "back", "stop")};
     if (catalogLanguage().compare(0, 2, "en") != 0) {
