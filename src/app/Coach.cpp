@@ -240,7 +240,7 @@ bool Coach::retryHistory() {
 }
 
 bool Coach::finish() {
-    endSession("window closed");
+    endSession("window closed"); // untranslated: a stop reason kept
     // The screens point into the session: they go first.
     m_screens.clear();
     return dropSession();

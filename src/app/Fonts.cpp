@@ -55,7 +55,7 @@ std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns)
 }
 
 std::vector<std::string> Fonts::findFiles() {
-    return findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
+    return findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"}); // untranslated: font names
 }
 
 FontFile::~FontFile() {

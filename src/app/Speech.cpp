@@ -66,7 +66,7 @@ std::string voiceForLocale(const std::string& locale) {
 std::string catalogLanguage() {
     // The catalog's header (the translation of "") names its language: "Language: de".
     const std::string header = translate("");
-    const std::string key = "Language: ";
+    const std::string key = "Language: "; // untranslated: PO header key
     const std::size_t at = header.find(key);
     if (at == std::string::npos) {
         return "en";

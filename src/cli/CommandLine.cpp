@@ -31,7 +31,7 @@ int parseFailure(const CLI::App& app, const CLI::ParseError& error, std::ostream
         out << "rollcoach " << ROLLCOACH_VERSION << "\n";
         return 0;
     }
-    err << "rollcoach: usage error: " << printable(translatedParseError(error.what())) << "\n"
+    err << "rollcoach: usage error: " << printable(translatedParseError(error.what())) << "\n" // untranslated: prefix
         << _("Run 'rollcoach --help' for the commands and options.") << "\n";
     return 2;
 }

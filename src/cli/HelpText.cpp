@@ -204,36 +204,36 @@ std::string shortNumber(const std::string& text) {
 
 std::string translatedParseError(const std::string& message) {
     static const ErrorShape shapes[] = {
-        {"A subcommand is required", N_("A command is required")},
+        {"A subcommand is required", N_("A command is required")}, // untranslated: CLI11's words
         // TRANSLATORS: {0} is an option or argument, as --from or FILE.
-        {"(.+) is required", N_("{0} is required")},
-        {"The following argument was not expected: (.+)",
+        {"(.+) is required", N_("{0} is required")}, // untranslated: CLI11's words
+        {"The following argument was not expected: (.+)", // untranslated: CLI11's words
          N_("The following argument was not expected: {0}")},
-        {"The following arguments were not expected: (.+)",
+        {"The following arguments were not expected: (.+)", // untranslated: CLI11's words
          N_("The following arguments were not expected: {0}")},
         // TRANSLATORS: {0} and {1} are options: "--autostart requires --install".
         {"(\\S+) requires (\\S+)", N_("{0} requires {1}")},
         // TRANSLATORS: {0} and {1} are options: "--install excludes --uninstall".
         {"(\\S+) excludes (\\S+)", N_("{0} excludes {1}")},
-        {"(.+) not found", N_("{0} not found")},
-        {"Could not convert: (.+) = (.*)", N_("Could not convert: {0} = {1}")},
-        {"The value (.+) is not an allowed value for (.+)",
+        {"(.+) not found", N_("{0} not found")}, // untranslated: CLI11's words
+        {"Could not convert: (.+) = (.*)", N_("Could not convert: {0} = {1}")}, // untranslated: CLI11's words
+        {"The value (.+) is not an allowed value for (.+)", // untranslated: CLI11's words
          N_("The value {0} is not an allowed value for {1}")},
-        {"(.+): too many inputs for a flag", N_("{0}: too many inputs for a flag")},
-        {"(.+): Should be true/false or a number", N_("{0}: Should be true/false or a number")},
-        {"Expected exactly (\\d+) arguments to (.+), got (\\d+)",
+        {"(.+): too many inputs for a flag", N_("{0}: too many inputs for a flag")}, // untranslated: CLI11's words
+        {"(.+): Should be true/false or a number", N_("{0}: Should be true/false or a number")}, // untranslated: CLI11's words
+        {"Expected exactly (\\d+) arguments to (.+), got (\\d+)", // untranslated: CLI11's words
          N_("Expected exactly {0} arguments to {1}, got {2}")},
-        {"Expected at least (\\d+) arguments to (.+), got (\\d+)",
+        {"Expected at least (\\d+) arguments to (.+), got (\\d+)", // untranslated: CLI11's words
          N_("Expected at least {0} arguments to {1}, got {2}")},
         {"(.+): (\\d+) required (.+) missing", N_("{0}: {1} required {2} missing")},
-        {"(.+): Value (.+) not in range (\\S+) to (\\S+)",
+        {"(.+): Value (.+) not in range (\\S+) to (\\S+)", // untranslated: CLI11's words
          // TRANSLATORS: {0} is an option, {1} what was given, {2} and {3} the range's ends.
          N_("{0}: Value {1} not in range {2} to {3}")},
         // TRANSLATORS: {0} is an option, {1} what was given, {2} the values it takes.
-        {"(.+): (.*) not in (\\{.*\\})", N_("{0}: {1} not in {2}")},
+        {"(.+): (.*) not in (\\{.*\\})", N_("{0}: {1} not in {2}")}, // untranslated: CLI11's words
         // TRANSLATORS: {0} is an option, {1} what was given, {2} the kind of value it takes.
-        {"(.+): Failed parsing (.*) as a (.+)", N_("{0}: Failed parsing {1} as a {2}")},
-        {"(.+): Value (.*) could not be converted", N_("{0}: Value {1} could not be converted")},
+        {"(.+): Failed parsing (.*) as a (.+)", N_("{0}: Failed parsing {1} as a {2}")}, // untranslated: CLI11's words
+        {"(.+): Value (.*) could not be converted", N_("{0}: Value {1} could not be converted")}, // untranslated: CLI11's words
     };
     for (const ErrorShape& shape : shapes) {
         std::smatch found;
@@ -244,11 +244,11 @@ std::string translatedParseError(const std::string& message) {
         for (std::size_t i = 1; i < found.size() && i <= 4; ++i) {
             parts[i - 1] = found[i].str();
         }
-        if (std::string(shape.sentence).find("not in range") != std::string::npos) {
+        if (std::string(shape.sentence).find("not in range") != std::string::npos) { // untranslated: CLI11's words
             parts[2] = shortNumber(parts[2]);
             parts[3] = shortNumber(parts[3]);
         }
-        if (std::string(shape.sentence).find("Failed parsing") != std::string::npos) {
+        if (std::string(shape.sentence).find("Failed parsing") != std::string::npos) { // untranslated: CLI11's words
             parts[2] = translatedTypeName(parts[2]);
         }
         return rollcoach::fill(_(shape.sentence), parts[0], parts[1], parts[2], parts[3]);

@@ -70,7 +70,7 @@ Subcommand addPlanCommand(CLI::App& app) {
         ->check(CLI::Range(0.05, 600.0));
     return {command, [options, json, command](CommandContext& context) {
                 if (command->count("--every") > 0 && json->count() == 0) {
-                    context.err << "rollcoach: usage error: " << _("--every needs --json") << "\n";
+                    context.err << "rollcoach: usage error: " << _("--every needs --json") << "\n"; // untranslated: prefix
                     return 2;
                 }
                 return plan(*options, context);

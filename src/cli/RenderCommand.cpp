@@ -43,7 +43,7 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
     } else if (options.screen == "edit") {
         request.picture = WindowRequest::Picture::Edit;
     } else if (!atGiven) {
-        context.err << "rollcoach: usage error: "
+        context.err << "rollcoach: usage error: " // untranslated: prefix
                     << _("--at is required: the moment of the session to draw") << "\n"
                     << _("Run 'rollcoach --help' for the commands and options.") << "\n";
         return 2;
@@ -51,7 +51,7 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
     unsigned w = 0;
     unsigned h = 0;
     if (!parseSize(options.size, w, h) || w < 160 || h < 120 || w > 8192 || h > 8192) {
-        context.err << "rollcoach: usage error: "
+        context.err << "rollcoach: usage error: " // untranslated: prefix
                     << _("--size must be WxH, e.g. 1920x1080 (160x120 to 8192x8192)") << "\n";
         return 2;
     }

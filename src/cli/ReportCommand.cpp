@@ -79,7 +79,7 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     // One file for both would end up holding the one written last: refused before anything
     // is read or written.
     if (!pdfFile.empty() && !csvFile.empty() && csvFile != "-" && sameFile(pdfFile, csvFile)) {
-        err << "rollcoach: usage error: "
+        err << "rollcoach: usage error: " // untranslated: prefix
             << rollcoach::fill(
                    _("--out {0} and --csv {1} name the same file: give the report and the rows "
                      "a file each"),
@@ -183,7 +183,7 @@ Subcommand addReportCommand(CLI::App& app) {
                         _("a note for the reader, printed on the first page"));
     return {command, [options](CommandContext& context) {
                 if (options->pdfFile.empty() && options->csvFile.empty()) {
-                    context.err << "rollcoach: usage error: "
+                    context.err << "rollcoach: usage error: " // untranslated: prefix
                                 << _("report needs --out FILE.pdf, --csv FILE, or both") << "\n";
                     return 2;
                 }

@@ -580,7 +580,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
                        "at the\nbase of the neck): x_cm toward the side being worked, y_cm down "
                        "the back.\nrollcoach mirrors everything for the other side. Check it "
                        "with:")) +
-        "#   rollcoach validate " + oneLine(file.string()) +
+        "#   rollcoach validate " + oneLine(file.string()) + // untranslated: a command
         "\n"
         "format: 1\n"
         "title: \"" +

@@ -22,7 +22,7 @@ namespace {
 bool stoppedForPain(const std::string& line) {
     // TRANSLATORS: the same words as in "STOPPED FOR PAIN: {0}" of the report.
     const char* const translated = _("STOPPED FOR PAIN");
-    return line.find("STOPPED FOR PAIN") != std::string::npos ||
+    return line.find("STOPPED FOR PAIN") != std::string::npos || // untranslated: English, matched
            line.find(translated) != std::string::npos;
 }
 
@@ -40,7 +40,7 @@ constexpr double kBottom = kPageH - kMargin - 18; // room for the page's foot li
 
 // Latin, Greek, Cyrillic, Hebrew and Arabic come from DejaVu Sans; what it lacks (CJK, most
 // other scripts) fontconfig finds in whatever font the machine has for it.
-constexpr const char* kFont = "DejaVu Sans";
+constexpr const char* kFont = "DejaVu Sans"; // untranslated: font name
 
 struct Colour {
     double r, g, b;

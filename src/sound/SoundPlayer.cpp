@@ -87,8 +87,8 @@ rollcoach_open_sound_player(const std::vector<std::vector<std::int16_t>>& sounds
     QuietErrors quiet;
     const bool made = player->make(sounds, sampleRate);
     const std::string said = quiet.said();
-    if (!made || said.find("Failed to") != std::string::npos ||
-        said.find("OpenAL call failed") != std::string::npos) {
+    if (!made || said.find("Failed to") != std::string::npos || // untranslated: OpenAL's words
+        said.find("OpenAL call failed") != std::string::npos) { // untranslated: OpenAL's words
         why = _("no sound device");
         return nullptr;
     }

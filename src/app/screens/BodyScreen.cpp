@@ -221,7 +221,7 @@ bool BodyScreen::arrange(float t) {
         if (!left.add("fit", bold, (fits ? "✓  " : "✗  ") + m_fitText, px(30),
                       fits ? palette::safe : palette::warningOn) ||
             (!fits && m_routine.routine &&
-             !left.add("fit advice", regular,
+             !left.add("fit advice", regular, // untranslated: a box's name
                        _("Try the measures you took, or ask for a version of the routine placed "
                          "by anatomy."),
                        px(26), palette::text))) {

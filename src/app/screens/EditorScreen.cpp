@@ -151,7 +151,7 @@ void EditorScreen::refresh(bool everyBody) {
                                  acceptedBodies(m_app.body, 5, 15));
             // A problem on every body is the one shown for this body already.
             if (!check.problems.empty() &&
-                check.problems.front().which.find("every body") == std::string::npos) {
+                check.problems.front().which.find("every body") == std::string::npos) { // untranslated: core's words, matched
                 const BodyProblem& first = check.problems.front();
                 m_everyBody = rollcoach::fill(_("Does not fit every body: {0} (on {1})"),
                                               first.diagnostic.message, first.which);

@@ -88,7 +88,7 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
     }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     if (!problem.empty() &&
-        !bottom.add("history problem", regular,
+        !bottom.add("history problem", regular, // untranslated: a box's name
                     rollcoach::fill(_("History could not be saved: {0}"), problem), px(26),
                     sf::Color(255, 170, 170))) {
         return false;
@@ -131,21 +131,21 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
         }
         bool fits = left.add("heading", bold, heading, px(80), palette::text) &&
                     left.add("title", regular, s.title, px(36), palette::dimText) &&
-                    left.add("left side", bold,
+                    left.add("left side", bold, // untranslated: a box's name
                              rollcoach::fill(_("Left side:  {0}  of {1}"), clockText(s.leftS),
                                              clockText(s.plannedS)),
                              px(48), palette::text) &&
-                    left.add("right side", bold,
+                    left.add("right side", bold, // untranslated: a box's name
                              rollcoach::fill(_("Right side: {0}  of {1}"), clockText(s.rightS),
                                              clockText(s.plannedS)),
                              px(48), palette::text);
         if (fits && s.plannedBothS > 0) {
             // Steps for both sides at once count once: the whole is the massage's own length.
-            fits = left.add("both sides", bold,
+            fits = left.add("both sides", bold, // untranslated: a box's name
                             rollcoach::fill(_("Both sides: {0}  of {1}"), clockText(s.bothS),
                                             clockText(s.plannedBothS)),
                             px(48), palette::text) &&
-                   left.add("in all", regular,
+                   left.add("in all", regular, // untranslated: a box's name
                             rollcoach::fill(_("In all {0} of {1}"),
                                             clockText(s.leftS + s.rightS + s.bothS),
                                             clockText(2 * s.plannedS + s.plannedBothS)),
@@ -167,7 +167,7 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
             boxes, texts,
             {room.left + pad, room.top + pad, room.width - 2 * pad, room.height - 2 * pad}, gap);
         if (room.width > 200 * u && room.height > 120 * u &&
-            right.add("tension heading", bold, _("Tension this session, 0-10"), px(34),
+            right.add("tension heading", bold, _("Tension this session, 0-10"), px(34), // untranslated: a box's name
                       palette::text)) {
             Progress p;
             if (!m_recent.empty() && m_recent.front().routineTitle == s.title) {
@@ -199,7 +199,7 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
             const std::string label = _("See progress over time  (P)");
             const sf::Vector2f text = measureText(regular, label, size);
             sf::FloatRect button;
-            if (right.block("button progress", text.y + 2 * pad, button)) {
+            if (right.block("button progress", text.y + 2 * pad, button)) { // untranslated: a box's name
                 texts.push_back({label,
                                  &regular,
                                  size,

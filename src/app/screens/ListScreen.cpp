@@ -120,10 +120,10 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
     }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     if ((!problem.empty() &&
-         !bottom.add("history problem", regular, problem, px(24), sf::Color(255, 170, 170))) ||
+         !bottom.add("history problem", regular, problem, px(24), sf::Color(255, 170, 170))) || // untranslated: a box's name
         (!speech.empty() &&
-         !bottom.add("speech problem", regular, speech, px(24), palette::warningNear)) ||
-        !bottom.add("own routines", regular, own, px(24), palette::dimText) ||
+         !bottom.add("speech problem", regular, speech, px(24), palette::warningNear)) || // untranslated: a box's name
+        !bottom.add("own routines", regular, own, px(24), palette::dimText) || // untranslated: a box's name
         !bottom.add("stop", regular, _(kStopAdvice), px(26), palette::dimText)) {
         return false;
     }
@@ -253,7 +253,7 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         }
         const PlanKeptSummary summary = summarisePlanKept(m_week);
         const std::string encouragement = weekEncouragement(summary);
-        if (!top.add("week words", regular,
+        if (!top.add("week words", regular, // untranslated: a box's name
                      weekInWords(summary) + (encouragement.empty() ? "" : "  " + encouragement),
                      px(26), palette::text)) {
             return false;

@@ -195,10 +195,10 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
     sf::VertexArray shapes(sf::Triangles);
 
     // The buttons along the bottom, left to right, each as wide as its label.
-    std::vector<std::pair<std::string, std::string>> labels = {{"button back", _("Back  (Esc)")}};
+    std::vector<std::pair<std::string, std::string>> labels = {{"button back", _("Back  (Esc)")}}; // untranslated: a box's name
     if (m_routines.size() > 1) {
-        labels.push_back({"button previous", _("◀ Other routine  (←)")});
-        labels.push_back({"button next", _("Other routine ▶  (→)")});
+        labels.push_back({"button previous", _("◀ Other routine  (←)")}); // untranslated: a box's name
+        labels.push_back({"button next", _("Other routine ▶  (→)")}); // untranslated: a box's name
     }
     const unsigned buttonSize = px(28);
     const float pad = 12 * u * k;
@@ -499,10 +499,10 @@ ScreenRequest ProgressScreen::handle(const sf::Event& event) {
             if (!button.box.contains(at)) {
                 continue;
             }
-            if (button.name == "button back") {
+            if (button.name == "button back") { // untranslated: a box's name
                 return {ScreenRequest::Kind::Back, {}, std::nullopt};
             }
-            other(button.name == "button previous" ? -1 : 1);
+            other(button.name == "button previous" ? -1 : 1); // untranslated: a box's name
             return {};
         }
     }

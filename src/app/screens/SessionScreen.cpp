@@ -387,7 +387,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         y += wrapped.y + gap;
     }
     const sf::Vector2f name = tallest(bold, names, px.stepName, pw);
-    boxes.add("step name", {panel.left, y, pw, name.y});
+    boxes.add("step name", {panel.left, y, pw, name.y}); // untranslated: a box's name
     y += name.y + gap;
     // The cue's box also holds the big 3-2-1 before a switch.
     const sf::Vector2f cue = tallest(regular, cues, px.cue, pw);
@@ -717,7 +717,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
              isStep ? pic.step->name
                     : rollcoach::fill(pic.gettingReady ? _("First: {0}") : _("Next: {0}"),
                                       pic.step->name),
-             m_px.stepName, palette::text, b["step name"]);
+             m_px.stepName, palette::text, b["step name"]); // untranslated: a box's name
     m_stepName.draw(target);
     if (pic.countdown > 0) {
         // The last seconds before the switch, large enough to read from the floor, in the

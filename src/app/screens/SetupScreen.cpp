@@ -92,7 +92,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     sf::FloatRect row;
-    if (!bottom.block("body row", bodyRow, row)) {
+    if (!bottom.block("body row", bodyRow, row)) { // untranslated: a box's name
         return false;
     }
     m_bodyButton = {row.left, row.top + (bodyRow - buttonText.y - 2 * pad) / 2, buttonWidth,
@@ -110,8 +110,8 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
                      {row.left + buttonWidth + gap, row.top + (bodyRow - bodySize.y) / 2,
                       width - buttonWidth - gap, bodySize.y}});
     if ((!speech.empty() &&
-         !bottom.add("speech problem", regular, speech, px(26), palette::warningNear)) ||
-        !bottom.add("start side", bold, sideLine, px(36), palette::accent) ||
+         !bottom.add("speech problem", regular, speech, px(26), palette::warningNear)) || // untranslated: a box's name
+        !bottom.add("start side", bold, sideLine, px(36), palette::accent) || // untranslated: a box's name
         !bottom.add("keys", m_warnings.empty() ? regular : bold, keys, px(30),
                     m_warnings.empty() ? palette::dimText : palette::warningNear)) {
         return false;
@@ -123,7 +123,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     }
     const float column = tall ? width : width * 0.52f;
     TextColumn left(boxes, texts, {m, top.y(), column, footer - gap - top.y()}, gap);
-    if (!left.add("you need", bold, _("You need"), px(36), palette::accent)) {
+    if (!left.add("you need", bold, _("You need"), px(36), palette::accent)) { // untranslated: a box's name
         return false;
     }
     std::vector<std::string> props = {equipmentText(m_app.body, m_routine)};
@@ -136,7 +136,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
             return false;
         }
     }
-    if (!left.add("get ready", bold, _("Get ready"), px(36), palette::accent)) {
+    if (!left.add("get ready", bold, _("Get ready"), px(36), palette::accent)) { // untranslated: a box's name
         return false;
     }
     for (std::size_t i = 0; i < m_routine.setup.size(); ++i) {
