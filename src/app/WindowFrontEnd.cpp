@@ -67,16 +67,20 @@ std::string summarise(std::vector<double> ms) {
                            static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
     };
     char line[160];
+    // clang-format off
     std::snprintf(line, sizeof line, "mean %.2f ms  median %.2f ms  p95 %.2f ms  max %.2f ms", mean, // untranslated: benchmark figures
                   at(0.5), at(0.95), ms.back());
+    // clang-format on
     return line;
 }
 
 void printFrameStatistics(long ticks, const std::vector<double>& drawMs,
                           const std::vector<double>& intervalMs, std::ostream& out) {
+    // clang-format off
     out << "frames " << ticks << " (" << drawMs.size() << " drawn; the others showed nothing new)\n" // untranslated: benchmark figures
         << "  draw (building and submitting a frame): " << summarise(drawMs) << "\n" // untranslated: benchmark figures
         << "  frame interval (with the 60 fps limit): " << summarise(intervalMs) << "\n"; // untranslated: benchmark figures
+    // clang-format on
 }
 
 // What start-up reads from disk without SFML. It is read on a thread of its own while the
@@ -191,7 +195,9 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     while (running && window.isOpen()) {
         if (signals.received() != 0) {
             // As a Stop: the part done is recorded, then the window closes.
+            // clang-format off
             coach.endSession("ended by " + StopSignals::name(signals.received())); // untranslated: a stop reason kept
+            // clang-format on
             break;
         }
         retryHistory();

@@ -31,8 +31,10 @@ int parseFailure(const CLI::App& app, const CLI::ParseError& error, std::ostream
         out << "rollcoach " << ROLLCOACH_VERSION << "\n";
         return 0;
     }
+    // clang-format off
     err << "rollcoach: usage error: " << printable(translatedParseError(error.what())) << "\n" // untranslated: prefix
         << _("Run 'rollcoach --help' for the commands and options.") << "\n";
+    // clang-format on
     return 2;
 }
 

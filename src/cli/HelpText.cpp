@@ -206,7 +206,7 @@ std::string translatedParseError(const std::string& message) {
     static const ErrorShape shapes[] = {
         {"A subcommand is required", N_("A command is required")}, // untranslated: CLI11's words
         // TRANSLATORS: {0} is an option or argument, as --from or FILE.
-        {"(.+) is required", N_("{0} is required")}, // untranslated: CLI11's words
+        {"(.+) is required", N_("{0} is required")},      // untranslated: CLI11's words
         {"The following argument was not expected: (.+)", // untranslated: CLI11's words
          N_("The following argument was not expected: {0}")},
         {"The following arguments were not expected: (.+)", // untranslated: CLI11's words
@@ -214,6 +214,7 @@ std::string translatedParseError(const std::string& message) {
         // TRANSLATORS: {0} and {1} are options: "--autostart requires --install".
         {"(\\S+) requires (\\S+)", N_("{0} requires {1}")},
         // TRANSLATORS: {0} and {1} are options: "--install excludes --uninstall".
+        // clang-format off
         {"(\\S+) excludes (\\S+)", N_("{0} excludes {1}")},
         {"(.+) not found", N_("{0} not found")}, // untranslated: CLI11's words
         {"Could not convert: (.+) = (.*)", N_("Could not convert: {0} = {1}")}, // untranslated: CLI11's words
@@ -235,6 +236,7 @@ std::string translatedParseError(const std::string& message) {
         {"(.+): Failed parsing (.*) as a (.+)", N_("{0}: Failed parsing {1} as a {2}")}, // untranslated: CLI11's words
         {"(.+): Value (.*) could not be converted", N_("{0}: Value {1} could not be converted")}, // untranslated: CLI11's words
     };
+    // clang-format on
     for (const ErrorShape& shape : shapes) {
         std::smatch found;
         if (!std::regex_match(message, found, std::regex(shape.pattern))) {
@@ -244,11 +246,15 @@ std::string translatedParseError(const std::string& message) {
         for (std::size_t i = 1; i < found.size() && i <= 4; ++i) {
             parts[i - 1] = found[i].str();
         }
+        // clang-format off
         if (std::string(shape.sentence).find("not in range") != std::string::npos) { // untranslated: CLI11's words
+            // clang-format on
             parts[2] = shortNumber(parts[2]);
             parts[3] = shortNumber(parts[3]);
         }
+        // clang-format off
         if (std::string(shape.sentence).find("Failed parsing") != std::string::npos) { // untranslated: CLI11's words
+            // clang-format on
             parts[2] = translatedTypeName(parts[2]);
         }
         return rollcoach::fill(_(shape.sentence), parts[0], parts[1], parts[2], parts[3]);

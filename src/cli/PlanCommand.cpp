@@ -70,7 +70,9 @@ Subcommand addPlanCommand(CLI::App& app) {
         ->check(CLI::Range(0.05, 600.0));
     return {command, [options, json, command](CommandContext& context) {
                 if (command->count("--every") > 0 && json->count() == 0) {
+                    // clang-format off
                     context.err << "rollcoach: usage error: " << _("--every needs --json") << "\n"; // untranslated: prefix
+                    // clang-format on
                     return 2;
                 }
                 return plan(*options, context);

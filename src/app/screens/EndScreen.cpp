@@ -166,9 +166,11 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
         TextColumn right(
             boxes, texts,
             {room.left + pad, room.top + pad, room.width - 2 * pad, room.height - 2 * pad}, gap);
+        // clang-format off
         if (room.width > 200 * u && room.height > 120 * u &&
             right.add("tension heading", bold, _("Tension this session, 0-10"), px(34), // untranslated: a box's name
                       palette::text)) {
+            // clang-format on
             Progress p;
             if (!m_recent.empty() && m_recent.front().routineTitle == s.title) {
                 p = tensionProgress({m_recent.front()}, {});
@@ -199,7 +201,9 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
             const std::string label = _("See progress over time  (P)");
             const sf::Vector2f text = measureText(regular, label, size);
             sf::FloatRect button;
+            // clang-format off
             if (right.block("button progress", text.y + 2 * pad, button)) { // untranslated: a box's name
+                // clang-format on
                 texts.push_back({label,
                                  &regular,
                                  size,

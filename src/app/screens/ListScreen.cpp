@@ -119,12 +119,14 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         footer -= measureText(regular, speech, px(24), width).y + gap;
     }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
+    // clang-format off
     if ((!problem.empty() &&
          !bottom.add("history problem", regular, problem, px(24), sf::Color(255, 170, 170))) || // untranslated: a box's name
         (!speech.empty() &&
          !bottom.add("speech problem", regular, speech, px(24), palette::warningNear)) || // untranslated: a box's name
         !bottom.add("own routines", regular, own, px(24), palette::dimText) || // untranslated: a box's name
         !bottom.add("stop", regular, _(kStopAdvice), px(26), palette::dimText)) {
+        // clang-format on
         return false;
     }
 

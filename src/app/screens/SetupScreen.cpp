@@ -109,11 +109,13 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
                      palette::text,
                      {row.left + buttonWidth + gap, row.top + (bodyRow - bodySize.y) / 2,
                       width - buttonWidth - gap, bodySize.y}});
+    // clang-format off
     if ((!speech.empty() &&
          !bottom.add("speech problem", regular, speech, px(26), palette::warningNear)) || // untranslated: a box's name
         !bottom.add("start side", bold, sideLine, px(36), palette::accent) || // untranslated: a box's name
         !bottom.add("keys", m_warnings.empty() ? regular : bold, keys, px(30),
                     m_warnings.empty() ? palette::dimText : palette::warningNear)) {
+        // clang-format on
         return false;
     }
 
@@ -123,7 +125,9 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     }
     const float column = tall ? width : width * 0.52f;
     TextColumn left(boxes, texts, {m, top.y(), column, footer - gap - top.y()}, gap);
+    // clang-format off
     if (!left.add("you need", bold, _("You need"), px(36), palette::accent)) { // untranslated: a box's name
+        // clang-format on
         return false;
     }
     std::vector<std::string> props = {equipmentText(m_app.body, m_routine)};
@@ -136,7 +140,9 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
             return false;
         }
     }
+    // clang-format off
     if (!left.add("get ready", bold, _("Get ready"), px(36), palette::accent)) { // untranslated: a box's name
+        // clang-format on
         return false;
     }
     for (std::size_t i = 0; i < m_routine.setup.size(); ++i) {
