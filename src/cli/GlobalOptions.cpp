@@ -3,6 +3,7 @@
 #include "Subcommand.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
+#include "core/Language.hpp"
 #include "core/PrintableText.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/Translate.hpp"
@@ -61,6 +62,15 @@ void addGlobalOptions(CLI::App& app, Workspace& workspace, GlobalOptions& option
                    _("folder for the history and your routines (default "
                      "$XDG_DATA_HOME/rollcoach)"));
     app.add_flag("--fullscreen", options.fullScreen, _("open the window full screen (F toggles)"));
+    // Read by main before any text is made (languageArgument); here so that it is accepted.
+    app.add_option("--language", options.language,
+                   _("the language shown and spoken, such as de or es (default: the locale's, or "
+                     "language: in settings.yaml)"))
+        ->check([](const std::string& name) {
+            return isLanguageName(name)
+                       ? std::string()
+                       : rollcoach::fill(_("not a language name: {0} (such as de or es)"), printable(name));
+        });
 }
 
 void settleWorkspace(Workspace& workspace, const GlobalOptions& options, std::ostream& err) {

@@ -1,4 +1,5 @@
 #include "Report.hpp"
+#include "Translate.hpp"
 
 #include "PrintableText.hpp"
 #include "Workspace.hpp"
@@ -193,7 +194,7 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
     ReportChart chart;
     const std::string name = sideName(side.side);
     chart.heading =
-        capitalised(name) + " side: tension, NRS 0-10 (0 none, 10 the worst imaginable)";
+        fill(_("{0} side: tension, NRS 0-10 (0 none, 10 the worst imaginable)"), capitalised(name));
     for (const SideSession& s : side.sessions) {
         const std::int64_t day = localDate(s.startedAt).daysSinceEpoch();
         chart.points.push_back(
@@ -211,8 +212,8 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
                                     Date::fromDaysSinceEpoch(firstDay + offset).iso()});
     }
     if (side.sessions.empty()) {
-        chart.emptyNote = "No tension ratings for the " + name + " side in this period.";
-        chart.summary = capitalised(name) + " side: no ratings.";
+        chart.emptyNote = fill(_("No tension ratings for the {0} side in this period."), name);
+        chart.summary = fill(_("{0} side: no ratings."), capitalised(name));
         return chart;
     }
     // Before and after over the same sessions, so the change is the change.
@@ -235,16 +236,16 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
     if (paired > 0) {
         const double b = before / paired;
         const double a = after / paired;
-        chart.summary += plural(paired, "session", "sessions") +
-                         " rated before and after: on average " + ratingText(b) + " before, " +
-                         ratingText(a) + " after, a change of " + changeText(a - b) + "; " +
-                         std::to_string(mattered) + " with a drop of 2 or more.";
+        chart.summary += fill(_("{0} rated before and after: on average {1} before, {2} after, a "
+                                "change of {3}; {4} with a drop of 2 or more."),
+                              plural(paired, "session", "sessions"), ratingText(b), ratingText(a),
+                              changeText(a - b), std::to_string(mattered));
     } else {
-        chart.summary += "no session rated both before and after.";
+        chart.summary += _("no session rated both before and after.");
     }
     if (onlyOne > 0) {
-        chart.summary += " " + plural(onlyOne, "session", "sessions") +
-                         " rated only before or only after, drawn but not averaged.";
+        chart.summary += fill(_(" {0} rated only before or only after, drawn but not averaged."),
+                              plural(onlyOne, "session", "sessions"));
     }
     return chart;
 }
@@ -254,14 +255,14 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
 std::string sessionLine(const SessionRecord& r) {
     std::string line = localStamp(r.startedAt) + "  ";
     if (const auto stop = painStopOf(r)) {
-        line += "STOPPED FOR PAIN: " + painStopWhere(*stop, true);
+        line += fill(_("STOPPED FOR PAIN: {0}"), painStopWhere(*stop, true));
     } else {
         line += outcome(r) + ", " + duration(r.totalS());
     }
     line += "; left " + duration(r.leftS) + ", right " + duration(r.rightS);
     if (!r.checkIns.empty()) {
-        line += "; tension left " + beforeAfter(r, Side::Left) + ", right " +
-                beforeAfter(r, Side::Right);
+        line += fill(_("; tension left {0}, right {1}"), beforeAfter(r, Side::Left),
+                     beforeAfter(r, Side::Right));
     }
     return line;
 }
@@ -286,15 +287,16 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
     };
     add(totals.done, "done");
     add(totals.partial, "partial");
-    add(totals.stopped, "stopped early");
+    add(totals.stopped, _("stopped early"));
     add(totals.interrupted, "interrupted");
-    part.lines.push_back(plural(totals.sessions, "session", "sessions") + " (" + outcomes + "), " +
-                         duration(totals.leftS + totals.rightS) + " in all: left " +
-                         duration(totals.leftS) + ", right " + duration(totals.rightS) + ".");
+    part.lines.push_back(fill(_("{0} ({1}), {2} in all: left {3}, right {4}."),
+                              plural(totals.sessions, "session", "sessions"), outcomes,
+                              duration(totals.leftS + totals.rightS), duration(totals.leftS),
+                              duration(totals.rightS)));
     if (both > 0) {
-        part.lines.push_back("Of which " + duration(both) +
-                             " on steps for both sides at once, counted once, half in each "
-                             "side's time.");
+        part.lines.push_back(fill(_("Of which {0} on steps for both sides at once, counted once, "
+                                    "half in each side's time."),
+                                  duration(both)));
     }
     for (const SessionRecord& r : sessions) {
         if (isPainStop(r)) {
@@ -311,8 +313,9 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
     const std::size_t from =
         sessions.size() > kSessionsListed ? sessions.size() - kSessionsListed : 0;
     if (from > 0) {
-        part.sessions.push_back(std::to_string(from) +
-                                " earlier sessions are in the rows (rollcoach report --csv).");
+        part.sessions.push_back(
+            fill(_("{0} earlier sessions are in the rows (rollcoach report --csv)."),
+                 std::to_string(from)));
     }
     for (std::size_t i = from; i < sessions.size(); ++i) {
         part.sessions.push_back(sessionLine(sessions[i]));
@@ -324,19 +327,19 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
 
 ReportDocument reportDocument(const ReportData& data) {
     ReportDocument doc;
-    doc.title = "Self-massage report";
-    doc.period = "The last " + plural(data.weeks, "week", "weeks") + ", from Monday " +
-                 data.first.iso() + " to " + data.last.iso() + ". Made by rollcoach.";
+    doc.title = _("Self-massage report");
+    doc.period = fill(_("The last {0}, from Monday {1} to {2}. Made by rollcoach."),
+                      plural(data.weeks, "week", "weeks"), data.first.iso(), data.last.iso());
     if (!data.name.empty()) {
-        doc.about.push_back("For: " + isolated(data.name));
+        doc.about.push_back(fill(_("For: {0}"), isolated(data.name)));
     }
     if (!data.note.empty()) {
-        doc.about.push_back("Note: " + isolated(data.note));
+        doc.about.push_back(fill(_("Note: {0}"), isolated(data.note)));
     }
 
-    ReportSection done{"Routines done", {}};
+    ReportSection done{_("Routines done"), {}};
     if (data.sessions.empty()) {
-        done.lines.push_back("No sessions in this period.");
+        done.lines.push_back(_("No sessions in this period."));
     }
     for (const RoutineTotals& t : data.routines) {
         std::string outcomes;
@@ -347,21 +350,21 @@ ReportDocument reportDocument(const ReportData& data) {
         };
         add(t.done, "done");
         add(t.partial, "partial");
-        add(t.stopped, "stopped early");
+        add(t.stopped, _("stopped early"));
         add(t.interrupted, "interrupted");
-        done.lines.push_back(
-            isolated(t.title) + ": " + plural(t.sessions, "session", "sessions") + " (" + outcomes +
-            "), " + duration(t.leftS + t.rightS) + " in all" +
+        done.lines.push_back(fill(
+            _("{0}: {1} ({2}), {3} in all{4}"), isolated(t.title),
+            plural(t.sessions, "session", "sessions"), outcomes, duration(t.leftS + t.rightS),
             (t.stopped > 0 && std::any_of(data.painStops.begin(), data.painStops.end(),
                                           [&](const PainStop& p) { return p.title == t.title; })
-                 ? "; stopped for pain, see below"
-                 : ""));
+                 ? _("; stopped for pain, see below")
+                 : "")));
     }
     doc.opening.push_back(std::move(done));
 
-    ReportSection sides{"Time per side", {}};
-    sides.lines.push_back("Left side " + duration(data.leftS) + ", right side " +
-                          duration(data.rightS) + ".");
+    ReportSection sides{_("Time per side"), {}};
+    sides.lines.push_back(
+        fill(_("Left side {0}, right side {1}."), duration(data.leftS), duration(data.rightS)));
     if (data.routines.size() > 1) {
         for (const RoutineTotals& t : data.routines) {
             sides.lines.push_back(isolated(t.title) + ": left " + duration(t.leftS) + ", right " +
@@ -369,41 +372,40 @@ ReportDocument reportDocument(const ReportData& data) {
         }
     }
     if (!data.sessions.empty() && data.leftS + data.rightS <= 0) {
-        sides.lines.push_back("No time was recorded on either side: every session ended before "
-                              "its first step did.");
+        sides.lines.push_back(_("No time was recorded on either side: every session ended before "
+                                "its first step did."));
     }
     doc.opening.push_back(std::move(sides));
 
     for (const RoutineTotals& t : data.routines) {
         doc.routines.push_back(routinePart(data, t));
     }
-    doc.chartLegend = "Tension on the numeric rating scale (NRS), 0 none to 10 the worst "
-                      "imaginable, the person's own, given in the session. Open circle: before "
-                      "working the side. Filled dot: after. A red cross: stopped for pain. The "
-                      "time axis spans the days with sessions.";
+    doc.chartLegend = _("Tension on the numeric rating scale (NRS), 0 none to 10 the worst "
+                        "imaginable, the person's own, given in the session. Open circle: before "
+                        "working the side. Filled dot: after. A red cross: stopped for pain. The "
+                        "time axis spans the days with sessions.");
 
     const Adherence& a = data.adherence;
-    ReportSection kept{"The plan kept", {}};
+    ReportSection kept{_("The plan kept"), {}};
     if (a.planned == 0) {
-        kept.lines.push_back("No sessions were planned in the days counted: a routine is planned "
-                             "on the days its schedule names.");
+        kept.lines.push_back(_("No sessions were planned in the days counted: a routine is planned "
+                               "on the days its schedule names."));
     } else {
         std::string line = std::to_string(a.planned) + " planned: " + std::to_string(a.done) +
                            " done, " + std::to_string(a.partial) + " partial, " +
                            std::to_string(a.missed) + " missed";
         if (a.stillDue > 0) {
-            line += ", " + std::to_string(a.stillDue) + " still due today";
+            line += fill(_(", {0} still due today"), std::to_string(a.stillDue));
         }
         const int counted = a.planned - a.stillDue;
         if (counted > 0) {
-            line += " (" + std::to_string((100 * a.done + counted / 2) / counted) +
-                    "% done of those past)";
+            line += fill(_(" ({0}% done of those past)"),
+                         std::to_string((100 * a.done + counted / 2) / counted));
         }
         kept.lines.push_back(line + ".");
         if (a.from != data.first) {
-            kept.lines.push_back("Counted from " + a.from.iso() +
-                                 ", the day of the first session "
-                                 "recorded.");
+            kept.lines.push_back(
+                fill(_("Counted from {0}, the day of the first session recorded."), a.from.iso()));
         }
         // A row a week, so a trend shows; over more than eight weeks, a row for each few
         // weeks, so the rows stay eight at most.
@@ -424,28 +426,28 @@ ReportDocument reportDocument(const ReportData& data) {
                 }
             }
             std::string row =
-                (rowDays == 7 ? "Week from " + from.iso()
+                (rowDays == 7 ? fill(_("Week from {0}"), from.iso())
                               : from.iso() + " to " + from.plusDays(rowDays - 1).iso()) +
                 ": " + std::to_string(planned) + " planned, " + std::to_string(counts[0]) +
                 " done, " + std::to_string(counts[1]) + " partial, " + std::to_string(counts[2]) +
                 " missed";
             if (counts[3] > 0) {
-                row += ", " + std::to_string(counts[3]) + " still due";
+                row += fill(_(", {0} still due"), std::to_string(counts[3]));
             }
             kept.lines.push_back(row);
         }
     }
     if (a.unplanned > 0) {
-        kept.lines.push_back(plural(a.unplanned, "session", "sessions") +
-                             " on a day the plan did not name.");
+        kept.lines.push_back(fill(_("{0} on a day the plan did not name."),
+                                  plural(a.unplanned, "session", "sessions")));
     }
-    kept.lines.push_back("Against the plan as the routines name it today; done means run to the "
-                         "end with each side at least three quarters of its time.");
+    kept.lines.push_back(_("Against the plan as the routines name it today; done means run to the "
+                           "end with each side at least three quarters of its time."));
     doc.closing.push_back(std::move(kept));
 
-    ReportSection pain{"Pain stops (sharp pain, numbness or tingling)", {}};
+    ReportSection pain{_("Pain stops (sharp pain, numbness or tingling)"), {}};
     if (data.painStops.empty()) {
-        pain.lines.push_back("None in this period.");
+        pain.lines.push_back(_("None in this period."));
     }
     for (std::size_t i = 0; i < data.painStops.size() && i < kPainStopsListed; ++i) {
         const PainStop& stop = data.painStops[i];
@@ -453,13 +455,14 @@ ReportDocument reportDocument(const ReportData& data) {
                              painStopWhere(stop, true));
     }
     if (data.painStops.size() > kPainStopsListed) {
-        pain.lines.push_back("and " + std::to_string(data.painStops.size() - kPainStopsListed) +
-                             " more (rollcoach report --csv lists them all).");
+        pain.lines.push_back(fill(_("and {0} more (rollcoach report --csv lists them all)."),
+                                  std::to_string(data.painStops.size() - kPainStopsListed)));
     }
     doc.closing.push_back(std::move(pain));
 
-    doc.footer = "General guidance, not medical advice. Times and tension ratings as the person's "
-                 "own sessions recorded them.";
+    doc.footer =
+        _("General guidance, not medical advice. Times and tension ratings as the person's "
+          "own sessions recorded them.");
     return doc;
 }
 

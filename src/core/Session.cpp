@@ -1,4 +1,5 @@
 #include "Session.hpp"
+#include "Translate.hpp"
 
 #include "Motion.hpp"
 #include "PrintableText.hpp"
@@ -27,23 +28,28 @@ std::string repetitionText(const Step& step, double seconds) {
     if (repetition == 0) {
         return {};
     }
-    return std::string(step.motion.pattern == Pattern::Stroke ? "Stroke " : "Strip ") +
-           std::to_string(repetition) + " of " + std::to_string(step.motion.repeat);
+    return step.motion.pattern == Pattern::Stroke
+               ? fill(_("Stroke {0} of {1}"), repetition, step.motion.repeat)
+               : fill(_("Strip {0} of {1}"), repetition, step.motion.repeat);
 }
 
 } // namespace
 
+// Marked here, translated where it is shown (a constant is made before the language is chosen).
 const char* const kLeaveQuestion =
-    "Leave this session? Press Esc again to leave, any other key to stay";
+    N_("Leave this session? Press Esc again to leave, any other key to stay");
 
 std::string tensionQuestion(const CheckIn& checkIn, bool spoken, bool partner) {
-    const std::string when = checkIn.after ? "now" : "before you start";
+    // TRANSLATORS: the tension question's moment: "How tense is your left side now?"
+    const std::string when = checkIn.after ? _("now") : _("before you start");
+    const std::string side = sideWords(checkIn.side);
+    // TRANSLATORS: {0} is "left side" or "right side", {1} "now" or "before you start".
     if (partner) {
-        return std::string("Ask how tense the ") + sideName(checkIn.side) + " side is " + when +
-               (spoken ? ". Press 0 to 9." : ". Press 0-9 (T for 10)");
+        return spoken ? fill(_("Ask how tense the {0} is {1}. Press 0 to 9."), side, when)
+                      : fill(_("Ask how tense the {0} is {1}. Press 0-9 (T for 10)"), side, when);
     }
-    return std::string("How tense is your ") + sideName(checkIn.side) + " side " + when +
-           (spoken ? "? Press 0 to 9." : "? Press 0-9 (T for 10)");
+    return spoken ? fill(_("How tense is your {0} {1}? Press 0 to 9."), side, when)
+                  : fill(_("How tense is your {0} {1}? Press 0-9 (T for 10)"), side, when);
 }
 
 bool Session::startsSide(std::size_t segment) const {
@@ -363,7 +369,7 @@ std::vector<Cue> Session::stopForPain() {
     if (!m_runner.finished()) {
         recordStep(m_lastSegment);
     }
-    end(SessionState::StoppedForPain, "stopped", "sharp pain, numbness or tingling");
+    end(SessionState::StoppedForPain, "stopped", _("sharp pain, numbness or tingling"));
     return told({cueOf(Cue::Kind::StoppedForPain, segment)});
 }
 
@@ -381,7 +387,7 @@ std::vector<Cue> Session::leave() {
     if (over()) {
         return {};
     }
-    endNow("stopped by the user");
+    endNow(_("stopped by the user"));
     return told({cueOf(Cue::Kind::Left, m_lastSegment)});
 }
 
@@ -476,12 +482,13 @@ SessionSnapshot Session::snapshot() const {
     if (segment.kind == SegmentKind::Step) {
         snap.title = snap.step->name;
     } else if (segment.kind == SegmentKind::Switch) {
-        snap.title = std::string("Switch to the ") + sideName(segment.side) + " side";
+        snap.title = segment.side == Side::Left ? _("Switch to the left side")
+                                                : _("Switch to the right side");
     } else {
-        snap.title = "Get ready";
+        snap.title = _("Get ready");
     }
     snap.routineTitle = m_routine.title;
-    snap.sideTitle = capitalised(sideName(segment.side)) + " side";
+    snap.sideTitle = sideHeading(segment.side);
     snap.resumingIn = static_cast<int>(std::ceil(m_resumeLeftS - 1e-9));
     const auto& all = m_timeline.segments();
     const bool countsInto =
@@ -663,9 +670,10 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
         m_lastRepetition = counted;
     }
     const std::optional<CheckIn> prompt = promptDue();
-    const std::string promptKey = prompt ? std::to_string(prompt->round) + sideName(prompt->side) +
-                                               (prompt->after ? "after" : "before")
-                                         : std::string();
+    const std::string promptKey =
+        prompt ? std::to_string(prompt->round) + sideName(prompt->side) +
+                     (prompt->after ? "after" : "before") // untranslated: a key
+               : std::string();
     if (prompt && promptKey != m_lastPrompt) {
         Cue cue = cueOf(Cue::Kind::TensionAsked, segment);
         cue.words = tensionQuestion(*prompt, true, m_routine.drill == Drill::Partner);
@@ -681,32 +689,40 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
 void Session::addWords(Cue& cue) const {
     const auto& segments = m_timeline.segments();
     const Segment& s = segments[std::min(cue.segment, segments.size() - 1)];
-    const std::string side = std::string(sideName(s.side));
+    const std::string side = sideWords(s.side);
     const bool many = mostBalls(m_routine) > 1;
-    std::string theBall = many ? "the balls" : "the ball";
+    std::string theBall = many ? _("the balls") : _("the ball");
     if (m_routine.tool) {
-        theBall = *m_routine.tool == Tool::Thumb ? "your thumbs" : "your hands";
+        theBall = *m_routine.tool == Tool::Thumb ? _("your thumbs") : _("your hands");
     }
     switch (cue.kind) {
     case Cue::Kind::GetReady:
         cue.weight = Cue::Weight::Step;
-        cue.briefWords = "Get ready. The " + side + " side first.";
-        cue.words = "Get ready: " + m_routine.title + ". The " + side + " side first. Place " +
-                    theBall + " as shown, for " + m_routine.steps.front().name + ".";
+        // TRANSLATORS: {0} is "left side" or "right side".
+        cue.briefWords = fill(_("Get ready. The {0} first."), side);
+        // TRANSLATORS: {0} the routine's title, {1} "left side" or "right side", {2} "the ball",
+        // "the balls", "your hands" or "your thumbs", {3} the first step's name.
+        cue.words = fill(_("Get ready: {0}. The {1} first. Place {2} as shown, for {3}."),
+                         m_routine.title, side, theBall, m_routine.steps.front().name);
         break;
     case Cue::Kind::StepStarts: {
         const Step& step = m_routine.steps[*s.step];
         cue.weight = Cue::Weight::Step;
-        const std::string upper = capitalised(s.bothSides ? std::string("both") : side);
-        cue.briefWords = upper + (s.bothSides ? " sides. " : " side. ") + step.name + ".";
+        // TRANSLATORS: a step starts: {0} "Left side", "Right side" or "Both sides", {1} the
+        // step's name.
+        cue.briefWords =
+            fill(_("{0}. {1}."), s.bothSides ? std::string(_("Both sides")) : sideHeading(s.side),
+                 step.name);
         cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
         break;
     }
     case Cue::Kind::SwitchStarts:
         cue.weight = Cue::Weight::Step;
-        cue.words = "Lift " + theBall +
-                    (m_routine.drill == Drill::Partner ? "" : " off your back") +
-                    ", and switch to the " + side + " side.";
+        // TRANSLATORS: {0} "the ball", "the balls", "your hands" or "your thumbs", {1} "left side"
+        // or "right side".
+        cue.words = m_routine.drill == Drill::Partner
+                        ? fill(_("Lift {0}, and switch to the {1}."), theBall, side)
+                        : fill(_("Lift {0} off your back, and switch to the {1}."), theBall, side);
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::CountdownBeat:
@@ -714,28 +730,28 @@ void Session::addWords(Cue& cue) const {
         cue.weight = Cue::Weight::Step;
         cue.words = std::to_string(cue.beat);
         if (cue.kind == Cue::Kind::Resuming && cue.beat == static_cast<int>(kResumeCountS)) {
-            cue.words = "Going on in " + cue.words;
+            cue.words = fill(_("Going on in {0}"), cue.words);
         }
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::Finished:
         cue.weight = Cue::Weight::Step;
-        cue.words = "Session done.";
+        cue.words = _("Session done.");
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::StoppedForPain:
         cue.weight = Cue::Weight::Stop;
-        cue.words = "Stop. Rest now. Take " + theBall + " away.";
+        cue.words = fill(_("Stop. Rest now. Take {0} away."), theBall);
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::Left:
         cue.weight = Cue::Weight::Step;
-        cue.words = "Session ended.";
+        cue.words = _("Session ended.");
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::Paused:
         cue.weight = Cue::Weight::Step;
-        cue.words = "Paused.";
+        cue.words = _("Paused.");
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::Warning:

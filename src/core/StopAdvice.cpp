@@ -1,15 +1,16 @@
 #include "StopAdvice.hpp"
+#include "Translate.hpp"
 
 #include <algorithm>
 
 namespace rollcoach {
 namespace {
 
-const char* const kGeneral =
-    "Stop at once on sharp pain, numbness or tingling. Press gently; never on the spine or neck.";
-const char* const kBackOfNeck = "Stop at once on sharp pain, numbness or tingling. Only the back "
-                                "of the neck, gently, with the fingertips; never on the spine, "
-                                "never the front or sides of the neck.";
+const char* const kGeneral = _(
+    "Stop at once on sharp pain, numbness or tingling. Press gently; never on the spine or neck.");
+const char* const kBackOfNeck = _("Stop at once on sharp pain, numbness or tingling. Only the back "
+                                  "of the neck, gently, with the fingertips; never on the spine, "
+                                  "never the front or sides of the neck.");
 
 } // namespace
 

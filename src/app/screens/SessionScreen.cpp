@@ -318,8 +318,12 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
                                                    sessionText(totalS, std::nullopt)};
     std::vector<std::string> warnings = {
         _("Off the body: move the ball back onto the back"),
-        _("Too close to the spine: move the ball well away from the spine and the neck"),
-        _("Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down")};
+        rollcoach::fill(_("Too close to the spine: {0}"),
+                        rollcoach::fill(_("move the {0} well away from the spine and the neck"),
+                                        "ball")),
+        rollcoach::fill(_("Too close to the neck: {0}"),
+                        rollcoach::fill(_("move the {0} {1}{2}"), "ball", "10.5 cm outward",
+                                        " and 10.5 cm down"))};
     std::vector<std::string> prompts = {_(kLeaveQuestion)};
     for (Side side : {Side::Left, Side::Right}) {
         for (bool after : {false, true}) {
