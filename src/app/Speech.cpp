@@ -1,6 +1,6 @@
 #include "Speech.hpp"
-
 #include "core/Language.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -17,8 +17,8 @@ extern char** environ;
 namespace rollcoach {
 
 std::string speechMissingNotice() {
-    return "Speech is on, but espeak-ng is not installed, so nothing is said aloud. Install it "
-           "with: sudo apt install espeak-ng (or set speech: off in settings.yaml).";
+    return _("Speech is on, but espeak-ng is not installed, so nothing is said aloud. Install it "
+             "with: sudo apt install espeak-ng (or set speech: off in settings.yaml).");
 }
 
 std::vector<std::string> speechArguments(const std::string& program, const std::string& text,

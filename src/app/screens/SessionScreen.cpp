@@ -165,15 +165,16 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view, const S
     }
 }
 
+// Translated where they are shown.
 const char* const kGetReadyCue =
-    "Get into position and breathe out. The clock starts when the count reaches zero.";
+    N_("Get into position and breathe out. The clock starts when the count reaches zero.");
 const char* const kSwitchCue = N_("Never roll it across the spine. Place it as before, mirrored: "
                                   "same height, same distance from the spine.");
 const char* const kSwitchCueBalls = N_("Never roll them across the spine. Place them as before, "
                                        "mirrored: same height, same distance from the spine.");
-const char* const kHandSwitchCue = "Lift the hands; never slide across the spine. Start again on "
-                                   "the other side, mirrored: same height, same distance from the "
-                                   "spine.";
+const char* const kHandSwitchCue = N_("Lift the hands; never slide across the spine. Start again "
+                                      "on the other side, mirrored: same height, same distance "
+                                      "from the spine.");
 
 // What each key does now: Space resumes a paused session.
 std::string keysText(bool muted, bool paused = false) {
@@ -192,31 +193,49 @@ std::string promptText(const std::string& question, const std::string& answer) {
         return question;
     }
     if (question.empty()) {
-        return fill(_("{0}  ·  another number changes it"), answer);
+        return rollcoach::fill(_("{0}  ·  another number changes it"), answer);
     }
     return answer + "  ·  " + question;
 }
 
 std::string liftText(bool many, bool lifted, Side side, bool byHand = false) {
+    const bool left = side == Side::Left;
     if (byHand) {
-        return lifted ? std::string("LIFT the hands")
-                      : std::string("Hands to the ") + sideName(side) + " side, as shown";
+        return lifted ? _("LIFT the hands")
+               : left ? _("Hands to the left side, as shown")
+                      : _("Hands to the right side, as shown");
     }
-    return lifted
-               ? std::string(many ? "LIFT the balls off your back" : "LIFT the ball off your back")
-               : std::string(many ? "Place them" : "Place it") + " on your " + sideName(side) +
-                     " side, as shown";
+    if (lifted) {
+        return many ? _("LIFT the balls off your back") : _("LIFT the ball off your back");
+    }
+    if (many) {
+        return left ? _("Place them on your left side, as shown")
+                    : _("Place them on your right side, as shown");
+    }
+    return left ? _("Place it on your left side, as shown")
+                : _("Place it on your right side, as shown");
 }
 
 std::string progressText(int round, int rounds, std::size_t step, std::size_t steps) {
-    return "Round " + std::to_string(round) + " of " + std::to_string(rounds) + "  ·  step " +
-           std::to_string(step) + " of " + std::to_string(steps);
+    return rollcoach::fill(_("Round {0} of {1}  ·  step {2} of {3}"), round, rounds, step, steps);
 }
 
 std::string sessionText(double leftS, std::optional<Side> after) {
-    const std::string next = after ? std::string("then the ") + sideName(*after) + " side"
-                                   : std::string("the last side");
-    return "Session: " + clockText(leftS) + " left  ·  " + next;
+    if (!after) {
+        return rollcoach::fill(_("Session: {0} left  ·  the last side"), clockText(leftS));
+    }
+    return rollcoach::fill(*after == Side::Left ? _("Session: {0} left  ·  then the left side")
+                                                : _("Session: {0} left  ·  then the right side"),
+                           clockText(leftS));
+}
+
+// The side's name over the clock, in capitals.
+std::string sideInCapitals(Side side) {
+    return side == Side::Left ? _("LEFT SIDE") : _("RIGHT SIDE");
+}
+
+std::string switchHeading(Side side) {
+    return side == Side::Left ? _("SWITCH TO LEFT") : _("SWITCH TO RIGHT");
 }
 
 bool portrait(sf::Vector2f size) {
@@ -288,11 +307,12 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const Routine& routine = m_session.routine();
     const bool many = ballCount(routine) > 1;
     std::vector<std::string> names;
-    std::vector<std::string> cues = {_(kSwitchCue), _(kSwitchCueBalls), kGetReadyCue,
-                                     kHandSwitchCue};
+    std::vector<std::string> cues = {_(kSwitchCue), _(kSwitchCueBalls), _(kGetReadyCue),
+                                     _(kHandSwitchCue)};
     for (const Step& step : routine.steps) {
         names.push_back(step.name);
-        names.push_back("Next: " + step.name);
+        names.push_back(rollcoach::fill(_("Next: {0}"), step.name));
+        names.push_back(rollcoach::fill(_("First: {0}"), step.name));
         cues.push_back(step.cue);
     }
     const int rounds = routine.schedule.rounds;
@@ -303,22 +323,28 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     for (const Step& step : routine.steps) {
         if (step.motion.repeat > 0) {
             // The count of strokes or strips goes before the step's place in the session.
-            const std::string most = "Stroke " + std::to_string(step.motion.repeat) + " of " +
-                                     std::to_string(step.motion.repeat);
+            const std::string most =
+                rollcoach::fill(_("Stroke {0} of {1}"), step.motion.repeat, step.motion.repeat);
             lines.push_back(
                 most + "  ·  " +
                 progressText(rounds, rounds, routine.steps.size(), routine.steps.size()));
         }
     }
-    const std::vector<std::string> captions = {"left in this step", "until the other side",
-                                               "until the first step", "going on"};
+    const std::vector<std::string> captions = {_("left in this step"), _("until the other side"),
+                                               _("until the first step"), _("going on")};
     const double totalS = m_session.timeline().totalS();
     const std::vector<std::string> sessionLines = {sessionText(totalS, Side::Right),
                                                    sessionText(totalS, std::nullopt)};
     std::vector<std::string> warnings = {
-        "Off the body: move the ball back onto the back",
-        "Too close to the spine: move the ball well away from the spine and the neck",
-        "Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down"};
+        _("Off the body: move the ball back onto the back"),
+        rollcoach::fill(_("Too close to the spine: {0}"),
+                        rollcoach::fill(_("move the {0} well away from the spine and the neck"),
+                                        "ball")),
+        // The longest advice the core gives, as it puts it together.
+        rollcoach::fill(_("Too close to the neck: {0}"),
+                        rollcoach::fill(_("move the {0} {1}{2}"), "ball",
+                                        "10.5 cm outward", // untranslated: as the core says it
+                                        " and 10.5 cm down"))}; // untranslated: as the core says it
     // The tension question, and the answer while it can change; the leave question has a
     // large box of its own.
     std::vector<std::string> prompts;
@@ -378,9 +404,12 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const float bottom = panel.top + panel.height;
     // The side's name; under it the clock, and beside the clock what it counts and where in
     // the session this is. Where that is too wide, one under the other.
-    const sf::Vector2f side = tallest(
-        bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE", "BOTH SIDES"}, px.side, 0);
-    const sf::Vector2f clock = tallest(bold, {"00:00", "PAUSED"}, px.clock, 0);
+    const sf::Vector2f side =
+        tallest(bold,
+                {switchHeading(Side::Right), switchHeading(Side::Left), sideInCapitals(Side::Right),
+                 sideInCapitals(Side::Left), _("BOTH SIDES"), _("GET READY")},
+                px.side, 0);
+    const sf::Vector2f clock = tallest(bold, {"00:00", _("PAUSED")}, px.clock, 0);
     if ((side.x > pw || clock.x > pw) && !m_lenient) {
         return false;
     }
@@ -418,7 +447,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         y += wrapped.y + gap;
     }
     const sf::Vector2f name = tallest(bold, names, px.stepName, pw);
-    boxes.add("step name", {panel.left, y, pw, name.y});
+    boxes.add("step name", {panel.left, y, pw, name.y}); // untranslated: a box's name
     y += name.y + gap;
     // The cue's box also holds the big 3-2-1 before a switch.
     const sf::Vector2f cue = tallest(regular, cues, px.cue, pw);
@@ -722,15 +751,13 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     const float u = c.u;
     const float pad = 12 * u;
     if (isStep && pic.bothSides) {
-        fitLabel(m_side, "BOTH SIDES", m_px.side, palette::accent, b["side"]);
+        fitLabel(m_side, _("BOTH SIDES"), m_px.side, palette::accent, b["side"]);
     } else if (isStep) {
-        fitLabel(m_side, upper(sideName(pic.side)) + " SIDE", m_px.side, palette::accent,
-                 b["side"]);
+        fitLabel(m_side, sideInCapitals(pic.side), m_px.side, palette::accent, b["side"]);
     } else if (pic.gettingReady) {
-        fitLabel(m_side, "GET READY", m_px.side, palette::accent, b["side"]);
+        fitLabel(m_side, _("GET READY"), m_px.side, palette::accent, b["side"]);
     } else {
-        fitLabel(m_side, std::string("SWITCH TO ") + upper(sideName(pic.side)), m_px.side,
-                 palette::accent, b["side"]);
+        fitLabel(m_side, switchHeading(pic.side), m_px.side, palette::accent, b["side"]);
     }
     m_side.draw(target);
     // The text sizes on this screen are few on purpose: each size of each font is a texture
@@ -753,10 +780,10 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
     fitLabel(m_stepTimeCaption,
              pic.paused           ? ""
-             : pic.resumingIn > 0 ? "going on"
-             : isStep             ? "left in this step"
-             : pic.gettingReady   ? "until the first step"
-                                  : "until the other side",
+             : pic.resumingIn > 0 ? _("going on")
+             : isStep             ? _("left in this step")
+             : pic.gettingReady   ? _("until the first step")
+                                  : _("until the other side"),
              m_px.line, palette::dimText, b["caption"]);
     m_stepTimeCaption.draw(target);
     // Lifted, never rolled across: the picture shows no ball until its new place.
@@ -770,11 +797,13 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                  b["progress"]);
     } else if (pic.gettingReady) {
         fitLabel(m_progress,
-                 std::string("The ") + sideName(pic.side) + " side first: place " +
-                     (hand                ? "the hands"
-                      : pic.ballCount > 1 ? "the balls"
-                                          : "the ball") +
-                     " as shown",
+                 pic.side == Side::Left
+                     ? (hand                ? _("The left side first: place the hands as shown")
+                        : pic.ballCount > 1 ? _("The left side first: place the balls as shown")
+                                            : _("The left side first: place the ball as shown"))
+                     : (hand                ? _("The right side first: place the hands as shown")
+                        : pic.ballCount > 1 ? _("The right side first: place the balls as shown")
+                                            : _("The right side first: place the ball as shown")),
                  m_px.line, palette::dimText, b["progress"]);
     } else {
         // The warning colours mean warnings only: lifting is an instruction.
@@ -786,8 +815,10 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         m_progress.draw(target);
     }
     fitLabel(m_stepName,
-             isStep ? pic.step->name : (pic.gettingReady ? "First: " : "Next: ") + pic.step->name,
-             m_px.stepName, palette::text, b["step name"]);
+             isStep ? pic.step->name
+                    : rollcoach::fill(pic.gettingReady ? _("First: {0}") : _("Next: {0}"),
+                                      pic.step->name),
+             m_px.stepName, palette::text, b["step name"]); // untranslated: a box's name
     m_stepName.draw(target);
     if (pic.countdown > 0) {
         // The last seconds before the switch, large enough to read from the floor, in the
@@ -803,8 +834,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     } else {
         fitLabel(m_cue,
                  isStep              ? pic.step->cue
-                 : pic.gettingReady  ? std::string(kGetReadyCue)
-                 : hand              ? std::string(kHandSwitchCue)
+                 : pic.gettingReady  ? std::string(_(kGetReadyCue))
+                 : hand              ? std::string(_(kHandSwitchCue))
                  : pic.ballCount > 1 ? _(kSwitchCueBalls)
                                      : _(kSwitchCue),
                  m_px.cue, palette::text, b["cue"]);
