@@ -60,8 +60,8 @@ bool Session::startsSide(std::size_t segment) const {
 Session::Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
                  const Clock& clock, History* history, std::string historyProblem,
                  SessionOptions options)
-    : m_routine(std::move(routine)), m_source(std::move(source)), m_timeline(m_routine, firstSide),
-      m_runner(m_timeline), m_body(body), m_check(body),
+    : m_routine(std::move(routine)), m_source(std::move(source)),
+      m_timeline(m_routine, firstSide, &body), m_runner(m_timeline), m_body(body), m_check(body),
       m_recorder(history, clock, std::move(historyProblem)), m_muted(options.muted) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide) + m_timeline.secondsOnBothSides() / 2);
@@ -580,7 +580,7 @@ SessionSnapshot Session::snapshot() const {
         snap.handLifted = liftedAt(step, m.intoSegmentS);
     }
     if (segment.kind == SegmentKind::Step && snap.step->motion.pattern != Pattern::Hold &&
-        !snap.step->place.empty() && !isHandMotion(snap.step->motion.pattern)) {
+        !snap.step->place.empty() && !isHandMotion(snap.step->motion.pattern) && !m.approaching) {
         // Where the balls have just been (a fading trail) and the whole of the motion.
         const Step& step = *snap.step;
         snap.trails.resize(step.place.size());
