@@ -1,5 +1,7 @@
 #include "SessionScreen.hpp"
 
+#include "core/Translate.hpp"
+
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 #include "core/Motion.hpp"
@@ -377,17 +379,26 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         boxes.add("session", {panel.left, y, pw, session.y});
         y += session.y + gap;
     }
-    // The warning and the prompt have places of their own, kept while they do not show, so
-    // nothing moves when one appears.
+    // The prompt and the warning have places of their own, kept while they do not show, so
+    // nothing moves when one appears. The warning comes last, next to the posture: while
+    // only the prompt shows, the posture takes the warning's room too and stays large.
+    // On a portrait screen they go in the column beside the body, under the posture, where
+    // the back's drawing leaves the width empty.
+    const bool tall = portrait(full);
+    const float split = body.width * 0.6f;
+    const float besideWidth = tall ? body.width - split - gap : pw;
     const float pad = 12 * u;
+    const sf::Vector2f prompt = tallest(regular, prompts, px.prompt, besideWidth - 2 * pad);
+    const float promptHeight = prompt.y + 2 * pad;
     const float icon = px.warning * 1.8f;
-    const sf::Vector2f warning = tallest(bold, warnings, px.warning, pw - icon - 3 * pad);
+    const sf::Vector2f warning = tallest(bold, warnings, px.warning, besideWidth - icon - 3 * pad);
     const float warningHeight = std::max(warning.y, icon) + 2 * pad;
-    boxes.add("warning", {panel.left, y, pw, warningHeight});
-    y += warningHeight + gap;
-    const sf::Vector2f prompt = tallest(regular, prompts, px.prompt, pw - 2 * pad);
-    boxes.add("prompt", {panel.left, y, pw, prompt.y + 2 * pad});
-    y += prompt.y + 2 * pad + gap;
+    if (!tall) {
+        boxes.add("prompt", {panel.left, y, pw, promptHeight});
+        y += promptHeight + gap;
+        boxes.add("warning", {panel.left, y, pw, warningHeight});
+        y += warningHeight + gap;
+    }
 
     // From the bottom up: the keys, the stop advice on a portrait screen, then the posture
     // picture in what room is left, if there is enough for it to be seen.
@@ -412,6 +423,41 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         return false;
     }
     const float room = low - y;
+    if (tall) {
+        // The room the texts leave goes to the top: the body grows into it, and beside it
+        // the posture stands over the warning and the prompt, large.
+        const float slack = std::max(0.f, room);
+        const float height = body.height + slack;
+        const float left = body.left + split + gap;
+        const sf::FloatRect promptBox(left, body.top + height - promptHeight, besideWidth,
+                                      promptHeight);
+        const sf::FloatRect warningBox(left, promptBox.top - gap - warningHeight, besideWidth,
+                                       warningHeight);
+        const sf::FloatRect postureBox(left, body.top, besideWidth,
+                                       warningBox.top - gap - body.top);
+        if (postureBox.height < 110 * u && !m_lenient) {
+            return false;
+        }
+        Boxes moved;
+        moved.lenient = boxes.lenient;
+        moved.add("body", {body.left, body.top, split, height});
+        if (postureBox.height > 0) {
+            moved.add("posture", postureBox);
+        }
+        moved.add("warning", warningBox);
+        moved.add("prompt", promptBox);
+        for (const auto& [name, box] : boxes.all()) {
+            // What was placed from the top moves down; the stop advice and the keys stay at
+            // the bottom.
+            const bool fromTop = box.top + box.height <= y + 0.5f;
+            if (name != "body") {
+                moved.add(name, {box.left, box.top + (fromTop ? slack : 0), box.width, box.height});
+            }
+        }
+        m_boxes = moved;
+        m_px = px;
+        return true;
+    }
     // The posture picture keeps room of its own: the texts shrink before it is dropped.
     const float posture = 110 * u;
     if (room < posture && !m_lenient) {
@@ -426,12 +472,18 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
 }
 
 void SessionScreen::layout(sf::Vector2u size) {
-    const sf::FloatRect area = bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)});
-    // By hand, the muscle changes from step to step and is shaded as each step is drawn.
+    arrangeAll(size);
+    // The body where the layout put it: on a portrait screen it grows into the room the
+    // texts leave. By hand, the muscle changes from step to step and is shaded as each step
+    // is drawn.
+    const sf::FloatRect area = m_boxes["body"];
     const Routine& routine = m_session.routine();
     const bool hand = byHand(routine.drill);
     m_diagrams[0].prepare(area, Side::Left, hand ? std::string() : routine.target, hand);
     m_diagrams[1].prepare(area, Side::Right, hand ? std::string() : routine.target, hand);
+}
+
+void SessionScreen::arrangeAll(sf::Vector2u size) {
     // The largest sizes that fit, the side and the clock kept large longest; then without
     // the less needed lines; then smaller than comfortable: anything but overlap. Smaller
     // sizes never need more room, so each size is found by halving.
@@ -666,7 +718,13 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
              m_px.line, palette::dimText, b["caption"]);
     m_stepTimeCaption.draw(target);
     // Lifted, never rolled across: the picture shows no ball until its new place.
-    if (isStep) {
+    if (isStep && m.approaching) {
+        // On the way from the step before's place: said as an instruction, like a lift.
+        fitLabel(m_progress,
+                 m.lifted ? std::string(_("Lift it and put it down at its new place"))
+                          : std::string(_("Move it to its new place, as shown")),
+                 m_px.line, palette::accent, b["progress"]);
+    } else if (isStep) {
         // Strokes and strips are counted first, in the accent colour: the giver glances for it.
         const std::string where =
             progressText(pic.round, pic.rounds, pic.stepNumber, pic.stepsPerSide);
@@ -750,13 +808,24 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
 
     // The posture in a place of its own when there is room for one; else in the room the
     // warning and the prompt keep, while neither shows: then it takes all of that room.
+    // The posture takes the room of the warning next to it while that does not show, and
+    // then of the prompt next to that too: beside it on a landscape screen, under it on a
+    // portrait one.
+    auto joined = [](sf::FloatRect a, sf::FloatRect b) {
+        if (a.width <= 0 || a.height <= 0) {
+            return b;
+        }
+        const float left = std::min(a.left, b.left);
+        const float top = std::min(a.top, b.top);
+        return sf::FloatRect(left, top, std::max(a.left + a.width, b.left + b.width) - left,
+                             std::max(a.top + a.height, b.top + b.height) - top);
+    };
     sf::FloatRect posture = b["posture"];
-    const bool free = pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt;
-    if (free) {
-        const sf::FloatRect warning = b["warning"];
-        const float bottom =
-            b.has("posture") ? posture.top + posture.height : b["prompt"].top + b["prompt"].height;
-        posture = {warning.left, warning.top, warning.width, bottom - warning.top};
+    if (pic.warning.empty()) {
+        posture = joined(posture, b["warning"]);
+        if (!pic.askingToLeave && !pic.tensionPrompt) {
+            posture = joined(posture, b["prompt"]);
+        }
     }
     if (posture.width > 0 && posture.height > 0 && m_app.postures != nullptr) {
         drawPanel(target, posture, palette::panel);

@@ -51,6 +51,8 @@ private:
     void play(const std::vector<Cue>& cues);
     ScreenRequest afterCommand();
     bool arrange(sf::Vector2u size, float big, float t, int level);
+    // The largest sizes that fit, as layout() settles them.
+    void arrangeAll(sf::Vector2u size);
 
     AppResources& m_app;
     Session& m_session;
