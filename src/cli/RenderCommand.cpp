@@ -41,6 +41,8 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
         request.picture = WindowRequest::Picture::Help;
     } else if (options.screen == "edit") {
         request.picture = WindowRequest::Picture::Edit;
+    } else if (options.screen == "setup") {
+        request.picture = WindowRequest::Picture::Setup;
     } else if (!atGiven) {
         context.err << "rollcoach: usage error: --at is required: the moment of the session to "
                        "draw\n"
@@ -74,8 +76,9 @@ Subcommand addRenderCommand(CLI::App& app) {
         ->add_option("--screen", options->screen,
                      "session (at --at seconds), progress (the routine's tension by date) or "
                      "body (your body, with the routine on it) or help (every key, and where "
-                     "files are) or edit (the routine in the editor)")
-        ->check(CLI::IsMember({"session", "progress", "body", "help", "edit"}));
+                     "files are) or edit (the routine in the editor) or setup (what the drill needs, "
+                     "and its posture)")
+        ->check(CLI::IsMember({"session", "progress", "body", "help", "edit", "setup"}));
     command->add_option("--side", options->side, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
     command->add_option("--size", options->size, "image size, WxH (default 1280x720)");
