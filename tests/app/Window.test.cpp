@@ -1427,6 +1427,22 @@ TEST_CASE("render --screen progress: words with no history, and never makes one"
     CHECK(unknown.code == 2);
 }
 
+TEST_CASE("render --screen setup draws each drill's setup screen, with no moment needed") {
+    TempPath data("render-setup");
+    for (const char* name : {"wall-tennis-ball", "self-pressure-point"}) {
+        const fs::path png = data.path / (std::string(name) + ".png");
+        const Run render = runRollcoach({"--data-dir", data.path.string(), "render",
+                                         shippedRoutine(std::string(name) + ".yaml"), "--screen",
+                                         "setup", "--size", "640x480", "--out", png.string()},
+                                        {"ALSOFT_DRIVERS=null"}, {}, 60);
+        INFO(render.output);
+        CHECK(render.code == 0);
+        sf::Image picture;
+        REQUIRE(picture.loadFromFile(png.string()));
+        CHECK(picture.getSize() == sf::Vector2u(640, 480));
+    }
+}
+
 TEST_CASE("run and render refuse a FIFO at once, naming it") {
     const TempPath dir("app-fifo");
     const std::string fifo = (dir.path / "routine.yaml").string();

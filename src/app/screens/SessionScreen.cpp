@@ -190,6 +190,20 @@ std::string liftText(bool many, bool lifted, Side side, bool byHand = false) {
                      " side, as shown";
 }
 
+// At the start of a step whose place differs from the step before's.
+std::string approachText(bool lifted, bool many, bool hands) {
+    if (hands) {
+        return lifted ? _("Lift the hands and put them down at the new place")
+                      : _("Move the hands to the new place, as shown");
+    }
+    if (many) {
+        return lifted ? _("Lift the balls and put them down at the new place")
+                      : _("Roll the balls to the new place, as shown");
+    }
+    return lifted ? _("Lift the ball and put it down at the new place")
+                  : _("Roll the ball to the new place, as shown");
+}
+
 std::string progressText(int round, int rounds, std::size_t step, std::size_t steps) {
     return "Round " + std::to_string(round) + " of " + std::to_string(rounds) + "  ·  step " +
            std::to_string(step) + " of " + std::to_string(steps);
@@ -281,6 +295,9 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         progressText(rounds, rounds, routine.steps.size(), routine.steps.size()),
         liftText(many, true, Side::Right), liftText(many, false, Side::Right),
         liftText(many, false, Side::Right, true)};
+    for (bool lifted : {false, true}) {
+        lines.push_back(approachText(lifted, many, byHand(routine.drill)));
+    }
     for (const Step& step : routine.steps) {
         if (step.motion.repeat > 0) {
             // The count of strokes or strips goes before the step's place in the session.
@@ -720,10 +737,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     // Lifted, never rolled across: the picture shows no ball until its new place.
     if (isStep && m.approaching) {
         // On the way from the step before's place: said as an instruction, like a lift.
-        fitLabel(m_progress,
-                 m.lifted ? std::string(_("Lift it and put it down at its new place"))
-                          : std::string(_("Move it to its new place, as shown")),
-                 m_px.line, palette::accent, b["progress"]);
+        fitLabel(m_progress, approachText(m.lifted, pic.ballCount > 1, hand), m_px.line,
+                 palette::accent, b["progress"]);
     } else if (isStep) {
         // Strokes and strips are counted first, in the accent colour: the giver glances for it.
         const std::string where =
