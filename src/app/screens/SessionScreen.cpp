@@ -626,6 +626,31 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
     return key;
 }
 
+sf::FloatRect SessionScreen::postureArea() const {
+    const SessionSnapshot& pic = m_pic;
+    const Boxes& b = m_boxes;
+    // The posture takes the room of the warning next to it while that does not show, and
+    // then of the prompt next to that too: beside it on a landscape screen, under it on a
+    // portrait one.
+    auto joined = [](sf::FloatRect a, sf::FloatRect b) {
+        if (a.width <= 0 || a.height <= 0) {
+            return b;
+        }
+        const float left = std::min(a.left, b.left);
+        const float top = std::min(a.top, b.top);
+        return sf::FloatRect(left, top, std::max(a.left + a.width, b.left + b.width) - left,
+                             std::max(a.top + a.height, b.top + b.height) - top);
+    };
+    sf::FloatRect posture = b["posture"];
+    if (pic.warning.empty()) {
+        posture = joined(posture, b["warning"]);
+        if (!pic.askingToLeave && !pic.tensionPrompt) {
+            posture = joined(posture, b["prompt"]);
+        }
+    }
+    return posture;
+}
+
 void SessionScreen::draw(sf::RenderTarget& target) const {
     const SessionSnapshot& pic = m_pic;
     const Routine& routine = m_session.routine();
@@ -823,25 +848,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
 
     // The posture in a place of its own when there is room for one; else in the room the
     // warning and the prompt keep, while neither shows: then it takes all of that room.
-    // The posture takes the room of the warning next to it while that does not show, and
-    // then of the prompt next to that too: beside it on a landscape screen, under it on a
-    // portrait one.
-    auto joined = [](sf::FloatRect a, sf::FloatRect b) {
-        if (a.width <= 0 || a.height <= 0) {
-            return b;
-        }
-        const float left = std::min(a.left, b.left);
-        const float top = std::min(a.top, b.top);
-        return sf::FloatRect(left, top, std::max(a.left + a.width, b.left + b.width) - left,
-                             std::max(a.top + a.height, b.top + b.height) - top);
-    };
-    sf::FloatRect posture = b["posture"];
-    if (pic.warning.empty()) {
-        posture = joined(posture, b["warning"]);
-        if (!pic.askingToLeave && !pic.tensionPrompt) {
-            posture = joined(posture, b["prompt"]);
-        }
-    }
+    const sf::FloatRect posture = postureArea();
     if (posture.width > 0 && posture.height > 0 && m_app.postures != nullptr) {
         drawPanel(target, posture, palette::panel);
         const Posture& picture = m_app.postures->of(routine.drill);

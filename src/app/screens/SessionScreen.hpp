@@ -35,6 +35,9 @@ public:
 
     /// Where the body is drawn for a target of this size.
     static sf::FloatRect bodyArea(sf::Vector2f size);
+    /// Where the posture is drawn now: its own place, and the warning's and the prompt's
+    /// while they do not show.
+    sf::FloatRect postureArea() const;
     /// How thick the motion arrows are drawn on a target of this size, in pixels.
     static float arrowWidth(sf::Vector2f size);
     /// The body as drawn for a side (after layout).
