@@ -2,6 +2,7 @@
 
 #include "Motion.hpp"
 #include "PrintableText.hpp"
+#include "Translate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -700,6 +701,14 @@ void Session::addWords(Cue& cue) const {
         const std::string upper = capitalised(s.bothSides ? std::string("both") : side);
         cue.briefWords = upper + (s.bothSides ? " sides. " : " side. ") + step.name + ".";
         cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
+        // What the picture shows as it starts: the way from the step before's place.
+        const Timeline::Approach& approach =
+            m_timeline.approach(std::min(cue.segment, segments.size() - 1));
+        if (approach.durationS > 0) {
+            cue.words +=
+                " " + (approach.lifted ? fill(_("Lift {0} across to the new place."), theBall)
+                                       : fill(_("Move {0} to the new place."), theBall));
+        }
         break;
     }
     case Cue::Kind::SwitchStarts:

@@ -3,6 +3,7 @@
 #include "core/EveryBody.hpp"
 #include "core/Motion.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/Session.hpp"
 #include "core/Timeline.hpp"
 #include "core/Workspace.hpp"
 
@@ -127,4 +128,22 @@ TEST_CASE("a slide whose way passes over the spine is lifted") {
     const Moment m = timeline.at(timeline.segments()[1].startS + 0.2);
     CHECK(m.lifted);
     CHECK(m.balls.empty());
+}
+
+TEST_CASE("a step whose place differs from the step before's says so as it starts") {
+    FixedClock clock{kTestMonday};
+    Session session(*parseRoutine(twoStepRoutine(), referenceBody()).routine, {}, Side::Left,
+                    referenceBody(), clock, nullptr);
+    std::string first;
+    std::string second;
+    for (int i = 0; i < 30; ++i) {
+        for (const Cue& cue : session.advance(i == 0 ? 0 : 1)) {
+            if (cue.kind == Cue::Kind::StepStarts) {
+                (first.empty() ? first : second) = cue.words;
+            }
+        }
+    }
+    CHECK(first == "Left side. Hold.");
+    // From 10 cm down to 12 cm: the ball slides there, and the words say so.
+    CHECK(second == "Left side. Sweep. Move the ball to the new place.");
 }
