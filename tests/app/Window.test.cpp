@@ -1572,9 +1572,9 @@ steps:
     REQUIRE_FALSE(said.empty());
     CHECK(said.front().rfind("Get ready: Heard. The left side first.", 0) == 0);
     CHECK(saidLine("Left side. Lean in. Lean into the wall and breathe out."));
-    CHECK(saidLine("Left side. Roll. Bend your knees a little."));
+    CHECK(saidLine("Left side. Roll. Bend your knees a little. Move the ball to the new place."));
     CHECK(saidLine("Right side. Lean in. Lean into the wall and breathe out."));
-    CHECK(saidLine("Right side. Roll. Bend your knees a little."));
+    CHECK(saidLine("Right side. Roll. Bend your knees a little. Move the ball to the new place."));
     CHECK(saidLine("Lift the ball off your back, and switch to the right side."));
     CHECK(saidLine("How tense is your left side before you start? Press 0 to 9."));
     CHECK(saidLine("Session done."));
