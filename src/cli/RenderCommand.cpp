@@ -76,8 +76,8 @@ Subcommand addRenderCommand(CLI::App& app) {
         ->add_option("--screen", options->screen,
                      "session (at --at seconds), progress (the routine's tension by date) or "
                      "body (your body, with the routine on it) or help (every key, and where "
-                     "files are) or edit (the routine in the editor) or setup (what the drill needs, "
-                     "and its posture)")
+                     "files are) or edit (the routine in the editor) or setup (what the drill "
+                     "needs, and its posture)")
         ->check(CLI::IsMember({"session", "progress", "body", "help", "edit", "setup"}));
     command->add_option("--side", options->side, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
