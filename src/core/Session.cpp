@@ -887,9 +887,16 @@ void Session::addWords(Cue& cue) const {
         const Timeline::Approach& approach =
             m_timeline.approach(std::min(cue.segment, segments.size() - 1));
         if (approach.durationS > 0) {
-            cue.words +=
-                " " + (approach.lifted ? fill(_("Lift {0} across to the new place."), theBall)
-                                       : fill(_("Move {0} to the new place."), theBall));
+            const std::string move = approach.lifted
+                                         ? (thumbs  ? _("Lift your thumbs across to the new place.")
+                                            : hands ? _("Lift your hands across to the new place.")
+                                            : many  ? _("Lift the balls across to the new place.")
+                                                    : _("Lift the ball across to the new place."))
+                                         : (thumbs  ? _("Move your thumbs to the new place.")
+                                            : hands ? _("Move your hands to the new place.")
+                                            : many  ? _("Move the balls to the new place.")
+                                                    : _("Move the ball to the new place."));
+            cue.words += " " + move;
         }
         break;
     }

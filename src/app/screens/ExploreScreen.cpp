@@ -4,6 +4,7 @@
 #include "app/Palette.hpp"
 #include "app/Speech.hpp"
 #include "app/Widgets.hpp"
+#include "core/SessionRunner.hpp"
 #include "core/Translate.hpp"
 
 #include <SFML/Window/Clipboard.hpp>
@@ -150,14 +151,15 @@ void ExploreScreen::sayAdvice() {
     const std::string& headline = m_advice.headline;
     if (headline != m_said) {
         m_said = headline;
-        m_app.speech.say(headline, 1);
+        m_app.speech.say(headline, m_advice.safe ? Cue::Weight::Step : Cue::Weight::Warning);
     }
 }
 
 std::string ExploreScreen::copySpot() {
     m_copied = placementText(m_ball, m_app.body);
     sf::Clipboard::setString(sf::String::fromUtf8(m_copied.begin(), m_copied.end()));
-    m_app.speech.say(_("Copied the spot to the clipboard, as a routine's placement."), 2);
+    m_app.speech.say(_("Copied the spot to the clipboard, as a routine's placement."),
+                     Cue::Weight::Step);
     arrange();
     return m_copied;
 }
