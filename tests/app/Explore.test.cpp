@@ -33,7 +33,7 @@ sf::Event click(sf::Event::EventType type, sf::Vector2f at) {
 
 // What a stand-in for espeak-ng was given, one line per text, once it has written it.
 std::string spokenInto(const fs::path& record, const std::string& expected) {
-    for (int i = 0; i < 100; ++i) {
+    for (int i = 0; i < 300; ++i) { // up to 15 s: a busy machine starts programs slowly
         std::ifstream in(record);
         std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (all.find(expected) != std::string::npos) {

@@ -369,7 +369,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         // During a switch, what to do with the balls or hands, large on the body (which shows
         // none then): read from the floor at any size, never under 28 pixels.
         const float inset = 16 * u;
-        const float width = body.width - 2 * inset;
+        // On a portrait screen the body takes the left of the top, the posture the right.
+        const float width = (portrait(full) ? body.width * 0.6f : body.width) - 2 * inset;
         const std::vector<std::string> lifts = {
             liftText(many, true, Side::Right), liftText(many, false, Side::Right),
             liftText(many, true, Side::Right, true), liftText(many, false, Side::Right, true)};
