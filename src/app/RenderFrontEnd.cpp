@@ -7,6 +7,7 @@
 #include "screens/HelpScreen.hpp"
 #include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
+#include "screens/SetupScreen.hpp"
 
 #include <filesystem>
 #include <ostream>
@@ -69,6 +70,11 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
     }
     if (request.picture == WindowRequest::Picture::Body) {
         BodyScreen screen(app, routine.file, false);
+        screen.layout(size);
+        return drawToPng(screen, size, request.outFile, out, err);
+    }
+    if (request.picture == WindowRequest::Picture::Setup) {
+        SetupScreen screen(app, *routine.routine, {routine.file, routine.hash}, request.firstSide);
         screen.layout(size);
         return drawToPng(screen, size, request.outFile, out, err);
     }

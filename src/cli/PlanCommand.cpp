@@ -41,7 +41,7 @@ int plan(const PlanOptions& options, CommandContext& context) {
     const SideChoice side =
         firstSideFor(routine, options.firstSide ? parseSide(*options.firstSide) : std::nullopt,
                      recentSessions(history.get()), workspace.now());
-    const Timeline timeline(routine, side.side);
+    const Timeline timeline(routine, side.side, &*body);
     if (options.json) {
         context.out << planJson(timeline, side.why, options.everyS, &*body);
     } else {

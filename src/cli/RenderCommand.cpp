@@ -63,6 +63,8 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
         request.picture = WindowRequest::Picture::Help;
     } else if (options.screen == "edit") {
         request.picture = WindowRequest::Picture::Edit;
+    } else if (options.screen == "setup") {
+        request.picture = WindowRequest::Picture::Setup;
     } else if (!atGiven) {
         context.err << "rollcoach: usage error: " // untranslated: prefix
                     << _("--at is required: the moment of the session to draw") << "\n"
@@ -107,8 +109,9 @@ Subcommand addRenderCommand(CLI::App& app) {
         ->add_option("--screen", options->screen,
                      _("session (at --at seconds), progress (the routine's tension by date) or "
                        "body (your body, with the routine on it) or help (every key, and where "
-                       "files are) or edit (the routine in the editor)"))
-        ->check(CLI::IsMember({"session", "progress", "body", "help", "edit"}));
+                       "files are) or edit (the routine in the editor) or setup (what the drill "
+                       "needs, and its posture)"))
+        ->check(CLI::IsMember({"session", "progress", "body", "help", "edit", "setup"}));
     command->add_option("--side", options->side, _("the first side"))
         ->check(CLI::IsMember({"left", "right"}));
     command->add_option("--size", options->size, _("image size, WxH (default 1280x720)"));

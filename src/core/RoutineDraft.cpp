@@ -413,6 +413,10 @@ std::optional<Point> resolvePlace(const PlaceSpec& place, const BodyModel& body)
     return out;
 }
 
+std::string placeYaml(const PlaceSpec& place) {
+    return placeText(place);
+}
+
 PlaceSpec placeByAnatomy(Point point, const BodyModel& body) {
     const bool nearSpine = std::abs(point.xCm) <= kNearSpineCm;
     const bool across = !nearSpine && point.xCm < 0;

@@ -88,8 +88,8 @@ bool Session::startsSide(std::size_t segment) const {
 Session::Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
                  const Clock& clock, History* history, std::string historyProblem,
                  SessionOptions options)
-    : m_routine(std::move(routine)), m_source(std::move(source)), m_timeline(m_routine, firstSide),
-      m_runner(m_timeline), m_body(body), m_check(body),
+    : m_routine(std::move(routine)), m_source(std::move(source)),
+      m_timeline(m_routine, firstSide, &body), m_runner(m_timeline), m_body(body), m_check(body),
       m_recorder(history, clock, std::move(historyProblem)), m_muted(options.muted) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide) + m_timeline.secondsOnBothSides() / 2);
@@ -648,7 +648,7 @@ SessionSnapshot Session::snapshot() const {
         snap.handLifted = liftedAt(step, m.intoSegmentS);
     }
     if (segment.kind == SegmentKind::Step && snap.step->motion.pattern != Pattern::Hold &&
-        !snap.step->place.empty() && !isHandMotion(snap.step->motion.pattern)) {
+        !snap.step->place.empty() && !isHandMotion(snap.step->motion.pattern) && !m.approaching) {
         // Where the balls have just been (a fading trail) and the whole of the motion.
         const Step& step = *snap.step;
         snap.trails.resize(step.place.size());
@@ -888,6 +888,21 @@ void Session::addWords(Cue& cue) const {
             cue.briefWords += " " + fill(_("{0}."), countText(step, cue.beat));
         }
         cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
+        // What the picture shows as it starts: the way from the step before's place.
+        const Timeline::Approach& approach =
+            m_timeline.approach(std::min(cue.segment, segments.size() - 1));
+        if (approach.durationS > 0) {
+            const std::string move = approach.lifted
+                                         ? (thumbs  ? _("Lift your thumbs across to the new place.")
+                                            : hands ? _("Lift your hands across to the new place.")
+                                            : many  ? _("Lift the balls across to the new place.")
+                                                    : _("Lift the ball across to the new place."))
+                                         : (thumbs  ? _("Move your thumbs to the new place.")
+                                            : hands ? _("Move your hands to the new place.")
+                                            : many  ? _("Move the balls to the new place.")
+                                                    : _("Move the ball to the new place."));
+            cue.words += " " + move;
+        }
         break;
     }
     case Cue::Kind::SwitchStarts: {

@@ -2,8 +2,12 @@
 
 #include "SessionScreen.hpp"
 #include "app/Palette.hpp"
+#include "app/Speech.hpp"
 #include "app/Widgets.hpp"
+#include "core/SessionRunner.hpp"
 #include "core/Translate.hpp"
+
+#include <SFML/Window/Clipboard.hpp>
 
 #include <cctype>
 #include <cmath>
@@ -20,6 +24,7 @@ void ExploreScreen::layout(sf::Vector2u size) {
 }
 
 void ExploreScreen::arrange() {
+    m_advice = advice(); // a search for the nearest safe place: once per move, not per frame
     shrinkToFit([this](float t) { return arrange(t); });
 }
 
@@ -47,7 +52,7 @@ bool ExploreScreen::arrange(float t) {
                            : sf::FloatRect(body.left, body.top, body.width,
                                            c.h - m - body.top)); // the body's column, all of it
 
-    const std::string keys = _("Esc goes back");
+    const std::string keys = _("C copies the spot  ·  Esc goes back");
     const float footer = panel.top + panel.height -
                          measureText(regular, _(kStopAdvice), px(26), panel.width).y - gap -
                          measureText(regular, keys, px(26), panel.width).y;
@@ -60,23 +65,10 @@ bool ExploreScreen::arrange(float t) {
     TextColumn column(boxes, texts, {panel.left, panel.top, panel.width, footer - gap - panel.top},
                       gap);
     const PlacementVerdict v = verdict();
-    const BallKind& ball = m_app.body.balls[m_ballKind];
-    // Tenths of a centimetre, as the routine file writes them.
-    const auto tenths = [](double cm) {
-        char text[32];
-        std::snprintf(text, sizeof text, "%.1f", std::abs(cm));
-        return std::string(text);
-    };
-    const char* const whereText[2][2] = {
-        // TRANSLATORS: {0} is the ball, {1} and {2} centimetres; x_cm, y_cm and C7 stay as they
-        // are.
-        {_("{0}  ·  x_cm {1} toward the right side, y_cm {2} below C7"),
-         _("{0}  ·  x_cm {1} toward the right side, y_cm {2} above C7")},
-        {_("{0}  ·  x_cm {1} toward the left side, y_cm {2} below C7"),
-         _("{0}  ·  x_cm {1} toward the left side, y_cm {2} above C7")}};
+    const SpotAdvice& said = m_advice;
+    // Where the ball is by anatomy, never by coordinates: the words a person uses.
     const std::string where =
-        rollcoach::fill(whereText[m_ball.xCm < 0 ? 1 : 0][m_ball.yCm < 0 ? 1 : 0], ball.label,
-                        tenths(m_ball.xCm), tenths(m_ball.yCm));
+        fill(_("{0}  ·  {1}"), said.where, ballLabel(m_app.body, {ball().name, 0}));
     if (!column.add("title", bold, _("Placement explorer"), px(64), palette::text) ||
         !column.add("hint", regular,
                     _("Drag the ball with the mouse (or move it with the arrow keys). B changes "
@@ -86,11 +78,11 @@ bool ExploreScreen::arrange(float t) {
         return false;
     }
     // The verdict in a box: a tick, or the warning icon and what to do.
-    const bool safe = v.worst == Closeness::Safe && v.onBody;
+    const bool safe = said.safe;
     const float pad = 16 * u * k;
     m_iconSize = px(40);
     const float icon = safe ? 0 : static_cast<float>(m_iconSize) * 1.6f;
-    const std::string headline = safe ? _("✓  Clear of the spine and the neck") : v.headline();
+    const std::string headline = safe ? "✓  " + said.headline : said.headline;
     const float textWidth = panel.width - icon - 3 * pad;
     const sf::Vector2f words = measureText(bold, headline, px(38), textWidth);
     sf::FloatRect box;
@@ -120,23 +112,68 @@ bool ExploreScreen::arrange(float t) {
             }
         }
     }
+    // Keeping a spot found: a button as wide as its label, then what was copied.
+    const std::string label = _("Copy this spot  (C)");
+    const sf::Vector2f labelSize = measureText(regular, label, px(30));
+    sf::FloatRect button;
+    if (labelSize.x + 2 * pad > panel.width ||
+        !column.block("button copy", labelSize.y + 2 * pad, button)) {
+        return false;
+    }
+    button.width = labelSize.x + 2 * pad;
+    m_copyButton = button;
+    texts.push_back({label,
+                     &regular,
+                     px(30),
+                     palette::text,
+                     {button.left + pad, button.top + pad, labelSize.x, labelSize.y}});
+    if (!m_copied.empty() &&
+        !column.add("copied", regular, fill(_("Copied: {0}"), m_copied), px(28), palette::safe)) {
+        return false;
+    }
     m_boxes = boxes;
     m_texts = texts;
     return true;
 }
 
 ExploreScreen::ExploreScreen(AppResources& app)
-    : m_app(app), m_check(app.body), m_diagram(app.body, app.fonts.bold) {}
+    : m_app(app), m_check(app.body), m_diagram(app.body, app.fonts.bold), m_advice(advice()) {}
 
 PlacementVerdict ExploreScreen::verdict() const {
-    const BallKind& ball = m_app.body.balls[m_ballKind];
-    return m_check.atPoint(m_ball, ball.diameterCm);
+    return m_check.atPoint(m_ball, ball().diameterCm);
+}
+
+SpotAdvice ExploreScreen::advice() const {
+    return spotAdvice(m_ball, Contact::ball(m_app.body, ball().diameterCm), m_app.body);
+}
+
+void ExploreScreen::sayAdvice() {
+    const std::string& headline = m_advice.headline;
+    if (headline != m_said) {
+        m_said = headline;
+        m_app.speech.say(headline, m_advice.safe ? Cue::Weight::Step : Cue::Weight::Warning);
+    }
+}
+
+std::string ExploreScreen::copySpot() {
+    m_copied = placementText(m_ball, m_app.body);
+    sf::Clipboard::setString(sf::String::fromUtf8(m_copied.begin(), m_copied.end()));
+    m_app.speech.say(_("Copied the spot to the clipboard, as a routine's placement."),
+                     Cue::Weight::Step);
+    arrange();
+    return m_copied;
 }
 
 ScreenRequest ExploreScreen::handle(const sf::Event& event) {
     const BodyView& view = m_diagram.view();
     switch (event.type) {
     case sf::Event::MouseButtonPressed:
+        if (event.mouseButton.button == sf::Mouse::Left &&
+            m_copyButton.contains(static_cast<float>(event.mouseButton.x),
+                                  static_cast<float>(event.mouseButton.y))) {
+            copySpot();
+            return {};
+        }
         if (event.mouseButton.button == sf::Mouse::Left) {
             m_dragging = true;
             m_ball = view.toBody(
@@ -144,7 +181,13 @@ ScreenRequest ExploreScreen::handle(const sf::Event& event) {
         }
         break;
     case sf::Event::MouseButtonReleased:
-        m_dragging = false;
+        if (m_dragging) {
+            m_dragging = false;
+            m_copied.clear(); // a new spot: what was copied is no longer it
+            arrange();
+            sayAdvice();
+            return {};
+        }
         break;
     case sf::Event::MouseMoved:
         if (m_dragging) {
@@ -171,10 +214,17 @@ ScreenRequest ExploreScreen::handle(const sf::Event& event) {
         case sf::Keyboard::B:
             m_ballKind = (m_ballKind + 1) % m_app.body.balls.size();
             break;
+        case sf::Keyboard::C:
+            copySpot();
+            return {};
         default:
-            break;
+            arrange();
+            return {};
         }
-        break;
+        m_copied.clear();
+        arrange();
+        sayAdvice();
+        return {};
     default:
         break;
     }
@@ -201,7 +251,7 @@ void ExploreScreen::draw(sf::RenderTarget& target) const {
     drawBall(target, m_diagram.view(), m_ball, m_check.contactRadiusCm(ball.diameterCm),
              ring ? *ring : ballColor(m_app.body, choice), false, ring);
 
-    const bool safe = v.worst == Closeness::Safe && v.onBody;
+    const bool safe = m_advice.safe;
     if (safe) {
         drawPanel(target, m_verdictBox, palette::panel, palette::safe, 5 * u);
     } else {
@@ -213,6 +263,7 @@ void ExploreScreen::draw(sf::RenderTarget& target) const {
             {m_verdictBox.left + 16 * u + icon / 2, m_verdictBox.top + m_verdictBox.height / 2},
             icon, color, m_app.fonts.bold, m_iconSize);
     }
+    drawPanel(target, m_copyButton, palette::panel, palette::accent, 3 * u);
     drawPlaced(target, m_texts);
 }
 

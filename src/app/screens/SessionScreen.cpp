@@ -1,5 +1,7 @@
 #include "SessionScreen.hpp"
 
+#include "core/Translate.hpp"
+
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 #include "core/Motion.hpp"
@@ -216,6 +218,20 @@ std::string liftText(bool many, bool lifted, Side side, bool byHand = false) {
                 : _("Place it on your right side, as shown");
 }
 
+// At the start of a step whose place differs from the step before's.
+std::string approachText(bool lifted, bool many, bool hands) {
+    if (hands) {
+        return lifted ? _("Lift the hands and put them down at the new place")
+                      : _("Move the hands to the new place, as shown");
+    }
+    if (many) {
+        return lifted ? _("Lift the balls and put them down at the new place")
+                      : _("Roll the balls to the new place, as shown");
+    }
+    return lifted ? _("Lift the ball and put it down at the new place")
+                  : _("Roll the ball to the new place, as shown");
+}
+
 std::string progressText(int round, int rounds, std::size_t step, std::size_t steps) {
     return rollcoach::fill(_("Round {0} of {1}  ·  step {2} of {3}"), round, rounds, step, steps);
 }
@@ -320,6 +336,9 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         progressText(rounds, rounds, routine.steps.size(), routine.steps.size()),
         liftText(many, true, Side::Right), liftText(many, false, Side::Right),
         liftText(many, false, Side::Right, true)};
+    for (bool lifted : {false, true}) {
+        lines.push_back(approachText(lifted, many, byHand(routine.drill)));
+    }
     for (const Step& step : routine.steps) {
         if (step.motion.repeat > 0) {
             // The count of strokes or strips goes before the step's place in the session.
@@ -376,7 +395,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         // During a switch, what to do with the balls or hands, large on the body (which shows
         // none then): read from the floor at any size, never under 28 pixels.
         const float inset = 16 * u;
-        const float width = body.width - 2 * inset;
+        // On a portrait screen the body takes the left of the top, the posture the right.
+        const float width = (portrait(full) ? body.width * 0.6f : body.width) - 2 * inset;
         const std::vector<std::string> lifts = {
             liftText(many, true, Side::Right), liftText(many, false, Side::Right),
             liftText(many, true, Side::Right, true), liftText(many, false, Side::Right, true)};
@@ -462,17 +482,26 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         boxes.add("session", {panel.left, y, pw, session.y});
         y += session.y + gap;
     }
-    // The warning and the prompt have places of their own, kept while they do not show, so
-    // nothing moves when one appears.
+    // The prompt and the warning have places of their own, kept while they do not show, so
+    // nothing moves when one appears. The warning comes last, next to the posture: while
+    // only the prompt shows, the posture takes the warning's room too and stays large.
+    // On a portrait screen they go in the column beside the body, under the posture, where
+    // the back's drawing leaves the width empty.
+    const bool tall = portrait(full);
+    const float split = body.width * 0.6f;
+    const float besideWidth = tall ? body.width - split - gap : pw;
     const float pad = 12 * u;
+    const sf::Vector2f prompt = tallest(regular, prompts, px.prompt, besideWidth - 2 * pad);
+    const float promptHeight = prompt.y + 2 * pad;
     const float icon = px.warning * 1.8f;
-    const sf::Vector2f warning = tallest(bold, warnings, px.warning, pw - icon - 3 * pad);
+    const sf::Vector2f warning = tallest(bold, warnings, px.warning, besideWidth - icon - 3 * pad);
     const float warningHeight = std::max(warning.y, icon) + 2 * pad;
-    boxes.add("warning", {panel.left, y, pw, warningHeight});
-    y += warningHeight + gap;
-    const sf::Vector2f prompt = tallest(regular, prompts, px.prompt, pw - 2 * pad);
-    boxes.add("prompt", {panel.left, y, pw, prompt.y + 2 * pad});
-    y += prompt.y + 2 * pad + gap;
+    if (!tall) {
+        boxes.add("prompt", {panel.left, y, pw, promptHeight});
+        y += promptHeight + gap;
+        boxes.add("warning", {panel.left, y, pw, warningHeight});
+        y += warningHeight + gap;
+    }
 
     // From the bottom up: the keys, the stop advice on a portrait screen, then the posture
     // picture in what room is left, if there is enough for it to be seen.
@@ -498,13 +527,49 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         return false;
     }
     const float room = low - y;
-    // The posture picture keeps room of its own: the texts shrink before it is dropped.
-    const float posture = 110 * u;
-    if (room < posture && !m_lenient) {
-        return false;
-    }
-    if (room > 0) {
-        boxes.add("posture", {panel.left, y, pw, room});
+    if (tall) {
+        // The room the texts leave goes to the top: the body grows into it, and beside it
+        // the posture stands over the warning and the prompt, large.
+        const float slack = std::max(0.f, room);
+        const float height = body.height + slack;
+        const float left = body.left + split + gap;
+        const sf::FloatRect promptBox(left, body.top + height - promptHeight, besideWidth,
+                                      promptHeight);
+        const sf::FloatRect warningBox(left, promptBox.top - gap - warningHeight, besideWidth,
+                                       warningHeight);
+        const sf::FloatRect postureBox(left, body.top, besideWidth,
+                                       warningBox.top - gap - body.top);
+        if (postureBox.height < 110 * u && !m_lenient) {
+            return false;
+        }
+        Boxes moved;
+        moved.lenient = boxes.lenient;
+        moved.add("body", {body.left, body.top, split, height});
+        if (postureBox.height > 0) {
+            moved.add("posture", postureBox);
+        }
+        moved.add("warning", warningBox);
+        moved.add("prompt", promptBox);
+        for (const auto& [name, box] : boxes.all()) {
+            // What was placed from the top moves down; the stop advice and the keys stay at
+            // the bottom.
+            const bool fromTop = box.top + box.height <= y + 0.5f;
+            if (name != "body") {
+                moved.add(name, {box.left, box.top + (fromTop ? slack : 0), box.width, box.height});
+            }
+        }
+        boxes = moved;
+        pausedBox.top += slack; // beside the clock, which moved down
+        liftBox.top = body.top + height * 0.62f - liftBox.height / 2;
+    } else {
+        // The posture picture keeps room of its own: the texts shrink before it is dropped.
+        const float posture = 110 * u;
+        if (room < posture && !m_lenient) {
+            return false;
+        }
+        if (room > 0) {
+            boxes.add("posture", {panel.left, y, pw, room});
+        }
     }
     // The leave question: a large box in the middle of the screen, over everything.
     const float leaveWidth = c.w * (portrait(full) ? 0.84f : 0.7f);
@@ -529,12 +594,18 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
 }
 
 void SessionScreen::layout(sf::Vector2u size) {
-    const sf::FloatRect area = bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)});
-    // By hand, the muscle changes from step to step and is shaded as each step is drawn.
+    arrangeAll(size);
+    // The body where the layout put it: on a portrait screen it grows into the room the
+    // texts leave. By hand, the muscle changes from step to step and is shaded as each step
+    // is drawn.
+    const sf::FloatRect area = m_boxes["body"];
     const Routine& routine = m_session.routine();
     const bool hand = byHand(routine.drill);
     m_diagrams[0].prepare(area, Side::Left, hand ? std::string() : routine.target, hand);
     m_diagrams[1].prepare(area, Side::Right, hand ? std::string() : routine.target, hand);
+}
+
+void SessionScreen::arrangeAll(sf::Vector2u size) {
     // The largest sizes that fit, the side and the clock kept large longest; then without
     // the less needed lines; then smaller than comfortable: anything but overlap. Smaller
     // sizes never need more room, so each size is found by halving.
@@ -659,6 +730,34 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
                std::to_string(static_cast<int>(std::lround(at.y)));
     }
     return key;
+}
+
+sf::FloatRect SessionScreen::postureArea() const {
+    const SessionSnapshot& pic = m_pic;
+    const Boxes& b = m_boxes;
+    // The posture takes the room of the warning next to it while that does not show, and
+    // then of the prompt next to that too: beside it on a landscape screen, under it on a
+    // portrait one.
+    auto joined = [](sf::FloatRect a, sf::FloatRect b) {
+        if (a.width <= 0 || a.height <= 0) {
+            return b;
+        }
+        const float left = std::min(a.left, b.left);
+        const float top = std::min(a.top, b.top);
+        return sf::FloatRect(left, top, std::max(a.left + a.width, b.left + b.width) - left,
+                             std::max(a.top + a.height, b.top + b.height) - top);
+    };
+    sf::FloatRect posture = b["posture"];
+    if (pic.warning.empty()) {
+        posture = joined(posture, b["warning"]);
+        // The prompt's box shows the tension question, an answer given, or a notice.
+        const bool asking =
+            pic.tensionPrompt.has_value() || !pic.answer.empty() || !pic.notice.empty();
+        if (!asking) {
+            posture = joined(posture, b["prompt"]);
+        }
+    }
+    return posture;
 }
 
 void SessionScreen::draw(sf::RenderTarget& target) const {
@@ -787,7 +886,11 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
              m_px.line, palette::dimText, b["caption"]);
     m_stepTimeCaption.draw(target);
     // Lifted, never rolled across: the picture shows no ball until its new place.
-    if (isStep) {
+    if (isStep && m.approaching) {
+        // On the way from the step before's place: said as an instruction, like a lift.
+        fitLabel(m_progress, approachText(m.lifted, pic.ballCount > 1, hand), m_px.line,
+                 palette::accent, b["progress"]);
+    } else if (isStep) {
         // Strokes and strips are counted first, in the accent colour: the giver glances for it.
         const std::string where =
             progressText(pic.round, pic.rounds, pic.stepNumber, pic.stepsPerSide);
@@ -884,16 +987,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         m_prompt.draw(target);
     }
 
-    // The posture in a place of its own when there is room for one; else in the room the
-    // warning and the prompt keep, while neither shows: then it takes all of that room.
-    sf::FloatRect posture = b["posture"];
-    const bool free = pic.warning.empty() && !asking;
-    if (free) {
-        const sf::FloatRect warning = b["warning"];
-        const float bottom =
-            b.has("posture") ? posture.top + posture.height : b["prompt"].top + b["prompt"].height;
-        posture = {warning.left, warning.top, warning.width, bottom - warning.top};
-    }
+    // The posture in a place of its own, and in the room the warning and the prompt keep
+    // while they do not show.
+    const sf::FloatRect posture = postureArea();
     if (posture.width > 0 && posture.height > 0 && m_app.postures != nullptr) {
         drawPanel(target, posture, palette::panel);
         const Posture& picture = m_app.postures->of(routine.drill);
