@@ -1,6 +1,7 @@
 #include "RenderFrontEnd.hpp"
 
 #include "Png.hpp"
+#include "core/Translate.hpp"
 #include "screens/BodyScreen.hpp"
 #include "screens/EditorScreen.hpp"
 #include "screens/HelpScreen.hpp"
@@ -18,8 +19,9 @@ int drawToPng(const Screen& screen, sf::Vector2u size, const std::string& outFil
               std::ostream& out, std::ostream& err) {
     sf::RenderTexture texture;
     if (!texture.create(size.x, size.y)) {
-        err << "rollcoach: error: cannot create a " << size.x << "x" << size.y
-            << " image to draw into\n";
+        err << "rollcoach: error: "
+            << rollcoach::fill(_("cannot create a {0}x{1} image to draw into"), size.x, size.y)
+            << "\n";
         return 1;
     }
     screen.draw(texture);
@@ -27,7 +29,8 @@ int drawToPng(const Screen& screen, sf::Vector2u size, const std::string& outFil
     const sf::Image image = texture.getTexture().copyToImage();
     std::string why;
     if (!savePng(image, outFile, why)) {
-        err << "rollcoach: error: " << outFile << ": cannot write the image: " << why << "\n";
+        err << "rollcoach: error: " << outFile << ": "
+            << rollcoach::fill(_("cannot write the image: {0}"), why) << "\n";
         return 1;
     }
     out << outFile << "\n";
@@ -40,7 +43,8 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
                  std::ostream& out, std::ostream& err) {
     const std::filesystem::path outPath(request.outFile);
     if (outPath.extension() != ".png") {
-        err << "rollcoach: error: " << request.outFile << ": the output must be a .png file\n";
+        err << "rollcoach: error: " << request.outFile << ": "
+            << _("the output must be a .png file") << "\n";
         return 1;
     }
     const sf::Vector2u size(request.width, request.height);

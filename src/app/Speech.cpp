@@ -1,4 +1,5 @@
 #include "Speech.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -21,8 +22,8 @@ constexpr std::size_t kMostWaiting = 3;
 } // namespace
 
 std::string speechMissingNotice() {
-    return "Speech is on, but espeak-ng is not installed, so nothing is said aloud. Install it "
-           "with: sudo apt install espeak-ng (or set speech: off in settings.yaml).";
+    return _("Speech is on, but espeak-ng is not installed, so nothing is said aloud. Install it "
+             "with: sudo apt install espeak-ng (or set speech: off in settings.yaml).");
 }
 
 std::vector<std::string> speechArguments(const std::string& program, const std::string& text,
@@ -62,7 +63,25 @@ std::string voiceForLocale(const std::string& locale) {
     return lower(language);
 }
 
+std::string catalogLanguage() {
+    // The catalog's header (the translation of "") names its language: "Language: de".
+    const std::string header = translate("");
+    const std::string key = "Language: "; // untranslated: PO header key
+    const std::size_t at = header.find(key);
+    if (at == std::string::npos) {
+        return "en";
+    }
+    const std::size_t from = at + key.size();
+    const std::size_t end = header.find_first_of("\n", from);
+    const std::string code = header.substr(from, end == std::string::npos ? end : end - from);
+    return code.empty() ? "en" : code;
+}
+
 std::string voiceForLocale() {
+    // A catalog other than English: its words are spoken, so in its language's voice.
+    if (const std::string language = catalogLanguage(); language.compare(0, 2, "en") != 0) {
+        return voiceForLocale(language);
+    }
     for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(name);
         if (value != nullptr && *value != '\0') {

@@ -63,7 +63,13 @@ std::vector<std::string> speechArguments(const std::string& program, const std::
 /// gives "en-gb", "de_DE" gives "de"; "C", "POSIX" and "" give "" (espeak-ng's default).
 std::string voiceForLocale(const std::string& locale);
 
-/// The voice for this process's locale.
+/// The voice for this process's locale: the language of the message catalog in use, when
+/// there is one, so the words and the voice speaking them are of one language; else the
+/// locale's ($LC_ALL, $LC_MESSAGES, $LANG).
 std::string voiceForLocale();
+
+/// The language of the message catalog in use ("de", "es_MX"), from its header; "en" when
+/// the texts are the program's own English.
+std::string catalogLanguage();
 
 } // namespace rollcoach

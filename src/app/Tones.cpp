@@ -1,5 +1,6 @@
 #include "Tones.hpp"
 
+#include "core/Translate.hpp"
 #include "modules/ModuleLoader.hpp"
 
 #include <algorithm>
@@ -101,7 +102,8 @@ void Tones::prepare() {
     // Mixing for a null output would cost a context of 256 voices (8.5 MiB) and a mixing
     // thread, for nothing anyone can hear.
     if (onlyNullSoundOutput(std::getenv("ALSOFT_DRIVERS"))) {
-        m_notices << "rollcoach: no sound device (ALSOFT_DRIVERS=null): cues will be silent\n";
+        m_notices << "rollcoach: "
+                  << _("no sound device (ALSOFT_DRIVERS=null): cues will be silent") << "\n";
         return;
     }
     // The module stays loaded to the end: SFML's audio library keeps its device in globals
@@ -117,20 +119,24 @@ void Tones::prepare() {
         tried += "\n  " + (why ? std::string(why) : path);
     }
     if (module == nullptr) {
-        m_notices << "rollcoach: cannot load the sound module; cues will be silent. Tried:" << tried
+        m_notices << "rollcoach: "
+                  << rollcoach::fill(
+                         _("cannot load the sound module; cues will be silent. Tried:{0}"), tried)
                   << "\n";
         return;
     }
     const auto open = reinterpret_cast<OpenSoundPlayer>(dlsym(module, kOpenSoundPlayerSymbol));
     if (open == nullptr) {
-        m_notices << "rollcoach: the sound module has no " << kOpenSoundPlayerSymbol
-                  << "; cues will be silent\n";
+        m_notices << "rollcoach: "
+                  << rollcoach::fill(_("the sound module has no {0}; cues will be silent"),
+                                     kOpenSoundPlayerSymbol)
+                  << "\n";
         return;
     }
     std::string why;
     m_player.reset(open(toneSamples(), kSampleRate, why));
     if (m_player == nullptr) {
-        m_notices << "rollcoach: " << why << ": cues will be silent\n";
+        m_notices << "rollcoach: " << rollcoach::fill(_("{0}: cues will be silent"), why) << "\n";
     }
 }
 

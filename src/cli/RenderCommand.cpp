@@ -1,5 +1,6 @@
 #include "Subcommand.hpp"
 #include "core/Routine.hpp"
+#include "core/Translate.hpp"
 
 #include <charconv>
 #include <memory>
@@ -42,16 +43,16 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
     } else if (options.screen == "edit") {
         request.picture = WindowRequest::Picture::Edit;
     } else if (!atGiven) {
-        context.err << "rollcoach: usage error: --at is required: the moment of the session to "
-                       "draw\n"
-                    << "Run 'rollcoach --help' for the commands and options.\n";
+        context.err << "rollcoach: usage error: " // untranslated: prefix
+                    << _("--at is required: the moment of the session to draw") << "\n"
+                    << _("Run 'rollcoach --help' for the commands and options.") << "\n";
         return 2;
     }
     unsigned w = 0;
     unsigned h = 0;
     if (!parseSize(options.size, w, h) || w < 160 || h < 120 || w > 8192 || h > 8192) {
-        context.err << "rollcoach: usage error: --size must be WxH, e.g. 1920x1080 (160x120 to "
-                       "8192x8192)\n";
+        context.err << "rollcoach: usage error: " // untranslated: prefix
+                    << _("--size must be WxH, e.g. 1920x1080 (160x120 to 8192x8192)") << "\n";
         return 2;
     }
     request.width = w;
@@ -65,21 +66,22 @@ Subcommand addRenderCommand(CLI::App& app) {
     auto options = std::make_shared<RenderOptions>();
     CLI::App* command = app.add_subcommand(
         "render",
-        "draw the session screen at a moment, the progress, body or help screen, to a PNG");
-    command->add_option("FILE", options->request.routineFile, "routine file")->required();
-    CLI::Option* at = command->add_option("--at", options->request.atS, "seconds into the session")
-                          ->check(finiteNumber())
-                          ->check(CLI::Range(0.0, 1e6));
+        _("draw the session screen at a moment, the progress, body or help screen, to a PNG"));
+    command->add_option("FILE", options->request.routineFile, _("routine file"))->required();
+    CLI::Option* at =
+        command->add_option("--at", options->request.atS, _("seconds into the session"))
+            ->check(finiteNumber())
+            ->check(CLI::Range(0.0, 1e6));
     command
         ->add_option("--screen", options->screen,
-                     "session (at --at seconds), progress (the routine's tension by date) or "
-                     "body (your body, with the routine on it) or help (every key, and where "
-                     "files are) or edit (the routine in the editor)")
+                     _("session (at --at seconds), progress (the routine's tension by date) or "
+                       "body (your body, with the routine on it) or help (every key, and where "
+                       "files are) or edit (the routine in the editor)"))
         ->check(CLI::IsMember({"session", "progress", "body", "help", "edit"}));
-    command->add_option("--side", options->side, "the first side")
+    command->add_option("--side", options->side, _("the first side"))
         ->check(CLI::IsMember({"left", "right"}));
-    command->add_option("--size", options->size, "image size, WxH (default 1280x720)");
-    command->add_option("--out", options->request.outFile, "PNG file to write")->required();
+    command->add_option("--size", options->size, _("image size, WxH (default 1280x720)"));
+    command->add_option("--out", options->request.outFile, _("PNG file to write"))->required();
     return {command, [options, at](CommandContext& context) {
                 return render(*options, at->count() > 0, context);
             }};

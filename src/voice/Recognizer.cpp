@@ -1,4 +1,5 @@
 #include "Recognizer.hpp"
+#include "core/Translate.hpp"
 
 #include <dlfcn.h>
 
@@ -22,8 +23,10 @@ std::unique_ptr<Recognizer> openRecognizer(const std::vector<std::string>& modul
                           ? reinterpret_cast<OpenRecognizer>(dlsym(module, kOpenRecognizerSymbol))
                           : nullptr;
     if (open == nullptr) {
-        why = "cannot load the voice module " + std::string(kVoiceModuleName) +
-              (failure.empty() ? std::string() : " (" + failure + ")");
+        why = failure.empty()
+                  ? rollcoach::fill(_("cannot load the voice module {0}"), kVoiceModuleName)
+                  : rollcoach::fill(_("cannot load the voice module {0} ({1})"), kVoiceModuleName,
+                                    failure);
         return nullptr;
     }
     // The module stays loaded for the rest of the program: the recogniser's code lives there.

@@ -3,6 +3,7 @@
 #include "SessionScreen.hpp"
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
+#include "core/Translate.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -46,13 +47,13 @@ bool ExploreScreen::arrange(float t) {
                            : sf::FloatRect(body.left, body.top, body.width,
                                            c.h - m - body.top)); // the body's column, all of it
 
-    const std::string keys = "Esc goes back";
+    const std::string keys = _("Esc goes back");
     const float footer = panel.top + panel.height -
-                         measureText(regular, kStopAdvice, px(26), panel.width).y - gap -
+                         measureText(regular, _(kStopAdvice), px(26), panel.width).y - gap -
                          measureText(regular, keys, px(26), panel.width).y;
     TextColumn bottom(boxes, texts,
                       {panel.left, footer, panel.width, panel.top + panel.height - footer}, gap);
-    if (!bottom.add("stop", regular, kStopAdvice, px(26), palette::dimText) ||
+    if (!bottom.add("stop", regular, _(kStopAdvice), px(26), palette::dimText) ||
         !bottom.add("keys", regular, keys, px(26), palette::dimText)) {
         return false;
     }
@@ -60,14 +61,26 @@ bool ExploreScreen::arrange(float t) {
                       gap);
     const PlacementVerdict v = verdict();
     const BallKind& ball = m_app.body.balls[m_ballKind];
-    char where[160];
-    std::snprintf(where, sizeof where, "%s  ·  x_cm %.1f toward the %s side, y_cm %.1f %s C7",
-                  ball.label.c_str(), std::abs(m_ball.xCm), m_ball.xCm < 0 ? "left" : "right",
-                  std::abs(m_ball.yCm), m_ball.yCm < 0 ? "above" : "below");
-    if (!column.add("title", bold, "Placement explorer", px(64), palette::text) ||
+    // Tenths of a centimetre, as the routine file writes them.
+    const auto tenths = [](double cm) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f", std::abs(cm));
+        return std::string(text);
+    };
+    const char* const whereText[2][2] = {
+        // TRANSLATORS: {0} is the ball, {1} and {2} centimetres; x_cm, y_cm and C7 stay as they
+        // are.
+        {_("{0}  ·  x_cm {1} toward the right side, y_cm {2} below C7"),
+         _("{0}  ·  x_cm {1} toward the right side, y_cm {2} above C7")},
+        {_("{0}  ·  x_cm {1} toward the left side, y_cm {2} below C7"),
+         _("{0}  ·  x_cm {1} toward the left side, y_cm {2} above C7")}};
+    const std::string where =
+        rollcoach::fill(whereText[m_ball.xCm < 0 ? 1 : 0][m_ball.yCm < 0 ? 1 : 0], ball.label,
+                        tenths(m_ball.xCm), tenths(m_ball.yCm));
+    if (!column.add("title", bold, _("Placement explorer"), px(64), palette::text) ||
         !column.add("hint", regular,
-                    "Drag the ball with the mouse (or move it with the arrow keys). B changes "
-                    "the ball.",
+                    _("Drag the ball with the mouse (or move it with the arrow keys). B changes "
+                      "the ball."),
                     px(30), palette::dimText) ||
         !column.add("where", regular, where, px(32), palette::text)) {
         return false;
@@ -77,7 +90,7 @@ bool ExploreScreen::arrange(float t) {
     const float pad = 16 * u * k;
     m_iconSize = px(40);
     const float icon = safe ? 0 : static_cast<float>(m_iconSize) * 1.6f;
-    const std::string headline = safe ? "✓  Clear of the spine and the neck" : v.headline();
+    const std::string headline = safe ? _("✓  Clear of the spine and the neck") : v.headline();
     const float textWidth = panel.width - icon - 3 * pad;
     const sf::Vector2f words = measureText(bold, headline, px(38), textWidth);
     sf::FloatRect box;
@@ -97,9 +110,9 @@ bool ExploreScreen::arrange(float t) {
             std::string line = contactText(zone.zone, zone.gapCm);
             line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
             if (zone.gapCm > 0) {
-                char keep[64];
-                std::snprintf(keep, sizeof keep, " (keep %.0f cm clear)", m_app.body.clearanceCm);
-                line += keep;
+                char keep[32];
+                std::snprintf(keep, sizeof keep, "%.0f", m_app.body.clearanceCm);
+                line += " " + rollcoach::fill(_("(keep {0} cm clear)"), keep);
             }
             if (!column.add("zone " + std::to_string(i + 1), regular, line, px(30),
                             palette::text)) {

@@ -4,6 +4,7 @@
 #include "app/Widgets.hpp"
 #include "core/Motion.hpp"
 #include "core/StopAdvice.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -164,39 +165,58 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view, const S
     }
 }
 
+// Translated where they are shown.
 const char* const kGetReadyCue =
-    "Get into position and breathe out. The clock starts when the count reaches zero.";
-const char* const kSwitchCue = "Never roll it across the spine. Place it as before, mirrored: same "
-                               "height, same distance from the spine.";
-const char* const kHandSwitchCue = "Lift the hands; never slide across the spine. Start again on "
-                                   "the other side, mirrored: same height, same distance from the "
-                                   "spine.";
+    N_("Get into position and breathe out. The clock starts when the count reaches zero.");
+const char* const kSwitchCue = N_("Never roll it across the spine. Place it as before, mirrored: "
+                                  "same height, same distance from the spine.");
+const char* const kHandSwitchCue = N_("Lift the hands; never slide across the spine. Start again "
+                                      "on the other side, mirrored: same height, same distance "
+                                      "from the spine.");
 
 std::string keysText(bool muted) {
-    return std::string("Space pause  ·  ← → step  ·  M ") + (muted ? "unmute" : "mute") +
-           "  ·  X stop (pain)  ·  Esc leave";
+    return muted ? _("Space pause  ·  ← → step  ·  M unmute  ·  X stop (pain)  ·  Esc leave")
+                 : _("Space pause  ·  ← → step  ·  M mute  ·  X stop (pain)  ·  Esc leave");
 }
 
 std::string liftText(bool many, bool lifted, Side side, bool byHand = false) {
+    const bool left = side == Side::Left;
     if (byHand) {
-        return lifted ? std::string("LIFT the hands")
-                      : std::string("Hands to the ") + sideName(side) + " side, as shown";
+        return lifted ? _("LIFT the hands")
+               : left ? _("Hands to the left side, as shown")
+                      : _("Hands to the right side, as shown");
     }
-    return lifted
-               ? std::string(many ? "LIFT the balls off your back" : "LIFT the ball off your back")
-               : std::string(many ? "Place them" : "Place it") + " on your " + sideName(side) +
-                     " side, as shown";
+    if (lifted) {
+        return many ? _("LIFT the balls off your back") : _("LIFT the ball off your back");
+    }
+    if (many) {
+        return left ? _("Place them on your left side, as shown")
+                    : _("Place them on your right side, as shown");
+    }
+    return left ? _("Place it on your left side, as shown")
+                : _("Place it on your right side, as shown");
 }
 
 std::string progressText(int round, int rounds, std::size_t step, std::size_t steps) {
-    return "Round " + std::to_string(round) + " of " + std::to_string(rounds) + "  ·  step " +
-           std::to_string(step) + " of " + std::to_string(steps);
+    return rollcoach::fill(_("Round {0} of {1}  ·  step {2} of {3}"), round, rounds, step, steps);
 }
 
 std::string sessionText(double leftS, std::optional<Side> after) {
-    const std::string next = after ? std::string("then the ") + sideName(*after) + " side"
-                                   : std::string("the last side");
-    return "Session: " + clockText(leftS) + " left  ·  " + next;
+    if (!after) {
+        return rollcoach::fill(_("Session: {0} left  ·  the last side"), clockText(leftS));
+    }
+    return rollcoach::fill(*after == Side::Left ? _("Session: {0} left  ·  then the left side")
+                                                : _("Session: {0} left  ·  then the right side"),
+                           clockText(leftS));
+}
+
+// The side's name over the clock, in capitals.
+std::string sideHeading(Side side) {
+    return side == Side::Left ? _("LEFT SIDE") : _("RIGHT SIDE");
+}
+
+std::string switchHeading(Side side) {
+    return side == Side::Left ? _("SWITCH TO LEFT") : _("SWITCH TO RIGHT");
 }
 
 bool portrait(sf::Vector2f size) {
@@ -268,10 +288,11 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const Routine& routine = m_session.routine();
     const bool many = ballCount(routine) > 1;
     std::vector<std::string> names;
-    std::vector<std::string> cues = {kSwitchCue, kGetReadyCue, kHandSwitchCue};
+    std::vector<std::string> cues = {_(kSwitchCue), _(kGetReadyCue), _(kHandSwitchCue)};
     for (const Step& step : routine.steps) {
         names.push_back(step.name);
-        names.push_back("Next: " + step.name);
+        names.push_back(rollcoach::fill(_("Next: {0}"), step.name));
+        names.push_back(rollcoach::fill(_("First: {0}"), step.name));
         cues.push_back(step.cue);
     }
     const int rounds = routine.schedule.rounds;
@@ -282,23 +303,28 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     for (const Step& step : routine.steps) {
         if (step.motion.repeat > 0) {
             // The count of strokes or strips goes before the step's place in the session.
-            const std::string most = "Stroke " + std::to_string(step.motion.repeat) + " of " +
-                                     std::to_string(step.motion.repeat);
+            const std::string most =
+                rollcoach::fill(_("Stroke {0} of {1}"), step.motion.repeat, step.motion.repeat);
             lines.push_back(
                 most + "  ·  " +
                 progressText(rounds, rounds, routine.steps.size(), routine.steps.size()));
         }
     }
-    const std::vector<std::string> captions = {"left in this step", "until the other side",
-                                               "press Space to go on"};
+    const std::vector<std::string> captions = {_("left in this step"), _("until the other side"),
+                                               _("press Space to go on"), _("going on"),
+                                               _("until the first step")};
     const double totalS = m_session.timeline().totalS();
     const std::vector<std::string> sessionLines = {sessionText(totalS, Side::Right),
                                                    sessionText(totalS, std::nullopt)};
     std::vector<std::string> warnings = {
-        "Off the body: move the ball back onto the back",
-        "Too close to the spine: move the ball well away from the spine and the neck",
-        "Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down"};
-    std::vector<std::string> prompts = {translate(kLeaveQuestion)};
+        _("Off the body: move the ball back onto the back"),
+        rollcoach::fill(_("Too close to the spine: {0}"),
+                        rollcoach::fill(_("move the {0} well away from the spine and the neck"),
+                                        "ball")),
+        rollcoach::fill(_("Too close to the neck: {0}"),
+                        rollcoach::fill(_("move the {0} {1}{2}"), "ball", "10.5 cm outward",
+                                        " and 10.5 cm down"))};
+    std::vector<std::string> prompts = {_(kLeaveQuestion)};
     for (Side side : {Side::Left, Side::Right}) {
         for (bool after : {false, true}) {
             prompts.push_back(tensionQuestion(CheckIn{side, after, 0, 1}));
@@ -331,9 +357,12 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const float bottom = panel.top + panel.height;
     // The side's name; under it the clock, and beside the clock what it counts and where in
     // the session this is. Where that is too wide, one under the other.
-    const sf::Vector2f side = tallest(
-        bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE", "BOTH SIDES"}, px.side, 0);
-    const sf::Vector2f clock = tallest(bold, {"00:00", "PAUSED"}, px.clock, 0);
+    const sf::Vector2f side =
+        tallest(bold,
+                {switchHeading(Side::Right), switchHeading(Side::Left), sideHeading(Side::Right),
+                 sideHeading(Side::Left), _("BOTH SIDES"), _("GET READY")},
+                px.side, 0);
+    const sf::Vector2f clock = tallest(bold, {"00:00", _("PAUSED")}, px.clock, 0);
     if ((side.x > pw || clock.x > pw) && !m_lenient) {
         return false;
     }
@@ -362,7 +391,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         y += wrapped.y + gap;
     }
     const sf::Vector2f name = tallest(bold, names, px.stepName, pw);
-    boxes.add("step name", {panel.left, y, pw, name.y});
+    boxes.add("step name", {panel.left, y, pw, name.y}); // untranslated: a box's name
     y += name.y + gap;
     // The cue's box also holds the big 3-2-1 before a switch.
     const sf::Vector2f cue = tallest(regular, cues, px.cue, pw);
@@ -635,15 +664,13 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     const float u = c.u;
     const float pad = 12 * u;
     if (isStep && pic.bothSides) {
-        fitLabel(m_side, "BOTH SIDES", m_px.side, palette::accent, b["side"]);
+        fitLabel(m_side, _("BOTH SIDES"), m_px.side, palette::accent, b["side"]);
     } else if (isStep) {
-        fitLabel(m_side, upper(sideName(pic.side)) + " SIDE", m_px.side, palette::accent,
-                 b["side"]);
+        fitLabel(m_side, sideHeading(pic.side), m_px.side, palette::accent, b["side"]);
     } else if (pic.gettingReady) {
-        fitLabel(m_side, "GET READY", m_px.side, palette::accent, b["side"]);
+        fitLabel(m_side, _("GET READY"), m_px.side, palette::accent, b["side"]);
     } else {
-        fitLabel(m_side, std::string("SWITCH TO ") + upper(sideName(pic.side)), m_px.side,
-                 palette::accent, b["side"]);
+        fitLabel(m_side, switchHeading(pic.side), m_px.side, palette::accent, b["side"]);
     }
     m_side.draw(target);
     // The text sizes on this screen are few on purpose: each size of each font is a texture
@@ -651,18 +678,18 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     // finds it. Paused, it says so in the same place.
     // After a pause, the count of three before the clock runs on, in the clock's place.
     fitLabel(m_stepTime,
-             pic.paused           ? std::string("PAUSED")
+             pic.paused           ? std::string(_("PAUSED"))
              : pic.resumingIn > 0 ? std::to_string(pic.resumingIn)
                                   : clockText(m.segmentLeftS),
              m_px.clock, pic.paused || pic.resumingIn > 0 ? palette::accent : palette::text,
              b["clock"]);
     m_stepTime.draw(target);
     fitLabel(m_stepTimeCaption,
-             pic.paused           ? "press Space to go on"
-             : pic.resumingIn > 0 ? "going on"
-             : isStep             ? "left in this step"
-             : pic.gettingReady   ? "until the first step"
-                                  : "until the other side",
+             pic.paused           ? _("press Space to go on")
+             : pic.resumingIn > 0 ? _("going on")
+             : isStep             ? _("left in this step")
+             : pic.gettingReady   ? _("until the first step")
+                                  : _("until the other side"),
              m_px.line, palette::dimText, b["caption"]);
     m_stepTimeCaption.draw(target);
     // Lifted, never rolled across: the picture shows no ball until its new place.
@@ -676,11 +703,13 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                  b["progress"]);
     } else if (pic.gettingReady) {
         fitLabel(m_progress,
-                 std::string("The ") + sideName(pic.side) + " side first: place " +
-                     (hand                ? "the hands"
-                      : pic.ballCount > 1 ? "the balls"
-                                          : "the ball") +
-                     " as shown",
+                 pic.side == Side::Left
+                     ? (hand                ? _("The left side first: place the hands as shown")
+                        : pic.ballCount > 1 ? _("The left side first: place the balls as shown")
+                                            : _("The left side first: place the ball as shown"))
+                     : (hand                ? _("The right side first: place the hands as shown")
+                        : pic.ballCount > 1 ? _("The right side first: place the balls as shown")
+                                            : _("The right side first: place the ball as shown")),
                  m_px.line, palette::dimText, b["progress"]);
     } else {
         // The warning colours mean warnings only: lifting is an instruction.
@@ -689,8 +718,10 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
     m_progress.draw(target);
     fitLabel(m_stepName,
-             isStep ? pic.step->name : (pic.gettingReady ? "First: " : "Next: ") + pic.step->name,
-             m_px.stepName, palette::text, b["step name"]);
+             isStep ? pic.step->name
+                    : rollcoach::fill(pic.gettingReady ? _("First: {0}") : _("Next: {0}"),
+                                      pic.step->name),
+             m_px.stepName, palette::text, b["step name"]); // untranslated: a box's name
     m_stepName.draw(target);
     if (pic.countdown > 0) {
         // The last seconds before the switch, large enough to read from the floor, in the
@@ -706,9 +737,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     } else {
         fitLabel(m_cue,
                  isStep             ? pic.step->cue
-                 : pic.gettingReady ? std::string(kGetReadyCue)
-                 : hand             ? std::string(kHandSwitchCue)
-                                    : std::string(kSwitchCue),
+                 : pic.gettingReady ? std::string(_(kGetReadyCue))
+                 : hand             ? std::string(_(kHandSwitchCue))
+                                    : std::string(_(kSwitchCue)),
                  m_px.cue, palette::text, b["cue"]);
         m_cue.draw(target);
     }
