@@ -75,6 +75,24 @@ void chooseLanguage(const std::vector<std::string>& args) {
             }
         }
     }
+    // The languages the person reads, for a routine's own translations (title_de).
+    std::vector<std::string> languages;
+    if (!language.empty()) {
+        languages = rollcoach::languagesOfLocale(language);
+    } else {
+        const char* messages = std::setlocale(LC_MESSAGES, nullptr);
+        const bool plain =
+            messages == nullptr || std::string(messages) == "C" || std::string(messages) == "POSIX";
+        // LANGUAGE counts only where gettext heeds it: not in the "C" locale.
+        for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+            const char* value = std::getenv(name);
+            if (value != nullptr && *value != '\0' && !(plain && std::string(name) == "LANGUAGE")) {
+                languages = rollcoach::languagesOfLocale(value);
+                break;
+            }
+        }
+    }
+    rollcoach::setPreferredLanguages(languages);
     if (!language.empty() && rollcoach::isLanguageName(language)) {
         // gettext follows LANGUAGE over the locale, except in the "C" locale, where it shows
         // the texts as written; C.UTF-8 lets LANGUAGE through.

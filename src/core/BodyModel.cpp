@@ -11,6 +11,19 @@
 #include <cstdlib>
 
 namespace rollcoach {
+
+namespace {
+
+// The body model's texts (labels, props, safety notes) are in the catalog: they are shown in
+// the person's language.
+std::vector<std::string> translated(std::vector<std::string> texts) {
+    for (std::string& text : texts) {
+        text = translate(text);
+    }
+    return texts;
+}
+
+} // namespace
 namespace {
 
 // The reference body to this one: widths by shoulder width, lengths by height.
@@ -306,13 +319,13 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     body.contactRadiusRatio = read.number(safety, "contact_radius_ratio");
     body.clearanceCm = read.number(safety, "clearance_cm");
     for (const auto& [key, value] : read.child(root, "balls").entries) {
-        body.balls.push_back({key->value, read.text(*value, "label"),
+        body.balls.push_back({key->value, translate(read.text(*value, "label")),
                               read.number(*value, "diameter_cm"), read.colour(*value, "colour")});
     }
     body.otherBallColour = read.colour(root, "other_ball_colour");
     const YamlNode& drills = read.child(root, "drills");
-    body.wallProps = read.texts(read.child(drills, "wall"), "props");
-    body.lyingProps = read.texts(read.child(drills, "lying"), "props");
+    body.wallProps = translated(read.texts(read.child(drills, "wall"), "props"));
+    body.lyingProps = translated(read.texts(read.child(drills, "lying"), "props"));
 
     const YamlNode& landmarks = read.child(root, "landmarks");
     body.thoracicLevelCm = read.number(landmarks, "thoracic_level_cm") * factor.y;
@@ -329,13 +342,13 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     scaleAll(body.scapulaSpine, factor);
 
     for (const auto& [key, value] : read.child(root, "muscles").entries) {
-        Muscle muscle{key->value, read.text(*value, "label"),
+        Muscle muscle{key->value, translate(read.text(*value, "label")),
                       read.points(read.child(*value, "outline"))};
         scaleAll(muscle.outline, factor);
         body.muscles.push_back(std::move(muscle));
     }
     for (const auto& [key, value] : read.child(root, "more_muscles").entries) {
-        Muscle muscle{key->value, read.text(*value, "label"),
+        Muscle muscle{key->value, translate(read.text(*value, "label")),
                       read.points(read.child(*value, "outline"))};
         scaleAll(muscle.outline, factor);
         body.moreMuscles.push_back(std::move(muscle));
@@ -355,18 +368,18 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         if (!(radius > 0 && radius < 10)) {
             read.fail(node.mark, _("a tool's contact radius must be above 0 and below 10 cm"));
         }
-        body.tools.push_back(
-            {toolName(tool), read.text(node, "label"), radius, read.colour(node, "colour")});
+        body.tools.push_back({toolName(tool), translate(read.text(node, "label")), radius,
+                              read.colour(node, "colour")});
     }
 
-    body.partnerProps = read.texts(read.child(drills, "partner"), "props");
-    body.selfPressProps = read.texts(read.child(drills, "self-press"), "props");
+    body.partnerProps = translated(read.texts(read.child(drills, "partner"), "props"));
+    body.selfPressProps = translated(read.texts(read.child(drills, "self-press"), "props"));
     // What the setup screen's safety box says for each drill: only that drill's rules.
     for (const char* name : {"wall", "lying", "partner", "self-press"}) {
         const YamlNode& drill = read.child(drills, name);
         for (const auto& [k, v] : drill.entries) {
             if (k->value == "safety") {
-                body.drillSafety[name] = read.text(drill, "safety");
+                body.drillSafety[name] = translate(read.text(drill, "safety"));
             }
         }
     }

@@ -3,6 +3,7 @@
 #include "Schedule.hpp"
 #include "Translate.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -58,6 +59,47 @@ std::string languageArgument(const std::vector<std::string>& args) {
         }
     }
     return {};
+}
+
+namespace {
+std::vector<std::string>& preferred() {
+    static std::vector<std::string> languages;
+    return languages;
+}
+} // namespace
+
+void setPreferredLanguages(const std::vector<std::string>& languages) {
+    preferred() = languages;
+}
+
+const std::vector<std::string>& preferredLanguages() {
+    return preferred();
+}
+
+std::vector<std::string> languagesOfLocale(const std::string& value) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        const std::size_t end = std::min(value.find(':', start), value.size());
+        std::string name = value.substr(start, end - start);
+        // de_DE.UTF-8@euro: the codeset goes, the variant stays.
+        const std::size_t dot = name.find('.');
+        if (dot != std::string::npos) {
+            const std::size_t at = name.find('@', dot);
+            name = name.substr(0, dot) + (at == std::string::npos ? "" : name.substr(at));
+        }
+        if (isLanguageName(name)) {
+            auto add = [&out](const std::string& language) {
+                if (std::find(out.begin(), out.end(), language) == out.end()) {
+                    out.push_back(language);
+                }
+            };
+            add(name);
+            add(name.substr(0, name.find_first_of("_@")));
+        }
+        start = end + 1;
+    }
+    return out;
 }
 
 std::string catalogLanguage() {

@@ -19,6 +19,16 @@ bool isLanguageName(const std::string& name);
 /// catalog is chosen before any text is made; "" when there is none.
 std::string languageArgument(const std::vector<std::string>& args);
 
+/// The languages the person reads, most wanted first ("de_DE", "de"), as main found them (the
+/// `language:` setting or --language, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG). A routine's
+/// own translations (title_de) are chosen by them. Empty until main sets them: texts as written.
+void setPreferredLanguages(const std::vector<std::string>& languages);
+const std::vector<std::string>& preferredLanguages();
+
+/// The languages named by a locale or a LANGUAGE value ("de_DE.UTF-8", "de:es"), each with
+/// its language alone after it ("de_DE", "de"); none for "C" and "POSIX".
+std::vector<std::string> languagesOfLocale(const std::string& value);
+
 /// The language of the catalog texts come from ("de", "es"), as its header names it; "en" when
 /// no catalog is in use and texts are as written.
 std::string catalogLanguage();

@@ -1,4 +1,5 @@
 #include "RoutineLoader.hpp"
+#include "Language.hpp"
 #include "Translate.hpp"
 
 #include "PrintableText.hpp"
@@ -80,6 +81,20 @@ private:
             if (std::find(known.begin(), known.end(), key->value) != known.end()) {
                 continue;
             }
+            // title_de, cue_es: a text's own translation, for the texts that may have one.
+            const std::size_t underscore = key->value.find('_');
+            const std::string base = key->value.substr(0, underscore);
+            if (underscore != std::string::npos && isTranslatable(base) &&
+                std::find(known.begin(), known.end(), base) != known.end()) {
+                const std::string language = key->value.substr(underscore + 1);
+                if (!isLanguageName(language)) {
+                    // TRANSLATORS: {0} the key, such as "title_dx", {1} the part after "_".
+                    error(key->mark, fill(_("unknown key {0}: {1} is not a language name (a "
+                                            "translation's key is such as {2}_de or {2}_es)"),
+                                          quoted(key->value), quoted(language), base));
+                }
+                continue;
+            }
             const std::string suggestion = closestMatch(key->value, known);
             if (!suggestion.empty()) {
                 error(key->mark, fill(_("unknown key {0} in {1}: did you mean {2}?"),
@@ -90,6 +105,81 @@ private:
             }
         }
         return &node;
+    }
+
+    // The texts a routine may give in other languages too (title_de: ...).
+    static bool isTranslatable(const std::string& key) {
+        return key == "title" || key == "setup" || key == "name" || key == "cue";
+    }
+
+    // Checks a text's own translations (title_de, ...) and gives the one for the person's
+    // language; else the catalog's translation of the text as written (the shipped routines'
+    // texts are in it), else the text as written.
+    std::string local(const YamlNode& map, const std::string& key, const std::string& written,
+                      bool allowEmpty = false) {
+        std::optional<std::string> chosen;
+        std::size_t rank = std::string::npos;
+        const std::vector<std::string>& languages = preferredLanguages();
+        for (const auto& [k, v] : map.entries) {
+            if (k->kind != Kind::Scalar || k->value.size() <= key.size() + 1 ||
+                k->value.compare(0, key.size() + 1, key + "_") != 0) {
+                continue;
+            }
+            const std::string language = k->value.substr(key.size() + 1);
+            if (!isLanguageName(language)) {
+                continue;
+            }
+            const auto value = text(*v, k->value, allowEmpty);
+            const auto at = std::find(languages.begin(), languages.end(), language);
+            if (value && at != languages.end() &&
+                static_cast<std::size_t>(at - languages.begin()) < rank) {
+                rank = static_cast<std::size_t>(at - languages.begin());
+                chosen = value;
+            }
+        }
+        if (chosen) {
+            return *chosen;
+        }
+        return written.empty() ? written : translate(written);
+    }
+
+    // The setup lines in the person's language: setup_de when it is given, else each line
+    // through the catalog.
+    std::vector<std::string> localSetup(const YamlNode& root,
+                                        const std::vector<std::string>& written) {
+        std::optional<std::vector<std::string>> chosen;
+        std::size_t rank = std::string::npos;
+        const std::vector<std::string>& languages = preferredLanguages();
+        for (const auto& [k, v] : root.entries) {
+            if (k->kind != Kind::Scalar || k->value.compare(0, 6, "setup_") != 0 ||
+                !isLanguageName(k->value.substr(6))) {
+                continue;
+            }
+            if (list(*v, k->value, kMaxSetupLines) == nullptr) {
+                continue;
+            }
+            std::vector<std::string> lines;
+            bool ok = true;
+            for (const YamlNode* line : v->items) {
+                const auto value = text(*line, k->value);
+                ok = ok && value.has_value();
+                lines.push_back(value.value_or(""));
+            }
+            const auto at = std::find(languages.begin(), languages.end(), k->value.substr(6));
+            if (ok && at != languages.end() &&
+                static_cast<std::size_t>(at - languages.begin()) < rank) {
+                rank = static_cast<std::size_t>(at - languages.begin());
+                chosen = lines;
+            }
+        }
+        if (chosen) {
+            return *chosen;
+        }
+        std::vector<std::string> out;
+        for (const std::string& line : written) {
+            out.push_back(translate(line));
+        }
+        return out;
     }
 
     static const YamlNode* find(const YamlNode& map, const std::string& key) {
@@ -684,7 +774,7 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
     if (const YamlNode* name = require(node, "name", where)) {
         const auto value = text(*name, "name");
         ok = ok && value.has_value();
-        step.name = value.value_or("");
+        step.name = value ? local(node, "name", *value) : "";
         if (value) {
             // TRANSLATORS: a step in messages: {0} "step 2", {1} its name in quotes.
             where = fill(_("{0} ({1})"), where, quoted(*value));
@@ -702,7 +792,7 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
     if (const YamlNode* cue = find(node, "cue")) {
         const auto value = text(*cue, "cue", true);
         ok = ok && value.has_value();
-        step.cue = value.value_or("");
+        step.cue = value ? local(node, "cue", *value, true) : "";
     }
     if (const YamlNode* place = require(node, "place", where)) {
         if (list(*place, "place", kMaxBalls) != nullptr) {
@@ -821,7 +911,7 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
     if (const YamlNode* title = require(root, "title", _("the routine"))) {
         const auto value = text(*title, "title");
         ok = ok && value.has_value();
-        routine.title = value.value_or("");
+        routine.title = value ? local(root, "title", *value) : "";
     } else {
         ok = false;
     }
@@ -902,6 +992,7 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
             ok = false;
         }
     }
+    routine.setup = localSetup(root, routine.setup);
     if (const YamlNode* scheduleNode = find(root, "schedule")) {
         const auto value = schedule(*scheduleNode);
         ok = ok && value.has_value();
