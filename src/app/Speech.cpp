@@ -1,4 +1,5 @@
 #include "Speech.hpp"
+#include "core/Language.hpp"
 #include "core/Translate.hpp"
 
 #include <algorithm>
@@ -63,24 +64,10 @@ std::string voiceForLocale(const std::string& locale) {
     return lower(language);
 }
 
-std::string catalogLanguage() {
-    // The catalog's header (the translation of "") names its language: "Language: de".
-    const std::string header = translate("");
-    const std::string key = "Language: "; // untranslated: PO header key
-    const std::size_t at = header.find(key);
-    if (at == std::string::npos) {
-        return "en";
-    }
-    const std::size_t from = at + key.size();
-    const std::size_t end = header.find_first_of("\n", from);
-    const std::string code = header.substr(from, end == std::string::npos ? end : end - from);
-    return code.empty() ? "en" : code;
-}
-
 std::string voiceForLocale() {
     // A catalog other than English: its words are spoken, so in its language's voice.
-    if (const std::string language = catalogLanguage(); language.compare(0, 2, "en") != 0) {
-        return voiceForLocale(language);
+    if (const std::string language = catalogLanguage(); language != "en") {
+        return speechVoiceFor(language);
     }
     for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(name);

@@ -68,8 +68,4 @@ std::string voiceForLocale(const std::string& locale);
 /// locale's ($LC_ALL, $LC_MESSAGES, $LANG).
 std::string voiceForLocale();
 
-/// The language of the message catalog in use ("de", "es_MX"), from its header; "en" when
-/// the texts are the program's own English.
-std::string catalogLanguage();
-
 } // namespace rollcoach

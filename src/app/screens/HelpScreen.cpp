@@ -2,7 +2,7 @@
 #include "HelpScreen.hpp"
 
 #include "app/Palette.hpp"
-#include "app/Speech.hpp"
+#include "core/Language.hpp"
 #include "core/Translate.hpp"
 
 #include <algorithm>
@@ -19,7 +19,7 @@ std::vector<std::string> voiceHelp() {
             // TRANSLATORS: {0} to {4} are the English voice command words, which stay English.
             _("Say one word alone: {0}, {1}, {2}, {3}, or {4} (stops at once, as X does)"), "pause",
             "resume", "next", "back", "stop")};
-    if (catalogLanguage().compare(0, 2, "en") != 0) {
+    if (catalogLanguage().compare(0, 2, voiceCommandLanguage()) != 0) {
         lines.push_back(_("The voice words are English in every language: the speech model "
                           "installed knows English words only."));
     }

@@ -211,7 +211,7 @@ std::string sessionText(double leftS, std::optional<Side> after) {
 }
 
 // The side's name over the clock, in capitals.
-std::string sideHeading(Side side) {
+std::string sideInCapitals(Side side) {
     return side == Side::Left ? _("LEFT SIDE") : _("RIGHT SIDE");
 }
 
@@ -321,9 +321,11 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         rollcoach::fill(_("Too close to the spine: {0}"),
                         rollcoach::fill(_("move the {0} well away from the spine and the neck"),
                                         "ball")),
+        // The longest advice the core gives, as it puts it together.
         rollcoach::fill(_("Too close to the neck: {0}"),
-                        rollcoach::fill(_("move the {0} {1}{2}"), "ball", "10.5 cm outward",
-                                        " and 10.5 cm down"))};
+                        rollcoach::fill(_("move the {0} {1}{2}"), "ball",
+                                        "10.5 cm outward", // untranslated: as the core says it
+                                        " and 10.5 cm down"))}; // untranslated: as the core says it
     std::vector<std::string> prompts = {_(kLeaveQuestion)};
     for (Side side : {Side::Left, Side::Right}) {
         for (bool after : {false, true}) {
@@ -359,8 +361,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     // the session this is. Where that is too wide, one under the other.
     const sf::Vector2f side =
         tallest(bold,
-                {switchHeading(Side::Right), switchHeading(Side::Left), sideHeading(Side::Right),
-                 sideHeading(Side::Left), _("BOTH SIDES"), _("GET READY")},
+                {switchHeading(Side::Right), switchHeading(Side::Left), sideInCapitals(Side::Right),
+                 sideInCapitals(Side::Left), _("BOTH SIDES"), _("GET READY")},
                 px.side, 0);
     const sf::Vector2f clock = tallest(bold, {"00:00", _("PAUSED")}, px.clock, 0);
     if ((side.x > pw || clock.x > pw) && !m_lenient) {
@@ -666,7 +668,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     if (isStep && pic.bothSides) {
         fitLabel(m_side, _("BOTH SIDES"), m_px.side, palette::accent, b["side"]);
     } else if (isStep) {
-        fitLabel(m_side, sideHeading(pic.side), m_px.side, palette::accent, b["side"]);
+        fitLabel(m_side, sideInCapitals(pic.side), m_px.side, palette::accent, b["side"]);
     } else if (pic.gettingReady) {
         fitLabel(m_side, _("GET READY"), m_px.side, palette::accent, b["side"]);
     } else {
