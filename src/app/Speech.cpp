@@ -65,14 +65,17 @@ std::string voiceForLocale(const std::string& locale) {
 }
 
 std::string voiceForLocale() {
-    // A catalog other than English: its words are spoken, so in its language's voice.
-    if (const std::string language = catalogLanguage(); language != "en") {
+    // The voice speaks the language the texts are in: the catalog's, when one is in use.
+    const std::string language = catalogLanguage();
+    if (language != "en") {
         return speechVoiceFor(language);
     }
+    // English texts: the locale's English (en-gb, en-us), else espeak-ng's default.
     for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(name);
         if (value != nullptr && *value != '\0') {
-            return voiceForLocale(value);
+            const std::string voice = voiceForLocale(value);
+            return voice.compare(0, 2, "en") == 0 ? voice : std::string();
         }
     }
     return {};

@@ -63,9 +63,8 @@ std::vector<std::string> speechArguments(const std::string& program, const std::
 /// gives "en-gb", "de_DE" gives "de"; "C", "POSIX" and "" give "" (espeak-ng's default).
 std::string voiceForLocale(const std::string& locale);
 
-/// The voice for this process's locale: the language of the message catalog in use, when
-/// there is one, so the words and the voice speaking them are of one language; else the
-/// locale's ($LC_ALL, $LC_MESSAGES, $LANG).
+/// The voice for the language the texts are shown in (the catalog's: "de", "es"); for English,
+/// the locale's English voice.
 std::string voiceForLocale();
 
 } // namespace rollcoach

@@ -1,5 +1,6 @@
 #include "Language.hpp"
 
+#include "PlanKept.hpp"
 #include "Schedule.hpp"
 #include "Translate.hpp"
 
@@ -169,10 +170,7 @@ std::string weekdayLongName(int mondayBased) {
 }
 
 std::string weekdayShortName(int mondayBased) {
-    // TRANSLATORS: short weekday names, as the week at a glance shows them.
-    static const char* const names[] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
-                                        N_("Fri"), N_("Sat"), N_("Sun")};
-    return _(names[((mondayBased % 7) + 7) % 7]);
+    return shortDayName(static_cast<Weekday>(((mondayBased % 7) + 7) % 7));
 }
 
 std::string monthName(int month) {

@@ -146,8 +146,10 @@ std::string weekEncouragement(const PlanKeptSummary& summary) {
 }
 
 const char* shortDayName(Weekday day) {
-    static const char* const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    return names[static_cast<int>(day)];
+    // TRANSLATORS: short weekday names, as the week at a glance shows them.
+    static const char* const names[] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+                                        N_("Fri"), N_("Sat"), N_("Sun")};
+    return translate(names[static_cast<int>(day)]);
 }
 
 std::vector<OverdueSession>

@@ -1,4 +1,5 @@
 #include "Report.hpp"
+#include "Language.hpp"
 #include "Translate.hpp"
 
 #include "PrintableText.hpp"
@@ -18,7 +19,7 @@ namespace {
 std::string duration(double seconds) {
     const long whole = std::lround(std::max(0.0, seconds));
     if (whole < 60) {
-        return std::to_string(whole) + " s";
+        return fill(_("{0} s"), whole);
     }
     const long minutes = whole / 60;
     const long rest = whole % 60;
@@ -26,19 +27,20 @@ std::string duration(double seconds) {
         // Ten minutes and more, to the minute: a 19 min 40 s massage is a 20-minute one.
         const long rounded = (whole + 30) / 60;
         if (rounded < 60) {
-            return std::to_string(rounded) + " min";
+            return fill(_("{0} min"), rounded);
         }
     }
     if (minutes >= 60) {
         // Over an hour, to the minute.
         const long rounded = (whole + 30) / 60;
-        return std::to_string(rounded / 60) + " h " + std::to_string(rounded % 60) + " min";
+        return fill(_("{0} h {1} min"), rounded / 60, rounded % 60);
     }
-    return std::to_string(minutes) + " min" + (rest != 0 ? " " + std::to_string(rest) + " s" : "");
+    return rest != 0 ? fill(_("{0} min {1} s"), minutes, rest) : fill(_("{0} min"), minutes);
 }
 
-std::string plural(int count, const char* one, const char* many) {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
+// "3 sessions", in the language's plural.
+std::string sessionCount(int count) {
+    return plural(static_cast<unsigned long>(std::max(count, 0)), "{0} session", "{0} sessions");
 }
 
 std::string localStamp(std::int64_t at) {
@@ -192,9 +194,8 @@ std::string beforeAfter(const SessionRecord& r, Side side) {
 
 ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int64_t lastDay) {
     ReportChart chart;
-    const std::string name = sideName(side.side);
     chart.heading =
-        fill(_("{0} side: tension, NRS 0-10 (0 none, 10 the worst imaginable)"), capitalised(name));
+        fill(_("{0}: tension, NRS 0-10 (0 none, 10 the worst imaginable)"), sideHeading(side.side));
     for (const SideSession& s : side.sessions) {
         const std::int64_t day = localDate(s.startedAt).daysSinceEpoch();
         chart.points.push_back(
@@ -212,8 +213,9 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
                                     Date::fromDaysSinceEpoch(firstDay + offset).iso()});
     }
     if (side.sessions.empty()) {
-        chart.emptyNote = fill(_("No tension ratings for the {0} side in this period."), name);
-        chart.summary = fill(_("{0} side: no ratings."), capitalised(name));
+        chart.emptyNote =
+            fill(_("No tension ratings for the {0} in this period."), sideWords(side.side));
+        chart.summary = fill(_("{0}: no ratings."), sideHeading(side.side));
         return chart;
     }
     // Before and after over the same sessions, so the change is the change.
@@ -232,20 +234,20 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
             ++onlyOne;
         }
     }
-    chart.summary = capitalised(name) + " side, NRS 0-10: ";
+    chart.summary = fill(_("{0}, NRS 0-10: "), sideHeading(side.side));
     if (paired > 0) {
         const double b = before / paired;
         const double a = after / paired;
         chart.summary += fill(_("{0} rated before and after: on average {1} before, {2} after, a "
                                 "change of {3}; {4} with a drop of 2 or more."),
-                              plural(paired, "session", "sessions"), ratingText(b), ratingText(a),
-                              changeText(a - b), std::to_string(mattered));
+                              sessionCount(paired), ratingText(b), ratingText(a), changeText(a - b),
+                              std::to_string(mattered));
     } else {
         chart.summary += _("no session rated both before and after.");
     }
     if (onlyOne > 0) {
         chart.summary += fill(_(" {0} rated only before or only after, drawn but not averaged."),
-                              plural(onlyOne, "session", "sessions"));
+                              sessionCount(onlyOne));
     }
     return chart;
 }
@@ -259,7 +261,7 @@ std::string sessionLine(const SessionRecord& r) {
     } else {
         line += outcome(r) + ", " + duration(r.totalS());
     }
-    line += "; left " + duration(r.leftS) + ", right " + duration(r.rightS);
+    line += fill(_("; left {0}, right {1}"), duration(r.leftS), duration(r.rightS));
     if (!r.checkIns.empty()) {
         line += fill(_("; tension left {0}, right {1}"), beforeAfter(r, Side::Left),
                      beforeAfter(r, Side::Right));
@@ -282,17 +284,16 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
     std::string outcomes;
     auto add = [&](int count, const char* word) {
         if (count > 0) {
-            outcomes += (outcomes.empty() ? "" : ", ") + std::to_string(count) + " " + word;
+            outcomes += (outcomes.empty() ? "" : ", ") + fill(translate(word), count);
         }
     };
-    add(totals.done, "done");
-    add(totals.partial, "partial");
-    add(totals.stopped, _("stopped early"));
-    add(totals.interrupted, "interrupted");
-    part.lines.push_back(fill(_("{0} ({1}), {2} in all: left {3}, right {4}."),
-                              plural(totals.sessions, "session", "sessions"), outcomes,
-                              duration(totals.leftS + totals.rightS), duration(totals.leftS),
-                              duration(totals.rightS)));
+    add(totals.done, N_("{0} done"));
+    add(totals.partial, N_("{0} partial"));
+    add(totals.stopped, N_("{0} stopped early"));
+    add(totals.interrupted, N_("{0} interrupted"));
+    part.lines.push_back(fill(
+        _("{0} ({1}), {2} in all: left {3}, right {4}."), sessionCount(totals.sessions), outcomes,
+        duration(totals.leftS + totals.rightS), duration(totals.leftS), duration(totals.rightS)));
     if (both > 0) {
         part.lines.push_back(fill(_("Of which {0} on steps for both sides at once, counted once, "
                                     "half in each side's time."),
@@ -328,8 +329,10 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
 ReportDocument reportDocument(const ReportData& data) {
     ReportDocument doc;
     doc.title = _("Self-massage report");
-    doc.period = fill(_("The last {0}, from Monday {1} to {2}. Made by rollcoach."),
-                      plural(data.weeks, "week", "weeks"), data.first.iso(), data.last.iso());
+    doc.period =
+        fill(_("The last {0}, from Monday {1} to {2}. Made by rollcoach."),
+             plural(static_cast<unsigned long>(std::max(data.weeks, 0)), "{0} week", "{0} weeks"),
+             data.first.iso(), data.last.iso());
     if (!data.name.empty()) {
         doc.about.push_back(fill(_("For: {0}"), isolated(data.name)));
     }
@@ -345,16 +348,16 @@ ReportDocument reportDocument(const ReportData& data) {
         std::string outcomes;
         auto add = [&](int count, const char* word) {
             if (count > 0) {
-                outcomes += (outcomes.empty() ? "" : ", ") + std::to_string(count) + " " + word;
+                outcomes += (outcomes.empty() ? "" : ", ") + fill(translate(word), count);
             }
         };
-        add(t.done, "done");
-        add(t.partial, "partial");
-        add(t.stopped, _("stopped early"));
-        add(t.interrupted, "interrupted");
+        add(t.done, N_("{0} done"));
+        add(t.partial, N_("{0} partial"));
+        add(t.stopped, N_("{0} stopped early"));
+        add(t.interrupted, N_("{0} interrupted"));
         done.lines.push_back(fill(
-            _("{0}: {1} ({2}), {3} in all{4}"), isolated(t.title),
-            plural(t.sessions, "session", "sessions"), outcomes, duration(t.leftS + t.rightS),
+            _("{0}: {1} ({2}), {3} in all{4}"), isolated(t.title), sessionCount(t.sessions),
+            outcomes, duration(t.leftS + t.rightS),
             (t.stopped > 0 && std::any_of(data.painStops.begin(), data.painStops.end(),
                                           [&](const PainStop& p) { return p.title == t.title; })
                  ? _("; stopped for pain, see below")
@@ -425,12 +428,13 @@ ReportDocument reportDocument(const ReportData& data) {
                     ++planned;
                 }
             }
-            std::string row =
-                (rowDays == 7 ? fill(_("Week from {0}"), from.iso())
-                              : from.iso() + " to " + from.plusDays(rowDays - 1).iso()) +
-                ": " + std::to_string(planned) + " planned, " + std::to_string(counts[0]) +
-                " done, " + std::to_string(counts[1]) + " partial, " + std::to_string(counts[2]) +
-                " missed";
+            const std::string days =
+                rowDays == 7 ? fill(_("Week from {0}"), from.iso())
+                             : fill(_("{0} to {1}"), from.iso(), from.plusDays(rowDays - 1).iso());
+            // TRANSLATORS: a week of the plan: {0} "Week from 2026-11-16" or the like, then
+            // counts of sessions.
+            std::string row = fill(_("{0}: {1} planned, {2} done, {3} partial, {4} missed"), days,
+                                   planned, counts[0], counts[1], counts[2]);
             if (counts[3] > 0) {
                 row += fill(_(", {0} still due"), std::to_string(counts[3]));
             }
@@ -438,8 +442,8 @@ ReportDocument reportDocument(const ReportData& data) {
         }
     }
     if (a.unplanned > 0) {
-        kept.lines.push_back(fill(_("{0} on a day the plan did not name."),
-                                  plural(a.unplanned, "session", "sessions")));
+        kept.lines.push_back(
+            fill(_("{0} on a day the plan did not name."), sessionCount(a.unplanned)));
     }
     kept.lines.push_back(_("Against the plan as the routines name it today; done means run to the "
                            "end with each side at least three quarters of its time."));

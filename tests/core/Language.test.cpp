@@ -5,6 +5,7 @@
 #include "core/RoutineLoader.hpp"
 #include "core/Schedule.hpp"
 #include "core/Session.hpp"
+#include "core/StopAdvice.hpp"
 #include "core/Translate.hpp"
 
 #include <clocale>
@@ -167,6 +168,7 @@ TEST_CASE("language: with a German catalog, texts, decimals, dates and a validat
           "German, FILE:LINE:COL kept") {
     const GermanCatalog german;
     CHECK(catalogLanguage() == "de");
+    CHECK(speechVoiceFor(catalogLanguage()) == "de");
     CHECK(std::string(_("Paused.")) == "Pausiert.");
     CHECK(humanDecimal(2.5, 1) == "2,5");
     CHECK(humanDate(Date{2026, 11, 23}) == "Montag, 23. November 2026");
@@ -192,6 +194,10 @@ steps:
                                           referenceBody());
     REQUIRE(load.routine);
     CHECK(load.routine->title == "Wand-Übung");
+    // The safety advice, made once as a constant, is translated when it is given.
+    CHECK(stopAdvices(*load.routine).front() ==
+          "Sofort aufhören bei stechendem Schmerz, Taubheit oder Kribbeln. Sanft drücken; nie auf "
+          "die Wirbelsäule oder den Nacken.");
     CHECK(load.routine->setup ==
           std::vector<std::string>{"Stellen Sie sich mit dem Rücken an eine Wand."});
     CHECK(load.routine->steps[0].cue == "Lehnen Sie sich an.");

@@ -23,9 +23,10 @@ expect() {
 }
 
 expect "run render explore edit validate plan next history progress calendar remind report new listen" rollcoach ""
-expect "--body --shoulder-width-cm --height-cm --data-dir --fullscreen --help --version" rollcoach --
+expect "--body --shoulder-width-cm --height-cm --data-dir --fullscreen --language --help --version" rollcoach --
 expect "men women" rollcoach --body ""
 expect "run render remind report" rollcoach --body men r
+expect "de es en" rollcoach --language ""
 expect "--first-side --speed --autostart --paused --start-at --mute --frames --fullscreen --listen --big-button --help" rollcoach run --
 expect "left right" rollcoach run x.yaml --first-side ""
 expect "--side --size --screen" rollcoach render x.yaml --s
