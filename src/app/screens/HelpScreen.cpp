@@ -17,7 +17,7 @@ std::vector<std::string> voiceHelp() {
     std::vector<std::string> lines = {
         rollcoach::fill(
             // TRANSLATORS: {0} to {4} are the English voice command words, which stay English.
-            _("Say one word alone: {0}, {1}, {2}, {3}, or {4} (stops at once, as X does)"), "pause",
+            _("Say one word alone: {0}, {1}, {2}, {3}, or {4} (as X), or a number 0 to 10"), "pause",
             "resume", "next", "back", "stop")};
     if (catalogLanguage().compare(0, 2, voiceCommandLanguage()) != 0) {
         lines.push_back(_("The voice words are English in every language: the speech model "
