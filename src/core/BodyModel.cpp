@@ -1,4 +1,5 @@
 #include "BodyModel.hpp"
+#include "Language.hpp"
 #include "Translate.hpp"
 
 #include "DataReader.hpp"
@@ -108,6 +109,14 @@ bool BodyModel::patchOnBody(Point point, double radiusCm) const {
 std::string BodyModel::describe() const {
     return sex + ", shoulders " + tenths(shoulderWidthCm) + " cm, height " + tenths(heightCm) +
            " cm";
+}
+
+std::string BodyModel::describeInWords() const {
+    // The averages are named "men" and "women" in assets/body.yaml.
+    const char* pattern = sex == "women" ? _("women, shoulders {0} cm, height {1} cm")
+                          : sex == "men" ? _("men, shoulders {0} cm, height {1} cm")
+                                         : _("shoulders {0} cm, height {1} cm");
+    return fill(pattern, humanDecimal(shoulderWidthCm, 1), humanDecimal(heightCm, 1));
 }
 
 std::optional<Point> BodyModel::anatomyPoint(const std::string& name) const {

@@ -126,6 +126,8 @@ struct BodyModel {
 
     /// "women, shoulders 36.5 cm, height 163 cm": which body a routine is checked for.
     std::string describe() const;
+    /// The same in the person's language, for what people read: "women, shoulders 36,5 cm, ...".
+    std::string describeInWords() const;
     /// A named place of `anatomy` for this body; none for a name the model lacks.
     std::optional<Point> anatomyPoint(const std::string& name) const;
     std::vector<std::string> anatomyNames() const;

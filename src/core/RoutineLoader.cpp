@@ -672,9 +672,9 @@ std::optional<Schedule> RoutineReader::schedule(const YamlNode& node) {
         schedule.minuteOfDay =
             time->kind == Kind::Scalar ? parseTimeOfDay(time->value) : std::nullopt;
         if (!schedule.minuteOfDay) {
-            error(time->mark, "\"time\" must be a time of day as \"HH:MM\", 00:00 to 23:59, "
-                              "such as \"18:30\", got " +
-                                  describeNode(*time));
+            error(time->mark, fill(_("\"time\" must be a time of day as \"HH:MM\", 00:00 to "
+                                     "23:59, such as \"18:30\", got {0}"),
+                                   describeNode(*time)));
             ok = false;
         }
     }

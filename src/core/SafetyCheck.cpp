@@ -740,7 +740,7 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck wh
             what += " " + fill(_("{0} s into the step"), humanDecimal(off.atS, 1));
         }
         const std::string where = fill(translate(kOffBodyWhere), oneDecimal(off.where.xCm),
-                                       oneDecimal(off.where.yCm), body.describe());
+                                       oneDecimal(off.where.yCm), body.describeInWords());
         // TRANSLATORS: {0} which contact, {1} what happens to it, {2} where it is placed.
         const std::string message = fill(
             _("{0} {1} {2}: all of its contact patch must stay on the back, shoulders or neck"),

@@ -373,7 +373,8 @@ TEST_CASE("by hand: no hand, thumb or finger of a shipped routine is ever drawn 
 namespace {
 
 std::optional<Point> followAdvice(const std::string& advice, const std::string& noun, Point from) {
-    const std::string prefix = "move the " + noun + " ";
+    // The advice names fingertips in the plural, as a person holds them.
+    const std::string prefix = "move the " + (noun == "fingertip" ? std::string("fingertips") : noun) + " ";
     if (advice.rfind(prefix, 0) != 0) {
         return std::nullopt;
     }

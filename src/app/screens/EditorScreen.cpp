@@ -532,7 +532,11 @@ bool EditorScreen::arrange(float t) {
                          palette::text,
                          {box.left, box.top, box.width, line}});
         box.top += line;
-        const float labelWidth = measureText(regular, "Switch sides  ", rowSize).x;
+        // As wide as the widest label, in whatever language the labels are.
+        float labelWidth = 0;
+        for (const Row& r : all) {
+            labelWidth = std::max(labelWidth, measureText(regular, r.view.label + "  ", rowSize).x);
+        }
         for (std::size_t i = first; i < first + shown; ++i) {
             const Row& r = all[i];
             const sf::FloatRect row(box.left, box.top + line * static_cast<float>(i - first),
@@ -553,7 +557,7 @@ bool EditorScreen::arrange(float t) {
                 note = std::to_string(countCharacters(editing ? m_entry->text() : r.view.value)) +
                        "/500";
             } else if (r.view.kind == FieldView::Kind::Choice) {
-                note = "Enter: change";
+                note = _("Enter: change");
             }
             if (editing && !m_entryProblem.empty()) {
                 note = m_entryProblem;

@@ -117,7 +117,7 @@ bool ExploreScreen::arrange(float t) {
     const sf::Vector2f labelSize = measureText(regular, label, px(30));
     sf::FloatRect button;
     if (labelSize.x + 2 * pad > panel.width ||
-        !column.block("button copy", labelSize.y + 2 * pad, button)) {
+        !column.block("button copy", labelSize.y + 2 * pad, button)) { // untranslated: a box's name
         return false;
     }
     button.width = labelSize.x + 2 * pad;

@@ -87,7 +87,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     const float width = c.w - 2 * m;
     // Which body the routine is checked for, and the way to change it, over the keys.
     const std::string bodyLine =
-        rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describe());
+        rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describeInWords());
     const std::string bodyButton = _("Change your body  (B)");
     const unsigned buttonSize = px(28);
     const float pad = 10 * u * k;
