@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/WindowRequest.hpp"
+#include "window/WindowRequest.hpp"
 #include "screens/Screen.hpp"
 
 #include <iosfwd>

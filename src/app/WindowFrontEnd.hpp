@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/WindowRequest.hpp"
+#include "window/WindowRequest.hpp"
 #include "core/Workspace.hpp"
 
 #include <iosfwd>

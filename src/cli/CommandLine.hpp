@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Clock.hpp"
-#include "core/WindowRequest.hpp"
+#include "window/WindowRequest.hpp"
 #include "core/Workspace.hpp"
 
 #include <functional>

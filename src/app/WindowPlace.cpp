@@ -1,7 +1,7 @@
 #include "WindowPlace.hpp"
 
-#include "TextFile.hpp"
-#include "YamlDocument.hpp"
+#include "core/TextFile.hpp"
+#include "core/YamlDocument.hpp"
 
 #include <charconv>
 #include <filesystem>
