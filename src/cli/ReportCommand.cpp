@@ -88,8 +88,8 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     DrawReportPdf draw = nullptr;
     if (!pdfFile.empty()) {
         std::string why;
-        draw = reinterpret_cast<DrawReportPdf>(loadModuleSymbol(
-            modulePaths(workspace.programFolder, kReportModuleName), kDrawReportPdfSymbol, why));
+        draw = loadModuleEntry<DrawReportPdf>(
+            modulePaths(workspace.programFolder, kReportModuleName), kDrawReportPdfSymbol, why);
         if (draw == nullptr) {
             err << "rollcoach: error: cannot write PDF reports: " << why << "\n";
             return 1;
