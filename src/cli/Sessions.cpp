@@ -212,8 +212,7 @@ nlohmann::ordered_json jsonPainStop(const std::optional<PainStop>& stop) {
 }
 
 void printSide(const SideProgress& side, std::ostream& out) {
-    std::string name = sideName(side.side);
-    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    const std::string name = capitalised(sideName(side.side));
     out << name << " side\n";
     if (side.sessions.empty()) {
         out << "  No ratings for this side.\n";
