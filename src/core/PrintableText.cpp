@@ -1,5 +1,7 @@
 #include "PrintableText.hpp"
 
+#include "TextEntry.hpp"
+
 #include <cstdio>
 
 namespace rollcoach {
@@ -191,21 +193,6 @@ char32_t capitalOf(char32_t c) {
     return c;
 }
 
-std::string utf8(char32_t c) {
-    std::string bytes;
-    if (c < 0x80) {
-        bytes += static_cast<char>(c);
-    } else if (c < 0x800) {
-        bytes += static_cast<char>(0xC0 | (c >> 6));
-        bytes += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        bytes += static_cast<char>(0xE0 | (c >> 12));
-        bytes += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        bytes += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return bytes;
-}
-
 } // namespace
 
 std::string capitalised(std::string text) {
@@ -218,7 +205,7 @@ std::string capitalised(std::string text) {
     }
     const char32_t capital = capitalOf(first.codePoint);
     if (capital != first.codePoint) {
-        text.replace(0, first.length, utf8(capital));
+        text.replace(0, first.length, utf8Of(capital));
     }
     return text;
 }
