@@ -21,7 +21,16 @@ namespace rollcoach {
 
 Coach::Coach(AppResources& app, const WindowRequest& request,
              const std::optional<RoutineEntry>& given, std::ostream& err)
-    : m_app(app), m_request(request), m_given(given), m_err(err) {}
+    : m_app(app), m_request(request), m_given(given), m_err(err) {
+    // The session decides whether a line waiting to be said is still due: a stroke's count
+    // is said while that stroke lasts, never late. With no session, no cue is due.
+    m_app.speech.judgeCues(
+        [this](const Cue& cue) { return m_session && m_session->stillDue(cue); });
+}
+
+Coach::~Coach() {
+    m_app.speech.judgeCues({});
+}
 
 void Coach::push(std::unique_ptr<Screen> screen) {
     m_screens.push_back(std::move(screen));
@@ -250,6 +259,10 @@ bool Coach::control(const SessionCommand& command) {
     closeHelp();
     if (SessionScreen* screen = sessionScreen()) {
         return follow(screen->control(command));
+    }
+    // On the end screen a spoken number still answers the last side's question.
+    if (auto* end = dynamic_cast<EndScreen*>(current())) {
+        return follow(end->control(command));
     }
     return true;
 }

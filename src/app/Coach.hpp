@@ -23,6 +23,9 @@ public:
     /// `given` is the routine named on the command line, already loaded.
     Coach(AppResources& app, const WindowRequest& request, const std::optional<RoutineEntry>& given,
           std::ostream& err);
+    ~Coach();
+    Coach(const Coach&) = delete;
+    Coach& operator=(const Coach&) = delete;
 
     /// The first screen for the request; false when it cannot be shown.
     bool start(sf::Vector2u size);

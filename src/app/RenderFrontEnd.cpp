@@ -70,8 +70,12 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
                            .side;
     SessionOptions options;
     options.startAtS = request.atS;
+    options.paused = request.paused;
     Session session(*routine.routine, {routine.file, routine.hash}, first, app.body,
                     *app.workspace.clock, nullptr, {}, options);
+    if (request.askingToLeave) {
+        session.askToLeave();
+    }
     SessionScreen screen(app, session);
     screen.layout(size);
     return drawToPng(screen, size, request.outFile, out, err);

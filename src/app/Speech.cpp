@@ -13,12 +13,6 @@
 extern char** environ;
 
 namespace rollcoach {
-namespace {
-
-// Lines waiting behind a more important one; older ones are stale by the time it ends.
-constexpr std::size_t kMostWaiting = 3;
-
-} // namespace
 
 std::string speechMissingNotice() {
     return "Speech is on, but espeak-ng is not installed, so nothing is said aloud. Install it "
@@ -108,13 +102,13 @@ bool Speech::speaking() {
 void Speech::setMuted(bool muted) {
     m_muted = muted;
     if (muted) {
-        m_waiting.clear();
+        m_queue.clear();
     }
 }
 
-void Speech::start(const Line& line) {
+void Speech::start(const SpokenLine& line) {
     const std::vector<std::string> args =
-        speechArguments(m_program, line.text, m_wordsPerMinute, m_voice);
+        speechArguments(m_program, line.words, m_wordsPerMinute, m_voice);
     std::vector<char*> argv;
     for (const std::string& arg : args) {
         argv.push_back(const_cast<char*>(arg.c_str()));
@@ -127,44 +121,39 @@ void Speech::start(const Line& line) {
     pid_t pid = -1;
     if (posix_spawn(&pid, m_program.c_str(), &actions, nullptr, argv.data(), environ) == 0) {
         m_child = pid;
-        m_weight = line.weight;
     }
     posix_spawn_file_actions_destroy(&actions);
 }
 
-void Speech::say(const std::string& text, int weight) {
-    if (m_muted || m_program.empty() || text.empty()) {
+void Speech::say(const std::string& text, Cue::Weight weight) {
+    add({text, weight, std::nullopt});
+}
+
+void Speech::say(const Cue& cue, const std::string& words) {
+    add({words, cue.weight, cue});
+}
+
+void Speech::add(SpokenLine line) {
+    if (m_muted || m_program.empty() || line.words.empty()) {
         return;
     }
-    if (speaking()) {
-        if (weight < m_weight) {
-            // Never cut off a more important line: wait for it.
-            m_waiting.push_back({text, weight});
-            while (m_waiting.size() > kMostWaiting) {
-                m_waiting.pop_front();
-            }
-            return;
-        }
-        kill(m_child, SIGTERM);
-        reap(true);
-    }
-    // What waited and matters no more than this line is out of date now.
-    m_waiting.erase(std::remove_if(m_waiting.begin(), m_waiting.end(),
-                                   [&](const Line& line) { return line.weight <= weight; }),
-                    m_waiting.end());
-    start({text, weight});
+    m_queue.add(std::move(line));
+    poll();
 }
 
 void Speech::poll() {
-    if (m_waiting.empty() || m_muted || speaking()) {
+    if (m_muted) {
         return;
     }
-    // The most important waiting line first; among equals, the oldest.
-    auto next = std::max_element(m_waiting.begin(), m_waiting.end(),
-                                 [](const Line& a, const Line& b) { return a.weight < b.weight; });
-    const Line line = *next;
-    m_waiting.erase(next);
-    start(line);
+    const std::optional<SpeechQueue::Start> start = m_queue.next(speaking(), m_stillDue);
+    if (!start) {
+        return;
+    }
+    if (start->cut && m_child > 0) {
+        kill(m_child, SIGTERM);
+        reap(true);
+    }
+    this->start(start->line);
 }
 
 } // namespace rollcoach

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <deque>
+#include "core/SpeechQueue.hpp"
+
 #include <string>
 #include <vector>
 
@@ -9,9 +10,11 @@ namespace rollcoach {
 /// Spoken cues through espeak-ng, started with an argument vector (never a shell), so text
 /// from a routine is only ever spoken. Silent where espeak-ng is not installed.
 ///
-/// Each line has a weight. A line never cuts off a more important one: it waits until that
-/// one is over (poll() starts it). A line as important or more cuts off the one being spoken,
-/// so a new step silences the last step's cue and a warning silences both.
+/// Each line has a weight, and the order is SpeechQueue's: a line never cuts off a more
+/// important one, nor a question; it waits until that one is over (poll() starts it), and is
+/// dropped if, by then, the session says its moment has passed. A line as important or more
+/// cuts off the one being spoken, so a new step silences the last step's cue and a warning
+/// silences both.
 class Speech {
 public:
     /// Looks for espeak-ng on $PATH (/usr/bin:/bin when it is unset). `voice` is an
@@ -21,8 +24,14 @@ public:
     Speech(const Speech&) = delete;
     Speech& operator=(const Speech&) = delete;
 
-    /// Speaks a text unless muted, by the rules above; weight 0 is the least important.
-    void say(const std::string& text, int weight = 1);
+    /// Speaks a text unless muted, by the rules above.
+    void say(const std::string& text, Cue::Weight weight = Cue::Weight::Step);
+    /// Speaks a session's cue in the given words; while it waits, `stillDue` decides whether
+    /// it is still worth saying.
+    void say(const Cue& cue, const std::string& words);
+    /// Who says whether a waiting cue is still due (the session on screen); with none, a
+    /// waiting line is said when its turn comes.
+    void judgeCues(SpeechQueue::StillDue stillDue) { m_stillDue = std::move(stillDue); }
     /// Starts a waiting line once the one being spoken is over; call it every frame.
     void poll();
     /// Whether a line is being spoken now.
@@ -35,20 +44,17 @@ public:
     void setProgram(const std::string& program) { m_program = program; }
 
 private:
-    struct Line {
-        std::string text;
-        int weight = 0;
-    };
     void reap(bool wait);
-    void start(const Line& line);
+    void start(const SpokenLine& line);
+    void add(SpokenLine line);
 
     std::string m_program;
     std::string m_voice;
     int m_wordsPerMinute;
     bool m_muted = false;
     int m_child = -1;
-    int m_weight = 0; // of the line being spoken
-    std::deque<Line> m_waiting;
+    SpeechQueue m_queue;
+    SpeechQueue::StillDue m_stillDue;
 };
 
 /// What to tell the person when speech is on and espeak-ng is not installed: that nothing

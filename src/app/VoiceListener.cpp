@@ -97,6 +97,9 @@ std::vector<VoiceCommand> VoiceListener::take() {
 
 SessionCommand sessionCommandFor(VoiceCommand command) {
     using Kind = SessionCommand::Kind;
+    if (const std::optional<int> rating = ratingOf(command)) {
+        return SessionCommand::rated(*rating);
+    }
     switch (command) {
     case VoiceCommand::Pause:
         return SessionCommand::of(Kind::Pause);
@@ -106,7 +109,7 @@ SessionCommand sessionCommandFor(VoiceCommand command) {
         return SessionCommand::of(Kind::Next);
     case VoiceCommand::Back:
         return SessionCommand::of(Kind::Back);
-    case VoiceCommand::Stop:
+    default:
         break;
     }
     return SessionCommand::of(Kind::StopForPain);

@@ -60,7 +60,8 @@ private:
     std::unique_ptr<Microphone> m_microphone;
 };
 
-/// The session command a spoken word gives: "stop" is the pain stop; "pause" while paused
+/// The session command a spoken word gives: "stop" is the pain stop; a number ("zero" to
+/// "ten") is a tension rating; "pause" while paused
 /// (or "resume" while running) asks for what already is, and does nothing. In big-button mode
 /// too a word means what it says: "next" steps, it does not pause.
 SessionCommand sessionCommandFor(VoiceCommand command);

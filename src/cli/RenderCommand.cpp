@@ -79,6 +79,9 @@ Subcommand addRenderCommand(CLI::App& app) {
     command->add_option("--side", options->side, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
     command->add_option("--size", options->size, "image size, WxH (default 1280x720)");
+    command->add_flag("--paused", options->request.paused, "the session paused at that moment");
+    command->add_flag("--asking-to-leave", options->request.askingToLeave,
+                      "with the leave question showing (Esc pressed once)");
     command->add_option("--out", options->request.outFile, "PNG file to write")->required();
     return {command, [options, at](CommandContext& context) {
                 return render(*options, at->count() > 0, context);

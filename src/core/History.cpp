@@ -444,12 +444,27 @@ void History::recordStep(std::int64_t session, const StepRecord& step, double le
 }
 
 void History::recordCheckIn(std::int64_t session, const CheckIn& checkIn, std::int64_t now) {
-    Statement insert(m_db, "INSERT INTO check_ins VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, session).bind(2, static_cast<std::int64_t>(checkIn.round));
-    insert.bind(3, std::string(sideName(checkIn.side)));
-    insert.bind(4, std::string(checkIn.after ? "after" : "before"));
-    insert.bind(5, static_cast<std::int64_t>(checkIn.rating)).bind(6, now);
-    insert.step();
+    // An answer changed while its question was open replaces the one before, in one
+    // transaction: each question is kept once, with its last answer.
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement replaced(m_db, "DELETE FROM check_ins WHERE session_id = ? AND round = ? AND "
+                                 "side = ? AND moment = ?");
+        replaced.bind(1, session).bind(2, static_cast<std::int64_t>(checkIn.round));
+        replaced.bind(3, std::string(sideName(checkIn.side)));
+        replaced.bind(4, std::string(checkIn.after ? "after" : "before"));
+        replaced.step();
+        Statement insert(m_db, "INSERT INTO check_ins VALUES (?, ?, ?, ?, ?, ?)");
+        insert.bind(1, session).bind(2, static_cast<std::int64_t>(checkIn.round));
+        insert.bind(3, std::string(sideName(checkIn.side)));
+        insert.bind(4, std::string(checkIn.after ? "after" : "before"));
+        insert.bind(5, static_cast<std::int64_t>(checkIn.rating)).bind(6, now);
+        insert.step();
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
 }
 
 void History::endSession(std::int64_t session, const std::string& how, const std::string& reason,

@@ -2,6 +2,7 @@
 
 #include "Motion.hpp"
 #include "PrintableText.hpp"
+#include "Translate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,18 +18,18 @@ std::size_t mostBalls(const Routine& routine) {
     return count;
 }
 
-bool sameCheckIn(const CheckIn& a, const CheckIn& b) {
-    return a.side == b.side && a.after == b.after && a.round == b.round;
-}
-
 // "Stroke 3 of 5", "Strip 2 of 6"; "" for a motion that is not counted.
-std::string repetitionText(const Step& step, double seconds) {
-    const int repetition = repetitionAt(step, seconds);
+std::string countText(const Step& step, int repetition) {
     if (repetition == 0) {
         return {};
     }
-    return std::string(step.motion.pattern == Pattern::Stroke ? "Stroke " : "Strip ") +
-           std::to_string(repetition) + " of " + std::to_string(step.motion.repeat);
+    return fill(step.motion.pattern == Pattern::Stroke ? _("Stroke {0} of {1}")
+                                                       : _("Strip {0} of {1}"),
+                repetition, step.motion.repeat);
+}
+
+std::string repetitionText(const Step& step, double seconds) {
+    return countText(step, repetitionAt(step, seconds));
 }
 
 } // namespace
@@ -44,6 +45,29 @@ std::string tensionQuestion(const CheckIn& checkIn, bool spoken, bool partner) {
     }
     return std::string("How tense is your ") + sideName(checkIn.side) + " side " + when +
            (spoken ? "? Press 0 to 9." : "? Press 0-9 (T for 10)");
+}
+
+std::string answerText(const CheckIn& checkIn, bool changed) {
+    // Whole lines per side and moment, so a translation words each its own way.
+    static const char* const kGiven[2][2] = {{N_("Left, before: {0}"), N_("Left, after: {0}")},
+                                             {N_("Right, before: {0}"), N_("Right, after: {0}")}};
+    static const char* const kChanged[2][2] = {
+        {N_("Left, before: now {0}"), N_("Left, after: now {0}")},
+        {N_("Right, before: now {0}"), N_("Right, after: now {0}")}};
+    const int side = checkIn.side == Side::Left ? 0 : 1;
+    const int moment = checkIn.after ? 1 : 0;
+    return fill(translate(changed ? kChanged[side][moment] : kGiven[side][moment]), checkIn.rating);
+}
+
+std::string endQuestion(const CheckIn& checkIn, bool partner) {
+    static const char* const kOwn[2] = {
+        N_("Before you go: how tense is your left side now? Press 0-9 (T for 10)"),
+        N_("Before you go: how tense is your right side now? Press 0-9 (T for 10)")};
+    static const char* const kPartner[2] = {
+        N_("Before you go: ask how tense the left side is now. Press 0-9 (T for 10)"),
+        N_("Before you go: ask how tense the right side is now. Press 0-9 (T for 10)")};
+    const int side = checkIn.side == Side::Left ? 0 : 1;
+    return translate(partner ? kPartner[side] : kOwn[side]);
 }
 
 bool Session::startsSide(std::size_t segment) const {
@@ -149,6 +173,7 @@ Session::Session(Routine routine, RoutineSource source, Side firstSide, const Bo
                          return a.from < b.from ||
                                 (a.from == b.from && a.question.after && !b.question.after);
                      });
+    m_ratings.assign(m_questions.size(), -1);
     if (options.startAtS > 0) {
         skipTo(options.startAtS);
     }
@@ -170,8 +195,7 @@ std::vector<Cue> Session::apply(const SessionCommand& command) {
         return {};
     }
     if (command.kind == Kind::Rate) {
-        rate(command.rating);
-        return {};
+        return rateAloud(command.rating);
     }
     if (over()) {
         return {};
@@ -223,6 +247,8 @@ Cue cueOf(Cue::Kind kind, std::size_t segment, int beat = 0) {
 } // namespace
 
 std::vector<Cue> Session::advance(double seconds) {
+    // The notice goes after a few seconds as they pass, paused or not.
+    m_noticeLeftS = std::max(0.0, m_noticeLeftS - std::max(0.0, seconds));
     if (over()) {
         return {};
     }
@@ -397,49 +423,78 @@ void Session::endNow(const std::string& reason) {
     end(SessionState::Left, "stopped", reason);
 }
 
-bool Session::answered(const CheckIn& checkIn) const {
-    return std::any_of(m_answered.begin(), m_answered.end(),
-                       [&](const CheckIn& a) { return sameCheckIn(a, checkIn); });
-}
-
-std::optional<CheckIn> Session::promptDue() const {
-    if (m_state == SessionState::StoppedForPain) {
-        return std::nullopt;
+bool Session::isOpen(std::size_t question) const {
+    if (m_state == SessionState::StoppedForPain || question >= m_questions.size()) {
+        return false;
     }
+    const QuestionWindow& w = m_questions[question];
     const std::size_t segments = m_timeline.segments().size();
-    std::size_t now = m_runner.finished() || over() ? segments : m_runner.moment().segmentIndex;
     if (over() && !m_runner.finished()) {
         // Left part-way: the end screen asks how the side worked last feels now.
-        std::size_t last = std::min(m_lastSegment, segments - 1);
-        for (const QuestionWindow& w : m_questions) {
-            if (w.question.after && w.from <= last + 1 && !answered(w.question) &&
-                m_timeline.segments()[last].kind != SegmentKind::GetReady) {
-                return w.question;
-            }
-        }
-        return std::nullopt;
+        const std::size_t last = std::min(m_lastSegment, segments - 1);
+        return w.question.after && w.from <= last + 1 &&
+               m_timeline.segments()[last].kind != SegmentKind::GetReady;
     }
-    for (const QuestionWindow& w : m_questions) {
-        const bool open = w.from <= now && (now <= w.to || w.to == kToTheEnd);
-        if (open && !answered(w.question)) {
-            return w.question;
+    const std::size_t now =
+        m_runner.finished() || over() ? segments : m_runner.moment().segmentIndex;
+    return w.from <= now && (now <= w.to || w.to == kToTheEnd);
+}
+
+std::optional<std::size_t> Session::questionDue() const {
+    for (std::size_t i = 0; i < m_questions.size(); ++i) {
+        if (m_ratings[i] < 0 && isOpen(i)) {
+            return i;
         }
     }
     return std::nullopt;
 }
 
-bool Session::rate(int rating) {
-    if (rating < 0 || rating > 10) {
-        return false;
-    }
-    std::optional<CheckIn> due = promptDue();
+std::optional<CheckIn> Session::promptDue() const {
+    const std::optional<std::size_t> due = questionDue();
     if (!due) {
-        return false;
+        return std::nullopt;
     }
-    due->rating = rating;
-    m_answered.push_back(*due);
-    m_recorder.checkIn(*due);
-    return true;
+    return m_questions[*due].question;
+}
+
+std::optional<std::size_t> Session::changeable() const {
+    if (m_lastAnswered && isOpen(*m_lastAnswered)) {
+        return m_lastAnswered;
+    }
+    return std::nullopt;
+}
+
+std::vector<Cue> Session::rateAloud(int rating) {
+    Cue cue = cueOf(Cue::Kind::NoQuestion, m_lastSegment);
+    if (rating >= 0 && rating <= 10) {
+        // An open question not yet answered takes the number; with every open one answered,
+        // the number changes the last answer, while its question is open.
+        std::optional<std::size_t> question = questionDue();
+        const bool changed = !question && changeable();
+        if (changed) {
+            question = changeable();
+        }
+        if (question) {
+            CheckIn checkIn = m_questions[*question].question;
+            checkIn.rating = rating;
+            m_ratings[*question] = rating;
+            m_lastAnswered = question;
+            m_recorder.checkIn(checkIn); // the history keeps the last answer, once
+            cue.kind = Cue::Kind::Answered;
+            cue.question = static_cast<int>(*question);
+            cue.beat = rating;
+            cue.words = answerText(checkIn, changed);
+        }
+    }
+    std::vector<Cue> cues{cue};
+    m_noticeLeftS = cue.kind == Cue::Kind::NoQuestion ? kNoticeS : 0;
+    if (cue.kind == Cue::Kind::Answered) {
+        // The next question, if one opens now (the other side's "before" at a switch).
+        cues = told(std::move(cues));
+    } else {
+        addWords(cues.front());
+    }
+    return cues;
 }
 
 SessionSnapshot Session::snapshot() const {
@@ -449,6 +504,14 @@ SessionSnapshot Session::snapshot() const {
     snap.askingToLeave = m_askingToLeave;
     snap.moment = m_runner.moment();
     snap.tensionPrompt = promptDue();
+    if (const std::optional<std::size_t> given = changeable()) {
+        CheckIn checkIn = m_questions[*given].question;
+        checkIn.rating = m_ratings[*given];
+        snap.answer = answerText(checkIn);
+    }
+    if (m_noticeLeftS > 0) {
+        snap.notice = _("No question open now");
+    }
     snap.muted = m_muted;
     snap.prompt = m_askingToLeave      ? std::string(kLeaveQuestion)
                   : snap.tensionPrompt ? tensionQuestion(*snap.tensionPrompt, false,
@@ -644,31 +707,41 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
         }
         m_lastWarning = warning;
     }
-    // Strokes and strips are counted aloud as each starts.
+    // Strokes and strips are counted aloud as each starts; the first with the step's name,
+    // so it is said as the stroke starts and not after the step's long cue.
     if (!over()) {
         const Moment m = m_runner.moment();
         std::string counted;
+        int repetition = 0;
         if (m.segment != nullptr && m.segment->kind == SegmentKind::Step && !m.finished) {
             const Step& step = m_routine.steps[*m.segment->step];
+            repetition = repetitionAt(step, m.intoSegmentS);
             counted = repetitionText(step, m.intoSegmentS);
             if (!counted.empty()) {
                 counted = std::to_string(segment) + ":" + counted;
             }
         }
         if (!counted.empty() && counted != m_lastRepetition) {
-            Cue cue = cueOf(Cue::Kind::Repetition, segment);
-            cue.words = repetitionText(m_routine.steps[*m.segment->step], m.intoSegmentS);
-            cues.push_back(cue);
+            auto starts = std::find_if(cues.begin(), cues.end(), [&](const Cue& c) {
+                return c.kind == Cue::Kind::StepStarts && c.segment == segment;
+            });
+            if (starts != cues.end()) {
+                starts->beat = repetition;
+            } else {
+                Cue cue = cueOf(Cue::Kind::Repetition, segment, repetition);
+                cue.words = repetitionText(m_routine.steps[*m.segment->step], m.intoSegmentS);
+                cues.push_back(cue);
+            }
         }
         m_lastRepetition = counted;
     }
-    const std::optional<CheckIn> prompt = promptDue();
-    const std::string promptKey = prompt ? std::to_string(prompt->round) + sideName(prompt->side) +
-                                               (prompt->after ? "after" : "before")
-                                         : std::string();
-    if (prompt && promptKey != m_lastPrompt) {
+    const std::optional<std::size_t> asked = questionDue();
+    const std::string promptKey = asked ? std::to_string(*asked) : std::string();
+    if (asked && promptKey != m_lastPrompt) {
         Cue cue = cueOf(Cue::Kind::TensionAsked, segment);
-        cue.words = tensionQuestion(*prompt, true, m_routine.drill == Drill::Partner);
+        cue.question = static_cast<int>(*asked);
+        cue.words =
+            tensionQuestion(m_questions[*asked].question, true, m_routine.drill == Drill::Partner);
         cues.push_back(cue);
     }
     m_lastPrompt = promptKey;
@@ -678,64 +751,188 @@ std::vector<Cue> Session::told(std::vector<Cue> cues) {
     return cues;
 }
 
+namespace {
+
+// Whole sentences per side, so a translation words each its own way.
+const char* sideFirst(Side side) {
+    return side == Side::Left ? N_("The left side first.") : N_("The right side first.");
+}
+
+} // namespace
+
+std::string Session::doneText() const {
+    // "Session done. 12 minutes, both sides. Left went from 6 to 3."
+    const double leftS = recordedOn(Side::Left);
+    const double rightS = recordedOn(Side::Right);
+    const auto minutes = static_cast<unsigned long>(std::lround((leftS + rightS) / 60));
+    std::string text = _("Session done.");
+    const std::string time = minutes < 1 ? std::string(_("Under a minute"))
+                                         : plural(minutes, N_("{0} minute"), N_("{0} minutes"));
+    if (leftS > 0 && rightS > 0) {
+        text += " " + fill(_("{0}, both sides."), time);
+    } else if (leftS > 0 || rightS > 0) {
+        text +=
+            " " +
+            fill(leftS > 0 ? _("{0}, the left side only.") : _("{0}, the right side only."), time);
+    }
+    for (Side side : {Side::Left, Side::Right}) {
+        // The side's first "before" and its last "after".
+        int before = -1;
+        int after = -1;
+        for (std::size_t i = 0; i < m_questions.size(); ++i) {
+            const CheckIn& q = m_questions[i].question;
+            if (q.side != side || m_ratings[i] < 0) {
+                continue;
+            }
+            if (!q.after && before < 0) {
+                before = m_ratings[i];
+            } else if (q.after) {
+                after = m_ratings[i];
+            }
+        }
+        const bool left = side == Side::Left;
+        if (before >= 0 && after >= 0) {
+            text += " " +
+                    fill(left ? _("Left went from {0} to {1}.") : _("Right went from {0} to {1}."),
+                         before, after);
+        } else if (before >= 0) {
+            text +=
+                " " + fill(left ? _("Left was {0} before.") : _("Right was {0} before."), before);
+        }
+    }
+    return text;
+}
+
+bool Session::stillDue(const Cue& cue) const {
+    using Kind = Cue::Kind;
+    switch (cue.kind) {
+    case Kind::Finished:
+    case Kind::Left:
+    case Kind::StoppedForPain:
+    case Kind::NoQuestion:
+        return true;
+    case Kind::Answered:
+        // A changed answer makes the words of the one before it stale.
+        return cue.question >= 0 && static_cast<std::size_t>(cue.question) < m_ratings.size() &&
+               m_ratings[static_cast<std::size_t>(cue.question)] == cue.beat;
+    case Kind::TensionAsked:
+        return cue.question >= 0 && static_cast<std::size_t>(cue.question) < m_ratings.size() &&
+               m_ratings[static_cast<std::size_t>(cue.question)] < 0 &&
+               isOpen(static_cast<std::size_t>(cue.question));
+    case Kind::Paused:
+        return !over() && paused();
+    case Kind::Resuming:
+        return !over() && !paused() && m_resumeLeftS > 0 &&
+               static_cast<int>(std::ceil(m_resumeLeftS - 1e-9)) == cue.beat;
+    default:
+        break;
+    }
+    if (over()) {
+        return false;
+    }
+    const Moment m = m_runner.moment();
+    if (m.segmentIndex != cue.segment) {
+        return false;
+    }
+    switch (cue.kind) {
+    case Kind::CountdownBeat:
+        return static_cast<int>(std::ceil(m.segmentLeftS - 1e-6)) == cue.beat;
+    case Kind::Repetition:
+        return m.segment != nullptr && m.segment->step &&
+               repetitionAt(m_routine.steps[*m.segment->step], m.intoSegmentS) == cue.beat;
+    case Kind::StepStarts:
+        // With the first stroke's count in it, only while that stroke lasts.
+        return cue.beat == 0 ||
+               (m.segment != nullptr && m.segment->step &&
+                repetitionAt(m_routine.steps[*m.segment->step], m.intoSegmentS) == cue.beat);
+    case Kind::Warning:
+        return !warningNow().empty();
+    default:
+        return true;
+    }
+}
+
 void Session::addWords(Cue& cue) const {
     const auto& segments = m_timeline.segments();
     const Segment& s = segments[std::min(cue.segment, segments.size() - 1)];
-    const std::string side = std::string(sideName(s.side));
     const bool many = mostBalls(m_routine) > 1;
-    std::string theBall = many ? "the balls" : "the ball";
-    if (m_routine.tool) {
-        theBall = *m_routine.tool == Tool::Thumb ? "your thumbs" : "your hands";
-    }
+    const bool hands = m_routine.tool.has_value();
+    const bool thumbs = hands && *m_routine.tool == Tool::Thumb;
+    const bool left = s.side == Side::Left;
     switch (cue.kind) {
-    case Cue::Kind::GetReady:
+    case Cue::Kind::GetReady: {
         cue.weight = Cue::Weight::Step;
-        cue.briefWords = "Get ready. The " + side + " side first.";
-        cue.words = "Get ready: " + m_routine.title + ". The " + side + " side first. Place " +
-                    theBall + " as shown, for " + m_routine.steps.front().name + ".";
+        cue.briefWords = fill(_("Get ready. {0}"), _(sideFirst(s.side)));
+        const std::string place = thumbs  ? _("Place your thumbs as shown.")
+                                  : hands ? _("Place your hands as shown.")
+                                  : many  ? _("Place the balls as shown.")
+                                          : _("Place the ball as shown.");
+        cue.words = fill(_("Get ready: {0}. {1} {2} The first step: {3}."), m_routine.title,
+                         _(sideFirst(s.side)), place, m_routine.steps.front().name);
         break;
+    }
     case Cue::Kind::StepStarts: {
         const Step& step = m_routine.steps[*s.step];
         cue.weight = Cue::Weight::Step;
-        const std::string upper = capitalised(s.bothSides ? std::string("both") : side);
-        cue.briefWords = upper + (s.bothSides ? " sides. " : " side. ") + step.name + ".";
+        const std::string where = s.bothSides ? _("Both sides.")
+                                  : left      ? _("Left side.")
+                                              : _("Right side.");
+        cue.briefWords = fill(_("{0} {1}."), where, step.name);
+        if (cue.beat > 0) {
+            // The first stroke's count, as the stroke starts.
+            cue.briefWords += " " + fill(_("{0}."), countText(step, cue.beat));
+        }
         cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
         break;
     }
-    case Cue::Kind::SwitchStarts:
+    case Cue::Kind::SwitchStarts: {
         cue.weight = Cue::Weight::Step;
-        cue.words = "Lift " + theBall +
-                    (m_routine.drill == Drill::Partner ? "" : " off your back") +
-                    ", and switch to the " + side + " side.";
+        if (m_routine.drill == Drill::Partner) {
+            cue.words = left ? _("Lift your hands, and switch to the left side.")
+                             : _("Lift your hands, and switch to the right side.");
+        } else if (hands) {
+            cue.words = left ? _("Lift your hands off your back, and switch to the left side.")
+                             : _("Lift your hands off your back, and switch to the right side.");
+        } else if (many) {
+            cue.words = left ? _("Lift the balls off your back, and switch to the left side.")
+                             : _("Lift the balls off your back, and switch to the right side.");
+        } else {
+            cue.words = left ? _("Lift the ball off your back, and switch to the left side.")
+                             : _("Lift the ball off your back, and switch to the right side.");
+        }
         cue.briefWords = cue.words;
         break;
+    }
     case Cue::Kind::CountdownBeat:
     case Cue::Kind::Resuming:
         cue.weight = Cue::Weight::Step;
         cue.words = std::to_string(cue.beat);
         if (cue.kind == Cue::Kind::Resuming && cue.beat == static_cast<int>(kResumeCountS)) {
-            cue.words = "Going on in " + cue.words;
+            cue.words = fill(_("Going on in {0}"), cue.beat);
         }
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::Finished:
         cue.weight = Cue::Weight::Step;
-        cue.words = "Session done.";
+        cue.words = doneText();
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::StoppedForPain:
         cue.weight = Cue::Weight::Stop;
-        cue.words = "Stop. Rest now. Take " + theBall + " away.";
+        cue.words = thumbs  ? _("Stop. Rest now. Take your thumbs away.")
+                    : hands ? _("Stop. Rest now. Take your hands away.")
+                    : many  ? _("Stop. Rest now. Take the balls away.")
+                            : _("Stop. Rest now. Take the ball away.");
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::Left:
         cue.weight = Cue::Weight::Step;
-        cue.words = "Session ended.";
+        cue.words = _("Session ended.");
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::Paused:
         cue.weight = Cue::Weight::Step;
-        cue.words = "Paused.";
+        cue.words = _("Paused.");
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::Warning:
@@ -743,8 +940,19 @@ void Session::addWords(Cue& cue) const {
         cue.briefWords = cue.words;
         break;
     case Cue::Kind::TensionAsked:
-        cue.weight = Cue::Weight::Detail;
+        // Said in full, never cut off by a step's line: only a warning or the stop cuts it.
+        cue.weight = Cue::Weight::Question;
         cue.briefWords.clear();
+        break;
+    case Cue::Kind::Answered:
+        // What was taken, said back at once, in brief speech too.
+        cue.weight = Cue::Weight::Question;
+        cue.briefWords = cue.words;
+        break;
+    case Cue::Kind::NoQuestion:
+        cue.weight = Cue::Weight::Question;
+        cue.words = _("No question open now.");
+        cue.briefWords = cue.words;
         break;
     case Cue::Kind::Repetition:
         // Counts are said in brief speech too, but never over a step's name or a warning.
@@ -772,9 +980,14 @@ SessionSummary Session::summary() const {
     record.bothS = summary.bothS;
     summary.outcome = outcome(record);
     summary.tensionPrompt = over() ? promptDue() : std::nullopt;
-    summary.prompt = summary.tensionPrompt ? tensionQuestion(*summary.tensionPrompt, false,
-                                                             m_routine.drill == Drill::Partner)
-                                           : "";
+    summary.prompt = summary.tensionPrompt
+                         ? endQuestion(*summary.tensionPrompt, m_routine.drill == Drill::Partner)
+                         : "";
+    if (const std::optional<std::size_t> given = over() ? changeable() : std::nullopt) {
+        CheckIn checkIn = m_questions[*given].question;
+        checkIn.rating = m_ratings[*given];
+        summary.answer = answerText(checkIn);
+    }
     summary.historyProblem = m_recorder.problem();
     return summary;
 }

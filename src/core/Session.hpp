@@ -47,6 +47,14 @@ std::string tensionQuestion(const CheckIn& checkIn, bool spoken = false, bool pa
 /// The question shown after a first Leave.
 extern const char* const kLeaveQuestion;
 
+/// A rating as it is shown and said once given: "Left, before: 5", or when it replaces one
+/// given before, "Left, before: now 4".
+std::string answerText(const CheckIn& checkIn, bool changed = false);
+
+/// The last side's question on the end screen, worded for it ("Before you go: how tense is
+/// your right side now? Press 0-9 (T for 10)").
+std::string endQuestion(const CheckIn& checkIn, bool partner = false);
+
 /// One ball as a screen shows it at a moment.
 struct BallOnScreen {
     Point at;                 ///< absolute frame: x toward the person's right
@@ -105,6 +113,11 @@ struct SessionSnapshot {
     std::optional<CheckIn> tensionPrompt; ///< the tension question showing, if any
     /// The question showing, in words: the leave question, else the tension question; "".
     std::string prompt;
+    /// The last rating given while its question is still open, in words ("Left, before: 5");
+    /// another number changes it until the question closes. "" for none.
+    std::string answer;
+    /// Said when a number came with no question open, for a few seconds: "" when none.
+    std::string notice;
     bool muted = false; ///< sounds and speech are off
 
     // What a media player shows of the session.
@@ -126,7 +139,8 @@ struct SessionSummary {
     bool worked = true;      ///< false: left before any time on a side, so not kept as a session
     std::optional<CheckIn> tensionPrompt; ///< the last side's rating, until given
     std::string prompt;                   ///< its question in words, "" when none
-    std::string historyProblem;           ///< why history is not saved ("" if it is)
+    std::string answer; ///< the rating given on the end screen ("Right, after: 3"), changeable
+    std::string historyProblem; ///< why history is not saved ("" if it is)
 };
 
 /// One session of a routine: its timeline, the runner over it, the tension check-ins and the
@@ -163,9 +177,18 @@ public:
     std::vector<Cue> resume();
     std::vector<Cue> togglePause() { return m_runner.paused() ? resume() : pause(); }
 
-    /// Gives the tension rating the prompt showing asks for (also on the end screen); false
-    /// when no prompt is showing or the rating is out of 0-10.
-    bool rate(int rating);
+    /// Gives the tension rating the prompt showing asks for (also on the end screen), or,
+    /// with every open question answered, changes the last answer while its question is
+    /// open; false when no question is open or the rating is out of 0-10.
+    bool rate(int rating) { return rateAloud(rating).front().kind == Cue::Kind::Answered; }
+    /// The same, with what is said of it: the answer ("Left, before: 5", "Left, before: now
+    /// 4"), or "No question open now": a rating is never dropped in silence.
+    std::vector<Cue> rateAloud(int rating);
+
+    /// Whether a cue is still worth saying when its turn to be spoken comes: a stroke's count
+    /// while that stroke lasts, a step's name while the step does, a question while it is
+    /// open and unanswered, an answer while it stands.
+    bool stillDue(const Cue& cue) const;
 
     /// Ends the session at once: sharp pain, numbness or tingling.
     std::vector<Cue> stopForPain();
@@ -212,15 +235,24 @@ public:
     static constexpr std::size_t kToTheEnd = static_cast<std::size_t>(-1);
     /// Seconds of the count after a pause.
     static constexpr double kResumeCountS = 3;
+    /// Seconds "No question open now" shows after a number that answered nothing.
+    static constexpr double kNoticeS = 4;
 
 private:
     std::optional<CheckIn> promptDue() const;
+    /// The question to ask now: the first open one not answered (an index in m_questions).
+    std::optional<std::size_t> questionDue() const;
+    /// Whether a question may be answered (or its answer changed) now.
+    bool isOpen(std::size_t question) const;
+    /// The last answer given, while its question is open.
+    std::optional<std::size_t> changeable() const;
+    /// The end's words: time on each side and how the ratings went.
+    std::string doneText() const;
     /// Adds the cues for what has just come up (a warning, the tension question) and the
     /// words of every cue.
     std::vector<Cue> told(std::vector<Cue> cues);
     void addWords(Cue& cue) const;
     std::string warningNow() const;
-    bool answered(const CheckIn& checkIn) const;
     void noteProgress();
     void recordStep(std::size_t segment);
     void end(SessionState state, const std::string& how, const std::string& reason);
@@ -244,8 +276,10 @@ private:
     std::string m_lastPrompt;     // the tension question last announced
     std::string m_lastRepetition; // the stroke or strip last counted aloud
     bool startsSide(std::size_t segment) const;
-    std::vector<CheckIn> m_answered;
     std::vector<QuestionWindow> m_questions; // in the order they are asked
+    std::vector<int> m_ratings;              // per question, -1 until answered
+    std::optional<std::size_t> m_lastAnswered;
+    double m_noticeLeftS = 0; // of "No question open now" on screen
 };
 
 } // namespace rollcoach

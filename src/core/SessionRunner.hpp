@@ -21,14 +21,19 @@ struct Cue {
         Resuming,     ///< the count after a pause: `beat` 3, 2, 1
         Warning,      ///< a placement on or near the spine or neck has just come up
         TensionAsked, ///< the tension question has just come up
-        Repetition    ///< a stroke or strip starts: "Stroke 3 of 5"
+        Repetition,   ///< a stroke or strip starts: "Stroke 3 of 5"; `beat` is its number
+        Answered,     ///< a tension rating was given or changed: "Left, before: 5"
+        NoQuestion    ///< a rating came when no question was open: it is said, not dropped
     };
     Kind kind = Kind::StepStarts;
     std::size_t segment = 0;
-    int beat = 0;      ///< 3, 2, 1 for a countdown beat
+    int beat = 0; ///< 3, 2, 1 for a countdown beat; the stroke, or the rating given
+    /// The tension question asked or answered (the session's own numbering); -1 for none.
+    int question = -1;
     std::string words; ///< what is said aloud, decided by the session ("" for nothing)
-    /// How much it matters: a line is never cut off by a less important one.
-    enum class Weight { Detail, Step, Warning, Stop } weight = Weight::Step;
+    /// How much it matters: a line is never cut off by a less important one, and a question
+    /// is never cut off but by a warning or the stop.
+    enum class Weight { Detail, Step, Question, Warning, Stop } weight = Weight::Step;
     std::string briefWords; ///< what is said when speech is brief ("" for nothing)
 };
 

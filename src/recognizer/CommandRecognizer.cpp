@@ -48,7 +48,8 @@ fsg_model_t* commandSearch(ps_decoder_t* ps, double phonePenalty) {
     fsg->start_state = 0;
     fsg->final_state = 2;
     // Each pronunciation the dictionary gives ("next(2)" drops the t) is a path of its own.
-    for (const char* word : {"pause", "resume", "next", "back", "stop"}) {
+    for (int command = 0; command < kVoiceCommandCount; ++command) {
+        const char* word = commandWord(static_cast<VoiceCommand>(command));
         for (const char* variant : {"", "(2)", "(3)"}) {
             const std::string name = std::string(word) + variant;
             if (char* phones = ps_lookup_word(ps, name.c_str())) {

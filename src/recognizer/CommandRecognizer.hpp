@@ -11,11 +11,12 @@
 
 namespace rollcoach {
 
-/// Recognises the five command words in 16 kHz mono audio, offline, with PocketSphinx.
+/// Recognises the command words (and the numbers zero to ten) in 16 kHz mono audio, offline,
+/// with PocketSphinx.
 ///
 /// There is no wake word, so the recogniser is built to say nothing rather than guess: the
 /// audio is cut into utterances at pauses; an utterance longer than about a second is not a
-/// command (it is a sentence); a short one is decoded against a search that holds the five
+/// command (it is a sentence); a short one is decoded against a search that holds the
 /// words and, beside them, any sequence of phones, and is taken only when a command word
 /// explains the sound better than free phones do.
 class CommandRecognizer : public Recognizer {

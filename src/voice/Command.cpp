@@ -4,7 +4,9 @@ namespace rollcoach {
 
 namespace {
 
-constexpr const char* kWords[] = {"pause", "resume", "next", "back", "stop"};
+constexpr const char* kWords[kVoiceCommandCount] = {
+    "pause", "resume", "next", "back", "stop",  "zero",  "one",  "two",
+    "three", "four",   "five", "six",  "seven", "eight", "nine", "ten"};
 
 } // namespace
 
@@ -13,12 +15,20 @@ const char* commandWord(VoiceCommand command) {
 }
 
 std::optional<VoiceCommand> commandFromWord(const std::string& word) {
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < kVoiceCommandCount; ++i) {
         if (word == kWords[i]) {
             return static_cast<VoiceCommand>(i);
         }
     }
     return std::nullopt;
+}
+
+std::optional<int> ratingOf(VoiceCommand command) {
+    const int index = static_cast<int>(command);
+    if (index < static_cast<int>(VoiceCommand::Zero)) {
+        return std::nullopt;
+    }
+    return index - static_cast<int>(VoiceCommand::Zero);
 }
 
 } // namespace rollcoach

@@ -39,7 +39,7 @@ struct RecognizerLimits {
     double phonePenalty = 1e-21;
 };
 
-/// Recognises the five command words in 16 kHz mono audio, offline.
+/// Recognises the command words and the numbers in 16 kHz mono audio, offline.
 class Recognizer {
 public:
     virtual ~Recognizer() = default;

@@ -151,6 +151,51 @@ TEST_CASE("the session screen: warning and tension prompt together, paused, coun
     MESSAGE("pictures in " << shotsFolder().string());
 }
 
+TEST_CASE("paused and asking at once: the time left stays, PAUSED beside it, the leave box large") {
+    using Kind = SessionCommand::Kind;
+    Harness h;
+    Session session(routineFrom(twoStepRoutine(10)), {}, Side::Left, h.body, h.clock, nullptr);
+    SessionScreen screen(h.app, session);
+    screen.update(24); // 14 s into the left side
+    screen.control(SessionCommand::rated(5));
+    REQUIRE(screen.snapshot().answer == "Left, before: 5");
+    screen.control(SessionCommand::of(Kind::Pause));
+    screen.control(SessionCommand::of(Kind::Leave));
+    REQUIRE(screen.snapshot().paused);
+    REQUIRE(screen.snapshot().askingToLeave);
+    for (sf::Vector2u size : kSizes) {
+        INFO(sizeName(size));
+        screen.layout(size);
+        checkLayout(screen, size, "session-paused-asking");
+        const sf::FloatRect clock = screen.boxes()["clock"];
+        const sf::FloatRect paused = screen.pausedArea();
+        CHECK(paused.width > 0);
+        CHECK_FALSE(paused.intersects(clock)); // beside or under the time, never over it
+        CHECK(paused.left + paused.width <= static_cast<float>(size.x) + 0.5f);
+        const sf::FloatRect leave = screen.leaveArea();
+        CHECK(leave.width >= 0.6f * static_cast<float>(size.x));
+        CHECK(leave.top >= 0);
+        CHECK(leave.top + leave.height <= static_cast<float>(size.y));
+        CHECK(screen.textSizes().leave >= screen.textSizes().stepName);
+        CHECK(screen.textSizes().leave >= 24);
+    }
+    // The switch: the lift instruction large over the body, at least 28 px at any size.
+    screen.control(SessionCommand::of(Kind::Stay));
+    screen.control(SessionCommand::of(Kind::Resume));
+    screen.update(3 + 26 + 1);
+    REQUIRE(screen.snapshot().switching);
+    for (sf::Vector2u size : kSizes) {
+        INFO(sizeName(size));
+        screen.layout(size);
+        checkLayout(screen, size, "session-switch-lift");
+        CHECK(screen.textSizes().lift >= 28);
+        const sf::FloatRect body = screen.boxes()["body"];
+        const sf::FloatRect lift = screen.liftArea();
+        CHECK(lift.left >= body.left);
+        CHECK(lift.left + lift.width <= body.left + body.width + 0.5f);
+    }
+}
+
 TEST_CASE("the session screen by hand: strokes, strips, circles and the switch fit at every size") {
     Harness h;
     Session session(

@@ -458,6 +458,11 @@ TEST_CASE("by hand: strokes and strips are counted on screen and aloud, through 
                 said.push_back(cue.words);
                 CHECK(cue.briefWords == cue.words);
             }
+            // The first strip is counted with the step's name, as it starts.
+            if (cue.kind == Cue::Kind::StepStarts && cue.beat > 0) {
+                CHECK(cue.briefWords.find("Strip 1 of 4.") != std::string::npos);
+                said.push_back("Strip 1 of 4");
+            }
         }
     };
     listen(session.advance(0.1));

@@ -149,7 +149,8 @@ TEST_CASE("tension prompts: before a side, after it during the switch, and the l
     CHECK_FALSE(prompt->after);
     CHECK(session->rate(4));
     CHECK_FALSE(session->snapshot().tensionPrompt);
-    CHECK_FALSE(session->rate(5)); // answered: nothing asks
+    CHECK(session->rate(5)); // answered, and still open: the answer changes
+    CHECK_FALSE(session->snapshot().tensionPrompt);
     session->advance(12);
     CHECK_FALSE(session->snapshot().tensionPrompt); // past the first 12 s
     session->advance(28);                           // into the switch
@@ -176,7 +177,7 @@ TEST_CASE("tension prompts: before a side, after it during the switch, and the l
     const SessionRecord r = bench.last();
     REQUIRE(r.checkIns.size() == 3);
     CHECK(r.checkIns[0].side == Side::Right);
-    CHECK(r.checkIns[0].rating == 4);
+    CHECK(r.checkIns[0].rating == 5); // the last answer, once
     CHECK(r.checkIns[1].rating == 2);
     CHECK(r.checkIns[1].after);
     CHECK(r.checkIns[2].side == Side::Left);
@@ -445,7 +446,8 @@ TEST_CASE("everything that matters is said: get-ready, each step and its cue, 3-
     CHECK(saidOnce(said, "How tense is your right side now? Press 0 to 9."));
     // The end, then the last side's question, which the end screen asks.
     REQUIRE(said.size() > 2);
-    CHECK(said[said.size() - 2] == "Session done.");
+    // The end says how long it was, on which sides (no ratings were given).
+    CHECK(said[said.size() - 2] == "Session done. 1 minute, both sides.");
     CHECK(said.back() == "How tense is your left side now? Press 0 to 9.");
     // 3, 2, 1 into the first step and before the switch.
     CHECK(std::count(said.begin(), said.end(), "3") == 2);

@@ -170,7 +170,7 @@ TEST_CASE("start-at and paused are given when the session is built") {
     CHECK(session->elapsedS() == doctest::Approx(30));
 }
 
-TEST_CASE("the end screen's question is the session's, in the same words") {
+TEST_CASE("the end screen's question is the session's, worded for the end screen") {
     Bench bench;
     auto session = bench.start();
     session->advance(0);
@@ -182,7 +182,8 @@ TEST_CASE("the end screen's question is the session's, in the same words") {
     send(*session, Kind::Confirm);
     const SessionSummary summary = session->summary();
     REQUIRE(summary.tensionPrompt);
-    CHECK(summary.prompt == tensionQuestion(*summary.tensionPrompt));
+    CHECK(summary.prompt == endQuestion(*summary.tensionPrompt));
+    CHECK(summary.prompt != tensionQuestion(*summary.tensionPrompt));
     session->apply(SessionCommand::rated(10));
     CHECK_FALSE(session->summary().tensionPrompt);
     CHECK(tensionQuestion(CheckIn{Side::Right, true, 0, 1}, true) ==

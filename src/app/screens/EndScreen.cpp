@@ -5,6 +5,7 @@
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 #include "core/Progress.hpp"
+#include "core/Translate.hpp"
 
 #include <cmath>
 
@@ -41,16 +42,36 @@ ScreenRequest EndScreen::handle(const sf::Event& event) {
         return {ScreenRequest::Kind::Progress, m_session.summary().title, std::nullopt};
     }
     if (const auto rating = ratingForKey(event.key.code)) {
-        // A rating counts while the question shows: then it goes.
-        const bool asked = m_session.summary().tensionPrompt.has_value();
-        m_session.apply(SessionCommand::rated(*rating));
-        if (asked && !m_session.summary().tensionPrompt) {
-            readRecent();
-            layout(m_size); // the prompt has gone
-            return {};
-        }
+        // A number is never taken for "go on": it answers, changes the answer, or is told
+        // that no question is open.
+        rate(*rating);
+        return {};
     }
     return {ScreenRequest::Kind::Back, {}, std::nullopt};
+}
+
+ScreenRequest EndScreen::control(const SessionCommand& command) {
+    if (command.kind == SessionCommand::Kind::Rate) {
+        rate(command.rating);
+    } else if (command.kind == SessionCommand::Kind::Mute) {
+        m_session.apply(command);
+        if (m_session.muted() != m_app.tones.muted()) {
+            toggleMute(m_app);
+        }
+    }
+    return {};
+}
+
+void EndScreen::rate(int rating) {
+    const SpeechAmount amount = m_app.workspace.settings.speech;
+    for (const Cue& cue : m_session.apply(SessionCommand::rated(rating))) {
+        const std::string& words = amount == SpeechAmount::Full ? cue.words : cue.briefWords;
+        if (amount != SpeechAmount::Off) {
+            m_app.speech.say(cue, words);
+        }
+    }
+    readRecent();
+    layout(m_size); // the question, the answer or both have changed
 }
 
 void EndScreen::layout(sf::Vector2u size) {
@@ -139,6 +160,10 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
                          px(34), palette::text);
         }
         fits = fits && left.add("balance", regular, balance, px(34), palette::accent);
+        if (fits && !s.answer.empty()) {
+            fits = left.add("answer", bold, fill(_("{0}  ·  another number changes it"), s.answer),
+                            px(32), palette::accent);
+        }
         if (fits && s.tensionPrompt) {
             fits = left.add("prompt", bold, s.prompt, px(32), palette::text);
         }

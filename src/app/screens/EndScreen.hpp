@@ -16,10 +16,14 @@ public:
     EndScreen(AppResources& app, Session& session);
     void layout(sf::Vector2u size) override;
     ScreenRequest handle(const sf::Event& event) override;
+    /// A command from outside the window (a spoken number): a rating counts here too.
+    ScreenRequest control(const SessionCommand& command);
     void draw(sf::RenderTarget& target) const override;
 
 private:
     void readRecent();
+    /// Gives a rating and says what became of it: the answer, or that no question is open.
+    void rate(int rating);
     bool arrange(sf::Vector2u size, float t);
 
     AppResources& m_app;

@@ -24,7 +24,7 @@ std::vector<HelpSection> helpSections(const Workspace& workspace) {
          {"A: pause and resume", "Shoulder buttons or D-pad: back and forth", "Back: mute",
           "Start: asks whether to leave; Start again leaves", "X: stop at once, for pain"}},
         {"Voice (listen: true in settings, or run --listen)",
-         {"Say one word alone: pause, resume, next, back, or stop (stops at once, as X does)"}},
+         {"Say one word alone: pause, resume, next, back, or stop (as X), or a number 0 to 10"}},
         {"Keys in the editor",
          {"Tab, Enter: fields; arrows: the ball; Ctrl+Z undo, Ctrl+Y redo, Ctrl+S save"}},
         {"Where your files are",

@@ -186,7 +186,7 @@ void ProgressScreen::choose(std::size_t index, bool speak) {
                      : m_message;
     const bool quiet = m_app.workspace.settings.speech == SpeechAmount::Off;
     if (speak && !quiet) {
-        m_app.speech.say(m_summary, 1);
+        m_app.speech.say(m_summary, Cue::Weight::Step);
     }
 }
 

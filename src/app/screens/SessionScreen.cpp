@@ -4,6 +4,7 @@
 #include "app/Widgets.hpp"
 #include "core/Motion.hpp"
 #include "core/StopAdvice.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -166,15 +167,34 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view, const S
 
 const char* const kGetReadyCue =
     "Get into position and breathe out. The clock starts when the count reaches zero.";
-const char* const kSwitchCue = "Never roll it across the spine. Place it as before, mirrored: same "
-                               "height, same distance from the spine.";
+const char* const kSwitchCue = N_("Never roll it across the spine. Place it as before, mirrored: "
+                                  "same height, same distance from the spine.");
+const char* const kSwitchCueBalls = N_("Never roll them across the spine. Place them as before, "
+                                       "mirrored: same height, same distance from the spine.");
 const char* const kHandSwitchCue = "Lift the hands; never slide across the spine. Start again on "
                                    "the other side, mirrored: same height, same distance from the "
                                    "spine.";
 
-std::string keysText(bool muted) {
-    return std::string("Space pause  ·  ← → step  ·  M ") + (muted ? "unmute" : "mute") +
-           "  ·  X stop (pain)  ·  Esc leave";
+// What each key does now: Space resumes a paused session.
+std::string keysText(bool muted, bool paused = false) {
+    static const char* const kKeys[2][2] = {
+        {N_("Space pause  ·  ← → step  ·  M mute  ·  X stop (pain)  ·  Esc leave"),
+         N_("Space pause  ·  ← → step  ·  M unmute  ·  X stop (pain)  ·  Esc leave")},
+        {N_("Space resume  ·  ← → step  ·  M mute  ·  X stop (pain)  ·  Esc leave"),
+         N_("Space resume  ·  ← → step  ·  M unmute  ·  X stop (pain)  ·  Esc leave")}};
+    return translate(kKeys[paused ? 1 : 0][muted ? 1 : 0]);
+}
+
+// The tension question, with the answer given while that answer can change: alone, or before
+// the next question (the other side's "before" at a switch).
+std::string promptText(const std::string& question, const std::string& answer) {
+    if (answer.empty()) {
+        return question;
+    }
+    if (question.empty()) {
+        return fill(_("{0}  ·  another number changes it"), answer);
+    }
+    return answer + "  ·  " + question;
 }
 
 std::string liftText(bool many, bool lifted, Side side, bool byHand = false) {
@@ -268,7 +288,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const Routine& routine = m_session.routine();
     const bool many = ballCount(routine) > 1;
     std::vector<std::string> names;
-    std::vector<std::string> cues = {kSwitchCue, kGetReadyCue, kHandSwitchCue};
+    std::vector<std::string> cues = {_(kSwitchCue), _(kSwitchCueBalls), kGetReadyCue,
+                                     kHandSwitchCue};
     for (const Step& step : routine.steps) {
         names.push_back(step.name);
         names.push_back("Next: " + step.name);
@@ -290,7 +311,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         }
     }
     const std::vector<std::string> captions = {"left in this step", "until the other side",
-                                               "press Space to go on"};
+                                               "until the first step", "going on"};
     const double totalS = m_session.timeline().totalS();
     const std::vector<std::string> sessionLines = {sessionText(totalS, Side::Right),
                                                    sessionText(totalS, std::nullopt)};
@@ -298,10 +319,16 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         "Off the body: move the ball back onto the back",
         "Too close to the spine: move the ball well away from the spine and the neck",
         "Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down"};
-    std::vector<std::string> prompts = {kLeaveQuestion};
+    // The tension question, and the answer while it can change; the leave question has a
+    // large box of its own.
+    std::vector<std::string> prompts;
+    const bool partner = routine.drill == Drill::Partner;
     for (Side side : {Side::Left, Side::Right}) {
         for (bool after : {false, true}) {
-            prompts.push_back(tensionQuestion(CheckIn{side, after, 0, 1}));
+            // Both together (a moment at a switch) shrink to fit the box; each alone fits.
+            prompts.push_back(tensionQuestion(CheckIn{side, after, 0, 1}, false, partner));
+            prompts.push_back(promptText("", answerText(CheckIn{side, after, 10, 1})));
+            prompts.push_back(_("No question open now"));
         }
     }
     const MeasuredFont& bold = m_app.fonts.bold;
@@ -318,6 +345,26 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
 
     Boxes boxes;
     boxes.add("body", body);
+    sf::FloatRect liftBox;
+    {
+        // During a switch, what to do with the balls or hands, large on the body (which shows
+        // none then): read from the floor at any size, never under 28 pixels.
+        const float inset = 16 * u;
+        const float width = body.width - 2 * inset;
+        const std::vector<std::string> lifts = {
+            liftText(many, true, Side::Right), liftText(many, false, Side::Right),
+            liftText(many, true, Side::Right, true), liftText(many, false, Side::Right, true)};
+        unsigned liftPx = std::max(28u, onGrid(c.px(44)));
+        sf::Vector2f lift = tallest(bold, lifts, liftPx, width - 2 * inset);
+        while (liftPx > 28 && (lift.y > body.height * 0.3f || lift.x > width - 2 * inset)) {
+            liftPx -= 2;
+            lift = tallest(bold, lifts, liftPx, width - 2 * inset);
+        }
+        px.lift = liftPx;
+        const float height = lift.y + 2 * inset;
+        // Over the body, not beside it: it is not among the boxes that must not meet.
+        liftBox = {body.left + inset, body.top + body.height * 0.62f - height / 2, width, height};
+    }
     if (!portrait(full)) {
         // The stop advice under the body, where it is always seen.
         const float top = body.top + body.height + gap;
@@ -343,11 +390,17 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const float besideX = panel.left + clock.x + 2 * gap;
     const float beside = panel.left + pw - besideX;
     const sf::Vector2f line = tallest(regular, lines, px.line, beside);
-    if (caption.x <= beside && line.x <= beside && caption.y + gap / 2 + line.y <= clock.y) {
+    // Paused, the word stands beside the time left (or above it), never in its place.
+    const sf::Vector2f paused = m_measure(bold, _("PAUSED"), px.line, 0);
+    sf::FloatRect pausedBox;
+    if (caption.x <= beside && line.x <= beside && caption.y + gap / 2 + line.y <= clock.y &&
+        paused.x <= beside) {
         boxes.add("clock", {panel.left, y, clock.x, clock.y});
         const float top = y + clock.y - line.y - caption.y - gap / 2;
         boxes.add("caption", {besideX, top, beside, caption.y});
         boxes.add("progress", {besideX, top + caption.y + gap / 2, beside, line.y});
+        // Paused, the word takes the caption's and the line's place beside the clock.
+        pausedBox = {besideX, y, beside, clock.y};
         y += clock.y + gap;
     } else {
         boxes.add("clock", {panel.left, y, clock.x, clock.y});
@@ -355,6 +408,9 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         if (caption.x > pw && !m_lenient) {
             return false;
         }
+        // Beside the clock when it fits there, else in the caption's place.
+        pausedBox = paused.x <= beside ? sf::FloatRect(besideX, y - clock.y - gap, beside, clock.y)
+                                       : sf::FloatRect(panel.left, y, pw, caption.y);
         boxes.add("caption", {panel.left, y, caption.x, caption.y});
         y += caption.y + gap;
         const sf::Vector2f wrapped = tallest(regular, lines, px.line, pw);
@@ -393,10 +449,11 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     // picture in what room is left, if there is enough for it to be seen.
     float low = bottom;
     // The keys on one line if a slightly smaller size allows it.
-    const std::vector<std::string> keyLines = {keysText(true), keysText(false)};
+    const std::vector<std::string> keyLines = {keysText(true), keysText(false),
+                                               keysText(true, true), keysText(false, true)};
     const unsigned oneLine =
         fittingSize(regular, keyLines, px.keys, px.keys * 5 / 6, {pw, px.keys * 1.5f});
-    if (m_measure(regular, keysText(true), oneLine, pw).y <= oneLine * 1.5f) {
+    if (tallest(regular, keyLines, oneLine, pw).y <= oneLine * 1.5f) {
         px.keys = oneLine;
     }
     const sf::Vector2f keys = tallest(regular, keyLines, px.keys, pw);
@@ -420,6 +477,23 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     if (room > 0) {
         boxes.add("posture", {panel.left, y, pw, room});
     }
+    // The leave question: a large box in the middle of the screen, over everything.
+    const float leaveWidth = c.w * (portrait(full) ? 0.84f : 0.7f);
+    // As large as the side's name where it fits, and never smaller than the step's name.
+    unsigned leavePx = std::max(px.stepName, std::min(px.side, px.stepName * 4 / 3));
+    sf::Vector2f leave = m_measure(bold, kLeaveQuestion, leavePx, leaveWidth - 4 * pad);
+    while (leavePx > px.stepName && leave.y + 4 * pad > c.h * 0.6f) {
+        leavePx = std::max(px.stepName, leavePx - 2);
+        leave = m_measure(bold, kLeaveQuestion, leavePx, leaveWidth - 4 * pad);
+    }
+    px.leave = leavePx;
+    const float leaveHeight = leave.y + 4 * pad;
+    if ((leaveHeight > c.h - 2 * m) && !m_lenient) {
+        return false;
+    }
+    m_leaveBox = {(c.w - leaveWidth) / 2, (c.h - leaveHeight) / 2, leaveWidth, leaveHeight};
+    m_liftBox = liftBox;
+    m_pausedBox = pausedBox;
     m_boxes = boxes;
     m_px = px;
     return true;
@@ -483,7 +557,7 @@ void SessionScreen::play(const std::vector<Cue>& cues) {
         }
         const std::string& words = amount == SpeechAmount::Full ? cue.words : cue.briefWords;
         if (amount != SpeechAmount::Off && !words.empty()) {
-            m_app.speech.say(words, static_cast<int>(cue.weight));
+            m_app.speech.say(cue, words);
         }
     }
 }
@@ -546,6 +620,7 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
     if (snap.tensionPrompt) {
         key += "|c" + snap.prompt + std::to_string(snap.tensionPrompt->round);
     }
+    key += "|a" + snap.answer + "|n" + snap.notice;
     key += "|" + std::to_string(snap.repetition) + (snap.handLifted ? "L" : "");
     for (const BallOnScreen& ball : snap.balls) {
         const sf::Vector2f at = view.toScreen(ball.at);
@@ -629,6 +704,18 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     if (isStep && hand) {
         drawCirclesAndCount(target, view, pic, arrowWidth(size), m_app.fonts.bold);
     }
+    if (pic.switching) {
+        // Lift, then place: large on the body, where no ball shows while it is carried.
+        const sf::FloatRect box = m_liftBox;
+        const float inset = 16 * c.u;
+        drawPanel(target, box, palette::panel, palette::accent, 3 * c.u);
+        fitLabel(
+            m_lift, liftText(pic.ballCount > 1, m.lifted, pic.side, hand), m_px.lift,
+            m.lifted ? palette::accent : palette::text,
+            {box.left + inset, box.top + inset, box.width - 2 * inset, box.height - 2 * inset});
+        m_lift.setPosition(box.left + inset, box.top + (box.height - m_lift.height()) / 2);
+        m_lift.draw(target);
+    }
 
     // Every text in the box the layout gave it.
     const Boxes& b = m_boxes;
@@ -648,17 +735,24 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     m_side.draw(target);
     // The text sizes on this screen are few on purpose: each size of each font is a texture
     // of its own glyphs. The clock has a size of its own, the largest: a glance from the floor
-    // finds it. Paused, it says so in the same place.
+    // finds it. Paused, it keeps the time left, and PAUSED stands beside it.
     // After a pause, the count of three before the clock runs on, in the clock's place.
     fitLabel(m_stepTime,
-             pic.paused           ? std::string("PAUSED")
-             : pic.resumingIn > 0 ? std::to_string(pic.resumingIn)
-                                  : clockText(m.segmentLeftS),
-             m_px.clock, pic.paused || pic.resumingIn > 0 ? palette::accent : palette::text,
-             b["clock"]);
+             pic.resumingIn > 0 ? std::to_string(pic.resumingIn) : clockText(m.segmentLeftS),
+             m_px.clock, pic.resumingIn > 0 ? palette::accent : palette::text, b["clock"]);
     m_stepTime.draw(target);
+    if (pic.paused) {
+        const sf::FloatRect box = m_pausedBox;
+        fitLabel(m_paused, _("PAUSED"),
+                 static_cast<unsigned>(
+                     std::max<float>(static_cast<float>(m_px.line),
+                                     std::min(box.height * 0.8f, static_cast<float>(m_px.side)))),
+                 palette::accent, box);
+        m_paused.setPosition(box.left, box.top + (box.height - m_paused.height()) / 2);
+        m_paused.draw(target);
+    }
     fitLabel(m_stepTimeCaption,
-             pic.paused           ? "press Space to go on"
+             pic.paused           ? ""
              : pic.resumingIn > 0 ? "going on"
              : isStep             ? "left in this step"
              : pic.gettingReady   ? "until the first step"
@@ -687,7 +781,10 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         fitLabel(m_progress, liftText(pic.ballCount > 1, m.lifted, pic.side, hand), m_px.line,
                  m.lifted ? palette::accent : palette::dimText, b["progress"]);
     }
-    m_progress.draw(target);
+    // Paused, PAUSED stands where the line beside the clock was, when that is where it is.
+    if (!pic.paused || !m_pausedBox.intersects(b["progress"])) {
+        m_progress.draw(target);
+    }
     fitLabel(m_stepName,
              isStep ? pic.step->name : (pic.gettingReady ? "First: " : "Next: ") + pic.step->name,
              m_px.stepName, palette::text, b["step name"]);
@@ -705,10 +802,11 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         m_countdown.draw(target);
     } else {
         fitLabel(m_cue,
-                 isStep             ? pic.step->cue
-                 : pic.gettingReady ? std::string(kGetReadyCue)
-                 : hand             ? std::string(kHandSwitchCue)
-                                    : std::string(kSwitchCue),
+                 isStep              ? pic.step->cue
+                 : pic.gettingReady  ? std::string(kGetReadyCue)
+                 : hand              ? std::string(kHandSwitchCue)
+                 : pic.ballCount > 1 ? _(kSwitchCueBalls)
+                                     : _(kSwitchCue),
                  m_px.cue, palette::text, b["cue"]);
         m_cue.draw(target);
     }
@@ -739,10 +837,17 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                               box.top + (box.height - m_warning.height()) / 2);
         m_warning.draw(target);
     }
-    if (pic.askingToLeave || pic.tensionPrompt) {
+    const bool asking = pic.tensionPrompt.has_value() || !pic.answer.empty() || !pic.notice.empty();
+    if (asking) {
         const sf::FloatRect box = b["prompt"];
         drawPanel(target, box, palette::panel, palette::accent, 3 * u);
-        fitLabel(m_prompt, pic.prompt, m_px.prompt, palette::text,
+        const std::string question =
+            pic.tensionPrompt
+                ? tensionQuestion(*pic.tensionPrompt, false, routine.drill == Drill::Partner)
+                : std::string();
+        const std::string shown =
+            question.empty() && pic.answer.empty() ? pic.notice : promptText(question, pic.answer);
+        fitLabel(m_prompt, shown, m_px.prompt, palette::text,
                  {box.left + pad, box.top + pad, box.width - 2 * pad, box.height - 2 * pad});
         m_prompt.setPosition(box.left + pad, box.top + (box.height - m_prompt.height()) / 2);
         m_prompt.draw(target);
@@ -751,7 +856,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     // The posture in a place of its own when there is room for one; else in the room the
     // warning and the prompt keep, while neither shows: then it takes all of that room.
     sf::FloatRect posture = b["posture"];
-    const bool free = pic.warning.empty() && !pic.askingToLeave && !pic.tensionPrompt;
+    const bool free = pic.warning.empty() && !asking;
     if (free) {
         const sf::FloatRect warning = b["warning"];
         const float bottom =
@@ -773,7 +878,21 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
     fitLabel(m_stop, stopAdvice(routine, pic.step), m_px.stop, palette::dimText, b["stop"]);
     m_stop.draw(target);
-    fitLabel(m_keys, keysText(pic.muted), m_px.keys, palette::dimText, b["keys"]);
+    fitLabel(m_keys, keysText(pic.muted, pic.paused), m_px.keys, palette::dimText, b["keys"]);
     m_keys.draw(target);
+
+    // The leave question over everything, large and in the middle: read from the floor.
+    if (pic.askingToLeave) {
+        sf::RectangleShape dim({c.w, c.h});
+        dim.setFillColor(palette::withAlpha(palette::shade, 170));
+        target.draw(dim);
+        const sf::FloatRect box = m_leaveBox;
+        drawPanel(target, box, palette::panel, palette::accent, 5 * u);
+        fitLabel(
+            m_leave, kLeaveQuestion, m_px.leave, palette::text,
+            {box.left + 2 * pad, box.top + 2 * pad, box.width - 4 * pad, box.height - 4 * pad});
+        m_leave.setPosition(box.left + 2 * pad, box.top + (box.height - m_leave.height()) / 2);
+        m_leave.draw(target);
+    }
 }
 } // namespace rollcoach

@@ -43,9 +43,14 @@ public:
     /// The text sizes the layout chose, in pixels.
     struct TextSizes {
         unsigned side = 0, clock = 0, line = 0, stepName = 0, cue = 0, warning = 0, prompt = 0,
-                 keys = 0, stop = 0;
+                 keys = 0, stop = 0, lift = 0, leave = 0;
     };
     const TextSizes& textSizes() const { return m_px; }
+    /// Where PAUSED stands (beside the clock, or under it), the leave question's large box,
+    /// and the lift instruction's box over the body, as laid out.
+    sf::FloatRect pausedArea() const { return m_pausedBox; }
+    sf::FloatRect leaveArea() const { return m_leaveBox; }
+    sf::FloatRect liftArea() const { return m_liftBox; }
 
 private:
     void play(const std::vector<Cue>& cues);
@@ -58,11 +63,16 @@ private:
     SessionSnapshot m_pic;                 // what the session shows now
     std::array<BodyDiagram, 2> m_diagrams; // one per working side, laid out once per size
     TextSizes m_px;
+    // Drawn over the rest, so not among the boxes that must not meet: the lift instruction
+    // over the body during a switch, the leave question over everything, and PAUSED in the
+    // place of what the clock counts.
+    sf::FloatRect m_liftBox, m_leaveBox, m_pausedBox;
     TextMeasures m_measure; // during a layout
     // Bold for what must be read from across the room, regular for the rest. Labels keep
     // their laid-out text between frames; drawing only refreshes that cache.
     mutable Label m_side{m_app.fonts.bold}, m_stepName{m_app.fonts.bold},
-        m_stepTime{m_app.fonts.bold}, m_warning{m_app.fonts.bold}, m_countdown{m_app.fonts.bold};
+        m_stepTime{m_app.fonts.bold}, m_warning{m_app.fonts.bold}, m_countdown{m_app.fonts.bold},
+        m_paused{m_app.fonts.bold}, m_leave{m_app.fonts.bold}, m_lift{m_app.fonts.bold};
     mutable Label m_progress{m_app.fonts.regular}, m_cue{m_app.fonts.regular},
         m_stepTimeCaption{m_app.fonts.regular}, m_sessionLine{m_app.fonts.regular},
         m_stop{m_app.fonts.regular}, m_keys{m_app.fonts.regular}, m_prompt{m_app.fonts.regular};
