@@ -105,7 +105,10 @@ bool Coach::help(const sf::Event& event) {
         if (m_session && !m_session->over() && !m_session->paused()) {
             m_session->pause();
         }
-        push(std::make_unique<HelpScreen>(m_app));
+        // Over the editor, the help lists the editor's keys.
+        const bool editor =
+            !m_screens.empty() && dynamic_cast<EditorScreen*>(m_screens.back().get()) != nullptr;
+        push(std::make_unique<HelpScreen>(m_app, editor));
         return true;
     }
     const bool key = event.type == sf::Event::KeyPressed;

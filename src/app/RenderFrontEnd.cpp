@@ -58,6 +58,10 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
     if (request.picture == WindowRequest::Picture::Edit) {
         EditorScreen screen(app, routine.file, "wall");
         screen.layout(size);
+        screen.chooseStep(request.editStep > 0 ? request.editStep - 1 : 0);
+        if (request.editPlace) {
+            screen.dropAt(*request.editPlace);
+        }
         return drawToPng(screen, size, request.outFile, out, err);
     }
     if (request.picture == WindowRequest::Picture::Body) {

@@ -8,6 +8,7 @@
 #include "modules/DesktopModules.hpp"
 #include "modules/ModuleLoader.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -201,6 +202,19 @@ std::string ownedUnit(const fs::path& file, const std::string& fresh, const std:
     return replaceUnitKey(installed.text, section, key, value);
 }
 
+// The timer's times on one line: "Mon,Wed *-*-* 07:00:00; Tue *-*-* 18:30:00".
+std::string calendarWords(std::string calendar) {
+    std::replace(calendar.begin(), calendar.end(), '\n', ';');
+    std::string out;
+    for (const char c : calendar) {
+        out += c;
+        if (c == ';') {
+            out += ' ';
+        }
+    }
+    return out;
+}
+
 std::string calendarNow(const Workspace& workspace, const BodyModel& body) {
     return timerCalendar(
         plannedRoutines(loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly)),
@@ -242,7 +256,8 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
             return 1;
         }
         out << printable(file.string()) << ": from the next login, rollcoach stays running and "
-            << "reminds at " << calendar << " (remove it with rollcoach remind --uninstall)\n";
+            << "reminds at " << calendarWords(calendar)
+            << " (remove it with rollcoach remind --uninstall)\n";
         return 0;
     }
     if (!hasUserInstance()) {
@@ -268,7 +283,8 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
             << " is written, but systemctl --user could not enable it\n";
         return 1;
     }
-    out << printable((folder / kTimerName).string()) << ": reminders at " << calendar << "\n";
+    out << printable((folder / kTimerName).string()) << ": reminders at " << calendarWords(calendar)
+        << "\n";
     return 0;
 }
 
@@ -326,7 +342,8 @@ void refreshTimer(const Workspace& workspace, const std::string& calendar, std::
                              remindExecStart(executable, dataDir)),
                    err)) {
         systemctl({"daemon-reload"});
-        out << printable(timer.string()) << ": rewritten for reminders at " << calendar << "\n";
+        out << printable(timer.string()) << ": rewritten for reminders at "
+            << calendarWords(calendar) << "\n";
     }
 }
 

@@ -2,6 +2,7 @@
 #include "core/Routine.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <memory>
 #include <ostream>
 
@@ -13,7 +14,27 @@ struct RenderOptions {
     std::optional<std::string> side;
     std::string size = "1280x720";
     std::string screen = "session";
+    std::optional<std::string> place; ///< --place X,Y
 };
+
+// "X,Y": two numbers in centimetres, such as "2.5,8" or "-1,12".
+std::optional<Point> parsePlace(const std::string& text) {
+    const std::size_t comma = text.find(',');
+    if (comma == std::string::npos) {
+        return std::nullopt;
+    }
+    double value[2] = {0, 0};
+    const std::string parts[2] = {text.substr(0, comma), text.substr(comma + 1)};
+    for (int i = 0; i < 2; ++i) {
+        const char* begin = parts[i].data();
+        const char* end = begin + parts[i].size();
+        const auto [ptr, ec] = std::from_chars(begin, end, value[i]);
+        if (begin == end || ec != std::errc() || ptr != end || !(std::abs(value[i]) <= 80)) {
+            return std::nullopt;
+        }
+    }
+    return Point{value[0], value[1]};
+}
 
 // "WxH" with nothing before, between or after the two whole numbers.
 bool parseSize(const std::string& text, unsigned& width, unsigned& height) {
@@ -47,6 +68,14 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
                     << "Run 'rollcoach --help' for the commands and options.\n";
         return 2;
     }
+    if (options.place) {
+        request.editPlace = parsePlace(*options.place);
+        if (!request.editPlace || request.picture != WindowRequest::Picture::Edit) {
+            context.err << "rollcoach: usage error: --place must be X,Y in centimetres (-80 to "
+                           "80), such as 2,8, with --screen edit\n";
+            return 2;
+        }
+    }
     unsigned w = 0;
     unsigned h = 0;
     if (!parseSize(options.size, w, h) || w < 160 || h < 120 || w > 8192 || h > 8192) {
@@ -79,6 +108,13 @@ Subcommand addRenderCommand(CLI::App& app) {
     command->add_option("--side", options->side, "the first side")
         ->check(CLI::IsMember({"left", "right"}));
     command->add_option("--size", options->size, "image size, WxH (default 1280x720)");
+    command
+        ->add_option("--step", options->request.editStep,
+                     "--screen edit: the step shown, from 1 (default 1)")
+        ->check(CLI::Range(1, 100));
+    command->add_option("--place", options->place,
+                        "--screen edit: X,Y in centimetres, where the step's first ball goes "
+                        "(not saved)");
     command->add_flag("--paused", options->request.paused, "the session paused at that moment");
     command->add_flag("--asking-to-leave", options->request.askingToLeave,
                       "with the leave question showing (Esc pressed once)");

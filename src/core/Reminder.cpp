@@ -3,6 +3,7 @@
 #include "Timeline.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -16,6 +17,14 @@ namespace {
 std::string clockTime(int minuteOfDay) {
     char text[16];
     std::snprintf(text, sizeof text, "%02d:%02d", minuteOfDay / 60, minuteOfDay % 60);
+    return text;
+}
+
+std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
     return text;
 }
 
@@ -119,23 +128,40 @@ std::int64_t parseSnooze(const std::string& text) {
 
 std::string timerCalendar(const std::vector<std::pair<std::string, Routine>>& routines,
                           const Settings& settings) {
-    bool days[7] = {};
+    // One expression for each time of day, with the days due at it: a routine's own time
+    // wins over the settings'.
+    std::vector<std::pair<int, std::array<bool, 7>>> times;
     for (const auto& entry : routines) {
-        for (const Weekday day : entry.second.schedule.days) {
-            days[static_cast<int>(day)] = true;
+        const Schedule& schedule = entry.second.schedule;
+        if (schedule.days.empty()) {
+            continue;
+        }
+        const int minute = schedule.minuteOfDay.value_or(settings.sessionMinuteOfDay);
+        auto at = std::find_if(times.begin(), times.end(),
+                               [minute](const auto& time) { return time.first == minute; });
+        if (at == times.end()) {
+            times.push_back({minute, {}});
+            at = times.end() - 1;
+        }
+        for (const Weekday day : schedule.days) {
+            at->second[static_cast<std::size_t>(day)] = true;
         }
     }
+    std::sort(times.begin(), times.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     static const char* const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    std::string list;
-    for (int i = 0; i < 7; ++i) {
-        if (days[i]) {
-            list += (list.empty() ? "" : ",") + std::string(names[i]);
+    std::string calendar;
+    for (const auto& time : times) {
+        std::string list;
+        for (std::size_t i = 0; i < 7; ++i) {
+            if (time.second[i]) {
+                list += (list.empty() ? "" : ",") + std::string(names[i]);
+            }
         }
+        calendar +=
+            (calendar.empty() ? "" : "\n") + list + " *-*-* " + clockTime(time.first) + ":00";
     }
-    if (list.empty()) {
-        return {};
-    }
-    return list + " *-*-* " + clockTime(settings.sessionMinuteOfDay) + ":00";
+    return calendar;
 }
 
 std::string systemdWord(const std::string& word) {
@@ -168,7 +194,15 @@ std::string systemdWord(const std::string& word) {
 std::string replaceUnitKey(const std::string& installed, const std::string& section,
                            const std::string& key, const std::string& value) {
     const std::string header = "[" + section + "]";
-    const std::string line = key + "=" + value;
+    // A value of several lines is one key line each (a timer with several OnCalendar=).
+    std::string line;
+    std::size_t from = 0;
+    while (from <= value.size()) {
+        std::size_t end = value.find('\n', from);
+        end = end == std::string::npos ? value.size() : end;
+        line += (line.empty() ? "" : "\n") + key + "=" + value.substr(from, end - from);
+        from = end + 1;
+    }
     std::string out;
     bool inSection = false;
     bool sectionSeen = false;
@@ -230,7 +264,7 @@ std::string timerUnit(const std::string& calendar) {
            "\n"
            "[Timer]\n"
            "OnCalendar=" +
-           calendar +
+           replaceAll(calendar, "\n", "\nOnCalendar=") +
            "\n"
            "Persistent=true\n"
            "\n"

@@ -43,7 +43,8 @@ ReminderDecision decideReminder(const std::vector<DueSession>& due, std::int64_t
 std::string snoozeText(std::int64_t until);
 std::int64_t parseSnooze(const std::string& text);
 
-/// The systemd OnCalendar= value for the routines' days at the settings' time, e.g.
+/// The systemd OnCalendar= values for the routines' days at their times (a routine's own
+/// `time`, else the settings'), one line for each time of day, earliest first, e.g.
 /// "Mon,Wed,Fri *-*-* 18:30:00"; empty when no routine names a day.
 std::string timerCalendar(const std::vector<std::pair<std::string, Routine>>& routines,
                           const Settings& settings);

@@ -1,5 +1,7 @@
 #include "Routine.hpp"
 
+#include <cstdio>
+
 namespace rollcoach {
 
 Side otherSide(Side side) {
@@ -22,6 +24,32 @@ const char* drillName(Drill drill) {
         return "self-press";
     }
     return "wall";
+}
+
+std::optional<int> parseTimeOfDay(const std::string& text) {
+    // No sign, no space, no third digit: "+7:-0" or "7:5" is refused rather than read as
+    // something else.
+    const std::size_t colon = text.find(':');
+    if (colon == std::string::npos || colon < 1 || colon > 2 || text.size() != colon + 3) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i != colon && (text[i] < '0' || text[i] > '9')) {
+            return std::nullopt;
+        }
+    }
+    const int h = std::stoi(text.substr(0, colon));
+    const int m = std::stoi(text.substr(colon + 1));
+    if (h > 23 || m > 59) {
+        return std::nullopt;
+    }
+    return h * 60 + m;
+}
+
+std::string timeOfDayText(int minuteOfDay) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d:%02d", (minuteOfDay / 60) % 100, minuteOfDay % 60);
+    return text;
 }
 
 bool byHand(Drill drill) {

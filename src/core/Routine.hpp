@@ -93,7 +93,15 @@ struct Schedule {
     double switchS = 5;
     double leadInS = 10; ///< seconds to get ready before the first step (0: none)
     std::vector<Weekday> days;
+    /// `time: "HH:MM"`: the minute of the day sessions are due (0-1439); none: the settings'.
+    std::optional<int> minuteOfDay;
 };
+
+/// A time of day as H:MM or HH:MM in plain digits, 0:00 to 23:59, as minutes since midnight;
+/// none for anything else ("7:5", "+7:00", "24:00", " 7:00").
+std::optional<int> parseTimeOfDay(const std::string& text);
+/// "07:05" for 425.
+std::string timeOfDayText(int minuteOfDay);
 
 /// A drill as a routine file describes it, for one side (the app mirrors it for the other).
 struct Routine {

@@ -3,6 +3,7 @@
 #include "PrintableText.hpp"
 #include "RoutineTemplate.hpp"
 #include "SafetyCheck.hpp"
+#include "Translate.hpp"
 #include "YamlDocument.hpp"
 
 #include <algorithm>
@@ -322,6 +323,8 @@ std::optional<NumberRange> rangeOf(const DraftRoutine& routine, std::size_t step
         return NumberRange{1, 120, false, false, "s"};
     case DraftField::LeadInS:
         return NumberRange{0, 120, false, false, "s"};
+    case DraftField::BallSize:
+        return NumberRange{3, 15, false, false, "cm"};
     case DraftField::Duration:
         return NumberRange{1, 1800, false, false, "s"};
     case DraftField::Period:
@@ -346,7 +349,16 @@ std::string rangeText(const NumberRange& range) {
 
 bool isTextField(DraftField field) {
     return field == DraftField::Title || field == DraftField::StepName ||
-           field == DraftField::Cue || field == DraftField::Days;
+           field == DraftField::Cue || field == DraftField::Days || field == DraftField::Time ||
+           field == DraftField::SetupLine;
+}
+
+std::string trimmed(const std::string& text) {
+    const std::size_t first = text.find_first_not_of(" \t");
+    if (first == std::string::npos) {
+        return "";
+    }
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
 std::string targetOr(const std::string& target, const char* none) {
@@ -437,6 +449,108 @@ PlaceSpec placeByAnatomy(Point point, const BodyModel& body) {
     return place;
 }
 
+std::string placementText(const PlaceSpec& place) {
+    return placeText(place);
+}
+
+PlacementRead parsePlacement(const std::string& text, const BodyModel& body) {
+    PlacementRead read;
+    std::string given = trimmed(text);
+    while (!given.empty() && (given.back() == '\n' || given.back() == '\r')) {
+        given = trimmed(given.substr(0, given.size() - 1));
+    }
+    if (given.rfind("- ", 0) == 0) {
+        given = trimmed(given.substr(2));
+    }
+    if (given.empty()) {
+        read.problem = _("the clipboard is empty");
+        return read;
+    }
+    const std::string example = "{at: scapula-inner-edge, dx_cm: 1, dy_cm: 2}";
+    Diagnostics diagnostics;
+    YamlLimits limits;
+    limits.maxBytes = 4096;
+    const YamlDocument document = YamlDocument::parse(given, diagnostics, limits);
+    const YamlNode* root = document.root();
+    if (!diagnostics.empty() || root == nullptr || root->kind != YamlNode::Kind::Map) {
+        read.problem = fill(_("not a placement: copy one in the explorer, such as {0}"), example);
+        return read;
+    }
+    PlaceSpec place;
+    bool hasSide = false;
+    bool hasFraction = false;
+    for (const auto& [key, value] : root->entries) {
+        const std::string& name = key->value;
+        const bool number = name == "dx_cm" || name == "dy_cm" || name == "x_cm" ||
+                            name == "y_cm" || name == "fraction";
+        if (number) {
+            const auto parsed =
+                value->kind == YamlNode::Kind::Scalar ? parseNumber(value->value) : std::nullopt;
+            if (!parsed || std::abs(*parsed) > 80 ||
+                (name == "fraction" && (*parsed < 0 || *parsed > 1))) {
+                read.problem =
+                    name == "fraction"
+                        ? _("\"fraction\" must be a number from 0 to 1")
+                        : fill(_("\"{0}\" must be a number of centimetres, -80 to 80"), name);
+                return read;
+            }
+            if (name == "fraction") {
+                place.fraction = *parsed;
+                hasFraction = true;
+            } else {
+                (name == "dx_cm"   ? place.dxCm
+                 : name == "dy_cm" ? place.dyCm
+                 : name == "x_cm"  ? place.xCm
+                                   : place.yCm) = *parsed;
+            }
+        } else if (name == "at" && value->kind == YamlNode::Kind::Scalar) {
+            place.form = PlaceSpec::Form::At;
+            place.at = value->value;
+        } else if (name == "between" && value->kind == YamlNode::Kind::Sequence &&
+                   value->items.size() == 2) {
+            place.form = PlaceSpec::Form::Between;
+            place.at = value->items[0]->value;
+            place.to = value->items[1]->value;
+        } else if (name == "side" && value->kind == YamlNode::Kind::Scalar &&
+                   (value->value == "other" || value->value == "working")) {
+            place.otherSide = value->value == "other";
+            hasSide = true;
+        } else {
+            read.problem = fill(_("\"{0}\" is not part of a placement, such as {1}"),
+                                printable(name), example);
+            return read;
+        }
+    }
+    if ((place.form == PlaceSpec::Form::Between) != hasFraction) {
+        read.problem = _("\"between\" takes two places and a \"fraction\" from 0 to 1");
+        return read;
+    }
+    if ((place.dxCm && place.xCm) || (place.dyCm && place.yCm)) {
+        read.problem = _("give dx_cm or x_cm, dy_cm or y_cm: not both");
+        return read;
+    }
+    if (!place.byAnatomy() && (!place.xCm || !place.yCm || hasSide)) {
+        read.problem = fill(_("not a placement: it names no place, such as {0}"), example);
+        return read;
+    }
+    for (const std::string& named : {place.at, place.to}) {
+        if (place.byAnatomy() && !named.empty() && !body.anatomyPoint(named)) {
+            read.problem = fill(_("\"{0}\" is not a place on the body"), printable(named));
+            return read;
+        }
+    }
+    if (place.form == PlaceSpec::Form::At && place.at.empty()) {
+        read.problem = fill(_("not a placement: it names no place, such as {0}"), example);
+        return read;
+    }
+    if (!resolvePlace(place, body)) {
+        read.problem = fill(_("not a placement: copy one in the explorer, such as {0}"), example);
+        return read;
+    }
+    read.place = place;
+    return read;
+}
+
 std::string writeRoutineYaml(const DraftRoutine& routine) {
     std::string out = "format: 1\n";
     out += "title: " + yamlText(routine.title) + "\n";
@@ -473,6 +587,9 @@ std::string writeRoutineYaml(const DraftRoutine& routine) {
             out += (i > 0 ? ", " : "") + std::string(weekdayName(schedule.days[i]));
         }
         out += "]\n";
+    }
+    if (schedule.minuteOfDay) {
+        out += "  time: \"" + timeOfDayText(*schedule.minuteOfDay) + "\"\n";
     }
     out += "steps:\n";
     for (const DraftStep& step : routine.steps) {
@@ -608,11 +725,14 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
         out.push_back({DraftField::Tool, Kind::Choice, "Tool",
                        toolName(routine.tool.value_or(Tool::Hands)), ""});
     } else {
-        out.push_back({DraftField::Ball, Kind::Choice, "Ball",
-                       routine.ball.kind == "custom"
-                           ? formatNumber(routine.ball.diameterCm) + " cm ball"
-                           : routine.ball.kind,
-                       ""});
+        out.push_back(
+            {DraftField::Ball, Kind::Choice, "Ball",
+             routine.ball.kind == "custom" ? std::string(_("of its own size")) : routine.ball.kind,
+             ""});
+        if (routine.ball.kind == "custom") {
+            out.push_back({DraftField::BallSize, Kind::Number, _("Ball size"),
+                           formatNumber(routine.ball.diameterCm), _("3-15 cm across")});
+        }
     }
     out.push_back(
         {DraftField::Target, Kind::Choice, "Muscle", targetOr(routine.target, "none"), ""});
@@ -633,6 +753,18 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
         days += (days.empty() ? "" : " ") + std::string(weekdayName(day));
     }
     out.push_back({DraftField::Days, Kind::Text, "Days", days, "e.g. mon thu"});
+    out.push_back({DraftField::Time, Kind::Text, _("Time"),
+                   schedule.minuteOfDay ? timeOfDayText(*schedule.minuteOfDay) : std::string(),
+                   _("HH:MM; empty: your settings' time")});
+    for (std::size_t i = 0; i < routine.setup.size(); ++i) {
+        out.push_back({DraftField::SetupLine, Kind::Text, fill(_("Setup {0}"), i + 1),
+                       routine.setup[i], _("at most 500 characters"), i});
+    }
+    if (routine.setup.empty()) {
+        // Typed into, it becomes the first line.
+        out.push_back(
+            {DraftField::SetupLine, Kind::Text, _("Setup"), "", _("Ctrl+L: a new line"), 0});
+    }
     return out;
 }
 
@@ -682,6 +814,12 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
         }
         return "";
     }
+    if (field == DraftField::Time) {
+        if (trimmed(text).empty() || parseTimeOfDay(trimmed(text))) {
+            return "";
+        }
+        return _("a time of day as HH:MM, 00:00 to 23:59; empty: your settings' time");
+    }
     if (isTextField(field)) {
         const std::size_t count = countCharacters(text);
         if (count > kMaxDraftText) {
@@ -689,6 +827,9 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
         }
         if (findControlCharacter(text)) {
             return "a control character cannot be shown";
+        }
+        if (field == DraftField::SetupLine && looksBlank(text)) {
+            return _("empty: write the instruction, or delete the line with Ctrl+Shift+L");
         }
         if (field != DraftField::Cue && looksBlank(text)) {
             return "empty: give it a name";
@@ -790,16 +931,31 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
     if (stepField && index >= m_routine.steps.size()) {
         return problem;
     }
+    const bool itemField = stepField || field == DraftField::SetupLine;
     const std::string key = typing ? "field:" + std::to_string(static_cast<int>(field)) + ":" +
-                                         std::to_string(stepField ? index : 0)
+                                         std::to_string(itemField ? index : 0)
                                    : std::string();
     if (!typing) {
         endRun();
     }
-    if (isTextField(field) && field != DraftField::Days) {
+    if (field == DraftField::SetupLine) {
+        // Typed into the line after the last (the empty list's one row), it is a new line.
+        if (index > m_routine.setup.size() ||
+            (index == m_routine.setup.size() &&
+             (text.empty() || m_routine.setup.size() >= kMaxDraftSetup))) {
+            return problem;
+        }
+    }
+    if (isTextField(field) && field != DraftField::Days && field != DraftField::Time) {
         // Text is kept as typed, even over its limit: the limit is shown, and saving waits.
         change(key, [&](DraftRoutine& routine) {
-            if (field == DraftField::Title) {
+            if (field == DraftField::SetupLine) {
+                if (index == routine.setup.size()) {
+                    routine.setup.push_back(text);
+                } else {
+                    routine.setup[index] = text;
+                }
+            } else if (field == DraftField::Title) {
                 routine.title = text;
             } else if (field == DraftField::StepName) {
                 routine.steps[index].name = text;
@@ -827,6 +983,10 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
             schedule.days = days;
             break;
         }
+        case DraftField::Time:
+            schedule.minuteOfDay =
+                trimmed(text).empty() ? std::nullopt : parseTimeOfDay(trimmed(text));
+            break;
         case DraftField::Rounds:
             schedule.rounds = static_cast<int>(number);
             break;
@@ -835,6 +995,9 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
             break;
         case DraftField::LeadInS:
             schedule.leadInS = number;
+            break;
+        case DraftField::BallSize:
+            routine.ball.diameterCm = number;
             break;
         case DraftField::Duration:
             routine.steps[index].durationS = number;
@@ -854,7 +1017,10 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
             }
             break;
         case DraftField::Ball:
-            routine.ball = BallChoice{text, 0};
+            routine.ball =
+                BallChoice{text, text == "custom"
+                                     ? (routine.ball.diameterCm > 0 ? routine.ball.diameterCm : 6.7)
+                                     : 0};
             break;
         case DraftField::Tool:
             routine.tool = toolNamed(text);
@@ -967,8 +1133,15 @@ void RoutineDraft::cycleField(DraftField field, std::size_t index, int delta,
             break;
         }
         case DraftField::Ball: {
+            // The body model's balls, then one of its own size (first as big as the last).
             std::vector<std::string> names = body.ballNames();
-            routine.ball = BallChoice{stepThrough(names, routine.ball.kind, delta), 0};
+            names.push_back("custom");
+            const BallKind* before = body.findBall(routine.ball.kind);
+            const double size = routine.ball.kind == "custom" ? routine.ball.diameterCm
+                                : before != nullptr           ? before->diameterCm
+                                                              : 6.7;
+            const std::string next = stepThrough(names, routine.ball.kind, delta);
+            routine.ball = BallChoice{next, next == "custom" ? size : 0};
             break;
         }
         case DraftField::Tool:
@@ -1014,6 +1187,40 @@ void RoutineDraft::cycleField(DraftField field, std::size_t index, int delta,
     });
 }
 
+namespace {
+
+// Puts one of a step's places at `place`; the motion's points are where the first one goes, so
+// they move with it.
+void putPlace(DraftStep& step, std::size_t which, const PlaceSpec& place, Point to,
+              const BodyModel& body) {
+    const bool wasByAnatomy = step.place.front().byAnatomy();
+    const auto from = resolvePlace(step.place[which], body);
+    step.place[which] = place;
+    if (which != 0 || !from) {
+        return;
+    }
+    const double dx = to.xCm - from->xCm;
+    const double dy = to.yCm - from->yCm;
+    for (auto* points : {&step.motion.points, &step.motion.returnPoints}) {
+        for (PlaceSpec& point : *points) {
+            if (const auto at = resolvePlace(point, body)) {
+                point = placeByAnatomy({at->xCm + dx, at->yCm + dy}, body);
+            }
+        }
+    }
+    if (!wasByAnatomy && place.byAnatomy()) {
+        // Placed by anatomy, a sweep is written for the reference body: keep its size on
+        // this one.
+        step.motion.amplitudeCm /= amplitudeScale(step.motion.pattern, body);
+    }
+}
+
+std::vector<PlaceSpec>& pointsOf(DraftStep& step, PointList list) {
+    return list == PointList::Return ? step.motion.returnPoints : step.motion.points;
+}
+
+} // namespace
+
 void RoutineDraft::movePlace(std::size_t index, std::size_t which, Point to, const BodyModel& body,
                              bool dragging) {
     if (index >= m_routine.steps.size() || which >= m_routine.steps[index].place.size()) {
@@ -1025,29 +1232,197 @@ void RoutineDraft::movePlace(std::size_t index, std::size_t which, Point to, con
         endRun();
     }
     change(key, [&](DraftRoutine& routine) {
-        DraftStep& step = routine.steps[index];
-        const bool wasByAnatomy = step.place.front().byAnatomy();
-        const auto from = resolvePlace(step.place[which], body);
-        step.place[which] = placeByAnatomy(to, body);
-        if (which != 0 || !from) {
-            return;
-        }
-        // The motion's points are where the first one goes: they move with it.
-        const double dx = to.xCm - from->xCm;
-        const double dy = to.yCm - from->yCm;
-        for (auto* points : {&step.motion.points, &step.motion.returnPoints}) {
-            for (PlaceSpec& point : *points) {
-                if (const auto at = resolvePlace(point, body)) {
-                    point = placeByAnatomy({at->xCm + dx, at->yCm + dy}, body);
-                }
-            }
-        }
-        if (!wasByAnatomy) {
-            // Placed by anatomy, a sweep is written for the reference body: keep its size on
-            // this one.
-            step.motion.amplitudeCm /= amplitudeScale(step.motion.pattern, body);
+        putPlace(routine.steps[index], which, placeByAnatomy(to, body), to, body);
+    });
+}
+
+bool RoutineDraft::setPlace(std::size_t index, std::size_t which, const PlaceSpec& place,
+                            const BodyModel& body) {
+    if (index >= m_routine.steps.size()) {
+        return false;
+    }
+    const auto to = resolvePlace(place, body);
+    const DraftStep& step = m_routine.steps[index];
+    if (!to || which > step.place.size() || which >= kMaxDraftPlaces) {
+        return false;
+    }
+    endRun();
+    change("", [&](DraftRoutine& routine) {
+        DraftStep& changed = routine.steps[index];
+        if (which == changed.place.size()) {
+            // A rest with the hands off the back gets its first hand.
+            changed.place.push_back(place);
+        } else {
+            putPlace(changed, which, place, *to, body);
         }
     });
+    return true;
+}
+
+const std::vector<PlaceSpec>& motionPoints(const DraftStep& step, PointList list) {
+    return list == PointList::Return ? step.motion.returnPoints : step.motion.points;
+}
+
+std::size_t fewestPoints(Pattern pattern, PointList list) {
+    return list == PointList::Points && hasPoints(pattern) ? 1 : 0;
+}
+
+std::size_t mostPoints(Pattern pattern, PointList list) {
+    if (list == PointList::Return) {
+        return pattern == Pattern::Stroke ? kMaxDraftPoints : 0;
+    }
+    return hasPoints(pattern) || pattern == Pattern::Knead || pattern == Pattern::Friction
+               ? kMaxDraftPoints
+               : 0;
+}
+
+void RoutineDraft::movePoint(std::size_t index, PointList list, std::size_t which, Point to,
+                             const BodyModel& body, bool dragging) {
+    if (index >= m_routine.steps.size() ||
+        which >= motionPoints(m_routine.steps[index], list).size()) {
+        return;
+    }
+    const std::string key = dragging ? "point:" + std::to_string(index) + ":" +
+                                           std::to_string(static_cast<int>(list)) + ":" +
+                                           std::to_string(which)
+                                     : std::string();
+    if (!dragging) {
+        endRun();
+    }
+    change(key, [&](DraftRoutine& routine) {
+        pointsOf(routine.steps[index], list)[which] = placeByAnatomy(to, body);
+    });
+}
+
+bool RoutineDraft::setPoint(std::size_t index, PointList list, std::size_t which,
+                            const PlaceSpec& place) {
+    if (index >= m_routine.steps.size() ||
+        which >= motionPoints(m_routine.steps[index], list).size()) {
+        return false;
+    }
+    endRun();
+    change("", [&](DraftRoutine& routine) { pointsOf(routine.steps[index], list)[which] = place; });
+    return true;
+}
+
+bool RoutineDraft::addPoint(std::size_t index, PointList list, std::size_t after,
+                            const BodyModel& body) {
+    if (index >= m_routine.steps.size()) {
+        return false;
+    }
+    const DraftStep& step = m_routine.steps[index];
+    const std::vector<PlaceSpec>& points = motionPoints(step, list);
+    if (points.size() >= mostPoints(step.motion.pattern, list)) {
+        return false;
+    }
+    auto at = [&body](const PlaceSpec& place) {
+        return resolvePlace(place, body).value_or(Point{7.5, 10});
+    };
+    const Point start = step.place.empty() ? Point{7.5, 10} : at(step.place.front());
+    // The whole way: the place, the points, and for a stroke the way back to the place.
+    std::vector<Point> way;
+    if (list == PointList::Points) {
+        way.push_back(start);
+    } else {
+        way.push_back(step.motion.points.empty() ? start : at(step.motion.points.back()));
+    }
+    for (const PlaceSpec& point : points) {
+        way.push_back(at(point));
+    }
+    const std::size_t slot = std::min(after + 1, points.size()); // where the new one goes
+    Point made;
+    if (slot < points.size()) {
+        // Halfway between its neighbours.
+        const Point a = way[slot];
+        const Point b = way[slot + 1];
+        made = {(a.xCm + b.xCm) / 2, (a.yCm + b.yCm) / 2};
+    } else if (list == PointList::Return) {
+        // Back toward the place, out to the side of the way the hands pressed.
+        const Point a = way.back();
+        made = {(a.xCm + start.xCm) / 2 + 3, (a.yCm + start.yCm) / 2};
+    } else if (way.size() >= 2) {
+        // On past the last, as far again as the last part of the way.
+        const Point a = way[way.size() - 2];
+        const Point b = way.back();
+        const double length = std::hypot(b.xCm - a.xCm, b.yCm - a.yCm);
+        const double scale = length > 0.5 ? std::min(1.0, 4 / length) : 0;
+        made = scale > 0 ? Point{b.xCm + (b.xCm - a.xCm) * scale, b.yCm + (b.yCm - a.yCm) * scale}
+                         : Point{b.xCm, b.yCm + 4};
+        const bool pressedUp =
+            step.motion.pattern == Pattern::Stroke || step.motion.pattern == Pattern::Strip;
+        if (pressedUp && made.yCm >= b.yCm) {
+            made = {b.xCm, b.yCm - 4}; // effleurage goes up, toward the heart
+        }
+    } else {
+        // Strokes and strips go up the back, toward the heart; a path down it.
+        const bool up =
+            step.motion.pattern == Pattern::Stroke || step.motion.pattern == Pattern::Strip;
+        made = {start.xCm, start.yCm + (up ? -4 : 4)};
+    }
+    endRun();
+    change("", [&](DraftRoutine& routine) {
+        std::vector<PlaceSpec>& list_ = pointsOf(routine.steps[index], list);
+        list_.insert(list_.begin() + static_cast<std::ptrdiff_t>(slot), placeByAnatomy(made, body));
+    });
+    return true;
+}
+
+bool RoutineDraft::removePoint(std::size_t index, PointList list, std::size_t which) {
+    if (index >= m_routine.steps.size()) {
+        return false;
+    }
+    const DraftStep& step = m_routine.steps[index];
+    const std::vector<PlaceSpec>& points = motionPoints(step, list);
+    if (which >= points.size() || points.size() <= fewestPoints(step.motion.pattern, list)) {
+        return false;
+    }
+    endRun();
+    change("", [&](DraftRoutine& routine) {
+        std::vector<PlaceSpec>& list_ = pointsOf(routine.steps[index], list);
+        list_.erase(list_.begin() + static_cast<std::ptrdiff_t>(which));
+    });
+    return true;
+}
+
+bool RoutineDraft::addSetupLine(std::size_t after, const std::string& text) {
+    if (m_routine.setup.size() >= kMaxDraftSetup) {
+        return false;
+    }
+    endRun();
+    // A new line is empty until typed into: the change is the line itself.
+    const std::size_t at = std::min(after + 1, m_routine.setup.size());
+    m_undo.push_back({m_routine, m_revision});
+    m_redo.clear();
+    m_routine.setup.insert(m_routine.setup.begin() + static_cast<std::ptrdiff_t>(at), text);
+    m_revision = m_nextRevision++;
+    return true;
+}
+
+bool RoutineDraft::deleteSetupLine(std::size_t line) {
+    if (line >= m_routine.setup.size()) {
+        return false;
+    }
+    endRun();
+    m_undo.push_back({m_routine, m_revision});
+    m_redo.clear();
+    m_routine.setup.erase(m_routine.setup.begin() + static_cast<std::ptrdiff_t>(line));
+    m_revision = m_nextRevision++;
+    return true;
+}
+
+bool RoutineDraft::moveSetupLine(std::size_t line, int delta) {
+    const long to = static_cast<long>(line) + delta;
+    if (line >= m_routine.setup.size() || to < 0 ||
+        to >= static_cast<long>(m_routine.setup.size()) || delta == 0) {
+        return false;
+    }
+    endRun();
+    change("", [line, to](DraftRoutine& routine) {
+        std::string moved = std::move(routine.setup[line]);
+        routine.setup.erase(routine.setup.begin() + static_cast<std::ptrdiff_t>(line));
+        routine.setup.insert(routine.setup.begin() + to, std::move(moved));
+    });
+    return true;
 }
 
 bool RoutineDraft::addPlace(std::size_t index, const BodyModel& body) {

@@ -101,6 +101,9 @@ enum class DraftField {
     SwitchS,
     LeadInS,
     Days,
+    Time,      ///< the time of day sessions are due; "" for the settings' time
+    SetupLine, ///< one line of the setup list: FieldView::item, and setField's index
+    BallSize,  ///< a ball of its own size: its diameter in centimetres
     // The step.
     StepName,
     Duration,
@@ -120,7 +123,8 @@ struct FieldView {
     Kind kind = Kind::Text;
     std::string label;
     std::string value;
-    std::string limit; ///< "at most 500 characters", "1-1800 s", "left/right: change"
+    std::string limit;    ///< "at most 500 characters", "1-1800 s", "left/right: change"
+    std::size_t item = 0; ///< SetupLine: which line
 };
 
 /// The fields of the routine, and of one of its steps, that apply to it (a ball or a tool,
@@ -129,7 +133,7 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine);
 std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t step);
 
 /// What is wrong with a value typed into a field, in the person's words ("" when nothing):
-/// the format's limits, as they are typed.
+/// the format's limits, as they are typed. For SetupLine, `step` is the line.
 std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftField field,
                          const std::string& text);
 
@@ -137,6 +141,28 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
 constexpr std::size_t kMaxDraftText = 500;
 constexpr std::size_t kMaxDraftSteps = 100;
 constexpr std::size_t kMaxDraftPlaces = 4;
+constexpr std::size_t kMaxDraftSetup = 30;
+constexpr std::size_t kMaxDraftPoints = 50;
+
+/// Which of a step's lists of motion points: where the first ball, hand or thumb goes
+/// (`points`), or a stroke's light way back (`return`).
+enum class PointList { Points, Return };
+
+/// The motion points of a step, and how many the format allows for its pattern and list.
+const std::vector<PlaceSpec>& motionPoints(const DraftStep& step, PointList list);
+std::size_t fewestPoints(Pattern pattern, PointList list);
+std::size_t mostPoints(Pattern pattern, PointList list);
+
+/// A placement as text, as the explorer copies it: `{at: NAME, dx_cm: X, dy_cm: Y}`, with
+/// `side: other` or `side: working` if it likes, or any place a routine file may give
+/// (`{between: [A, B], fraction: F}`, `{x_cm: X, y_cm: Y}`, ...). A leading "- " is allowed.
+struct PlacementRead {
+    std::optional<PlaceSpec> place;
+    std::string problem; ///< why not, in the person's words
+};
+PlacementRead parsePlacement(const std::string& text, const BodyModel& body);
+/// The text a routine file gives for a place: `{at: scapula-top, dx_cm: 1.5}`.
+std::string placementText(const PlaceSpec& place);
 
 /// A routine being edited: commands that change it, each undone and redone as one.
 class RoutineDraft {
@@ -168,6 +194,25 @@ public:
     /// One ball (hand, ...) more, or one fewer; false when the format allows no more/fewer.
     bool addPlace(std::size_t step, const BodyModel& body);
     bool removePlace(std::size_t step);
+    /// Sets a ball, hand, thumb or finger of a step to a place as given (pasted from the
+    /// explorer); the motion's points move with the first one, as in movePlace.
+    bool setPlace(std::size_t step, std::size_t index, const PlaceSpec& place,
+                  const BodyModel& body);
+
+    /// A step's motion points: moved (dragged or nudged), added after `after` (halfway to the
+    /// next, or on past the last) and deleted, within the format's counts; false when not.
+    void movePoint(std::size_t step, PointList list, std::size_t index, Point to,
+                   const BodyModel& body, bool dragging = false);
+    bool setPoint(std::size_t step, PointList list, std::size_t index, const PlaceSpec& place);
+    bool addPoint(std::size_t step, PointList list, std::size_t after, const BodyModel& body);
+    bool removePoint(std::size_t step, PointList list, std::size_t index);
+
+    /// The setup list: a line added after `after` (at the end when past it; false at 30),
+    /// one deleted, one moved up or down.
+    bool addSetupLine(std::size_t after, const std::string& text);
+    bool deleteSetupLine(std::size_t line);
+    bool moveSetupLine(std::size_t line, int delta);
+
     /// Ends a run of typing or dragging: the next change is its own undo.
     void endRun() { m_runKey.clear(); }
 

@@ -510,7 +510,7 @@ std::optional<BallChoice> RoutineReader::ball(const YamlNode& node) {
 }
 
 std::optional<Schedule> RoutineReader::schedule(const YamlNode& node) {
-    if (map(node, "schedule", {"rounds", "first_side", "switch_s", "lead_in_s", "days"}) ==
+    if (map(node, "schedule", {"rounds", "first_side", "switch_s", "lead_in_s", "days", "time"}) ==
         nullptr) {
         return std::nullopt;
     }
@@ -560,6 +560,17 @@ std::optional<Schedule> RoutineReader::schedule(const YamlNode& node) {
                 schedule.days.push_back(weekday);
             }
         } else {
+            ok = false;
+        }
+    }
+    if (const YamlNode* time = find(node, "time")) {
+        // The time of day this routine is due, over the settings' time.
+        schedule.minuteOfDay =
+            time->kind == Kind::Scalar ? parseTimeOfDay(time->value) : std::nullopt;
+        if (!schedule.minuteOfDay) {
+            error(time->mark, "\"time\" must be a time of day as \"HH:MM\", 00:00 to 23:59, "
+                              "such as \"18:30\", got " +
+                                  describeNode(*time));
             ok = false;
         }
     }

@@ -87,6 +87,7 @@ std::string routineTemplateBody(const std::string& drill) {
            "  first_side: auto     # alternates between sessions\n"
            "  switch_s: 8\n"
            "  days: [mon, thu]\n"
+           "  # time: \"07:30\"    # when it is due; without it, the time in settings.yaml\n"
            "steps:\n"
            "  - name: Hold\n"
            "    duration_s: 30\n"

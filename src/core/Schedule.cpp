@@ -26,23 +26,6 @@ bool decimalNumber(const std::string& text, double& value) {
     return begin != end && ec == std::errc() && ptr == end && std::isfinite(value);
 }
 
-// A time of day as H:MM or HH:MM in plain digits: no sign, no space, no third digit, so
-// "+7:-0" or "7:5" is refused rather than read as something else.
-bool clockTime(const std::string& text, int& h, int& m) {
-    const std::size_t colon = text.find(':');
-    if (colon == std::string::npos || colon < 1 || colon > 2 || text.size() != colon + 3) {
-        return false;
-    }
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (i != colon && (text[i] < '0' || text[i] > '9')) {
-            return false;
-        }
-    }
-    h = std::stoi(text.substr(0, colon));
-    m = std::stoi(text.substr(colon + 1));
-    return h <= 23 && m <= 59;
-}
-
 } // namespace
 
 Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
@@ -62,16 +45,16 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
     for (const auto& [key, value] : root->entries) {
         const std::string name = key->value;
         if (name == "time") {
-            int h = -1;
-            int m = -1;
-            if (value->kind != YamlNode::Kind::Scalar || !clockTime(value->value, h, m)) {
+            const auto minute =
+                value->kind == YamlNode::Kind::Scalar ? parseTimeOfDay(value->value) : std::nullopt;
+            if (!minute) {
                 diagnostics.push_back(
                     {Severity::Error, value->mark,
                      "\"time\" must be a time of day as H:MM or HH:MM, 00:00 to 23:59, such as "
                      "\"18:30\""});
                 continue;
             }
-            settings.sessionMinuteOfDay = h * 60 + m;
+            settings.sessionMinuteOfDay = *minute;
         } else if (name == "body") {
             if (value->kind != YamlNode::Kind::Scalar ||
                 (value->value != "men" && value->value != "women")) {
@@ -220,6 +203,7 @@ std::vector<PlannedSession> weeklyPlan(const std::vector<std::pair<std::string, 
         if (date.year > 9999) {
             break; // no calendar or ISO date has a fifth digit
         }
+        const std::size_t dayStart = plan.size();
         for (const auto& [file, routine] : routines) {
             const auto& due = routine.schedule.days;
             if (std::find(due.begin(), due.end(), date.weekday()) == due.end()) {
@@ -227,8 +211,16 @@ std::vector<PlannedSession> weeklyPlan(const std::vector<std::pair<std::string, 
             }
             double total = routine.sideSeconds() * 2 * routine.schedule.rounds +
                            routine.schedule.switchS * (2 * routine.schedule.rounds - 1);
-            plan.push_back({date, settings.sessionMinuteOfDay, file, routine.title, total});
+            // The routine's own time, where it gives one, over the settings'.
+            plan.push_back({date,
+                            routine.schedule.minuteOfDay.value_or(settings.sessionMinuteOfDay),
+                            file, routine.title, total});
         }
+        // A day's sessions in the order of their times: routines may give their own.
+        std::stable_sort(plan.begin() + static_cast<std::ptrdiff_t>(dayStart), plan.end(),
+                         [](const PlannedSession& a, const PlannedSession& b) {
+                             return a.minuteOfDay < b.minuteOfDay;
+                         });
     }
     return plan;
 }

@@ -28,6 +28,10 @@ struct WindowRequest {
     unsigned width = 1280;
     unsigned height = 720;
     std::string outFile; ///< render
+    /// render --screen edit: the step shown (from 1), and where its chosen place is put
+    /// (--place X,Y in centimetres), as a drag would put it; nothing is saved.
+    std::size_t editStep = 1;
+    std::optional<Point> editPlace;
     bool mute = false;
     bool listen = false;        ///< take voice commands from the microphone
     bool paused = false;        ///< start the session paused (benchmarks); render: paused

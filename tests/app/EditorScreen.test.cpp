@@ -158,3 +158,116 @@ TEST_CASE("the editor: a ball dropped on the spine is saved only when the warnin
     REQUIRE(load.routine);
     CHECK_FALSE(load.diagnostics.empty());
 }
+
+TEST_CASE("the editor: path points are chosen with P, moved with the arrows, added and deleted") {
+    Harness h;
+    TempPath data("editor-points");
+    h.workspace.dataDir = (data.path / "data").string();
+    EditorScreen editor(h.app, (data.path / "path.yaml").string(), "wall");
+    editor.layout({1280, 720});
+    RoutineDraft& draft = const_cast<RoutineDraft&>(*editor.draft());
+    draft.cycleField(DraftField::Pattern, 0, 4, h.body); // a path
+    REQUIRE(draft.routine().steps[0].motion.pattern == Pattern::Path);
+    editor.chooseStep(0);
+
+    editor.handle(keyEvent(sf::Keyboard::P));
+    REQUIRE(editor.chosenPoint());
+    CHECK(editor.chosenPoint()->first == PointList::Points);
+    const Point ball = *resolvePlace(draft.routine().steps[0].place[0], h.body);
+    const Point before = *resolvePlace(draft.routine().steps[0].motion.points[0], h.body);
+    editor.handle(keyEvent(sf::Keyboard::Down));
+    const Point after = *resolvePlace(draft.routine().steps[0].motion.points[0], h.body);
+    CHECK(after.yCm == doctest::Approx(before.yCm + 0.5).epsilon(0.001));
+    // The ball stays where it was: the point moved alone.
+    const Point still = *resolvePlace(draft.routine().steps[0].place[0], h.body);
+    CHECK(still.xCm == doctest::Approx(ball.xCm));
+    CHECK(still.yCm == doctest::Approx(ball.yCm));
+
+    editor.handle(keyEvent(sf::Keyboard::P, true)); // Ctrl+P: one more
+    CHECK(draft.routine().steps[0].motion.points.size() == 2);
+    CHECK(editor.chosenPoint()->second == 1);
+    editor.handle(keyEvent(sf::Keyboard::P, true, true)); // Ctrl+Shift+P: delete it
+    CHECK(draft.routine().steps[0].motion.points.size() == 1);
+    editor.handle(keyEvent(sf::Keyboard::P, true, true)); // a path keeps one
+    CHECK(draft.routine().steps[0].motion.points.size() == 1);
+    editor.handle(keyEvent(sf::Keyboard::Z, true));
+    editor.handle(keyEvent(sf::Keyboard::Z, true));
+    CHECK(draft.routine().steps[0].motion.points.size() == 1);
+    const Point undone = *resolvePlace(draft.routine().steps[0].motion.points[0], h.body);
+    CHECK(undone.yCm == doctest::Approx(after.yCm).epsilon(0.001));
+    // Past the last point, P comes back to the ball.
+    editor.handle(keyEvent(sf::Keyboard::P));
+    CHECK_FALSE(editor.chosenPoint());
+}
+
+TEST_CASE("the editor: a placement from the explorer is pasted on the chosen ball, and undone") {
+    Harness h;
+    TempPath data("editor-paste");
+    h.workspace.dataDir = (data.path / "data").string();
+    const fs::path file = data.path / "pasted.yaml";
+    EditorScreen editor(h.app, file.string(), "wall");
+    editor.layout({800, 600});
+    const std::string start = editor.draft()->yaml();
+
+    CHECK_FALSE(editor.pastePlacement("the shopping list"));
+    CHECK(editor.status().find("Nothing pasted") == 0);
+    CHECK(editor.draft()->yaml() == start);
+
+    REQUIRE(editor.pastePlacement("{at: scapula-top, dx_cm: 1.5, dy_cm: 2}"));
+    CHECK(placementText(editor.draft()->routine().steps[0].place[0]) ==
+          "{at: scapula-top, dx_cm: 1.5, dy_cm: 2}");
+    CHECK(editor.status().find("Pasted") == 0);
+    editor.handle(keyEvent(sf::Keyboard::S, true));
+    REQUIRE(fs::exists(file));
+    CHECK(contents(file).find("{at: scapula-top, dx_cm: 1.5, dy_cm: 2}") != std::string::npos);
+    editor.handle(keyEvent(sf::Keyboard::Z, true));
+    CHECK(editor.draft()->yaml() == start);
+}
+
+TEST_CASE("the editor: the schedule's time and the setup lines are typed, added and deleted") {
+    Harness h;
+    TempPath data("editor-setup");
+    h.workspace.dataDir = (data.path / "data").string();
+    const fs::path file = data.path / "setup.yaml";
+    EditorScreen editor(h.app, file.string(), "wall");
+    editor.layout({1080, 1920});
+    const std::size_t lines = editor.draft()->routine().setup.size();
+    auto typeText = [&editor](const std::u32string& text) {
+        for (const char32_t c : text) {
+            editor.handle(typed(c));
+        }
+    };
+    for (int i = 0; i < 9; ++i) {
+        editor.handle(keyEvent(sf::Keyboard::Tab));
+    }
+    editor.handle(keyEvent(sf::Keyboard::Enter));
+    REQUIRE(editor.typing());
+    typeText(U"6:40");
+    editor.handle(keyEvent(sf::Keyboard::Enter));
+    CHECK(editor.draft()->routine().schedule.minuteOfDay == 6 * 60 + 40);
+
+    editor.handle(keyEvent(sf::Keyboard::L, true)); // Ctrl+L: a new line, typed at once
+    REQUIRE(editor.typing());
+    typeText(U"Shoes off.");
+    editor.handle(keyEvent(sf::Keyboard::Enter));
+    REQUIRE(editor.draft()->routine().setup.size() == lines + 1);
+    CHECK(editor.draft()->routine().setup.back() == "Shoes off.");
+
+    // A new line left empty is no line.
+    editor.handle(keyEvent(sf::Keyboard::L, true));
+    editor.handle(keyEvent(sf::Keyboard::Enter));
+    CHECK(editor.draft()->routine().setup.size() == lines + 1);
+
+    editor.handle(keyEvent(sf::Keyboard::S, true));
+    REQUIRE(fs::exists(file));
+    const RoutineLoad load = openRoutine(file.string(), h.body);
+    REQUIRE(load.routine);
+    CHECK(load.routine->schedule.minuteOfDay == 6 * 60 + 40);
+    CHECK(load.routine->setup.back() == "Shoes off.");
+
+    // Ctrl+Shift+L deletes the chosen line (the row before the step's name).
+    editor.handle(keyEvent(sf::Keyboard::Tab, false, true));
+    editor.handle(keyEvent(sf::Keyboard::L, true, true));
+    CHECK(editor.draft()->routine().setup.size() == lines);
+    CHECK(editor.draft()->routine().setup.back() != "Shoes off.");
+}

@@ -848,3 +848,37 @@ TEST_CASE("every drill's posture is shown large on the setup, the get-ready and 
         }
     }
 }
+
+TEST_CASE("the help over the editor: every editor key, readable at every size") {
+    Harness h;
+    h.workspace.dataDir = "/home/someone/.local/share/rollcoach";
+    h.workspace.settingsFile = "/home/someone/.config/rollcoach/settings.yaml";
+    HelpScreen help(h.app, true);
+    for (sf::Vector2u size : kSizes) {
+        help.layout(size);
+        checkLayout(help, size, "help-editor");
+        INFO(sizeName(size) << ": smallest text " << help.smallestText() << " px");
+        CHECK(static_cast<float>(help.smallestText()) >=
+              static_cast<float>(std::min(size.x, size.y)) / 40.f);
+        for (const HelpSection& section : helpSections(h.workspace, true)) {
+            for (const std::string& line : section.lines) {
+                CHECK(placed(help.texts(), line));
+            }
+        }
+    }
+    // Every key the editor takes.
+    for (const char* key :
+         {"Tab",          "Enter",       "Arrows",       "1-4",     "P, Shift+P",   "Ctrl+P",
+          "Ctrl+Shift+P", "Ctrl+B",      "Ctrl+Shift+B", "Page Up", "Insert",       "Ctrl+N",
+          "Ctrl+D",       "Ctrl+Delete", "Ctrl+Up",      "Ctrl+L",  "Ctrl+Shift+L", "Ctrl+V",
+          "Ctrl+Z",       "Ctrl+Y",      "Ctrl+Shift+Z", "Ctrl+S",  "Esc"}) {
+        bool found = false;
+        for (const HelpSection& section : helpSections(h.workspace, true)) {
+            for (const std::string& line : section.lines) {
+                found = found || line.find(key) != std::string::npos;
+            }
+        }
+        CAPTURE(key);
+        CHECK(found);
+    }
+}

@@ -1433,6 +1433,36 @@ TEST_CASE("render --screen progress: words with no history, and never makes one"
     CHECK(unknown.code == 2);
 }
 
+TEST_CASE("render --screen edit: a chosen step, its ball put near the spine, shows the warning") {
+    TempPath data("render-edit");
+    const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
+    auto edit = [&](const std::string& place) {
+        const fs::path png = data.path / ("edit-" + place + ".png");
+        const Run run = runRollcoach({"--data-dir", data.path.string(), "render", wall, "--screen",
+                                      "edit", "--step", "4", "--place", place, "--size", "800x600",
+                                      "--out", png.string()},
+                                     {"ALSOFT_DRIVERS=null"}, {}, 60);
+        INFO(run.output);
+        REQUIRE(run.code == 0);
+        sf::Image image;
+        REQUIRE(image.loadFromFile(png.string()));
+        return image;
+    };
+    // Beside the blade: clear, the verdict's frame green. On the spine: red, never green.
+    const sf::Image clear = edit("9,10");
+    const sf::Image spine = edit("1,10");
+    CHECK(countColour(clear, palette::safe) > 0);
+    CHECK(countColour(spine, palette::safe) == 0);
+    CHECK(countColour(spine, palette::warningOn) > countColour(clear, palette::warningOn));
+    // Nothing is saved: the shipped file is as it was, and no copy is written.
+    CHECK_FALSE(fs::exists(data.path / "routines" / "wall-tennis-ball.yaml"));
+    const Run bad = runRollcoach({"render", wall, "--screen", "edit", "--place", "1;10", "--out",
+                                  (data.path / "bad.png").string()},
+                                 {}, {}, 60);
+    CHECK(bad.code == 2);
+    CHECK(bad.output.find("--place must be X,Y") != std::string::npos);
+}
+
 TEST_CASE("run and render refuse a FIFO at once, naming it") {
     const TempPath dir("app-fifo");
     const std::string fifo = (dir.path / "routine.yaml").string();
@@ -1595,10 +1625,10 @@ TEST_CASE("render --screen body draws the body screen with the routine on it, at
     const std::string lying = shippedRoutine("lying-yoga-tune-up.yaml");
     for (const std::string size : {"800x600", "1280x720", "1920x1080", "1080x1920"}) {
         const fs::path png = data.path / ("body-" + size + ".png");
-        const Run render = runRollcoach({"--data-dir", data.path.string(), "--body", "women",
-                                         "render", lying, "--screen", "body", "--size", size,
-                                         "--out", png.string()},
-                                        {"ALSOFT_DRIVERS=null"}, {}, 60);
+        const Run render =
+            runRollcoach({"--data-dir", data.path.string(), "--body", "women", "render", lying,
+                          "--screen", "body", "--size", size, "--out", png.string()},
+                         {"ALSOFT_DRIVERS=null"}, {}, 60);
         INFO(render.output);
         CHECK(render.code == 0);
         sf::Image image;
@@ -1615,18 +1645,18 @@ TEST_CASE("run FILE on a routine that does not fit the body: the window says why
         "tip.yaml", "format: 1\ntitle: Near the shoulder tip\ndrill: wall\nball: tennis\nsteps:\n"
                     "  - name: S\n    duration_s: 20\n    place: [{x_cm: 18, y_cm: 10}]\n"
                     "    motion: hold\n");
-    const Run run = runRollcoach({"--data-dir", data.path.string(), "--body", "women", "run", file,
-                                  "--frames", "3", "--mute"},
-                                 {"ALSOFT_DRIVERS=null", "XDG_CONFIG_HOME=" + data.path.string()},
-                                 {}, 60);
+    const Run run =
+        runRollcoach({"--data-dir", data.path.string(), "--body", "women", "run", file, "--frames",
+                      "3", "--mute"},
+                     {"ALSOFT_DRIVERS=null", "XDG_CONFIG_HOME=" + data.path.string()}, {}, 60);
     INFO(run.output);
     CHECK(run.code == 1);
     CHECK(run.output.find("frames 3") != std::string::npos); // the window opened
     CHECK(run.output.find("edge of the body") != std::string::npos);
     // On the body it was written for, it runs.
-    const Run fits = runRollcoach(
-        {"--data-dir", data.path.string(), "run", file, "--frames", "3", "--mute"},
-        {"ALSOFT_DRIVERS=null", "XDG_CONFIG_HOME=" + data.path.string()}, {}, 60);
+    const Run fits =
+        runRollcoach({"--data-dir", data.path.string(), "run", file, "--frames", "3", "--mute"},
+                     {"ALSOFT_DRIVERS=null", "XDG_CONFIG_HOME=" + data.path.string()}, {}, 60);
     INFO(fits.output);
     CHECK(fits.code == 0);
     fs::remove(file);

@@ -1,8 +1,10 @@
 #!/bin/sh
 # The routine editor in a real window, driven with xdotool as a person would: a new routine
-# gets a step, a ball is dragged and the drag undone, Ctrl+S saves a file that validates
+# gets a step, a ball is dragged and the drag undone, the schedule's time and a setup line are
+# typed, a setup line is added, Ctrl+S saves a file that validates
 # --strict and runs; a shipped routine saved from the editor stays as it was, and a copy
-# lands in the person's routine folder.
+# lands in the person's routine folder; a placement on the clipboard, pasted with Ctrl+V, is
+# saved as copied.
 # Usage: editor.sh ROLLCOACH SHIPPED_ROUTINE. Needs a display (run it under xvfb-run).
 set -u
 
@@ -83,6 +85,19 @@ sleep 0.2
 xdotool mousemove --window "$window" $((x + 30)) $((y + 40)) mouseup 1
 sleep 0.3
 press ctrl+z
+# The schedule's time (the tenth field), a setup line changed and one added.
+for i in 1 2 3 4 5 6 7 8 9; do press Tab; done
+press Return
+xdotool type --delay 50 "07:15"
+press Return
+press Tab
+press Return
+press End
+xdotool type --delay 50 " Breathe out."
+press Return
+press ctrl+l
+xdotool type --delay 50 "Shoes off."
+press Return
 press ctrl+s
 [ -f "$new" ] || fail "Ctrl+S wrote no $new"
 press Escape
@@ -90,6 +105,11 @@ wait_closed "new routine"
 "$rollcoach" --data-dir "$data" validate --strict "$new" > "$tmp/validate" 2>&1 ||
     fail "validate --strict: $(cat "$tmp/validate")"
 grep -c '^  - name:' "$new" | grep -qx 3 || fail "the new step is not in the file: $(cat "$new")"
+grep -qx '  time: "07:15"' "$new" || fail "the schedule's time is not in the file: $(cat "$new")"
+grep -q '^  - .*Breathe out\.' "$new" || fail "the changed setup line is not in the file: $(cat "$new")"
+grep -q '^  - Shoes off\.' "$new" || fail "the new setup line is not in the file: $(cat "$new")"
+setup_lines=$(sed -n '/^setup:/,/^[a-z]/p' "$new" | grep -c '^  - ')
+[ "$setup_lines" -ge 2 ] || fail "the setup lines are not in the file: $(cat "$new")"
 "$rollcoach" --data-dir "$data" run "$new" --autostart --mute --frames 30 > "$tmp/run" 2>&1 ||
     fail "run: $(cat "$tmp/run")"
 
@@ -104,4 +124,33 @@ copy="$data/routines/$(basename "$shipped")"
 [ -f "$copy" ] || fail "no copy in $data/routines: $(ls -R "$data" 2>&1)"
 "$rollcoach" --data-dir "$data" validate --strict "$copy" > "$tmp/validate" 2>&1 ||
     fail "validate --strict of the copy: $(cat "$tmp/validate")"
+# 3. A placement copied in the explorer, pasted with Ctrl+V onto the chosen ball. Something
+# must hold the clipboard: Tk does, where Python has it.
+if python3 -c 'import tkinter; tkinter.Tk().destroy()' 2> /dev/null; then
+    pasted="$tmp/pasted.yaml"
+    placement='{at: scapula-top, dx_cm: 1.5, dy_cm: 2}'
+    python3 -c '
+import sys, tkinter
+root = tkinter.Tk()
+root.withdraw()
+root.clipboard_clear()
+root.clipboard_append(sys.argv[1])
+root.update()
+root.after(20000, root.destroy)
+root.mainloop()
+' "$placement" &
+    holder=$!
+    sleep 1
+    open_editor "$pasted"
+    press ctrl+v
+    press ctrl+s
+    press Escape
+    wait_closed "pasted placement"
+    kill "$holder" 2> /dev/null
+    grep -qF -- "- $placement" "$pasted" || fail "the pasted placement is not in the file: $(cat "$pasted")"
+    "$rollcoach" --data-dir "$data" validate --strict "$pasted" > "$tmp/validate" 2>&1 ||
+        fail "validate --strict of the pasted routine: $(cat "$tmp/validate")"
+else
+    echo "note: no Tk to hold the clipboard; pasting is tested without a window"
+fi
 echo "ok"

@@ -43,6 +43,7 @@ void checkSameRoutine(const Routine& a, const Routine& b) {
     CHECK(a.schedule.switchS == b.schedule.switchS);
     CHECK(a.schedule.leadInS == b.schedule.leadInS);
     CHECK(a.schedule.days == b.schedule.days);
+    CHECK(a.schedule.minuteOfDay == b.schedule.minuteOfDay);
     REQUIRE(a.steps.size() == b.steps.size());
     for (std::size_t i = 0; i < a.steps.size(); ++i) {
         const Step& s = a.steps[i];

@@ -28,7 +28,7 @@ expect "men women" rollcoach --body ""
 expect "run render remind report" rollcoach --body men r
 expect "--first-side --speed --autostart --paused --start-at --mute --frames --fullscreen --listen --big-button --help" rollcoach run --
 expect "left right" rollcoach run x.yaml --first-side ""
-expect "--side --size --screen" rollcoach render x.yaml --s
+expect "--side --size --screen --step" rollcoach render x.yaml --s
 expect "session progress body help edit" rollcoach render x.yaml --screen ""
 expect "partner" rollcoach new massage --drill pa
 expect "--strict --every-body --help" rollcoach validate --

@@ -7,6 +7,7 @@
 #include "core/Motion.hpp"
 #include "core/PrintableText.hpp"
 #include "core/TextFile.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -66,9 +67,22 @@ bool control(const sf::Event::KeyEvent& key) {
 }
 
 const char* const kKeys =
-    "Tab: next field · Enter: edit or change it · arrows: move the ball · 1-4: which ball · "
-    "Page Up/Down: step · Insert: new step · Ctrl+D: duplicate · Ctrl+Delete: delete · "
-    "Ctrl+Up/Down: reorder · Ctrl+Z, Ctrl+Y: undo, redo · Ctrl+S: save · Esc: back";
+    N_("Tab: next field · Enter: edit or change it · arrows: move the ball · 1-4: which ball · "
+       "P: path point · Ctrl+P, Ctrl+Shift+P: add, delete one · Page Up/Down: step · Insert: new "
+       "step · Ctrl+D: duplicate · Ctrl+Delete: delete · Ctrl+Up/Down: reorder · Ctrl+L, "
+       "Ctrl+Shift+L: add, delete a setup line · Ctrl+V: paste a placement · Ctrl+Z, Ctrl+Y: undo, "
+       "redo · Ctrl+S: save · F1: every key · Esc: back");
+
+// The index a field's row edits: a setup line's own, else the chosen step's.
+std::size_t indexFor(const FieldView& view, std::size_t step) {
+    return view.field == DraftField::SetupLine ? view.item : step;
+}
+
+std::string clipboardText() {
+    const sf::String text = sf::Clipboard::getString();
+    const auto utf8 = text.toUtf8();
+    return std::string(reinterpret_cast<const char*>(utf8.data()), utf8.size());
+}
 
 } // namespace
 
@@ -132,6 +146,15 @@ void EditorScreen::refresh(bool everyBody) {
     m_step = std::min(m_step, steps.empty() ? 0 : steps.size() - 1);
     const std::size_t places = steps.empty() ? 0 : steps[m_step].place.size();
     m_place = places == 0 ? 0 : std::min(m_place, places - 1);
+    if (m_points) {
+        const std::size_t count = steps.empty() ? 0 : motionPoints(steps[m_step], *m_points).size();
+        if (count == 0) {
+            m_points.reset();
+            m_point = 0;
+        } else {
+            m_point = std::min(m_point, count - 1);
+        }
+    }
     m_row = std::min(m_row, rows().empty() ? 0 : rows().size() - 1);
     RoutineLoad load = m_draft->check(m_app.body);
     m_routine = load.routine;
@@ -158,7 +181,7 @@ void EditorScreen::refresh(bool everyBody) {
 }
 
 Point EditorScreen::placeOf(std::size_t index) const {
-    if (m_dragging && m_dragPoint && index == m_place) {
+    if (m_dragging && m_dragPoint && index == m_place && !m_points) {
         return *m_dragPoint;
     }
     if (m_routine && m_step < m_routine->steps.size() &&
@@ -173,17 +196,128 @@ Point EditorScreen::placeOf(std::size_t index) const {
     return {};
 }
 
+std::vector<Point> EditorScreen::pointsOf(PointList list) const {
+    if (m_routine && m_step < m_routine->steps.size()) {
+        const Motion& motion = m_routine->steps[m_step].motion;
+        return list == PointList::Return ? motion.returnPoints : motion.points;
+    }
+    std::vector<Point> out;
+    if (m_draft && m_step < m_draft->routine().steps.size()) {
+        for (const PlaceSpec& place : motionPoints(m_draft->routine().steps[m_step], list)) {
+            out.push_back(resolvePlace(place, m_app.body).value_or(Point{}));
+        }
+    }
+    return out;
+}
+
+Point EditorScreen::chosenAt() const {
+    if (!m_points) {
+        return placeOf(m_place);
+    }
+    if (m_dragging && m_dragPoint) {
+        return *m_dragPoint;
+    }
+    const std::vector<Point> points = pointsOf(*m_points);
+    return m_point < points.size() ? points[m_point] : placeOf(0);
+}
+
+std::optional<std::pair<PointList, std::size_t>> EditorScreen::chosenPoint() const {
+    if (!m_points) {
+        return std::nullopt;
+    }
+    return std::make_pair(*m_points, m_point);
+}
+
+void EditorScreen::stepPoint(int delta) {
+    if (!m_draft || m_draft->routine().steps.empty()) {
+        return;
+    }
+    const DraftStep& step = m_draft->routine().steps[m_step];
+    // Every handle in order: the place, the points, the way back.
+    std::vector<std::pair<std::optional<PointList>, std::size_t>> handles = {{std::nullopt, 0}};
+    for (const PointList list : {PointList::Points, PointList::Return}) {
+        for (std::size_t i = 0; i < motionPoints(step, list).size(); ++i) {
+            handles.emplace_back(list, i);
+        }
+    }
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < handles.size(); ++i) {
+        if (handles[i].first == m_points && (!m_points || handles[i].second == m_point)) {
+            at = i;
+        }
+    }
+    const long n = static_cast<long>(handles.size());
+    const auto next = static_cast<std::size_t>(((static_cast<long>(at) + delta) % n + n) % n);
+    m_points = handles[next].first;
+    m_point = handles[next].second;
+    if (!m_points) {
+        m_place = 0;
+    }
+    arrange();
+}
+
+void EditorScreen::chooseStep(std::size_t step) {
+    if (!m_draft || step >= m_draft->routine().steps.size()) {
+        return;
+    }
+    m_step = step;
+    m_place = 0;
+    m_points.reset();
+    refresh(false);
+}
+
+bool EditorScreen::pastePlacement(const std::string& text) {
+    if (!m_draft || m_draft->routine().steps.empty()) {
+        return false;
+    }
+    const PlacementRead read = parsePlacement(text, m_app.body);
+    if (!read.place) {
+        m_status = fill(_("Nothing pasted: {0}"), read.problem);
+        arrange();
+        return false;
+    }
+    const bool done = m_points ? m_draft->setPoint(m_step, *m_points, m_point, *read.place)
+                               : m_draft->setPlace(m_step, m_place, *read.place, m_app.body);
+    m_status = done ? fill(_("Pasted {0}"), placementText(*read.place))
+                    : _("Nothing pasted: choose a ball or a point first");
+    refresh(true);
+    return done;
+}
+
+void EditorScreen::startSetupLine() {
+    const std::vector<Row> all = rows();
+    std::size_t after = m_draft->routine().setup.size();
+    if (m_row < all.size() && all[m_row].view.field == DraftField::SetupLine &&
+        !m_draft->routine().setup.empty()) {
+        after = all[m_row].view.item;
+    }
+    if (!m_draft->addSetupLine(after, "")) {
+        m_status = _("A routine has at most 30 setup lines");
+        arrange();
+        return;
+    }
+    const std::size_t line = std::min(after + 1, m_draft->routine().setup.size() - 1);
+    const std::vector<Row> now = rows();
+    for (std::size_t i = 0; i < now.size(); ++i) {
+        if (now[i].view.field == DraftField::SetupLine && now[i].view.item == line) {
+            m_row = i;
+        }
+    }
+    refresh(false);
+    startEntry();
+}
+
 PlacementVerdict EditorScreen::verdict() const {
     if (!m_draft || m_draft->routine().steps.empty() ||
         m_draft->routine().steps[m_step].place.empty()) {
         return {};
     }
     if (m_routine && m_step < m_routine->steps.size()) {
-        return m_check.atPoint(placeOf(m_place),
+        return m_check.atPoint(chosenAt(),
                                Contact::of(m_app.body, *m_routine, m_routine->steps[m_step]));
     }
     const BallKind* ball = m_app.body.findBall(m_draft->routine().ball.kind);
-    return m_check.atPoint(placeOf(m_place), ball != nullptr ? ball->diameterCm : 6.7);
+    return m_check.atPoint(chosenAt(), ball != nullptr ? ball->diameterCm : 6.7);
 }
 
 void EditorScreen::layout(sf::Vector2u size) {
@@ -220,10 +354,10 @@ bool EditorScreen::arrange(float t) {
 
     // Footer: the keys.
     const float footer =
-        panel.top + panel.height - measureText(regular, kKeys, px(22), panel.width).y;
+        panel.top + panel.height - measureText(regular, _(kKeys), px(22), panel.width).y;
     TextColumn bottom(boxes, texts,
                       {panel.left, footer, panel.width, panel.top + panel.height - footer}, gap);
-    if (!bottom.add("keys", regular, kKeys, px(22), palette::dimText)) {
+    if (!bottom.add("keys", regular, _(kKeys), px(22), palette::dimText)) {
         return false;
     }
     TextColumn column(boxes, texts, {panel.left, panel.top, panel.width, footer - gap - panel.top},
@@ -316,80 +450,6 @@ bool EditorScreen::arrange(float t) {
                              {row.left + 8 * u, row.top + line * 0.1f, row.width - 8 * u, line}});
         }
     }
-    // The fields: the routine's, then the step's.
-    {
-        const std::vector<Row> all = rows();
-        sf::FloatRect box;
-        if (!column.block("fields", line * static_cast<float>(all.size()), box)) {
-            return false;
-        }
-        const float labelWidth = measureText(regular, "Switch sides  ", rowSize).x;
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            const Row& r = all[i];
-            const sf::FloatRect row(box.left, box.top + line * static_cast<float>(i), box.width,
-                                    line);
-            fieldRows.emplace_back(i, row);
-            const bool editing = m_entry && i == m_row;
-            std::string value = editing ? m_entry->text() : r.view.value;
-            if (editing) {
-                value.insert(m_entry->cursor(), "|");
-            }
-            const bool counted =
-                r.view.kind == FieldView::Kind::Text && r.view.field != DraftField::Days;
-            std::string note = r.view.limit;
-            if (counted) {
-                note = std::to_string(countCharacters(editing ? m_entry->text() : r.view.value)) +
-                       "/500";
-            } else if (r.view.kind == FieldView::Kind::Choice) {
-                note = "Enter: change";
-            }
-            if (editing && !m_entryProblem.empty()) {
-                note = m_entryProblem;
-            }
-            const float noteWidth =
-                std::min(measureText(regular, note, rowSize).x, box.width * 0.45f);
-            const float valueWidth = box.width - labelWidth - noteWidth - 3 * 8 * u;
-            // One line a field: a long value shows its end while it is typed, else its start.
-            std::string shown = value;
-            while (shown.size() > 1 && measureText(regular, shown, rowSize).x > valueWidth) {
-                if (editing) {
-                    std::size_t cut = 1;
-                    while (cut < shown.size() &&
-                           (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) {
-                        ++cut;
-                    }
-                    shown = shown.substr(cut);
-                } else {
-                    std::size_t cut = shown.size() - 1;
-                    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) {
-                        --cut;
-                    }
-                    shown = shown.substr(0, cut);
-                }
-            }
-            const sf::Color labelColour = r.stepField ? palette::accent : palette::dimText;
-            texts.push_back({r.view.label,
-                             &regular,
-                             rowSize,
-                             labelColour,
-                             {row.left + 8 * u, row.top + line * 0.1f, labelWidth, line}});
-            texts.push_back(
-                {shown,
-                 &regular,
-                 rowSize,
-                 palette::text,
-                 {row.left + 8 * u + labelWidth, row.top + line * 0.1f, valueWidth + 1, line}});
-            if (i == m_row && !note.empty()) {
-                texts.push_back(
-                    {note,
-                     &regular,
-                     rowSize,
-                     editing && !m_entryProblem.empty() ? palette::warningNear : palette::dimText,
-                     {row.left + row.width - noteWidth - 8 * u, row.top + line * 0.1f,
-                      noteWidth + 1, line}});
-            }
-        }
-    }
     // The verdict on the chosen place, as in the explorer.
     const PlacementVerdict v = verdict();
     const bool safe = v.worst == Closeness::Safe && v.onBody;
@@ -434,6 +494,110 @@ bool EditorScreen::arrange(float t) {
                                                               : palette::warningNear)) {
         return false;
     }
+    // The fields: the routine's, then the step's.
+    {
+        // As many as fit under the rest, scrolled to keep the chosen one in sight.
+        const std::vector<Row> all = rows();
+        const float room = column.bottom() - column.y();
+        const std::size_t fit = room > 0 ? static_cast<std::size_t>(room / line) : 0;
+        if (fit < std::min<std::size_t>(all.size(), 6) + 1) {
+            return false;
+        }
+        const std::size_t shown = std::min(all.size(), fit - 1);
+        const std::size_t first = fieldsFirst(shown, all.size());
+        m_fieldsFirst = first;
+        sf::FloatRect box;
+        if (!column.block("fields", line * static_cast<float>(shown + 1), box)) {
+            return false;
+        }
+        texts.push_back({shown < all.size() ? fill(_("Fields {0}-{1} of {2} (Tab, Shift+Tab)"),
+                                                   first + 1, first + shown, all.size())
+                                            : std::string(_("Fields (Tab, Shift+Tab)")),
+                         &bold,
+                         rowSize,
+                         palette::text,
+                         {box.left, box.top, box.width, line}});
+        box.top += line;
+        const float labelWidth = measureText(regular, "Switch sides  ", rowSize).x;
+        for (std::size_t i = first; i < first + shown; ++i) {
+            const Row& r = all[i];
+            const sf::FloatRect row(box.left, box.top + line * static_cast<float>(i - first),
+                                    box.width, line);
+            fieldRows.emplace_back(i, row);
+            const bool editing = m_entry && i == m_row;
+            std::string value = editing ? m_entry->text() : r.view.value;
+            if (editing) {
+                value.insert(m_entry->cursor(), "|");
+            }
+            const bool counted = r.view.kind == FieldView::Kind::Text &&
+                                 r.view.field != DraftField::Days &&
+                                 r.view.field != DraftField::Time &&
+                                 !(r.view.field == DraftField::SetupLine && r.view.value.empty() &&
+                                   m_draft->routine().setup.empty());
+            std::string note = r.view.limit;
+            if (counted) {
+                note = std::to_string(countCharacters(editing ? m_entry->text() : r.view.value)) +
+                       "/500";
+            } else if (r.view.kind == FieldView::Kind::Choice) {
+                note = "Enter: change";
+            }
+            if (editing && !m_entryProblem.empty()) {
+                note = m_entryProblem;
+            }
+            const float noteWidth =
+                std::min(measureText(regular, note, rowSize).x, box.width * 0.45f);
+            const float valueWidth = box.width - labelWidth - noteWidth - 3 * 8 * u;
+            // An empty time or setup row says what it stands for.
+            const bool placeholder =
+                !editing && value.empty() && i != m_row &&
+                (r.view.field == DraftField::Time || r.view.field == DraftField::SetupLine);
+            if (placeholder) {
+                value = r.view.field == DraftField::Time
+                            ? fill(_("{0} (settings)"),
+                                   timeOfDayText(m_app.workspace.settings.sessionMinuteOfDay))
+                            : std::string(_("none: Ctrl+L adds a line"));
+            }
+            // One line a field: a long value shows its end while it is typed, else its start.
+            std::string shown = value;
+            while (shown.size() > 1 && measureText(regular, shown, rowSize).x > valueWidth) {
+                if (editing) {
+                    std::size_t cut = 1;
+                    while (cut < shown.size() &&
+                           (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) {
+                        ++cut;
+                    }
+                    shown = shown.substr(cut);
+                } else {
+                    std::size_t cut = shown.size() - 1;
+                    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) {
+                        --cut;
+                    }
+                    shown = shown.substr(0, cut);
+                }
+            }
+            const sf::Color labelColour = r.stepField ? palette::accent : palette::dimText;
+            texts.push_back({r.view.label,
+                             &regular,
+                             rowSize,
+                             labelColour,
+                             {row.left + 8 * u, row.top + line * 0.1f, labelWidth, line}});
+            texts.push_back(
+                {shown,
+                 &regular,
+                 rowSize,
+                 placeholder ? palette::dimText : palette::text,
+                 {row.left + 8 * u + labelWidth, row.top + line * 0.1f, valueWidth + 1, line}});
+            if (i == m_row && !note.empty()) {
+                texts.push_back(
+                    {note,
+                     &regular,
+                     rowSize,
+                     editing && !m_entryProblem.empty() ? palette::warningNear : palette::dimText,
+                     {row.left + row.width - noteWidth - 8 * u, row.top + line * 0.1f,
+                      noteWidth + 1, line}});
+            }
+        }
+    }
     // A question over everything.
     if (m_question != Question::None) {
         const std::string question =
@@ -462,8 +626,26 @@ bool EditorScreen::arrange(float t) {
     return true;
 }
 
+std::size_t EditorScreen::fieldsFirst(std::size_t shown, std::size_t total) const {
+    if (shown >= total) {
+        return 0;
+    }
+    std::size_t first = std::min(m_fieldsFirst, total - shown);
+    if (m_row < first) {
+        first = m_row;
+    } else if (m_row >= first + shown) {
+        first = m_row + 1 - shown;
+    }
+    return first;
+}
+
 void EditorScreen::dropAt(Point at) {
     if (!m_draft || m_draft->routine().steps.empty()) {
+        return;
+    }
+    if (m_points) {
+        m_draft->movePoint(m_step, *m_points, m_point, at, m_app.body);
+        refresh(true);
         return;
     }
     if (m_draft->routine().steps[m_step].place.empty()) {
@@ -497,7 +679,8 @@ void EditorScreen::commitEntry() {
     }
     const std::vector<Row> all = rows();
     if (m_row < all.size()) {
-        m_entryProblem = m_draft->setField(all[m_row].view.field, m_step, m_entry->text(), true);
+        m_entryProblem = m_draft->setField(all[m_row].view.field, indexFor(all[m_row].view, m_step),
+                                           m_entry->text(), true);
     }
 }
 
@@ -533,17 +716,19 @@ ScreenRequest EditorScreen::textKey(const sf::Event::KeyEvent& key) {
         break;
     case sf::Keyboard::V:
         if (control(key)) {
-            m_entry->insert(sf::Clipboard::getString().toUtf8().size() > 0
-                                ? std::string(reinterpret_cast<const char*>(
-                                                  sf::Clipboard::getString().toUtf8().data()),
-                                              sf::Clipboard::getString().toUtf8().size())
-                                : std::string());
+            m_entry->insert(clipboardText());
             commitEntry();
         }
         break;
     case sf::Keyboard::Enter:
     case sf::Keyboard::Escape:
-    case sf::Keyboard::Tab:
+    case sf::Keyboard::Tab: {
+        // A setup line left empty is no line.
+        const std::vector<Row> all = rows();
+        if (m_row < all.size() && all[m_row].view.field == DraftField::SetupLine &&
+            all[m_row].view.item < m_draft->routine().setup.size() && looksBlank(m_entry->text())) {
+            m_draft->deleteSetupLine(all[m_row].view.item);
+        }
         m_entry.reset();
         m_entryProblem.clear();
         m_draft->endRun();
@@ -552,6 +737,7 @@ ScreenRequest EditorScreen::textKey(const sf::Event::KeyEvent& key) {
         }
         refresh(true);
         return {};
+    }
     default:
         break;
     }
@@ -634,7 +820,7 @@ ScreenRequest EditorScreen::key(const sf::Event::KeyEvent& key) {
     const bool ctrl = control(key);
     const double stepCm = key.shift ? 0.1 : 0.5;
     auto nudge = [&](double dx, double dy) {
-        const Point at = placeOf(m_place);
+        const Point at = chosenAt();
         dropAt({at.xCm + dx, at.yCm + dy});
     };
     switch (key.code) {
@@ -681,6 +867,49 @@ ScreenRequest EditorScreen::key(const sf::Event::KeyEvent& key) {
             return press("delete");
         }
         break;
+    case sf::Keyboard::P:
+        if (ctrl && key.shift) {
+            if (m_points && m_draft->removePoint(m_step, *m_points, m_point)) {
+                m_point = m_point > 0 ? m_point - 1 : 0;
+            } else {
+                m_status = _("Choose a path point with P to delete it; a path keeps one");
+            }
+            refresh(true);
+        } else if (ctrl) {
+            const PointList list = m_points.value_or(PointList::Points);
+            const std::size_t count = motionPoints(m_draft->routine().steps[m_step], list).size();
+            const std::size_t after = m_points ? m_point : count;
+            if (m_draft->addPoint(m_step, list, after, m_app.body)) {
+                m_points = list;
+                m_point = std::min(after + 1, count);
+            } else {
+                m_status = _("This motion takes no more points: choose path, stroke, strip, "
+                             "knead or friction");
+            }
+            refresh(true);
+        } else {
+            stepPoint(key.shift ? -1 : 1);
+        }
+        break;
+    case sf::Keyboard::L:
+        if (ctrl && key.shift) {
+            const std::vector<Row> all = rows();
+            if (m_row < all.size() && all[m_row].view.field == DraftField::SetupLine &&
+                m_draft->deleteSetupLine(all[m_row].view.item)) {
+                refresh(true);
+            } else {
+                m_status = _("Choose a setup line with Tab to delete it");
+                arrange();
+            }
+        } else if (ctrl) {
+            startSetupLine();
+        }
+        break;
+    case sf::Keyboard::V:
+        if (ctrl) {
+            pastePlacement(clipboardText());
+        }
+        break;
     case sf::Keyboard::Tab:
         if (!rows().empty()) {
             const std::size_t n = rows().size();
@@ -694,11 +923,13 @@ ScreenRequest EditorScreen::key(const sf::Event::KeyEvent& key) {
     case sf::Keyboard::PageUp:
         m_step = m_step > 0 ? m_step - 1 : 0;
         m_place = 0;
+        m_points.reset();
         refresh(false);
         break;
     case sf::Keyboard::PageDown:
         m_step = std::min(m_step + 1, m_draft->routine().steps.size() - 1);
         m_place = 0;
+        m_points.reset();
         refresh(false);
         break;
     case sf::Keyboard::Up:
@@ -734,6 +965,7 @@ ScreenRequest EditorScreen::key(const sf::Event::KeyEvent& key) {
         const std::size_t which = static_cast<std::size_t>(key.code - sf::Keyboard::Num1);
         if (which < m_draft->routine().steps[m_step].place.size()) {
             m_place = which;
+            m_points.reset();
             arrange();
         }
         break;
@@ -803,6 +1035,7 @@ ScreenRequest EditorScreen::handle(const sf::Event& event) {
                 m_entry.reset();
                 m_step = index;
                 m_place = 0;
+                m_points.reset();
                 refresh(false);
                 return {};
             }
@@ -819,21 +1052,46 @@ ScreenRequest EditorScreen::handle(const sf::Event& event) {
             m_entry.reset();
             const Point point = m_diagram.view().toBody(at);
             // The nearest of the step's places is picked up; else the chosen one jumps here.
+            // A motion point near the pointer is picked up too.
             const auto& places = m_draft->routine().steps[m_step].place;
             double best = 4 * 4;
+            auto distance = [&point](Point p) {
+                return (p.xCm - point.xCm) * (p.xCm - point.xCm) +
+                       (p.yCm - point.yCm) * (p.yCm - point.yCm);
+            };
+            bool picked = false;
             for (std::size_t i = 0; i < places.size(); ++i) {
-                const Point p = placeOf(i);
-                const double d = (p.xCm - point.xCm) * (p.xCm - point.xCm) +
-                                 (p.yCm - point.yCm) * (p.yCm - point.yCm);
+                const double d = distance(placeOf(i));
                 if (d < best) {
                     best = d;
                     m_place = i;
+                    m_points.reset();
+                    picked = true;
                 }
+            }
+            for (const PointList list : {PointList::Points, PointList::Return}) {
+                const std::vector<Point> points = pointsOf(list);
+                for (std::size_t i = 0; i < points.size(); ++i) {
+                    const double d = distance(points[i]);
+                    if (d < best) {
+                        best = d;
+                        m_points = list;
+                        m_point = i;
+                        picked = true;
+                    }
+                }
+            }
+            if (!picked && m_points) {
+                m_points.reset(); // a click away from everything moves the chosen ball
             }
             m_dragging = true;
             m_dragPoint = point;
             m_draft->endRun();
-            m_draft->movePlace(m_step, m_place, point, m_app.body, true);
+            if (m_points) {
+                m_draft->movePoint(m_step, *m_points, m_point, point, m_app.body, true);
+            } else {
+                m_draft->movePlace(m_step, m_place, point, m_app.body, true);
+            }
             refresh(false);
         }
         return {};
@@ -842,7 +1100,11 @@ ScreenRequest EditorScreen::handle(const sf::Event& event) {
         if (m_dragging) {
             m_dragPoint = m_diagram.view().toBody(
                 {static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)});
-            m_draft->movePlace(m_step, m_place, *m_dragPoint, m_app.body, true);
+            if (m_points) {
+                m_draft->movePoint(m_step, *m_points, m_point, *m_dragPoint, m_app.body, true);
+            } else {
+                m_draft->movePlace(m_step, m_place, *m_dragPoint, m_app.body, true);
+            }
             refresh(false);
         }
         return {};
@@ -926,13 +1188,34 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
                 }
             }
         }
+        // The motion's points, to pick up and move: the chosen one ringed.
+        const float dot = 0.45f * view.pixelsPerCm();
+        for (const PointList list : {PointList::Points, PointList::Return}) {
+            const std::vector<Point> points = pointsOf(list);
+            for (std::size_t i = 0; i < points.size(); ++i) {
+                const bool chosen = m_points == list && m_point == i;
+                const Point at = chosen ? chosenAt() : points[i];
+                sf::CircleShape marker(chosen ? dot * 1.6f : dot);
+                marker.setOrigin(marker.getRadius(), marker.getRadius());
+                marker.setPosition(view.toScreen(at));
+                marker.setFillColor(list == PointList::Points ? sf::Color(255, 255, 255, 200)
+                                                              : sf::Color(255, 255, 255, 110));
+                if (chosen) {
+                    const PlacementVerdict each = m_check.atPoint(at, contact);
+                    marker.setOutlineColor(each.worst != Closeness::Safe ? warningColor(each.worst)
+                                                                         : palette::accent);
+                    marker.setOutlineThickness(m_edge);
+                }
+                target.draw(marker);
+            }
+        }
         for (std::size_t i = 0; i < step->place.size(); ++i) {
             const Point at = placeOf(i);
             const PlacementVerdict each = m_check.atPoint(at, contact);
             std::optional<sf::Color> ring;
             if (each.worst != Closeness::Safe) {
                 ring = warningColor(each.worst);
-            } else if (i == m_place) {
+            } else if (i == m_place && !m_points) {
                 ring = palette::accent;
             }
             if (tool) {
@@ -941,6 +1224,32 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
             } else {
                 drawBall(target, view, at, contact.radiusCm, colour, false, ring);
             }
+        }
+    }
+    if (step == nullptr && m_step < draft.steps.size() && !byHand(draft.drill)) {
+        // A routine with an error still shows where the step's balls are, each ringed by
+        // its verdict: a ball on the spine is never drawn as a safe one.
+        const BallKind* kind = m_app.body.findBall(draft.ball.kind);
+        const double diameter = draft.ball.kind == "custom" ? draft.ball.diameterCm
+                                : kind != nullptr           ? kind->diameterCm
+                                                            : 6.7;
+        const Contact contact = Contact::ball(m_app.body, diameter);
+        for (std::size_t i = 0; i < draft.steps[m_step].place.size(); ++i) {
+            const Point at = placeOf(i);
+            const sf::Vector2f centre = view.toScreen(at);
+            const float radius = static_cast<float>(contact.radiusCm) * view.pixelsPerCm() * 2;
+            if (!m_bodyArea.contains(centre - sf::Vector2f(radius, radius)) ||
+                !m_bodyArea.contains(centre + sf::Vector2f(radius, radius))) {
+                continue; // far off the body: the verdict says so, over no other text
+            }
+            const PlacementVerdict each = m_check.atPoint(at, contact);
+            const std::optional<sf::Color> ring =
+                !each.onBody                    ? std::optional<sf::Color>(palette::warningNear)
+                : each.worst != Closeness::Safe ? std::optional<sf::Color>(warningColor(each.worst))
+                : i == m_place                  ? std::optional<sf::Color>(palette::accent)
+                                                : std::nullopt;
+            drawBall(target, view, at, contact.radiusCm, ballColor(m_app.body, draft.ball), false,
+                     ring);
         }
     }
     for (const auto& [name, box] : m_buttons) {

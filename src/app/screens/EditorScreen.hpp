@@ -36,8 +36,16 @@ public:
     const std::string& savePath() const { return m_savePath; }
     const std::string& status() const { return m_status; }
     std::size_t step() const { return m_step; }
-    /// Puts the chosen place of the chosen step at a point, as a drag would (routine frame).
+    /// Puts the chosen place (or motion point) of the chosen step at a point, as a drag would
+    /// (routine frame).
     void dropAt(Point at);
+    /// Shows a step (from 0) with its first place chosen.
+    void chooseStep(std::size_t step);
+    /// Sets the chosen place (or motion point) to a placement copied in the explorer, as
+    /// Ctrl+V does with the clipboard; says why not in the status when the text is none.
+    bool pastePlacement(const std::string& text);
+    /// The chosen motion point: its list, and which one; none when a place is chosen.
+    std::optional<std::pair<PointList, std::size_t>> chosenPoint() const;
 
 private:
     enum class Question { None, Leave, SaveWithWarnings };
@@ -58,6 +66,14 @@ private:
     ScreenRequest press(const std::string& button);
     std::vector<Row> rows() const;
     Point placeOf(std::size_t index) const;
+    /// Where the chosen place or motion point is on this body.
+    Point chosenAt() const;
+    /// The chosen step's motion points on this body, in a list.
+    std::vector<Point> pointsOf(PointList list) const;
+    /// P: the next motion point (delta 1) or the one before; past either end, the place.
+    void stepPoint(int delta);
+    void startSetupLine();
+    std::size_t fieldsFirst(std::size_t shown, std::size_t total) const;
     PlacementVerdict verdict() const;
 
     AppResources& m_app;
@@ -70,6 +86,9 @@ private:
 
     std::size_t m_step = 0;
     std::size_t m_place = 0;
+    std::optional<PointList> m_points; // a motion point is chosen: which list; m_point in it
+    std::size_t m_point = 0;
+    std::size_t m_fieldsFirst = 0; // the first field row shown, when they do not all fit
     std::size_t m_row = 0;
     std::optional<TextEntry> m_entry; // the field being typed into
     std::string m_entryProblem;

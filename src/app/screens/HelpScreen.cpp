@@ -2,12 +2,39 @@
 #include "HelpScreen.hpp"
 
 #include "app/Palette.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 
 namespace rollcoach {
 
-std::vector<HelpSection> helpSections(const Workspace& workspace) {
+std::vector<HelpSection> helpSections(const Workspace& workspace, bool editor) {
+    const HelpSection files = {
+        "Where your files are",
+        {"Your routines and history: " + workspace.dataDir,
+         "History: " + workspace.dataDir + "/history.sqlite", "Settings: " + workspace.settingsFile,
+         "rollcoach's own files: " + (workspace.paths.dataDir.empty() ? std::string("not found")
+                                                                      : workspace.paths.dataDir)}};
+    if (editor) {
+        return {
+            {"Keys in the editor",
+             {_("Tab, Shift+Tab: the next field, the one before; Enter: type into it, or change a "
+                "choice; Enter, Tab or Esc: done typing"),
+              _("Arrows (Shift: finer) or a drag: move the chosen ball or path point; 1-4: which "
+                "ball; P, Shift+P: the next path point, the one before"),
+              _("Ctrl+P: a path point more; Ctrl+Shift+P: delete it; Ctrl+B: a ball more; "
+                "Ctrl+Shift+B: one fewer"),
+              _("Page Up, Page Down: the step; Insert or Ctrl+N: a new step; Ctrl+D: duplicate it; "
+                "Ctrl+Delete: delete it; Ctrl+Up, Ctrl+Down: move it"),
+              _("Ctrl+L: a setup line more; Ctrl+Shift+L: delete the chosen one; Ctrl+V: paste a "
+                "placement copied in the explorer"),
+              _("Ctrl+Z: undo; Ctrl+Y or Ctrl+Shift+Z: redo; Ctrl+S: save; Esc: back (asks "
+                "first when unsaved)")}},
+            {"Keys everywhere",
+             {"F1, H or ? (not while typing): this help", "F or F11: full screen and back"}},
+            files,
+        };
+    }
     return {
         {"Keys in a session",
          {"Space: pause and resume", "Left, Right (or Page Up, Down): the step before, the next",
@@ -26,13 +53,8 @@ std::vector<HelpSection> helpSections(const Workspace& workspace) {
         {"Voice (listen: true in settings, or run --listen)",
          {"Say one word alone: pause, resume, next, back, or stop (as X), or a number 0 to 10"}},
         {"Keys in the editor",
-         {"Tab, Enter: fields; arrows: the ball; Ctrl+Z undo, Ctrl+Y redo, Ctrl+S save"}},
-        {"Where your files are",
-         {"Your routines and history: " + workspace.dataDir,
-          "History: " + workspace.dataDir + "/history.sqlite",
-          "Settings: " + workspace.settingsFile,
-          "rollcoach's own files: " + (workspace.paths.dataDir.empty() ? std::string("not found")
-                                                                       : workspace.paths.dataDir)}},
+         {_("Tab, Enter: fields; arrows: the ball; Ctrl+S: save; F1 there: every key")}},
+        files,
     };
 }
 
@@ -43,7 +65,8 @@ bool isHelpKey(const sf::Event& event) {
     return event.type == sf::Event::TextEntered && event.text.unicode == '?';
 }
 
-HelpScreen::HelpScreen(AppResources& app) : m_app(app), m_sections(helpSections(app.workspace)) {}
+HelpScreen::HelpScreen(AppResources& app, bool editor)
+    : m_app(app), m_sections(helpSections(app.workspace, editor)) {}
 
 void HelpScreen::layout(sf::Vector2u size) {
     shrinkToFit([&](float t) { return arrange(size, t); });

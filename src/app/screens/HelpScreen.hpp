@@ -16,8 +16,9 @@ struct HelpSection {
 };
 
 /// Everything the help shows: the keys, media keys, gamepad buttons, voice commands and where
-/// the person's files and the app's own are.
-std::vector<HelpSection> helpSections(const Workspace& workspace);
+/// the person's files and the app's own are. Over the editor (`editor`), every key of the
+/// editor instead of a session's keys, buttons and words, which do nothing there.
+std::vector<HelpSection> helpSections(const Workspace& workspace, bool editor = false);
 
 /// Whether an event asks for the help: F1, H, or a typed "?" (whatever the keyboard's layout).
 bool isHelpKey(const sf::Event& event);
@@ -25,7 +26,7 @@ bool isHelpKey(const sf::Event& event);
 /// The help, over any screen: F1 or ? shows it, any key or click closes it.
 class HelpScreen : public Screen {
 public:
-    explicit HelpScreen(AppResources& app);
+    explicit HelpScreen(AppResources& app, bool editor = false);
     void layout(sf::Vector2u size) override;
     ScreenRequest handle(const sf::Event& event) override;
     void draw(sf::RenderTarget& target) const override;
