@@ -1198,8 +1198,9 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
                 sf::CircleShape marker(chosen ? dot * 1.6f : dot);
                 marker.setOrigin(marker.getRadius(), marker.getRadius());
                 marker.setPosition(view.toScreen(at));
-                marker.setFillColor(list == PointList::Points ? palette::withAlpha(palette::mark, 200)
-                                                              : palette::withAlpha(palette::mark, 110));
+                marker.setFillColor(list == PointList::Points
+                                        ? palette::withAlpha(palette::mark, 200)
+                                        : palette::withAlpha(palette::mark, 110));
                 if (chosen) {
                     const PlacementVerdict each = m_check.atPoint(at, contact);
                     marker.setOutlineColor(each.worst != Closeness::Safe ? warningColor(each.worst)
