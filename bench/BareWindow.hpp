@@ -36,8 +36,8 @@ void runBareWindow(const char* title, unsigned width, unsigned height, long fram
 /// The reference points' window: the bare window that also draws one moving circle and a
 /// line of `line` in each font rollcoach draws with (its regular and bold faces) each frame,
 /// the least any drawing program with those fonts draws. `bold` may be the regular font.
-inline void runDrawingWindow(const sf::Font& regular, const sf::Font& bold,
-                             const std::string& line, long frames) {
+inline void runDrawingWindow(const sf::Font& regular, const sf::Font& bold, const std::string& line,
+                             long frames) {
     sf::Text text(line, regular, 32);
     text.setPosition(40, 40);
     sf::Text heading(line, bold, 32);

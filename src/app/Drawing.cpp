@@ -234,8 +234,7 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
         for (const Point& p : m_body.sacrum) {
             top = std::min(top, p.yCm);
         }
-        fillPolygon(m_bones, toScreen(v, m_body.sacrum, 1),
-                    palette::withAlpha(palette::bone, 170));
+        fillPolygon(m_bones, toScreen(v, m_body.sacrum, 1), palette::withAlpha(palette::bone, 170));
         strokeLine(m_bones, toScreen(v, m_body.sacrum, 1), std::max(1.5f, px * 0.2f),
                    palette::boneEdge, true);
         const float level = static_cast<float>(m_body.thoracicLevelCm);
@@ -264,8 +263,7 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
     // Scapulae and the spine of each.
     for (float mirror : {1.f, -1.f}) {
         const std::vector<sf::Vector2f> blade = toScreen(v, m_body.scapula, mirror);
-        fillPolygon(m_bones, blade,
-                    palette::withAlpha(palette::bone, 150));
+        fillPolygon(m_bones, blade, palette::withAlpha(palette::bone, 150));
         strokeLine(m_bones, blade, std::max(1.5f, px * 0.2f), palette::boneEdge, true);
         strokeLine(m_bones, toScreen(v, m_body.scapulaSpine, mirror), std::max(2.f, px * 0.45f),
                    palette::boneEdge);

@@ -57,8 +57,9 @@ std::vector<std::string> Fonts::findFiles() {
     // files and its caches (milliseconds of start-up, and memory that stays resident).
     // Elsewhere, and when ROLLCOACH_FONT names another, fontconfig finds them.
     const char* override = std::getenv("ROLLCOACH_FONT");
-    const std::vector<std::string> debian = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
+    const std::vector<std::string> debian = {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
     std::error_code ec;
     if ((override == nullptr || *override == '\0') &&
         std::filesystem::is_regular_file(debian[0], ec) &&
@@ -87,8 +88,8 @@ void FontFile::map(const std::string& file) {
         }
         throw AssetError(file + ": cannot read this font");
     }
-    void* data = mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE,
-                      fd, 0);
+    void* data =
+        mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
     if (data == MAP_FAILED) {
         throw AssetError(file + ": cannot read this font");

@@ -132,11 +132,12 @@ struct Spacing {
 struct LayoutStart {
     LayoutStart(sf::Vector2u size, float t, bool lenient, Spacing spacing = {});
     Canvas c;
-    float k = 1;       ///< the try's scale of every size
-    float m = 0;       ///< the margin
-    float gap = 0;     ///< between one text and the next
-    float width = 0;   ///< inside the margins
-    bool tall = false; ///< portrait: what stands beside the body on a landscape screen goes under it
+    float k = 1;     ///< the try's scale of every size
+    float m = 0;     ///< the margin
+    float gap = 0;   ///< between one text and the next
+    float width = 0; ///< inside the margins
+    bool tall =
+        false; ///< portrait: what stands beside the body on a landscape screen goes under it
     Boxes boxes;
     std::vector<PlacedText> texts;
 

@@ -185,8 +185,8 @@ char32_t capitalOf(char32_t c) {
     // Latin Extended-A pairs a capital and its small letter, in turn; the ranges between
     // 0x139 and 0x148, and after 0x178, start with the capital on an odd code point.
     const bool oddCapital = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-    const bool paired = (c >= 0x100 && c <= 0x137 && c != 0x131) || (c >= 0x14A && c <= 0x177) ||
-                        oddCapital;
+    const bool paired =
+        (c >= 0x100 && c <= 0x137 && c != 0x131) || (c >= 0x14A && c <= 0x177) || oddCapital;
     if (paired && (c % 2 == 0) == oddCapital) {
         return c - 1;
     }

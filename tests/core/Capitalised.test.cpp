@@ -26,6 +26,8 @@ TEST_CASE("capitalised: the first letter only, in UTF-8") {
     // What is no small letter stays as it is, a stray byte too.
     CHECK(capitalised("÷ 2") == "÷ 2");
     CHECK(capitalised("ß") == "ß");
-    CHECK(capitalised("\xff" "abc") == "\xff" "abc");
+    CHECK(capitalised("\xff"
+                      "abc") == "\xff"
+                                "abc");
     CHECK(capitalised("日本") == "日本");
 }

@@ -110,8 +110,7 @@ void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const Sessio
             strokeLine(shapes, pressed, width * 0.4f, faint);
         }
         if (c < pic.returnPaths.size() && pic.returnPaths[c].size() > 1) {
-            drawArrowPath(shapes, screen(pic.returnPaths[c]), width * 0.3f,
-                          palette::faintMark);
+            drawArrowPath(shapes, screen(pic.returnPaths[c]), width * 0.3f, palette::faintMark);
         }
     }
     drawShapes(target, shapes);
@@ -131,8 +130,7 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view, const S
                      static_cast<float>(pic.contactRadiusCm) * view.pixelsPerCm() + width * 0.9f);
         const float line = std::max(2.f, width * 0.3f);
         const sf::Vector2f c = view.toScreen(centre);
-        fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40,
-                 palette::ballShadow);
+        fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40, palette::ballShadow);
         fillRing(shapes, c, std::max(0.f, r - line / 4), r + line / 4, 40, strong);
         // A head on the circle's right, pointing down: it turns clockwise on the screen.
         const float head = std::max(line * 2.2f, 5.f);
@@ -657,8 +655,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
             line.push_back(view.toScreen(p));
         }
         sf::VertexArray guide(sf::Triangles);
-        strokeLine(guide, line, std::max(2.f, view.pixelsPerCm() * 0.35f),
-                   palette::mark);
+        strokeLine(guide, line, std::max(2.f, view.pixelsPerCm() * 0.35f), palette::mark);
         drawShapes(target, guide);
     }
     sf::VertexArray dots(sf::Triangles);
