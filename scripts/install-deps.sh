@@ -12,6 +12,7 @@ app_packages=(
     libsystemd-dev libpocketsphinx-dev pocketsphinx-en-us libglib2.0-dev libcairo2-dev
     libpango1.0-dev
     espeak-ng
+    gettext
 )
 # The tests, the benchmark and the Debian package: the test runner's display, the schema
 # check, the fonts the report's text in other scripts is read back in (Japanese from IPA
@@ -20,7 +21,7 @@ app_packages=(
 test_packages=(
     doctest-dev python3 python3-jsonschema python3-yaml
     xvfb xauth imagemagick time dbus-daemon playerctl dunst poppler-utils fonts-ipafont-gothic
-    xdotool
+    xdotool xclip locales
     dpkg-dev fakeroot file lintian desktop-file-utils appstream bash-completion man-db
 )
 
@@ -49,4 +50,14 @@ if ((${#missing[@]})); then
     echo "Installing: ${missing[*]}"
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}"
+fi
+
+# The tests run in German and Spanish: their locales are generated when missing.
+if [[ ${1:-} == "" ]]; then
+    for locale in de_DE es_ES; do
+        if ! locale -a 2>/dev/null | grep -qi "^${locale}\.utf-\?8$"; then
+            echo "Generating the ${locale}.UTF-8 locale"
+            "${sudo[@]}" localedef -i "$locale" -c -f UTF-8 "${locale}.UTF-8"
+        fi
+    done
 fi

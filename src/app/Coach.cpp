@@ -4,6 +4,7 @@
 #include "core/EveryBody.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/Translate.hpp"
 #include "screens/BodyScreen.hpp"
 #include "screens/EditorScreen.hpp"
 #include "screens/EndScreen.hpp"
@@ -218,8 +219,11 @@ bool Coach::dropSession() {
     }
     bool saved = true;
     if (const std::size_t lost = m_session->retryHistory(true); lost > 0) {
-        m_err << "rollcoach: error: history: " << lost << (lost == 1 ? " record" : " records")
-              << " of the session could not be written: " << m_session->recorder().lastFailure()
+        m_err << "rollcoach: error: "
+              << plural(static_cast<unsigned long>(lost),
+                        "history: {0} record of the session could not be written: {1}",
+                        "history: {0} records of the session could not be written: {1}",
+                        m_session->recorder().lastFailure())
               << "\n";
         saved = false;
     }
@@ -248,7 +252,7 @@ bool Coach::retryHistory() {
 }
 
 bool Coach::finish() {
-    endSession("window closed");
+    endSession("window closed"); // untranslated: a stop reason kept
     // The screens point into the session: they go first.
     m_screens.clear();
     return dropSession();

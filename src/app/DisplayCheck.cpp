@@ -1,4 +1,5 @@
 #include "DisplayCheck.hpp"
+#include "core/Translate.hpp"
 
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
@@ -24,13 +25,15 @@ std::string openGlProblem(Display* display) {
     // An X server in 8-bit colour turns GLX off altogether (Xvfb does), so the extension's
     // absence alone would not tell the user what to change.
     const std::string colourHint =
-        DefaultDepth(display, screen) <= 8 ? " (the display is in 8-bit colour: use 24-bit)" : "";
+        DefaultDepth(display, screen) <= 8
+            ? " " + std::string(_("(the display is in 8-bit colour: use 24-bit)"))
+            : "";
     int opcode = 0;
     int eventBase = 0;
     int errorBase = 0;
     // Asked of the server itself: glXQueryExtension would load the OpenGL driver first.
     if (!XQueryExtension(display, "GLX", &opcode, &eventBase, &errorBase)) {
-        return "the X server does not offer the GLX extension" + colourHint;
+        return _("the X server does not offer the GLX extension") + colourHint;
     }
     XVisualInfo wanted{};
     wanted.screen = screen;
@@ -39,7 +42,7 @@ std::string openGlProblem(Display* display) {
     XVisualInfo* visuals =
         XGetVisualInfo(display, VisualScreenMask | VisualClassMask, &wanted, &count);
     if (visuals == nullptr) {
-        return "no true-colour visual" + colourHint;
+        return _("no true-colour visual") + colourHint;
     }
     XFree(visuals);
     return {};
@@ -50,18 +53,18 @@ std::string openGlProblem(Display* display) {
 DisplayCheck::DisplayCheck() {
     const char* name = std::getenv("DISPLAY");
     if (name == nullptr || *name == '\0') {
-        m_why = "no display: DISPLAY is not set (run rollcoach from a desktop session, or under "
-                "xvfb-run for screenshots)";
+        m_why = _("no display: DISPLAY is not set (run rollcoach from a desktop session, or "
+                  "under xvfb-run for screenshots)");
         return;
     }
     Display* display = XOpenDisplay(nullptr);
     m_display = display;
     if (display == nullptr) {
-        m_why = std::string("cannot open the display \"") + name + "\"";
+        m_why = rollcoach::fill(_("cannot open the display \"{0}\""), name);
         return;
     }
     if (const std::string problem = openGlProblem(display); !problem.empty()) {
-        m_why = std::string("the display ") + name + " has no OpenGL (GLX): " + problem;
+        m_why = rollcoach::fill(_("the display {0} has no OpenGL (GLX): {1}"), name, problem);
     }
 }
 
@@ -87,8 +90,8 @@ bool DisplayCheck::confirm(const std::function<bool()>& makeContext) {
         return true;
     }
     const char* name = std::getenv("DISPLAY");
-    m_why = std::string("the display ") + (name != nullptr ? name : "") +
-            " has no OpenGL (GLX): cannot make an OpenGL context";
+    m_why = rollcoach::fill(_("the display {0} has no OpenGL (GLX): {1}"),
+                            name != nullptr ? name : "", _("cannot make an OpenGL context"));
     return false;
 }
 

@@ -1,4 +1,5 @@
 #include "Fonts.hpp"
+#include "core/Translate.hpp"
 
 #include <SFML/System/Err.hpp>
 
@@ -22,7 +23,7 @@ std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns)
     // One configuration for every lookup: loading it is the costly part.
     FcConfig* config = FcInitLoadConfigAndFonts();
     if (config == nullptr) {
-        throw AssetError("cannot start fontconfig to find a font");
+        throw AssetError(_("cannot start fontconfig to find a font"));
     }
     std::vector<std::string> files;
     for (const std::string& pattern : patterns) {
@@ -42,8 +43,10 @@ std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns)
         FcPatternDestroy(wanted);
         if (file.empty()) {
             FcConfigDestroy(config);
-            throw AssetError("no font found for \"" + pattern +
-                             "\": install fonts-dejavu-core or set ROLLCOACH_FONT to a .ttf file");
+            throw AssetError(
+                rollcoach::fill(_("no font found for \"{0}\": install fonts-dejavu-core or set "
+                                  "ROLLCOACH_FONT to a .ttf file"),
+                                pattern));
         }
         files.push_back(file);
     }
@@ -66,7 +69,7 @@ std::vector<std::string> Fonts::findFiles() {
         std::filesystem::is_regular_file(debian[1], ec)) {
         return debian;
     }
-    return findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"});
+    return findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"}); // untranslated: font names
 }
 
 FontFile::~FontFile() {
@@ -78,7 +81,7 @@ FontFile::~FontFile() {
 void FontFile::map(const std::string& file) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) {
-        throw AssetError(file + ": font file missing or not a file");
+        throw AssetError(file + ": " + _("font file missing or not a file"));
     }
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     struct stat info {};
@@ -86,13 +89,13 @@ void FontFile::map(const std::string& file) {
         if (fd >= 0) {
             close(fd);
         }
-        throw AssetError(file + ": cannot read this font");
+        throw AssetError(file + ": " + _("cannot read this font"));
     }
     void* data =
         mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
     if (data == MAP_FAILED) {
-        throw AssetError(file + ": cannot read this font");
+        throw AssetError(file + ": " + _("cannot read this font"));
     }
     m_data = data;
     m_size = static_cast<std::size_t>(info.st_size);
@@ -106,7 +109,7 @@ void MeasuredFont::load(const std::string& file) {
     const bool ok = loadFromMemory(m_data, m_size);
     sf::err().rdbuf(previous);
     if (!ok || !m_metrics.open(*this)) {
-        throw AssetError(file + ": cannot load this font");
+        throw AssetError(file + ": " + _("cannot load this font"));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "MediaPlayer.hpp"
 
+#include "core/Translate.hpp"
 #include "modules/ModuleLoader.hpp"
 
 #include <cstdlib>
@@ -31,16 +32,18 @@ void MediaPlayer::show(const std::optional<NowPlaying>& now) {
     if (m_bus == nullptr && now && !m_tried) {
         m_tried = true;
         if (!sessionBusMayBeThere()) {
-            m_err << "rollcoach: notice: no D-Bus session bus: media keys will not control the "
-                     "session\n";
+            m_err << "rollcoach: notice: "
+                  << _("no D-Bus session bus: media keys will not control the session") << "\n";
             return;
         }
         std::string why;
         const auto open =
             loadModuleEntry<OpenMediaPlayerBus>(m_modules, kOpenMediaPlayerBusSymbol, why);
         if (open == nullptr) {
-            m_err << "rollcoach: notice: cannot load " << kMediaPlayerModuleName
-                  << ": media keys will not control the session\n";
+            m_err << "rollcoach: notice: "
+                  << rollcoach::fill(_("cannot load {0}: media keys will not control the session"),
+                                     kMediaPlayerModuleName)
+                  << "\n";
             return;
         }
         // The module stays loaded for the rest of the program: the player's code lives there.

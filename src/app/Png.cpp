@@ -1,6 +1,7 @@
 #include "Png.hpp"
 
 #include "core/TextFile.hpp"
+#include "core/Translate.hpp"
 
 #include <png.h>
 
@@ -26,7 +27,7 @@ bool savePng(const sf::Image& image, const std::string& path, std::string& why) 
     png_infop info = png ? png_create_info_struct(png) : nullptr;
     if (png == nullptr || info == nullptr || setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
-        why = "cannot encode the image";
+        why = _("cannot encode the image");
         return false;
     }
     png_set_write_fn(png, &bytes, appendBytes, flushNothing);

@@ -1,11 +1,13 @@
 #include "RenderFrontEnd.hpp"
 
 #include "Png.hpp"
+#include "core/Translate.hpp"
 #include "screens/BodyScreen.hpp"
 #include "screens/EditorScreen.hpp"
 #include "screens/HelpScreen.hpp"
 #include "screens/ProgressScreen.hpp"
 #include "screens/SessionScreen.hpp"
+#include "screens/SetupScreen.hpp"
 
 #include <filesystem>
 #include <ostream>
@@ -18,8 +20,9 @@ int drawToPng(const Screen& screen, sf::Vector2u size, const std::string& outFil
               std::ostream& out, std::ostream& err) {
     sf::RenderTexture texture;
     if (!texture.create(size.x, size.y)) {
-        err << "rollcoach: error: cannot create a " << size.x << "x" << size.y
-            << " image to draw into\n";
+        err << "rollcoach: error: "
+            << rollcoach::fill(_("cannot create a {0}x{1} image to draw into"), size.x, size.y)
+            << "\n";
         return 1;
     }
     screen.draw(texture);
@@ -27,7 +30,8 @@ int drawToPng(const Screen& screen, sf::Vector2u size, const std::string& outFil
     const sf::Image image = texture.getTexture().copyToImage();
     std::string why;
     if (!savePng(image, outFile, why)) {
-        err << "rollcoach: error: " << outFile << ": cannot write the image: " << why << "\n";
+        err << "rollcoach: error: " << outFile << ": "
+            << rollcoach::fill(_("cannot write the image: {0}"), why) << "\n";
         return 1;
     }
     out << outFile << "\n";
@@ -40,7 +44,8 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
                  std::ostream& out, std::ostream& err) {
     const std::filesystem::path outPath(request.outFile);
     if (outPath.extension() != ".png") {
-        err << "rollcoach: error: " << request.outFile << ": the output must be a .png file\n";
+        err << "rollcoach: error: " << request.outFile << ": "
+            << _("the output must be a .png file") << "\n";
         return 1;
     }
     const sf::Vector2u size(request.width, request.height);
@@ -66,6 +71,11 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
     }
     if (request.picture == WindowRequest::Picture::Body) {
         BodyScreen screen(app, routine.file, false);
+        screen.layout(size);
+        return drawToPng(screen, size, request.outFile, out, err);
+    }
+    if (request.picture == WindowRequest::Picture::Setup) {
+        SetupScreen screen(app, *routine.routine, {routine.file, routine.hash}, request.firstSide);
         screen.layout(size);
         return drawToPng(screen, size, request.outFile, out, err);
     }

@@ -1,4 +1,6 @@
 #include "Speech.hpp"
+#include "core/Language.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -15,8 +17,8 @@ extern char** environ;
 namespace rollcoach {
 
 std::string speechMissingNotice() {
-    return "Speech is on, but espeak-ng is not installed, so nothing is said aloud. Install it "
-           "with: sudo apt install espeak-ng (or set speech: off in settings.yaml).";
+    return _("Speech is on, but espeak-ng is not installed, so nothing is said aloud. Install it "
+             "with: sudo apt install espeak-ng (or set speech: off in settings.yaml).");
 }
 
 std::vector<std::string> speechArguments(const std::string& program, const std::string& text,
@@ -57,10 +59,17 @@ std::string voiceForLocale(const std::string& locale) {
 }
 
 std::string voiceForLocale() {
+    // The voice speaks the language the texts are in: the catalog's, when one is in use.
+    const std::string language = catalogLanguage();
+    if (language != "en") {
+        return speechVoiceFor(language);
+    }
+    // English texts: the locale's English (en-gb, en-us), else espeak-ng's default.
     for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(name);
         if (value != nullptr && *value != '\0') {
-            return voiceForLocale(value);
+            const std::string voice = voiceForLocale(value);
+            return voice.compare(0, 2, "en") == 0 ? voice : std::string();
         }
     }
     return {};

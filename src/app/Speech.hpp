@@ -69,7 +69,8 @@ std::vector<std::string> speechArguments(const std::string& program, const std::
 /// gives "en-gb", "de_DE" gives "de"; "C", "POSIX" and "" give "" (espeak-ng's default).
 std::string voiceForLocale(const std::string& locale);
 
-/// The voice for this process's locale.
+/// The voice for the language the texts are shown in (the catalog's: "de", "es"); for English,
+/// the locale's English voice.
 std::string voiceForLocale();
 
 } // namespace rollcoach

@@ -1,4 +1,5 @@
 #include "StopSignals.hpp"
+#include "core/Translate.hpp"
 
 #include <cstring>
 
@@ -56,7 +57,8 @@ std::string StopSignals::name(int signal) {
     case SIGHUP:
         return "SIGHUP";
     default:
-        return "signal " + std::to_string(signal);
+        return "signal " +
+               std::to_string(signal); // untranslated: kept in the history as the stop reason
     }
 }
 

@@ -1,5 +1,6 @@
 #include "Tones.hpp"
 
+#include "core/Translate.hpp"
 #include "modules/ModuleLoader.hpp"
 
 #include <algorithm>
@@ -100,7 +101,8 @@ void Tones::prepare() {
     // Mixing for a null output would cost a context of 256 voices (8.5 MiB) and a mixing
     // thread, for nothing anyone can hear.
     if (onlyNullSoundOutput(std::getenv("ALSOFT_DRIVERS"))) {
-        m_notices << "rollcoach: no sound device (ALSOFT_DRIVERS=null): cues will be silent\n";
+        m_notices << "rollcoach: "
+                  << _("no sound device (ALSOFT_DRIVERS=null): cues will be silent") << "\n";
         return;
     }
     // The module stays loaded to the end: SFML's audio library keeps its device in globals
@@ -108,12 +110,12 @@ void Tones::prepare() {
     std::string why;
     const auto open = loadModuleEntry<OpenSoundPlayer>(m_modules, kOpenSoundPlayerSymbol, why);
     if (open == nullptr) {
-        m_notices << "rollcoach: cues will be silent: " << why << "\n";
+        m_notices << "rollcoach: " << rollcoach::fill(_("cues will be silent: {0}"), why) << "\n";
         return;
     }
     m_player.reset(open(toneSamples(), kSampleRate, why));
     if (m_player == nullptr) {
-        m_notices << "rollcoach: " << why << ": cues will be silent\n";
+        m_notices << "rollcoach: " << rollcoach::fill(_("{0}: cues will be silent"), why) << "\n";
     }
 }
 

@@ -1,6 +1,7 @@
 #include "Widgets.hpp"
 
 #include "Palette.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,8 +9,9 @@
 
 namespace rollcoach {
 
-const char* const kStopAdvice =
-    "Stop at once on sharp pain, numbness or tingling. Press gently; never on the spine or neck.";
+// Translated where it is shown.
+const char* const kStopAdvice = N_(
+    "Stop at once on sharp pain, numbness or tingling. Press gently; never on the spine or neck.");
 
 unsigned Canvas::px(float size) const {
     return static_cast<unsigned>(std::max(9.f, size * u));
@@ -159,9 +161,9 @@ std::string ballLabel(const BodyModel& body, const BallChoice& ball) {
     if (const BallKind* kind = body.findBall(ball.kind)) {
         return kind->label;
     }
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.1f cm ball", ball.diameterCm);
-    return buffer;
+    char diameter[32];
+    std::snprintf(diameter, sizeof diameter, "%.1f", ball.diameterCm);
+    return rollcoach::fill(_("{0} cm ball"), diameter);
 }
 
 std::size_t ballCount(const Routine& routine) {
@@ -192,15 +194,15 @@ std::string equipmentText(const BodyModel& body, const Routine& routine) {
 std::string drillLabel(Drill drill) {
     switch (drill) {
     case Drill::Wall:
-        return "wall drill";
+        return _("wall drill");
     case Drill::Lying:
-        return "lying drill";
+        return _("lying drill");
     case Drill::Partner:
-        return "partner massage";
+        return _("partner massage");
     case Drill::SelfPress:
-        return "self-press drill";
+        return _("self-press drill");
     }
-    return "drill";
+    return _("drill");
 }
 
 } // namespace rollcoach

@@ -15,6 +15,7 @@
 #include "core/EveryBody.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/Translate.hpp"
 #include "modules/ModuleLoader.hpp"
 #include "voice/Recognizer.hpp"
 
@@ -66,16 +67,20 @@ std::string summarise(std::vector<double> ms) {
                            static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
     };
     char line[160];
-    std::snprintf(line, sizeof line, "mean %.2f ms  median %.2f ms  p95 %.2f ms  max %.2f ms", mean,
+    // clang-format off
+    std::snprintf(line, sizeof line, "mean %.2f ms  median %.2f ms  p95 %.2f ms  max %.2f ms", mean, // untranslated: benchmark figures
                   at(0.5), at(0.95), ms.back());
+    // clang-format on
     return line;
 }
 
 void printFrameStatistics(long ticks, const std::vector<double>& drawMs,
                           const std::vector<double>& intervalMs, std::ostream& out) {
-    out << "frames " << ticks << " (" << drawMs.size() << " drawn; the others showed nothing new)\n"
-        << "  draw (building and submitting a frame): " << summarise(drawMs) << "\n"
-        << "  frame interval (with the 60 fps limit): " << summarise(intervalMs) << "\n";
+    // clang-format off
+    out << "frames " << ticks << " (" << drawMs.size() << " drawn; the others showed nothing new)\n" // untranslated: benchmark figures
+        << "  draw (building and submitting a frame): " << summarise(drawMs) << "\n" // untranslated: benchmark figures
+        << "  frame interval (with the 60 fps limit): " << summarise(intervalMs) << "\n"; // untranslated: benchmark figures
+    // clang-format on
 }
 
 // What start-up reads from disk without SFML. It is read on a thread of its own while the
@@ -104,7 +109,8 @@ WindowAssets readWindowAssets(const Workspace& workspace, bool withHistory) {
         } catch (const HistoryError& error) {
             assets.historyProblem = error.what();
             assets.historyNotices =
-                "rollcoach: notice: history will not be saved: " + assets.historyProblem + "\n";
+                "rollcoach: notice: " +
+                rollcoach::fill(_("history will not be saved: {0}"), assets.historyProblem) + "\n";
         }
     }
     return assets;
@@ -189,7 +195,9 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     while (running && window.isOpen()) {
         if (signals.received() != 0) {
             // As a Stop: the part done is recorded, then the window closes.
-            coach.endSession("ended by " + StopSignals::name(signals.received()));
+            // clang-format off
+            coach.endSession("ended by " + StopSignals::name(signals.received())); // untranslated: a stop reason kept
+            // clang-format on
             break;
         }
         retryHistory();
@@ -345,14 +353,16 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     if (!memory.file.empty()) {
         std::string why;
         if (!saveWindowPlaceMoving(memory.file, memory.former, memory.place, why)) {
-            err << "rollcoach: notice: the window's size was not remembered: " << why << "\n";
+            err << "rollcoach: notice: "
+                << rollcoach::fill(_("the window's size was not remembered: {0}"), why) << "\n";
         }
     }
     if (request.frames > 0) {
         printFrameStatistics(ticks, frameMs, intervalMs, out);
     }
     if (const int signal = signals.received(); signal != 0) {
-        err << "rollcoach: stopped by " << StopSignals::name(signal) << "\n";
+        err << "rollcoach: " << rollcoach::fill(_("stopped by {0}"), StopSignals::name(signal))
+            << "\n";
         return 128 + signal;
     }
     return saved && fits ? 0 : 1;

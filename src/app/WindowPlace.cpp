@@ -1,6 +1,7 @@
 #include "WindowPlace.hpp"
 
 #include "core/TextFile.hpp"
+#include "core/Translate.hpp"
 #include "core/YamlDocument.hpp"
 
 #include <charconv>
@@ -34,17 +35,17 @@ WindowPlace parseWindowPlace(const std::string& text, Diagnostics& diagnostics) 
     WindowPlace place;
     YamlLimits limits;
     limits.maxBytes = kMaxWindowFileBytes;
-    limits.holder = "a window file";
+    limits.holder = _("a window file");
     const YamlDocument document = YamlDocument::parse(text, diagnostics, limits);
     const YamlNode* root = document.root();
     if (root == nullptr) {
         return place;
     }
     if (root->kind != YamlNode::Kind::Map) {
-        diagnostics.push_back({Severity::Error, root->mark, "the window file must be a map"});
+        diagnostics.push_back({Severity::Error, root->mark, _("the window file must be a map")});
         return place;
     }
-    const std::string sides = " must be a whole number of pixels from ";
+    const std::string sides = _(" must be a whole number of pixels from ");
     for (const auto& [key, value] : root->entries) {
         const std::string& name = key->value;
         if (name == "width") {
@@ -67,19 +68,20 @@ WindowPlace parseWindowPlace(const std::string& text, Diagnostics& diagnostics) 
                 place.fullScreen = value->value == "true";
             } else {
                 diagnostics.push_back(
-                    {Severity::Error, value->mark, "\"full_screen\" must be true or false"});
+                    {Severity::Error, value->mark, _("\"full_screen\" must be true or false")});
             }
         } else {
             diagnostics.push_back(
                 {Severity::Error, key->mark,
-                 "unknown key \"" + name + "\" (known: width, height, full_screen)"});
+                 fill(_("unknown key \"{0}\" (known: width, height, full_screen)"), name)});
         }
     }
     return place;
 }
 
 std::string formatWindowPlace(const WindowPlace& place) {
-    return "# How rollcoach's window was left; it opens so next time.\n"
+    return "# How rollcoach's window was left; it opens so next time.\n" // untranslated: the window
+                                                                         // file's own comment
            "width: " +
            std::to_string(place.width) + "\nheight: " + std::to_string(place.height) +
            "\nfull_screen: " + (place.fullScreen ? "true" : "false") + "\n";

@@ -1,5 +1,6 @@
 #include "Subcommand.hpp"
 #include "core/PrintableText.hpp"
+#include "core/Translate.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -13,7 +14,7 @@ const CLI::Validator& finiteNumber() {
             char* end = nullptr;
             const double value = std::strtod(begin, &end);
             if (end == begin || *end != '\0' || !std::isfinite(value)) {
-                return "must be a finite number, got " + printable(input);
+                return rollcoach::fill(_("must be a finite number, got {0}"), printable(input));
             }
             return {};
         },

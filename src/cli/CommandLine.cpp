@@ -1,9 +1,11 @@
 #include "CommandLine.hpp"
 
 #include "GlobalOptions.hpp"
+#include "HelpText.hpp"
 #include "StandardOutput.hpp"
 #include "Subcommand.hpp"
 #include "core/PrintableText.hpp"
+#include "core/Translate.hpp"
 
 #include <ostream>
 
@@ -29,17 +31,25 @@ int parseFailure(const CLI::App& app, const CLI::ParseError& error, std::ostream
         out << "rollcoach " << ROLLCOACH_VERSION << "\n";
         return 0;
     }
-    err << "rollcoach: usage error: " << printable(error.what()) << "\n"
-        << "Run 'rollcoach --help' for the commands and options.\n";
+    // clang-format off
+    err << "rollcoach: usage error: " << printable(translatedParseError(error.what())) << "\n" // untranslated: prefix
+        << _("Run 'rollcoach --help' for the commands and options.") << "\n";
+    // clang-format on
     return 2;
 }
 
 int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                const Clock& clock, const WindowFrontEnd& window) {
-    CLI::App app{"rollcoach: a coach for self-massage with a ball, one side after the other.\n"
-                 "Stop at once on sharp pain, numbness or tingling.",
+    // The descriptions are copied as the options are made: the catalog is chosen before.
+    CLI::App app{std::string("rollcoach: ") +
+                     _("a coach for self-massage with a ball, one side after the other.") + "\n" +
+                     _("Stop at once on sharp pain, numbness or tingling."),
                  "rollcoach"};
-    app.set_version_flag("--version", std::string("rollcoach ") + ROLLCOACH_VERSION);
+    // Set before the commands are added, which take them over from here.
+    app.formatter(std::make_shared<TranslatedHelp>());
+    app.set_help_flag("-h,--help", _("Print this help message and exit"));
+    app.set_version_flag("--version", std::string("rollcoach ") + ROLLCOACH_VERSION,
+                         _("Display program version information and exit"));
     app.require_subcommand(0, 1);
     app.fallthrough();
 
@@ -87,7 +97,8 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     // standard output is an error, not a silent loss of what was printed.
     const std::string failure = outputFailure(out);
     if (!failure.empty()) {
-        err << "rollcoach: error: cannot write to standard output: " << failure << "\n";
+        err << "rollcoach: error: "
+            << rollcoach::fill(_("cannot write to standard output: {0}"), failure) << "\n";
         return status != 0 ? status : 1;
     }
     return status;

@@ -1,4 +1,5 @@
 #include "Subcommand.hpp"
+#include "core/Translate.hpp"
 
 #include <ostream>
 #include <sstream>
@@ -31,7 +32,7 @@ std::string describeCommandLine(const CLI::App& app) {
 
 Subcommand addCommandsCommand(CLI::App& app) {
     CLI::App* command =
-        app.add_subcommand("commands", "print the commands and options, one a line");
+        app.add_subcommand("commands", _("print the commands and options, one a line"));
     command->group(""); // hidden from --help: for the documentation's checks
     return {command, [&app](CommandContext& context) {
                 context.out << describeCommandLine(app);

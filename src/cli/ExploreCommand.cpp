@@ -1,10 +1,11 @@
 #include "Subcommand.hpp"
+#include "core/Translate.hpp"
 
 namespace rollcoach {
 
 Subcommand addExploreCommand(CLI::App& app) {
     CLI::App* command = app.add_subcommand(
-        "explore", "drag a ball over the body and see whether the place is safe");
+        "explore", _("drag a ball over the body and see whether the place is safe"));
     return {command, [](CommandContext& context) {
                 WindowRequest request;
                 request.mode = WindowRequest::Mode::Explore;

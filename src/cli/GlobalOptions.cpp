@@ -3,8 +3,10 @@
 #include "Subcommand.hpp"
 #include "core/BodyModel.hpp"
 #include "core/DataPaths.hpp"
+#include "core/Language.hpp"
 #include "core/PrintableText.hpp"
 #include "core/RoutineLoader.hpp"
+#include "core/Translate.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -14,15 +16,13 @@ namespace rollcoach {
 namespace {
 
 // A measurement of the body in a range, said in centimetres: "must be from 30 to 50 cm".
-CLI::Validator bodyRange(const double (&range)[2], const std::string& what) {
+// The sentence has {0} and {1} for the range and {2} for what was given.
+CLI::Validator bodyRange(const double (&range)[2], const char* sentence) {
     return CLI::Validator(
-        [range, what](std::string& input) -> std::string {
+        [range, sentence](std::string& input) -> std::string {
             const double value = std::strtod(input.c_str(), nullptr);
             if (!(value >= range[0] && value <= range[1])) {
-                char text[96];
-                std::snprintf(text, sizeof text, "%s must be from %g to %g cm, got ", what.c_str(),
-                              range[0], range[1]);
-                return text + printable(input);
+                return rollcoach::fill(_(sentence), range[0], range[1], printable(input));
             }
             return {};
         },
@@ -42,22 +42,35 @@ std::string fromEnvironment(const char* name, const char* fallback) {
 } // namespace
 
 void addGlobalOptions(CLI::App& app, Workspace& workspace, GlobalOptions& options) {
-    options.body = app.add_option("--body", workspace.bodyProfile,
-                                  "whose body the model is scaled for: men or women (default men)")
-                       ->check(CLI::IsMember({"men", "women"}));
+    options.body =
+        app.add_option("--body", workspace.bodyProfile,
+                       _("whose body the model is scaled for: men or women (default men)"))
+            ->check(CLI::IsMember({"men", "women"}));
     // The ranges are the body model's (assets/body.yaml), which refuses anything else.
     options.shoulderWidth =
         app.add_option("--shoulder-width-cm", workspace.shoulderWidthCm,
-                       "your shoulder width (acromion to acromion), 30-50 cm")
+                       _("your shoulder width (acromion to acromion), 30-50 cm"))
             ->check(finiteNumber())
-            ->check(bodyRange(kShoulderWidthRangeCm, "a shoulder width (acromion to acromion)"));
-    options.height = app.add_option("--height-cm", workspace.heightCm, "your height, 145-200 cm")
-                         ->check(finiteNumber())
-                         ->check(bodyRange(kHeightRangeCm, "a height"));
+            ->check(bodyRange(kShoulderWidthRangeCm,
+                              N_("a shoulder width (acromion to acromion) must be from {0} to {1} "
+                                 "cm, got {2}")));
+    options.height =
+        app.add_option("--height-cm", workspace.heightCm, _("your height, 145-200 cm"))
+            ->check(finiteNumber())
+            ->check(bodyRange(kHeightRangeCm, N_("a height must be from {0} to {1} cm, got {2}")));
     app.add_option("--data-dir", options.dataDir,
-                   "folder for the history and your routines (default "
-                   "$XDG_DATA_HOME/rollcoach)");
-    app.add_flag("--fullscreen", options.fullScreen, "open the window full screen (F toggles)");
+                   _("folder for the history and your routines (default "
+                     "$XDG_DATA_HOME/rollcoach)"));
+    app.add_flag("--fullscreen", options.fullScreen, _("open the window full screen (F toggles)"));
+    // Read by main before any text is made (languageArgument); here so that it is accepted.
+    app.add_option("--language", options.language,
+                   _("the language shown and spoken, such as de or es (default: the locale's, or "
+                     "language: in settings.yaml)"))
+        ->check([](const std::string& name) {
+            return isLanguageName(name)
+                       ? std::string()
+                       : rollcoach::fill(_("not a language name: {0} (such as de or es)"), printable(name));
+        });
 }
 
 void settleWorkspace(Workspace& workspace, const GlobalOptions& options, std::ostream& err) {

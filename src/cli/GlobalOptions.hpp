@@ -16,6 +16,7 @@ struct GlobalOptions {
     CLI::Option* height = nullptr;
     std::string dataDir;
     bool fullScreen = false;
+    std::string language; ///< `--language de`: main has chosen the catalog by it already
 };
 
 /// Adds the global options to the command line; what they set goes into `workspace` and

@@ -1,9 +1,11 @@
 #include "Listen.hpp"
 
 #include "core/PrintableText.hpp"
+#include "core/Translate.hpp"
 #include "voice/Audio.hpp"
 #include "voice/Recognizer.hpp"
 
+#include <cstdio>
 #include <iomanip>
 #include <ostream>
 
@@ -29,9 +31,16 @@ int listenCommand(const std::string& wavFile, bool verbose,
     out << std::fixed << std::setprecision(1);
     if (verbose) {
         recognizer.onUtterance([&out](const Utterance& u) {
-            out << "  " << std::setprecision(2) << u.seconds << " s, " << u.lengthS
-                << " s long: " << (u.heard.empty() ? "(nothing)" : u.heard) << " -> "
-                << (u.accepted ? "taken" : u.rejected) << std::setprecision(1) << "\n";
+            char at[32];
+            char length[32];
+            std::snprintf(at, sizeof at, "%.2f", u.seconds);
+            std::snprintf(length, sizeof length, "%.2f", u.lengthS);
+            // TRANSLATORS: {0} when, {1} how long, {2} what was heard, {3} taken or why not.
+            out << "  "
+                << rollcoach::fill(_("{0} s, {1} s long: {2} -> {3}"), at, length,
+                                   u.heard.empty() ? std::string(_("(nothing)")) : u.heard,
+                                   u.accepted ? std::string(_("taken")) : u.rejected)
+                << "\n";
         });
     }
     MonoResampler mono(wav.sampleRate(), wav.channels());

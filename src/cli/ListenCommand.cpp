@@ -1,5 +1,6 @@
 #include "Listen.hpp"
 #include "Subcommand.hpp"
+#include "core/Translate.hpp"
 #include "modules/ModuleLoader.hpp"
 #include "voice/Recognizer.hpp"
 
@@ -18,10 +19,10 @@ struct ListenOptions {
 Subcommand addListenCommand(CLI::App& app) {
     auto options = std::make_shared<ListenOptions>();
     CLI::App* command = app.add_subcommand(
-        "listen", "print the voice commands recognised in a recording (16-bit PCM WAV)");
-    command->add_option("--from", options->file, "WAV file to listen to")->required();
+        "listen", _("print the voice commands recognised in a recording (16-bit PCM WAV)"));
+    command->add_option("--from", options->file, _("WAV file to listen to"))->required();
     command->add_flag("--verbose", options->verbose,
-                      "also print every utterance and why it was not taken");
+                      _("also print every utterance and why it was not taken"));
     return {command, [options](CommandContext& context) {
                 return listenCommand(options->file, options->verbose,
                                      modulePaths(context.workspace.programFolder, kVoiceModuleName),

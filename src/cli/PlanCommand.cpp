@@ -4,6 +4,7 @@
 #include "core/PrintableText.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/Timeline.hpp"
+#include "core/Translate.hpp"
 
 #include <memory>
 #include <ostream>
@@ -40,12 +41,15 @@ int plan(const PlanOptions& options, CommandContext& context) {
     const SideChoice side =
         firstSideFor(routine, options.firstSide ? parseSide(*options.firstSide) : std::nullopt,
                      recentSessions(history.get()), workspace.now());
-    const Timeline timeline(routine, side.side);
+    const Timeline timeline(routine, side.side, &*body);
     if (options.json) {
         context.out << planJson(timeline, side.why, options.everyS, &*body);
     } else {
-        context.out << planText(timeline) << "First side: " << sideName(side.side) << " ("
-                    << printable(side.why) << ")\n";
+        context.out << planText(timeline)
+                    << rollcoach::fill(side.side == Side::Left ? _("First side: left ({0})")
+                                                               : _("First side: right ({0})"),
+                                       printable(side.why))
+                    << "\n";
     }
     return 0;
 }
@@ -54,19 +58,21 @@ int plan(const PlanOptions& options, CommandContext& context) {
 
 Subcommand addPlanCommand(CLI::App& app) {
     auto options = std::make_shared<PlanOptions>();
-    CLI::App* command = app.add_subcommand("plan", "print the session's timeline");
-    command->add_option("FILE", options->file, "routine file")->required();
-    command->add_option("--first-side", options->firstSide, "side to start on")
+    CLI::App* command = app.add_subcommand("plan", _("print the session's timeline"));
+    command->add_option("FILE", options->file, _("routine file"))->required();
+    command->add_option("--first-side", options->firstSide, _("side to start on"))
         ->check(CLI::IsMember({"left", "right"}));
-    CLI::Option* json = command->add_flag("--json", options->json, "print the plan as JSON");
+    CLI::Option* json = command->add_flag("--json", options->json, _("print the plan as JSON"));
     command
         ->add_option("--every", options->everyS,
-                     "with --json: add the balls as drawn every SECONDS (0.05 to 600)")
+                     _("with --json: add the balls as drawn every SECONDS (0.05 to 600)"))
         ->check(finiteNumber())
         ->check(CLI::Range(0.05, 600.0));
     return {command, [options, json, command](CommandContext& context) {
                 if (command->count("--every") > 0 && json->count() == 0) {
-                    context.err << "rollcoach: usage error: --every needs --json\n";
+                    // clang-format off
+                    context.err << "rollcoach: usage error: " << _("--every needs --json") << "\n"; // untranslated: prefix
+                    // clang-format on
                     return 2;
                 }
                 return plan(*options, context);

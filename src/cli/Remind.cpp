@@ -5,6 +5,7 @@
 #include "core/PrintableText.hpp"
 #include "core/Reminder.hpp"
 #include "core/TextFile.hpp"
+#include "core/Translate.hpp"
 #include "modules/DesktopModules.hpp"
 #include "modules/ModuleLoader.hpp"
 
@@ -72,11 +73,17 @@ fs::path snoozeFile() {
 // Said when there is no folder to install into.
 void sayNoConfigFolder(std::ostream& err) {
     const char* home = std::getenv("HOME");
-    err << "rollcoach: error: HOME is "
-        << (home == nullptr || *home == '\0' ? std::string("not set")
-                                             : "\"" + printable(home) + "\", not an absolute path,")
-        << " and XDG_CONFIG_HOME names no absolute folder, so there is no place for the "
-           "reminder's files; set HOME or XDG_CONFIG_HOME to an absolute path\n";
+    err << "rollcoach: error: "
+        << (home == nullptr || *home == '\0'
+                ? std::string(_("HOME is not set and XDG_CONFIG_HOME names no absolute folder, so "
+                                "there is no place for the reminder's files; set HOME or "
+                                "XDG_CONFIG_HOME to an absolute path"))
+                : rollcoach::fill(
+                      _("HOME is \"{0}\", not an absolute path, and XDG_CONFIG_HOME names no "
+                        "absolute folder, so there is no place for the reminder's files; set "
+                        "HOME or XDG_CONFIG_HOME to an absolute path"),
+                      printable(home)))
+        << "\n";
 }
 
 // The binary that is running, so a timer or a Start runs this very rollcoach.
@@ -183,7 +190,8 @@ bool writeOrSay(const fs::path& file, const std::string& text, std::ostream& err
     } else if (writeFileAtomically(file.string(), text, why)) {
         return true;
     }
-    err << "rollcoach: error: " << printable(file.string()) << ": cannot write it: " << why << "\n";
+    err << "rollcoach: error: " << printable(file.string()) << ": "
+        << rollcoach::fill(_("cannot write it: {0}"), why) << "\n";
     return false;
 }
 
@@ -225,8 +233,10 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
             std::ostream& out, std::ostream& err) {
     const std::string calendar = calendarNow(workspace, body);
     if (calendar.empty()) {
-        err << "rollcoach: error: no routine names days in its schedule, so there is nothing to "
-               "remind of; add `days:` to a routine's schedule\n";
+        err << "rollcoach: error: "
+            << _("no routine names days in its schedule, so there is nothing to remind of; add "
+                 "`days:` to a routine's schedule")
+            << "\n";
         return 1;
     }
     if (configFolder().empty()) {
@@ -239,15 +249,20 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
     std::error_code ec;
     const std::string dataDir = fs::absolute(workspace.dataDir, ec).lexically_normal().string();
     if (ec) {
-        err << "rollcoach: error: " << printable(workspace.dataDir)
-            << ": cannot make the data folder's path absolute: " << ec.message() << "\n";
+        err << "rollcoach: error: " << printable(workspace.dataDir) << ": "
+            << rollcoach::fill(_("cannot make the data folder's path absolute: {0}"), ec.message())
+            << "\n";
         return 1;
     }
     if (request.autostart) {
         for (const std::string& path : {executable, dataDir}) {
             if (const std::string problem = desktopEntryProblem(path); !problem.empty()) {
-                err << "rollcoach: error: " << printable(path) << ": the path " << problem
-                    << "; move it, or use the systemd timer (rollcoach remind --install)\n";
+                err << "rollcoach: error: " << printable(path) << ": "
+                    << rollcoach::fill(
+                           _("the path {0}; move it, or use the systemd timer (rollcoach "
+                             "remind --install)"),
+                           problem)
+                    << "\n";
                 return 1;
             }
         }
@@ -255,16 +270,22 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
         if (!writeOrSay(file, autostartEntry(executable, dataDir), err)) {
             return 1;
         }
-        out << printable(file.string()) << ": from the next login, rollcoach stays running and "
-            << "reminds at " << calendarWords(calendar)
-            << " (remove it with rollcoach remind --uninstall)\n";
+        out << printable(file.string()) << ": "
+            << rollcoach::fill(
+                   _("from the next login, rollcoach stays running and reminds at {0} (remove "
+                     "it with rollcoach remind --uninstall)"),
+                   calendarWords(calendar))
+            << "\n";
         return 0;
     }
     if (!hasUserInstance()) {
-        err << "rollcoach: no systemd user instance answers here (systemctl --user), so no timer "
-               "can run the reminders.\n"
-               "Instead, `rollcoach remind --install --autostart` adds an XDG autostart entry: "
-               "at each login rollcoach starts and stays running to remind you.\n";
+        err << "rollcoach: "
+            << _("no systemd user instance answers here (systemctl --user), so no timer can run "
+                 "the reminders.")
+            << "\n"
+            << _("Instead, `rollcoach remind --install --autostart` adds an XDG autostart entry: "
+                 "at each login rollcoach starts and stays running to remind you.")
+            << "\n";
         return 1;
     }
     const fs::path folder = unitFolder();
@@ -279,12 +300,12 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
         return 1;
     }
     if (!systemctl({"daemon-reload"}) || !systemctl({"enable", "--now", kTimerName})) {
-        err << "rollcoach: error: " << printable((folder / kTimerName).string())
-            << " is written, but systemctl --user could not enable it\n";
+        err << "rollcoach: error: " << printable((folder / kTimerName).string()) << ": "
+            << _("is written, but systemctl --user could not enable it") << "\n";
         return 1;
     }
-    out << printable((folder / kTimerName).string()) << ": reminders at " << calendarWords(calendar)
-        << "\n";
+    out << printable((folder / kTimerName).string()) << ": "
+        << rollcoach::fill(_("reminders at {0}"), calendarWords(calendar)) << "\n";
     return 0;
 }
 
@@ -302,12 +323,12 @@ int uninstall(std::ostream& out, std::ostream& err) {
     }
     for (const fs::path& file : {timer, folder / kServiceName, autostartFile()}) {
         if (fs::remove(file, ec)) {
-            out << "removed " << printable(file.string()) << "\n";
+            out << rollcoach::fill(_("removed {0}"), printable(file.string())) << "\n";
             removedAny = true;
         }
     }
     if (!removedAny) {
-        out << "No reminder was installed.\n";
+        out << _("No reminder was installed.") << "\n";
         return 0;
     }
     systemctl({"daemon-reload"});
@@ -342,8 +363,8 @@ void refreshTimer(const Workspace& workspace, const std::string& calendar, std::
                              remindExecStart(executable, dataDir)),
                    err)) {
         systemctl({"daemon-reload"});
-        out << printable(timer.string()) << ": rewritten for reminders at "
-            << calendarWords(calendar) << "\n";
+        out << printable(timer.string()) << ": "
+            << rollcoach::fill(_("rewritten for reminders at {0}"), calendarWords(calendar)) << "\n";
     }
 }
 
@@ -365,7 +386,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     const ReminderDecision decision = decideReminder(due, now, snoozed);
     if (!decision.reminder) {
         if (handled == nullptr) {
-            out << "No reminder: " << printable(decision.why) << ".\n";
+            out << rollcoach::fill(_("No reminder: {0}."), printable(decision.why)) << "\n";
         }
         return Answer::Nothing;
     }
@@ -378,7 +399,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     const auto post = loadModuleEntry<PostNotification>(
         modulePaths(workspace.programFolder, kNotifyModuleName), kPostNotificationSymbol, why);
     if (post == nullptr) {
-        err << "rollcoach: error: no notifications: " << why << "\n";
+        err << "rollcoach: error: " << rollcoach::fill(_("no notifications: {0}"), why) << "\n";
         return Answer::Failed;
     }
     NotificationRequest note;
@@ -389,7 +410,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     // "default" is what a click on the notification itself does.
     // With no wait nobody would answer the buttons: the notification is a plain one.
     if (request.waitS > 0) {
-        note.actions = {{"default", "Start"}, {"start", "Start"}, {"later", "Later"}};
+        note.actions = {{"default", _("Start")}, {"start", _("Start")}, {"later", _("Later")}};
     }
     note.waitS = request.waitS;
     // The whole exchange, every call to the server included, fits in the wait; a plain
@@ -397,29 +418,31 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     note.deadlineMs = request.waitS > 0 ? request.waitS * 1000 : 5000;
     NotificationResult result;
     if (!post(note, result)) {
-        const char* what = "the notification server refused it";
+        const char* what = _("the notification server refused it");
         switch (result.failure) {
         case NotificationFailure::NoBus:
-            what = "no session bus to reach a desktop notification service on";
+            what = _("no session bus to reach a desktop notification service on");
             break;
         case NotificationFailure::NoServer:
-            what = "no desktop notification service answers on the session bus";
+            what = _("no desktop notification service answers on the session bus");
             break;
         case NotificationFailure::NoAnswer:
-            what = "the notification server did not answer in time";
+            what = _("the notification server did not answer in time");
             break;
         case NotificationFailure::WrongAnswer:
-            what = "the notification server answered wrongly";
+            what = _("the notification server answered wrongly");
             break;
         case NotificationFailure::Refused:
         case NotificationFailure::None:
             break;
         }
-        err << "rollcoach: error: cannot post a notification (" << what
-            << "): " << printable(result.error) << "\n";
+        err << "rollcoach: error: "
+            << rollcoach::fill(_("cannot post a notification ({0}): {1}"), what,
+                               printable(result.error))
+            << "\n";
         return Answer::Failed;
     }
-    out << "Reminded: " << printable(reminder.summary) << "\n" << std::flush;
+    out << rollcoach::fill(_("Reminded: {0}"), printable(reminder.summary)) << "\n" << std::flush;
     if (handled != nullptr) {
         handled->insert(key);
     }
@@ -433,16 +456,19 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
                        reminder.routineFile};
         }
         if (!startSession(command, why)) {
-            err << "rollcoach: error: cannot start the session: " << why << "\n";
+            err << "rollcoach: error: " << rollcoach::fill(_("cannot start the session: {0}"), why)
+                << "\n";
             return Answer::Failed;
         }
-        out << "Started: " << printable(reminder.title) << "\n";
+        out << rollcoach::fill(_("Started: {0}"), printable(reminder.title)) << "\n";
     } else if (result.action == "later") {
         const std::int64_t until = now + kSnoozeMinutes * 60;
         const fs::path file = snoozeFile();
         if (file.empty()) {
-            err << "rollcoach: error: HOME is not an absolute path and XDG_STATE_HOME names no "
-                   "absolute folder, so Later cannot be kept\n";
+            err << "rollcoach: error: "
+                << _("HOME is not an absolute path and XDG_STATE_HOME names no absolute folder, "
+                     "so Later cannot be kept")
+                << "\n";
             return Answer::Failed;
         }
         if (!writeOrSay(file, snoozeText(until), err)) {
@@ -454,11 +480,12 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
         char time[16];
         const int minute = localMinuteOfDay(until);
         std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
-        out << "Later: reminded again from " << time << "\n";
+        out << rollcoach::fill(_("Later: reminded again from {0}"), time) << "\n";
     } else if (result.closed) {
-        out << "Dismissed.\n";
+        out << _("Dismissed.") << "\n";
     } else if (result.actionsShown) {
-        out << "No answer in " << request.waitS << " s; the reminder was taken down.\n";
+        out << rollcoach::fill(_("No answer in {0} s; the reminder was taken down."), request.waitS)
+            << "\n";
     }
     return Answer::Posted;
 }

@@ -1,5 +1,6 @@
 #include "Subcommand.hpp"
 #include "core/Routine.hpp"
+#include "core/Translate.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -62,25 +63,29 @@ int render(const RenderOptions& options, bool atGiven, CommandContext& context) 
         request.picture = WindowRequest::Picture::Help;
     } else if (options.screen == "edit") {
         request.picture = WindowRequest::Picture::Edit;
+    } else if (options.screen == "setup") {
+        request.picture = WindowRequest::Picture::Setup;
     } else if (!atGiven) {
-        context.err << "rollcoach: usage error: --at is required: the moment of the session to "
-                       "draw\n"
-                    << "Run 'rollcoach --help' for the commands and options.\n";
+        context.err << "rollcoach: usage error: " // untranslated: prefix
+                    << _("--at is required: the moment of the session to draw") << "\n"
+                    << _("Run 'rollcoach --help' for the commands and options.") << "\n";
         return 2;
     }
     if (options.place) {
         request.editPlace = parsePlace(*options.place);
         if (!request.editPlace || request.picture != WindowRequest::Picture::Edit) {
-            context.err << "rollcoach: usage error: --place must be X,Y in centimetres (-80 to "
-                           "80), such as 2,8, with --screen edit\n";
+            context.err << "rollcoach: usage error: " // untranslated: prefix
+                        << _("--place must be X,Y in centimetres (-80 to 80), such as 2,8, with "
+                             "--screen edit")
+                        << "\n";
             return 2;
         }
     }
     unsigned w = 0;
     unsigned h = 0;
     if (!parseSize(options.size, w, h) || w < 160 || h < 120 || w > 8192 || h > 8192) {
-        context.err << "rollcoach: usage error: --size must be WxH, e.g. 1920x1080 (160x120 to "
-                       "8192x8192)\n";
+        context.err << "rollcoach: usage error: " // untranslated: prefix
+                    << _("--size must be WxH, e.g. 1920x1080 (160x120 to 8192x8192)") << "\n";
         return 2;
     }
     request.width = w;
@@ -94,31 +99,33 @@ Subcommand addRenderCommand(CLI::App& app) {
     auto options = std::make_shared<RenderOptions>();
     CLI::App* command = app.add_subcommand(
         "render",
-        "draw the session screen at a moment, the progress, body or help screen, to a PNG");
-    command->add_option("FILE", options->request.routineFile, "routine file")->required();
-    CLI::Option* at = command->add_option("--at", options->request.atS, "seconds into the session")
-                          ->check(finiteNumber())
-                          ->check(CLI::Range(0.0, 1e6));
+        _("draw the session screen at a moment, the progress, body or help screen, to a PNG"));
+    command->add_option("FILE", options->request.routineFile, _("routine file"))->required();
+    CLI::Option* at =
+        command->add_option("--at", options->request.atS, _("seconds into the session"))
+            ->check(finiteNumber())
+            ->check(CLI::Range(0.0, 1e6));
     command
         ->add_option("--screen", options->screen,
-                     "session (at --at seconds), progress (the routine's tension by date) or "
-                     "body (your body, with the routine on it) or help (every key, and where "
-                     "files are) or edit (the routine in the editor)")
-        ->check(CLI::IsMember({"session", "progress", "body", "help", "edit"}));
-    command->add_option("--side", options->side, "the first side")
+                     _("session (at --at seconds), progress (the routine's tension by date) or "
+                       "body (your body, with the routine on it) or help (every key, and where "
+                       "files are) or edit (the routine in the editor) or setup (what the drill "
+                       "needs, and its posture)"))
+        ->check(CLI::IsMember({"session", "progress", "body", "help", "edit", "setup"}));
+    command->add_option("--side", options->side, _("the first side"))
         ->check(CLI::IsMember({"left", "right"}));
-    command->add_option("--size", options->size, "image size, WxH (default 1280x720)");
+    command->add_option("--size", options->size, _("image size, WxH (default 1280x720)"));
     command
         ->add_option("--step", options->request.editStep,
-                     "--screen edit: the step shown, from 1 (default 1)")
+                     _("--screen edit: the step shown, from 1 (default 1)"))
         ->check(CLI::Range(1, 100));
     command->add_option("--place", options->place,
-                        "--screen edit: X,Y in centimetres, where the step's first ball goes "
-                        "(not saved)");
-    command->add_flag("--paused", options->request.paused, "the session paused at that moment");
+                        _("--screen edit: X,Y in centimetres, where the step's first ball goes "
+                          "(not saved)"));
+    command->add_flag("--paused", options->request.paused, _("the session paused at that moment"));
     command->add_flag("--asking-to-leave", options->request.askingToLeave,
-                      "with the leave question showing (Esc pressed once)");
-    command->add_option("--out", options->request.outFile, "PNG file to write")->required();
+                      _("with the leave question showing (Esc pressed once)"));
+    command->add_option("--out", options->request.outFile, _("PNG file to write"))->required();
     return {command, [options, at](CommandContext& context) {
                 return render(*options, at->count() > 0, context);
             }};

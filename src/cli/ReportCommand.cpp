@@ -6,6 +6,7 @@
 #include "core/PrintableText.hpp"
 #include "core/Report.hpp"
 #include "core/TextFile.hpp"
+#include "core/Translate.hpp"
 #include "modules/DesktopModules.hpp"
 #include "modules/ModuleLoader.hpp"
 
@@ -21,18 +22,21 @@ namespace {
 // Written beside and renamed over, so a full disk or a killed process leaves no half a file
 // and the old one whole. Only a regular file is replaced: a folder, a FIFO or a device at
 // the path is named and left alone.
-bool writeOutput(const std::string& path, const std::string& bytes, const char* what,
+// `cannotWrite` is the sentence said when it fails, with {0} for why.
+bool writeOutput(const std::string& path, const std::string& bytes, const char* cannotWrite,
                  std::ostream& err) {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-        err << "rollcoach: error: " << printable(path) << ": cannot write the " << what << ": "
-            << (S_ISDIR(st.st_mode) ? "it is a folder" : "it is not a regular file") << "\n";
+        err << "rollcoach: error: " << printable(path) << ": "
+            << rollcoach::fill(cannotWrite, S_ISDIR(st.st_mode) ? _("it is a folder")
+                                                                : _("it is not a regular file"))
+            << "\n";
         return false;
     }
     std::string why;
     if (!writeFileAtomically(path, bytes, why)) {
-        err << "rollcoach: error: " << printable(path) << ": cannot write the " << what << ": "
-            << why << "\n";
+        err << "rollcoach: error: " << printable(path) << ": " << rollcoach::fill(cannotWrite, why)
+            << "\n";
         return false;
     }
     return true;
@@ -75,9 +79,12 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     // One file for both would end up holding the one written last: refused before anything
     // is read or written.
     if (!pdfFile.empty() && !csvFile.empty() && csvFile != "-" && sameFile(pdfFile, csvFile)) {
-        err << "rollcoach: usage error: --out " << printable(pdfFile) << " and --csv "
-            << printable(csvFile) << " name the same file: give the report and the rows a file "
-            << "each\n";
+        err << "rollcoach: usage error: " // untranslated: prefix
+            << rollcoach::fill(
+                   _("--out {0} and --csv {1} name the same file: give the report and the rows "
+                     "a file each"),
+                   printable(pdfFile), printable(csvFile))
+            << "\n";
         return 2;
     }
     const auto body = bodyOrSay(workspace, err);
@@ -91,7 +98,8 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
         draw = loadModuleEntry<DrawReportPdf>(
             modulePaths(workspace.programFolder, kReportModuleName), kDrawReportPdfSymbol, why);
         if (draw == nullptr) {
-            err << "rollcoach: error: cannot write PDF reports: " << why << "\n";
+            err << "rollcoach: error: " << rollcoach::fill(_("cannot write PDF reports: {0}"), why)
+                << "\n";
             return 1;
         }
     }
@@ -103,7 +111,8 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     try {
         sessions = history->sessions(100000, true);
     } catch (const HistoryError& error) {
-        err << "rollcoach: error: cannot read the history: " << printable(error.what()) << "\n";
+        err << "rollcoach: error: "
+            << rollcoach::fill(_("cannot read the history: {0}"), printable(error.what())) << "\n";
         return 1;
     }
     sayLeftOut(*history, err);
@@ -116,26 +125,32 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
         const std::string csv = reportCsv(data);
         if (csvFile == "-") {
             out << csv;
-        } else if (!writeOutput(csvFile, csv, "rows", err)) {
+        } else if (!writeOutput(csvFile, csv, _("cannot write the rows: {0}"), err)) {
             return 1;
         } else {
-            out << printable(csvFile) << ": " << data.sessions.size()
-                << (data.sessions.size() == 1 ? " session\n" : " sessions\n");
+            out << printable(csvFile) << ": "
+                << plural(data.sessions.size(), "{0} session", "{0} sessions") << "\n";
         }
     }
     if (draw != nullptr) {
         std::string pdf;
         std::string why;
         if (!draw(reportDocument(data), pdf, why)) {
-            err << "rollcoach: error: cannot draw the report: " << why << "\n";
+            err << "rollcoach: error: " << rollcoach::fill(_("cannot draw the report: {0}"), why)
+                << "\n";
             return 1;
         }
-        if (!writeOutput(pdfFile, pdf, "report", err)) {
+        if (!writeOutput(pdfFile, pdf, _("cannot write the report: {0}"), err)) {
             return 1;
         }
-        out << printable(pdfFile) << ": " << data.sessions.size()
-            << (data.sessions.size() == 1 ? " session" : " sessions") << " over " << weeks
-            << (weeks == 1 ? " week\n" : " weeks\n");
+        const std::string sessionsText =
+            plural(data.sessions.size(), "{0} session", "{0} sessions");
+        out << printable(pdfFile)
+            << ": "
+            // TRANSLATORS: {0} is the number of weeks, {1} "3 sessions" as said just above.
+            << plural(static_cast<unsigned long>(weeks), "{1} over {0} week", "{1} over {0} weeks",
+                      sessionsText)
+            << "\n";
     }
     return 0;
 }
@@ -155,20 +170,21 @@ struct ReportOptions {
 Subcommand addReportCommand(CLI::App& app) {
     auto options = std::make_shared<ReportOptions>();
     CLI::App* command = app.add_subcommand(
-        "report", "a PDF report of the last weeks for a physiotherapist, and the raw rows as CSV");
-    command->add_option("--weeks", options->weeks, "how many weeks (default 4, 1-52)")
+        "report",
+        _("a PDF report of the last weeks for a physiotherapist, and the raw rows as CSV"));
+    command->add_option("--weeks", options->weeks, _("how many weeks (default 4, 1-52)"))
         ->check(CLI::Range(1, 52));
-    command->add_option("--out", options->pdfFile, "the PDF file to write");
+    command->add_option("--out", options->pdfFile, _("the PDF file to write"));
     command->add_option("--csv", options->csvFile,
-                        "a CSV file of one row per session ('-' prints it)");
+                        _("a CSV file of one row per session ('-' prints it)"));
     command->add_option("--name", options->name,
-                        "the person the report is about, printed on its first page");
+                        _("the person the report is about, printed on its first page"));
     command->add_option("--note", options->note,
-                        "a note for the reader, printed on the first page");
+                        _("a note for the reader, printed on the first page"));
     return {command, [options](CommandContext& context) {
                 if (options->pdfFile.empty() && options->csvFile.empty()) {
-                    context.err << "rollcoach: usage error: report needs --out FILE.pdf, --csv "
-                                   "FILE, or both\n";
+                    context.err << "rollcoach: usage error: " // untranslated: prefix
+                                << _("report needs --out FILE.pdf, --csv FILE, or both") << "\n";
                     return 2;
                 }
                 return reportCommand(options->weeks, options->pdfFile, options->csvFile,

@@ -9,6 +9,7 @@
 #include "core/SafetyCheck.hpp"
 #include "core/TextFile.hpp"
 #include "core/Timeline.hpp"
+#include "core/Translate.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -46,7 +47,8 @@ std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& 
         }
         return history;
     } catch (const HistoryError& error) {
-        err << "rollcoach: notice: history unavailable: " << printable(error.what()) << "\n";
+        err << "rollcoach: notice: "
+            << rollcoach::fill(_("history unavailable: {0}"), printable(error.what())) << "\n";
         return nullptr;
     }
 }
@@ -68,12 +70,15 @@ std::string tensionLine(const std::vector<CheckIn>& checkIns) {
         if (rounds.empty()) {
             continue;
         }
-        line += line.empty() ? "tension " : ", ";
-        line += sideName(side);
+        std::string ratings;
         for (const auto& [round, pair] : rounds) {
-            line += " " + (pair.first.empty() ? "-" : pair.first) + "\u2192" +
-                    (pair.second.empty() ? "-" : pair.second);
+            ratings += " " + (pair.first.empty() ? "-" : pair.first) + "\u2192" +
+                       (pair.second.empty() ? "-" : pair.second);
         }
+        const std::string sideText =
+            // TRANSLATORS: {0} is the side's ratings, before and after: " 6→3".
+            rollcoach::fill(side == Side::Left ? _("left{0}") : _("right{0}"), ratings);
+        line = line.empty() ? rollcoach::fill(_("tension {0}"), sideText) : line + ", " + sideText;
     }
     return line;
 }
@@ -82,10 +87,13 @@ std::string tensionLine(const std::vector<CheckIn>& checkIns) {
 
 void sayLeftOut(const History& history, std::ostream& err) {
     if (const std::size_t skipped = history.skippedSessions(); skipped > 0) {
-        err << "rollcoach: note: " << printable(history.path()) << ": " << skipped
-            << (skipped == 1 ? " session has" : " sessions have")
-            << " a start that is no date (written by another program) and "
-            << (skipped == 1 ? "is" : "are") << " left out\n";
+        err << "rollcoach: note: " << printable(history.path()) << ": "
+            << plural(skipped,
+                      "{0} session has a start that is no date (written by another program) and "
+                      "is left out",
+                      "{0} sessions have a start that is no date (written by another program) "
+                      "and are left out")
+            << "\n";
     }
 }
 
@@ -138,7 +146,7 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         return 0;
     }
     if (sessions.empty()) {
-        out << "No sessions yet.\n";
+        out << _("No sessions yet.") << "\n";
         return 0;
     }
     double left = 0;
@@ -148,18 +156,25 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
     for (const SessionRecord& r : sessions) {
         const std::string title = printable(r.routineTitle);
         const std::string reason = printable(r.stopReason);
-        char line[128];
-        std::snprintf(line, sizeof line, "%s  %-11s  left %4.0f s  right %4.0f s  ",
-                      isoTime(r.startedAt).c_str(), printable(outcome(r)).c_str(), r.leftS,
-                      r.rightS);
+        char line[256];
+        char leftSeconds[16];
+        char rightSeconds[16];
+        std::snprintf(leftSeconds, sizeof leftSeconds, "%4.0f", r.leftS);
+        std::snprintf(rightSeconds, sizeof rightSeconds, "%4.0f", r.rightS);
+        std::snprintf(
+            line, sizeof line, "%s  %-11s  %s  ", isoTime(r.startedAt).c_str(),
+            printable(outcome(r)).c_str(),
+            rollcoach::fill(_("left {0} s  right {1} s"), leftSeconds, rightSeconds).c_str());
         // Ratings are whole numbers, so nothing stored can reach the terminal through them.
         const std::string tension = tensionLine(r.checkIns);
         if (r.bothS > 0) {
             // Steps for both sides at once count once, beside each side's own time.
-            char shared[96];
-            std::snprintf(shared, sizeof shared, "of which both sides %4.0f s  (%s in all)  ",
-                          r.bothS, minutesAndSeconds(r.totalS()).c_str());
-            out << line << shared;
+            char bothSeconds[16];
+            std::snprintf(bothSeconds, sizeof bothSeconds, "%4.0f", r.bothS);
+            out << line
+                << rollcoach::fill(_("of which both sides {0} s  ({1} in all)"), bothSeconds,
+                                   minutesAndSeconds(r.totalS()))
+                << "  ";
             line[0] = '\0';
         }
         out << line << title << (reason.empty() ? "" : "  (" + reason + ")")
@@ -168,16 +183,21 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         right += r.rightS;
         both += r.bothS;
     }
-    char total[160];
+    // Whole seconds, rounded as printf rounds them.
+    const auto seconds = [](double value) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.0f", value);
+        return std::string(text);
+    };
     if (both > 0) {
-        std::snprintf(total, sizeof total,
-                      "In all: left %.0f s, right %.0f s (%s), of which both sides at once %.0f s, "
-                      "half in each side's time\n",
-                      left, right, minutesAndSeconds(left + right).c_str(), both);
+        out << rollcoach::fill(
+            _("In all: left {0} s, right {1} s ({2}), of which both sides at once {3} s, "
+              "half in each side's time"),
+            seconds(left), seconds(right), minutesAndSeconds(left + right), seconds(both));
     } else {
-        std::snprintf(total, sizeof total, "In all: left %.0f s, right %.0f s\n", left, right);
+        out << rollcoach::fill(_("In all: left {0} s, right {1} s"), seconds(left), seconds(right));
     }
-    out << total;
+    out << "\n";
     return 0;
 }
 
@@ -212,13 +232,15 @@ nlohmann::ordered_json jsonPainStop(const std::optional<PainStop>& stop) {
 }
 
 void printSide(const SideProgress& side, std::ostream& out) {
-    const std::string name = capitalised(sideName(side.side));
-    out << name << " side\n";
+    const bool left = side.side == Side::Left;
+    out << (left ? _("Left side") : _("Right side")) << "\n";
     if (side.sessions.empty()) {
-        out << "  No ratings for this side.\n";
+        out << "  " << _("No ratings for this side.") << "\n";
         return;
     }
-    out << "  date        before  after  change\n";
+    // TRANSLATORS: the heading of a table's columns; keep the words under the columns' widths:
+    // date 10, before 6, after 5, change 6, two spaces between.
+    out << "  " << _("date        before  after  change") << "\n";
     for (const SideSession& session : side.sessions) {
         char line[128];
         std::snprintf(line, sizeof line, "  %-10s  %6s  %5s  %6s %s ",
@@ -228,19 +250,28 @@ void printSide(const SideProgress& side, std::ostream& out) {
         // The title comes from the database, which any program may have written.
         out << line << printable(session.routineTitle) << "\n";
         if (session.painStop) {
-            out << "              STOPPED FOR PAIN: " << printable(painStopWhere(*session.painStop))
+            out << "              "
+                << rollcoach::fill(_("STOPPED FOR PAIN: {0}"),
+                                   printable(painStopWhere(*session.painStop)))
                 << "\n";
         }
     }
     const SideSummary& s = side.summary;
-    out << "  " << name << ": " << s.sessions << (s.sessions == 1 ? " session" : " sessions")
-        << " rated; on average " << ratingText(s.averageBefore) << " before, "
-        << ratingText(s.averageAfter) << " after";
+    const unsigned long rated = static_cast<unsigned long>(s.sessions);
+    out << "  "
+        << (left ? plural(rated, "Left: {0} session rated; on average {1} before, {2} after",
+                          "Left: {0} sessions rated; on average {1} before, {2} after",
+                          ratingText(s.averageBefore), ratingText(s.averageAfter))
+                 : plural(rated, "Right: {0} session rated; on average {1} before, {2} after",
+                          "Right: {0} sessions rated; on average {1} before, {2} after",
+                          ratingText(s.averageBefore), ratingText(s.averageAfter)));
     if (s.averageChange) {
-        out << ", a change of " << changeText(s.averageChange) << " over " << s.paired
-            << " rated before and after; " << s.mattered << " with a drop that matters";
+        out << rollcoach::fill(
+            _(", a change of {0} over {1} rated before and after; {2} with a drop that "
+              "matters"),
+            changeText(s.averageChange), s.paired, s.mattered);
     } else {
-        out << "; no session rated both before and after";
+        out << _("; no session rated both before and after");
     }
     out << ".\n";
 }
@@ -262,7 +293,8 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
         // Enough for years of daily sessions; the check-ins are what is needed.
         sessions = history->sessions(100000, true);
     } catch (const HistoryError& error) {
-        err << "rollcoach: error: cannot read the history: " << printable(error.what()) << "\n";
+        err << "rollcoach: error: "
+            << rollcoach::fill(_("cannot read the history: {0}"), printable(error.what())) << "\n";
         return 1;
     }
     sayLeftOut(*history, err);
@@ -285,8 +317,9 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
                 std::any_of(sessions.begin(), sessions.end(),
                             [&](const SessionRecord& r) { return r.routineTitle == routine; });
             if (!known) {
-                err << "rollcoach: error: " << printable(routine)
-                    << ": no such routine file, and no session of a routine with that title\n";
+                err << "rollcoach: error: " << printable(routine) << ": "
+                    << _("no such routine file, and no session of a routine with that title")
+                    << "\n";
                 return 1;
             }
             query.routineTitle = routine;
@@ -335,22 +368,31 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
             << "\n";
         return 0;
     }
+    // What the figures cover, said after the first sentence: " for Neck, in the last 4 weeks".
     std::string scope;
     if (!routine.empty()) {
-        scope += " for " + printable(routineShown);
+        scope += rollcoach::fill(_(" for {0}"), printable(routineShown));
     }
     if (weeks) {
-        scope += " in the last " + std::to_string(*weeks) + (*weeks == 1 ? " week" : " weeks");
+        scope += plural(static_cast<unsigned long>(*weeks), " in the last {0} week",
+                        " in the last {0} weeks");
     }
     if (progress.empty()) {
-        out << "No tension ratings yet" << scope
-            << ". When a side starts and ends, a session asks how tense it is: press 0-9 (T for "
-               "10).\n";
+        out << rollcoach::fill(
+                   // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4
+                   // weeks".
+                   _("No tension ratings yet{0}. When a side starts and ends, a session asks how "
+                     "tense it is: press 0-9 (T for 10)."),
+                   scope)
+            << "\n";
         return 0;
     }
-    out << "Tension from 0 (none) to 10, before and after working each side" << scope
-        << ". * marks a drop of 2 points or more, the smallest change that matters to a "
-           "person.\n\n";
+    out << rollcoach::fill(
+               // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4 weeks".
+               _("Tension from 0 (none) to 10, before and after working each side{0}. * marks a "
+                 "drop of 2 points or more, the smallest change that matters to a person."),
+               scope)
+        << "\n\n";
     printSide(progress.left, out);
     out << "\n";
     printSide(progress.right, out);
@@ -362,22 +404,27 @@ std::string dueLine(const DueSession& due) {
     std::snprintf(time, sizeof time, "%02d:%02d", due.planned.minuteOfDay / 60,
                   due.planned.minuteOfDay % 60);
     std::string line = std::string(time) + "  " + printable(due.planned.title);
-    const std::string start = "start on the " + std::string(sideName(due.firstSide.side)) +
-                              " side: " + printable(due.firstSide.why);
+    const std::string start =
+        rollcoach::fill(due.firstSide.side == Side::Left ? _("start on the left side: {0}")
+                                                         : _("start on the right side: {0}"),
+                        printable(due.firstSide.why));
     switch (due.state) {
     case DayState::Done:
-        return line + "  (done today)";
+        return line + "  " + _("(done today)");
     case DayState::Partial:
-        return line + "  (partial today: left " + minutesAndSeconds(due.doneLeftS) + ", right " +
-               minutesAndSeconds(due.doneRightS) + " of " + minutesAndSeconds(due.plannedPerSideS) +
-               " each)  -  " + start;
+        return line + "  " +
+               rollcoach::fill(_("(partial today: left {0}, right {1} of {2} each)"),
+                               minutesAndSeconds(due.doneLeftS), minutesAndSeconds(due.doneRightS),
+                               minutesAndSeconds(due.plannedPerSideS)) +
+               "  -  " + start;
     case DayState::Due:
         break;
     }
     if (!due.notFit.empty()) {
         // Due all the same: said, with why and what to do, rather than left out.
-        return line + "  -  does not fit your body: " + printable(due.notFit) + "; " +
-               notFitAdvice();
+        return line + "  -  " +
+               rollcoach::fill(_("does not fit your body: {0}; {1}"), printable(due.notFit),
+                               notFitAdvice());
     }
     return line + "  -  " + start;
 }
@@ -396,12 +443,14 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     const auto sayOverdue = [&] {
         for (const OverdueSession& late :
              overdueSessions(routines, sessions, workspace.now(), workspace.settings)) {
-            out << "Overdue since " << shortDayName(late.since.weekday()) << " " << late.since.iso()
-                << ": " << printable(late.routineTitle) << "\n";
+            out << rollcoach::fill(_("Overdue since {0} {1}: {2}"),
+                                   shortDayName(late.since.weekday()), late.since.iso(),
+                                   printable(late.routineTitle))
+                << "\n";
         }
     };
     if (!due.empty()) {
-        out << "Due today:\n";
+        out << _("Due today:") << "\n";
         for (const DueSession& session : due) {
             out << "  " << dueLine(session) << "\n";
         }
@@ -411,17 +460,20 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     const auto week =
         weeklyPlan(routines, localDate(workspace.now()).plusDays(1), 7, workspace.settings);
     if (week.empty()) {
-        out << "Nothing is due: no routine names days in its schedule.\n";
+        out << _("Nothing is due: no routine names days in its schedule.") << "\n";
         return 0;
     }
-    static const char* const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                        "Friday", "Saturday", "Sunday"};
-    out << "Nothing is due today. Next: " << names[static_cast<int>(week.front().date.weekday())]
-        << " " << week.front().date.iso() << ", " << printable(week.front().title);
+    static const char* const names[] = {N_("Monday"),   N_("Tuesday"), N_("Wednesday"),
+                                        N_("Thursday"), N_("Friday"),  N_("Saturday"),
+                                        N_("Sunday")};
+    out << rollcoach::fill(_("Nothing is due today. Next: {0} {1}, {2}"),
+                           _(names[static_cast<int>(week.front().date.weekday())]),
+                           week.front().date.iso(), printable(week.front().title));
     const std::string notFit = notFitFor(library, week.front().routineFile);
     if (!notFit.empty()) {
-        out << " (it does not fit your body: " << printable(notFit) << "; " << notFitAdvice()
-            << ")";
+        out << " "
+            << rollcoach::fill(_("(it does not fit your body: {0}; {1})"), printable(notFit),
+                               notFitAdvice());
     }
     out << "\n";
     sayOverdue();
@@ -436,13 +488,14 @@ int calendarCommand(int weeks, const std::string& outFile, const Workspace& work
     // A routine that does not fit the body stays in the calendar, marked, so it is not lost.
     for (PlannedSession& session : plan) {
         if (!notFitFor(library, session.routineFile).empty()) {
-            session.title += " (does not fit your body as set: see rollcoach next)";
+            session.title += " ";
+            session.title += _("(does not fit your body as set: see rollcoach next)");
         }
     }
     const std::string calendar = iCalendar(
         plan, workspace.now(),
-        "Self-massage with a ball, one side after the other. Press gently; stop at once on sharp "
-        "pain, numbness or tingling. Start it with: rollcoach");
+        _("Self-massage with a ball, one side after the other. Press gently; stop at once on "
+          "sharp pain, numbness or tingling. Start it with: rollcoach"));
     if (outFile.empty() || outFile == "-") {
         out << calendar;
         return 0;
@@ -450,11 +503,17 @@ int calendarCommand(int weeks, const std::string& outFile, const Workspace& work
     // Written beside and renamed over, so a full disk leaves the old calendar whole.
     std::string why;
     if (!writeFileAtomically(outFile, calendar, why)) {
-        err << "rollcoach: error: " << printable(outFile) << ": cannot write the calendar: " << why
-            << "\n";
+        err << "rollcoach: error: " << printable(outFile) << ": "
+            << rollcoach::fill(_("cannot write the calendar: {0}"), why) << "\n";
         return 1;
     }
-    out << printable(outFile) << ": " << plan.size() << " sessions over " << weeks << " weeks\n";
+    const std::string sessionsText = plural(plan.size(), "{0} session", "{0} sessions");
+    out << printable(outFile)
+        << ": "
+        // TRANSLATORS: {0} is the number of weeks, {1} "3 sessions" as said just above.
+        << plural(static_cast<unsigned long>(weeks), "{1} over {0} week", "{1} over {0} weeks",
+                  sessionsText)
+        << "\n";
     return 0;
 }
 
@@ -479,14 +538,29 @@ std::string oneLine(std::string text) {
     return text;
 }
 
+// Lines of text as YAML comments, "# " before each.
+std::string commentLines(const std::string& text) {
+    std::string out;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', from), text.size());
+        out += "# " + oneLine(text.substr(from, end - from)) + "\n";
+        from = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 int newRoutineCommand(const std::string& name, const std::string& drill, const Workspace& workspace,
                       std::ostream& out, std::ostream& err) {
     if (!isRoutineName(name)) {
-        err << "rollcoach: error: \"" << printable(name)
-            << "\" cannot be a routine name: use letters, digits, dashes and underscores, "
-               "starting with a letter or a digit, at most 80\n";
+        err << "rollcoach: error: "
+            << rollcoach::fill(
+                   _("\"{0}\" cannot be a routine name: use letters, digits, dashes and "
+                     "underscores, starting with a letter or a digit, at most 80"),
+                   printable(name))
+            << "\n";
         return 2;
     }
     const fs::path dir = workspace.userRoutinesDir();
@@ -494,18 +568,19 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) {
-        err << "rollcoach: error: " << printable(dir.string())
-            << ": cannot create the folder: " << ec.message() << "\n";
+        err << "rollcoach: error: " << printable(dir.string()) << ": "
+            << rollcoach::fill(_("cannot create the folder: {0}"), ec.message()) << "\n";
         return 1;
     }
     const std::string text =
         "# yaml-language-server: $schema=" + oneLine(workspace.paths.dataDir) +
-        "/schema/routine.schema.json\n"
-        "# A routine of your own. Positions are centimetres from C7 (the bony bump at the\n"
-        "# base of the neck): x_cm toward the side being worked, y_cm down the back.\n"
-        "# rollcoach mirrors everything for the other side. Check it with:\n"
-        "#   rollcoach validate " +
-        oneLine(file.string()) +
+        "/schema/routine.schema.json\n" +
+        // TRANSLATORS: comment lines at the top of a new routine file; x_cm, y_cm and C7 stay.
+        commentLines(_("A routine of your own. Positions are centimetres from C7 (the bony bump "
+                       "at the\nbase of the neck): x_cm toward the side being worked, y_cm down "
+                       "the back.\nrollcoach mirrors everything for the other side. Check it "
+                       "with:")) +
+        "#   rollcoach validate " + oneLine(file.string()) + // untranslated: a command
         "\n"
         "format: 1\n"
         "title: \"" +
@@ -515,11 +590,12 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
         if (errno == EEXIST) {
-            err << "rollcoach: error: " << printable(file.string())
-                << ": already exists; choose another name\n";
+            err << "rollcoach: error: " << printable(file.string()) << ": "
+                << _("already exists; choose another name") << "\n";
         } else {
-            err << "rollcoach: error: " << printable(file.string())
-                << ": cannot create the routine: " << std::strerror(errno) << "\n";
+            err << "rollcoach: error: " << printable(file.string()) << ": "
+                << rollcoach::fill(_("cannot create the routine: {0}"), std::strerror(errno))
+                << "\n";
         }
         return 1;
     }
@@ -539,8 +615,8 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
     if (error != 0) {
         // Half a routine would only fail to validate: leave nothing.
         ::unlink(file.c_str());
-        err << "rollcoach: error: " << printable(file.string())
-            << ": cannot write the routine: " << std::strerror(error) << "\n";
+        err << "rollcoach: error: " << printable(file.string()) << ": "
+            << rollcoach::fill(_("cannot write the routine: {0}"), std::strerror(error)) << "\n";
         return 1;
     }
     out << printable(file.string()) << "\n";

@@ -1,4 +1,5 @@
 #include "StandardOutput.hpp"
+#include "core/Translate.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -73,7 +74,7 @@ std::string outputFailure(std::ostream& out) {
         standard != nullptr && standard->error() != 0) {
         return std::strerror(standard->error());
     }
-    return "the output stream failed";
+    return _("the output stream failed");
 }
 
 } // namespace rollcoach

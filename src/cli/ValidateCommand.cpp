@@ -4,6 +4,7 @@
 #include "core/PrintableText.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/TextFile.hpp"
+#include "core/Translate.hpp"
 
 #include <memory>
 #include <ostream>
@@ -43,18 +44,20 @@ int validateOnEveryBody(const ValidateOptions& options, const BodyModel& body,
         bool warnings = hasWarnings(check.fileProblems);
         for (const BodyProblem& problem : check.problems) {
             Diagnostic shown = problem.diagnostic;
-            shown.message += " (on " + std::to_string(problem.bodies) + " of " +
-                             std::to_string(check.bodiesChecked) + " bodies: " + problem.which +
-                             ")";
+            shown.message += " " + rollcoach::fill(_("(on {0} of {1} bodies: {2})"), problem.bodies,
+                                                   check.bodiesChecked, problem.which);
             out << formatDiagnostic(file, shown) << "\n";
             errors = errors || shown.severity == Severity::Error;
             warnings = warnings || shown.severity == Severity::Warning;
         }
         if (check.fitsEveryBody()) {
-            out << printable(file) << ": fits every body: " << check.bodiesChecked
-                << " checked, shoulders " << body.minShoulderWidthCm << "-"
-                << body.maxShoulderWidthCm << " cm, heights " << body.minHeightCm << "-"
-                << body.maxHeightCm << " cm, men and women\n";
+            out << printable(file) << ": "
+                << rollcoach::fill(
+                       _("fits every body: {0} checked, shoulders {1}-{2} cm, heights {3}-{4} "
+                         "cm, men and women"),
+                       check.bodiesChecked, body.minShoulderWidthCm, body.maxShoulderWidthCm,
+                       body.minHeightCm, body.maxHeightCm)
+                << "\n";
         }
         failed = failed || errors || (options.strict && warnings);
     }
@@ -85,12 +88,13 @@ int validate(const ValidateOptions& options, CommandContext& context) {
 
 Subcommand addValidateCommand(CLI::App& app) {
     auto options = std::make_shared<ValidateOptions>();
-    CLI::App* command = app.add_subcommand("validate", "check routine files; one line per problem");
-    command->add_option("FILE", options->files, "routine files")->required();
-    command->add_flag("--strict", options->strict, "fail on warnings too");
+    CLI::App* command =
+        app.add_subcommand("validate", _("check routine files; one line per problem"));
+    command->add_option("FILE", options->files, _("routine files"))->required();
+    command->add_flag("--strict", options->strict, _("fail on warnings too"));
     command->add_flag("--every-body", options->everyBody,
-                      "check on every body rollcoach accepts (men and women, every "
-                      "shoulder width and height) and name the bodies a problem shows on");
+                      _("check on every body rollcoach accepts (men and women, every "
+                        "shoulder width and height) and name the bodies a problem shows on"));
     return {command, [options](CommandContext& context) { return validate(*options, context); }};
 }
 

@@ -1,4 +1,5 @@
 #include "Subcommand.hpp"
+#include "core/Translate.hpp"
 
 #include <ostream>
 
@@ -12,7 +13,7 @@ int showWindow(WindowRequest request, CommandContext& context) {
     request.listen = request.listen || settings.listen;
     request.fullScreen = request.fullScreen || context.fullScreen;
     if (!context.window) {
-        context.err << "rollcoach: error: this build has no window\n";
+        context.err << "rollcoach: error: " << _("this build has no window") << "\n";
         return 1;
     }
     return context.window(request, context.workspace, context.out, context.err);

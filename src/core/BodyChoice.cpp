@@ -1,4 +1,5 @@
 #include "BodyChoice.hpp"
+#include "Translate.hpp"
 
 #include "EveryBody.hpp"
 #include "RoutineLoader.hpp"
@@ -14,7 +15,7 @@
 namespace rollcoach {
 
 const char* const kNotFitAdvice =
-    "Set your body (B), or ask for a version of the routine placed by anatomy.";
+    _("Set your body (B), or ask for a version of the routine placed by anatomy.");
 
 BodyDraft BodyDraft::of(const Workspace& workspace) {
     BodyDraft draft;
@@ -82,7 +83,7 @@ RoutineOnBody routineFileOnBody(const std::string& path, const BodyModel& body) 
 }
 
 std::string notFitText(const std::string& reason) {
-    return "Does not fit your body: " + reason + ".";
+    return fill(_("Does not fit your body: {0}."), reason);
 }
 
 std::string centimetresText(double cm) {

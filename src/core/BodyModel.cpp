@@ -1,4 +1,5 @@
 #include "BodyModel.hpp"
+#include "Translate.hpp"
 
 #include "DataReader.hpp"
 #include "TextFile.hpp"
@@ -10,6 +11,19 @@
 #include <cstdlib>
 
 namespace rollcoach {
+
+namespace {
+
+// The body model's texts (labels, props, safety notes) are in the catalog: they are shown in
+// the person's language.
+std::vector<std::string> translated(std::vector<std::string> texts) {
+    for (std::string& text : texts) {
+        text = translate(text);
+    }
+    return texts;
+}
+
+} // namespace
 namespace {
 
 // The reference body to this one: widths by shoulder width, lengths by height.
@@ -175,8 +189,8 @@ const std::vector<std::string>& BodyModel::props(Drill drill) const {
 }
 
 const std::string& BodyModel::safety(Drill drill) const {
-    static const std::string general = "Press gently: discomfort is fine, pain is not. Stop at "
-                                       "once on sharp pain, numbness or tingling.";
+    static const std::string general = _("Press gently: discomfort is fine, pain is not. Stop at "
+                                         "once on sharp pain, numbness or tingling.");
     const auto it = drillSafety.find(drillName(drill));
     return it != drillSafety.end() ? it->second : general;
 }
@@ -206,11 +220,11 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     }
     DataReader read(fileName);
     if (document.root() == nullptr) {
-        read.fail({}, "the body model is empty");
+        read.fail({}, _("the body model is empty"));
     }
     const YamlNode& root = *document.root();
     if (read.number(root, "format") != 1) {
-        read.fail(read.child(root, "format").mark, "unknown body model format");
+        read.fail(read.child(root, "format").mark, _("unknown body model format"));
     }
 
     BodyModel body;
@@ -226,7 +240,7 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         low = read.number(*node.items[0]);
         high = read.number(*node.items[1]);
         if (!(low > 0 && high > low)) {
-            read.fail(node.mark, "expected [lowest, highest], lowest above 0 and below highest");
+            read.fail(node.mark, _("expected [lowest, highest], lowest above 0 and below highest"));
         }
     };
     range("shoulder_width_cm", body.minShoulderWidthCm, body.maxShoulderWidthCm);
@@ -253,8 +267,8 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         }
     }
     if (chosen == nullptr) {
-        throw DataFileError("rollcoach: error: unknown body type \"" + profile.name +
-                            "\": use men or women");
+        throw DataFileError(std::string("rollcoach: error: ") +
+                            fill(_("unknown body type \"{0}\": use men or women"), profile.name));
     }
     body.sex = profile.name;
     body.shoulderWidthCm = read.number(*chosen, "shoulder_width_cm");
@@ -264,11 +278,12 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     if (profile.shoulderWidthCm) {
         const double width = *profile.shoulderWidthCm;
         if (!(width >= body.minShoulderWidthCm && width <= body.maxShoulderWidthCm)) {
-            throw DataFileError("rollcoach: error: shoulder width must be between " +
-                                tenths(body.minShoulderWidthCm) + " and " +
-                                tenths(body.maxShoulderWidthCm) +
-                                " cm (acromion to acromion), not " +
-                                (std::isfinite(width) ? tenths(width) : std::string("that")));
+            throw DataFileError(std::string("rollcoach: error: ") +
+                                fill(_("shoulder width must be between {0} and "
+                                       "{1} cm (acromion to acromion), not {2}"),
+                                     tenths(body.minShoulderWidthCm),
+                                     tenths(body.maxShoulderWidthCm),
+                                     (std::isfinite(width) ? tenths(width) : std::string("that"))));
         }
         body.shoulderWidthCm = width;
         // Interpolate the neck between the two measured profiles, never below the narrower:
@@ -283,10 +298,11 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     if (profile.heightCm) {
         const double height = *profile.heightCm;
         if (!(height >= body.minHeightCm && height <= body.maxHeightCm)) {
-            throw DataFileError("rollcoach: error: height must be between " +
-                                tenths(body.minHeightCm) + " and " + tenths(body.maxHeightCm) +
-                                " cm, not " +
-                                (std::isfinite(height) ? tenths(height) : std::string("that")));
+            throw DataFileError(
+                std::string("rollcoach: error: ") +
+                fill(_("height must be between {0} and {1} cm, not {2}"), tenths(body.minHeightCm),
+                     tenths(body.maxHeightCm),
+                     (std::isfinite(height) ? tenths(height) : std::string("that"))));
         }
         body.heightCm = height;
     }
@@ -303,13 +319,13 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     body.contactRadiusRatio = read.number(safety, "contact_radius_ratio");
     body.clearanceCm = read.number(safety, "clearance_cm");
     for (const auto& [key, value] : read.child(root, "balls").entries) {
-        body.balls.push_back({key->value, read.text(*value, "label"),
+        body.balls.push_back({key->value, translate(read.text(*value, "label")),
                               read.number(*value, "diameter_cm"), read.colour(*value, "colour")});
     }
     body.otherBallColour = read.colour(root, "other_ball_colour");
     const YamlNode& drills = read.child(root, "drills");
-    body.wallProps = read.texts(read.child(drills, "wall"), "props");
-    body.lyingProps = read.texts(read.child(drills, "lying"), "props");
+    body.wallProps = translated(read.texts(read.child(drills, "wall"), "props"));
+    body.lyingProps = translated(read.texts(read.child(drills, "lying"), "props"));
 
     const YamlNode& landmarks = read.child(root, "landmarks");
     body.thoracicLevelCm = read.number(landmarks, "thoracic_level_cm") * factor.y;
@@ -326,13 +342,13 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     scaleAll(body.scapulaSpine, factor);
 
     for (const auto& [key, value] : read.child(root, "muscles").entries) {
-        Muscle muscle{key->value, read.text(*value, "label"),
+        Muscle muscle{key->value, translate(read.text(*value, "label")),
                       read.points(read.child(*value, "outline"))};
         scaleAll(muscle.outline, factor);
         body.muscles.push_back(std::move(muscle));
     }
     for (const auto& [key, value] : read.child(root, "more_muscles").entries) {
-        Muscle muscle{key->value, read.text(*value, "label"),
+        Muscle muscle{key->value, translate(read.text(*value, "label")),
                       read.points(read.child(*value, "outline"))};
         scaleAll(muscle.outline, factor);
         body.moreMuscles.push_back(std::move(muscle));
@@ -344,26 +360,26 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     body.backOfNeckOuterCm = read.number(backOfNeck, "outer_cm");
     body.backOfNeckClearanceCm = read.number(backOfNeck, "clearance_cm");
     if (!(body.backOfNeckInnerCm >= 0 && body.backOfNeckOuterCm > body.backOfNeckInnerCm)) {
-        read.fail(backOfNeck.mark, "the back of the neck needs inner_cm below outer_cm");
+        read.fail(backOfNeck.mark, _("the back of the neck needs inner_cm below outer_cm"));
     }
     for (Tool tool : {Tool::Hands, Tool::Thumb, Tool::Fingers}) {
         const YamlNode& node = read.child(read.child(root, "tools"), toolName(tool));
         const double radius = read.number(node, "contact_radius_cm");
         if (!(radius > 0 && radius < 10)) {
-            read.fail(node.mark, "a tool's contact radius must be above 0 and below 10 cm");
+            read.fail(node.mark, _("a tool's contact radius must be above 0 and below 10 cm"));
         }
-        body.tools.push_back(
-            {toolName(tool), read.text(node, "label"), radius, read.colour(node, "colour")});
+        body.tools.push_back({toolName(tool), translate(read.text(node, "label")), radius,
+                              read.colour(node, "colour")});
     }
 
-    body.partnerProps = read.texts(read.child(drills, "partner"), "props");
-    body.selfPressProps = read.texts(read.child(drills, "self-press"), "props");
+    body.partnerProps = translated(read.texts(read.child(drills, "partner"), "props"));
+    body.selfPressProps = translated(read.texts(read.child(drills, "self-press"), "props"));
     // What the setup screen's safety box says for each drill: only that drill's rules.
     for (const char* name : {"wall", "lying", "partner", "self-press"}) {
         const YamlNode& drill = read.child(drills, name);
         for (const auto& [k, v] : drill.entries) {
             if (k->value == "safety") {
-                body.drillSafety[name] = read.text(drill, "safety");
+                body.drillSafety[name] = translate(read.text(drill, "safety"));
             }
         }
     }

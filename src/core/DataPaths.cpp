@@ -78,6 +78,24 @@ DataPaths findDataPaths(const std::string& executablePath, std::vector<std::stri
     return {};
 }
 
+std::string catalogFolder(const std::string& executablePath, const std::string& searchPath) {
+    const std::string folder = executableFolder(executablePath, searchPath);
+#if defined(ROLLCOACH_BUILD_DIR)
+    // The build's catalogs are compiled on every build; an installed binary never uses them.
+    std::error_code same;
+    if (!executablePath.empty() && fs::equivalent(folder, ROLLCOACH_BUILD_DIR, same)) {
+        return (fs::path(ROLLCOACH_BUILD_DIR) / "locale").string();
+    }
+#endif
+#if defined(ROLLCOACH_LOCALEDIR)
+    const fs::path installed(ROLLCOACH_LOCALEDIR);
+#else
+    const fs::path installed("share/locale");
+#endif
+    return (installed.is_absolute() ? installed : fs::path(folder).parent_path() / installed)
+        .string();
+}
+
 std::vector<std::string> routineFilesIn(const std::string& folder) {
     std::vector<std::string> files;
     std::error_code ec;

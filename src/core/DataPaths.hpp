@@ -28,6 +28,12 @@ DataPaths findDataPaths(const std::string& executablePath, std::vector<std::stri
                         const std::string& givenDataDir = {},
                         const std::string& searchPath = "/bin:/usr/bin");
 
+/// Where the compiled message catalogs are (<folder>/<language>/LC_MESSAGES/rollcoach.mo): the
+/// build folder's locale/ for a binary still in the build folder it was built in, else the
+/// installed share/locale beside the binary's bin/.
+std::string catalogFolder(const std::string& executablePath,
+                          const std::string& searchPath = "/bin:/usr/bin");
+
 /// The routine files (*.yaml, *.yml) in a folder, sorted by name; none if it does not exist.
 std::vector<std::string> routineFilesIn(const std::string& folder);
 

@@ -2,6 +2,7 @@
 
 #include "BodyModel.hpp"
 #include "Diagnostic.hpp"
+#include "Translate.hpp"
 #include "YamlDocument.hpp"
 
 #include <cmath>
@@ -26,7 +27,7 @@ public:
     /// The value of `key` in a map; null when the map lacks it.
     const YamlNode* find(const YamlNode& map, const std::string& key) const {
         if (map.kind != YamlNode::Kind::Map) {
-            fail(map.mark, "expected a map holding \"" + key + "\"");
+            fail(map.mark, fill(_("expected a map holding \"{0}\""), key));
         }
         for (const auto& [k, v] : map.entries) {
             if (k->kind == YamlNode::Kind::Scalar && k->value == key) {
@@ -40,7 +41,7 @@ public:
         if (const YamlNode* node = find(map, key)) {
             return *node;
         }
-        fail(map.mark, "missing key \"" + key + "\"");
+        fail(map.mark, fill(_("missing key \"{0}\""), key));
     }
 
     double number(const YamlNode& node) const {
@@ -51,7 +52,7 @@ public:
                 return value;
             }
         }
-        fail(node.mark, "expected a number, got " + describeNode(node));
+        fail(node.mark, fill(_("expected a number, got {0}"), describeNode(node)));
     }
 
     double number(const YamlNode& map, const std::string& key) const {
@@ -61,7 +62,7 @@ public:
     std::string text(const YamlNode& map, const std::string& key) const {
         const YamlNode& node = child(map, key);
         if (node.kind != YamlNode::Kind::Scalar) {
-            fail(node.mark, "expected text for \"" + key + "\"");
+            fail(node.mark, fill(_("expected text for \"{0}\""), key));
         }
         return node.value;
     }
@@ -69,13 +70,13 @@ public:
     Colour colour(const YamlNode& map, const std::string& key) const {
         const YamlNode& node = child(map, key);
         if (node.kind != YamlNode::Kind::Sequence || node.items.size() != 3) {
-            fail(node.mark, "expected a colour as [red, green, blue], each 0-255");
+            fail(node.mark, _("expected a colour as [red, green, blue], each 0-255"));
         }
         int rgb[3] = {0, 0, 0};
         for (std::size_t i = 0; i < 3; ++i) {
             const double value = number(*node.items[i]);
             if (!(value >= 0 && value <= 255) || value != std::floor(value)) {
-                fail(node.items[i]->mark, "expected a whole number from 0 to 255");
+                fail(node.items[i]->mark, _("expected a whole number from 0 to 255"));
             }
             rgb[i] = static_cast<int>(value);
         }
@@ -85,12 +86,12 @@ public:
     std::vector<std::string> texts(const YamlNode& map, const std::string& key) const {
         const YamlNode& node = child(map, key);
         if (node.kind != YamlNode::Kind::Sequence) {
-            fail(node.mark, "expected a list of text for \"" + key + "\"");
+            fail(node.mark, fill(_("expected a list of text for \"{0}\""), key));
         }
         std::vector<std::string> out;
         for (const YamlNode* item : node.items) {
             if (item->kind != YamlNode::Kind::Scalar) {
-                fail(item->mark, "expected text");
+                fail(item->mark, _("expected text"));
             }
             out.push_back(item->value);
         }
@@ -101,7 +102,7 @@ public:
 
     std::vector<Point> points(const YamlNode& node) const {
         if (node.kind != YamlNode::Kind::Sequence || node.items.size() < 2) {
-            fail(node.mark, "expected a list of points");
+            fail(node.mark, _("expected a list of points"));
         }
         std::vector<Point> out;
         for (const YamlNode* item : node.items) {

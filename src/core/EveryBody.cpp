@@ -1,4 +1,5 @@
 #include "EveryBody.hpp"
+#include "Translate.hpp"
 
 #include "RoutineLoader.hpp"
 #include "SafetyCheck.hpp"
@@ -23,15 +24,28 @@ std::vector<double> steps(double low, double high, double step) {
     return out;
 }
 
+// The part of the translated kOffBodyWhere between two of its placeholders ("{0}" to "{1}" gives
+// ", y_cm "); from its start to the first when `from` is "", to its end when `to` is "".
+std::string offBodyWherePart(const std::string& from, const std::string& to) {
+    const std::string pattern = translate(kOffBodyWhere);
+    const std::size_t start = from.empty() ? 0 : pattern.find(from);
+    if (start == std::string::npos) {
+        return {};
+    }
+    const std::size_t begin = start + from.size();
+    const std::size_t end = to.empty() ? std::string::npos : pattern.find(to, begin);
+    return pattern.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+}
+
 // A problem's words without its numbers: the same problem on two bodies differs only in
 // where and when.
 std::string shape(const Diagnostic& d) {
     std::string out = std::to_string(static_cast<int>(d.severity)) + ":" +
                       std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ":";
     // Off the body is off the body, whether the centre or only the edge of the patch leaves it.
-    std::string message = d.message.substr(0, d.message.find(" (at x_cm"));
-    for (const char* how :
-         {"reaches over the edge of the body", "is placed off the body", "moves off the body"}) {
+    std::string message = d.message.substr(0, d.message.find(" " + offBodyWherePart("", "{0}")));
+    for (const char* how : {_("reaches over the edge of the body"), _("is placed off the body"),
+                            _("moves off the body")}) {
         const std::size_t at = message.find(how);
         if (at != std::string::npos) {
             message.replace(at, std::string(how).size(), "off");
@@ -64,15 +78,15 @@ std::string span(const std::set<double>& some, const std::vector<double>& all,
         return "";
     }
     if (low == all.front()) {
-        return "up to " + tenths(high) + " " + unit;
+        return fill(_("up to {0} {1}"), tenths(high), unit);
     }
     if (high == all.back()) {
-        return "from " + tenths(low) + " " + unit;
+        return fill(_("from {0} {1}"), tenths(low), unit);
     }
     if (low == high) {
-        return "of " + tenths(low) + " " + unit;
+        return fill(_("of {0} {1}"), tenths(low), unit);
     }
-    return "from " + tenths(low) + " to " + tenths(high) + " " + unit;
+    return fill(_("from {0} to {1} {2}"), tenths(low), tenths(high), unit);
 }
 
 } // namespace
@@ -156,13 +170,15 @@ EveryBodyCheck checkOnEveryBody(const std::string& routineText, const std::strin
         const std::string h = span(group.heights, heights, "cm");
         std::string which;
         if (!w.empty()) {
-            which = "shoulders " + w;
+            which = fill(_("shoulders {0}"), w);
         }
         if (!h.empty()) {
-            which += (which.empty() ? "heights " : " and heights ") + h;
+            which = which.empty() ? fill(_("heights {0}"), h)
+                                  : fill(_("shoulders {0} and heights {1}"), w, h);
         }
         if (which.empty()) {
-            which = group.problem.bodies == result.bodiesChecked ? "every body" : "some bodies";
+            which =
+                group.problem.bodies == result.bodiesChecked ? _("every body") : _("some bodies");
         }
         group.problem.which = which;
         result.problems.push_back(group.problem);
@@ -182,20 +198,29 @@ std::string notFitReason(const Diagnostics& diagnostics) {
             continue;
         }
         const std::string& m = d.message;
-        if (m.find("off the body") != std::string::npos ||
-            m.find("over the edge of the body") != std::string::npos) {
+        if (m.find(_("is placed off the body")) != std::string::npos ||
+            m.find(_("moves off the body")) != std::string::npos ||
+            m.find(_("reaches over the edge of the body")) != std::string::npos) {
             // "ball 2 of step 2 (\"Up and down\") ..." up to the place: who and where.
-            const std::size_t cut = m.find(" (at x_cm");
+            const std::size_t cut = m.find(" " + offBodyWherePart("", "{0}"));
             // "... off the body" is the person's own body here: said so, once.
             std::string reason = m.substr(0, cut);
-            const std::size_t theBody = reason.rfind("the body");
+            // TRANSLATORS: "the body" as the off-body messages say it, replaced by "your body"
+            // when the person's own body is meant.
+            const std::string theBodyWords = _("the body");
+            const std::size_t theBody = reason.rfind(theBodyWords);
             if (theBody != std::string::npos) {
-                reason.replace(theBody, 8, "your body");
+                reason.replace(theBody, theBodyWords.size(), _("your body"));
             }
-            const std::size_t on = m.find(" on ", cut);
-            const std::size_t end = m.find("):", cut);
-            if (cut != std::string::npos && on != std::string::npos && end != std::string::npos) {
-                reason += " as it is set (" + m.substr(on + 4, end - on - 4) + ")";
+            const std::string onWords = offBodyWherePart("{1}", "{2}");
+            const std::string endWords = offBodyWherePart("{2}", "") + ":";
+            const std::size_t on = onWords.empty() ? std::string::npos : m.find(onWords, cut);
+            const std::size_t end = m.find(endWords, cut);
+            if (cut != std::string::npos && on != std::string::npos && end != std::string::npos &&
+                end > on) {
+                // TRANSLATORS: {0} what does not fit, {1} the body as it is set.
+                reason = fill(_("{0} as it is set ({1})"), reason,
+                              m.substr(on + onWords.size(), end - on - onWords.size()));
             }
             return reason;
         }

@@ -1,4 +1,5 @@
 #include "History.hpp"
+#include "Translate.hpp"
 
 #include "Timeline.hpp"
 
@@ -151,7 +152,8 @@ std::string moveAside(const std::string& path, const std::string& why, std::int6
     std::error_code ec;
     fs::rename(path, target, ec);
     if (ec) {
-        throw HistoryError(path + ": cannot move the unusable history aside: " + ec.message());
+        throw HistoryError(
+            fill(_("{0}: cannot move the unusable history aside: {1}"), path, ec.message()));
     }
     for (const char* suffix : {"-wal", "-shm"}) {
         if (fs::exists(path + suffix)) {
@@ -202,7 +204,7 @@ bool hasColumn(sqlite3* db, const char* table, const char* column) {
 Attempt tryOpen(const std::string& path, sqlite3*& db, int busyTimeoutMs) {
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
         SQLITE_OK) {
-        Attempt attempt{Opened::Failed, db ? sqlite3_errmsg(db) : "cannot open"};
+        Attempt attempt{Opened::Failed, db ? sqlite3_errmsg(db) : _("cannot open")};
         if (db != nullptr && (sqlite3_errcode(db) & 0xff) == SQLITE_NOTADB) {
             attempt.outcome = Opened::Damaged;
         }
@@ -220,7 +222,7 @@ Attempt tryOpen(const std::string& path, sqlite3*& db, int busyTimeoutMs) {
         {
             Statement check(db, "PRAGMA quick_check");
             if (!check.step() || check.text(0) != "ok") {
-                attempt = {Opened::Damaged, "the database is damaged"};
+                attempt = {Opened::Damaged, _("the database is damaged")};
             }
         }
         if (attempt.outcome == Opened::Usable) {
@@ -233,12 +235,14 @@ Attempt tryOpen(const std::string& path, sqlite3*& db, int busyTimeoutMs) {
                      std::to_string(History::kSchemaVersion) + "')")
                         .c_str());
             } else if (!parseFormat(version.text(0), found)) {
-                attempt = {Opened::Failed, "the history's format is not a number (\"" +
-                                               version.text(0) + "\" in its meta table)"};
+                attempt = {
+                    Opened::Failed,
+                    fill(_("the history's format is not a number (\"{0}\" in its meta table)"),
+                         version.text(0))};
             } else if (found > History::kSchemaVersion) {
-                attempt = {Opened::Newer, "it was written by a newer version of rollcoach "
-                                          "(format " +
-                                              version.text(0) + ")"};
+                attempt = {Opened::Newer,
+                           fill(_("it was written by a newer version of rollcoach (format {0})"),
+                                version.text(0))};
             } else if (found < 2) {
                 // Format 1 kept no planned time, so its sessions cannot tell done from
                 // partial; they keep planned_s 0 and count as they were recorded.
@@ -351,31 +355,34 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
     std::error_code ec;
     fs::create_directories(dataDir, ec);
     if (ec) {
-        throw HistoryError(dataDir + ": cannot create the data folder: " + ec.message());
+        throw HistoryError(
+            fill(_("{0}: cannot create the data folder: {1}"), dataDir, ec.message()));
     }
     const std::string path = (fs::path(dataDir) / "history.sqlite").string();
     if (fs::exists(path, ec) && access(path.c_str(), R_OK | W_OK) != 0) {
-        throw HistoryError(path +
-                           ": cannot read and write the history file: " + std::strerror(errno));
+        throw HistoryError(fill(_("{0}: cannot read and write the history file: {1}"), path,
+                                std::strerror(errno)));
     }
     sqlite3* db = nullptr;
     Attempt attempt = tryOpen(path, db, busyTimeoutMs);
     if (attempt.outcome == Opened::Failed) {
         // Busy, a full disk, an I/O error: the file may be perfectly healthy, so it stays.
         if (!fs::exists(path, ec) && access(dataDir.c_str(), W_OK) != 0) {
-            throw HistoryError(dataDir + ": the data folder is read-only: history cannot be saved");
+            throw HistoryError(
+                fill(_("{0}: the data folder is read-only: history cannot be saved"), dataDir));
         }
         throw HistoryError(path + ": " + attempt.error);
     }
     if (attempt.outcome != Opened::Usable) {
         if (access(dataDir.c_str(), W_OK) != 0) {
-            throw HistoryError(dataDir + ": the data folder is read-only: history cannot be saved");
+            throw HistoryError(
+                fill(_("{0}: the data folder is read-only: history cannot be saved"), dataDir));
         }
         // Keep the bad file for the user, start afresh beside it.
         const std::string aside =
             moveAside(path, attempt.outcome == Opened::Newer ? "newer" : "corrupt", now);
-        notice = path + ": " + attempt.error + "; it was moved to " + aside +
-                 " and a new history started";
+        notice = fill(_("{0}: {1}; it was moved to {2} and a new history started"), path,
+                      attempt.error, aside);
         attempt = tryOpen(path, db, busyTimeoutMs);
         if (attempt.outcome != Opened::Usable) {
             throw HistoryError(path + ": " + attempt.error);
@@ -387,9 +394,9 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
 std::unique_ptr<History> History::openToRead(const std::string& path, int busyTimeoutMs) {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        const std::string why = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+        const std::string why = db != nullptr ? sqlite3_errmsg(db) : _("cannot open");
         sqlite3_close(db);
-        throw HistoryError(path + ": cannot read the history: " + why);
+        throw HistoryError(path + ": " + fill(_("cannot read the history: {0}"), why));
     }
     sqlite3_busy_timeout(db, busyTimeoutMs);
     return std::unique_ptr<History>(new History(db, path, busyTimeoutMs));
@@ -433,7 +440,7 @@ void History::recordStep(std::int64_t session, const StepRecord& step, double le
         insert.bind(6, step.seconds).bind(7, static_cast<std::int64_t>(step.bothSides ? 1 : 0));
         insert.step();
         Statement update(m_db, "UPDATE sessions SET left_s = ?, right_s = ?, both_s = ?, "
-                               "updated_at = ? WHERE id = ?");
+                               "updated_at = ? WHERE id = ?"); // untranslated: SQL
         update.bind(1, leftS).bind(2, rightS).bind(3, bothS).bind(4, now).bind(5, session);
         update.step();
         exec("COMMIT");
@@ -449,7 +456,7 @@ void History::recordCheckIn(std::int64_t session, const CheckIn& checkIn, std::i
     exec("BEGIN IMMEDIATE");
     try {
         Statement replaced(m_db, "DELETE FROM check_ins WHERE session_id = ? AND round = ? AND "
-                                 "side = ? AND moment = ?");
+                                 "side = ? AND moment = ?"); // untranslated: SQL
         replaced.bind(1, session).bind(2, static_cast<std::int64_t>(checkIn.round));
         replaced.bind(3, std::string(sideName(checkIn.side)));
         replaced.bind(4, std::string(checkIn.after ? "after" : "before"));
@@ -469,8 +476,9 @@ void History::recordCheckIn(std::int64_t session, const CheckIn& checkIn, std::i
 
 void History::endSession(std::int64_t session, const std::string& how, const std::string& reason,
                          double leftS, double rightS, std::int64_t now, double bothS) {
-    Statement update(m_db, "UPDATE sessions SET how = ?, stop_reason = ?, left_s = ?, right_s = ?, "
-                           "both_s = ?, ended_at = ?, updated_at = ? WHERE id = ?");
+    Statement update(m_db,
+                     "UPDATE sessions SET how = ?, stop_reason = ?, left_s = ?, right_s = ?, "
+                     "both_s = ?, ended_at = ?, updated_at = ? WHERE id = ?"); // untranslated: SQL
     update.bind(1, how).bind(2, reason).bind(3, leftS).bind(4, rightS).bind(5, bothS);
     update.bind(6, now).bind(7, now).bind(8, session);
     update.step();
@@ -478,10 +486,11 @@ void History::endSession(std::int64_t session, const std::string& how, const std
 
 std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) const {
     std::vector<SessionRecord> out;
-    Statement query(m_db, "SELECT id, routine_title, routine_hash, routine_file, started_at, "
-                          "ended_at, first_side, how, stop_reason, left_s, right_s, pid, "
-                          "updated_at, process_start, planned_s, both_s FROM sessions "
-                          "ORDER BY started_at DESC, id DESC LIMIT ?");
+    Statement query(
+        m_db, "SELECT id, routine_title, routine_hash, routine_file, started_at, "
+              "ended_at, first_side, how, stop_reason, left_s, right_s, pid, "
+              "updated_at, process_start, planned_s, both_s FROM sessions " // untranslated: SQL
+              "ORDER BY started_at DESC, id DESC LIMIT ?");                 // untranslated: SQL
     query.bind(1, static_cast<std::int64_t>(limit));
     m_skipped = 0;
     while (query.step()) {
@@ -526,11 +535,13 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
         byId[r.id] = &r;
     }
     const char* const chosen =
-        "(SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?)";
+        "(SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?)"; // untranslated: SQL
     const std::string stepsSql =
-        std::string("SELECT session_id, round, side, step_index, "
-                    "step_name, seconds, both_sides FROM steps WHERE session_id IN ") +
-        chosen + " ORDER BY rowid";
+        std::string(
+            "SELECT session_id, round, side, step_index, "
+            "step_name, seconds, both_sides FROM steps WHERE session_id IN ") + // untranslated: SQL
+        chosen +
+        " ORDER BY rowid"; // untranslated: SQL
     Statement steps(m_db, stepsSql.c_str());
     steps.bind(1, static_cast<std::int64_t>(limit));
     while (steps.step()) {
@@ -543,9 +554,11 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
              static_cast<std::size_t>(countRead(steps.integer(3))), steps.text(4),
              secondsRead(steps.real(5)), steps.integer(6) != 0});
     }
-    const std::string checksSql = std::string("SELECT session_id, round, side, moment, rating "
-                                              "FROM check_ins WHERE session_id IN ") +
-                                  chosen + " ORDER BY rowid";
+    const std::string checksSql =
+        std::string("SELECT session_id, round, side, moment, rating "
+                    "FROM check_ins WHERE session_id IN ") + // untranslated: SQL
+        chosen +
+        " ORDER BY rowid"; // untranslated: SQL
     Statement checks(m_db, checksSql.c_str());
     checks.bind(1, static_cast<std::int64_t>(limit));
     while (checks.step()) {
@@ -594,10 +607,10 @@ std::string outcome(const SessionRecord& session) {
 SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionRecord>& history,
                            std::int64_t now) {
     if (routine.schedule.firstSide == FirstSide::Left) {
-        return {Side::Left, "the routine starts there"};
+        return {Side::Left, _("the routine starts there")};
     }
     if (routine.schedule.firstSide == FirstSide::Right) {
-        return {Side::Right, "the routine starts there"};
+        return {Side::Right, _("the routine starts there")};
     }
     // The ledger: every session of the last 14 days, whatever the routine.
     double left = 0;
@@ -628,17 +641,17 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
             madeUp = madeUp || (r.didWork() && r.firstSide == behind);
         }
         if (!madeUp) {
-            return {behind, "it got " + minutesAndSeconds(std::abs(left - right)) +
-                                " less over the last 14 days"};
+            return {behind, fill(_("it got {0} less over the last 14 days"),
+                                 minutesAndSeconds(std::abs(left - right)))};
         }
     }
     for (const SessionRecord& r : history) { // newest first
         if (r.routineTitle == routine.title && r.didWork()) {
             const Side next = otherSide(r.firstSide);
-            return {next, "it went second last time"};
+            return {next, _("it went second last time")};
         }
     }
-    return {Side::Left, "no earlier session"};
+    return {Side::Left, _("no earlier session")};
 }
 
 } // namespace rollcoach

@@ -245,8 +245,7 @@ std::vector<double> sampleTimes(const Step& step, double spacingCm, double* actu
         const double span = repeated ? repetitionS(step) : step.durationS;
         double fastest = 0; // centimetres over the span at the fastest speed
         if (repeated) {
-            const double share =
-                motion.pattern == Pattern::Stroke ? kStrokeShare : kStripShare;
+            const double share = motion.pattern == Pattern::Stroke ? kStrokeShare : kStripShare;
             fastest = kPi / 2 * pathLength(step) / share;
             if (motion.pattern == Pattern::Stroke) {
                 fastest += kPi / 2 * polylineLength(returnPath(step)) / (1 - share);

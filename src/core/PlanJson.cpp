@@ -1,4 +1,5 @@
 #include "PlanJson.hpp"
+#include "Translate.hpp"
 
 #include "PrintableText.hpp"
 #include "SafetyCheck.hpp"
@@ -104,25 +105,30 @@ std::string planJson(const Timeline& timeline, const std::string& firstSideReaso
 std::string planText(const Timeline& timeline) {
     const Routine& routine = timeline.routine();
     // Routine text is checked when it is loaded; a timeline can also be built by hand.
-    std::string out = printable(routine.title) + " (" + drillName(routine.drill) + " drill, " +
-                      std::to_string(routine.schedule.rounds) + " round" +
-                      (routine.schedule.rounds == 1 ? "" : "s") + ", " +
-                      minutesAndSeconds(timeline.totalS()) + " in all, " +
-                      minutesAndSeconds(timeline.secondsOnSide(Side::Left)) + " per side)\n";
+    // TRANSLATORS: the plan's first line: {0} how many rounds, {1} the routine's title, {2} its
+    // drill as the routine file names it (wall, lying, partner, self-press), {3} the whole
+    // time, {4} the time per side.
+    std::string out = fill(
+        plural(routine.schedule.rounds, "{1} ({2} drill, {0} round, {3} in all, {4} per side)\n",
+               "{1} ({2} drill, {0} rounds, {3} in all, {4} per side)\n", printable(routine.title),
+               drillName(routine.drill), minutesAndSeconds(timeline.totalS()),
+               minutesAndSeconds(timeline.secondsOnSide(Side::Left))));
     for (const Segment& segment : timeline.segments()) {
         out += "  " + minutesAndSeconds(segment.startS) + "  ";
+        const std::string time = minutesAndSeconds(segment.durationS);
         if (segment.kind == SegmentKind::GetReady) {
-            out += "get ready, the " + std::string(sideName(segment.side)) + " side first (" +
-                   minutesAndSeconds(segment.durationS) + ")\n";
+            out += segment.side == Side::Left
+                       ? fill(_("get ready, the left side first ({0})\n"), time)
+                       : fill(_("get ready, the right side first ({0})\n"), time);
         } else if (segment.kind == SegmentKind::Switch) {
-            out += "switch to the " + std::string(sideName(segment.side)) + " side (" +
-                   minutesAndSeconds(segment.durationS) + ")\n";
+            out += segment.side == Side::Left ? fill(_("switch to the left side ({0})\n"), time)
+                                              : fill(_("switch to the right side ({0})\n"), time);
         } else {
-            out += (segment.bothSides ? std::string("both sides")
-                                      : std::string(sideName(segment.side)) + " side") +
-                   ", round " + std::to_string(segment.round) + ": " +
-                   printable(routine.steps[*segment.step].name) + " (" +
-                   minutesAndSeconds(segment.durationS) + ")\n";
+            // TRANSLATORS: a step in the plan: {0} the side ("left side", "both sides"), {1} the
+            // round, {2} the step's name, {3} its time.
+            out += fill(_("{0}, round {1}: {2} ({3})\n"),
+                        segment.bothSides ? std::string(_("both sides")) : sideWords(segment.side),
+                        segment.round, printable(routine.steps[*segment.step].name), time);
         }
     }
     return out;

@@ -1,4 +1,5 @@
 #include "PlanKept.hpp"
+#include "Translate.hpp"
 
 #include "Workspace.hpp"
 
@@ -37,7 +38,7 @@ const char* planStateName(PlanState state) {
     case PlanState::StillDue:
         break;
     }
-    return "still due";
+    return _("still due");
 }
 
 std::vector<PlannedDayState> planKept(const std::vector<std::pair<std::string, Routine>>& routines,
@@ -125,8 +126,8 @@ std::string weekInWords(const PlanKeptSummary& summary) {
     add(summary.done, "done");
     add(summary.partial, "partial");
     add(summary.missed, "missed");
-    add(summary.stillDue, "still due");
-    return "This week: " + line + ".";
+    add(summary.stillDue, _("still due"));
+    return fill(_("This week: {0}."), line);
 }
 
 std::string weekEncouragement(const PlanKeptSummary& summary) {
@@ -135,18 +136,20 @@ std::string weekEncouragement(const PlanKeptSummary& summary) {
         return {};
     }
     if (summary.partial == 0 && summary.missed == 0) {
-        return "Every session so far is done. Well kept.";
+        return _("Every session so far is done. Well kept.");
     }
     if (someDone > 0) {
-        return "Part of the week is done, and every session counts, short ones too.";
+        return _("Part of the week is done, and every session counts, short ones too.");
     }
     // Nothing done yet: the next session is a fresh start, with nothing owed.
-    return "The next session counts as much as any: there is nothing to make up.";
+    return _("The next session counts as much as any: there is nothing to make up.");
 }
 
 const char* shortDayName(Weekday day) {
-    static const char* const names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    return names[static_cast<int>(day)];
+    // TRANSLATORS: short weekday names, as the week at a glance shows them.
+    static const char* const names[] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+                                        N_("Fri"), N_("Sat"), N_("Sun")};
+    return translate(names[static_cast<int>(day)]);
 }
 
 std::vector<OverdueSession>

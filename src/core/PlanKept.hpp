@@ -69,7 +69,7 @@ std::string weekInWords(const PlanKeptSummary& summary);
 /// was done, and missed sessions are never to be made up. "" when there is nothing to say.
 std::string weekEncouragement(const PlanKeptSummary& summary);
 
-/// "Mon", "Tue", ...: a day as the week at a glance and `next` name it.
+/// "Mon", "Tue", ...: a day as the week at a glance and `next` name it, in the language.
 const char* shortDayName(Weekday day);
 
 /// A routine missed on an earlier planned day and not taken up since.

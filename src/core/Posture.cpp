@@ -1,4 +1,5 @@
 #include "Posture.hpp"
+#include "Translate.hpp"
 
 #include "DataReader.hpp"
 
@@ -34,21 +35,21 @@ public:
         const YamlNode& node = child(map, key);
         const double value = number(node);
         if (value <= 0) {
-            fail(node.mark, "\"" + key + "\" must be more than 0");
+            fail(node.mark, fill(_("\"{0}\" must be more than 0"), key));
         }
         return value;
     }
 
     std::string text(const YamlNode& node) const {
         if (node.kind != YamlNode::Kind::Scalar) {
-            fail(node.mark, "expected text, got " + describeNode(node));
+            fail(node.mark, fill(_("expected text, got {0}"), describeNode(node)));
         }
         return node.value;
     }
 
     PicturePoint point(const YamlNode& node) const {
         if (node.kind != YamlNode::Kind::Sequence || node.items.size() != 2) {
-            fail(node.mark, "expected a point as [x, y]");
+            fail(node.mark, _("expected a point as [x, y]"));
         }
         return {number(*node.items[0]), number(*node.items[1])};
     }
@@ -56,7 +57,7 @@ public:
     const YamlNode& list(const YamlNode& map, const std::string& key) const {
         const YamlNode& node = child(map, key);
         if (node.kind != YamlNode::Kind::Sequence) {
-            fail(node.mark, "expected a list for \"" + key + "\"");
+            fail(node.mark, fill(_("expected a list for \"{0}\""), key));
         }
         return node;
     }
@@ -71,7 +72,7 @@ public:
                 for (const char* key : keys) {
                     known += known.empty() ? key : std::string(", ") + key;
                 }
-                fail(k->mark, "unknown key \"" + k->value + "\" (known: " + known + ")");
+                fail(k->mark, fill(_("unknown key \"{0}\" (known: {1})"), k->value, known));
             }
         }
     }
@@ -90,14 +91,15 @@ PropPiece readProp(const Reader& read, const YamlNode& node) {
         }
     }
     if (!known) {
-        read.fail(kind.mark,
-                  "unknown prop \"" + name + "\" (known: wall, floor, pillow, table, chair, mat)");
+        read.fail(
+            kind.mark,
+            fill(_("unknown prop \"{0}\" (known: wall, floor, pillow, table, chair, mat)"), name));
     }
     const YamlNode* box = read.find(node, "box");
     const YamlNode* oval = read.find(node, "ellipse");
     const YamlNode* line = read.find(node, "line");
     if ((box != nullptr) + (oval != nullptr) + (line != nullptr) != 1) {
-        read.fail(node.mark, "a prop is one of \"box\", \"ellipse\" or \"line\"");
+        read.fail(node.mark, _("a prop is one of \"box\", \"ellipse\" or \"line\""));
     }
     if (box != nullptr || oval != nullptr) {
         const YamlNode& shape = box != nullptr ? *box : *oval;
@@ -108,11 +110,11 @@ PropPiece readProp(const Reader& read, const YamlNode& node) {
         prop.points = {{read.number(*shape.items[0]), read.number(*shape.items[1])},
                        {read.number(*shape.items[2]), read.number(*shape.items[3])}};
         if (prop.points[1].x <= 0 || prop.points[1].y <= 0) {
-            read.fail(shape.mark, "a prop's width and height must be more than 0");
+            read.fail(shape.mark, _("a prop's width and height must be more than 0"));
         }
     } else {
         if (line->kind != YamlNode::Kind::Sequence || line->items.size() < 2) {
-            read.fail(line->mark, "expected a line as a list of at least two points");
+            read.fail(line->mark, _("expected a line as a list of at least two points"));
         }
         prop.shape = PropPiece::Shape::Line;
         for (const YamlNode* p : line->items) {
@@ -143,7 +145,8 @@ SegmentShape readShape(const Reader& read, const YamlNode& node) {
     if (name == "foot") {
         return SegmentShape::Foot;
     }
-    read.fail(node.mark, "unknown shape \"" + name + "\" (known: limb, trunk, head, hand, foot)");
+    read.fail(node.mark,
+              fill(_("unknown shape \"{0}\" (known: limb, trunk, head, hand, foot)"), name));
 }
 
 PostureFigure readFigure(const Reader& read, const YamlNode& node, std::set<std::string>& names) {
@@ -153,7 +156,7 @@ PostureFigure readFigure(const Reader& read, const YamlNode& node, std::set<std:
     const YamlNode& role = read.child(node, "role");
     const std::string roleName = read.text(role);
     if (roleName != "person" && roleName != "partner") {
-        read.fail(role.mark, "a figure's role is \"person\" or \"partner\"");
+        read.fail(role.mark, _("a figure's role is \"person\" or \"partner\""));
     }
     figure.partner = roleName == "partner";
     figure.root = read.text(read.child(node, "root"));
@@ -170,19 +173,19 @@ PostureFigure readFigure(const Reader& read, const YamlNode& node, std::set<std:
         const YamlNode& nameNode = read.child(*item, "name");
         segment.name = read.text(nameNode);
         if (!names.insert(segment.name).second) {
-            read.fail(nameNode.mark, "a second segment named \"" + segment.name + "\"");
+            read.fail(nameNode.mark, fill(_("a second segment named \"{0}\""), segment.name));
         }
         const YamlNode& from = read.child(*item, "from");
         segment.from = read.text(from);
         if (joints.count(segment.from) == 0) {
-            read.fail(from.mark, "joint \"" + segment.from +
-                                     "\" is not placed yet: start from the root or the end "
-                                     "of a segment above");
+            read.fail(from.mark, fill(_("joint \"{0}\" is not placed yet: start from the root or "
+                                        "the end of a segment above"),
+                                      segment.from));
         }
         const YamlNode& to = read.child(*item, "to");
         segment.to = read.text(to);
         if (!joints.insert(segment.to).second) {
-            read.fail(to.mark, "joint \"" + segment.to + "\" is placed twice");
+            read.fail(to.mark, fill(_("joint \"{0}\" is placed twice"), segment.to));
         }
         segment.length = read.positive(*item, "length");
         segment.angleDeg = read.number(read.child(*item, "angle_deg"));
@@ -193,14 +196,14 @@ PostureFigure readFigure(const Reader& read, const YamlNode& node, std::set<std:
         if (const YamlNode* far = read.find(*item, "far")) {
             const std::string value = read.text(*far);
             if (value != "true" && value != "false") {
-                read.fail(far->mark, "expected true or false");
+                read.fail(far->mark, _("expected true or false"));
             }
             segment.far = value == "true";
         }
         figure.segments.push_back(segment);
     }
     if (figure.segments.empty()) {
-        read.fail(node.mark, "a figure needs at least one segment");
+        read.fail(node.mark, _("a figure needs at least one segment"));
     }
     return figure;
 }
@@ -212,7 +215,7 @@ std::vector<PostureKey> readKeys(const Reader& read, const YamlNode& node, const
         return keys;
     }
     if (node.kind != YamlNode::Kind::Sequence || node.items.size() < 2) {
-        read.fail(node.mark, "expected \"still\" or a list of at least two keys");
+        read.fail(node.mark, _("expected \"still\" or a list of at least two keys"));
     }
     for (const YamlNode* item : node.items) {
         read.onlyKeys(*item, {"at", "angles", "shift"});
@@ -220,30 +223,30 @@ std::vector<PostureKey> readKeys(const Reader& read, const YamlNode& node, const
         const YamlNode& at = read.child(*item, "at");
         key.at = read.number(at);
         if (key.at < 0 || key.at >= 1 || (!keys.empty() && key.at <= keys.back().at)) {
-            read.fail(at.mark, "\"at\" is a share of the motion's period, from 0 up to (not "
-                               "including) 1, each key later than the one before");
+            read.fail(at.mark, _("\"at\" is a share of the motion's period, from 0 up to (not "
+                                 "including) 1, each key later than the one before"));
         }
         if (const YamlNode* angles = read.find(*item, "angles")) {
             if (angles->kind != YamlNode::Kind::Map) {
-                read.fail(angles->mark, "expected a map of segment names to angles");
+                read.fail(angles->mark, _("expected a map of segment names to angles"));
             }
             for (const auto& [k, v] : angles->entries) {
                 if (segments.count(k->value) == 0) {
-                    read.fail(k->mark, "no segment named \"" + k->value + "\"");
+                    read.fail(k->mark, fill(_("no segment named \"{0}\""), k->value));
                 }
                 key.angles[k->value] = read.number(*v);
             }
         }
         if (const YamlNode* shift = read.find(*item, "shift")) {
             if (shift->kind != YamlNode::Kind::Map) {
-                read.fail(shift->mark, "expected a map of figure names to [dx, dy]");
+                read.fail(shift->mark, _("expected a map of figure names to [dx, dy]"));
             }
             for (const auto& entry : shift->entries) {
                 const YamlNode* k = entry.first;
                 const YamlNode* v = entry.second;
                 if (std::none_of(posture.figures.begin(), posture.figures.end(),
                                  [&](const PostureFigure& f) { return f.name == k->value; })) {
-                    read.fail(k->mark, "no figure named \"" + k->value + "\"");
+                    read.fail(k->mark, fill(_("no figure named \"{0}\""), k->value));
                 }
                 key.shifts[k->value] = read.point(*v);
             }
@@ -251,7 +254,7 @@ std::vector<PostureKey> readKeys(const Reader& read, const YamlNode& node, const
         keys.push_back(key);
     }
     if (keys.front().at != 0) {
-        read.fail(node.items.front()->mark, "the first key is at 0, where the step starts");
+        read.fail(node.items.front()->mark, _("the first key is at 0, where the step starts"));
     }
     return keys;
 }
@@ -275,7 +278,7 @@ Posture readPosture(const Reader& read, Drill drill, const YamlNode& node) {
         posture.figures.push_back(readFigure(read, *item, segments));
     }
     if (posture.figures.empty()) {
-        read.fail(node.mark, "a posture needs a figure");
+        read.fail(node.mark, _("a posture needs a figure"));
     }
     const YamlNode& contact = read.child(node, "contact");
     read.onlyKeys(contact, {"at", "segment", "along", "across", "radius"});
@@ -286,7 +289,7 @@ Posture readPosture(const Reader& read, Drill drill, const YamlNode& node) {
         const YamlNode& segment = read.child(contact, "segment");
         posture.contact.segment = read.text(segment);
         if (segments.count(posture.contact.segment) == 0) {
-            read.fail(segment.mark, "no segment named \"" + posture.contact.segment + "\"");
+            read.fail(segment.mark, fill(_("no segment named \"{0}\""), posture.contact.segment));
         }
         if (const YamlNode* along = read.find(contact, "along")) {
             posture.contact.along = read.number(*along);
@@ -297,7 +300,7 @@ Posture readPosture(const Reader& read, Drill drill, const YamlNode& node) {
     }
     const YamlNode& motions = read.child(node, "motions");
     if (motions.kind != YamlNode::Kind::Map) {
-        read.fail(motions.mark, "expected a map of motion patterns");
+        read.fail(motions.mark, _("expected a map of motion patterns"));
     }
     for (const auto& [k, v] : motions.entries) {
         std::optional<Pattern> pattern;
@@ -307,7 +310,7 @@ Posture readPosture(const Reader& read, Drill drill, const YamlNode& node) {
             }
         }
         if (!pattern) {
-            read.fail(k->mark, "unknown motion \"" + k->value + "\"");
+            read.fail(k->mark, fill(_("unknown motion \"{0}\""), k->value));
         }
         posture.motions[*pattern] = readKeys(read, *v, posture, segments);
     }
@@ -444,16 +447,16 @@ Postures Postures::parse(const std::string& text, const std::string& fileName) {
     }
     Reader read(fileName);
     if (document.root() == nullptr) {
-        read.fail({}, "the posture pictures are empty");
+        read.fail({}, _("the posture pictures are empty"));
     }
     const YamlNode& root = *document.root();
     read.onlyKeys(root, {"format", "postures"});
     if (read.number(read.child(root, "format")) != 1) {
-        read.fail(read.child(root, "format").mark, "unknown posture format");
+        read.fail(read.child(root, "format").mark, _("unknown posture format"));
     }
     const YamlNode& postures = read.child(root, "postures");
     if (postures.kind != YamlNode::Kind::Map) {
-        read.fail(postures.mark, "expected a map of drills");
+        read.fail(postures.mark, _("expected a map of drills"));
     }
     Postures out;
     for (const auto& [k, v] : postures.entries) {
@@ -464,15 +467,16 @@ Postures Postures::parse(const std::string& text, const std::string& fileName) {
             }
         }
         if (!drill) {
-            read.fail(k->mark, "unknown drill \"" + k->value +
-                                   "\" (known: wall, lying, partner, self-press)");
+            read.fail(k->mark,
+                      fill(_("unknown drill \"{0}\" (known: wall, lying, partner, self-press)"),
+                           k->value));
         }
         out.m_postures.push_back(readPosture(read, *drill, *v));
     }
     for (Drill d : kDrills) {
         if (std::none_of(out.m_postures.begin(), out.m_postures.end(),
                          [&](const Posture& p) { return p.drill == d; })) {
-            read.fail(postures.mark, std::string("no posture for the ") + drillName(d) + " drill");
+            read.fail(postures.mark, fill(_("no posture for the {0} drill"), drillName(d)));
         }
     }
     return out;

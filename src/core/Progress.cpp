@@ -1,4 +1,5 @@
 #include "Progress.hpp"
+#include "Translate.hpp"
 
 #include "PrintableText.hpp"
 #include "Timeline.hpp"
@@ -124,15 +125,21 @@ std::optional<PainStop> painStopOf(const SessionRecord& session) {
     return stop;
 }
 
+std::string stopReasonWords(const std::string& stored) {
+    return stored.empty() ? stored : translate(stored);
+}
+
 std::string painStopWhere(const PainStop& stop, bool isolate) {
     if (!stop.step) {
-        return "before the first step";
+        return _("before the first step");
     }
     const StepRecord& step = *stop.step;
     const std::string name = isolate ? isolated(step.stepName) : step.stepName;
-    return std::string(step.bothSides ? "both sides" : sideName(step.side) + std::string(" side")) +
-           ", step \"" + name + "\" (round " + std::to_string(step.round) + "), after " +
-           minutesAndSeconds(stop.workedS) + " of work";
+    const std::string where = step.bothSides ? std::string(_("both sides")) : sideWords(step.side);
+    // TRANSLATORS: where a session stopped: {0} the side ("left side", "both sides"), {1} the
+    // step's name, {2} the round, {3} the time worked.
+    return fill(_("{0}, step \"{1}\" (round {2}), after {3} of work"), where, name, step.round,
+                minutesAndSeconds(stop.workedS));
 }
 
 Progress tensionProgress(const std::vector<SessionRecord>& history, const ProgressQuery& query) {

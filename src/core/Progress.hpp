@@ -2,6 +2,7 @@
 
 #include "History.hpp"
 #include "Routine.hpp"
+#include "Translate.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -29,7 +30,11 @@ struct ProgressQuery {
 };
 
 /// Why a session stopped at once, as the history keeps it.
-constexpr const char* kPainStopReason = "sharp pain, numbness or tingling";
+/// Kept in the history in these words; shown in the language through stopReasonWords.
+constexpr const char* kPainStopReason = N_("sharp pain, numbness or tingling");
+
+/// Why a session stopped, as the history keeps it (in English), in the language.
+std::string stopReasonWords(const std::string& stored);
 
 /// A session stopped for sharp pain, numbness or tingling, and where it was.
 struct PainStop {

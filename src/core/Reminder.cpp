@@ -1,4 +1,5 @@
 #include "Reminder.hpp"
+#include "Translate.hpp"
 
 #include "Timeline.hpp"
 
@@ -47,7 +48,7 @@ ReminderDecision decideReminder(const std::vector<DueSession>& due, std::int64_t
                                 std::int64_t snoozedUntil) {
     ReminderDecision decision;
     if (due.empty()) {
-        decision.why = "nothing is due today";
+        decision.why = _("nothing is due today");
         return decision;
     }
     const int minute = localMinuteOfDay(now);
@@ -66,38 +67,41 @@ ReminderDecision decideReminder(const std::vector<DueSession>& due, std::int64_t
         waiting.push_back(&session);
     }
     if (waiting.empty()) {
-        decision.why = early != nullptr ? early->planned.title + " is due at " +
-                                              clockTime(early->planned.minuteOfDay)
-                                        : "everything due today is done";
+        decision.why = early != nullptr ? fill(_("{0} is due at {1}"), early->planned.title,
+                                               clockTime(early->planned.minuteOfDay))
+                                        : _("everything due today is done");
         return decision;
     }
     if (snoozedUntil > now) {
-        decision.why = "put off until " + clockTime(localMinuteOfDay(snoozedUntil));
+        decision.why = fill(_("put off until {0}"), clockTime(localMinuteOfDay(snoozedUntil)));
         return decision;
     }
     const DueSession& first = *waiting.front();
     Reminder reminder;
     reminder.routineFile = first.planned.routineFile;
     reminder.title = first.planned.title;
-    reminder.summary = "Time for the " + first.planned.title;
+    reminder.summary = fill(_("Time for the {0}"), first.planned.title);
     std::string body;
     if (!first.notFit.empty()) {
         // Never dropped in silence: due, and why it cannot start as the body is set.
-        body = "It does not fit your body: " + first.notFit + ". To do: " + notFitAdvice() + ".\n";
+        body =
+            fill(_("It does not fit your body: {0}. To do: {1}.\n"), first.notFit, notFitAdvice());
     }
     if (first.state == DayState::Partial) {
-        body = "Partly done today: left " + minutesAndSeconds(first.doneLeftS) + ", right " +
-               minutesAndSeconds(first.doneRightS) + " of " +
-               minutesAndSeconds(first.plannedPerSideS) + " each.\n";
+        body = fill(_("Partly done today: left {0}, right {1} of {2} each.\n"),
+                    minutesAndSeconds(first.doneLeftS), minutesAndSeconds(first.doneRightS),
+                    minutesAndSeconds(first.plannedPerSideS));
     }
     // Read at a glance: how long, and where to start; `next` says why that side.
-    body += aboutMinutes(first.planned.totalS) + ", " + sideName(first.firstSide.side) +
-            " side first.\n";
+    body += first.firstSide.side == Side::Left
+                ? fill(_("{0}, left side first.\n"), aboutMinutes(first.planned.totalS))
+                : fill(_("{0}, right side first.\n"), aboutMinutes(first.planned.totalS));
     for (std::size_t i = 1; i < waiting.size(); ++i) {
-        body += "Also due: " + waiting[i]->planned.title +
-                (waiting[i]->notFit.empty() ? "" : " (it does not fit your body)") + ".\n";
+        body += waiting[i]->notFit.empty() ? fill(_("Also due: {0}.\n"), waiting[i]->planned.title)
+                                           : fill(_("Also due: {0} (it does not fit your body).\n"),
+                                                  waiting[i]->planned.title);
     }
-    body += "Press gently; stop at once on sharp pain, numbness or tingling.";
+    body += _("Press gently; stop at once on sharp pain, numbness or tingling.");
     reminder.body = body;
     decision.reminder = std::move(reminder);
     return decision;
@@ -257,10 +261,23 @@ std::string replaceUnitKey(const std::string& installed, const std::string& sect
 }
 
 std::string timerUnit(const std::string& calendar) {
-    return "# Written by rollcoach remind --install from the routines' days and the time in\n"
-           "# settings.yaml; rollcoach rewrites it when they change.\n"
+    return "# Written by rollcoach remind --install from the routines' days and the time in\n" // untranslated:
+                                                                                               // a
+                                                                                               // systemd
+                                                                                               // unit
+                                                                                               // or
+                                                                                               // desktop
+                                                                                               // entry
+                                                                                               // file
+           "# settings.yaml; rollcoach rewrites it when they change.\n" // untranslated: a systemd
+                                                                        // unit or desktop entry
+                                                                        // file
            "[Unit]\n"
-           "Description=rollcoach: a reminder when a self-massage session is due\n"
+           "Description=rollcoach: a reminder when a self-massage session is due\n" // untranslated:
+                                                                                    // a systemd
+                                                                                    // unit or
+                                                                                    // desktop entry
+                                                                                    // file
            "\n"
            "[Timer]\n"
            "OnCalendar=" +
@@ -290,13 +307,18 @@ std::string remindExecStart(const std::string& executable, const std::string& da
 }
 
 std::string serviceUnit(const std::string& executable, const std::string& dataDir) {
-    return "# Written by rollcoach remind --install; removed by rollcoach remind --uninstall.\n"
+    return "# Written by rollcoach remind --install; removed by rollcoach remind --uninstall.\n" // untranslated: a systemd unit or desktop entry file
            "[Unit]\n"
-           "Description=rollcoach: a reminder when a self-massage session is due\n"
+           "Description=rollcoach: a reminder when a self-massage session is due\n" // untranslated:
+                                                                                    // a systemd
+                                                                                    // unit or
+                                                                                    // desktop entry
+                                                                                    // file
            "\n"
            "[Service]\n"
            "Type=exec\n"
-           "# A session started from the reminder outlives it.\n"
+           "# A session started from the reminder outlives it.\n" // untranslated: a systemd unit or
+                                                                  // desktop entry file
            "KillMode=process\n"
            "ExecStart=" +
            remindExecStart(executable, dataDir) + "\n";
@@ -331,10 +353,10 @@ std::string desktopEntryProblem(const std::string& word) {
     for (const char c : word) {
         const auto byte = static_cast<unsigned char>(c);
         if (c == '\n' || c == '\r') {
-            return "holds a line break, which a desktop entry's Exec line cannot hold";
+            return _("holds a line break, which a desktop entry's Exec line cannot hold");
         }
         if (byte < 0x20 || byte == 0x7f) {
-            return "holds a control character, which a desktop entry's Exec line cannot hold";
+            return _("holds a control character, which a desktop entry's Exec line cannot hold");
         }
     }
     return {};
@@ -345,10 +367,11 @@ std::string autostartEntry(const std::string& executable, const std::string& dat
     if (!dataDir.empty()) {
         command += " --data-dir " + desktopWord(dataDir);
     }
-    return "[Desktop Entry]\n"
+    return "[Desktop Entry]\n" // untranslated: a systemd unit or desktop entry file
            "Type=Application\n"
-           "Name=rollcoach reminders\n"
-           "Comment=A reminder when a self-massage session is due\n"
+           "Name=rollcoach reminders\n" // untranslated: a systemd unit or desktop entry file
+           "Comment=A reminder when a self-massage session is due\n" // untranslated: a systemd unit
+                                                                     // or desktop entry file
            "Exec=" +
            command +
            " remind --keep-running\n"

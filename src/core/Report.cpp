@@ -1,4 +1,6 @@
 #include "Report.hpp"
+#include "Language.hpp"
+#include "Translate.hpp"
 
 #include "PrintableText.hpp"
 #include "Workspace.hpp"
@@ -17,7 +19,7 @@ namespace {
 std::string duration(double seconds) {
     const long whole = std::lround(std::max(0.0, seconds));
     if (whole < 60) {
-        return std::to_string(whole) + " s";
+        return fill(_("{0} s"), whole);
     }
     const long minutes = whole / 60;
     const long rest = whole % 60;
@@ -25,19 +27,20 @@ std::string duration(double seconds) {
         // Ten minutes and more, to the minute: a 19 min 40 s massage is a 20-minute one.
         const long rounded = (whole + 30) / 60;
         if (rounded < 60) {
-            return std::to_string(rounded) + " min";
+            return fill(_("{0} min"), rounded);
         }
     }
     if (minutes >= 60) {
         // Over an hour, to the minute.
         const long rounded = (whole + 30) / 60;
-        return std::to_string(rounded / 60) + " h " + std::to_string(rounded % 60) + " min";
+        return fill(_("{0} h {1} min"), rounded / 60, rounded % 60);
     }
-    return std::to_string(minutes) + " min" + (rest != 0 ? " " + std::to_string(rest) + " s" : "");
+    return rest != 0 ? fill(_("{0} min {1} s"), minutes, rest) : fill(_("{0} min"), minutes);
 }
 
-std::string plural(int count, const char* one, const char* many) {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
+// "3 sessions", in the language's plural.
+std::string sessionCount(int count) {
+    return plural(static_cast<unsigned long>(std::max(count, 0)), "{0} session", "{0} sessions");
 }
 
 std::string localStamp(std::int64_t at) {
@@ -191,9 +194,8 @@ std::string beforeAfter(const SessionRecord& r, Side side) {
 
 ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int64_t lastDay) {
     ReportChart chart;
-    const std::string name = sideName(side.side);
     chart.heading =
-        capitalised(name) + " side: tension, NRS 0-10 (0 none, 10 the worst imaginable)";
+        fill(_("{0}: tension, NRS 0-10 (0 none, 10 the worst imaginable)"), sideHeading(side.side));
     for (const SideSession& s : side.sessions) {
         const std::int64_t day = localDate(s.startedAt).daysSinceEpoch();
         chart.points.push_back(
@@ -211,8 +213,9 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
                                     Date::fromDaysSinceEpoch(firstDay + offset).iso()});
     }
     if (side.sessions.empty()) {
-        chart.emptyNote = "No tension ratings for the " + name + " side in this period.";
-        chart.summary = capitalised(name) + " side: no ratings.";
+        chart.emptyNote =
+            fill(_("No tension ratings for the {0} in this period."), sideWords(side.side));
+        chart.summary = fill(_("{0}: no ratings."), sideHeading(side.side));
         return chart;
     }
     // Before and after over the same sessions, so the change is the change.
@@ -231,20 +234,20 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
             ++onlyOne;
         }
     }
-    chart.summary = capitalised(name) + " side, NRS 0-10: ";
+    chart.summary = fill(_("{0}, NRS 0-10: "), sideHeading(side.side));
     if (paired > 0) {
         const double b = before / paired;
         const double a = after / paired;
-        chart.summary += plural(paired, "session", "sessions") +
-                         " rated before and after: on average " + ratingText(b) + " before, " +
-                         ratingText(a) + " after, a change of " + changeText(a - b) + "; " +
-                         std::to_string(mattered) + " with a drop of 2 or more.";
+        chart.summary += fill(_("{0} rated before and after: on average {1} before, {2} after, a "
+                                "change of {3}; {4} with a drop of 2 or more."),
+                              sessionCount(paired), ratingText(b), ratingText(a), changeText(a - b),
+                              std::to_string(mattered));
     } else {
-        chart.summary += "no session rated both before and after.";
+        chart.summary += _("no session rated both before and after.");
     }
     if (onlyOne > 0) {
-        chart.summary += " " + plural(onlyOne, "session", "sessions") +
-                         " rated only before or only after, drawn but not averaged.";
+        chart.summary += fill(_(" {0} rated only before or only after, drawn but not averaged."),
+                              sessionCount(onlyOne));
     }
     return chart;
 }
@@ -254,14 +257,14 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
 std::string sessionLine(const SessionRecord& r) {
     std::string line = localStamp(r.startedAt) + "  ";
     if (const auto stop = painStopOf(r)) {
-        line += "STOPPED FOR PAIN: " + painStopWhere(*stop, true);
+        line += fill(_("STOPPED FOR PAIN: {0}"), painStopWhere(*stop, true));
     } else {
         line += outcome(r) + ", " + duration(r.totalS());
     }
-    line += "; left " + duration(r.leftS) + ", right " + duration(r.rightS);
+    line += fill(_("; left {0}, right {1}"), duration(r.leftS), duration(r.rightS));
     if (!r.checkIns.empty()) {
-        line += "; tension left " + beforeAfter(r, Side::Left) + ", right " +
-                beforeAfter(r, Side::Right);
+        line += fill(_("; tension left {0}, right {1}"), beforeAfter(r, Side::Left),
+                     beforeAfter(r, Side::Right));
     }
     return line;
 }
@@ -281,20 +284,20 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
     std::string outcomes;
     auto add = [&](int count, const char* word) {
         if (count > 0) {
-            outcomes += (outcomes.empty() ? "" : ", ") + std::to_string(count) + " " + word;
+            outcomes += (outcomes.empty() ? "" : ", ") + fill(translate(word), count);
         }
     };
-    add(totals.done, "done");
-    add(totals.partial, "partial");
-    add(totals.stopped, "stopped early");
-    add(totals.interrupted, "interrupted");
-    part.lines.push_back(plural(totals.sessions, "session", "sessions") + " (" + outcomes + "), " +
-                         duration(totals.leftS + totals.rightS) + " in all: left " +
-                         duration(totals.leftS) + ", right " + duration(totals.rightS) + ".");
+    add(totals.done, N_("{0} done"));
+    add(totals.partial, N_("{0} partial"));
+    add(totals.stopped, N_("{0} stopped early"));
+    add(totals.interrupted, N_("{0} interrupted"));
+    part.lines.push_back(fill(
+        _("{0} ({1}), {2} in all: left {3}, right {4}."), sessionCount(totals.sessions), outcomes,
+        duration(totals.leftS + totals.rightS), duration(totals.leftS), duration(totals.rightS)));
     if (both > 0) {
-        part.lines.push_back("Of which " + duration(both) +
-                             " on steps for both sides at once, counted once, half in each "
-                             "side's time.");
+        part.lines.push_back(fill(_("Of which {0} on steps for both sides at once, counted once, "
+                                    "half in each side's time."),
+                                  duration(both)));
     }
     for (const SessionRecord& r : sessions) {
         if (isPainStop(r)) {
@@ -311,8 +314,9 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
     const std::size_t from =
         sessions.size() > kSessionsListed ? sessions.size() - kSessionsListed : 0;
     if (from > 0) {
-        part.sessions.push_back(std::to_string(from) +
-                                " earlier sessions are in the rows (rollcoach report --csv).");
+        part.sessions.push_back(
+            fill(_("{0} earlier sessions are in the rows (rollcoach report --csv)."),
+                 std::to_string(from)));
     }
     for (std::size_t i = from; i < sessions.size(); ++i) {
         part.sessions.push_back(sessionLine(sessions[i]));
@@ -324,44 +328,46 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
 
 ReportDocument reportDocument(const ReportData& data) {
     ReportDocument doc;
-    doc.title = "Self-massage report";
-    doc.period = "The last " + plural(data.weeks, "week", "weeks") + ", from Monday " +
-                 data.first.iso() + " to " + data.last.iso() + ". Made by rollcoach.";
+    doc.title = _("Self-massage report");
+    doc.period =
+        fill(_("The last {0}, from Monday {1} to {2}. Made by rollcoach."),
+             plural(static_cast<unsigned long>(std::max(data.weeks, 0)), "{0} week", "{0} weeks"),
+             data.first.iso(), data.last.iso());
     if (!data.name.empty()) {
-        doc.about.push_back("For: " + isolated(data.name));
+        doc.about.push_back(fill(_("For: {0}"), isolated(data.name)));
     }
     if (!data.note.empty()) {
-        doc.about.push_back("Note: " + isolated(data.note));
+        doc.about.push_back(fill(_("Note: {0}"), isolated(data.note)));
     }
 
-    ReportSection done{"Routines done", {}};
+    ReportSection done{_("Routines done"), {}};
     if (data.sessions.empty()) {
-        done.lines.push_back("No sessions in this period.");
+        done.lines.push_back(_("No sessions in this period."));
     }
     for (const RoutineTotals& t : data.routines) {
         std::string outcomes;
         auto add = [&](int count, const char* word) {
             if (count > 0) {
-                outcomes += (outcomes.empty() ? "" : ", ") + std::to_string(count) + " " + word;
+                outcomes += (outcomes.empty() ? "" : ", ") + fill(translate(word), count);
             }
         };
-        add(t.done, "done");
-        add(t.partial, "partial");
-        add(t.stopped, "stopped early");
-        add(t.interrupted, "interrupted");
-        done.lines.push_back(
-            isolated(t.title) + ": " + plural(t.sessions, "session", "sessions") + " (" + outcomes +
-            "), " + duration(t.leftS + t.rightS) + " in all" +
+        add(t.done, N_("{0} done"));
+        add(t.partial, N_("{0} partial"));
+        add(t.stopped, N_("{0} stopped early"));
+        add(t.interrupted, N_("{0} interrupted"));
+        done.lines.push_back(fill(
+            _("{0}: {1} ({2}), {3} in all{4}"), isolated(t.title), sessionCount(t.sessions),
+            outcomes, duration(t.leftS + t.rightS),
             (t.stopped > 0 && std::any_of(data.painStops.begin(), data.painStops.end(),
                                           [&](const PainStop& p) { return p.title == t.title; })
-                 ? "; stopped for pain, see below"
-                 : ""));
+                 ? _("; stopped for pain, see below")
+                 : "")));
     }
     doc.opening.push_back(std::move(done));
 
-    ReportSection sides{"Time per side", {}};
-    sides.lines.push_back("Left side " + duration(data.leftS) + ", right side " +
-                          duration(data.rightS) + ".");
+    ReportSection sides{_("Time per side"), {}};
+    sides.lines.push_back(
+        fill(_("Left side {0}, right side {1}."), duration(data.leftS), duration(data.rightS)));
     if (data.routines.size() > 1) {
         for (const RoutineTotals& t : data.routines) {
             sides.lines.push_back(isolated(t.title) + ": left " + duration(t.leftS) + ", right " +
@@ -369,41 +375,40 @@ ReportDocument reportDocument(const ReportData& data) {
         }
     }
     if (!data.sessions.empty() && data.leftS + data.rightS <= 0) {
-        sides.lines.push_back("No time was recorded on either side: every session ended before "
-                              "its first step did.");
+        sides.lines.push_back(_("No time was recorded on either side: every session ended before "
+                                "its first step did."));
     }
     doc.opening.push_back(std::move(sides));
 
     for (const RoutineTotals& t : data.routines) {
         doc.routines.push_back(routinePart(data, t));
     }
-    doc.chartLegend = "Tension on the numeric rating scale (NRS), 0 none to 10 the worst "
-                      "imaginable, the person's own, given in the session. Open circle: before "
-                      "working the side. Filled dot: after. A red cross: stopped for pain. The "
-                      "time axis spans the days with sessions.";
+    doc.chartLegend = _("Tension on the numeric rating scale (NRS), 0 none to 10 the worst "
+                        "imaginable, the person's own, given in the session. Open circle: before "
+                        "working the side. Filled dot: after. A red cross: stopped for pain. The "
+                        "time axis spans the days with sessions.");
 
     const Adherence& a = data.adherence;
-    ReportSection kept{"The plan kept", {}};
+    ReportSection kept{_("The plan kept"), {}};
     if (a.planned == 0) {
-        kept.lines.push_back("No sessions were planned in the days counted: a routine is planned "
-                             "on the days its schedule names.");
+        kept.lines.push_back(_("No sessions were planned in the days counted: a routine is planned "
+                               "on the days its schedule names."));
     } else {
         std::string line = std::to_string(a.planned) + " planned: " + std::to_string(a.done) +
                            " done, " + std::to_string(a.partial) + " partial, " +
                            std::to_string(a.missed) + " missed";
         if (a.stillDue > 0) {
-            line += ", " + std::to_string(a.stillDue) + " still due today";
+            line += fill(_(", {0} still due today"), std::to_string(a.stillDue));
         }
         const int counted = a.planned - a.stillDue;
         if (counted > 0) {
-            line += " (" + std::to_string((100 * a.done + counted / 2) / counted) +
-                    "% done of those past)";
+            line += fill(_(" ({0}% done of those past)"),
+                         std::to_string((100 * a.done + counted / 2) / counted));
         }
         kept.lines.push_back(line + ".");
         if (a.from != data.first) {
-            kept.lines.push_back("Counted from " + a.from.iso() +
-                                 ", the day of the first session "
-                                 "recorded.");
+            kept.lines.push_back(
+                fill(_("Counted from {0}, the day of the first session recorded."), a.from.iso()));
         }
         // A row a week, so a trend shows; over more than eight weeks, a row for each few
         // weeks, so the rows stay eight at most.
@@ -423,29 +428,30 @@ ReportDocument reportDocument(const ReportData& data) {
                     ++planned;
                 }
             }
-            std::string row =
-                (rowDays == 7 ? "Week from " + from.iso()
-                              : from.iso() + " to " + from.plusDays(rowDays - 1).iso()) +
-                ": " + std::to_string(planned) + " planned, " + std::to_string(counts[0]) +
-                " done, " + std::to_string(counts[1]) + " partial, " + std::to_string(counts[2]) +
-                " missed";
+            const std::string days =
+                rowDays == 7 ? fill(_("Week from {0}"), from.iso())
+                             : fill(_("{0} to {1}"), from.iso(), from.plusDays(rowDays - 1).iso());
+            // TRANSLATORS: a week of the plan: {0} "Week from 2026-11-16" or the like, then
+            // counts of sessions.
+            std::string row = fill(_("{0}: {1} planned, {2} done, {3} partial, {4} missed"), days,
+                                   planned, counts[0], counts[1], counts[2]);
             if (counts[3] > 0) {
-                row += ", " + std::to_string(counts[3]) + " still due";
+                row += fill(_(", {0} still due"), std::to_string(counts[3]));
             }
             kept.lines.push_back(row);
         }
     }
     if (a.unplanned > 0) {
-        kept.lines.push_back(plural(a.unplanned, "session", "sessions") +
-                             " on a day the plan did not name.");
+        kept.lines.push_back(
+            fill(_("{0} on a day the plan did not name."), sessionCount(a.unplanned)));
     }
-    kept.lines.push_back("Against the plan as the routines name it today; done means run to the "
-                         "end with each side at least three quarters of its time.");
+    kept.lines.push_back(_("Against the plan as the routines name it today; done means run to the "
+                           "end with each side at least three quarters of its time."));
     doc.closing.push_back(std::move(kept));
 
-    ReportSection pain{"Pain stops (sharp pain, numbness or tingling)", {}};
+    ReportSection pain{_("Pain stops (sharp pain, numbness or tingling)"), {}};
     if (data.painStops.empty()) {
-        pain.lines.push_back("None in this period.");
+        pain.lines.push_back(_("None in this period."));
     }
     for (std::size_t i = 0; i < data.painStops.size() && i < kPainStopsListed; ++i) {
         const PainStop& stop = data.painStops[i];
@@ -453,13 +459,14 @@ ReportDocument reportDocument(const ReportData& data) {
                              painStopWhere(stop, true));
     }
     if (data.painStops.size() > kPainStopsListed) {
-        pain.lines.push_back("and " + std::to_string(data.painStops.size() - kPainStopsListed) +
-                             " more (rollcoach report --csv lists them all).");
+        pain.lines.push_back(fill(_("and {0} more (rollcoach report --csv lists them all)."),
+                                  std::to_string(data.painStops.size() - kPainStopsListed)));
     }
     doc.closing.push_back(std::move(pain));
 
-    doc.footer = "General guidance, not medical advice. Times and tension ratings as the person's "
-                 "own sessions recorded them.";
+    doc.footer =
+        _("General guidance, not medical advice. Times and tension ratings as the person's "
+          "own sessions recorded them.");
     return doc;
 }
 

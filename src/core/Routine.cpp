@@ -1,4 +1,5 @@
 #include "Routine.hpp"
+#include "Translate.hpp"
 
 #include <cstdio>
 
@@ -10,6 +11,14 @@ Side otherSide(Side side) {
 
 const char* sideName(Side side) {
     return side == Side::Left ? "left" : "right";
+}
+
+std::string sideWords(Side side) {
+    return side == Side::Left ? _("left side") : _("right side");
+}
+
+std::string sideHeading(Side side) {
+    return side == Side::Left ? _("Left side") : _("Right side");
 }
 
 const char* drillName(Drill drill) {

@@ -24,6 +24,10 @@ enum class FirstSide { Left, Right, Auto };
 Side otherSide(Side side);
 const char* sideName(Side side);    ///< "left" / "right"
 const char* drillName(Drill drill); ///< "wall" / "lying" / "partner" / "self-press"
+/// The side as a person reads it, in the language: "left side" / "right side".
+std::string sideWords(Side side);
+/// The same, starting a sentence or a heading: "Left side" / "Right side".
+std::string sideHeading(Side side);
 /// True for the drills worked by hand rather than with a ball.
 bool byHand(Drill drill);
 

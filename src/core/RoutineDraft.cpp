@@ -1,4 +1,5 @@
 #include "RoutineDraft.hpp"
+#include "Translate.hpp"
 
 #include "PrintableText.hpp"
 #include "RoutineTemplate.hpp"
@@ -342,7 +343,7 @@ std::optional<NumberRange> rangeOf(const DraftRoutine& routine, std::size_t step
 }
 
 std::string rangeText(const NumberRange& range) {
-    return (range.minExclusive ? "over " + formatNumber(range.min) + ", up to "
+    return (range.minExclusive ? fill(_("over {0}, up to "), formatNumber(range.min))
                                : formatNumber(range.min) + "-") +
            formatNumber(range.max) + " " + range.unit;
 }
@@ -410,6 +411,10 @@ std::optional<Point> resolvePlace(const PlaceSpec& place, const BodyModel& body)
         out.xCm = -out.xCm;
     }
     return out;
+}
+
+std::string placeYaml(const PlaceSpec& place) {
+    return placeText(place);
 }
 
 PlaceSpec placeByAnatomy(Point point, const BodyModel& body) {
@@ -719,7 +724,7 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
     using Kind = FieldView::Kind;
     std::vector<FieldView> out;
     out.push_back(
-        {DraftField::Title, Kind::Text, "Title", routine.title, "at most 500 characters"});
+        {DraftField::Title, Kind::Text, "Title", routine.title, _("at most 500 characters")});
     out.push_back({DraftField::Drill, Kind::Choice, "Drill", drillName(routine.drill), ""});
     if (byHand(routine.drill)) {
         out.push_back({DraftField::Tool, Kind::Choice, "Tool",
@@ -739,20 +744,20 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
     const Schedule& schedule = routine.schedule;
     out.push_back(
         {DraftField::Rounds, Kind::Number, "Rounds", std::to_string(schedule.rounds), "1-20"});
-    out.push_back({DraftField::FirstSide, Kind::Choice, "First side",
+    out.push_back({DraftField::FirstSide, Kind::Choice, _("First side"),
                    schedule.firstSide == FirstSide::Left    ? "left"
                    : schedule.firstSide == FirstSide::Right ? "right"
                                                             : "auto",
                    ""});
-    out.push_back({DraftField::LeadInS, Kind::Number, "Get ready", formatNumber(schedule.leadInS),
-                   "0-120 s"});
-    out.push_back({DraftField::SwitchS, Kind::Number, "Switch sides",
+    out.push_back({DraftField::LeadInS, Kind::Number, _("Get ready"),
+                   formatNumber(schedule.leadInS), "0-120 s"});
+    out.push_back({DraftField::SwitchS, Kind::Number, _("Switch sides"),
                    formatNumber(schedule.switchS), "1-120 s"});
     std::string days;
     for (const Weekday day : schedule.days) {
         days += (days.empty() ? "" : " ") + std::string(weekdayName(day));
     }
-    out.push_back({DraftField::Days, Kind::Text, "Days", days, "e.g. mon thu"});
+    out.push_back({DraftField::Days, Kind::Text, "Days", days, _("e.g. mon thu")});
     out.push_back({DraftField::Time, Kind::Text, _("Time"),
                    schedule.minuteOfDay ? timeOfDayText(*schedule.minuteOfDay) : std::string(),
                    _("HH:MM; empty: your settings' time")});
@@ -776,14 +781,15 @@ std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index
     }
     const DraftStep& step = routine.steps[index];
     const Pattern pattern = step.motion.pattern;
-    out.push_back({DraftField::StepName, Kind::Text, "Name", step.name, "at most 500 characters"});
+    out.push_back(
+        {DraftField::StepName, Kind::Text, "Name", step.name, _("at most 500 characters")});
     out.push_back(
         {DraftField::Duration, Kind::Number, "Duration", formatNumber(step.durationS), "1-1800 s"});
     out.push_back({DraftField::Pattern, Kind::Choice, "Motion", patternName(pattern), ""});
     if (hasAmplitude(pattern)) {
         out.push_back({DraftField::Amplitude, Kind::Number, "Size",
                        formatNumber(step.motion.amplitudeCm),
-                       "up to " + formatNumber(maxAmplitude(pattern)) + " cm"});
+                       fill(_("up to {0} cm"), formatNumber(maxAmplitude(pattern)))});
     }
     if (hasPeriod(pattern)) {
         out.push_back({DraftField::Period, Kind::Number, "Period",
@@ -795,12 +801,12 @@ std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index
     }
     if (byHand(routine.drill)) {
         out.push_back({DraftField::StepTool, Kind::Choice, "Tool",
-                       step.tool ? toolName(*step.tool) : "as the routine", ""});
+                       step.tool ? toolName(*step.tool) : _("as the routine"), ""});
     }
     out.push_back({DraftField::StepTarget, Kind::Choice, "Muscle",
-                   targetOr(step.target, "as the routine"), ""});
+                   targetOr(step.target, _("as the routine")), ""});
     out.push_back({DraftField::Sides, Kind::Choice, "Sides", step.bothSides ? "both" : "each", ""});
-    out.push_back({DraftField::Cue, Kind::Text, "Cue", step.cue, "at most 500 characters"});
+    out.push_back({DraftField::Cue, Kind::Text, "Cue", step.cue, _("at most 500 characters")});
     return out;
 }
 
@@ -809,7 +815,8 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
     if (field == DraftField::Days) {
         for (const std::string& word : words(text)) {
             if (!weekdayNamed(word)) {
-                return "\"" + printable(word) + "\" is not a day: mon tue wed thu fri sat sun";
+                return fill(_("\"{0}\" is not a day: mon tue wed thu fri sat sun"),
+                            printable(word));
             }
         }
         return "";
@@ -823,16 +830,17 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
     if (isTextField(field)) {
         const std::size_t count = countCharacters(text);
         if (count > kMaxDraftText) {
-            return std::to_string(count) + " characters: at most " + std::to_string(kMaxDraftText);
+            return fill(_("{0} characters: at most {1}"), std::to_string(count),
+                        std::to_string(kMaxDraftText));
         }
         if (findControlCharacter(text)) {
-            return "a control character cannot be shown";
+            return _("a control character cannot be shown");
         }
         if (field == DraftField::SetupLine && looksBlank(text)) {
             return _("empty: write the instruction, or delete the line with Ctrl+Shift+L");
         }
         if (field != DraftField::Cue && looksBlank(text)) {
-            return "empty: give it a name";
+            return _("empty: give it a name");
         }
         return "";
     }
@@ -842,11 +850,11 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
     }
     const auto value = parseNumber(text);
     if (!value) {
-        return "a number, " + rangeText(*range);
+        return fill(_("a number, {0}"), rangeText(*range));
     }
     if (*value < range->min || (range->minExclusive && *value <= range->min) ||
         *value > range->max || (range->whole && std::floor(*value) != *value)) {
-        return (range->whole ? "a whole number, " : "") + rangeText(*range);
+        return (range->whole ? _("a whole number, ") : "") + rangeText(*range);
     }
     return "";
 }
@@ -1037,8 +1045,9 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
             routine.steps[index].tool = toolNamed(text);
             break;
         case DraftField::StepTarget:
-            routine.steps[index].target = text == "as the routine" ? "" : text;
-            break;
+            routine.steps[index].target =
+                text == "as the routine" ? "" : text; // untranslated: the editor's choice as stored
+            break;                                    // untranslated: the editor's choice as stored
         case DraftField::Sides:
             routine.steps[index].bothSides = text == "both";
             break;

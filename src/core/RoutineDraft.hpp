@@ -40,6 +40,9 @@ std::optional<Point> resolvePlace(const PlaceSpec& place, const BodyModel& body)
 /// resolves to within 0.01 cm of the point.
 PlaceSpec placeByAnatomy(Point point, const BodyModel& body);
 
+/// A place as a routine file writes it, in flow form: "{at: scapula-inner-edge, dx_cm: 1.2}".
+std::string placeYaml(const PlaceSpec& place);
+
 /// A motion as written: lengths as the file gives them (by anatomy, for the reference body).
 struct DraftMotion {
     Pattern pattern = Pattern::Hold;

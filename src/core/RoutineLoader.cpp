@@ -1,4 +1,6 @@
 #include "RoutineLoader.hpp"
+#include "Language.hpp"
+#include "Translate.hpp"
 
 #include "PrintableText.hpp"
 #include "Suggest.hpp"
@@ -67,27 +69,117 @@ private:
     const YamlNode* map(const YamlNode& node, const std::string& what,
                         const std::vector<std::string>& known) {
         if (node.kind != Kind::Map) {
-            error(node.mark, what + " must be a map of keys, got " + describeNode(node));
+            error(node.mark,
+                  fill(_("{0} must be a map of keys, got {1}"), what, describeNode(node)));
             return nullptr;
         }
         for (const auto& [key, value] : node.entries) {
             if (key->kind != Kind::Scalar) {
-                error(key->mark, "keys must be plain words, got " + describeNode(*key));
+                error(key->mark, fill(_("keys must be plain words, got {0}"), describeNode(*key)));
                 continue;
             }
             if (std::find(known.begin(), known.end(), key->value) != known.end()) {
                 continue;
             }
+            // title_de, cue_es: a text's own translation, for the texts that may have one.
+            const std::size_t underscore = key->value.find('_');
+            const std::string base = key->value.substr(0, underscore);
+            if (underscore != std::string::npos && isTranslatable(base) &&
+                std::find(known.begin(), known.end(), base) != known.end()) {
+                const std::string language = key->value.substr(underscore + 1);
+                if (!isLanguageName(language)) {
+                    // TRANSLATORS: {0} the key, such as "title_dx", {1} the part after "_".
+                    error(key->mark, fill(_("unknown key {0}: {1} is not a language name (a "
+                                            "translation's key is such as {2}_de or {2}_es)"),
+                                          quoted(key->value), quoted(language), base));
+                }
+                continue;
+            }
             const std::string suggestion = closestMatch(key->value, known);
             if (!suggestion.empty()) {
-                error(key->mark, "unknown key " + quoted(key->value) + " in " + what +
-                                     ": did you mean " + quoted(suggestion) + "?");
+                error(key->mark, fill(_("unknown key {0} in {1}: did you mean {2}?"),
+                                      quoted(key->value), what, quoted(suggestion)));
             } else {
-                error(key->mark, "unknown key " + quoted(key->value) + " in " + what +
-                                     " (known keys: " + joinOr(known) + ")");
+                error(key->mark, fill(_("unknown key {0} in {1} (known keys: {2})"),
+                                      quoted(key->value), what, joinOr(known)));
             }
         }
         return &node;
+    }
+
+    // The texts a routine may give in other languages too (title_de: ...).
+    static bool isTranslatable(const std::string& key) {
+        return key == "title" || key == "setup" || key == "name" || key == "cue";
+    }
+
+    // Checks a text's own translations (title_de, ...) and gives the one for the person's
+    // language; else the catalog's translation of the text as written (the shipped routines'
+    // texts are in it), else the text as written.
+    std::string local(const YamlNode& map, const std::string& key, const std::string& written,
+                      bool allowEmpty = false) {
+        std::optional<std::string> chosen;
+        std::size_t rank = std::string::npos;
+        const std::vector<std::string>& languages = preferredLanguages();
+        for (const auto& [k, v] : map.entries) {
+            if (k->kind != Kind::Scalar || k->value.size() <= key.size() + 1 ||
+                k->value.compare(0, key.size() + 1, key + "_") != 0) {
+                continue;
+            }
+            const std::string language = k->value.substr(key.size() + 1);
+            if (!isLanguageName(language)) {
+                continue;
+            }
+            const auto value = text(*v, k->value, allowEmpty);
+            const auto at = std::find(languages.begin(), languages.end(), language);
+            if (value && at != languages.end() &&
+                static_cast<std::size_t>(at - languages.begin()) < rank) {
+                rank = static_cast<std::size_t>(at - languages.begin());
+                chosen = value;
+            }
+        }
+        if (chosen) {
+            return *chosen;
+        }
+        return written.empty() ? written : translate(written);
+    }
+
+    // The setup lines in the person's language: setup_de when it is given, else each line
+    // through the catalog.
+    std::vector<std::string> localSetup(const YamlNode& root,
+                                        const std::vector<std::string>& written) {
+        std::optional<std::vector<std::string>> chosen;
+        std::size_t rank = std::string::npos;
+        const std::vector<std::string>& languages = preferredLanguages();
+        for (const auto& [k, v] : root.entries) {
+            if (k->kind != Kind::Scalar || k->value.compare(0, 6, "setup_") != 0 ||
+                !isLanguageName(k->value.substr(6))) {
+                continue;
+            }
+            if (list(*v, k->value, kMaxSetupLines) == nullptr) {
+                continue;
+            }
+            std::vector<std::string> lines;
+            bool ok = true;
+            for (const YamlNode* line : v->items) {
+                const auto value = text(*line, k->value);
+                ok = ok && value.has_value();
+                lines.push_back(value.value_or(""));
+            }
+            const auto at = std::find(languages.begin(), languages.end(), k->value.substr(6));
+            if (ok && at != languages.end() &&
+                static_cast<std::size_t>(at - languages.begin()) < rank) {
+                rank = static_cast<std::size_t>(at - languages.begin());
+                chosen = lines;
+            }
+        }
+        if (chosen) {
+            return *chosen;
+        }
+        std::vector<std::string> out;
+        for (const std::string& line : written) {
+            out.push_back(translate(line));
+        }
+        return out;
     }
 
     static const YamlNode* find(const YamlNode& map, const std::string& key) {
@@ -102,7 +194,7 @@ private:
     const YamlNode* require(const YamlNode& map, const std::string& key, const std::string& what) {
         const YamlNode* node = find(map, key);
         if (node == nullptr) {
-            error(map.mark, "missing required key " + quoted(key) + " in " + what);
+            error(map.mark, fill(_("missing required key {0} in {1}"), quoted(key), what));
         }
         return node;
     }
@@ -110,17 +202,17 @@ private:
     std::optional<std::string> text(const YamlNode& node, const std::string& key,
                                     bool allowEmpty = false) {
         if (node.kind != Kind::Scalar) {
-            error(node.mark, quoted(key) + " must be text, got " + describeNode(node));
+            error(node.mark, fill(_("{0} must be text, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         // A name of zero-width or no-break spaces shows as nothing, just as an empty one does.
         if (!allowEmpty && looksBlank(node.value)) {
-            error(node.mark, quoted(key) + " must not be empty (or only spaces)");
+            error(node.mark, fill(_("{0} must not be empty (or only spaces)"), quoted(key)));
             return std::nullopt;
         }
         if (countCharacters(node.value) > kMaxTextLength) {
-            error(node.mark, quoted(key) + " is too long: at most " +
-                                 std::to_string(kMaxTextLength) + " characters");
+            error(node.mark, fill(_("{0} is too long: at most {1} characters"), quoted(key),
+                                  std::to_string(kMaxTextLength)));
             return std::nullopt;
         }
         return node.value;
@@ -130,14 +222,16 @@ private:
     std::optional<double> number(const YamlNode& node, const std::string& key, double min,
                                  double max, bool minExclusive = false) {
         if (node.kind != Kind::Scalar || !node.plain) {
-            error(node.mark, quoted(key) + " must be a number, got " + describeNode(node));
+            error(node.mark,
+                  fill(_("{0} must be a number, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         std::string lower = node.value;
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (lower.find("nan") != std::string::npos || lower.find("inf") != std::string::npos) {
-            error(node.mark, quoted(key) + " must be a finite number, got " + describeNode(node));
+            error(node.mark,
+                  fill(_("{0} must be a finite number, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         const char* begin = node.value.data();
@@ -148,22 +242,25 @@ private:
         double value = 0;
         const auto [ptr, ec] = std::from_chars(begin, end, value);
         if (ec == std::errc::result_out_of_range) {
-            error(node.mark, quoted(key) + " is out of range: " + describeNode(node));
+            error(node.mark, fill(_("{0} is out of range: {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         if (ec != std::errc() || ptr != end) {
-            error(node.mark, quoted(key) + " must be a number, got " + describeNode(node));
+            error(node.mark,
+                  fill(_("{0} must be a number, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         if (!std::isfinite(value)) {
-            error(node.mark, quoted(key) + " must be a finite number, got " + describeNode(node));
+            error(node.mark,
+                  fill(_("{0} must be a finite number, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         const bool low = minExclusive ? value <= min : value < min;
         if (low || value > max) {
-            error(node.mark, quoted(key) + " is out of range: " + node.value + " (must be " +
-                                 (minExclusive ? "above " : "at least ") + formatNumber(min) +
-                                 " and at most " + formatNumber(max) + ")");
+            error(node.mark,
+                  fill(_("{0} is out of range: {1} (must be {2}{3} and at most {4})"), quoted(key),
+                       node.value, (minExclusive ? "above " : _("at least ")), formatNumber(min),
+                       formatNumber(max)));
             return std::nullopt;
         }
         return value;
@@ -172,7 +269,8 @@ private:
     std::optional<long long> integer(const YamlNode& node, const std::string& key, long long min,
                                      long long max) {
         if (node.kind != Kind::Scalar || !node.plain) {
-            error(node.mark, quoted(key) + " must be a whole number, got " + describeNode(node));
+            error(node.mark,
+                  fill(_("{0} must be a whole number, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         long long value = 0;
@@ -180,16 +278,17 @@ private:
         const char* end = begin + node.value.size();
         const auto [ptr, ec] = std::from_chars(begin, end, value);
         if (ec == std::errc::result_out_of_range) {
-            error(node.mark, quoted(key) + " is out of range: " + describeNode(node));
+            error(node.mark, fill(_("{0} is out of range: {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         if (ec != std::errc() || ptr != end) {
-            error(node.mark, quoted(key) + " must be a whole number, got " + describeNode(node));
+            error(node.mark,
+                  fill(_("{0} must be a whole number, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         if (value < min || value > max) {
-            error(node.mark, quoted(key) + " is out of range: " + node.value + " (must be " +
-                                 std::to_string(min) + " to " + std::to_string(max) + ")");
+            error(node.mark, fill(_("{0} is out of range: {1} (must be {2} to {3})"), quoted(key),
+                                  node.value, std::to_string(min), std::to_string(max)));
             return std::nullopt;
         }
         return value;
@@ -200,8 +299,8 @@ private:
                                       const std::string& what,
                                       const std::vector<std::string>& allowed) {
         if (node.kind != Kind::Scalar) {
-            error(node.mark, quoted(key) + " must be one of " + joinOr(allowed) + ", got " +
-                                 describeNode(node));
+            error(node.mark, fill(_("{0} must be one of {1}, got {2}"), quoted(key),
+                                  joinOr(allowed), describeNode(node)));
             return std::nullopt;
         }
         if (std::find(allowed.begin(), allowed.end(), node.value) != allowed.end()) {
@@ -210,7 +309,7 @@ private:
         std::string message = "unknown " + what + " " + quoted(node.value);
         const std::string suggestion = closestMatch(node.value, allowed);
         if (!suggestion.empty()) {
-            message += ": did you mean " + quoted(suggestion) + "?";
+            message += fill(_(": did you mean {0}?"), quoted(suggestion));
         } else {
             message += ": expected " + joinOr(allowed);
         }
@@ -220,13 +319,13 @@ private:
 
     const YamlNode* list(const YamlNode& node, const std::string& key, std::size_t maxItems) {
         if (node.kind != Kind::Sequence) {
-            error(node.mark, quoted(key) + " must be a list, got " + describeNode(node));
+            error(node.mark,
+                  fill(_("{0} must be a list, got {1}"), quoted(key), describeNode(node)));
             return nullptr;
         }
         if (node.items.size() > maxItems) {
-            error(node.mark, quoted(key) +
-                                 " has too many entries: " + std::to_string(node.items.size()) +
-                                 ", at most " + std::to_string(maxItems));
+            error(node.mark, fill(_("{0} has too many entries: {1}, at most {2}"), quoted(key),
+                                  std::to_string(node.items.size()), std::to_string(maxItems)));
             return nullptr;
         }
         return &node;
@@ -271,7 +370,7 @@ private:
     }
 
     std::optional<Point> landmark(const YamlNode& node) {
-        const auto name = choice(node, "at", "place on the body", m_body.anatomyNames());
+        const auto name = choice(node, "at", _("place on the body"), m_body.anatomyNames());
         if (!name) {
             return std::nullopt;
         }
@@ -292,7 +391,8 @@ private:
                                                        between->mark.column > at->mark.column)
                     ? between
                     : at;
-            error(later->mark, what + " is placed by \"at\" or by \"between\", not both");
+            error(later->mark,
+                  fill(_("{0} is placed by \"at\" or by \"between\", not both"), what));
             return std::nullopt;
         }
         if (map(node, what, keys) == nullptr) {
@@ -303,8 +403,8 @@ private:
             base = landmark(*at);
         } else if (list(*between, "between", 2) != nullptr) {
             if (between->items.size() != 2) {
-                error(between->mark, "\"between\" names two places on the body, e.g. [neck-side, "
-                                     "acromion]");
+                error(between->mark, _("\"between\" names two places on the body, e.g. [neck-side, "
+                                       "acromion]"));
                 return std::nullopt;
             }
             const auto from = landmark(*between->items[0]);
@@ -328,9 +428,10 @@ private:
             const YamlNode* absolute = find(node, absoluteKey);
             double& value = axis[0] == 'x' ? out.xCm : out.yCm;
             if (offset != nullptr && absolute != nullptr) {
-                error(absolute->mark, what + " takes \"" + offsetKey + "\" (from the place) or \"" +
-                                          absoluteKey + "\" (from " +
-                                          (axis[0] == 'x' ? "the midline" : "C7") + "), not both");
+                error(absolute->mark,
+                      fill(_("{0} takes \"{1}\" (from the place) or \"{2}\" (from {3}), not both"),
+                           what, offsetKey, absoluteKey,
+                           (axis[0] == 'x' ? _("the midline") : "C7")));
                 ok = false;
                 continue;
             }
@@ -388,13 +489,13 @@ std::optional<std::vector<Point>> RoutineReader::points(const YamlNode& node,
         return std::nullopt;
     }
     if (node.items.empty() && !allowEmpty) {
-        error(node.mark, quoted(key) + " is empty: a path needs at least one point");
+        error(node.mark, fill(_("{0} is empty: a path needs at least one point"), quoted(key)));
         return std::nullopt;
     }
     std::vector<Point> out;
     bool ok = true;
     for (const YamlNode* item : node.items) {
-        const auto p = point(*item, "path point");
+        const auto p = point(*item, _("path point"));
         ok = ok && p.has_value();
         if (p) {
             out.push_back(*p);
@@ -423,13 +524,13 @@ std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std:
     if (pattern == "stroke") {
         keys.push_back("return");
     }
-    if (map(node, pattern + " motion of " + where, keys) == nullptr) {
+    if (map(node, fill(_("{0} motion of {1}"), pattern, where), keys) == nullptr) {
         return std::nullopt;
     }
     if (!m_byHand) {
-        error(node.mark, "a " + pattern +
-                             " is given by hand: it needs a routine with \"tool\" (hands, thumb "
-                             "or fingers), not a ball");
+        error(node.mark, fill(_("a {0} is given by hand: it needs a routine with \"tool\" (hands, "
+                                "thumb or fingers), not a ball"),
+                              pattern));
         return std::nullopt;
     }
     motion.pattern = pattern == "stroke"  ? Pattern::Stroke
@@ -438,14 +539,16 @@ std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std:
                                           : Pattern::Friction;
     bool ok = true;
     if (repeated) {
-        if (const YamlNode* path = require(node, "points", pattern + " motion of " + where)) {
+        if (const YamlNode* path =
+                require(node, "points", fill(_("{0} motion of {1}"), pattern, where))) {
             const auto value = points(*path, "points", false);
             ok = ok && value.has_value();
             motion.points = value.value_or(std::vector<Point>{});
         } else {
             ok = false;
         }
-        if (const YamlNode* repeat = require(node, "repeat", pattern + " motion of " + where)) {
+        if (const YamlNode* repeat =
+                require(node, "repeat", fill(_("{0} motion of {1}"), pattern, where))) {
             const auto value = integer(*repeat, "repeat", 1, kMaxRepeats);
             ok = ok && value.has_value();
             motion.repeat = static_cast<int>(value.value_or(1));
@@ -463,7 +566,8 @@ std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std:
             ok = ok && value.has_value();
             motion.points = value.value_or(std::vector<Point>{});
         }
-        if (const YamlNode* period = require(node, "period_s", pattern + " motion of " + where)) {
+        if (const YamlNode* period =
+                require(node, "period_s", fill(_("{0} motion of {1}"), pattern, where))) {
             const auto value = number(*period, "period_s", kMinPeriodSeconds, kMaxPeriodSeconds);
             ok = ok && value.has_value();
             motion.periodS = value.value_or(1);
@@ -472,7 +576,7 @@ std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std:
         }
         const double most = pattern == "knead" ? kMaxKneadCm : kMaxFrictionCm;
         if (const YamlNode* amplitude =
-                require(node, "amplitude_cm", pattern + " motion of " + where)) {
+                require(node, "amplitude_cm", fill(_("{0} motion of {1}"), pattern, where))) {
             const auto value = number(*amplitude, "amplitude_cm", 0, most, true);
             ok = ok && value.has_value();
             motion.amplitudeCm = value.value_or(0);
@@ -554,7 +658,7 @@ std::optional<Schedule> RoutineReader::schedule(const YamlNode& node) {
                     std::find(names.begin(), names.end(), *value) - names.begin());
                 if (std::find(schedule.days.begin(), schedule.days.end(), weekday) !=
                     schedule.days.end()) {
-                    error(day->mark, "weekday " + quoted(*value) + " is listed twice");
+                    error(day->mark, fill(_("weekday {0} is listed twice"), quoted(*value)));
                     ok = false;
                 }
                 schedule.days.push_back(weekday);
@@ -590,21 +694,23 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         return motion;
     }
     if (node.kind != Kind::Map) {
-        error(node.mark,
-              "\"motion\" must be hold or a map with a pattern, got " + describeNode(node));
+        error(node.mark, fill(_("\"motion\" must be hold or a map with a pattern, got {0}"),
+                              describeNode(node)));
         return std::nullopt;
     }
     const YamlNode* patternNode = find(node, "pattern");
     if (patternNode == nullptr) {
-        map(node, "motion of " + where, {"pattern", "amplitude_cm", "period_s", "points"});
-        error(node.mark, "missing required key \"pattern\" in motion of " + where);
+        map(node, fill(_("motion of {0}"), where),
+            {"pattern", "amplitude_cm", "period_s", "points"});
+        error(node.mark, fill(_("missing required key \"pattern\" in motion of {0}"), where));
         return std::nullopt;
     }
     const auto pattern = choice(
-        *patternNode, "pattern", "motion pattern",
+        *patternNode, "pattern", _("motion pattern"),
         {"horizontal", "vertical", "circle", "path", "stroke", "knead", "strip", "friction"});
     if (!pattern) {
-        map(node, "motion of " + where, {"pattern", "amplitude_cm", "period_s", "points"});
+        map(node, fill(_("motion of {0}"), where),
+            {"pattern", "amplitude_cm", "period_s", "points"});
         return std::nullopt;
     }
     if (*pattern == "stroke" || *pattern == "knead" || *pattern == "strip" ||
@@ -614,20 +720,21 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
     const bool isPath = *pattern == "path";
     if (isPath) {
         motion.pattern = Pattern::Path;
-        if (map(node, "path motion of " + where, {"pattern", "points", "period_s"}) == nullptr) {
+        if (map(node, fill(_("path motion of {0}"), where), {"pattern", "points", "period_s"}) ==
+            nullptr) {
             return std::nullopt;
         }
     } else {
         motion.pattern = *pattern == "horizontal" ? Pattern::Horizontal
                          : *pattern == "vertical" ? Pattern::Vertical
                                                   : Pattern::Circle;
-        if (map(node, *pattern + " motion of " + where, {"pattern", "amplitude_cm", "period_s"}) ==
-            nullptr) {
+        if (map(node, *pattern + fill(_(" motion of {0}"), where),
+                {"pattern", "amplitude_cm", "period_s"}) == nullptr) {
             return std::nullopt;
         }
     }
     bool ok = true;
-    if (const YamlNode* period = require(node, "period_s", "motion of " + where)) {
+    if (const YamlNode* period = require(node, "period_s", fill(_("motion of {0}"), where))) {
         const auto value = number(*period, "period_s", kMinPeriodSeconds, kMaxPeriodSeconds);
         ok = ok && value.has_value();
         motion.periodS = value.value_or(1);
@@ -635,14 +742,14 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         ok = false;
     }
     if (isPath) {
-        const YamlNode* points = require(node, "points", "path motion of " + where);
+        const YamlNode* points = require(node, "points", fill(_("path motion of {0}"), where));
         if (points != nullptr && list(*points, "points", kMaxPathPoints) != nullptr) {
             if (points->items.empty()) {
-                error(points->mark, "\"points\" is empty: a path needs at least one point");
+                error(points->mark, _("\"points\" is empty: a path needs at least one point"));
                 ok = false;
             }
             for (const YamlNode* item : points->items) {
-                const auto p = point(*item, "path point");
+                const auto p = point(*item, _("path point"));
                 ok = ok && p.has_value();
                 if (p) {
                     motion.points.push_back(*p);
@@ -651,7 +758,8 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         } else {
             ok = false;
         }
-    } else if (const YamlNode* amplitude = require(node, "amplitude_cm", "motion of " + where)) {
+    } else if (const YamlNode* amplitude =
+                   require(node, "amplitude_cm", fill(_("motion of {0}"), where))) {
         const auto value = number(*amplitude, "amplitude_cm", 0, kMaxAmplitudeCm, true);
         ok = ok && value.has_value();
         motion.amplitudeCm = value.value_or(0);
@@ -665,7 +773,7 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
 }
 
 std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index) {
-    std::string where = "step " + std::to_string(index + 1);
+    std::string where = fill(_("step {0}"), index + 1);
     if (map(node, where,
             {"name", "duration_s", "cue", "place", "motion", "tool", "target", "sides"}) ==
         nullptr) {
@@ -677,9 +785,10 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
     if (const YamlNode* name = require(node, "name", where)) {
         const auto value = text(*name, "name");
         ok = ok && value.has_value();
-        step.name = value.value_or("");
+        step.name = value ? local(node, "name", *value) : "";
         if (value) {
-            where += " (" + quoted(*value) + ")";
+            // TRANSLATORS: a step in messages: {0} "step 2", {1} its name in quotes.
+            where = fill(_("{0} ({1})"), where, quoted(*value));
         }
     } else {
         ok = false;
@@ -694,18 +803,19 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
     if (const YamlNode* cue = find(node, "cue")) {
         const auto value = text(*cue, "cue", true);
         ok = ok && value.has_value();
-        step.cue = value.value_or("");
+        step.cue = value ? local(node, "cue", *value, true) : "";
     }
     if (const YamlNode* place = require(node, "place", where)) {
         if (list(*place, "place", kMaxBalls) != nullptr) {
             // By hand, an empty place is a rest with the hands off the back.
             if (place->items.empty() && !m_byHand) {
-                error(place->mark, "\"place\" is empty in " + where + ": give one entry per ball");
+                error(place->mark,
+                      fill(_("\"place\" is empty in {0}: give one entry per ball"), where));
                 ok = false;
             }
             for (const YamlNode* item : place->items) {
                 bool byAnatomy = false;
-                const auto p = point(*item, "place of " + where, &byAnatomy);
+                const auto p = point(*item, fill(_("place of {0}"), where), &byAnatomy);
                 ok = ok && p.has_value();
                 if (p) {
                     step.place.push_back({*p, item->mark, byAnatomy});
@@ -748,22 +858,22 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
         }
     }
     if (step.place.empty() && step.motion.pattern != Pattern::Hold && ok) {
-        error(step.motion.mark, "a rest with nothing in \"place\" cannot move: give the place "
-                                "of each hand, thumb or finger, or use motion: hold");
+        error(step.motion.mark, _("a rest with nothing in \"place\" cannot move: give the place "
+                                  "of each hand, thumb or finger, or use motion: hold"));
         ok = false;
     }
     if (const YamlNode* toolNode = find(node, "tool")) {
         const auto value = tool(*toolNode);
         ok = ok && value.has_value();
         if (value && !m_byHand) {
-            error(toolNode->mark, "\"tool\" in a step needs a routine given by hand (a "
-                                  "\"tool\" at the top, no ball)");
+            error(toolNode->mark, _("\"tool\" in a step needs a routine given by hand (a "
+                                    "\"tool\" at the top, no ball)"));
             ok = false;
         }
         step.tool = value;
     }
     if (const YamlNode* target = find(node, "target")) {
-        const auto value = choice(*target, "target", "target muscle", m_body.targetNames());
+        const auto value = choice(*target, "target", _("target muscle"), m_body.targetNames());
         ok = ok && value.has_value();
         step.target = value.value_or("");
     }
@@ -782,16 +892,17 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
     const std::vector<std::string> topKeys = {"format", "title", "drill",    "ball", "tool",
                                               "target", "setup", "schedule", "steps"};
     if (root.kind != Kind::Map) {
-        error(root.mark, "a routine must be a map of keys (format, title, drill, ...), got " +
-                             describeNode(root));
+        error(root.mark,
+              fill(_("a routine must be a map of keys (format, title, drill, ...), got {0}"),
+                   describeNode(root)));
         return std::nullopt;
     }
     // The format comes first: keys of another format may mean other things, so nothing
     // else is checked in a file this version cannot read.
     const YamlNode* format = find(root, "format");
     if (format == nullptr) {
-        error(root.mark, "missing required key \"format\" (this version reads format " +
-                             std::to_string(kRoutineFormat) + ")");
+        error(root.mark, fill(_("missing required key \"format\" (this version reads format {0})"),
+                              std::to_string(kRoutineFormat)));
         return std::nullopt;
     }
     const auto formatValue = integer(*format, "format", 0, 1000000);
@@ -799,23 +910,23 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
         return std::nullopt;
     }
     if (*formatValue != kRoutineFormat) {
-        error(format->mark, "unknown format " + std::to_string(*formatValue) +
-                                ": this version of rollcoach reads format " +
-                                std::to_string(kRoutineFormat));
+        error(format->mark,
+              fill(_("unknown format {0}: this version of rollcoach reads format {1}"),
+                   std::to_string(*formatValue), std::to_string(kRoutineFormat)));
         return std::nullopt;
     }
 
-    map(root, "the routine", topKeys);
+    map(root, _("the routine"), topKeys);
     Routine routine;
     bool ok = true;
-    if (const YamlNode* title = require(root, "title", "the routine")) {
+    if (const YamlNode* title = require(root, "title", _("the routine"))) {
         const auto value = text(*title, "title");
         ok = ok && value.has_value();
-        routine.title = value.value_or("");
+        routine.title = value ? local(root, "title", *value) : "";
     } else {
         ok = false;
     }
-    const YamlNode* drill = require(root, "drill", "the routine");
+    const YamlNode* drill = require(root, "drill", _("the routine"));
     if (drill != nullptr) {
         const auto value =
             choice(*drill, "drill", "drill", {"wall", "lying", "partner", "self-press"});
@@ -838,29 +949,28 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
                                          ballNode->mark.column > toolNode->mark.column)
                                     ? ballNode
                                     : toolNode;
-        error(later->mark, "a routine uses a ball or a tool, not both: remove \"ball\" or "
-                           "\"tool\"");
+        error(later->mark, _("a routine uses a ball or a tool, not both: remove \"ball\" or "
+                             "\"tool\""));
         ok = false;
     } else if (m_byHand) {
         if (ballNode != nullptr) {
-            error(ballNode->mark, std::string("the ") + drillName(routine.drill) +
-                                      " drill is given by hand: use \"tool\" (hands, thumb or "
-                                      "fingers), not \"ball\"");
+            error(ballNode->mark, fill(_("{0}{1} drill is given by hand: use \"tool\" (hands, "
+                                         "thumb or fingers), not \"ball\""),
+                                       std::string("the "), drillName(routine.drill)));
             ok = false;
         } else if (toolNode == nullptr) {
-            error(root.mark, "missing required key \"tool\" in the routine (hands, thumb or "
-                             "fingers: the " +
-                                 std::string(drillName(routine.drill)) +
-                                 " drill is given by hand)");
+            error(root.mark, fill(_("missing required key \"tool\" in the routine (hands, thumb or "
+                                    "fingers: the {0} drill is given by hand)"),
+                                  std::string(drillName(routine.drill))));
             ok = false;
         }
     } else if (toolNode != nullptr && drill != nullptr && ok) {
-        error(toolNode->mark, std::string("the ") + drillName(routine.drill) +
-                                  " drill rolls a ball: use \"ball\", not \"tool\" (a tool is for "
-                                  "the partner and self-press drills)");
+        error(toolNode->mark, fill(_("{0}{1} drill rolls a ball: use \"ball\", not \"tool\" (a "
+                                     "tool is for the partner and self-press drills)"),
+                                   std::string("the "), drillName(routine.drill)));
         ok = false;
     } else if (ballNode == nullptr && toolNode == nullptr) {
-        error(root.mark, "missing required key \"ball\" in the routine");
+        error(root.mark, _("missing required key \"ball\" in the routine"));
         ok = false;
     }
     if (ballNode != nullptr && toolNode == nullptr && !m_byHand) {
@@ -876,7 +986,7 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
         routine.tool = value;
     }
     if (const YamlNode* target = find(root, "target")) {
-        const auto value = choice(*target, "target", "target muscle", m_body.targetNames());
+        const auto value = choice(*target, "target", _("target muscle"), m_body.targetNames());
         ok = ok && value.has_value();
         routine.target = value.value_or("");
     }
@@ -893,6 +1003,7 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
             ok = false;
         }
     }
+    routine.setup = localSetup(root, routine.setup);
     if (const YamlNode* scheduleNode = find(root, "schedule")) {
         const auto value = schedule(*scheduleNode);
         ok = ok && value.has_value();
@@ -900,10 +1011,10 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
             routine.schedule = *value;
         }
     }
-    if (const YamlNode* steps = require(root, "steps", "the routine")) {
+    if (const YamlNode* steps = require(root, "steps", _("the routine"))) {
         if (list(*steps, "steps", kMaxSteps) != nullptr) {
             if (steps->items.empty()) {
-                error(steps->mark, "\"steps\" is empty: a routine needs at least one step");
+                error(steps->mark, _("\"steps\" is empty: a routine needs at least one step"));
                 ok = false;
             }
             for (std::size_t i = 0; i < steps->items.size(); ++i) {
@@ -920,10 +1031,11 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
             for (const Step& s : routine.steps) {
                 if (!s.bothSides) {
                     if (closing) {
-                        error(s.mark, "step \"" + s.name +
-                                          "\" works one side but comes after a step for both "
-                                          "sides that follows the steps of one side: steps for "
-                                          "both sides go before or after those of one side");
+                        error(s.mark,
+                              fill(_("step \"{0}\" works one side but comes after a step for both "
+                                     "sides that follows the steps of one side: steps for both "
+                                     "sides go before or after those of one side"),
+                                   s.name));
                         ok = false;
                         break;
                     }
@@ -953,7 +1065,7 @@ RoutineLoad parseRoutine(const std::string& text, const BodyModel& body) {
     YamlDocument document = YamlDocument::parse(text, load.diagnostics, limits);
     if (document.root() == nullptr) {
         if (load.diagnostics.empty()) {
-            load.diagnostics.push_back({Severity::Error, {1, 1}, "the file is empty"});
+            load.diagnostics.push_back({Severity::Error, {1, 1}, _("the file is empty")});
         }
         return load;
     }

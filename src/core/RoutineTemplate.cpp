@@ -1,3 +1,5 @@
+// untranslated-file: the template of a routine file, in the routine format's own words
+
 #include "RoutineTemplate.hpp"
 
 namespace rollcoach {

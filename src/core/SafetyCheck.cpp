@@ -1,4 +1,6 @@
 #include "SafetyCheck.hpp"
+#include "Language.hpp"
+#include "Translate.hpp"
 
 #include "Motion.hpp"
 #include "RoutineLoader.hpp"
@@ -80,10 +82,9 @@ double segmentDistanceSquared(Point a, Point b, Point c, Point d) {
     if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
         return 0;
     }
-    return std::min({rollcoach::segmentDistanceSquared(a, c, d),
-                     rollcoach::segmentDistanceSquared(b, c, d),
-                     rollcoach::segmentDistanceSquared(c, a, b),
-                     rollcoach::segmentDistanceSquared(d, a, b)});
+    return std::min(
+        {rollcoach::segmentDistanceSquared(a, c, d), rollcoach::segmentDistanceSquared(b, c, d),
+         rollcoach::segmentDistanceSquared(c, a, b), rollcoach::segmentDistanceSquared(d, a, b)});
 }
 
 // True when a polyline (in the routine frame, right side) lies inside the body outline with
@@ -171,37 +172,83 @@ const char* zoneName(Zone zone) {
     return zone == Zone::Spine ? "spine" : "neck";
 }
 
+const char* zoneWords(Zone zone) {
+    return zone == Zone::Spine ? _("spine") : _("neck");
+}
+
 std::string PlacementVerdict::headline() const {
     // On the spine or the neck is the worse danger: it is said first, off the body or not.
     const bool onZone = !zones.empty() && zones.front().closeness == Closeness::On;
     if (!onBody && !onZone) {
-        return "Off the body: move the ball back onto the back";
+        return _("Off the body: move the ball back onto the back");
     }
     if (zones.empty()) {
         return {};
     }
     const ZoneVerdict& first = zones.front();
-    std::string text = first.closeness == Closeness::On ? "On the " : "Too close to the ";
-    text += zoneName(first.zone);
-    text += ": " + first.advice;
-    return text;
+    // TRANSLATORS: a safety warning's headline; {0} says what to do about it.
+    if (first.zone == Zone::Spine) {
+        return first.closeness == Closeness::On
+                   ? fill(_("On the spine: {0}"), first.advice)
+                   : fill(_("Too close to the spine: {0}"), first.advice);
+    }
+    return first.closeness == Closeness::On ? fill(_("On the neck: {0}"), first.advice)
+                                            : fill(_("Too close to the neck: {0}"), first.advice);
 }
 
 std::string contactText(Zone zone, double gapCm) {
     return contactText(zone, gapCm, "ball");
 }
 
+namespace {
+
+// "the ball's contact patch", for the noun a contact is named by (ball, hand, thumb, fingertip).
+std::string contactPatch(const std::string& noun) {
+    if (noun == "hand") {
+        return _("the hand's contact patch");
+    }
+    if (noun == "thumb") {
+        return _("the thumb's contact patch");
+    }
+    if (noun == "fingertip") {
+        return _("the fingertip's contact patch");
+    }
+    return _("the ball's contact patch");
+}
+
+// "ball 2", "hand 1": which of a step's contacts.
+std::string contactNumbered(const std::string& noun, std::size_t number) {
+    if (noun == "hand") {
+        return fill(_("hand {0}"), number);
+    }
+    if (noun == "thumb") {
+        return fill(_("thumb {0}"), number);
+    }
+    if (noun == "fingertip") {
+        return fill(_("fingertip {0}"), number);
+    }
+    return fill(_("ball {0}"), number);
+}
+
+} // namespace
+
 std::string contactText(Zone zone, double gapCm, const std::string& noun) {
     // Distances are shown to a tenth of a centimetre; one that rounds to nothing touches.
-    const std::string shown = oneDecimal(std::abs(gapCm));
-    const std::string patch = "the " + noun + "'s contact patch ";
-    if (shown == "0.0") {
-        return patch + "touches the " + zoneName(zone);
+    const std::string patch = contactPatch(noun);
+    if (oneDecimal(std::abs(gapCm)) == "0.0") {
+        return fill(zone == Zone::Spine ? _("{0} touches the spine") : _("{0} touches the neck"),
+                    patch);
     }
+    const std::string shown = humanDecimal(std::abs(gapCm), 1);
     if (gapCm < 0) {
-        return patch + "overlaps the " + zoneName(zone) + " by " + shown + " cm";
+        // TRANSLATORS: {0} is "the ball's contact patch" or the like, {1} a distance in cm.
+        return fill(zone == Zone::Spine ? _("{0} overlaps the spine by {1} cm")
+                                        : _("{0} overlaps the neck by {1} cm"),
+                    patch, shown);
     }
-    return patch + "comes within " + shown + " cm of the " + zoneName(zone);
+    return fill(zone == Zone::Spine ? _("{0} comes within {1} cm of the spine")
+                                    : _("{0} comes within {1} cm of the neck"),
+                patch, shown);
 }
 
 Contact Contact::ball(const BodyModel& body, double diameterCm) {
@@ -224,18 +271,22 @@ Contact Contact::of(const BodyModel& body, const Routine& routine, const Step& s
 }
 
 std::string SafetyWarning::message() const {
-    std::string text = closeness == Closeness::On ? "on the " : "near the ";
-    text += zoneName(zone);
-    text +=
-        ": step " + std::to_string(stepIndex + 1) + " (\"" + stepName + "\"), " +
-        (bothSides ? std::string("left and right sides") : sideName(side) + std::string(" side")) +
-        ", " + noun + " " + std::to_string(ball + 1);
+    const std::string where =
+        closeness == Closeness::On
+            ? (zone == Zone::Spine ? _("on the spine") : _("on the neck"))
+            : (zone == Zone::Spine ? _("near the spine") : _("near the neck"));
+    const std::string sides = bothSides ? std::string(_("left and right sides")) : sideWords(side);
+    // TRANSLATORS: where a safety warning is: {0} "on the spine" or the like, {1} the step's
+    // number, {2} its name, {3} the side, {4} "ball 1" or the like.
+    std::string text = fill(_("{0}: step {1} (\"{2}\"), {3}, {4}"), where, stepIndex + 1, stepName,
+                            sides, contactNumbered(noun, ball + 1));
     if (moving) {
-        text += ", " + oneDecimal(atS) + " s into the step";
+        text += fill(_(", {0} s into the step"), humanDecimal(atS, 1));
     }
     text += ": " + contactText(zone, gapCm, noun);
     if (!reason.empty()) {
-        text += ", and " + reason;
+        // TRANSLATORS: a further reason a placement is not safe, after what was said of it.
+        text += fill(_(", and {0}"), reason);
     }
     text += "; " + advice;
     return text;
@@ -346,7 +397,7 @@ std::string SafetyCheck::adviceFor(const std::vector<Point>& path, Point referen
                                    const Contact& contact) const {
     const std::optional<Point> move = safeMove(path, reference, contact);
     if (!move) {
-        return "move the " + contact.noun + " well away from the spine and the neck";
+        return fill(_("move the {0} well away from the spine and the neck"), contact.noun);
     }
     const double outward = reference.xCm < 0 ? -move->xCm : move->xCm;
     std::vector<std::string> parts;
@@ -356,8 +407,8 @@ std::string SafetyCheck::adviceFor(const std::vector<Point>& path, Point referen
     if (move->yCm != 0) {
         parts.push_back(halfCentimetres(move->yCm) + " cm " + (move->yCm > 0 ? "down" : "up"));
     }
-    return "move the " + contact.noun + " " + parts.front() +
-           (parts.size() > 1 ? " and " + parts.back() : "");
+    return fill(_("move the {0} {1}{2}"), contact.noun, parts.front(),
+                (parts.size() > 1 ? " and " + parts.back() : ""));
 }
 
 PlacementVerdict SafetyCheck::atPoint(Point point, double ballDiameterCm) const {
@@ -453,13 +504,13 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
                 warning.noun = contact.noun;
                 if (contact.tool) {
                     if (warning.zone == Zone::Spine) {
-                        warning.reason = "no hand, thumb or finger presses on the spine";
+                        warning.reason = _("no hand, thumb or finger presses on the spine");
                     } else if (contact.fingerFriction) {
-                        warning.reason = "fingertips on the neck keep between the cervical "
-                                         "spine and the sides of the neck";
+                        warning.reason = _("fingertips on the neck keep between the cervical "
+                                           "spine and the sides of the neck");
                     } else {
-                        warning.reason = "the back of the neck takes light finger frictions "
-                                         "only, never a hand's weight, a thumb or stripping";
+                        warning.reason = _("the back of the neck takes light finger frictions "
+                                           "only, never a hand's weight, a thumb or stripping");
                     }
                 }
                 warning.mark = moving ? step.motion.mark : step.place[b].mark;
@@ -573,19 +624,18 @@ std::string paceProblem(const Step& step) {
     const double eachS = step.durationS / repeat;
     const double perS = repeat / step.durationS;
     if (perS > kMostRepetitionsPerS) {
-        return std::to_string(repeat) + " " + noun + " in " + oneDecimal(step.durationS) +
-               " s is " + oneDecimal(perS) +
-               " a second, more than a hand can follow (at most one a second: each is a slow, "
-               "even, pressed glide, and its count is said aloud); give fewer, or a longer step";
+        return fill(_("{0} {1} in {2} s is {3} a second, more than a hand can follow (at most one "
+                      "a second: each is a slow, even, pressed glide, and its count is said "
+                      "aloud); give fewer, or a longer step"),
+                    std::to_string(repeat), noun, oneDecimal(step.durationS), oneDecimal(perS));
     }
     const double pressedS = eachS * (stroke ? kStrokeShare : kStripShare);
     const double speed = lengthCm(pressedPath(step)) / pressedS;
     if (speed > kFastestPressedCmPerS) {
-        return std::string("each of its ") + noun + " presses " +
-               oneDecimal(lengthCm(pressedPath(step))) + " cm in " + oneDecimal(pressedS) + " s, " +
-               oneDecimal(speed) +
-               " cm/s: faster than a hand keeps its pressure (at most 30 cm/s, a slow, even "
-               "glide); give fewer, or a longer step";
+        return fill(
+            _("each of its {0} presses {1} cm in {2} s, {3} cm/s: faster than a hand keeps its "
+              "pressure (at most 30 cm/s, a slow, even glide); give fewer, or a longer step"),
+            noun, oneDecimal(lengthCm(pressedPath(step))), oneDecimal(pressedS), oneDecimal(speed));
     }
     return {};
 }
@@ -600,7 +650,7 @@ std::string strokeDirectionWarning(const Step& step) {
     if (downwardTravelCm(pressedPath(step)) <= kPressedDownToleranceCm) {
         return {};
     }
-    return "Stroke pressing down the back: press on the way up, toward the heart";
+    return _("Stroke pressing down the back: press on the way up, toward the heart");
 }
 
 std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
@@ -615,12 +665,12 @@ std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
             // back and then down again presses down as much as straight down does.
             const double down = downwardTravelCm(pressedPath(step));
             if (down > kPressedDownToleranceCm) {
-                found.push_back(
-                    {s, step.motion.mark,
-                     where + "the stroke presses " + oneDecimal(down) +
-                         " cm down the back: effleurage strokes press upward, toward the "
-                         "heart, and come down only lightly on the return (stroking down with "
-                         "pressure can harm the veins); start it low and end it high"});
+                found.push_back({s, step.motion.mark,
+                                 fill(_("{0}the stroke presses {1} cm down the back: effleurage "
+                                        "strokes press upward, toward the heart, and come down "
+                                        "only lightly on the return (stroking down with pressure "
+                                        "can harm the veins); start it low and end it high"),
+                                      where, oneDecimal(down))});
             }
         }
         if ((step.motion.pattern == Pattern::Stroke || step.motion.pattern == Pattern::Strip) &&
@@ -638,10 +688,10 @@ std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
                                           [](const Placement& p) { return p.at.xCm < 0; });
             if (right || left) {
                 found.push_back({s, step.mark,
-                                 where +
-                                     "runs once for both sides but works only one: the other side "
-                                     "would not get the same time; make it a step of each side (no "
-                                     "\"sides: both\") or place a hand on each side"});
+                                 fill(_("{0}runs once for both sides but works only one: the other "
+                                        "side would not get the same time; make it a step of each "
+                                        "side (no \"sides: both\") or place a hand on each side"),
+                                      where)});
             }
         }
     }
@@ -657,15 +707,23 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck wh
     for (const OffBody& off : check.offBody(routine)) {
         const Step& step = routine.steps[off.stepIndex];
         const std::string noun = Contact::of(body, routine, step).noun;
-        std::string message = noun + " " + std::to_string(off.ball + 1) + " of step " +
-                              std::to_string(off.stepIndex + 1) + " (\"" + step.name + "\") ";
-        const std::string how = off.edgeOnly ? "reaches over the edge of the body" : "off the body";
-        message += off.moving ? (off.edgeOnly ? how : "moves " + how) + " " + oneDecimal(off.atS) +
-                                    " s into the step"
-                              : (off.edgeOnly ? how : "is placed " + how);
-        message += " (at x_cm " + oneDecimal(off.where.xCm) + ", y_cm " +
-                   oneDecimal(off.where.yCm) + " on " + body.describe() +
-                   "): all of its contact patch must stay on the back, shoulders or neck";
+        // TRANSLATORS: which contact a problem is about: {0} "ball 2" or the like, {1} the step's
+        // number, {2} its name.
+        const std::string who =
+            fill(_("{0} of step {1} (\"{2}\")"), contactNumbered(noun, off.ball + 1),
+                 off.stepIndex + 1, step.name);
+        std::string what = off.edgeOnly ? _("reaches over the edge of the body")
+                           : off.moving ? _("moves off the body")
+                                        : _("is placed off the body");
+        if (off.moving) {
+            what += " " + fill(_("{0} s into the step"), humanDecimal(off.atS, 1));
+        }
+        const std::string where = fill(translate(kOffBodyWhere), oneDecimal(off.where.xCm),
+                                       oneDecimal(off.where.yCm), body.describe());
+        // TRANSLATORS: {0} which contact, {1} what happens to it, {2} where it is placed.
+        const std::string message = fill(
+            _("{0} {1} {2}: all of its contact patch must stay on the back, shoulders or neck"),
+            who, what, where);
         load.diagnostics.push_back({Severity::Error, off.mark, message});
     }
     if (what == PlacementCheck::WithWarnings) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Translate.hpp"
+
 #include "BodyModel.hpp"
 
 #include "Diagnostic.hpp"
@@ -15,6 +17,14 @@ enum class Zone { Spine, Neck };
 enum class Closeness { Safe, Near, On };
 
 const char* zoneName(Zone zone); ///< "spine" / "neck"
+
+/// Where a placement off the body is, at the end of its message: {0} x_cm, {1} y_cm, {2} the
+/// body. The fit check finds it again in a message, so it has a name.
+// TRANSLATORS: where a placement is, as the routine gives it; x_cm and y_cm are the routine
+// file's keys and stay as they are; {2} is the body it was checked on.
+constexpr const char* kOffBodyWhere = N_("(at x_cm {0}, y_cm {1} on {2})");
+/// The zone as a person reads it, in the language ("spine", "neck").
+const char* zoneWords(Zone zone);
 
 /// How close a ball's contact patch comes to one keep-out zone.
 struct ZoneVerdict {

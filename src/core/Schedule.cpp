@@ -1,7 +1,9 @@
 #include "Schedule.hpp"
 
 #include "History.hpp"
+#include "Language.hpp"
 #include "TextFile.hpp"
+#include "Translate.hpp"
 #include "YamlDocument.hpp"
 
 #include <algorithm>
@@ -32,14 +34,14 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
     Settings settings;
     YamlLimits limits;
     limits.maxBytes = kMaxSettingsBytes;
-    limits.holder = "a settings file";
+    limits.holder = _("a settings file");
     YamlDocument document = YamlDocument::parse(text, diagnostics, limits);
     const YamlNode* root = document.root();
     if (root == nullptr) {
         return settings;
     }
     if (root->kind != YamlNode::Kind::Map) {
-        diagnostics.push_back({Severity::Error, root->mark, "settings must be a map of keys"});
+        diagnostics.push_back({Severity::Error, root->mark, _("settings must be a map of keys")});
         return settings;
     }
     for (const auto& [key, value] : root->entries) {
@@ -50,8 +52,8 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
             if (!minute) {
                 diagnostics.push_back(
                     {Severity::Error, value->mark,
-                     "\"time\" must be a time of day as H:MM or HH:MM, 00:00 to 23:59, such as "
-                     "\"18:30\""});
+                     _("\"time\" must be a time of day as H:MM or HH:MM, 00:00 to 23:59, such as "
+                       "\"18:30\"")});
                 continue;
             }
             settings.sessionMinuteOfDay = *minute;
@@ -59,7 +61,7 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
             if (value->kind != YamlNode::Kind::Scalar ||
                 (value->value != "men" && value->value != "women")) {
                 diagnostics.push_back(
-                    {Severity::Error, value->mark, "\"body\" must be men or women"});
+                    {Severity::Error, value->mark, _("\"body\" must be men or women")});
                 continue;
             }
             settings.body = value->value;
@@ -69,8 +71,8 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
                 !decimalNumber(value->value, width) ||
                 !(width >= kShoulderWidthRangeCm[0] && width <= kShoulderWidthRangeCm[1])) {
                 diagnostics.push_back({Severity::Error, value->mark,
-                                       "\"shoulder_width_cm\" must be a number from 30 to 50 "
-                                       "(centimetres from shoulder tip to shoulder tip)"});
+                                       _("\"shoulder_width_cm\" must be a number from 30 to 50 "
+                                         "(centimetres from shoulder tip to shoulder tip)")});
                 continue;
             }
             settings.shoulderWidthCm = width;
@@ -80,8 +82,8 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
                 !decimalNumber(value->value, height) ||
                 !(height >= kHeightRangeCm[0] && height <= kHeightRangeCm[1])) {
                 diagnostics.push_back({Severity::Error, value->mark,
-                                       "\"height_cm\" must be a number from 145 to 200 "
-                                       "(your height in centimetres)"});
+                                       _("\"height_cm\" must be a number from 145 to 200 "
+                                         "(your height in centimetres)")});
                 continue;
             }
             settings.heightCm = height;
@@ -89,7 +91,7 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
             if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
                 (value->value != "true" && value->value != "false")) {
                 diagnostics.push_back(
-                    {Severity::Error, value->mark, "\"body_asked\" must be true or false"});
+                    {Severity::Error, value->mark, _("\"body_asked\" must be true or false")});
                 continue;
             }
             settings.bodyAsked = value->value == "true";
@@ -103,7 +105,7 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
                 settings.speech = SpeechAmount::Full;
             } else {
                 diagnostics.push_back(
-                    {Severity::Error, value->mark, "\"speech\" must be off, brief or full"});
+                    {Severity::Error, value->mark, _("\"speech\" must be off, brief or full")});
             }
         } else if (name == "speech_rate") {
             double rate = 0;
@@ -112,7 +114,7 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
                 rate != std::floor(rate)) {
                 diagnostics.push_back(
                     {Severity::Error, value->mark,
-                     "\"speech_rate\" must be a whole number of words a minute, 80 to 400"});
+                     _("\"speech_rate\" must be a whole number of words a minute, 80 to 400")});
                 continue;
             }
             settings.speechWordsPerMinute = static_cast<int>(rate);
@@ -120,7 +122,7 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
             if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
                 (value->value != "true" && value->value != "false")) {
                 diagnostics.push_back(
-                    {Severity::Error, value->mark, "\"big_button\" must be true or false"});
+                    {Severity::Error, value->mark, _("\"big_button\" must be true or false")});
                 continue;
             }
             settings.bigButton = value->value == "true";
@@ -128,15 +130,24 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
             if (value->kind != YamlNode::Kind::Scalar || !value->plain ||
                 (value->value != "true" && value->value != "false")) {
                 diagnostics.push_back(
-                    {Severity::Error, value->mark, "\"listen\" must be true or false"});
+                    {Severity::Error, value->mark, _("\"listen\" must be true or false")});
                 continue;
             }
             settings.listen = value->value == "true";
+        } else if (name == "language") {
+            if (value->kind != YamlNode::Kind::Scalar || !isLanguageName(value->value)) {
+                diagnostics.push_back(
+                    {Severity::Error, value->mark,
+                     _("\"language\" must name a language, such as de, es or en")});
+                continue;
+            }
+            settings.language = value->value;
         } else {
-            diagnostics.push_back({Severity::Error, key->mark,
-                                   "unknown setting \"" + name +
-                                       "\" (known: time, body, shoulder_width_cm, height_cm, "
-                                       "body_asked, speech, speech_rate, big_button, listen)"});
+            diagnostics.push_back(
+                {Severity::Error, key->mark,
+                 fill(_("unknown setting \"{0}\" (known: time, body, shoulder_width_cm, height_cm, "
+                        "body_asked, speech, speech_rate, big_button, listen, language)"),
+                      name)});
         }
     }
     return settings;
@@ -151,7 +162,9 @@ Settings loadSettings(const std::string& path, Diagnostics& diagnostics) {
     const TextFile file = readTextFile(path, kMaxSettingsBytes);
     if (!file.error.empty()) {
         diagnostics.push_back(
-            {Severity::Error, {}, file.error + "; the settings are left at their defaults"});
+            {Severity::Error,
+             {},
+             fill(_("{0}; the settings are left at their defaults"), file.error)});
         return {};
     }
     return parseSettings(file.text, diagnostics);

@@ -34,6 +34,8 @@ struct Settings {
     int speechWordsPerMinute = 150;           ///< `speech_rate: 150` (80 to 400)
     bool bigButton = false; ///< `big_button: true`: any key or button toggles pause
     bool listen = false;    ///< `listen: true`: sessions take voice commands (opt-in)
+    /// `language: de`: the language shown and spoken, over the locale's (main applies it)
+    std::optional<std::string> language;
 };
 
 /// Reads settings; problems are diagnostics and leave the defaults in place.

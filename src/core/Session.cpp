@@ -34,17 +34,21 @@ std::string repetitionText(const Step& step, double seconds) {
 
 } // namespace
 
+// Marked here, translated where it is shown (a constant is made before the language is chosen).
 const char* const kLeaveQuestion =
-    "Leave this session? Press Esc again to leave, any other key to stay";
+    N_("Leave this session? Press Esc again to leave, any other key to stay");
 
 std::string tensionQuestion(const CheckIn& checkIn, bool spoken, bool partner) {
-    const std::string when = checkIn.after ? "now" : "before you start";
+    // TRANSLATORS: the tension question's moment: "How tense is your left side now?"
+    const std::string when = checkIn.after ? _("now") : _("before you start");
+    const std::string side = sideWords(checkIn.side);
+    // TRANSLATORS: {0} is "left side" or "right side", {1} "now" or "before you start".
     if (partner) {
-        return std::string("Ask how tense the ") + sideName(checkIn.side) + " side is " + when +
-               (spoken ? ". Press 0 to 9." : ". Press 0-9 (T for 10)");
+        return spoken ? fill(_("Ask how tense the {0} is {1}. Press 0 to 9."), side, when)
+                      : fill(_("Ask how tense the {0} is {1}. Press 0-9 (T for 10)"), side, when);
     }
-    return std::string("How tense is your ") + sideName(checkIn.side) + " side " + when +
-           (spoken ? "? Press 0 to 9." : "? Press 0-9 (T for 10)");
+    return spoken ? fill(_("How tense is your {0} {1}? Press 0 to 9."), side, when)
+                  : fill(_("How tense is your {0} {1}? Press 0-9 (T for 10)"), side, when);
 }
 
 std::string answerText(const CheckIn& checkIn, bool changed) {
@@ -84,8 +88,8 @@ bool Session::startsSide(std::size_t segment) const {
 Session::Session(Routine routine, RoutineSource source, Side firstSide, const BodyModel& body,
                  const Clock& clock, History* history, std::string historyProblem,
                  SessionOptions options)
-    : m_routine(std::move(routine)), m_source(std::move(source)), m_timeline(m_routine, firstSide),
-      m_runner(m_timeline), m_body(body), m_check(body),
+    : m_routine(std::move(routine)), m_source(std::move(source)),
+      m_timeline(m_routine, firstSide, &body), m_runner(m_timeline), m_body(body), m_check(body),
       m_recorder(history, clock, std::move(historyProblem)), m_muted(options.muted) {
     m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide) + m_timeline.secondsOnBothSides() / 2);
@@ -389,7 +393,7 @@ std::vector<Cue> Session::stopForPain() {
     if (!m_runner.finished()) {
         recordStep(m_lastSegment);
     }
-    end(SessionState::StoppedForPain, "stopped", "sharp pain, numbness or tingling");
+    end(SessionState::StoppedForPain, "stopped", _("sharp pain, numbness or tingling"));
     return told({cueOf(Cue::Kind::StoppedForPain, segment)});
 }
 
@@ -407,7 +411,7 @@ std::vector<Cue> Session::leave() {
     if (over()) {
         return {};
     }
-    endNow("stopped by the user");
+    endNow(_("stopped by the user"));
     return told({cueOf(Cue::Kind::Left, m_lastSegment)});
 }
 
@@ -513,7 +517,7 @@ SessionSnapshot Session::snapshot() const {
         snap.notice = _("No question open now");
     }
     snap.muted = m_muted;
-    snap.prompt = m_askingToLeave      ? std::string(kLeaveQuestion)
+    snap.prompt = m_askingToLeave      ? std::string(translate(kLeaveQuestion))
                   : snap.tensionPrompt ? tensionQuestion(*snap.tensionPrompt, false,
                                                          m_routine.drill == Drill::Partner)
                                        : std::string();
@@ -539,12 +543,13 @@ SessionSnapshot Session::snapshot() const {
     if (segment.kind == SegmentKind::Step) {
         snap.title = snap.step->name;
     } else if (segment.kind == SegmentKind::Switch) {
-        snap.title = std::string("Switch to the ") + sideName(segment.side) + " side";
+        snap.title = segment.side == Side::Left ? _("Switch to the left side")
+                                                : _("Switch to the right side");
     } else {
-        snap.title = "Get ready";
+        snap.title = _("Get ready");
     }
     snap.routineTitle = m_routine.title;
-    snap.sideTitle = capitalised(sideName(segment.side)) + " side";
+    snap.sideTitle = sideHeading(segment.side);
     snap.resumingIn = static_cast<int>(std::ceil(m_resumeLeftS - 1e-9));
     const auto& all = m_timeline.segments();
     const bool countsInto =
@@ -643,7 +648,7 @@ SessionSnapshot Session::snapshot() const {
         snap.handLifted = liftedAt(step, m.intoSegmentS);
     }
     if (segment.kind == SegmentKind::Step && snap.step->motion.pattern != Pattern::Hold &&
-        !snap.step->place.empty() && !isHandMotion(snap.step->motion.pattern)) {
+        !snap.step->place.empty() && !isHandMotion(snap.step->motion.pattern) && !m.approaching) {
         // Where the balls have just been (a fading trail) and the whole of the motion.
         const Step& step = *snap.step;
         snap.trails.resize(step.place.size());
@@ -883,6 +888,21 @@ void Session::addWords(Cue& cue) const {
             cue.briefWords += " " + fill(_("{0}."), countText(step, cue.beat));
         }
         cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
+        // What the picture shows as it starts: the way from the step before's place.
+        const Timeline::Approach& approach =
+            m_timeline.approach(std::min(cue.segment, segments.size() - 1));
+        if (approach.durationS > 0) {
+            const std::string move = approach.lifted
+                                         ? (thumbs  ? _("Lift your thumbs across to the new place.")
+                                            : hands ? _("Lift your hands across to the new place.")
+                                            : many  ? _("Lift the balls across to the new place.")
+                                                    : _("Lift the ball across to the new place."))
+                                         : (thumbs  ? _("Move your thumbs to the new place.")
+                                            : hands ? _("Move your hands to the new place.")
+                                            : many  ? _("Move the balls to the new place.")
+                                                    : _("Move the ball to the new place."));
+            cue.words += " " + move;
+        }
         break;
     }
     case Cue::Kind::SwitchStarts: {

@@ -1,4 +1,5 @@
 #include "SessionRecorder.hpp"
+#include "Translate.hpp"
 
 namespace rollcoach {
 
@@ -104,9 +105,11 @@ std::string SessionRecorder::problem() const {
         return {};
     }
     const std::size_t n = m_waiting.size();
-    return std::to_string(n) + (n == 1 ? " record" : " records") +
-           " of this session not written yet (" + m_lastFailure +
-           "); tried again until the history is free";
+    return plural(
+        n,
+        "{0} record of this session not written yet ({1}); tried again until the history is free",
+        "{0} records of this session not written yet ({1}); tried again until the history is free",
+        m_lastFailure);
 }
 
 void SessionRecorder::begin(const std::string& title, const std::string& hash,
@@ -182,7 +185,7 @@ void SessionRecorder::end(const std::string& how, const std::string& reason, dou
 SessionRecorder::~SessionRecorder() {
     // A window closed mid-session: what was done counts, and why it ended is known.
     if (m_begun && !m_ended && m_released) {
-        end("stopped", "window closed", m_leftS, m_rightS, m_bothS);
+        end("stopped", N_("window closed"), m_leftS, m_rightS, m_bothS);
     }
     // The last chance for what is waiting: the history's full wait.
     retry(true);

@@ -1,4 +1,5 @@
 #include "SettingsText.hpp"
+#include "Translate.hpp"
 
 #include "Schedule.hpp"
 #include "TextFile.hpp"
@@ -118,7 +119,7 @@ std::string withSettings(const std::string& text, const std::vector<SettingChang
 bool changeSettingsFile(const std::string& path, const std::vector<SettingChange>& changes,
                         std::string& why) {
     if (path.empty()) {
-        why = "there is no settings file to write";
+        why = _("there is no settings file to write");
         return false;
     }
     std::error_code ec;

@@ -1,15 +1,18 @@
 #include "StopAdvice.hpp"
+#include "Translate.hpp"
 
 #include <algorithm>
 
 namespace rollcoach {
 namespace {
 
-const char* const kGeneral =
-    "Stop at once on sharp pain, numbness or tingling. Press gently; never on the spine or neck.";
-const char* const kBackOfNeck = "Stop at once on sharp pain, numbness or tingling. Only the back "
-                                "of the neck, gently, with the fingertips; never on the spine, "
-                                "never the front or sides of the neck.";
+// Marked here, translated where they are given: a constant is made before the language is chosen.
+const char* const kGeneral = N_(
+    "Stop at once on sharp pain, numbness or tingling. Press gently; never on the spine or neck.");
+const char* const kBackOfNeck =
+    N_("Stop at once on sharp pain, numbness or tingling. Only the back "
+       "of the neck, gently, with the fingertips; never on the spine, "
+       "never the front or sides of the neck.");
 
 } // namespace
 
@@ -24,14 +27,14 @@ bool worksBackOfNeck(const Routine& routine, const Step& step) {
 }
 
 std::string stopAdvice(const Routine& routine, const Step* step) {
-    return step != nullptr && worksBackOfNeck(routine, *step) ? kBackOfNeck : kGeneral;
+    return translate(step != nullptr && worksBackOfNeck(routine, *step) ? kBackOfNeck : kGeneral);
 }
 
 std::vector<std::string> stopAdvices(const Routine& routine) {
-    std::vector<std::string> out = {kGeneral};
+    std::vector<std::string> out = {translate(kGeneral)};
     for (const Step& step : routine.steps) {
         if (worksBackOfNeck(routine, step)) {
-            out.push_back(kBackOfNeck);
+            out.push_back(translate(kBackOfNeck));
             break;
         }
     }

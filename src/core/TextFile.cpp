@@ -1,4 +1,5 @@
 #include "TextFile.hpp"
+#include "Translate.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -18,32 +19,32 @@ namespace {
 std::string openError(int error) {
     switch (error) {
     case ENOENT:
-        return "cannot read file: no such file";
+        return _("cannot read file: no such file");
     case ENOTDIR:
-        return "cannot read file: a part of the path is not a folder";
+        return _("cannot read file: a part of the path is not a folder");
     case ELOOP:
-        return "cannot read file: a loop of symbolic links (" + std::string(std::strerror(error)) +
-               ")";
+        return fill(_("cannot read file: a loop of symbolic links ({0})"),
+                    std::string(std::strerror(error)));
     default:
-        return "cannot read file: " + std::string(std::strerror(error));
+        return fill(_("cannot read file: {0}"), std::string(std::strerror(error)));
     }
 }
 
 // What a file that is not a regular file is, for "is not a regular file (a FIFO)".
 const char* kindOf(mode_t mode) {
     if (S_ISFIFO(mode)) {
-        return "a FIFO";
+        return _("a FIFO");
     }
     if (S_ISCHR(mode)) {
-        return "a character device";
+        return _("a character device");
     }
     if (S_ISBLK(mode)) {
-        return "a block device";
+        return _("a block device");
     }
     if (S_ISSOCK(mode)) {
-        return "a socket";
+        return _("a socket");
     }
-    return "not a file";
+    return _("not a file");
 }
 
 // Closes a descriptor when it goes out of scope.
@@ -83,7 +84,7 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
         // A socket cannot be opened at all: say what it is rather than "No such device".
         struct stat info {};
         if ((errno == ENXIO || errno == EOPNOTSUPP) && ::stat(path.c_str(), &info) == 0) {
-            file.error = std::string("is not a regular file (") + kindOf(info.st_mode) + ")";
+            file.error = fill(_("is not a regular file ({0})"), kindOf(info.st_mode));
             return file;
         }
         file.error = openError(errno);
@@ -95,16 +96,16 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
         return file;
     }
     if (S_ISDIR(info.st_mode)) {
-        file.error = "cannot read file: it is a directory";
+        file.error = _("cannot read file: it is a directory");
         return file;
     }
     if (!S_ISREG(info.st_mode)) {
-        file.error = std::string("is not a regular file (") + kindOf(info.st_mode) + ")";
+        file.error = fill(_("is not a regular file ({0})"), kindOf(info.st_mode));
         return file;
     }
     if (static_cast<std::uintmax_t>(info.st_size) > maxBytes) {
-        file.error = "file too large: " + std::to_string(info.st_size) + " bytes, at most " +
-                     std::to_string(maxBytes) + " are read";
+        file.error = fill(_("file too large: {0} bytes, at most {1} are read"),
+                          std::to_string(info.st_size), std::to_string(maxBytes));
         return file;
     }
     // Read at most one byte past the limit, so a file growing while it is read is refused too.
@@ -123,7 +124,7 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
             if (errno == EINTR) {
                 continue;
             }
-            file.error = "cannot read file: " + std::string(std::strerror(errno));
+            file.error = fill(_("cannot read file: {0}"), std::string(std::strerror(errno)));
             return file;
         }
         if (n == 0) {
@@ -132,7 +133,7 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
         size += static_cast<std::size_t>(n);
     }
     if (size > maxBytes) {
-        file.error = "file too large: more than " + std::to_string(maxBytes) + " bytes";
+        file.error = fill(_("file too large: more than {0} bytes"), std::to_string(maxBytes));
         return file;
     }
     text.resize(size);

@@ -1,13 +1,124 @@
 #include "Timeline.hpp"
 
 #include "Motion.hpp"
+#include "SafetyCheck.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 namespace rollcoach {
+namespace {
 
-Timeline::Timeline(const Routine& routine, Side firstSide)
+// From 0 to 1 with no sudden start or stop.
+double smoothStep(double share) {
+    share = std::clamp(share, 0.0, 1.0);
+    return share * share * (3 - 2 * share);
+}
+
+std::vector<Point> absolutePositions(const Step& step, double seconds, Side side) {
+    std::vector<Point> out = ballPositions(step, seconds);
+    for (Point& p : out) {
+        p = onSide(p, side);
+    }
+    return out;
+}
+
+// Where the balls are `seconds` into a slide: from where they were toward where the step's
+// own motion has them by then, eased at both ends.
+std::vector<Point> slideAt(const Step& step, Side side, const Timeline::Approach& approach,
+                           double seconds) {
+    std::vector<Point> to = absolutePositions(step, seconds, side);
+    const double f = smoothStep(seconds / approach.durationS);
+    for (std::size_t b = 0; b < to.size(); ++b) {
+        to[b] = {approach.from[b].xCm + (to[b].xCm - approach.from[b].xCm) * f,
+                 approach.from[b].yCm + (to[b].yCm - approach.from[b].yCm) * f};
+    }
+    return to;
+}
+
+bool clear(const SafetyCheck& check, Point routinePoint, const Contact& contact) {
+    const PlacementVerdict verdict = check.atPoint(routinePoint, contact);
+    return verdict.onBody && verdict.worst == Closeness::Safe;
+}
+
+// How the balls get from the end of one step to the start of the next.
+Timeline::Approach approachBetween(const Routine& routine, const Segment& before,
+                                   const Segment& segment, const BodyModel* body) {
+    Timeline::Approach approach;
+    const Step& last = routine.steps[*before.step];
+    const Step& step = routine.steps[*segment.step];
+    const std::vector<Point> from = absolutePositions(last, last.durationS, before.side);
+    const std::vector<Point> to = absolutePositions(step, 0, segment.side);
+    if (from.empty() || to.empty()) {
+        return approach; // hands off the back before or after: they are put down, or lifted
+    }
+    const double liftS = std::min(Timeline::kShortestMoveS, 0.3 * step.durationS);
+    if (from.size() != to.size()) {
+        approach.durationS = liftS;
+        approach.lifted = true;
+        return approach;
+    }
+    double distance = 0;
+    for (std::size_t b = 0; b < to.size(); ++b) {
+        distance = std::max(distance, std::hypot(to[b].xCm - from[b].xCm, to[b].yCm - from[b].yCm));
+    }
+    if (distance < 0.05) {
+        return approach;
+    }
+    approach.from = from;
+    approach.durationS = std::max(Timeline::kShortestMoveS, distance / Timeline::kSlideCmPerS);
+    if (body == nullptr || approach.durationS > 0.4 * step.durationS) {
+        approach.durationS = liftS;
+        approach.lifted = true;
+        return approach;
+    }
+    const SafetyCheck check(*body);
+    const Contact leaving = Contact::of(*body, routine, last);
+    const Contact arriving = Contact::of(*body, routine, step);
+    // A place the routine itself puts too close is warned about at once, with no slide.
+    for (std::size_t b = 0; b < to.size(); ++b) {
+        if (!clear(check, onSide(from[b], before.side), leaving) ||
+            !clear(check, onSide(to[b], segment.side), arriving)) {
+            approach.durationS = 0;
+            return approach;
+        }
+    }
+    // Every position of the slide, close together; what lies between two is covered by
+    // widening the contact by half the widest gap between them.
+    const int samples = static_cast<int>(std::ceil(approach.durationS * 240));
+    std::vector<std::vector<Point>> positions;
+    double widest = 0;
+    for (int i = 0; i <= samples; ++i) {
+        positions.push_back(
+            slideAt(step, segment.side, approach, approach.durationS * i / samples));
+        if (i > 0) {
+            for (std::size_t b = 0; b < to.size(); ++b) {
+                const Point a = positions[positions.size() - 2][b];
+                const Point c = positions.back()[b];
+                widest = std::max(widest, std::hypot(c.xCm - a.xCm, c.yCm - a.yCm));
+            }
+        }
+    }
+    Contact contact = arriving;
+    contact.radiusCm = std::max(leaving.radiusCm, arriving.radiusCm) + widest / 2;
+    contact.fingerFriction = leaving.fingerFriction && arriving.fingerFriction;
+    for (const std::vector<Point>& moment : positions) {
+        for (const Point& p : moment) {
+            if (!clear(check, onSide(p, segment.side), contact)) {
+                // Sliding would cross a zone: lifted across instead, never carried over it.
+                approach.durationS = liftS;
+                approach.lifted = true;
+                approach.from.clear();
+                return approach;
+            }
+        }
+    }
+    return approach;
+}
+
+} // namespace
+
+Timeline::Timeline(const Routine& routine, Side firstSide, const BodyModel* body)
     : m_routine(routine), m_firstSide(firstSide) {
     double t = 0;
     auto add = [&](SegmentKind kind, double duration, Side side, int round,
@@ -49,6 +160,13 @@ Timeline::Timeline(const Routine& routine, Side firstSide)
         }
     }
     m_totalS = t;
+    m_approaches.resize(m_segments.size());
+    for (std::size_t i = 1; i < m_segments.size(); ++i) {
+        if (m_segments[i].kind == SegmentKind::Step &&
+            m_segments[i - 1].kind == SegmentKind::Step) {
+            m_approaches[i] = approachBetween(routine, m_segments[i - 1], m_segments[i], body);
+        }
+    }
 }
 
 std::size_t Timeline::segmentAt(double seconds) const {
@@ -98,6 +216,19 @@ Moment Timeline::at(double seconds) const {
 
     if (segment.kind == SegmentKind::Step) {
         const Step& step = m_routine.steps[*segment.step];
+        const Approach& approach = m_approaches[moment.segmentIndex];
+        if (moment.intoSegmentS < approach.durationS) {
+            moment.approaching = true;
+            if (approach.lifted) {
+                moment.lifted = true;
+                return moment;
+            }
+            moment.balls = slideAt(step, segment.side, approach, moment.intoSegmentS);
+            for (const Point& p : moment.balls) {
+                moment.ballsInRoutineFrame.push_back(onSide(p, segment.side));
+            }
+            return moment;
+        }
         moment.ballsInRoutineFrame = ballPositions(step, moment.intoSegmentS);
         for (const Point& p : moment.ballsInRoutineFrame) {
             moment.balls.push_back(onSide(p, segment.side));

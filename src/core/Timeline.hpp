@@ -8,6 +8,8 @@
 
 namespace rollcoach {
 
+struct BodyModel;
+
 enum class SegmentKind { GetReady, Step, Switch };
 
 /// One stretch of a session: getting ready before the first step, a step on one side, or the
@@ -33,8 +35,10 @@ struct Moment {
     double segmentLeftS = 0;
     double sessionLeftS = 0;
     bool finished = false;
-    bool lifted = false;      ///< during a switch, while the balls are off the back: none drawn
-    std::vector<Point> balls; ///< absolute frame: x toward the person's right
+    bool lifted = false; ///< off the back (a switch, or between two places): none drawn
+    /// At the start of a step, the balls on their way from where the step before left them.
+    bool approaching = false;
+    std::vector<Point> balls;               ///< absolute frame: x toward the person's right
     std::vector<Point> ballsInRoutineFrame; ///< x toward the working side
 };
 
@@ -44,7 +48,10 @@ struct Moment {
 /// round, once. Pure: it is handed the time.
 class Timeline {
 public:
-    Timeline(const Routine& routine, Side firstSide);
+    /// Given the body, the balls slide from one step's place to the next where the way
+    /// between is clear of the spine and the neck, and are lifted across where it is not;
+    /// without one, they are lifted whenever the place changes.
+    Timeline(const Routine& routine, Side firstSide, const BodyModel* body = nullptr);
 
     const std::vector<Segment>& segments() const { return m_segments; }
     double totalS() const { return m_totalS; }
@@ -61,6 +68,20 @@ public:
     /// they are shown at their place on the other side.
     static constexpr double kLiftedShare = 0.4;
 
+    /// How the balls get from the place the step before left them to the place of a step,
+    /// over its first seconds: a slide (no jump on the screen), or lifted off and put down.
+    struct Approach {
+        double durationS = 0; ///< 0: nothing to do (the same place, or nothing before)
+        bool lifted = false;
+        std::vector<Point> from; ///< absolute frame
+    };
+    /// The approach of a segment (none for a switch, the get-ready or a first step).
+    const Approach& approach(std::size_t segment) const { return m_approaches[segment]; }
+    /// A slide goes no faster than this on average: a hand can follow it.
+    static constexpr double kSlideCmPerS = 6;
+    /// The shortest slide, and the time a lift takes where a slide would cross a zone.
+    static constexpr double kShortestMoveS = 1;
+
     /// Seconds of steps given to a side alone over the whole session: steps for both sides
     /// at once are not in it (see secondsOnBothSides).
     double secondsOnSide(Side side) const;
@@ -71,6 +92,7 @@ private:
     const Routine& m_routine;
     Side m_firstSide;
     std::vector<Segment> m_segments;
+    std::vector<Approach> m_approaches; ///< one per segment
     double m_totalS = 0;
 };
 

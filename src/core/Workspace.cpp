@@ -1,4 +1,5 @@
 #include "Workspace.hpp"
+#include "Translate.hpp"
 
 #include "EveryBody.hpp"
 #include "RoutineLoader.hpp"
@@ -13,7 +14,8 @@ namespace rollcoach {
 
 std::optional<BodyModel> loadBody(const Workspace& workspace, std::string& why) {
     if (workspace.paths.dataDir.empty()) {
-        why = "rollcoach: error: cannot find the data folder (assets/body.yaml); looked in:";
+        why = std::string("rollcoach: error: ") +
+              _("cannot find the data folder (assets/body.yaml); looked in:");
         for (const std::string& dir : workspace.pathsTried) {
             why += ' ' + dir;
         }
@@ -48,7 +50,7 @@ std::vector<SessionRecord> recentSessions(const History* history) {
 SideChoice firstSideFor(const Routine& routine, std::optional<Side> forced,
                         const std::vector<SessionRecord>& history, std::int64_t now) {
     if (forced) {
-        return {*forced, "chosen with --first-side"};
+        return {*forced, _("chosen with --first-side")};
     }
     return chooseFirstSide(routine, history, now);
 }
@@ -154,9 +156,9 @@ std::string notFitFor(const std::vector<RoutineEntry>& library, const std::strin
 }
 
 std::string notFitAdvice() {
-    return "set your body (body type, shoulder width and height: B on the list, or --body, "
-           "--shoulder-width-cm and --height-cm), or use a version of the routine placed by "
-           "anatomy, which fits every body";
+    return _("set your body (body type, shoulder width and height: B on the list, or --body, "
+             "--shoulder-width-cm and --height-cm), or use a version of the routine placed by "
+             "anatomy, which fits every body");
 }
 
 std::vector<DueSession> dueToday(const std::vector<RoutineEntry>& library,

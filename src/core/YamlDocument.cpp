@@ -1,4 +1,5 @@
 #include "YamlDocument.hpp"
+#include "Translate.hpp"
 
 #include "PrintableText.hpp"
 
@@ -32,9 +33,9 @@ class SecondDocumentProbe : public YAML::EventHandler {
 public:
     explicit SecondDocumentProbe(const char* holder) : m_holder(holder) {}
     void OnDocumentStart(const YAML::Mark& mark) override {
-        throw StopReading{
-            {Severity::Error, toMark(mark),
-             std::string(m_holder) + " holds one YAML document; a second one starts here"}};
+        throw StopReading{{Severity::Error, toMark(mark),
+                           fill(_("{0} holds one YAML document; a second one starts here"),
+                                std::string(m_holder))}};
     }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
@@ -70,11 +71,11 @@ public:
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         auto found = m_anchors.find(anchor);
         if (found == m_anchors.end()) {
-            stop(mark, "alias to an unknown anchor");
+            stop(mark, _("alias to an unknown anchor"));
         }
         for (const Frame& frame : m_stack) {
             if (frame.node == found->second) {
-                stop(mark, "alias refers to a node that contains it");
+                stop(mark, _("alias refers to a node that contains it"));
             }
         }
         add(found->second);
@@ -121,8 +122,8 @@ private:
 
     YamlNode* make(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (m_document.m_nodes.size() >= m_limits.maxNodes) {
-            stop(mark, std::string("too many entries: ") + m_limits.holder + " holds at most " +
-                           std::to_string(m_limits.maxNodes) + " values");
+            stop(mark, fill(_("too many entries: {0} holds at most {1} values"),
+                            std::string(m_limits.holder), std::to_string(m_limits.maxNodes)));
         }
         m_document.m_nodes.push_back(std::make_unique<YamlNode>());
         YamlNode* node = m_document.m_nodes.back().get();
@@ -156,8 +157,8 @@ private:
         // yaml-cpp recurses once per level; refusing deep files here, before it goes
         // further, keeps the stack small whatever the file holds.
         if (m_stack.size() >= m_limits.maxDepth) {
-            stop(mark, "nested too deeply: at most " + std::to_string(m_limits.maxDepth) +
-                           " levels of lists and maps");
+            stop(mark, fill(_("nested too deeply: at most {0} levels of lists and maps"),
+                            std::to_string(m_limits.maxDepth)));
         }
         add(node);
         m_stack.push_back({node, nullptr});
@@ -174,7 +175,7 @@ private:
         }
         m_diagnostics.push_back(
             {Severity::Error, node.mark,
-             "YAML tags are not used here: remove the tag " + printable(shortTag(tag))});
+             fill(_("YAML tags are not used here: remove the tag {0}"), printable(shortTag(tag)))});
     }
 
     static std::string shortTag(const std::string& tag) {
@@ -194,9 +195,9 @@ private:
         std::snprintf(code, sizeof code, found < 0x80 ? "\\x%02x" : "\\u%04x",
                       static_cast<unsigned>(found));
         m_diagnostics.push_back({Severity::Error, node.mark,
-                                 std::string("text holds a control character (") + code +
-                                     ", character " + std::to_string(index + 1) +
-                                     "); only printable text, tabs and line breaks are allowed"});
+                                 fill(_("text holds a control character ({0}, character {1}); only "
+                                        "printable text, tabs and line breaks are allowed"),
+                                      code, std::to_string(index + 1))});
     }
 
     void checkDuplicateKeys(const YamlNode& map) {
@@ -209,9 +210,8 @@ private:
             auto [it, inserted] = seen.emplace(key->value, key);
             if (!inserted) {
                 m_diagnostics.push_back({Severity::Error, key->mark,
-                                         "duplicate key \"" + key->value +
-                                             "\" (first given at line " +
-                                             std::to_string(it->second->mark.line) + ")"});
+                                         fill(_("duplicate key \"{0}\" (first given at line {1})"),
+                                              key->value, std::to_string(it->second->mark.line))});
             }
         }
     }
@@ -233,7 +233,7 @@ bool findBadByte(const std::string& text, SourceMark& where, std::string& what) 
         int length = 0;
         if (c == 0) {
             where = {line, column};
-            what = "a NUL byte";
+            what = _("a NUL byte");
             return true;
         }
         if (c < 0x80) {
@@ -246,7 +246,7 @@ bool findBadByte(const std::string& text, SourceMark& where, std::string& what) 
             length = 4;
         } else {
             where = {line, column};
-            what = "a byte that is not UTF-8";
+            what = _("a byte that is not UTF-8");
             return true;
         }
         // The second byte also rules out overlong forms (E0, F0), UTF-16 surrogates (ED) and
@@ -257,7 +257,7 @@ bool findBadByte(const std::string& text, SourceMark& where, std::string& what) 
             if (i + k >= size || (bytes[i + k] & 0xC0) != 0x80 ||
                 (k == 1 && (bytes[i + 1] < low || bytes[i + 1] > high))) {
                 where = {line, column};
-                what = "a byte that is not UTF-8";
+                what = _("a byte that is not UTF-8");
                 return true;
             }
         }
@@ -276,17 +276,17 @@ YamlDocument YamlDocument::parse(const std::string& text, Diagnostics& diagnosti
                                  const YamlLimits& limits) {
     YamlDocument document;
     if (text.size() > limits.maxBytes) {
-        diagnostics.push_back({Severity::Error,
-                               {},
-                               "file too large: " + std::to_string(text.size()) + " bytes, " +
-                                   limits.holder + " holds at most " +
-                                   std::to_string(limits.maxBytes)});
+        diagnostics.push_back(
+            {Severity::Error,
+             {},
+             fill(_("file too large: {0} bytes, {1} holds at most {2}"),
+                  std::to_string(text.size()), limits.holder, std::to_string(limits.maxBytes))});
         return document;
     }
     SourceMark badAt;
     std::string badWhat;
     if (findBadByte(text, badAt, badWhat)) {
-        diagnostics.push_back({Severity::Error, badAt, "the file holds " + badWhat});
+        diagnostics.push_back({Severity::Error, badAt, fill(_("the file holds {0}"), badWhat)});
         return document;
     }
 
@@ -302,11 +302,13 @@ YamlDocument YamlDocument::parse(const std::string& text, Diagnostics& diagnosti
     } catch (const StopReading& stopped) {
         diagnostics.push_back(stopped.diagnostic);
         // The first document may be whole (a second document follows it) or cut short.
-        if (stopped.diagnostic.message.rfind(std::string(limits.holder) + " holds one", 0) != 0) {
+        if (stopped.diagnostic.message.rfind(fill(_("{0} holds one"), std::string(limits.holder)),
+                                             0) != 0) {
             document.m_root = nullptr;
         }
     } catch (const YAML::Exception& error) {
-        diagnostics.push_back({Severity::Error, toMark(error.mark), "YAML syntax: " + error.msg});
+        diagnostics.push_back(
+            {Severity::Error, toMark(error.mark), fill(_("YAML syntax: {0}"), error.msg)});
         document.m_root = nullptr;
     }
     return document;
@@ -317,9 +319,9 @@ std::string describeNode(const YamlNode& node) {
     case YamlNode::Kind::Null:
         return "nothing";
     case YamlNode::Kind::Sequence:
-        return "a list";
+        return _("a list");
     case YamlNode::Kind::Map:
-        return "a map";
+        return _("a map");
     case YamlNode::Kind::Scalar:
         break;
     }

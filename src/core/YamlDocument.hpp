@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Diagnostic.hpp"
+#include "Translate.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -28,7 +29,7 @@ struct YamlLimits {
     std::size_t maxBytes = 512 * 1024;
     std::size_t maxDepth = 64;
     std::size_t maxNodes = 50000;
-    const char* holder = "a routine file"; ///< what the limits are of, in their messages
+    const char* holder = _("a routine file"); ///< what the limits are of, in their messages
 };
 
 /// A single YAML document read with yaml-cpp's event parser. Problems (syntax, duplicate

@@ -1,4 +1,5 @@
 #include "ModuleLoader.hpp"
+#include "core/Translate.hpp"
 
 #include <dlfcn.h>
 
@@ -27,13 +28,13 @@ void* loadModuleSymbol(const std::vector<std::string>& paths, const char* symbol
         }
         void* entry = dlsym(handle, symbol);
         if (entry == nullptr) {
-            why = path + " has no " + symbol;
+            why = rollcoach::fill(_("{0} has no {1}"), path, symbol);
         }
         return entry;
     }
     const std::string module =
-        paths.empty() ? "a module" : fs::path(paths.front()).filename().string();
-    why = "cannot load " + module + "; tried:" + tried;
+        paths.empty() ? _("a module") : fs::path(paths.front()).filename().string();
+    why = rollcoach::fill(_("cannot load {0}; tried:{1}"), module, tried);
     return nullptr;
 }
 

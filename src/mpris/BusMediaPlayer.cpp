@@ -1,6 +1,7 @@
 // rollcoach as an MPRIS media player through sd-bus: the module rollcoach-mpris.so, the only
 // code that links libsystemd, loaded by the window with the first session it shows.
 
+#include "core/Translate.hpp"
 #include "modules/MediaPlayerModule.hpp"
 
 #include <systemd/sd-bus.h>
@@ -54,8 +55,8 @@ constexpr const char* kPath = "/org/mpris/MediaPlayer2";
 constexpr const char* kRootInterface = "org.mpris.MediaPlayer2";
 constexpr const char* kPlayerInterface = "org.mpris.MediaPlayer2.Player";
 constexpr const char* kName = "org.mpris.MediaPlayer2.rollcoach";
-constexpr const char* kNoBus =
-    "rollcoach: notice: no D-Bus session bus: media keys will not control the session\n";
+// Translated where it is said.
+constexpr const char* kNoBus = N_("no D-Bus session bus: media keys will not control the session");
 // A bus that does not answer must not hold up the window for long.
 constexpr std::uint64_t kCallTimeoutUs = 2'000'000;
 
@@ -121,7 +122,7 @@ int ask(sd_bus_message* message, void* userdata, sd_bus_error*) {
 }
 
 int openUri(sd_bus_message*, void*, sd_bus_error* error) {
-    return sd_bus_error_set(error, SD_BUS_ERROR_NOT_SUPPORTED, "rollcoach plays no media files");
+    return sd_bus_error_set(error, SD_BUS_ERROR_NOT_SUPPORTED, _("rollcoach plays no media files"));
 }
 
 // A dictionary entry of Metadata: {key, variant of one value}.
@@ -244,7 +245,7 @@ bool BusMediaPlayer::connect() {
     const int r = sd_bus_open_user(&m_bus);
     if (r < 0) {
         m_bus = nullptr;
-        m_err << kNoBus;
+        m_err << "rollcoach: notice: " << _(kNoBus) << "\n";
         return false;
     }
     sd_bus_set_method_call_timeout(m_bus, kCallTimeoutUs);
@@ -275,8 +276,9 @@ void BusMediaPlayer::registerObject() {
         r = sd_bus_request_name_async(m_bus, &m_nameSlot, m_wanted.c_str(), 0, nameAnswer, this);
     }
     if (r < 0) {
-        drop(std::string("rollcoach: notice: media keys will not control the session: ") +
-             std::strerror(-r) + "\n");
+        drop("rollcoach: notice: " +
+             rollcoach::fill(_("media keys will not control the session: {0}"), std::strerror(-r)) +
+             "\n");
     }
 }
 
@@ -298,8 +300,11 @@ void BusMediaPlayer::named(bool ok) {
             return;
         }
     }
-    m_err << "rollcoach: notice: the D-Bus name " << m_wanted
-          << " is taken: media keys will not control the session\n";
+    m_err << "rollcoach: notice: "
+          << rollcoach::fill(
+                 _("the D-Bus name {0} is taken: media keys will not control the session"),
+                 m_wanted)
+          << "\n";
     m_wanted.clear();
 }
 
@@ -353,9 +358,12 @@ bool BusMediaPlayer::answer() {
         if (r < 0) {
             // A bus that took the connection but never answered is no bus either.
             drop(m_name.empty()
-                     ? std::string(kNoBus)
-                     : std::string("rollcoach: notice: the D-Bus session bus is gone (") +
-                           std::strerror(-r) + "): media keys will not control the session\n");
+                     ? "rollcoach: notice: " + std::string(_(kNoBus)) + "\n"
+                     : "rollcoach: notice: " +
+                           rollcoach::fill(_("the D-Bus session bus is gone ({0}): media keys will "
+                                             "not control the session"),
+                                           std::strerror(-r)) +
+                           "\n");
             break;
         }
         if (r == 0) {

@@ -6,6 +6,7 @@
 // deadline (a server that takes seconds per call cannot stretch the wait), and a server that
 // answers with the wrong types is told apart from one that is not there.
 
+#include "core/Translate.hpp"
 #include "modules/DesktopModules.hpp"
 
 #include <gio/gio.h>
@@ -59,7 +60,8 @@ GVariant* call(GDBusConnection* bus, const char* method, GVariant* parameters,
         G_DBUS_CALL_FLAGS_NO_AUTO_START, leftMs(deadline), nullptr, &error);
     if (reply == nullptr) {
         result.failure = failureOf(error);
-        result.error = std::string(method) + ": " + (error != nullptr ? error->message : "failed");
+        result.error =
+            std::string(method) + ": " + (error != nullptr ? error->message : _("failed"));
         g_clear_error(&error);
     }
     return reply;
@@ -199,7 +201,7 @@ extern "C" bool rollcoach_post_notification(const NotificationRequest& request,
     bool posted = false;
     if (bus == nullptr) {
         result.failure = NotificationFailure::NoBus;
-        result.error = error != nullptr ? error->message : "cannot reach the session bus";
+        result.error = error != nullptr ? error->message : _("cannot reach the session bus");
         g_clear_error(&error);
     } else {
         posted = post(bus, context, request, deadline, result);

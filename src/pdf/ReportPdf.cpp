@@ -2,6 +2,7 @@
 // laid out by Pango. It lays out and draws; every word and every number comes in the
 // ReportDocument.
 
+#include "core/Translate.hpp"
 #include "modules/DesktopModules.hpp"
 
 #include <cairo-pdf.h>
@@ -15,6 +16,15 @@
 #include <vector>
 
 namespace {
+
+// A line of a session stopped for pain, drawn in bold and red: the core writes it as
+// "STOPPED FOR PAIN: ..." in the person's language.
+bool stoppedForPain(const std::string& line) {
+    // TRANSLATORS: the same words as in "STOPPED FOR PAIN: {0}" of the report.
+    const char* const translated = _("STOPPED FOR PAIN");
+    return line.find("STOPPED FOR PAIN") != std::string::npos || // untranslated: English, matched
+           line.find(translated) != std::string::npos;
+}
 
 using rollcoach::ReportChart;
 using rollcoach::ReportDocument;
@@ -30,7 +40,7 @@ constexpr double kBottom = kPageH - kMargin - 18; // room for the page's foot li
 
 // Latin, Greek, Cyrillic, Hebrew and Arabic come from DejaVu Sans; what it lacks (CJK, most
 // other scripts) fontconfig finds in whatever font the machine has for it.
-constexpr const char* kFont = "DejaVu Sans";
+constexpr const char* kFont = "DejaVu Sans"; // untranslated: font name
 
 struct Colour {
     double r, g, b;
@@ -328,7 +338,7 @@ public:
         text(r.heading, 15, true, kInk);
         gap(2);
         for (const std::string& line : r.lines) {
-            const bool pain = line.find("STOPPED FOR PAIN") != std::string::npos;
+            const bool pain = stoppedForPain(line);
             text(line, 10.5, pain, pain ? kPain : kInk, 8);
         }
         for (const ReportChart& c : r.charts) {
@@ -336,9 +346,9 @@ public:
         }
         if (!r.sessions.empty()) {
             gap(6);
-            text("Sessions", 11.5, true, kInk);
+            text(_("Sessions"), 11.5, true, kInk);
             for (const std::string& line : r.sessions) {
-                const bool pain = line.find("STOPPED FOR PAIN") != std::string::npos;
+                const bool pain = stoppedForPain(line);
                 text(line, 9.5, pain, pain ? kPain : kInk, 8);
             }
         }
@@ -358,7 +368,7 @@ private:
         colour(kGrey);
         TextStyle style;
         style.size = 8;
-        const Layout number = layout("Page " + std::to_string(m_page), style);
+        const Layout number = layout(rollcoach::fill(_("Page {0}"), m_page), style);
         const double numberW = width(number.get());
         drawLine(number.get(), 0, kPageW - kMargin - numberW, kPageH - kMargin + 4);
         // The foot line wraps upwards rather than run into the page number.

@@ -1,5 +1,6 @@
 #include "CommandRecognizer.hpp"
 
+#include "core/Translate.hpp"
 #include "voice/Audio.hpp"
 
 #include <pocketsphinx.h>
@@ -125,7 +126,8 @@ CommandRecognizer::CommandRecognizer(const std::string& modelDir, RecognizerLimi
     for (const std::string& path : {hmm + "/mdef", dict}) {
         std::error_code ec;
         if (!fs::exists(path, ec)) {
-            m_error = "no speech model at " + path + " (install pocketsphinx-en-us)";
+            m_error =
+                rollcoach::fill(_("no speech model at {0} (install pocketsphinx-en-us)"), path);
             return;
         }
     }
@@ -137,12 +139,12 @@ CommandRecognizer::CommandRecognizer(const std::string& modelDir, RecognizerLimi
                                   dict.c_str(), "-logfn", "/dev/null", "-remove_silence", "no",
                                   "-samprate", "16000", "-dither", "yes", nullptr);
     if (decoder->config == nullptr) {
-        m_error = "the speech recogniser refused its settings";
+        m_error = _("the speech recogniser refused its settings");
         return;
     }
     decoder->ps = ps_init(decoder->config);
     if (decoder->ps == nullptr) {
-        m_error = "cannot load the speech model from " + modelDir;
+        m_error = rollcoach::fill(_("cannot load the speech model from {0}"), modelDir);
         return;
     }
     for (const char* phone : kPhones) {
@@ -151,7 +153,7 @@ CommandRecognizer::CommandRecognizer(const std::string& modelDir, RecognizerLimi
     if (ps_set_fsg(decoder->ps, "commands", commandSearch(decoder->ps, m_limits.phonePenalty)) !=
             0 ||
         ps_set_search(decoder->ps, "commands") != 0) {
-        m_error = "cannot set up the command grammar";
+        m_error = _("cannot set up the command grammar");
         return;
     }
     m_decoder = std::move(decoder);
@@ -233,9 +235,9 @@ void CommandRecognizer::decide(std::vector<HeardCommand>& heard) {
                  (kMarginFrames + m_lastLoudFrame + 1 - m_startFrame + kMarginFrames) * kFrame);
     m_utterance.resize(keep);
     if (u.lengthS > m_limits.longestS) {
-        u.rejected = "too long";
+        u.rejected = _("too long");
     } else if (u.lengthS < m_limits.shortestS) {
-        u.rejected = "too short";
+        u.rejected = _("too short");
     } else if (m_decoder != nullptr) {
         const std::vector<std::string> words = m_decoder->decode(m_utterance);
         for (const std::string& word : words) {
@@ -246,7 +248,7 @@ void CommandRecognizer::decide(std::vector<HeardCommand>& heard) {
             u.accepted = true;
             heard.push_back({*command, u.seconds});
         } else {
-            u.rejected = "not a command";
+            u.rejected = _("not a command");
         }
     }
     m_utterance.clear();

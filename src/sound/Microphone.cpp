@@ -1,5 +1,6 @@
 // The microphone, through SFML's sound recorder; part of rollcoach-sound.so.
 
+#include "core/Translate.hpp"
 #include "modules/MicrophoneModule.hpp"
 
 #include <SFML/Audio.hpp>
@@ -51,11 +52,11 @@ extern "C" rollcoach::Microphone* rollcoach_open_microphone(unsigned sampleRate,
     }
     std::unique_ptr<SfmlMicrophone> microphone;
     if (!sf::SoundRecorder::isAvailable()) {
-        why = "no microphone";
+        why = _("no microphone");
     } else {
         microphone = std::make_unique<SfmlMicrophone>(std::move(samples));
         if (!microphone->open(sampleRate)) {
-            why = "no microphone (none could be opened)";
+            why = _("no microphone (none could be opened)");
             microphone.reset();
         }
     }

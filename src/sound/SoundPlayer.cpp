@@ -1,6 +1,7 @@
 // rollcoach-sound.so: plays the session's cues through SFML's audio library and OpenAL.
 // Built as a module of its own so that only sessions with sound load these libraries.
 
+#include "core/Translate.hpp"
 #include "modules/SoundModule.hpp"
 
 #include <SFML/Audio.hpp>
@@ -86,9 +87,9 @@ rollcoach_open_sound_player(const std::vector<std::vector<std::int16_t>>& sounds
     QuietErrors quiet;
     const bool made = player->make(sounds, sampleRate);
     const std::string said = quiet.said();
-    if (!made || said.find("Failed to") != std::string::npos ||
-        said.find("OpenAL call failed") != std::string::npos) {
-        why = "no sound device";
+    if (!made || said.find("Failed to") != std::string::npos || // untranslated: OpenAL's words
+        said.find("OpenAL call failed") != std::string::npos) { // untranslated: OpenAL's words
+        why = _("no sound device");
         return nullptr;
     }
     return player.release();

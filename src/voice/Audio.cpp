@@ -1,4 +1,5 @@
 #include "Audio.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -47,28 +48,28 @@ namespace {
 // What a file that is not a regular file is, for "is not a regular file (a FIFO)".
 const char* kindOf(mode_t mode) {
     if (S_ISFIFO(mode)) {
-        return "a FIFO";
+        return _("a FIFO");
     }
     if (S_ISCHR(mode)) {
-        return "a character device";
+        return _("a character device");
     }
     if (S_ISBLK(mode)) {
-        return "a block device";
+        return _("a block device");
     }
     if (S_ISSOCK(mode)) {
-        return "a socket";
+        return _("a socket");
     }
-    return "not a file";
+    return _("not a file");
 }
 
 std::string openError(int error) {
     switch (error) {
     case ENOENT:
-        return "cannot open: no such file";
+        return _("cannot open: no such file");
     case ENOTDIR:
-        return "cannot open: a part of the path is not a folder";
+        return _("cannot open: a part of the path is not a folder");
     default:
-        return "cannot open: " + std::string(std::strerror(error));
+        return fill(_("cannot open: {0}"), std::strerror(error));
     }
 }
 
@@ -92,8 +93,8 @@ bool WavStream::open(const std::string& path, std::string& why) {
     if (m_fd < 0) {
         struct stat info {};
         if ((errno == ENXIO || errno == EOPNOTSUPP) && ::stat(path.c_str(), &info) == 0) {
-            why = std::string("is not a regular file (") + kindOf(info.st_mode) +
-                  "): a WAV file is needed";
+            why = rollcoach::fill(_("is not a regular file ({0}): a WAV file is needed"),
+                                  kindOf(info.st_mode));
             return false;
         }
         why = openError(errno);
@@ -105,12 +106,12 @@ bool WavStream::open(const std::string& path, std::string& why) {
         return false;
     }
     if (S_ISDIR(info.st_mode)) {
-        why = "is a folder: a WAV file is needed";
+        why = _("is a folder: a WAV file is needed");
         return false;
     }
     if (!S_ISREG(info.st_mode)) {
-        why = std::string("is not a regular file (") + kindOf(info.st_mode) +
-              "): a WAV file is needed";
+        why = rollcoach::fill(_("is not a regular file ({0}): a WAV file is needed"),
+                              kindOf(info.st_mode));
         return false;
     }
     return readHeader(why);
@@ -136,7 +137,7 @@ bool WavStream::fill(char* into, std::size_t count, std::size_t& got, std::strin
             if (errno == EINTR) {
                 continue;
             }
-            why = std::string("cannot read it: ") + std::strerror(errno);
+            why = rollcoach::fill(_("cannot read it: {0}"), std::strerror(errno));
             return false;
         }
         if (n == 0) {
@@ -153,7 +154,7 @@ bool WavStream::skip(std::uint64_t count, std::string& why) {
         return true;
     }
     if (::lseek(m_fd, static_cast<off_t>(count), SEEK_CUR) < 0) {
-        why = std::string("cannot read it: ") + std::strerror(errno);
+        why = rollcoach::fill(_("cannot read it: {0}"), std::strerror(errno));
         return false;
     }
     return true;
@@ -166,7 +167,7 @@ bool WavStream::readHeader(std::string& why) {
         return false;
     }
     if (got < 12 || b.compare(0, 4, "RIFF") != 0 || b.compare(8, 4, "WAVE") != 0) {
-        why = "not a WAV file";
+        why = _("not a WAV file");
         return false;
     }
     bool haveFormat = false;
@@ -176,7 +177,7 @@ bool WavStream::readHeader(std::string& why) {
             return false;
         }
         if (got < 8) {
-            why = haveFormat ? "no samples (no data chunk)" : "no format chunk";
+            why = haveFormat ? _("no samples (no data chunk)") : _("no format chunk");
             return false;
         }
         const std::string id = head.substr(0, 4);
@@ -188,7 +189,7 @@ bool WavStream::readHeader(std::string& why) {
                 return false;
             }
             if (size < 16 || got < 16) {
-                why = "a broken format chunk";
+                why = _("a broken format chunk");
                 return false;
             }
             std::uint16_t format = le16(body, 0);
@@ -198,21 +199,22 @@ bool WavStream::readHeader(std::string& why) {
                 format = le16(body, 24);
             }
             if (format != 1) {
-                why = format == 3 ? "floating-point samples: 16-bit PCM needed"
-                                  : "compressed audio (format " + std::to_string(format) +
-                                        "): 16-bit PCM needed";
+                why = format == 3
+                          ? std::string(_("floating-point samples: 16-bit PCM needed"))
+                          : rollcoach::fill(_("compressed audio (format {0}): 16-bit PCM needed"),
+                                            format);
                 return false;
             }
             if (bits != 16) {
-                why = std::to_string(bits) + "-bit samples: 16-bit PCM needed";
+                why = rollcoach::fill(_("{0}-bit samples: 16-bit PCM needed"), bits);
                 return false;
             }
             m_channels = le16(body, 2);
             m_sampleRate = le32(body, 4);
             if (m_channels == 0 || m_channels > 64 || m_sampleRate < 8000 ||
                 m_sampleRate > 192000) {
-                why = "an unusable format (" + std::to_string(m_channels) + " channels at " +
-                      std::to_string(m_sampleRate) + " Hz)";
+                why = rollcoach::fill(_("an unusable format ({0} channels at {1} Hz)"), m_channels,
+                                      m_sampleRate);
                 return false;
             }
             haveFormat = true;
@@ -221,7 +223,7 @@ bool WavStream::readHeader(std::string& why) {
             }
         } else if (id == "data") {
             if (!haveFormat) {
-                why = "no format chunk before the samples";
+                why = _("no format chunk before the samples");
                 return false;
             }
             m_lengthKnown = !lengthUnset(size);
@@ -248,13 +250,13 @@ bool WavStream::read(std::vector<std::int16_t>& samples, std::size_t most, std::
     m_dataRead += got;
     if (got < bytes && m_lengthKnown) {
         const double rate = static_cast<double>(m_sampleRate) * static_cast<double>(frame);
-        char text[160];
-        std::snprintf(text, sizeof text,
-                      "the samples are cut short: the data chunk gives %.2f s, the file holds "
-                      "%.2f s",
-                      static_cast<double>(m_dataClaimed) / rate,
-                      static_cast<double>(m_dataRead) / rate);
-        why = text;
+        char claimed[32];
+        char held[32];
+        std::snprintf(claimed, sizeof claimed, "%.2f", static_cast<double>(m_dataClaimed) / rate);
+        std::snprintf(held, sizeof held, "%.2f", static_cast<double>(m_dataRead) / rate);
+        why = rollcoach::fill(
+            _("the samples are cut short: the data chunk gives {0} s, the file holds {1} s"),
+            claimed, held);
         return false;
     }
     // Whole frames only: a frame the file breaks off in the middle of is dropped.

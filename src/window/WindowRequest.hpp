@@ -23,7 +23,7 @@ struct WindowRequest {
     double atS = 0;  ///< render
     /// render: the session screen at a moment, the progress screen of the routine's title, or
     /// the body screen with the routine on the body; the help.
-    enum class Picture { Session, Progress, Body, Help, Edit };
+    enum class Picture { Session, Progress, Body, Help, Edit, Setup };
     Picture picture = Picture::Session;
     unsigned width = 1280;
     unsigned height = 720;

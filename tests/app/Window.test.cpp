@@ -1433,6 +1433,22 @@ TEST_CASE("render --screen progress: words with no history, and never makes one"
     CHECK(unknown.code == 2);
 }
 
+TEST_CASE("render --screen setup draws each drill's setup screen, with no moment needed") {
+    TempPath data("render-setup");
+    for (const char* name : {"wall-tennis-ball", "self-pressure-point"}) {
+        const fs::path png = data.path / (std::string(name) + ".png");
+        const Run render = runRollcoach({"--data-dir", data.path.string(), "render",
+                                         shippedRoutine(std::string(name) + ".yaml"), "--screen",
+                                         "setup", "--size", "640x480", "--out", png.string()},
+                                        {"ALSOFT_DRIVERS=null"}, {}, 60);
+        INFO(render.output);
+        CHECK(render.code == 0);
+        sf::Image picture;
+        REQUIRE(picture.loadFromFile(png.string()));
+        CHECK(picture.getSize() == sf::Vector2u(640, 480));
+    }
+}
+
 TEST_CASE("render --screen edit: a chosen step, its ball put near the spine, shows the warning") {
     TempPath data("render-edit");
     const std::string wall = shippedRoutine("wall-tennis-ball.yaml");
@@ -1592,9 +1608,9 @@ steps:
     REQUIRE_FALSE(said.empty());
     CHECK(said.front().rfind("Get ready: Heard. The left side first.", 0) == 0);
     CHECK(saidLine("Left side. Lean in. Lean into the wall and breathe out."));
-    CHECK(saidLine("Left side. Roll. Bend your knees a little."));
+    CHECK(saidLine("Left side. Roll. Bend your knees a little. Move the ball to the new place."));
     CHECK(saidLine("Right side. Lean in. Lean into the wall and breathe out."));
-    CHECK(saidLine("Right side. Roll. Bend your knees a little."));
+    CHECK(saidLine("Right side. Roll. Bend your knees a little. Move the ball to the new place."));
     CHECK(saidLine("Lift the ball off your back, and switch to the right side."));
     CHECK(saidLine("How tense is your left side before you start? Press 0 to 9."));
     CHECK(std::any_of(said.begin(), said.end(), [](const std::string& line) {

@@ -125,32 +125,20 @@ copy="$data/routines/$(basename "$shipped")"
 "$rollcoach" --data-dir "$data" validate --strict "$copy" > "$tmp/validate" 2>&1 ||
     fail "validate --strict of the copy: $(cat "$tmp/validate")"
 # 3. A placement copied in the explorer, pasted with Ctrl+V onto the chosen ball. Something
-# must hold the clipboard: Tk does, where Python has it.
-if python3 -c 'import tkinter; tkinter.Tk().destroy()' 2> /dev/null; then
-    pasted="$tmp/pasted.yaml"
-    placement='{at: scapula-top, dx_cm: 1.5, dy_cm: 2}'
-    python3 -c '
-import sys, tkinter
-root = tkinter.Tk()
-root.withdraw()
-root.clipboard_clear()
-root.clipboard_append(sys.argv[1])
-root.update()
-root.after(20000, root.destroy)
-root.mainloop()
-' "$placement" &
-    holder=$!
-    sleep 1
-    open_editor "$pasted"
-    press ctrl+v
-    press ctrl+s
-    press Escape
-    wait_closed "pasted placement"
-    kill "$holder" 2> /dev/null
-    grep -qF -- "- $placement" "$pasted" || fail "the pasted placement is not in the file: $(cat "$pasted")"
-    "$rollcoach" --data-dir "$data" validate --strict "$pasted" > "$tmp/validate" 2>&1 ||
-        fail "validate --strict of the pasted routine: $(cat "$tmp/validate")"
-else
-    echo "note: no Tk to hold the clipboard; pasting is tested without a window"
-fi
+# must hold the clipboard while the editor reads it: xclip does (scripts/install-deps.sh).
+command -v xclip > /dev/null || fail "xclip is needed to hold the clipboard (scripts/install-deps.sh installs it)"
+pasted="$tmp/pasted.yaml"
+placement='{at: scapula-top, dx_cm: 1.5, dy_cm: 2}'
+printf '%s' "$placement" | xclip -selection clipboard -quiet 2> /dev/null &
+holder=$!
+sleep 1
+open_editor "$pasted"
+press ctrl+v
+press ctrl+s
+press Escape
+wait_closed "pasted placement"
+kill "$holder" 2> /dev/null || true
+grep -qF -- "- $placement" "$pasted" || fail "the pasted placement is not in the file: $(cat "$pasted")"
+"$rollcoach" --data-dir "$data" validate --strict "$pasted" > "$tmp/validate" 2>&1 ||
+    fail "validate --strict of the pasted routine: $(cat "$tmp/validate")"
 echo "ok"

@@ -178,8 +178,9 @@ TEST_CASE("a routine in centimetres for one body is found not to fit others, and
 
 // The hidden danger of a body the routine was not written for: between the places of the
 // file, as the session draws them. Every drawn ball, hand, thumb or fingertip, every quarter
-// second of the whole session (get-ready and switches included), on a grid of bodies: all of
-// its contact patch on the drawn body, and clear of the spine and the neck.
+// second of the whole session (get-ready, switches and the moves between steps included), on a
+// grid of bodies: all of its contact patch on the drawn body, and clear of the spine and the
+// neck.
 TEST_CASE("every drawn contact of every shipped routine stays on the body and out of the zones, "
           "at every moment, on every body") {
     std::size_t looked = 0;
@@ -191,7 +192,8 @@ TEST_CASE("every drawn contact of every shipped routine stays on the body and ou
             const RoutineLoad load = openRoutine(file, body);
             REQUIRE(load.routine);
             const Routine& routine = *load.routine;
-            const Timeline timeline(routine, Side::Left);
+            // As the session draws them: sliding from one step's place to the next.
+            const Timeline timeline(routine, Side::Left, &body);
             for (double t = 0; t <= timeline.totalS(); t += 0.25) {
                 const Moment m = timeline.at(t);
                 std::optional<std::size_t> step = m.segment->step;

@@ -440,7 +440,7 @@ TEST_CASE("everything that matters is said: get-ready, each step and its cue, 3-
     CHECK(said.front().find("Get ready: Two steps. The right side first.") == 0);
     CHECK(saidOnce(said, "Right side. Hold. Lean in and breathe."));
     CHECK(saidOnce(said, "Left side. Hold. Lean in and breathe."));
-    CHECK(saidOnce(said, "Right side. Sweep."));
+    CHECK(saidOnce(said, "Right side. Sweep. Move the ball to the new place."));
     CHECK(saidOnce(said, "Lift the ball off your back, and switch to the left side."));
     CHECK(saidOnce(said, "How tense is your right side before you start? Press 0 to 9."));
     CHECK(saidOnce(said, "How tense is your right side now? Press 0 to 9."));

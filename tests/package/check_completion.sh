@@ -23,13 +23,14 @@ expect() {
 }
 
 expect "run render explore edit validate plan next history progress calendar remind report new listen" rollcoach ""
-expect "--body --shoulder-width-cm --height-cm --data-dir --fullscreen --help --version" rollcoach --
+expect "--body --shoulder-width-cm --height-cm --data-dir --fullscreen --language --help --version" rollcoach --
 expect "men women" rollcoach --body ""
 expect "run render remind report" rollcoach --body men r
+expect "de es en" rollcoach --language ""
 expect "--first-side --speed --autostart --paused --start-at --mute --frames --fullscreen --listen --big-button --help" rollcoach run --
 expect "left right" rollcoach run x.yaml --first-side ""
 expect "--side --size --screen --step" rollcoach render x.yaml --s
-expect "session progress body help edit" rollcoach render x.yaml --screen ""
+expect "session progress body help edit setup" rollcoach render x.yaml --screen ""
 expect "partner" rollcoach new massage --drill pa
 expect "--strict --every-body --help" rollcoach validate --
 expect "--from --verbose --help" rollcoach listen --

@@ -35,7 +35,8 @@ for file in usr/bin/rollcoach "usr/$libdir/rollcoach/rollcoach-sound.so" "usr/$l
     usr/share/icons/hicolor/64x64/apps/rollcoach.png \
     usr/share/icons/hicolor/256x256/apps/rollcoach.png usr/share/man/man1/rollcoach.1.gz \
     usr/share/bash-completion/completions/rollcoach usr/share/doc/rollcoach/copyright \
-    usr/share/doc/rollcoach/changelog.gz; do
+    usr/share/doc/rollcoach/changelog.gz usr/share/locale/de/LC_MESSAGES/rollcoach.mo \
+    usr/share/locale/es/LC_MESSAGES/rollcoach.mo; do
     [[ -f "$root/$file" ]] || fail "the package has no /$file"
 done
 # Free software: the licence in the copyright file and the metainfo, and the notices of

@@ -7,6 +7,7 @@
 #include "core/SafetyCheck.hpp"
 #include "core/TextFile.hpp"
 #include "core/Timeline.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 
@@ -15,8 +16,9 @@ namespace {
 
 constexpr std::size_t kMaxBodyModelBytes = 1024 * 1024;
 
-const char* const kMeasuring = "Measure from one shoulder tip to the other across the back "
-                               "(acromion to acromion), with a helper and a tape.";
+// Translated where it is shown.
+const char* const kMeasuring = N_("Measure from one shoulder tip to the other across the back "
+                                  "(acromion to acromion), with a helper and a tape.");
 
 const char* fieldName(BodyField field) {
     switch (field) {
@@ -61,17 +63,18 @@ void BodyScreen::refresh() {
         return;
     }
     if (!m_routineProblem.empty()) {
-        m_fitText = "The routine cannot be read: " + m_routineProblem + ".";
+        m_fitText = rollcoach::fill(_("The routine cannot be read: {0}."), m_routineProblem);
         return;
     }
     m_routine = routineOnBody(m_routineText, m_preview);
     if (!m_routine.routine) {
-        m_fitText = "The routine has an error of its own: the list says which.";
+        m_fitText = _("The routine has an error of its own: the list says which.");
         return;
     }
     const Routine& r = *m_routine.routine;
-    m_fitText = m_routine.fits() ? r.title + " fits this body."
-                                 : r.title + " does not fit this body: " + m_routine.notFit + ".";
+    m_fitText = m_routine.fits() ? rollcoach::fill(_("{0} fits this body."), r.title)
+                                 : rollcoach::fill(_("{0} does not fit this body: {1}."), r.title,
+                                                   m_routine.notFit);
     m_ballColour = ballColor(m_preview, r.ball);
     // Each step where it starts, and every moment of one side (every half second) as a trail.
     for (const Step& step : r.steps) {
@@ -123,8 +126,8 @@ bool BodyScreen::arrange(float t) {
 
     // The footer: the keys, for the keyboard and a gamepad.
     const std::string keys =
-        "Tab: next measure  ·  ← → or + −: change  ·  Enter saves  ·  Esc leaves without "
-        "saving  ·  Gamepad: A saves, Start skips, shoulder buttons change, Back: next measure";
+        _("Tab: next measure  ·  ← → or + −: change  ·  Enter saves  ·  Esc leaves without "
+          "saving  ·  Gamepad: A saves, Start skips, shoulder buttons change, Back: next measure");
     const float footer = c.h - m - measureText(regular, keys, px(26), width).y;
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     if (!bottom.add("keys", regular, keys, px(26), palette::dimText)) {
@@ -132,10 +135,10 @@ bool BodyScreen::arrange(float t) {
     }
 
     TextColumn top(boxes, texts, {m, m, width, footer - gap - m}, gap);
-    if (!top.add("title", bold, "Your body", px(60), palette::text) ||
+    if (!top.add("title", bold, _("Your body"), px(60), palette::text) ||
         !top.add("intro", regular,
-                 "The body drawn, and where every routine puts a ball or a hand, are scaled to "
-                 "you.",
+                 _("The body drawn, and where every routine puts a ball or a hand, are scaled to "
+                   "you."),
                  px(28), palette::dimText)) {
         return false;
     }
@@ -189,22 +192,23 @@ bool BodyScreen::arrange(float t) {
                              {x - v.x, row.top + (row.height - v.y) / 2, v.x + 1, v.y}});
             x -= v.x;
         } else {
-            x = button("women", "Women", x, row, labelSize) - pad / 2;
-            x = button("men", "Men", x, row, labelSize);
+            x = button("women", _("Women"), x, row, labelSize) - pad / 2;
+            x = button("men", _("Men"), x, row, labelSize);
         }
         return x > row.left + pad + l.x + pad || m_lenient;
     };
     auto average = [&](const std::optional<double>& given) {
-        return given ? std::string() : "  (average)";
+        return given ? std::string() : "  " + std::string(_("(average)"));
     };
-    if (!field(BodyField::Sex, "Body type", "", false) ||
-        !field(BodyField::ShoulderWidth, "Shoulder width",
-               centimetresText(m_preview.shoulderWidthCm) + " cm" +
+    if (!field(BodyField::Sex, _("Body type"), "", false) ||
+        !field(BodyField::ShoulderWidth, _("Shoulder width"),
+               rollcoach::fill(_("{0} cm"), centimetresText(m_preview.shoulderWidthCm)) +
                    average(m_draft.profile.shoulderWidthCm),
                true) ||
-        !left.add("measuring", regular, kMeasuring, px(24), palette::dimText) ||
-        !field(BodyField::Height, "Height",
-               centimetresText(m_preview.heightCm) + " cm" + average(m_draft.profile.heightCm),
+        !left.add("measuring", regular, _(kMeasuring), px(24), palette::dimText) ||
+        !field(BodyField::Height, _("Height"),
+               rollcoach::fill(_("{0} cm"), centimetresText(m_preview.heightCm)) +
+                   average(m_draft.profile.heightCm),
                true)) {
         return false;
     }
@@ -213,15 +217,16 @@ bool BodyScreen::arrange(float t) {
         if (!left.add("fit", bold, (fits ? "✓  " : "✗  ") + m_fitText, px(30),
                       fits ? palette::safe : palette::warningOn) ||
             (!fits && m_routine.routine &&
-             !left.add("fit advice", regular,
-                       "Try the measures you took, or ask for a version of the routine placed "
-                       "by anatomy.",
+             !left.add("fit advice", regular, // untranslated: a box's name
+                       _("Try the measures you took, or ask for a version of the routine placed "
+                         "by anatomy."),
                        px(26), palette::text))) {
             return false;
         }
     }
     if (!m_problem.empty() &&
-        !left.add("problem", regular, "Not saved: " + m_problem, px(26), palette::warningOn)) {
+        !left.add("problem", regular, rollcoach::fill(_("Not saved: {0}"), m_problem), px(26),
+                  palette::warningOn)) {
         return false;
     }
     // Save and Skip (or Back), as large as the fields.
@@ -230,8 +235,10 @@ bool BodyScreen::arrange(float t) {
         if (!left.block("buttons", rowHeight, row)) {
             return false;
         }
-        const std::string leave = m_firstOffer ? "Skip: keep the average  (S)" : "Back  (Esc)";
-        const sf::Vector2f s = measureText(bold, "Save  (Enter)", labelSize);
+        const std::string leave =
+            m_firstOffer ? _("Skip: keep the average  (S)") : _("Back  (Esc)");
+        const std::string saveLabel = _("Save  (Enter)");
+        const sf::Vector2f s = measureText(bold, saveLabel, labelSize);
         const sf::Vector2f l = measureText(bold, leave, labelSize);
         const sf::FloatRect save(row.left, row.top, s.x + 4 * pad, row.height);
         const sf::FloatRect skip(save.left + save.width + 2 * pad, row.top, l.x + 4 * pad,
@@ -241,7 +248,7 @@ bool BodyScreen::arrange(float t) {
         }
         buttons.emplace_back("save", save);
         buttons.emplace_back("skip", skip);
-        texts.push_back({"Save  (Enter)",
+        texts.push_back({saveLabel,
                          &bold,
                          labelSize,
                          palette::background,

@@ -53,11 +53,11 @@ std::string freeFile(const std::string& folder, const std::string& stem) {
 
 // "new-routine.yaml" -> "New routine".
 std::string titleFromFile(const std::string& file) {
-    std::string stem = file.empty() ? "My routine" : fs::path(file).stem().string();
+    std::string stem = file.empty() ? _("My routine") : fs::path(file).stem().string();
     std::replace(stem.begin(), stem.end(), '-', ' ');
     std::replace(stem.begin(), stem.end(), '_', ' ');
     if (stem.empty() || stem.find_first_not_of(' ') == std::string::npos) {
-        stem = "My routine";
+        stem = _("My routine");
     }
     return capitalised(stem);
 }
@@ -66,6 +66,7 @@ bool control(const sf::Event::KeyEvent& key) {
     return key.control;
 }
 
+// Translated where it is shown.
 const char* const kKeys =
     N_("Tab: next field · Enter: edit or change it · arrows: move the ball · 1-4: which ball · "
        "P: path point · Ctrl+P, Ctrl+Shift+P: add, delete one · Page Up/Down: step · Insert: new "
@@ -107,19 +108,21 @@ EditorScreen::EditorScreen(AppResources& app, std::string file, const std::strin
             text.error.empty() ? readDraft(text.text, app.body) : DraftRead{std::nullopt, {}};
         if (read.draft) {
             m_draft.emplace(*read.draft);
-            m_status = m_shipped ? "A shipped routine: saving writes a copy, " + m_savePath
-                                 : "Editing " + m_file;
+            m_status =
+                m_shipped
+                    ? rollcoach::fill(_("A shipped routine: saving writes a copy, {0}"), m_savePath)
+                    : rollcoach::fill(_("Editing {0}"), m_file);
         } else {
             m_openProblem =
                 m_file + ": " +
                 (!text.error.empty()        ? text.error
-                 : read.diagnostics.empty() ? std::string("cannot be read")
+                 : read.diagnostics.empty() ? std::string(_("cannot be read"))
                                             : formatDiagnostic(m_file, read.diagnostics.front())
                                                   .substr(m_file.size() + 1));
         }
     } else {
         m_draft.emplace(templateDraft(drill, titleFromFile(m_file), app.body));
-        m_status = "A new routine: Ctrl+S saves it as " + m_savePath;
+        m_status = rollcoach::fill(_("A new routine: Ctrl+S saves it as {0}"), m_savePath);
     }
     refresh(true);
 }
@@ -168,11 +171,13 @@ void EditorScreen::refresh(bool everyBody) {
                 checkOnEveryBody(m_draft->yaml(), bodyText.text, m_app.workspace.paths.bodyModel(),
                                  acceptedBodies(m_app.body, 5, 15));
             // A problem on every body is the one shown for this body already.
+            // clang-format off
             if (!check.problems.empty() &&
-                check.problems.front().which.find("every body") == std::string::npos) {
+                check.problems.front().which.find("every body") == std::string::npos) { // untranslated: core's words, matched
+                // clang-format on
                 const BodyProblem& first = check.problems.front();
-                m_everyBody = "Does not fit every body: " + first.diagnostic.message + " (on " +
-                              first.which + ")";
+                m_everyBody = rollcoach::fill(_("Does not fit every body: {0} (on {1})"),
+                                              first.diagnostic.message, first.which);
             }
         }
     }
@@ -363,13 +368,12 @@ bool EditorScreen::arrange(float t) {
     TextColumn column(boxes, texts, {panel.left, panel.top, panel.width, footer - gap - panel.top},
                       gap);
     const std::string heading =
-        m_draft ? "Routine editor" + std::string(m_draft->modified() ? "  ·  unsaved" : "")
-                : "Routine editor";
+        m_draft && m_draft->modified() ? _("Routine editor  ·  unsaved") : _("Routine editor");
     if (!column.add("title", bold, heading, px(44), palette::text)) {
         return false;
     }
     if (!m_draft) {
-        if (!column.add("problem", regular, m_openProblem + "\nEsc goes back.", px(28),
+        if (!column.add("problem", regular, m_openProblem + "\n" + _("Esc goes back."), px(28),
                         palette::warningNear)) {
             return false;
         }
@@ -392,13 +396,13 @@ bool EditorScreen::arrange(float t) {
         }
         float x = row.left;
         for (const auto& [name, label] :
-             {std::pair<std::string, std::string>{"save", "Save (Ctrl+S)"},
-              {"undo", "Undo"},
-              {"redo", "Redo"},
-              {"add", "New step"},
-              {"duplicate", "Duplicate"},
-              {"delete", "Delete step"},
-              {"ball", "+ ball"}}) {
+             {std::pair<std::string, std::string>{"save", _("Save (Ctrl+S)")},
+              {"undo", _("Undo")},
+              {"redo", _("Redo")},
+              {"add", _("New step")},
+              {"duplicate", _("Duplicate")},
+              {"delete", _("Delete step")},
+              {"ball", _("+ ball")}}) {
             const sf::Vector2f text = measureText(regular, label, size);
             const sf::FloatRect box(x, row.top, text.x + 2 * pad, height);
             if (box.left + box.width > row.left + row.width) {
@@ -427,7 +431,7 @@ bool EditorScreen::arrange(float t) {
         if (!column.block("steps", line * static_cast<float>(shown) + line, box)) {
             return false;
         }
-        texts.push_back({"Steps (" + std::to_string(steps.size()) + ")",
+        texts.push_back({rollcoach::fill(_("Steps ({0})"), steps.size()),
                          &bold,
                          rowSize,
                          palette::text,
@@ -435,7 +439,7 @@ bool EditorScreen::arrange(float t) {
         for (std::size_t i = first; i < first + shown; ++i) {
             const DraftStep& step = steps[i];
             char seconds[32];
-            std::snprintf(seconds, sizeof seconds, " · %g s", step.durationS);
+            std::snprintf(seconds, sizeof seconds, "%g", step.durationS);
             const sf::FloatRect row(box.left, box.top + line * static_cast<float>(i - first + 1),
                                     box.width, line);
             stepRows.emplace_back(i, row);
@@ -443,7 +447,8 @@ bool EditorScreen::arrange(float t) {
             if (name.size() > 60) {
                 name = name.substr(0, 57) + "...";
             }
-            texts.push_back({name + seconds + " · " + patternName(step.motion.pattern),
+            texts.push_back({name + " · " + rollcoach::fill(_("{0} s"), seconds) + " · " +
+                                 patternName(step.motion.pattern),
                              &regular,
                              rowSize,
                              i == m_step ? palette::text : palette::dimText,
@@ -453,9 +458,9 @@ bool EditorScreen::arrange(float t) {
     // The verdict on the chosen place, as in the explorer.
     const PlacementVerdict v = verdict();
     const bool safe = v.worst == Closeness::Safe && v.onBody;
-    std::string headline = safe ? "✓  Clear of the spine and the neck" : v.headline();
+    std::string headline = safe ? _("✓  Clear of the spine and the neck") : v.headline();
     if (!v.onBody) {
-        headline = "Off the body: move it onto the back";
+        headline = _("Off the body: move it onto the back");
     }
     const float pad = 10 * u * k;
     const sf::Vector2f words = measureText(bold, headline, px(28), panel.width - 2 * pad);
@@ -478,10 +483,11 @@ bool EditorScreen::arrange(float t) {
         (d.severity == Severity::Error ? errors : warnings) += 1;
     }
     if (!m_problems.empty()) {
-        problems = std::to_string(errors) + " errors, " + std::to_string(warnings) +
-                   " warnings. First: " + m_problems.front().message;
+        // TRANSLATORS: {0} errors, {1} warnings, {2} the first problem.
+        problems = rollcoach::fill(_("{0} errors, {1} warnings. First: {2}"), errors, warnings,
+                                   m_problems.front().message);
     } else {
-        problems = "No errors, no warnings on your body.";
+        problems = _("No errors, no warnings on your body.");
     }
     if (!m_everyBody.empty()) {
         problems += "\n" + m_everyBody;
@@ -518,7 +524,8 @@ bool EditorScreen::arrange(float t) {
                          palette::text,
                          {box.left, box.top, box.width, line}});
         box.top += line;
-        const float labelWidth = measureText(regular, "Switch sides  ", rowSize).x;
+        const float labelWidth =
+            measureText(regular, std::string(_("Switch sides")) + "  ", rowSize).x;
         for (std::size_t i = first; i < first + shown; ++i) {
             const Row& r = all[i];
             const sf::FloatRect row(box.left, box.top + line * static_cast<float>(i - first),
@@ -539,7 +546,7 @@ bool EditorScreen::arrange(float t) {
                 note = std::to_string(countCharacters(editing ? m_entry->text() : r.view.value)) +
                        "/500";
             } else if (r.view.kind == FieldView::Kind::Choice) {
-                note = "Enter: change";
+                note = _("Enter: change");
             }
             if (editing && !m_entryProblem.empty()) {
                 note = m_entryProblem;
@@ -602,10 +609,13 @@ bool EditorScreen::arrange(float t) {
     if (m_question != Question::None) {
         const std::string question =
             m_question == Question::Leave
-                ? "Leave without saving your changes?\nY leaves, N (or Esc) stays, Ctrl+S saves."
-                : "The routine has " + std::to_string(warnings) +
-                      " warnings: " + (m_problems.empty() ? "" : m_problems.front().message) +
-                      "\nSave it anyway? Y saves, N (or Esc) does not.";
+                ? _("Leave without saving your changes?\nY leaves, N (or Esc) stays, Ctrl+S saves.")
+                : plural(warnings,
+                         "The routine has {0} warning: {1}\nSave it anyway? Y saves, N (or Esc) "
+                         "does not.",
+                         "The routine has {0} warnings: {1}\nSave it anyway? Y saves, N (or Esc) "
+                         "does not.",
+                         m_problems.empty() ? std::string() : m_problems.front().message);
         const float width = std::min(c.w - 2 * m, 900 * u);
         const sf::Vector2f size = measureText(bold, question, px(30), width - 4 * pad);
         m_questionBox =
@@ -749,8 +759,9 @@ ScreenRequest EditorScreen::save(bool confirmed) {
     const RoutineLoad load = m_draft->check(m_app.body);
     if (!load.routine) {
         m_status =
-            "Not saved: " + (load.diagnostics.empty() ? std::string("the routine cannot be read")
-                                                      : load.diagnostics.front().message);
+            rollcoach::fill(_("Not saved: {0}"), load.diagnostics.empty()
+                                                     ? std::string(_("the routine cannot be read"))
+                                                     : load.diagnostics.front().message);
         arrange();
         return {};
     }
@@ -763,10 +774,11 @@ ScreenRequest EditorScreen::save(bool confirmed) {
     fs::create_directories(fs::path(m_savePath).parent_path(), ec);
     std::string why;
     if (!writeFileAtomically(m_savePath, m_draft->yaml(), why)) {
-        m_status = "Not saved: " + m_savePath + ": " + why;
+        m_status = rollcoach::fill(_("Not saved: {0}: {1}"), m_savePath, why);
     } else {
         m_draft->markSaved();
-        m_status = (m_shipped ? "Saved a copy in your routines: " : "Saved: ") + m_savePath;
+        m_status = rollcoach::fill(
+            m_shipped ? _("Saved a copy in your routines: {0}") : _("Saved: {0}"), m_savePath);
     }
     arrange();
     return {};

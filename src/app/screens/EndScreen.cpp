@@ -93,15 +93,19 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
 
     // The footer, from the bottom up.
     const std::string problem = !s.historyProblem.empty() ? s.historyProblem : m_app.historyProblem;
-    const std::string keys = "Press any other key to go on";
+    const std::string keys = _("Press any other key to go on");
     float footer = c.h - m - measureText(regular, keys, px(30), width).y;
     if (!problem.empty()) {
         footer -=
-            measureText(regular, "History could not be saved: " + problem, px(26), width).y + gap;
+            measureText(regular, rollcoach::fill(_("History could not be saved: {0}"), problem),
+                        px(26), width)
+                .y +
+            gap;
     }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     if (!problem.empty() &&
-        !bottom.add("history problem", regular, "History could not be saved: " + problem, px(26),
+        !bottom.add("history problem", regular, // untranslated: a box's name
+                    rollcoach::fill(_("History could not be saved: {0}"), problem), px(26),
                     palette::problemText)) {
         return false;
     }
@@ -113,51 +117,55 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
     if (s.state == SessionState::StoppedForPain) {
         TextColumn column(boxes, texts, {m, m, width, footer - gap - m}, gap * 2);
         const bool fits =
-            column.add("heading", bold, "Stopped. Rest now.", px(90), palette::text) &&
+            column.add("heading", bold, _("Stopped. Rest now."), px(90), palette::text) &&
             column.add(
                 "advice", regular,
-                "Take the ball away and lie or sit comfortably. Sharp pain, numbness or "
-                "tingling can mean the ball pressed on a nerve or a blood vessel. If it does "
-                "not ease within a few minutes, or comes back, see a doctor or "
-                "physiotherapist before rolling again. Seek urgent help for weakness, "
-                "numbness that spreads, chest pain or trouble breathing.",
+                _("Take the ball away and lie or sit comfortably. Sharp pain, numbness or "
+                  "tingling can mean the ball pressed on a nerve or a blood vessel. If it does "
+                  "not ease within a few minutes, or comes back, see a doctor or "
+                  "physiotherapist before rolling again. Seek urgent help for weakness, "
+                  "numbness that spreads, chest pain or trouble breathing."),
                 px(36), palette::text);
         if (!fits) {
             return false;
         }
     } else {
-        const char* heading = !s.worked                 ? "Session left before it began"
-                              : s.outcome == "finished" ? "Session done"
-                              : s.outcome == "partial"  ? "Session done in part"
-                                                        : "Session ended";
+        const char* heading = !s.worked                 ? _("Session left before it began")
+                              : s.outcome == "finished" ? _("Session done")
+                              : s.outcome == "partial"  ? _("Session done in part")
+                                                        : _("Session ended");
         const float column = tall ? width : width * 0.5f;
         TextColumn left(boxes, texts, {m, m, column, footer - gap - m}, gap);
-        std::string balance = "Both sides got the same time.";
+        std::string balance = _("Both sides got the same time.");
         if (!s.worked) {
-            balance = "No time on either side, so it is not kept: the history and the next "
-                      "session's first side are as they were.";
+            balance = _("No time on either side, so it is not kept: the history and the next "
+                        "session's first side are as they were.");
         } else if (std::abs(s.leftS - s.rightS) > 0.5) {
-            balance = std::string("The ") + (s.leftS < s.rightS ? "left" : "right") +
-                      " side got less time: the next session starts with it.";
+            balance = s.leftS < s.rightS
+                          ? _("The left side got less time: the next session starts with it.")
+                          : _("The right side got less time: the next session starts with it.");
         }
         bool fits = left.add("heading", bold, heading, px(80), palette::text) &&
                     left.add("title", regular, s.title, px(36), palette::dimText) &&
-                    left.add("left side", bold,
-                             "Left side:  " + clockText(s.leftS) + "  of " + clockText(s.plannedS),
+                    left.add("left side", bold, // untranslated: a box's name
+                             rollcoach::fill(_("Left side:  {0}  of {1}"), clockText(s.leftS),
+                                             clockText(s.plannedS)),
                              px(48), palette::text) &&
-                    left.add("right side", bold,
-                             "Right side: " + clockText(s.rightS) + "  of " + clockText(s.plannedS),
+                    left.add("right side", bold, // untranslated: a box's name
+                             rollcoach::fill(_("Right side: {0}  of {1}"), clockText(s.rightS),
+                                             clockText(s.plannedS)),
                              px(48), palette::text);
         if (fits && s.plannedBothS > 0) {
             // Steps for both sides at once count once: the whole is the massage's own length.
-            fits =
-                left.add("both sides", bold,
-                         "Both sides: " + clockText(s.bothS) + "  of " + clockText(s.plannedBothS),
-                         px(48), palette::text) &&
-                left.add("in all", regular,
-                         "In all " + clockText(s.leftS + s.rightS + s.bothS) + " of " +
-                             clockText(2 * s.plannedS + s.plannedBothS),
-                         px(34), palette::text);
+            fits = left.add("both sides", bold, // untranslated: a box's name
+                            rollcoach::fill(_("Both sides: {0}  of {1}"), clockText(s.bothS),
+                                            clockText(s.plannedBothS)),
+                            px(48), palette::text) &&
+                   left.add("in all", regular, // untranslated: a box's name
+                            rollcoach::fill(_("In all {0} of {1}"),
+                                            clockText(s.leftS + s.rightS + s.bothS),
+                                            clockText(2 * s.plannedS + s.plannedBothS)),
+                            px(34), palette::text);
         }
         fits = fits && left.add("balance", regular, balance, px(34), palette::accent);
         if (fits && !s.answer.empty()) {
@@ -178,23 +186,30 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
         TextColumn right(
             boxes, texts,
             {room.left + pad, room.top + pad, room.width - 2 * pad, room.height - 2 * pad}, gap);
+        // clang-format off
         if (room.width > 200 * u && room.height > 120 * u &&
-            right.add("tension heading", bold, "Tension this session, 0-10", px(34),
+            right.add("tension heading", bold, _("Tension this session, 0-10"), px(34), // untranslated: a box's name
                       palette::text)) {
+            // clang-format on
             Progress p;
             if (!m_recent.empty() && m_recent.front().routineTitle == s.title) {
                 p = tensionProgress({m_recent.front()}, {});
             }
             for (const SideProgress* side : {&p.left, &p.right}) {
-                std::string line = std::string(side->side == Side::Left ? "Left" : "Right") + ": ";
+                const bool leftSide = side->side == Side::Left;
+                std::string line;
                 if (side->sessions.empty()) {
-                    line += "not rated";
+                    line = leftSide ? _("Left: not rated") : _("Right: not rated");
                 } else {
                     const SideSession& one = side->sessions.front();
-                    line += ratingText(one.before) + " before, " + ratingText(one.after) + " after";
+                    line = rollcoach::fill(leftSide ? _("Left: {0} before, {1} after")
+                                                    : _("Right: {0} before, {1} after"),
+                                           ratingText(one.before), ratingText(one.after));
                     if (one.change()) {
-                        line += "  (" + changeText(one.change()) +
-                                (one.matters() ? " ★ a change that matters)" : ")");
+                        line += "  " + (one.matters()
+                                            ? rollcoach::fill(_("({0} ★ a change that matters)"),
+                                                              changeText(one.change()))
+                                            : "(" + changeText(one.change()) + ")");
                     }
                 }
                 if (!right.add(std::string("tension ") + sideName(side->side), regular, line,
@@ -203,10 +218,12 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
                 }
             }
             const unsigned size = px(28);
-            const std::string label = "See progress over time  (P)";
+            const std::string label = _("See progress over time  (P)");
             const sf::Vector2f text = measureText(regular, label, size);
             sf::FloatRect button;
-            if (right.block("button progress", text.y + 2 * pad, button)) {
+            // clang-format off
+            if (right.block("button progress", text.y + 2 * pad, button)) { // untranslated: a box's name
+                // clang-format on
                 texts.push_back({label,
                                  &regular,
                                  size,

@@ -2,8 +2,13 @@
 
 #include "SessionScreen.hpp"
 #include "app/Palette.hpp"
+#include "app/Speech.hpp"
 #include "app/Widgets.hpp"
 #include "core/PrintableText.hpp"
+#include "core/SessionRunner.hpp"
+#include "core/Translate.hpp"
+
+#include <SFML/Window/Clipboard.hpp>
 
 #include <cctype>
 #include <cmath>
@@ -20,6 +25,7 @@ void ExploreScreen::layout(sf::Vector2u size) {
 }
 
 void ExploreScreen::arrange() {
+    m_advice = advice(); // a search for the nearest safe place: once per move, not per frame
     shrinkToFit([this](float t) { return arrange(t); });
 }
 
@@ -40,38 +46,37 @@ bool ExploreScreen::arrange(float t) {
                            : sf::FloatRect(body.left, body.top, body.width,
                                            c.h - m - body.top)); // the body's column, all of it
 
-    const std::string keys = "Esc goes back";
+    const std::string keys = _("C copies the spot  ·  Esc goes back");
     const float footer = panel.top + panel.height -
-                         measureText(regular, kStopAdvice, px(26), panel.width).y - gap -
+                         measureText(regular, _(kStopAdvice), px(26), panel.width).y - gap -
                          measureText(regular, keys, px(26), panel.width).y;
     TextColumn bottom(boxes, texts,
                       {panel.left, footer, panel.width, panel.top + panel.height - footer}, gap);
-    if (!bottom.add("stop", regular, kStopAdvice, px(26), palette::dimText) ||
+    if (!bottom.add("stop", regular, _(kStopAdvice), px(26), palette::dimText) ||
         !bottom.add("keys", regular, keys, px(26), palette::dimText)) {
         return false;
     }
     TextColumn column(boxes, texts, {panel.left, panel.top, panel.width, footer - gap - panel.top},
                       gap);
     const PlacementVerdict v = verdict();
-    const BallKind& ball = m_app.body.balls[m_ballKind];
-    char where[160];
-    std::snprintf(where, sizeof where, "%s  ·  x_cm %.1f toward the %s side, y_cm %.1f %s C7",
-                  ball.label.c_str(), std::abs(m_ball.xCm), m_ball.xCm < 0 ? "left" : "right",
-                  std::abs(m_ball.yCm), m_ball.yCm < 0 ? "above" : "below");
-    if (!column.add("title", bold, "Placement explorer", px(64), palette::text) ||
+    const SpotAdvice& said = m_advice;
+    // Where the ball is by anatomy, never by coordinates: the words a person uses.
+    const std::string where =
+        fill(_("{0}  ·  {1}"), said.where, ballLabel(m_app.body, {ball().name, 0}));
+    if (!column.add("title", bold, _("Placement explorer"), px(64), palette::text) ||
         !column.add("hint", regular,
-                    "Drag the ball with the mouse (or move it with the arrow keys). B changes "
-                    "the ball.",
+                    _("Drag the ball with the mouse (or move it with the arrow keys). B changes "
+                      "the ball."),
                     px(30), palette::dimText) ||
         !column.add("where", regular, where, px(32), palette::text)) {
         return false;
     }
     // The verdict in a box: a tick, or the warning icon and what to do.
-    const bool safe = v.worst == Closeness::Safe && v.onBody;
+    const bool safe = said.safe;
     const float pad = 16 * u * k;
     m_iconSize = px(40);
     const float icon = safe ? 0 : static_cast<float>(m_iconSize) * 1.6f;
-    const std::string headline = safe ? "✓  Clear of the spine and the neck" : v.headline();
+    const std::string headline = safe ? "✓  " + said.headline : said.headline;
     const float textWidth = panel.width - icon - 3 * pad;
     const sf::Vector2f words = measureText(bold, headline, px(38), textWidth);
     sf::FloatRect box;
@@ -90,9 +95,9 @@ bool ExploreScreen::arrange(float t) {
             const ZoneVerdict& zone = v.zones[i];
             std::string line = capitalised(contactText(zone.zone, zone.gapCm));
             if (zone.gapCm > 0) {
-                char keep[64];
-                std::snprintf(keep, sizeof keep, " (keep %.0f cm clear)", m_app.body.clearanceCm);
-                line += keep;
+                char keep[32];
+                std::snprintf(keep, sizeof keep, "%.0f", m_app.body.clearanceCm);
+                line += " " + rollcoach::fill(_("(keep {0} cm clear)"), keep);
             }
             if (!column.add("zone " + std::to_string(i + 1), regular, line, px(30),
                             palette::text)) {
@@ -100,23 +105,68 @@ bool ExploreScreen::arrange(float t) {
             }
         }
     }
+    // Keeping a spot found: a button as wide as its label, then what was copied.
+    const std::string label = _("Copy this spot  (C)");
+    const sf::Vector2f labelSize = measureText(regular, label, px(30));
+    sf::FloatRect button;
+    if (labelSize.x + 2 * pad > panel.width ||
+        !column.block("button copy", labelSize.y + 2 * pad, button)) { // untranslated: a box's name
+        return false;
+    }
+    button.width = labelSize.x + 2 * pad;
+    m_copyButton = button;
+    texts.push_back({label,
+                     &regular,
+                     px(30),
+                     palette::text,
+                     {button.left + pad, button.top + pad, labelSize.x, labelSize.y}});
+    if (!m_copied.empty() &&
+        !column.add("copied", regular, fill(_("Copied: {0}"), m_copied), px(28), palette::safe)) {
+        return false;
+    }
     m_boxes = boxes;
     m_texts = texts;
     return true;
 }
 
 ExploreScreen::ExploreScreen(AppResources& app)
-    : m_app(app), m_check(app.body), m_diagram(app.body, app.fonts.bold) {}
+    : m_app(app), m_check(app.body), m_diagram(app.body, app.fonts.bold), m_advice(advice()) {}
 
 PlacementVerdict ExploreScreen::verdict() const {
-    const BallKind& ball = m_app.body.balls[m_ballKind];
-    return m_check.atPoint(m_ball, ball.diameterCm);
+    return m_check.atPoint(m_ball, ball().diameterCm);
+}
+
+SpotAdvice ExploreScreen::advice() const {
+    return spotAdvice(m_ball, Contact::ball(m_app.body, ball().diameterCm), m_app.body);
+}
+
+void ExploreScreen::sayAdvice() {
+    const std::string& headline = m_advice.headline;
+    if (headline != m_said) {
+        m_said = headline;
+        m_app.speech.say(headline, m_advice.safe ? Cue::Weight::Step : Cue::Weight::Warning);
+    }
+}
+
+std::string ExploreScreen::copySpot() {
+    m_copied = placementText(m_ball, m_app.body);
+    sf::Clipboard::setString(sf::String::fromUtf8(m_copied.begin(), m_copied.end()));
+    m_app.speech.say(_("Copied the spot to the clipboard, as a routine's placement."),
+                     Cue::Weight::Step);
+    arrange();
+    return m_copied;
 }
 
 ScreenRequest ExploreScreen::handle(const sf::Event& event) {
     const BodyView& view = m_diagram.view();
     switch (event.type) {
     case sf::Event::MouseButtonPressed:
+        if (event.mouseButton.button == sf::Mouse::Left &&
+            m_copyButton.contains(static_cast<float>(event.mouseButton.x),
+                                  static_cast<float>(event.mouseButton.y))) {
+            copySpot();
+            return {};
+        }
         if (event.mouseButton.button == sf::Mouse::Left) {
             m_dragging = true;
             m_ball = view.toBody(
@@ -124,7 +174,13 @@ ScreenRequest ExploreScreen::handle(const sf::Event& event) {
         }
         break;
     case sf::Event::MouseButtonReleased:
-        m_dragging = false;
+        if (m_dragging) {
+            m_dragging = false;
+            m_copied.clear(); // a new spot: what was copied is no longer it
+            arrange();
+            sayAdvice();
+            return {};
+        }
         break;
     case sf::Event::MouseMoved:
         if (m_dragging) {
@@ -151,10 +207,17 @@ ScreenRequest ExploreScreen::handle(const sf::Event& event) {
         case sf::Keyboard::B:
             m_ballKind = (m_ballKind + 1) % m_app.body.balls.size();
             break;
+        case sf::Keyboard::C:
+            copySpot();
+            return {};
         default:
-            break;
+            arrange();
+            return {};
         }
-        break;
+        m_copied.clear();
+        arrange();
+        sayAdvice();
+        return {};
     default:
         break;
     }
@@ -181,7 +244,7 @@ void ExploreScreen::draw(sf::RenderTarget& target) const {
     drawBall(target, m_diagram.view(), m_ball, m_check.contactRadiusCm(ball.diameterCm),
              ring ? *ring : ballColor(m_app.body, choice), false, ring);
 
-    const bool safe = v.worst == Closeness::Safe && v.onBody;
+    const bool safe = m_advice.safe;
     if (safe) {
         drawPanel(target, m_verdictBox, palette::panel, palette::safe, 5 * u);
     } else {
@@ -193,6 +256,7 @@ void ExploreScreen::draw(sf::RenderTarget& target) const {
             {m_verdictBox.left + 16 * u + icon / 2, m_verdictBox.top + m_verdictBox.height / 2},
             icon, color, m_app.fonts.bold, m_iconSize);
     }
+    drawPanel(target, m_copyButton, palette::panel, palette::accent, 3 * u);
     drawPlaced(target, m_texts);
 }
 

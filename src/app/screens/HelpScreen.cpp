@@ -2,22 +2,44 @@
 #include "HelpScreen.hpp"
 
 #include "app/Palette.hpp"
+#include "core/Language.hpp"
 #include "core/Translate.hpp"
 
 #include <algorithm>
 
 namespace rollcoach {
 
+namespace {
+
+std::vector<std::string> voiceHelp() {
+    // The recogniser's model knows the English words alone: they are said as they are, in
+    // every language, and a person reading another language is told so.
+    std::vector<std::string> lines = {
+        rollcoach::fill(
+            // TRANSLATORS: {0} to {4} are the English voice command words, which stay English.
+            _("Say one word alone: {0}, {1}, {2}, {3}, or {4} (as X), or a number 0 to 10"), "pause",
+            "resume", "next", "back", "stop")};
+    if (catalogLanguage().compare(0, 2, voiceCommandLanguage()) != 0) {
+        lines.push_back(_("The voice words are English in every language: the speech model "
+                          "installed knows English words only."));
+    }
+    return lines;
+}
+
+} // namespace
+
 std::vector<HelpSection> helpSections(const Workspace& workspace, bool editor) {
     const HelpSection files = {
-        "Where your files are",
-        {"Your routines and history: " + workspace.dataDir,
-         "History: " + workspace.dataDir + "/history.sqlite", "Settings: " + workspace.settingsFile,
-         "rollcoach's own files: " + (workspace.paths.dataDir.empty() ? std::string("not found")
-                                                                      : workspace.paths.dataDir)}};
+        _("Where your files are"),
+        {rollcoach::fill(_("Your routines and history: {0}"), workspace.dataDir),
+         rollcoach::fill(_("History: {0}"), workspace.dataDir + "/history.sqlite"),
+         rollcoach::fill(_("Settings: {0}"), workspace.settingsFile),
+         rollcoach::fill(_("rollcoach's own files: {0}"), workspace.paths.dataDir.empty()
+                                                              ? std::string(_("not found"))
+                                                              : workspace.paths.dataDir)}};
     if (editor) {
         return {
-            {"Keys in the editor",
+            {_("Keys in the editor"),
              {_("Tab, Shift+Tab: the next field, the one before; Enter: type into it, or change a "
                 "choice; Enter, Tab or Esc: done typing"),
               _("Arrows (Shift: finer) or a drag: move the chosen ball or path point; 1-4: which "
@@ -30,29 +52,30 @@ std::vector<HelpSection> helpSections(const Workspace& workspace, bool editor) {
                 "placement copied in the explorer"),
               _("Ctrl+Z: undo; Ctrl+Y or Ctrl+Shift+Z: redo; Ctrl+S: save; Esc: back (asks "
                 "first when unsaved)")}},
-            {"Keys everywhere",
-             {"F1, H or ? (not while typing): this help", "F or F11: full screen and back"}},
+            {_("Keys everywhere"),
+             {_("F1, H or ? (not while typing): this help"), _("F or F11: full screen and back")}},
             files,
         };
     }
     return {
-        {"Keys in a session",
-         {"Space: pause and resume", "Left, Right (or Page Up, Down): the step before, the next",
-          "X: stop at once, for sharp pain, numbness or tingling", "M: mute sounds and speech",
-          "Esc: asks whether to leave; Esc again leaves", "0-9, T for 10: how tense a side is"}},
-        {"Keys everywhere",
-         {"F1, H or ?: this help", "F or F11: full screen and back", "Esc: back a screen",
-          "On the list: Up, Down choose, Enter opens, P progress, E placement explorer, "
-          "N new routine, C edit, R reloads"}},
-        {"Media keys and headset buttons",
-         {"Play/pause: pause and resume", "Next, previous: change step",
-          "Stop: leaves at once, without asking"}},
-        {"Gamepad",
-         {"A: pause and resume", "Shoulder buttons or D-pad: back and forth", "Back: mute",
-          "Start: asks whether to leave; Start again leaves", "X: stop at once, for pain"}},
-        {"Voice (listen: true in settings, or run --listen)",
-         {"Say one word alone: pause, resume, next, back, or stop (as X), or a number 0 to 10"}},
-        {"Keys in the editor",
+        {_("Keys in a session"),
+         {_("Space: pause and resume"),
+          _("Left, Right (or Page Up, Down): the step before, the next"),
+          _("X: stop at once, for sharp pain, numbness or tingling"),
+          _("M: mute sounds and speech"), _("Esc: asks whether to leave; Esc again leaves"),
+          _("0-9, T for 10: how tense a side is")}},
+        {_("Keys everywhere"),
+         {_("F1, H or ?: this help"), _("F or F11: full screen and back"), _("Esc: back a screen"),
+          _("On the list: Up, Down choose, Enter opens, P progress, E placement explorer, "
+            "N new routine, C edit, R reloads")}},
+        {_("Media keys and headset buttons"),
+         {_("Play/pause: pause and resume"), _("Next, previous: change step"),
+          _("Stop: leaves at once, without asking")}},
+        {_("Gamepad"),
+         {_("A: pause and resume"), _("Shoulder buttons or D-pad: back and forth"), _("Back: mute"),
+          _("Start: asks whether to leave; Start again leaves"), _("X: stop at once, for pain")}},
+        {_("Voice (listen: true in settings, or run --listen)"), voiceHelp()},
+        {_("Keys in the editor"),
          {_("Tab, Enter: fields; arrows: the ball; Ctrl+S: save; F1 there: every key")}},
         files,
     };
@@ -87,10 +110,11 @@ bool HelpScreen::arrange(sf::Vector2u size, float t) {
     const unsigned heading = px(36);
     const unsigned closing = px(34);
 
-    const std::string close = "Any key or click closes this help. X still stops a session at once.";
+    const std::string close =
+        _("Any key or click closes this help. X still stops a session at once.");
     const float closeHeight = measureText(regular, close, closing, c.w - 2 * m).y;
     TextColumn top(boxes, texts, {m, m, c.w - 2 * m, c.h - 2 * m - closeHeight - gap}, gap);
-    if (!top.add("title", bold, "Help", px(56), palette::text)) {
+    if (!top.add("title", bold, _("Help"), px(56), palette::text)) {
         return false;
     }
     TextColumn bottom(boxes, texts, {m, c.h - m - closeHeight, c.w - 2 * m, closeHeight}, gap);

@@ -3,6 +3,7 @@
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 #include "core/BodyChoice.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -16,17 +17,23 @@ std::string dueText(const DueSession& due) {
     std::snprintf(time, sizeof time, "%02d:%02d", due.planned.minuteOfDay / 60,
                   due.planned.minuteOfDay % 60);
     std::string line = std::string(time) + "  " + due.planned.title;
+    const bool left = due.firstSide.side == Side::Left;
     switch (due.state) {
     case DayState::Done:
-        return line + " (done today)";
+        return line + " " + _("(done today)");
     case DayState::Partial:
-        return line + " (partial today: left " + clockText(due.doneLeftS) + ", right " +
-               clockText(due.doneRightS) + " of " + clockText(due.plannedPerSideS) +
-               "): start on the " + sideName(due.firstSide.side) + " side";
+        return line + " " +
+               rollcoach::fill(
+                   left ? _("(partial today: left {0}, right {1} of {2}): start on the left side")
+                        : _("(partial today: left {0}, right {1} of {2}): start on the right side"),
+                   clockText(due.doneLeftS), clockText(due.doneRightS),
+                   clockText(due.plannedPerSideS));
     case DayState::Due:
         break;
     }
-    return line + ": start on the " + sideName(due.firstSide.side) + " side, " + due.firstSide.why;
+    return line + rollcoach::fill(left ? _(": start on the left side, {0}")
+                                       : _(": start on the right side, {0}"),
+                                  due.firstSide.why);
 }
 
 } // namespace
@@ -93,11 +100,13 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
 
     // The footer, from the bottom up.
     const std::string problem =
-        m_app.historyProblem.empty() ? "" : "History is not being saved: " + m_app.historyProblem;
-    const std::string own =
-        "Your own routines go in " + m_app.workspace.userRoutinesDir() + "  (R reloads the list)";
+        m_app.historyProblem.empty()
+            ? ""
+            : rollcoach::fill(_("History is not being saved: {0}"), m_app.historyProblem);
+    const std::string own = rollcoach::fill(_("Your own routines go in {0}  (R reloads the list)"),
+                                            m_app.workspace.userRoutinesDir());
     const std::string& speech = m_app.speechProblem;
-    float footer = c.h - m - measureText(regular, kStopAdvice, px(26), width).y - gap -
+    float footer = c.h - m - measureText(regular, _(kStopAdvice), px(26), width).y - gap -
                    measureText(regular, own, px(24), width).y;
     if (!problem.empty()) {
         footer -= measureText(regular, problem, px(24), width).y + gap;
@@ -106,21 +115,23 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         footer -= measureText(regular, speech, px(24), width).y + gap;
     }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
+    // clang-format off
     if ((!problem.empty() &&
-         !bottom.add("history problem", regular, problem, px(24), palette::problemText)) ||
+         !bottom.add("history problem", regular, problem, px(24), palette::problemText)) || // untranslated: a box's name
         (!speech.empty() &&
-         !bottom.add("speech problem", regular, speech, px(24), palette::warningNear)) ||
-        !bottom.add("own routines", regular, own, px(24), palette::dimText) ||
-        !bottom.add("stop", regular, kStopAdvice, px(26), palette::dimText)) {
+         !bottom.add("speech problem", regular, speech, px(24), palette::warningNear)) || // untranslated: a box's name
+        !bottom.add("own routines", regular, own, px(24), palette::dimText) || // untranslated: a box's name
+        !bottom.add("stop", regular, _(kStopAdvice), px(26), palette::dimText)) {
+        // clang-format on
         return false;
     }
 
     TextColumn top(boxes, texts, {m, m, width, footer - gap - m}, gap);
     if (!top.add("title", bold, "rollcoach", px(64), palette::text) ||
         !top.add("hint", regular,
-                 "Choose a routine. Enter opens it, B sets your body, P shows your progress, E "
-                 "opens the placement explorer, N writes a new routine, C edits the chosen one "
-                 "(a shipped one as a copy), F toggles full screen, F1 or ? shows every key.",
+                 _("Choose a routine. Enter opens it, B sets your body, P shows your progress, E "
+                   "opens the placement explorer, N writes a new routine, C edits the chosen one "
+                   "(a shipped one as a copy), F toggles full screen, F1 or ? shows every key."),
                  px(30), palette::dimText)) {
         return false;
     }
@@ -136,9 +147,9 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         }
         float x = row.left;
         for (const auto& [name, label] :
-             {std::pair<std::string, std::string>{"progress", "Progress  (P)"},
-              {"explore", "Placement explorer  (E)"},
-              {"body", "Your body  (B)"}}) {
+             {std::pair<std::string, std::string>{"progress", _("Progress  (P)")},
+              {"explore", _("Placement explorer  (E)")},
+              {"body", _("Your body  (B)")}}) {
             const sf::Vector2f text = measureText(regular, label, size);
             const sf::FloatRect box(x, row.top, text.x + 2 * pad, height);
             if (box.left + box.width > row.left + row.width && !m_lenient) {
@@ -154,8 +165,9 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         }
         // Writing routines, at the row's other end.
         float right = row.left + row.width;
-        for (const auto& [name, label] : {std::pair<std::string, std::string>{"copy", "Edit  (C)"},
-                                          {"new", "New  (N)"}}) {
+        for (const auto& [name, label] :
+             {std::pair<std::string, std::string>{"copy", _("Edit  (C)")},
+              {"new", _("New  (N)")}}) {
             const sf::Vector2f text = measureText(regular, label, size);
             const sf::FloatRect box(right - text.x - 2 * pad, row.top, text.x + 2 * pad, height);
             if (box.left < x && !m_lenient) {
@@ -222,14 +234,16 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
             const auto states = statesOn(day);
             for (const auto& [state, count] : states) {
                 const bool quiet = state == PlanState::Missed;
-                fits = put((count > 1 ? std::to_string(count) + " " : std::string()) +
-                               planStateName(state),
+                // TRANSLATORS: {0} is how many sessions, {1} how they went: "2 missed".
+                fits = put(count > 1 ? rollcoach::fill(_("{0} {1}"), count, planStateName(state))
+                                     : std::string(planStateName(state)),
                            state == PlanState::Done ? bold : regular,
                            quiet ? palette::dimText : palette::accent) &&
                        fits;
             }
             if (states.empty()) {
-                fits = put("rest", regular, palette::dimText) && fits;
+                // TRANSLATORS: a day of the week with nothing planned.
+                fits = put(_("rest"), regular, palette::dimText) && fits;
             }
             if (!fits && !m_lenient) {
                 return false;
@@ -237,14 +251,14 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         }
         const PlanKeptSummary summary = summarisePlanKept(m_week);
         const std::string encouragement = weekEncouragement(summary);
-        if (!top.add("week words", regular,
+        if (!top.add("week words", regular, // untranslated: a box's name
                      weekInWords(summary) + (encouragement.empty() ? "" : "  " + encouragement),
                      px(26), palette::text)) {
             return false;
         }
     }
     if (!m_due.empty()) {
-        std::string due = "Due today:";
+        std::string due = _("Due today:");
         for (const DueSession& session : m_due) {
             due += "  " + dueText(session) + ".";
         }
@@ -252,9 +266,10 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
             return false;
         }
     }
-    if (m_entries.empty() &&
-        !top.add("none", regular, "No routines found in " + m_app.workspace.paths.routinesDir(),
-                 px(30), palette::text)) {
+    if (m_entries.empty() && !top.add("none", regular,
+                                      rollcoach::fill(_("No routines found in {0}"),
+                                                      m_app.workspace.paths.routinesDir()),
+                                      px(30), palette::text)) {
         return false;
     }
     // One row per routine, as many as there is room for; each row's texts inside it.
@@ -276,7 +291,7 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
             float titleWidth = inner;
             if (e.hasSafetyWarnings()) {
                 // Flagged before it is opened: the setup screen shows where and why.
-                const std::string flag = "⚠ spine or neck";
+                const std::string flag = _("⚠ spine or neck");
                 const sf::Vector2f f = measureText(bold, flag, px(30));
                 titleWidth -= f.x + 2 * pad;
                 rowTexts.push_back(
@@ -284,18 +299,19 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
             }
             line(bold, r.title, px(42), palette::text, titleWidth);
             line(regular,
-                 drillLabel(r.drill) + "  ·  " + equipmentText(m_app.body, r) +
-                     "  ·  " + clockText(e.totalS) + "  ·  " +
-                     (e.shipped ? "shipped" : "your routine"),
+                 drillLabel(r.drill) + "  ·  " + equipmentText(m_app.body, r) + "  ·  " +
+                     clockText(e.totalS) + "  ·  " + (e.shipped ? _("shipped") : _("your routine")),
                  px(28), palette::dimText, inner);
         } else if (!m_notFit[i].second.empty()) {
             // Never dropped in silence: which routine, why, and what to do.
-            line(bold, m_notFit[i].first + "  (does not fit your body)", px(36),
-                 palette::problemText, inner);
-            line(regular, notFitText(m_notFit[i].second) + " " + kNotFitAdvice, px(26),
+            line(bold, rollcoach::fill(_("{0}  (does not fit your body)"), m_notFit[i].first),
+                 px(36), palette::problemText, inner);
+            line(regular, notFitText(m_notFit[i].second) + " " + _(kNotFitAdvice), px(26),
                  palette::text, inner);
         } else {
-            line(bold, std::filesystem::path(e.file).filename().string() + "  (cannot be used)",
+            line(bold,
+                 rollcoach::fill(_("{0}  (cannot be used)"),
+                                 std::filesystem::path(e.file).filename().string()),
                  px(36), palette::problemText, inner);
             line(regular, e.firstError(), px(24), palette::dimText, inner);
         }

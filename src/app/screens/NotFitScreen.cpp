@@ -3,6 +3,7 @@
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 #include "core/BodyChoice.hpp"
+#include "core/Translate.hpp"
 
 namespace rollcoach {
 
@@ -25,7 +26,7 @@ bool NotFitScreen::arrange(float t) {
     const MeasuredFont& bold = m_app.fonts.bold;
     Boxes& boxes = start.boxes;
     std::vector<PlacedText>& texts = start.texts;
-    const std::string keys = "B sets your body  ·  Esc goes back  ·  Gamepad: A sets your body";
+    const std::string keys = _("B sets your body  ·  Esc goes back  ·  Gamepad: A sets your body");
     const float footer = c.h - m - measureText(regular, keys, px(26), width).y;
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     if (!bottom.add("keys", regular, keys, px(26), palette::dimText)) {
@@ -34,14 +35,17 @@ bool NotFitScreen::arrange(float t) {
     TextColumn column(boxes, texts, {m, m, width, footer - gap - m}, gap);
     if (!column.add("title", bold, m_title, px(56), palette::text) ||
         !column.add("reason", bold, notFitText(m_reason), px(36), palette::warningOn) ||
-        !column.add("body", regular, "Checked for your body: " + m_app.body.describe() + ".",
+        !column.add("body", regular,
+                    rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describe()),
                     px(30), palette::text) ||
-        !column.add("advice", regular, kNotFitAdvice, px(30), palette::text)) {
+        !column.add("advice", regular, _(kNotFitAdvice), px(30), palette::text)) {
         return false;
     }
     const unsigned size = px(32);
-    const sf::Vector2f a = measureText(bold, "Set your body  (B)", size);
-    const sf::Vector2f b = measureText(bold, "Back  (Esc)", size);
+    const std::string setBody = _("Set your body  (B)");
+    const std::string goBack = _("Back  (Esc)");
+    const sf::Vector2f a = measureText(bold, setBody, size);
+    const sf::Vector2f b = measureText(bold, goBack, size);
     sf::FloatRect row;
     if (!column.block("buttons", a.y + 2 * pad, row)) {
         return false;
@@ -52,16 +56,13 @@ bool NotFitScreen::arrange(float t) {
         return false;
     }
     m_buttons = {{"body", body}, {"back", back}};
-    texts.push_back({"Set your body  (B)",
+    texts.push_back({setBody,
                      &bold,
                      size,
                      palette::background,
                      {body.left + 2 * pad, body.top + pad, a.x + 1, a.y}});
-    texts.push_back({"Back  (Esc)",
-                     &bold,
-                     size,
-                     palette::text,
-                     {back.left + 2 * pad, back.top + pad, b.x + 1, b.y}});
+    texts.push_back(
+        {goBack, &bold, size, palette::text, {back.left + 2 * pad, back.top + pad, b.x + 1, b.y}});
     m_boxes = boxes;
     m_texts = texts;
     m_edge = 3 * u;

@@ -28,37 +28,50 @@ constexpr std::size_t kMostPoints = 10;
 
 // One side in a sentence: what the chart shows, said.
 std::string sideSentence(const SideProgress& side) {
-    const std::string name = capitalised(sideName(side.side)) + " side";
+    const bool left = side.side == Side::Left;
     const SideSummary& s = side.summary;
     if (side.sessions.empty()) {
-        return name + ": no ratings yet.";
+        return left ? _("Left side: no ratings yet.") : _("Right side: no ratings yet.");
     }
-    std::string line = name + ": " + std::to_string(s.sessions) +
-                       (s.sessions == 1 ? " session" : " sessions") + ", on average " +
-                       ratingText(s.averageBefore) + " before and " + ratingText(s.averageAfter) +
-                       " after";
+    const unsigned long count = static_cast<unsigned long>(s.sessions);
+    std::string line =
+        left ? plural(count, "Left side: {0} session, on average {1} before and {2} after",
+                      "Left side: {0} sessions, on average {1} before and {2} after",
+                      ratingText(s.averageBefore), ratingText(s.averageAfter))
+             : plural(count, "Right side: {0} session, on average {1} before and {2} after",
+                      "Right side: {0} sessions, on average {1} before and {2} after",
+                      ratingText(s.averageBefore), ratingText(s.averageAfter));
     if (!s.averageChange) {
-        return line + "; none rated both before and after yet.";
+        return line + _("; none rated both before and after yet.");
     }
-    line += ", a change of " + changeText(s.averageChange);
-    if (changeMatters(*s.averageChange)) {
-        line += ", one that matters";
-    }
-    return line + ". " + std::to_string(s.mattered) + " of " + std::to_string(s.paired) +
-           " dropped by 2 points or more.";
+    line +=
+        changeMatters(*s.averageChange)
+            ? rollcoach::fill(_(", a change of {0}, one that matters"), changeText(s.averageChange))
+            : rollcoach::fill(_(", a change of {0}"), changeText(s.averageChange));
+    return line + ". " +
+           // TRANSLATORS: {0} is how many sessions were rated before and after, {1} how many of
+           // them dropped.
+           plural(static_cast<unsigned long>(s.paired), "{1} of {0} dropped by 2 points or more.",
+                  "{1} of {0} dropped by 2 points or more.", s.mattered);
 }
 
 std::string emptySideText(const SideProgress& side) {
-    return "No ratings for the " + std::string(sideName(side.side)) +
-           " side yet: the charts show a side once a session has a rating for it.";
+    return side.side == Side::Left
+               ? _("No ratings for the left side yet: the charts show a side once a session has "
+                   "a rating for it.")
+               : _("No ratings for the right side yet: the charts show a side once a session has "
+                   "a rating for it.");
 }
 
 } // namespace
 
 std::string shortDate(const Date& day) {
-    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return std::to_string(day.day) + " " + months[std::clamp(day.month, 1, 12) - 1];
+    // TRANSLATORS: the months, short, under a chart's dates: "30 Sep".
+    static const char* const months[] = {N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"),
+                                         N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
+                                         N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")};
+    // TRANSLATORS: a date under a chart: {0} the day, {1} the month, short: "30 Sep".
+    return rollcoach::fill(_("{0} {1}"), day.day, _(months[std::clamp(day.month, 1, 12) - 1]));
 }
 
 ProgressScreen::ProgressScreen(AppResources& app, const std::string& routineTitle) : m_app(app) {
@@ -150,11 +163,13 @@ void ProgressScreen::choose(std::size_t index, bool speak) {
     m_progress = {};
     m_message.clear();
     if (!m_readProblem.empty()) {
-        m_message = "Progress comes from the history of your sessions, which cannot be read: " +
-                    m_readProblem;
+        m_message =
+            rollcoach::fill(_("Progress comes from the history of your sessions, which cannot be "
+                              "read: {0}"),
+                            m_readProblem);
     } else if (m_routines.empty()) {
-        m_message = "No sessions yet. A session asks how tense each side is before and after "
-                    "working it (press 0-9, T for 10): those ratings show here, by date.";
+        m_message = _("No sessions yet. A session asks how tense each side is before and after "
+                      "working it (press 0-9, T for 10): those ratings show here, by date.");
     } else {
         ProgressQuery query;
         query.routineTitle = title;
@@ -169,18 +184,27 @@ void ProgressScreen::choose(std::size_t index, bool speak) {
                     cutShort += r.how == "interrupted" ? 1 : 0;
                 }
             }
-            const std::string sessions =
-                count == 1 ? "The one session" : "The " + std::to_string(count) + " sessions";
+            const unsigned long sessions = static_cast<unsigned long>(count);
             m_message = cutShort == count
-                            ? sessions + " of this routine ended before a tension rating was "
-                                         "given, so there is nothing to chart yet. Next time, "
-                                         "press 0-9 (T for 10) when a side starts and ends."
-                            : sessions + " of this routine have no tension ratings yet. Next "
-                                         "time, press 0-9 (T for 10) when the session asks how "
-                                         "tense a side is.";
+                            ? plural(sessions,
+                                     "The one session of this routine ended before a tension "
+                                     "rating was given, so there is nothing to chart yet. Next "
+                                     "time, press 0-9 (T for 10) when a side starts and ends.",
+                                     "The {0} sessions of this routine ended before a tension "
+                                     "rating was given, so there is nothing to chart yet. Next "
+                                     "time, press 0-9 (T for 10) when a side starts and ends.")
+                            : plural(sessions,
+                                     "The one session of this routine has no tension ratings yet. "
+                                     "Next time, press 0-9 (T for 10) when the session asks how "
+                                     "tense a side is.",
+                                     "The {0} sessions of this routine have no tension ratings "
+                                     "yet. Next time, press 0-9 (T for 10) when the session asks "
+                                     "how tense a side is.");
         }
     }
-    m_summary = "Progress" + (title.empty() ? std::string() : " for " + title) + ". ";
+    m_summary = (title.empty() ? std::string(_("Progress."))
+                               : rollcoach::fill(_("Progress for {0}."), title)) +
+                " ";
     m_summary += m_message.empty()
                      ? sideSentence(m_progress.left) + " " + sideSentence(m_progress.right)
                      : m_message;
@@ -209,10 +233,10 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
     sf::VertexArray shapes(sf::Triangles);
 
     // The buttons along the bottom, left to right, each as wide as its label.
-    std::vector<std::pair<std::string, std::string>> labels = {{"button back", "Back  (Esc)"}};
+    std::vector<std::pair<std::string, std::string>> labels = {{"button back", _("Back  (Esc)")}}; // untranslated: a box's name
     if (m_routines.size() > 1) {
-        labels.push_back({"button previous", "◀ Other routine  (←)"});
-        labels.push_back({"button next", "Other routine ▶  (→)"});
+        labels.push_back({"button previous", _("◀ Other routine  (←)")}); // untranslated: a box's name
+        labels.push_back({"button next", _("Other routine ▶  (→)")}); // untranslated: a box's name
     }
     const unsigned buttonSize = px(28);
     const float pad = 12 * u * k;
@@ -238,10 +262,10 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
     TextColumn top(boxes, texts, {m, m, width, buttonTop - gap - m}, gap);
     std::string routine = routineShown().empty() ? "" : routineShown();
     if (m_routines.size() > 1) {
-        routine += "   (" + std::to_string(m_index + 1) + " of " +
-                   std::to_string(m_routines.size()) + " routines)";
+        routine +=
+            "   " + rollcoach::fill(_("({0} of {1} routines)"), m_index + 1, m_routines.size());
     }
-    if (!top.add("title", bold, "Progress", px(56), palette::text) ||
+    if (!top.add("title", bold, _("Progress"), px(56), palette::text) ||
         (!routine.empty() && !top.add("routine", bold, routine, px(34), palette::accent))) {
         return false;
     }
@@ -258,8 +282,8 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
         return true;
     }
     if (!top.add("caption", regular,
-                 "Tension from 0 (none) to 10, before and after working each side, by date. "
-                 "A drop of 2 points or more is a change that matters.",
+                 _("Tension from 0 (none) to 10, before and after working each side, by date. "
+                   "A drop of 2 points or more is a change that matters."),
                  px(26), palette::dimText)) {
         return false;
     }
@@ -291,9 +315,9 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
                              {wordsLeft, legend.top, size.x + 1, size.y}});
             lx = wordsLeft + size.x + 28 * u * k;
         };
-        item("before", 0);
-        item("after", 1);
-        item("★ a change that matters", 2);
+        item(_("before"), 0);
+        item(_("after"), 1);
+        item(_("★ a change that matters"), 2);
         if (lx - 28 * u * k > legend.left + legend.width && !m_lenient) {
             return false;
         }
@@ -354,7 +378,7 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
         texts.push_back({text, &font, size, colour, {left, top, wrap > 0 ? wrap : m.x + 1, m.y}});
         return m;
     };
-    const std::string heading = capitalised(sideName(side.side)) + " side";
+    const std::string heading = side.side == Side::Left ? _("Left side") : _("Right side");
     // The line's height, not the text's: "Left" and "Right" then start their charts level.
     put(heading, bold, px(32), palette::text, panel.left + pad, y, 0);
     y += measureText(bold, "Ag", px(32)).y + pad / 2;
@@ -366,20 +390,26 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
 
     // The summary at the bottom of the panel, the dates and changes above it.
     const SideSummary& s = side.summary;
-    std::string summary = "Average " + ratingText(s.averageBefore) + " before, " +
-                          ratingText(s.averageAfter) + " after";
+    std::string summary = rollcoach::fill(_("Average {0} before, {1} after"),
+                                          ratingText(s.averageBefore), ratingText(s.averageAfter));
     if (s.averageChange) {
-        summary += ": " + changeText(s.averageChange) +
-                   (changeMatters(*s.averageChange) ? " ★ a change that matters." : ".") + " " +
-                   std::to_string(s.mattered) + " of " + std::to_string(s.paired) +
-                   (s.paired == 1 ? " session" : " sessions") + " with a drop of 2 or more.";
+        summary +=
+            changeMatters(*s.averageChange)
+                ? rollcoach::fill(_(": {0} ★ a change that matters."), changeText(s.averageChange))
+                : rollcoach::fill(_(": {0}."), changeText(s.averageChange));
+        // TRANSLATORS: {0} is how many sessions were rated before and after, {1} how many of
+        // them dropped.
+        summary += " " + plural(static_cast<unsigned long>(s.paired),
+                                "{1} of {0} session with a drop of 2 or more.",
+                                "{1} of {0} sessions with a drop of 2 or more.", s.mattered);
     } else {
-        summary += ". No session rated both before and after yet.";
+        summary += _(". No session rated both before and after yet.");
     }
     for (const SideSession& session : side.sessions) {
         if (session.painStop) {
-            summary += " Stopped for pain " + shortDate(localDate(session.startedAt)) + ": " +
-                       painStopWhere(*session.painStop) + ".";
+            summary += " " + rollcoach::fill(_("Stopped for pain {0}: {1}."),
+                                             shortDate(localDate(session.startedAt)),
+                                             painStopWhere(*session.painStop));
         }
     }
     const unsigned summarySize = px(24);
@@ -392,8 +422,9 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
     const unsigned labelSize = px(22);
     const float labelHeight = measureText(regular, "Ag", labelSize).y;
     const float axisWidth = measureText(regular, "10", labelSize).x;
-    const float dateWidth = std::max(measureText(regular, "30 Sep", labelSize).x,
-                                     measureText(bold, "-10 ★", labelSize).x);
+    const float dateWidth =
+        std::max(measureText(regular, shortDate(Date{2024, 9, 30}), labelSize).x,
+                 measureText(bold, "-10 ★", labelSize).x);
     const float plotLeft = panel.left + pad + axisWidth + 10 * u * k;
     const float plotWidth = panel.left + panel.width - pad - plotLeft;
     const float labelsTop = summaryTop - pad / 2 - 2 * labelHeight;
@@ -447,7 +478,7 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
         put(date, regular, labelSize, palette::dimText, cx - dw / 2, labelsTop, 0);
         // A session stopped for pain says so where its change would be: never a star.
         const std::string change =
-            session.painStop ? std::string("PAIN")
+            session.painStop ? std::string(_("PAIN"))
                              : changeText(session.change()) + (session.matters() ? " ★" : "");
         const MeasuredFont& font = session.matters() || session.painStop ? bold : regular;
         const float cw = measureText(font, change, labelSize).x;
@@ -460,7 +491,7 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
     if (shown < side.sessions.size()) {
         // Said where the dates start, so a shortened chart is never taken for the whole.
         const std::string more =
-            "the last " + std::to_string(shown) + " of " + std::to_string(side.sessions.size());
+            rollcoach::fill(_("the last {0} of {1}"), shown, side.sessions.size());
         const sf::Vector2f m = measureText(regular, more, labelSize);
         put(more, regular, labelSize, palette::dimText, panel.left + panel.width - pad - m.x,
             panel.top + pad, 0);
@@ -506,10 +537,10 @@ ScreenRequest ProgressScreen::handle(const sf::Event& event) {
             if (!button.box.contains(at)) {
                 continue;
             }
-            if (button.name == "button back") {
+            if (button.name == "button back") { // untranslated: a box's name
                 return {ScreenRequest::Kind::Back, {}, std::nullopt};
             }
-            other(button.name == "button previous" ? -1 : 1);
+            other(button.name == "button previous" ? -1 : 1); // untranslated: a box's name
             return {};
         }
     }

@@ -1,5 +1,7 @@
 #include "SessionScreen.hpp"
 
+#include "core/Translate.hpp"
+
 #include "app/Palette.hpp"
 #include "app/Widgets.hpp"
 #include "core/Motion.hpp"
@@ -163,15 +165,16 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view, const S
     }
 }
 
+// Translated where they are shown.
 const char* const kGetReadyCue =
-    "Get into position and breathe out. The clock starts when the count reaches zero.";
+    N_("Get into position and breathe out. The clock starts when the count reaches zero.");
 const char* const kSwitchCue = N_("Never roll it across the spine. Place it as before, mirrored: "
                                   "same height, same distance from the spine.");
 const char* const kSwitchCueBalls = N_("Never roll them across the spine. Place them as before, "
                                        "mirrored: same height, same distance from the spine.");
-const char* const kHandSwitchCue = "Lift the hands; never slide across the spine. Start again on "
-                                   "the other side, mirrored: same height, same distance from the "
-                                   "spine.";
+const char* const kHandSwitchCue = N_("Lift the hands; never slide across the spine. Start again "
+                                      "on the other side, mirrored: same height, same distance "
+                                      "from the spine.");
 
 // What each key does now: Space resumes a paused session.
 std::string keysText(bool muted, bool paused = false) {
@@ -190,31 +193,63 @@ std::string promptText(const std::string& question, const std::string& answer) {
         return question;
     }
     if (question.empty()) {
-        return fill(_("{0}  ·  another number changes it"), answer);
+        return rollcoach::fill(_("{0}  ·  another number changes it"), answer);
     }
     return answer + "  ·  " + question;
 }
 
 std::string liftText(bool many, bool lifted, Side side, bool byHand = false) {
+    const bool left = side == Side::Left;
     if (byHand) {
-        return lifted ? std::string("LIFT the hands")
-                      : std::string("Hands to the ") + sideName(side) + " side, as shown";
+        return lifted ? _("LIFT the hands")
+               : left ? _("Hands to the left side, as shown")
+                      : _("Hands to the right side, as shown");
     }
-    return lifted
-               ? std::string(many ? "LIFT the balls off your back" : "LIFT the ball off your back")
-               : std::string(many ? "Place them" : "Place it") + " on your " + sideName(side) +
-                     " side, as shown";
+    if (lifted) {
+        return many ? _("LIFT the balls off your back") : _("LIFT the ball off your back");
+    }
+    if (many) {
+        return left ? _("Place them on your left side, as shown")
+                    : _("Place them on your right side, as shown");
+    }
+    return left ? _("Place it on your left side, as shown")
+                : _("Place it on your right side, as shown");
+}
+
+// At the start of a step whose place differs from the step before's.
+std::string approachText(bool lifted, bool many, bool hands) {
+    if (hands) {
+        return lifted ? _("Lift the hands and put them down at the new place")
+                      : _("Move the hands to the new place, as shown");
+    }
+    if (many) {
+        return lifted ? _("Lift the balls and put them down at the new place")
+                      : _("Roll the balls to the new place, as shown");
+    }
+    return lifted ? _("Lift the ball and put it down at the new place")
+                  : _("Roll the ball to the new place, as shown");
 }
 
 std::string progressText(int round, int rounds, std::size_t step, std::size_t steps) {
-    return "Round " + std::to_string(round) + " of " + std::to_string(rounds) + "  ·  step " +
-           std::to_string(step) + " of " + std::to_string(steps);
+    return rollcoach::fill(_("Round {0} of {1}  ·  step {2} of {3}"), round, rounds, step, steps);
 }
 
 std::string sessionText(double leftS, std::optional<Side> after) {
-    const std::string next = after ? std::string("then the ") + sideName(*after) + " side"
-                                   : std::string("the last side");
-    return "Session: " + clockText(leftS) + " left  ·  " + next;
+    if (!after) {
+        return rollcoach::fill(_("Session: {0} left  ·  the last side"), clockText(leftS));
+    }
+    return rollcoach::fill(*after == Side::Left ? _("Session: {0} left  ·  then the left side")
+                                                : _("Session: {0} left  ·  then the right side"),
+                           clockText(leftS));
+}
+
+// The side's name over the clock, in capitals.
+std::string sideInCapitals(Side side) {
+    return side == Side::Left ? _("LEFT SIDE") : _("RIGHT SIDE");
+}
+
+std::string switchHeading(Side side) {
+    return side == Side::Left ? _("SWITCH TO LEFT") : _("SWITCH TO RIGHT");
 }
 
 bool portrait(sf::Vector2f size) {
@@ -286,11 +321,12 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const Routine& routine = m_session.routine();
     const bool many = ballCount(routine) > 1;
     std::vector<std::string> names;
-    std::vector<std::string> cues = {_(kSwitchCue), _(kSwitchCueBalls), kGetReadyCue,
-                                     kHandSwitchCue};
+    std::vector<std::string> cues = {_(kSwitchCue), _(kSwitchCueBalls), _(kGetReadyCue),
+                                     _(kHandSwitchCue)};
     for (const Step& step : routine.steps) {
         names.push_back(step.name);
-        names.push_back("Next: " + step.name);
+        names.push_back(rollcoach::fill(_("Next: {0}"), step.name));
+        names.push_back(rollcoach::fill(_("First: {0}"), step.name));
         cues.push_back(step.cue);
     }
     const int rounds = routine.schedule.rounds;
@@ -298,25 +334,34 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         progressText(rounds, rounds, routine.steps.size(), routine.steps.size()),
         liftText(many, true, Side::Right), liftText(many, false, Side::Right),
         liftText(many, false, Side::Right, true)};
+    for (bool lifted : {false, true}) {
+        lines.push_back(approachText(lifted, many, byHand(routine.drill)));
+    }
     for (const Step& step : routine.steps) {
         if (step.motion.repeat > 0) {
             // The count of strokes or strips goes before the step's place in the session.
-            const std::string most = "Stroke " + std::to_string(step.motion.repeat) + " of " +
-                                     std::to_string(step.motion.repeat);
+            const std::string most =
+                rollcoach::fill(_("Stroke {0} of {1}"), step.motion.repeat, step.motion.repeat);
             lines.push_back(
                 most + "  ·  " +
                 progressText(rounds, rounds, routine.steps.size(), routine.steps.size()));
         }
     }
-    const std::vector<std::string> captions = {"left in this step", "until the other side",
-                                               "until the first step", "going on"};
+    const std::vector<std::string> captions = {_("left in this step"), _("until the other side"),
+                                               _("until the first step"), _("going on")};
     const double totalS = m_session.timeline().totalS();
     const std::vector<std::string> sessionLines = {sessionText(totalS, Side::Right),
                                                    sessionText(totalS, std::nullopt)};
     std::vector<std::string> warnings = {
-        "Off the body: move the ball back onto the back",
-        "Too close to the spine: move the ball well away from the spine and the neck",
-        "Too close to the spine: move the ball 10.5 cm outward and 10.5 cm down"};
+        _("Off the body: move the ball back onto the back"),
+        rollcoach::fill(_("Too close to the spine: {0}"),
+                        rollcoach::fill(_("move the {0} well away from the spine and the neck"),
+                                        "ball")),
+        // The longest advice the core gives, as it puts it together.
+        rollcoach::fill(_("Too close to the neck: {0}"),
+                        rollcoach::fill(_("move the {0} {1}{2}"), "ball",
+                                        "10.5 cm outward", // untranslated: as the core says it
+                                        " and 10.5 cm down"))}; // untranslated: as the core says it
     // The tension question, and the answer while it can change; the leave question has a
     // large box of its own.
     std::vector<std::string> prompts;
@@ -348,7 +393,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         // During a switch, what to do with the balls or hands, large on the body (which shows
         // none then): read from the floor at any size, never under 28 pixels.
         const float inset = 16 * u;
-        const float width = body.width - 2 * inset;
+        // On a portrait screen the body takes the left of the top, the posture the right.
+        const float width = (portrait(full) ? body.width * 0.6f : body.width) - 2 * inset;
         const std::vector<std::string> lifts = {
             liftText(many, true, Side::Right), liftText(many, false, Side::Right),
             liftText(many, true, Side::Right, true), liftText(many, false, Side::Right, true)};
@@ -376,9 +422,12 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     const float bottom = panel.top + panel.height;
     // The side's name; under it the clock, and beside the clock what it counts and where in
     // the session this is. Where that is too wide, one under the other.
-    const sf::Vector2f side = tallest(
-        bold, {"SWITCH TO RIGHT", "SWITCH TO LEFT", "RIGHT SIDE", "BOTH SIDES"}, px.side, 0);
-    const sf::Vector2f clock = tallest(bold, {"00:00", "PAUSED"}, px.clock, 0);
+    const sf::Vector2f side =
+        tallest(bold,
+                {switchHeading(Side::Right), switchHeading(Side::Left), sideInCapitals(Side::Right),
+                 sideInCapitals(Side::Left), _("BOTH SIDES"), _("GET READY")},
+                px.side, 0);
+    const sf::Vector2f clock = tallest(bold, {"00:00", _("PAUSED")}, px.clock, 0);
     if ((side.x > pw || clock.x > pw) && !m_lenient) {
         return false;
     }
@@ -416,7 +465,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         y += wrapped.y + gap;
     }
     const sf::Vector2f name = tallest(bold, names, px.stepName, pw);
-    boxes.add("step name", {panel.left, y, pw, name.y});
+    boxes.add("step name", {panel.left, y, pw, name.y}); // untranslated: a box's name
     y += name.y + gap;
     // The cue's box also holds the big 3-2-1 before a switch.
     const sf::Vector2f cue = tallest(regular, cues, px.cue, pw);
@@ -431,17 +480,26 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         boxes.add("session", {panel.left, y, pw, session.y});
         y += session.y + gap;
     }
-    // The warning and the prompt have places of their own, kept while they do not show, so
-    // nothing moves when one appears.
+    // The prompt and the warning have places of their own, kept while they do not show, so
+    // nothing moves when one appears. The warning comes last, next to the posture: while
+    // only the prompt shows, the posture takes the warning's room too and stays large.
+    // On a portrait screen they go in the column beside the body, under the posture, where
+    // the back's drawing leaves the width empty.
+    const bool tall = portrait(full);
+    const float split = body.width * 0.6f;
+    const float besideWidth = tall ? body.width - split - gap : pw;
     const float pad = 12 * u;
+    const sf::Vector2f prompt = tallest(regular, prompts, px.prompt, besideWidth - 2 * pad);
+    const float promptHeight = prompt.y + 2 * pad;
     const float icon = px.warning * 1.8f;
-    const sf::Vector2f warning = tallest(bold, warnings, px.warning, pw - icon - 3 * pad);
+    const sf::Vector2f warning = tallest(bold, warnings, px.warning, besideWidth - icon - 3 * pad);
     const float warningHeight = std::max(warning.y, icon) + 2 * pad;
-    boxes.add("warning", {panel.left, y, pw, warningHeight});
-    y += warningHeight + gap;
-    const sf::Vector2f prompt = tallest(regular, prompts, px.prompt, pw - 2 * pad);
-    boxes.add("prompt", {panel.left, y, pw, prompt.y + 2 * pad});
-    y += prompt.y + 2 * pad + gap;
+    if (!tall) {
+        boxes.add("prompt", {panel.left, y, pw, promptHeight});
+        y += promptHeight + gap;
+        boxes.add("warning", {panel.left, y, pw, warningHeight});
+        y += warningHeight + gap;
+    }
 
     // From the bottom up: the keys, the stop advice on a portrait screen, then the posture
     // picture in what room is left, if there is enough for it to be seen.
@@ -467,22 +525,58 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         return false;
     }
     const float room = low - y;
-    // The posture picture keeps room of its own: the texts shrink before it is dropped.
-    const float posture = 110 * u;
-    if (room < posture && !m_lenient) {
-        return false;
-    }
-    if (room > 0) {
-        boxes.add("posture", {panel.left, y, pw, room});
+    if (tall) {
+        // The room the texts leave goes to the top: the body grows into it, and beside it
+        // the posture stands over the warning and the prompt, large.
+        const float slack = std::max(0.f, room);
+        const float height = body.height + slack;
+        const float left = body.left + split + gap;
+        const sf::FloatRect promptBox(left, body.top + height - promptHeight, besideWidth,
+                                      promptHeight);
+        const sf::FloatRect warningBox(left, promptBox.top - gap - warningHeight, besideWidth,
+                                       warningHeight);
+        const sf::FloatRect postureBox(left, body.top, besideWidth,
+                                       warningBox.top - gap - body.top);
+        if (postureBox.height < 110 * u && !m_lenient) {
+            return false;
+        }
+        Boxes moved;
+        moved.lenient = boxes.lenient;
+        moved.add("body", {body.left, body.top, split, height});
+        if (postureBox.height > 0) {
+            moved.add("posture", postureBox);
+        }
+        moved.add("warning", warningBox);
+        moved.add("prompt", promptBox);
+        for (const auto& [name, box] : boxes.all()) {
+            // What was placed from the top moves down; the stop advice and the keys stay at
+            // the bottom.
+            const bool fromTop = box.top + box.height <= y + 0.5f;
+            if (name != "body") {
+                moved.add(name, {box.left, box.top + (fromTop ? slack : 0), box.width, box.height});
+            }
+        }
+        boxes = moved;
+        pausedBox.top += slack; // beside the clock, which moved down
+        liftBox.top = body.top + height * 0.62f - liftBox.height / 2;
+    } else {
+        // The posture picture keeps room of its own: the texts shrink before it is dropped.
+        const float posture = 110 * u;
+        if (room < posture && !m_lenient) {
+            return false;
+        }
+        if (room > 0) {
+            boxes.add("posture", {panel.left, y, pw, room});
+        }
     }
     // The leave question: a large box in the middle of the screen, over everything.
     const float leaveWidth = c.w * (portrait(full) ? 0.84f : 0.7f);
     // As large as the side's name where it fits, and never smaller than the step's name.
     unsigned leavePx = std::max(px.stepName, std::min(px.side, px.stepName * 4 / 3));
-    sf::Vector2f leave = m_measure(bold, kLeaveQuestion, leavePx, leaveWidth - 4 * pad);
+    sf::Vector2f leave = m_measure(bold, translate(kLeaveQuestion), leavePx, leaveWidth - 4 * pad);
     while (leavePx > px.stepName && leave.y + 4 * pad > c.h * 0.6f) {
         leavePx = std::max(px.stepName, leavePx - 2);
-        leave = m_measure(bold, kLeaveQuestion, leavePx, leaveWidth - 4 * pad);
+        leave = m_measure(bold, translate(kLeaveQuestion), leavePx, leaveWidth - 4 * pad);
     }
     px.leave = leavePx;
     const float leaveHeight = leave.y + 4 * pad;
@@ -498,12 +592,18 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
 }
 
 void SessionScreen::layout(sf::Vector2u size) {
-    const sf::FloatRect area = bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)});
-    // By hand, the muscle changes from step to step and is shaded as each step is drawn.
+    arrangeAll(size);
+    // The body where the layout put it: on a portrait screen it grows into the room the
+    // texts leave. By hand, the muscle changes from step to step and is shaded as each step
+    // is drawn.
+    const sf::FloatRect area = m_boxes["body"];
     const Routine& routine = m_session.routine();
     const bool hand = byHand(routine.drill);
     m_diagrams[0].prepare(area, Side::Left, hand ? std::string() : routine.target, hand);
     m_diagrams[1].prepare(area, Side::Right, hand ? std::string() : routine.target, hand);
+}
+
+void SessionScreen::arrangeAll(sf::Vector2u size) {
     // The largest sizes that fit, the side and the clock kept large longest; then without
     // the less needed lines; then smaller than comfortable: anything but overlap. Smaller
     // sizes never need more room, so each size is found by halving.
@@ -630,6 +730,34 @@ std::string SessionScreen::frameKey(sf::Vector2u size) const {
     return key;
 }
 
+sf::FloatRect SessionScreen::postureArea() const {
+    const SessionSnapshot& pic = m_pic;
+    const Boxes& b = m_boxes;
+    // The posture takes the room of the warning next to it while that does not show, and
+    // then of the prompt next to that too: beside it on a landscape screen, under it on a
+    // portrait one.
+    auto joined = [](sf::FloatRect a, sf::FloatRect b) {
+        if (a.width <= 0 || a.height <= 0) {
+            return b;
+        }
+        const float left = std::min(a.left, b.left);
+        const float top = std::min(a.top, b.top);
+        return sf::FloatRect(left, top, std::max(a.left + a.width, b.left + b.width) - left,
+                             std::max(a.top + a.height, b.top + b.height) - top);
+    };
+    sf::FloatRect posture = b["posture"];
+    if (pic.warning.empty()) {
+        posture = joined(posture, b["warning"]);
+        // The prompt's box shows the tension question, an answer given, or a notice.
+        const bool asking =
+            pic.tensionPrompt.has_value() || !pic.answer.empty() || !pic.notice.empty();
+        if (!asking) {
+            posture = joined(posture, b["prompt"]);
+        }
+    }
+    return posture;
+}
+
 void SessionScreen::draw(sf::RenderTarget& target) const {
     const SessionSnapshot& pic = m_pic;
     const Routine& routine = m_session.routine();
@@ -719,15 +847,13 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     const float u = c.u;
     const float pad = 12 * u;
     if (isStep && pic.bothSides) {
-        fitLabel(m_side, "BOTH SIDES", m_px.side, palette::accent, b["side"]);
+        fitLabel(m_side, _("BOTH SIDES"), m_px.side, palette::accent, b["side"]);
     } else if (isStep) {
-        fitLabel(m_side, upper(sideName(pic.side)) + " SIDE", m_px.side, palette::accent,
-                 b["side"]);
+        fitLabel(m_side, sideInCapitals(pic.side), m_px.side, palette::accent, b["side"]);
     } else if (pic.gettingReady) {
-        fitLabel(m_side, "GET READY", m_px.side, palette::accent, b["side"]);
+        fitLabel(m_side, _("GET READY"), m_px.side, palette::accent, b["side"]);
     } else {
-        fitLabel(m_side, std::string("SWITCH TO ") + upper(sideName(pic.side)), m_px.side,
-                 palette::accent, b["side"]);
+        fitLabel(m_side, switchHeading(pic.side), m_px.side, palette::accent, b["side"]);
     }
     m_side.draw(target);
     // The text sizes on this screen are few on purpose: each size of each font is a texture
@@ -750,14 +876,18 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
     fitLabel(m_stepTimeCaption,
              pic.paused           ? ""
-             : pic.resumingIn > 0 ? "going on"
-             : isStep             ? "left in this step"
-             : pic.gettingReady   ? "until the first step"
-                                  : "until the other side",
+             : pic.resumingIn > 0 ? _("going on")
+             : isStep             ? _("left in this step")
+             : pic.gettingReady   ? _("until the first step")
+                                  : _("until the other side"),
              m_px.line, palette::dimText, b["caption"]);
     m_stepTimeCaption.draw(target);
     // Lifted, never rolled across: the picture shows no ball until its new place.
-    if (isStep) {
+    if (isStep && m.approaching) {
+        // On the way from the step before's place: said as an instruction, like a lift.
+        fitLabel(m_progress, approachText(m.lifted, pic.ballCount > 1, hand), m_px.line,
+                 palette::accent, b["progress"]);
+    } else if (isStep) {
         // Strokes and strips are counted first, in the accent colour: the giver glances for it.
         const std::string where =
             progressText(pic.round, pic.rounds, pic.stepNumber, pic.stepsPerSide);
@@ -767,11 +897,13 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
                  b["progress"]);
     } else if (pic.gettingReady) {
         fitLabel(m_progress,
-                 std::string("The ") + sideName(pic.side) + " side first: place " +
-                     (hand                ? "the hands"
-                      : pic.ballCount > 1 ? "the balls"
-                                          : "the ball") +
-                     " as shown",
+                 pic.side == Side::Left
+                     ? (hand                ? _("The left side first: place the hands as shown")
+                        : pic.ballCount > 1 ? _("The left side first: place the balls as shown")
+                                            : _("The left side first: place the ball as shown"))
+                     : (hand                ? _("The right side first: place the hands as shown")
+                        : pic.ballCount > 1 ? _("The right side first: place the balls as shown")
+                                            : _("The right side first: place the ball as shown")),
                  m_px.line, palette::dimText, b["progress"]);
     } else {
         // The warning colours mean warnings only: lifting is an instruction.
@@ -783,8 +915,10 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         m_progress.draw(target);
     }
     fitLabel(m_stepName,
-             isStep ? pic.step->name : (pic.gettingReady ? "First: " : "Next: ") + pic.step->name,
-             m_px.stepName, palette::text, b["step name"]);
+             isStep ? pic.step->name
+                    : rollcoach::fill(pic.gettingReady ? _("First: {0}") : _("Next: {0}"),
+                                      pic.step->name),
+             m_px.stepName, palette::text, b["step name"]); // untranslated: a box's name
     m_stepName.draw(target);
     if (pic.countdown > 0) {
         // The last seconds before the switch, large enough to read from the floor, in the
@@ -800,8 +934,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     } else {
         fitLabel(m_cue,
                  isStep              ? pic.step->cue
-                 : pic.gettingReady  ? std::string(kGetReadyCue)
-                 : hand              ? std::string(kHandSwitchCue)
+                 : pic.gettingReady  ? std::string(_(kGetReadyCue))
+                 : hand              ? std::string(_(kHandSwitchCue))
                  : pic.ballCount > 1 ? _(kSwitchCueBalls)
                                      : _(kSwitchCue),
                  m_px.cue, palette::text, b["cue"]);
@@ -850,16 +984,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         m_prompt.draw(target);
     }
 
-    // The posture in a place of its own when there is room for one; else in the room the
-    // warning and the prompt keep, while neither shows: then it takes all of that room.
-    sf::FloatRect posture = b["posture"];
-    const bool free = pic.warning.empty() && !asking;
-    if (free) {
-        const sf::FloatRect warning = b["warning"];
-        const float bottom =
-            b.has("posture") ? posture.top + posture.height : b["prompt"].top + b["prompt"].height;
-        posture = {warning.left, warning.top, warning.width, bottom - warning.top};
-    }
+    // The posture in a place of its own, and in the room the warning and the prompt keep
+    // while they do not show.
+    const sf::FloatRect posture = postureArea();
     if (posture.width > 0 && posture.height > 0 && m_app.postures != nullptr) {
         drawPanel(target, posture, palette::panel);
         const Posture& picture = m_app.postures->of(routine.drill);
@@ -886,7 +1013,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         const sf::FloatRect box = m_leaveBox;
         drawPanel(target, box, palette::panel, palette::accent, 5 * u);
         fitLabel(
-            m_leave, kLeaveQuestion, m_px.leave, palette::text,
+            m_leave, translate(kLeaveQuestion), m_px.leave, palette::text,
             {box.left + 2 * pad, box.top + 2 * pad, box.width - 4 * pad, box.height - 4 * pad});
         m_leave.setPosition(box.left + 2 * pad, box.top + (box.height - m_leave.height()) / 2);
         m_leave.draw(target);

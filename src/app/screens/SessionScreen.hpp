@@ -35,6 +35,9 @@ public:
 
     /// Where the body is drawn for a target of this size.
     static sf::FloatRect bodyArea(sf::Vector2f size);
+    /// Where the posture is drawn now: its own place, and the warning's and the prompt's
+    /// while they do not show.
+    sf::FloatRect postureArea() const;
     /// How thick the motion arrows are drawn on a target of this size, in pixels.
     static float arrowWidth(sf::Vector2f size);
     /// The body as drawn for a side (after layout).
@@ -56,6 +59,8 @@ private:
     void play(const std::vector<Cue>& cues);
     ScreenRequest afterCommand();
     bool arrange(sf::Vector2u size, float big, float t, int level);
+    // The largest sizes that fit, as layout() settles them.
+    void arrangeAll(sf::Vector2u size);
 
     AppResources& m_app;
     Session& m_session;

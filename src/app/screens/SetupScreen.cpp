@@ -5,6 +5,7 @@
 #include "app/Widgets.hpp"
 #include "core/Motion.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
 
@@ -59,14 +60,20 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     // The footer, from the bottom up: the keys, and the side to start on.
     const std::string keys =
         m_warnings.empty()
-            ? "Press Space (or any key) to start  ·  M mutes  ·  B: your body  ·  Esc goes back"
-            : "Press A to start anyway, knowing the warnings  ·  B: your body  ·  Esc goes back";
-    const std::string sideLine = std::string("You start on the ") + sideName(m_side.side) +
-                                 " side" + (m_side.why.empty() ? "." : ": " + m_side.why + ".");
+            ? _("Press Space (or any key) to start  ·  M mutes  ·  B: your body  ·  Esc goes back")
+            : _("Press A to start anyway, knowing the warnings  ·  B: your body  ·  Esc goes back");
+    const bool leftFirst = m_side.side == Side::Left;
+    const std::string sideLine =
+        m_side.why.empty() ? std::string(leftFirst ? _("You start on the left side.")
+                                                   : _("You start on the right side."))
+                           : rollcoach::fill(leftFirst ? _("You start on the left side: {0}.")
+                                                       : _("You start on the right side: {0}."),
+                                             m_side.why);
     const float width = start.width;
     // Which body the routine is checked for, and the way to change it, over the keys.
-    const std::string bodyLine = "Checked for your body: " + m_app.body.describe() + ".";
-    const std::string bodyButton = "Change your body  (B)";
+    const std::string bodyLine =
+        rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describe());
+    const std::string bodyButton = _("Change your body  (B)");
     const unsigned buttonSize = px(28);
     const float pad = 10 * u * k;
     const sf::Vector2f buttonText = measureText(bold, bodyButton, buttonSize);
@@ -83,7 +90,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     }
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     sf::FloatRect row;
-    if (!bottom.block("body row", bodyRow, row)) {
+    if (!bottom.block("body row", bodyRow, row)) { // untranslated: a box's name
         return false;
     }
     m_bodyButton = {row.left, row.top + (bodyRow - buttonText.y - 2 * pad) / 2, buttonWidth,
@@ -100,11 +107,13 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
                      palette::text,
                      {row.left + buttonWidth + gap, row.top + (bodyRow - bodySize.y) / 2,
                       width - buttonWidth - gap, bodySize.y}});
+    // clang-format off
     if ((!speech.empty() &&
-         !bottom.add("speech problem", regular, speech, px(26), palette::warningNear)) ||
-        !bottom.add("start side", bold, sideLine, px(36), palette::accent) ||
+         !bottom.add("speech problem", regular, speech, px(26), palette::warningNear)) || // untranslated: a box's name
+        !bottom.add("start side", bold, sideLine, px(36), palette::accent) || // untranslated: a box's name
         !bottom.add("keys", m_warnings.empty() ? regular : bold, keys, px(30),
                     m_warnings.empty() ? palette::dimText : palette::warningNear)) {
+        // clang-format on
         return false;
     }
 
@@ -114,7 +123,9 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     }
     const float column = tall ? width : width * 0.52f;
     TextColumn left(boxes, texts, {m, top.y(), column, footer - gap - top.y()}, gap);
-    if (!left.add("you need", bold, "You need", px(36), palette::accent)) {
+    // clang-format off
+    if (!left.add("you need", bold, _("You need"), px(36), palette::accent)) { // untranslated: a box's name
+        // clang-format on
         return false;
     }
     std::vector<std::string> props = {equipmentText(m_app.body, m_routine)};
@@ -127,7 +138,9 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
             return false;
         }
     }
-    if (!left.add("get ready", bold, "Get ready", px(36), palette::accent)) {
+    // clang-format off
+    if (!left.add("get ready", bold, _("Get ready"), px(36), palette::accent)) { // untranslated: a box's name
+        // clang-format on
         return false;
     }
     for (std::size_t i = 0; i < m_routine.setup.size(); ++i) {
@@ -149,13 +162,13 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     float noteHeight = 0;
     if (m_warnings.empty()) {
         const std::string& safety = m_app.body.safety(m_routine.drill);
-        const sf::Vector2f head = measureText(bold, "Safety", px(32), right.width - 2 * notePad);
+        const sf::Vector2f head = measureText(bold, _("Safety"), px(32), right.width - 2 * notePad);
         const sf::Vector2f body = measureText(regular, safety, px(28), right.width - 2 * notePad);
         noteHeight = head.y + gap + body.y + 2 * notePad;
         m_iconSize = 0;
         m_note = {right.left, right.top + right.height - noteHeight, right.width, noteHeight};
         noteTexts.push_back(
-            {"Safety",
+            {_("Safety"),
              &bold,
              px(32),
              palette::text,
@@ -167,15 +180,21 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
                              {m_note.left + notePad, m_note.top + notePad + head.y + gap,
                               right.width - 2 * notePad, body.y}});
     } else {
-        std::string text = "This routine puts the ball on or near the spine or the neck:";
+        std::string text = _("This routine puts the ball on or near the spine or the neck:");
         for (std::size_t i = 0; i < m_warnings.size() && i < 3; ++i) {
             const SafetyWarning& warning = m_warnings[i];
-            text += std::string("\n•  ") + m_routine.steps[warning.stepIndex].name + ": " +
-                    (warning.closeness == Closeness::On ? "on the " : "near the ") +
-                    zoneName(warning.zone) + "; " + warning.advice;
+            text +=
+                std::string("\n•  ") +
+                // TRANSLATORS: {0} is a step's name, {1} a part of the body, {2} what to do
+                // instead.
+                rollcoach::fill(warning.closeness == Closeness::On ? _("{0}: on the {1}; {2}")
+                                                                   : _("{0}: near the {1}; {2}"),
+                                m_routine.steps[warning.stepIndex].name, zoneName(warning.zone),
+                                warning.advice);
         }
         if (m_warnings.size() > 3) {
-            text += "\n•  and " + std::to_string(m_warnings.size() - 3) + " more";
+            text += std::string("\n•  ") +
+                    plural(m_warnings.size() - 3, "and {0} more", "and {0} more");
         }
         m_iconSize = px(40);
         const float icon = static_cast<float>(m_iconSize) * 1.4f;
