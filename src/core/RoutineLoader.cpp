@@ -954,9 +954,9 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
         ok = false;
     } else if (m_byHand) {
         if (ballNode != nullptr) {
-            error(ballNode->mark, fill(_("{0}{1} drill is given by hand: use \"tool\" (hands, "
+            error(ballNode->mark, fill(_("the {0} drill is given by hand: use \"tool\" (hands, "
                                          "thumb or fingers), not \"ball\""),
-                                       std::string("the "), drillName(routine.drill)));
+                                       drillName(routine.drill)));
             ok = false;
         } else if (toolNode == nullptr) {
             error(root.mark, fill(_("missing required key \"tool\" in the routine (hands, thumb or "
@@ -965,9 +965,9 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
             ok = false;
         }
     } else if (toolNode != nullptr && drill != nullptr && ok) {
-        error(toolNode->mark, fill(_("{0}{1} drill rolls a ball: use \"ball\", not \"tool\" (a "
+        error(toolNode->mark, fill(_("the {0} drill rolls a ball: use \"ball\", not \"tool\" (a "
                                      "tool is for the partner and self-press drills)"),
-                                   std::string("the "), drillName(routine.drill)));
+                                   drillName(routine.drill)));
         ok = false;
     } else if (ballNode == nullptr && toolNode == nullptr) {
         error(root.mark, _("missing required key \"ball\" in the routine"));

@@ -26,10 +26,8 @@ constexpr double kSampleSpacingCm = 0.02;
 
 // A length on the half-centimetre grid of advice: "3", "2.5".
 std::string halfCentimetres(double value) {
-    char buffer[32];
     const double rounded = std::round(std::abs(value) * 2) / 2;
-    std::snprintf(buffer, sizeof buffer, rounded == std::floor(rounded) ? "%.0f" : "%.1f", rounded);
-    return buffer;
+    return humanDecimal(rounded, rounded == std::floor(rounded) ? 0 : 1);
 }
 
 // Every move on a half-centimetre grid within 30 cm, nearest first; among equal ones,
@@ -396,19 +394,42 @@ std::string SafetyCheck::adviceFor(const std::vector<Point>& path, Point referen
 std::string SafetyCheck::adviceFor(const std::vector<Point>& path, Point reference,
                                    const Contact& contact) const {
     const std::optional<Point> move = safeMove(path, reference, contact);
+    // Whole sentences for each thing moved, so a language gives each its own grammar.
+    const std::string& noun = contact.noun;
     if (!move) {
-        return fill(_("move the {0} well away from the spine and the neck"), contact.noun);
+        if (noun == "hand") {
+            return _("move the hand well away from the spine and the neck");
+        }
+        if (noun == "thumb") {
+            return _("move the thumb well away from the spine and the neck");
+        }
+        if (noun == "fingertip") {
+            return _("move the fingertips well away from the spine and the neck");
+        }
+        return _("move the ball well away from the spine and the neck");
     }
     const double outward = reference.xCm < 0 ? -move->xCm : move->xCm;
     std::vector<std::string> parts;
     if (outward != 0) {
-        parts.push_back(halfCentimetres(outward) + " cm " + (outward > 0 ? "outward" : "inward"));
+        parts.push_back(fill(outward > 0 ? _("{0} cm outward") : _("{0} cm inward"),
+                             halfCentimetres(outward)));
     }
     if (move->yCm != 0) {
-        parts.push_back(halfCentimetres(move->yCm) + " cm " + (move->yCm > 0 ? "down" : "up"));
+        parts.push_back(
+            fill(move->yCm > 0 ? _("{0} cm down") : _("{0} cm up"), halfCentimetres(move->yCm)));
     }
-    return fill(_("move the {0} {1}{2}"), contact.noun, parts.front(),
-                (parts.size() > 1 ? " and " + parts.back() : ""));
+    const std::string how =
+        parts.size() > 1 ? fill(_("{0} and {1}"), parts.front(), parts.back()) : parts.front();
+    if (noun == "hand") {
+        return fill(_("move the hand {0}"), how);
+    }
+    if (noun == "thumb") {
+        return fill(_("move the thumb {0}"), how);
+    }
+    if (noun == "fingertip") {
+        return fill(_("move the fingertips {0}"), how);
+    }
+    return fill(_("move the ball {0}"), how);
 }
 
 PlacementVerdict SafetyCheck::atPoint(Point point, double ballDiameterCm) const {

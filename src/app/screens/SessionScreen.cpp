@@ -355,13 +355,13 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
     std::vector<std::string> warnings = {
         _("Off the body: move the ball back onto the back"),
         rollcoach::fill(_("Too close to the spine: {0}"),
-                        rollcoach::fill(_("move the {0} well away from the spine and the neck"),
-                                        "ball")),
+                        _("move the fingertips well away from the spine and the neck")),
         // The longest advice the core gives, as it puts it together.
         rollcoach::fill(_("Too close to the neck: {0}"),
-                        rollcoach::fill(_("move the {0} {1}{2}"), "ball",
-                                        "10.5 cm outward", // untranslated: as the core says it
-                                        " and 10.5 cm down"))}; // untranslated: as the core says it
+                        rollcoach::fill(_("move the fingertips {0}"),
+                                        rollcoach::fill(_("{0} and {1}"),
+                                                        rollcoach::fill(_("{0} cm outward"), "10.5"),
+                                                        rollcoach::fill(_("{0} cm down"), "10.5"))))};
     // The tension question, and the answer while it can change; the leave question has a
     // large box of its own.
     std::vector<std::string> prompts;

@@ -11,6 +11,19 @@
 
 namespace rollcoach {
 
+namespace {
+
+// One whole sentence for each place and closeness, so each language words it its own way.
+const char* setupWarningPattern(const SafetyWarning& warning) {
+    const bool on = warning.closeness == Closeness::On;
+    if (warning.zone == Zone::Neck) {
+        return on ? _("{0}: on the neck; {1}") : _("{0}: near the neck; {1}");
+    }
+    return on ? _("{0}: on the spine; {1}") : _("{0}: near the spine; {1}");
+}
+
+} // namespace
+
 SetupScreen::SetupScreen(AppResources& app, Routine routine, RoutineSource source,
                          std::optional<Side> forcedSide)
     : m_app(app), m_routine(std::move(routine)), m_source(std::move(source)),
@@ -185,11 +198,8 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
             const SafetyWarning& warning = m_warnings[i];
             text +=
                 std::string("\n•  ") +
-                // TRANSLATORS: {0} is a step's name, {1} a part of the body, {2} what to do
-                // instead.
-                rollcoach::fill(warning.closeness == Closeness::On ? _("{0}: on the {1}; {2}")
-                                                                   : _("{0}: near the {1}; {2}"),
-                                m_routine.steps[warning.stepIndex].name, zoneName(warning.zone),
+                // TRANSLATORS: {0} is a step's name, {1} what to do instead.
+                rollcoach::fill(setupWarningPattern(warning), m_routine.steps[warning.stepIndex].name,
                                 warning.advice);
         }
         if (m_warnings.size() > 3) {
