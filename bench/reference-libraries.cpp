@@ -69,9 +69,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s ROUTINE.yaml HISTORY.sqlite [--frames N]\n", argv[0]);
         return 2;
     }
-    const std::string font = findFont("DejaVu Sans");
+    const std::string font = findFont("DejaVu Sans:style=Book");
+    const std::string boldFont = findFont("DejaVu Sans:style=Bold");
     sf::Font typeface;
-    if (font.empty() || !typeface.loadFromFile(font)) {
+    sf::Font bold;
+    if (font.empty() || boldFont.empty() || !typeface.loadFromFile(font) ||
+        !bold.loadFromFile(boldFont)) {
         std::fprintf(stderr, "%s: no usable font\n", argv[0]);
         return 1;
     }
@@ -86,6 +89,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s: cannot use this history\n", files[1]);
         return 1;
     }
-    runDrawingWindow(typeface, title, frames);
+    runDrawingWindow(typeface, bold, title, frames);
     return 0;
 }

@@ -133,15 +133,17 @@ def main():
     args = parser.parse_args()
     rollcoach = str(args.build / "rollcoach")
     baseline = str(args.build / "rollcoach-baseline")
-    draw = [str(args.build / "rollcoach-reference-draw")]  # + the font
+    draw = [str(args.build / "rollcoach-reference-draw")]  # + the fonts
     tone = [str(args.build / "rollcoach-reference-tone")]
     libraries = [str(args.build / "rollcoach-reference-libraries"), WALL]  # + a history file
     # The bare programs are built only on request, so a plain build folder has none of them.
     for program in (baseline, draw[0], tone[0], libraries[0]):
         if not os.access(program, os.X_OK):
             sys.exit(f"{program} not found: configure {args.build} with -DROLLCOACH_BENCHMARKS=ON")
-    font = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True,
-                          text=True, check=True).stdout
+    # The drawing floor draws with rollcoach's two fonts, the files rollcoach finds.
+    fonts = [subprocess.run(["fc-match", "-f", "%{file}", f"DejaVu Sans:style={style}"],
+                            capture_output=True, text=True, check=True).stdout
+             for style in ("Book", "Bold")]
 
     display = f":{random.randint(200, 900)}"
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
@@ -162,7 +164,7 @@ def main():
         # Warm the caches once (fontconfig, shaders, page cache) so every run is alike.
         timed(session + ["--frames", "1"], env)
         timed([baseline, "--frames", "1"], env)
-        timed(draw + [font, "--frames", "1"], env)
+        timed(draw + fonts + ["--frames", "1"], env)
         timed(libraries + [str(data / "reference.sqlite"), "--frames", "1"], env)
 
         # Start-up varies by a few milliseconds from run to run: many short runs, taken in turn.
@@ -171,10 +173,10 @@ def main():
             r["base"].append(timed([baseline, "--frames", "1"], env)[0])
             r["app"].append(timed(session + ["--frames", "1"], env)[0])
             r["sound"].append(timed(with_sound + ["--frames", "1"], sound_env)[0])
-            r["draw"].append(timed(draw + [font, "--frames", "1"], env)[0])
-        rows.append(("start-up to first frame, muted (s)", median(r["base"]), median(r["app"]), "<= 1.2x", 1.2))
+            r["draw"].append(timed(draw + fonts + ["--frames", "1"], env)[0])
+        rows.append(("start-up to first frame, muted (s)", median(r["base"]), median(r["app"]), "<= 1.1x", 1.1))
         rows.append(("start-up to first frame, with sound (s)", median(r["base"]), median(r["sound"]),
-                     "<= 1.2x", 1.2))
+                     "<= 1.1x", 1.1))
 
         moving = {"base": [], "app": []}
         rss = {"base": [], "app": [], "sound": [], "nodevice": [], "draw": [], "tone": [],
@@ -197,29 +199,34 @@ def main():
             paused.append(steady(session + ["--paused"], env, args.seconds)[0])
             static.append(steady([rollcoach, "--data-dir", str(data), "run", WALL, "--mute"], env,
                                  args.seconds)[0])
-            _, mem, mapped = steady(draw + [font], env, args.seconds)
+            _, mem, mapped = steady(draw + fonts, env, args.seconds)
             rss["draw"].append(mem)
             maps["draw"].append(mapped)
             rss["tone"].append(steady(tone, sound_env, args.seconds)[1])
             rss["libraries"].append(
                 steady(libraries + [str(data / "reference.sqlite")], env, args.seconds)[1])
         rows.append(("CPU per wall second, ball moving (core)", median(moving["base"]),
-                     median(moving["app"]), "<= 1.5x", 1.5))
+                     median(moving["app"]), "<= 1.0x", 1.0))
         rows.append(("CPU per wall second, ball held (core)", median(moving["base"]), median(hold),
                      "<= 1.5x", 1.5))
         rows.append(("CPU per wall second, paused (core)", None, median(paused), "< 0.01", None))
         rows.append(("CPU per wall second, setup screen (core)", None, median(static), "< 0.01", None))
 
         base_mib = median(rss["base"]) / 1024
+        floor_mib = median(rss["draw"]) / 1024
         app_mib = median(rss["app"]) / 1024
-        rows.append(("peak resident memory, muted (MiB)", base_mib, app_mib, "<= base + 20", None))
-        rows.append(("peak resident memory, no sound device (MiB)", base_mib,
-                     median(rss["nodevice"]) / 1024, "<= base + 20", None))
-        rows.append(("peak resident memory, sound playing (MiB)", base_mib,
-                     median(rss["sound"]) / 1024, "<= base + 20", None))
-        notes.append(("start-up, bare window drawing a circle and a line of text (s)",
+        # Memory against the drawing floor, a bare window drawing text with the same fonts:
+        # what drawing at all costs under this GL (LLVM's shader compiles, tens of MiB under
+        # llvmpipe) is paid by any program that draws.
+        rows.append(("peak memory, muted, over the drawing floor (MiB)", floor_mib, app_mib,
+                     "<= floor + 3", None))
+        rows.append(("peak memory, no sound device, over the floor (MiB)", floor_mib,
+                     median(rss["nodevice"]) / 1024, "<= floor + 3", None))
+        rows.append(("peak memory, sound playing, over the floor (MiB)", floor_mib,
+                     median(rss["sound"]) / 1024, "(sound's own)", None))
+        notes.append(("start-up, bare window drawing a circle and text in both fonts (s)",
                       median(r["base"]), median(r["draw"])))
-        notes.append(("peak memory, bare window drawing a circle and a line of text (MiB)", base_mib,
+        notes.append(("peak memory, the drawing floor: the same window (MiB)", base_mib,
                       median(rss["draw"]) / 1024))
         notes.append(("peak memory, the same, using fontconfig, yaml-cpp and SQLite (MiB)", base_mib,
                       median(rss["libraries"]) / 1024))
@@ -261,7 +268,8 @@ def main():
 
     print(f"rollcoach benchmark: {args.repeat} runs each, medians; {args.seconds} s per CPU run; "
           f"one Xvfb {display} at 1920x1080, window 1280x720, 60 fps limit")
-    print(f"{'measure':44} {'baseline':>10} {'rollcoach':>10} {'ratio':>7}  {'target':14} verdict")
+    print("reference: the bare window (baseline), or for memory the drawing floor")
+    print(f"{'measure':50} {'reference':>10} {'rollcoach':>10} {'ratio':>7}  {'target':14} verdict")
     failed = False
     for name, base, app, target, limit in rows:
         ratio = app / base if base else None
@@ -269,17 +277,19 @@ def main():
             ok = ratio <= limit
         elif "paused" in name or "setup" in name:
             ok = app < 0.01
+        elif target.startswith("("):
+            ok = None  # no target: OpenAL's mixing context is the sound card's, shown as it is
         elif "memory" in name:
-            ok = app <= base + 20
+            ok = app <= base + 3
         else:
             ok = app <= 1.0
-        failed |= not ok
+        failed |= ok is False
         if "memory" in name:
             shown = f"+{app - base:.1f}"  # the target is a difference, not a ratio
         else:
             shown = "" if ratio is None else f"{ratio:6.2f}x"
-        print(f"{name:44} {'' if base is None else f'{base:10.3f}':>10} {app:10.3f} "
-              f"{shown:>7}  {target:14} {'met' if ok else 'MISSED'}")
+        print(f"{name:50} {'' if base is None else f'{base:10.3f}':>10} {app:10.3f} "
+              f"{shown:>7}  {target:14} {'' if ok is None else 'met' if ok else 'MISSED'}")
     print("\nreference points (no target): bare SFML programs with nothing of rollcoach, in this run")
     for name, base, value in notes:
         print(f"{name:66} {value:8.3f}  baseline {base:8.3f}  "

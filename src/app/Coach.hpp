@@ -2,7 +2,7 @@
 
 #include "Controls.hpp"
 #include "MediaPlayer.hpp"
-#include "core/WindowRequest.hpp"
+#include "window/WindowRequest.hpp"
 #include "screens/Screen.hpp"
 
 #include <iosfwd>

@@ -234,8 +234,7 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
         for (const Point& p : m_body.sacrum) {
             top = std::min(top, p.yCm);
         }
-        fillPolygon(m_bones, toScreen(v, m_body.sacrum, 1),
-                    sf::Color(palette::bone.r, palette::bone.g, palette::bone.b, 170));
+        fillPolygon(m_bones, toScreen(v, m_body.sacrum, 1), palette::withAlpha(palette::bone, 170));
         strokeLine(m_bones, toScreen(v, m_body.sacrum, 1), std::max(1.5f, px * 0.2f),
                    palette::boneEdge, true);
         const float level = static_cast<float>(m_body.thoracicLevelCm);
@@ -264,8 +263,7 @@ void BodyDiagram::prepare(sf::FloatRect area, std::optional<Side> workingSide,
     // Scapulae and the spine of each.
     for (float mirror : {1.f, -1.f}) {
         const std::vector<sf::Vector2f> blade = toScreen(v, m_body.scapula, mirror);
-        fillPolygon(m_bones, blade,
-                    sf::Color(palette::bone.r, palette::bone.g, palette::bone.b, 150));
+        fillPolygon(m_bones, blade, palette::withAlpha(palette::bone, 150));
         strokeLine(m_bones, blade, std::max(1.5f, px * 0.2f), palette::boneEdge, true);
         strokeLine(m_bones, toScreen(v, m_body.scapulaSpine, mirror), std::max(2.f, px * 0.45f),
                    palette::boneEdge);
@@ -541,7 +539,7 @@ void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point a
         }
         digit(c, root, 2.3f, fill);
         fillPolygon(shapes, turnedEllipse(c + dir * (1.1f * px), dir, 0.9f * px, 0.7f * px, 20),
-                    sf::Color(255, 236, 228, lifted ? 110 : 255));
+                    palette::withAlpha(palette::hand, lifted ? 110 : 255));
     } else {
         // Fingertips: three fingers side by side, the middle one pressing on the patch, the
         // back of the hand beyond them: from above when the hand reaches over the shoulder,
@@ -556,11 +554,11 @@ void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point a
         }
         digit(c, c + dir * (length * px), 1.7f, fill);
         fillPolygon(shapes, turnedEllipse(c + dir * (0.9f * px), dir, 0.6f * px, 0.5f * px, 20),
-                    sf::Color(255, 236, 228, lifted ? 110 : 255));
+                    palette::withAlpha(palette::hand, lifted ? 110 : 255));
     }
     // The contact patch itself, to scale, so its distance to the zones can be judged.
     fillRing(shapes, c, std::max(0.f, r - outline), r, 36,
-             lifted ? sf::Color(255, 255, 255, 90) : sf::Color(255, 255, 255, 220));
+             lifted ? palette::faintMark : palette::strongMark);
     drawShapes(target, shapes);
 }
 
@@ -585,7 +583,7 @@ void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double c
              shine);
     const float edge = std::max(1.5f, radius * 0.08f);
     fillRing(shapes, center, std::max(0.f, radius - edge), radius, 48,
-             carried ? sf::Color(30, 30, 30, 140) : palette::ballEdge);
+             carried ? palette::carriedBallEdge : palette::ballEdge);
     drawShapes(target, shapes);
 }
 

@@ -22,8 +22,8 @@ public:
 /// Throws AssetError.
 std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns);
 
-/// A font file mapped into memory, read in place: sf::Font and the metrics each map the file
-/// otherwise, and every page both read would count twice in the resident memory.
+/// A font file mapped into memory and read in place by FreeType: sf::Font would otherwise read
+/// it through a stream of its own.
 class FontFile {
 public:
     FontFile() = default;
@@ -39,8 +39,9 @@ protected:
 };
 
 /// A font that draws (an sf::Font) and measures without drawing: layouts measure with its
-/// metrics, so only the glyphs actually drawn are rasterised. Both read one mapping of the
-/// file, made first and unmapped last (it is the first base).
+/// metrics, so only the glyphs actually drawn are rasterised. Both use the one FreeType face
+/// sf::Font loads, over one mapping of the file, made first and unmapped last (it is the first
+/// base).
 class MeasuredFont : private FontFile, public sf::Font {
 public:
     const TextMetrics& metrics() const { return m_metrics; }

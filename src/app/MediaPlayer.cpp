@@ -37,8 +37,8 @@ void MediaPlayer::show(const std::optional<NowPlaying>& now) {
             return;
         }
         std::string why;
-        const auto open = reinterpret_cast<OpenMediaPlayerBus>(
-            loadModuleSymbol(m_modules, kOpenMediaPlayerBusSymbol, why));
+        const auto open =
+            loadModuleEntry<OpenMediaPlayerBus>(m_modules, kOpenMediaPlayerBusSymbol, why);
         if (open == nullptr) {
             m_err << "rollcoach: notice: "
                   << rollcoach::fill(_("cannot load {0}: media keys will not control the session"),

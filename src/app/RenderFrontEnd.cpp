@@ -56,6 +56,7 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
     }
     if (request.picture == WindowRequest::Picture::Progress) {
         ProgressScreen screen(app, routine.routine->title);
+        screen.waitForHistory();
         screen.layout(size);
         return drawToPng(screen, size, request.outFile, out, err);
     }

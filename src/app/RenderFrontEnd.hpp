@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/WindowRequest.hpp"
 #include "screens/Screen.hpp"
+#include "window/WindowRequest.hpp"
 
 #include <iosfwd>
 

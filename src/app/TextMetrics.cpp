@@ -1,5 +1,7 @@
 #include "TextMetrics.hpp"
 
+#include <SFML/Graphics/Font.hpp>
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
@@ -18,55 +20,37 @@ std::uint64_t key(unsigned size, std::uint32_t a, std::uint32_t b = 0) {
     return (static_cast<std::uint64_t>(size) << 42) | (static_cast<std::uint64_t>(a) << 21) | b;
 }
 
+// SFML 2.5 keeps a font's FreeType face private (sf::Font::m_face). An explicit
+// instantiation may name a private member, so the member's address is taken in one, and
+// handed out through the friend function below.
+using FontFaceMember = void* sf::Font::*;
+FontFaceMember fontFaceMember();
+template <FontFaceMember Member> struct FontFaceAccess {
+    friend FontFaceMember fontFaceMember() { return Member; }
+};
+template struct FontFaceAccess<&sf::Font::m_face>;
+
 } // namespace
 
-TextMetrics::~TextMetrics() {
-    if (m_face != nullptr) {
-        FT_Done_Face(m_face);
-    }
-    if (m_library != nullptr) {
-        FT_Done_FreeType(m_library);
-    }
-}
-
-bool TextMetrics::open(const void* data, std::size_t size) {
-    // A library of its own: sf::Font's is private to it.
-    if (m_library == nullptr && FT_Init_FreeType(&m_library) != 0) {
-        m_library = nullptr;
-        return false;
-    }
-    FT_Face face = nullptr;
-    if (FT_New_Memory_Face(m_library, static_cast<const FT_Byte*>(data),
-                           static_cast<FT_Long>(size), 0, &face) != 0) {
-        return false;
-    }
-    // sf::Font refuses a font without Unicode characters; so does this.
-    if (FT_Select_Charmap(face, FT_ENCODING_UNICODE) != 0) {
-        FT_Done_Face(face);
-        return false;
-    }
-    if (m_face != nullptr) {
-        FT_Done_Face(m_face);
-    }
-    m_face = face;
-    m_kerning = FT_HAS_KERNING(face);
-    m_size = 0;
+bool TextMetrics::open(const sf::Font& font) {
+    // sf::Font chose the Unicode character map when it loaded the file; it refuses a font
+    // without one.
+    m_face = static_cast<FT_Face>(font.*fontFaceMember());
+    m_kerning = m_face != nullptr && FT_HAS_KERNING(m_face);
     m_glyphs.clear();
     m_kernings.clear();
     m_lineSpacings.clear();
-    return true;
+    return m_face != nullptr;
 }
 
 bool TextMetrics::useSize(unsigned size) const {
     if (m_face == nullptr) {
         return false;
     }
-    if (size != m_size) {
-        if (FT_Set_Pixel_Sizes(m_face, 0, size) != 0) {
-            m_size = 0;
-            return false;
-        }
-        m_size = size;
+    // The face is the font's too, and drawing sets its size: it is looked at each time, as
+    // sf::Font does, and set only when it differs.
+    if (m_face->size == nullptr || m_face->size->metrics.x_ppem != size) {
+        return FT_Set_Pixel_Sizes(m_face, 0, size) == 0;
     }
     return true;
 }

@@ -7,9 +7,12 @@
 #include <cstdint>
 #include <unordered_map>
 
-// FreeType's handles, named here so that this header does not pull FreeType's own in.
-struct FT_LibraryRec_;
+// FreeType's handle, named here so that this header does not pull FreeType's own in.
 struct FT_FaceRec_;
+
+namespace sf {
+class Font;
+}
 
 namespace rollcoach {
 
@@ -21,17 +24,20 @@ namespace rollcoach {
 ///
 /// The glyphs are loaded as SFML loads them (the same hinting, at the same pixel size), so the
 /// numbers are the ones sf::Text::getLocalBounds() gives, to the last bit. What was measured is
-/// remembered per size and character. Not for use from two threads at once.
+/// remembered per size and character.
+///
+/// It reads the loaded sf::Font's own FreeType face: one face per font file, for drawing and
+/// measuring alike, not a second one with its own tables and hinting state. Like the font, not
+/// for use from two threads at once.
 class TextMetrics {
 public:
     TextMetrics() = default;
-    ~TextMetrics();
     TextMetrics(const TextMetrics&) = delete;
     TextMetrics& operator=(const TextMetrics&) = delete;
 
-    /// Reads a font file's contents, which must stay where they are while this is used; false
-    /// when FreeType cannot read it or it has no Unicode characters.
-    bool open(const void* data, std::size_t size);
+    /// Measures with `font`'s face; the font must be loaded, and outlive this. False when it
+    /// has no face.
+    bool open(const sf::Font& font);
 
     /// The box of the text at `size` pixels, relative to its origin: what
     /// sf::Text::getLocalBounds() gives for the same string, font and size (regular style).
@@ -49,10 +55,8 @@ private:
     float kerning(std::uint32_t first, std::uint32_t second, unsigned size) const;
     bool useSize(unsigned size) const;
 
-    FT_LibraryRec_* m_library = nullptr;
     FT_FaceRec_* m_face = nullptr;
     bool m_kerning = false;
-    mutable unsigned m_size = 0;
     mutable std::unordered_map<std::uint64_t, Glyph> m_glyphs;
     mutable std::unordered_map<std::uint64_t, float> m_kernings;
     mutable std::unordered_map<unsigned, float> m_lineSpacings;

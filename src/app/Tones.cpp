@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <dlfcn.h>
 #include <filesystem>
 #include <ostream>
 #include <sstream>
@@ -108,32 +107,12 @@ void Tones::prepare() {
     }
     // The module stays loaded to the end: SFML's audio library keeps its device in globals
     // that are released at exit.
-    void* module = nullptr;
-    std::string tried;
-    for (const std::string& path : m_modules) {
-        module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (module != nullptr) {
-            break;
-        }
-        const char* why = dlerror();
-        tried += "\n  " + (why ? std::string(why) : path);
-    }
-    if (module == nullptr) {
-        m_notices << "rollcoach: "
-                  << rollcoach::fill(
-                         _("cannot load the sound module; cues will be silent. Tried:{0}"), tried)
-                  << "\n";
-        return;
-    }
-    const auto open = reinterpret_cast<OpenSoundPlayer>(dlsym(module, kOpenSoundPlayerSymbol));
-    if (open == nullptr) {
-        m_notices << "rollcoach: "
-                  << rollcoach::fill(_("the sound module has no {0}; cues will be silent"),
-                                     kOpenSoundPlayerSymbol)
-                  << "\n";
-        return;
-    }
     std::string why;
+    const auto open = loadModuleEntry<OpenSoundPlayer>(m_modules, kOpenSoundPlayerSymbol, why);
+    if (open == nullptr) {
+        m_notices << "rollcoach: " << rollcoach::fill(_("cues will be silent: {0}"), why) << "\n";
+        return;
+    }
     m_player.reset(open(toneSamples(), kSampleRate, why));
     if (m_player == nullptr) {
         m_notices << "rollcoach: " << rollcoach::fill(_("{0}: cues will be silent"), why) << "\n";

@@ -3,11 +3,11 @@
 #include "Tones.hpp"
 #include "core/Translate.hpp"
 #include "modules/MicrophoneModule.hpp"
+#include "modules/ModuleLoader.hpp"
 #include "voice/Audio.hpp"
 #include "voice/Recognizer.hpp"
 
 #include <cstdlib>
-#include <dlfcn.h>
 #include <ostream>
 
 namespace rollcoach {
@@ -42,20 +42,12 @@ void VoiceListener::start(const std::vector<std::string>& modules) {
     if (!loadModel()) {
         return;
     }
-    void* module = nullptr;
-    for (const std::string& path : modules) {
-        if ((module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) != nullptr) {
-            break;
-        }
-    }
-    const auto open = module != nullptr
-                          ? reinterpret_cast<OpenMicrophone>(dlsym(module, kOpenMicrophoneSymbol))
-                          : nullptr;
+    std::string why;
+    const auto open = loadModuleEntry<OpenMicrophone>(modules, kOpenMicrophoneSymbol, why);
     if (open == nullptr) {
-        m_notices << "rollcoach: " << _("cannot load the sound module: not listening") << "\n";
+        m_notices << "rollcoach: " << rollcoach::fill(_("not listening: {0}"), why) << "\n";
         return;
     }
-    std::string why;
     m_microphone.reset(open(
         kVoiceSampleRate,
         [this](const std::int16_t* samples, std::size_t count) { hear(samples, count); }, why));

@@ -105,6 +105,22 @@ bool TextColumn::block(const std::string& name, float height, sf::FloatRect& box
     return true;
 }
 
+LayoutStart::LayoutStart(sf::Vector2u size, float t, bool lenient, Spacing spacing)
+    : c(Canvas::of(size)), k(spacing.smallest + (1 - spacing.smallest) * t),
+      m(spacing.margin * c.u * (spacing.marginShrinks ? k : 1.f)), gap(spacing.gap * c.u * k),
+      width(c.w - 2 * m), tall(c.h > c.w * 1.15f) {
+    boxes.lenient = lenient;
+}
+
+sf::FloatRect LayoutStart::besideBody(sf::FloatRect body, float apart) const {
+    if (tall) {
+        const float top = body.top + body.height + apart;
+        return {m, top, c.w - 2 * m, c.h - m - top};
+    }
+    const float left = body.left + body.width + apart;
+    return {left, m, c.w - m - left, c.h - 2 * m};
+}
+
 Canvas beginFrame(sf::RenderTarget& target) {
     target.clear(palette::background);
     return Canvas::of(target.getSize());

@@ -117,6 +117,37 @@ inline unsigned onGrid(unsigned px) {
     return px >= 24 ? px / 4 * 4 : std::max(2u, px / 2 * 2);
 }
 
+/// How a screen spaces its layout, in design units: the scale of its tightest try (`smallest`,
+/// at t = 0; below that as shrinkToFit goes on), its margin and the gap between texts.
+struct Spacing {
+    float smallest = 0.7f;
+    float margin = 40;
+    float gap = 14;
+    bool marginShrinks = true; ///< false: the margin keeps its size at every try
+};
+
+/// What every screen's layout starts from, at one try (t = 1 the roomiest): the canvas, the
+/// try's scale, the margin and the width inside it, whether the window stands upright, and the
+/// boxes and texts placed so far.
+struct LayoutStart {
+    LayoutStart(sf::Vector2u size, float t, bool lenient, Spacing spacing = {});
+    Canvas c;
+    float k = 1;     ///< the try's scale of every size
+    float m = 0;     ///< the margin
+    float gap = 0;   ///< between one text and the next
+    float width = 0; ///< inside the margins
+    bool tall =
+        false; ///< portrait: what stands beside the body on a landscape screen goes under it
+    Boxes boxes;
+    std::vector<PlacedText> texts;
+
+    /// A text size of `units` at the try's scale, on the grid of sizes.
+    unsigned px(float units) const { return onGrid(c.px(units * k)); }
+    /// Where the texts go beside `body` (`apart` from it) on a landscape screen, or under it
+    /// on a portrait one, to the margins.
+    sf::FloatRect besideBody(sf::FloatRect body, float apart) const;
+};
+
 /// Clears the target to the background colour and gives its measures.
 Canvas beginFrame(sf::RenderTarget& target);
 

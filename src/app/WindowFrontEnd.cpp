@@ -10,12 +10,12 @@
 #include "StopSignals.hpp"
 #include "Tones.hpp"
 #include "VoiceListener.hpp"
+#include "WindowPlace.hpp"
 #include "core/DataPaths.hpp"
 #include "core/EveryBody.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/Translate.hpp"
-#include "core/WindowPlace.hpp"
 #include "modules/ModuleLoader.hpp"
 #include "voice/Recognizer.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/WindowRequest.hpp"
 #include "core/Workspace.hpp"
+#include "window/WindowRequest.hpp"
 
 #include <iosfwd>
 

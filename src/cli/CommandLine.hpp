@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/Clock.hpp"
-#include "core/WindowRequest.hpp"
 #include "core/Workspace.hpp"
+#include "window/WindowRequest.hpp"
 
 #include <functional>
 #include <iosfwd>

@@ -396,8 +396,8 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
         return Answer::Nothing;
     }
     std::string why;
-    const auto post = reinterpret_cast<PostNotification>(loadModuleSymbol(
-        modulePaths(workspace.programFolder, kNotifyModuleName), kPostNotificationSymbol, why));
+    const auto post = loadModuleEntry<PostNotification>(
+        modulePaths(workspace.programFolder, kNotifyModuleName), kPostNotificationSymbol, why);
     if (post == nullptr) {
         err << "rollcoach: error: " << rollcoach::fill(_("no notifications: {0}"), why) << "\n";
         return Answer::Failed;

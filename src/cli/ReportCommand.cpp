@@ -95,8 +95,8 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     DrawReportPdf draw = nullptr;
     if (!pdfFile.empty()) {
         std::string why;
-        draw = reinterpret_cast<DrawReportPdf>(loadModuleSymbol(
-            modulePaths(workspace.programFolder, kReportModuleName), kDrawReportPdfSymbol, why));
+        draw = loadModuleEntry<DrawReportPdf>(
+            modulePaths(workspace.programFolder, kReportModuleName), kDrawReportPdfSymbol, why);
         if (draw == nullptr) {
             err << "rollcoach: error: " << rollcoach::fill(_("cannot write PDF reports: {0}"), why)
                 << "\n";

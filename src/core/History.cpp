@@ -391,6 +391,17 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
     return std::unique_ptr<History>(new History(db, path, busyTimeoutMs));
 }
 
+std::unique_ptr<History> History::openToRead(const std::string& path, int busyTimeoutMs) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        const std::string why = db != nullptr ? sqlite3_errmsg(db) : _("cannot open");
+        sqlite3_close(db);
+        throw HistoryError(path + ": " + fill(_("cannot read the history: {0}"), why));
+    }
+    sqlite3_busy_timeout(db, busyTimeoutMs);
+    return std::unique_ptr<History>(new History(db, path, busyTimeoutMs));
+}
+
 History::~History() {
     sqlite3_close(m_db);
 }

@@ -82,6 +82,10 @@ public:
     /// database can be used: still locked after `busyTimeoutMs`, a full disk, an I/O error.
     static std::unique_ptr<History> open(const std::string& dataDir, std::int64_t now,
                                          std::string& notice, int busyTimeoutMs = kBusyTimeoutMs);
+    /// Opens the history file at `path` to read only, over a connection of its own (one per
+    /// thread). Throws HistoryError, naming the file and the reason, when it cannot.
+    static std::unique_ptr<History> openToRead(const std::string& path,
+                                               int busyTimeoutMs = kBusyTimeoutMs);
     ~History();
     History(const History&) = delete;
     History& operator=(const History&) = delete;

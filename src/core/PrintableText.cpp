@@ -1,5 +1,7 @@
 #include "PrintableText.hpp"
 
+#include "TextEntry.hpp"
+
 #include <cstdio>
 
 namespace rollcoach {
@@ -165,9 +167,45 @@ bool looksBlank(const std::string& text) {
     return true;
 }
 
+namespace {
+
+// The capital of a small letter of the Latin, Greek and Cyrillic alphabets (the languages
+// rollcoach is translated into, and their neighbours); any other character is its own.
+char32_t capitalOf(char32_t c) {
+    if ((c >= U'a' && c <= U'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7) ||
+        (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) || (c >= 0x430 && c <= 0x44F)) {
+        return c - 0x20;
+    }
+    if (c == 0xFF) {
+        return 0x178;
+    }
+    if (c >= 0x450 && c <= 0x45F) {
+        return c - 0x50;
+    }
+    // Latin Extended-A pairs a capital and its small letter, in turn; the ranges between
+    // 0x139 and 0x148, and after 0x178, start with the capital on an odd code point.
+    const bool oddCapital = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    const bool paired =
+        (c >= 0x100 && c <= 0x137 && c != 0x131) || (c >= 0x14A && c <= 0x177) || oddCapital;
+    if (paired && (c % 2 == 0) == oddCapital) {
+        return c - 1;
+    }
+    return c;
+}
+
+} // namespace
+
 std::string capitalised(std::string text) {
-    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') {
-        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    if (text.empty()) {
+        return text;
+    }
+    const Decoded first = decodeAt(text, 0);
+    if (first.length == 0) {
+        return text;
+    }
+    const char32_t capital = capitalOf(first.codePoint);
+    if (capital != first.codePoint) {
+        text.replace(0, first.length, utf8Of(capital));
     }
     return text;
 }

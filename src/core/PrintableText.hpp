@@ -36,8 +36,9 @@ std::size_t countCharacters(const std::string& text);
 /// zero-width characters.
 bool looksBlank(const std::string& text);
 
-/// The text with its first letter in capitals ("left side" becomes "Left side"); only an
-/// ASCII letter changes.
+/// The text with its first letter in capitals ("left side" becomes "Left side", "über" becomes
+/// "Über"): UTF-8, for small letters of the Latin, Greek and Cyrillic alphabets; anything else
+/// first is left as it is. The one way rollcoach capitalises.
 std::string capitalised(std::string text);
 
 } // namespace rollcoach

@@ -132,13 +132,8 @@ bool changeSettingsFile(const std::string& path, const std::vector<SettingChange
         }
         text = file.text;
     }
-    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-    if (!folder.empty()) {
-        std::filesystem::create_directories(folder, ec);
-        if (ec) {
-            why = folder.string() + ": " + ec.message();
-            return false;
-        }
+    if (!makeFolderFor(path, why)) {
+        return false;
     }
     if (!writeFileAtomically(path, withSettings(text, changes), why)) {
         why = path + ": " + why;

@@ -141,6 +141,20 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
     return file;
 }
 
+bool makeFolderFor(const std::string& path, std::string& why) {
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    if (folder.empty()) {
+        return true;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec) {
+        why = folder.string() + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
 bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string& why) {
     namespace fs = std::filesystem;
     const fs::path target(path);

@@ -22,6 +22,10 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes);
 /// left as it was, and false is returned with the operating system's reason in `why`.
 bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string& why);
 
+/// Makes the folder that holds `path`, and its parents, where missing; false with the folder
+/// and the reason in `why`.
+bool makeFolderFor(const std::string& path, std::string& why);
+
 /// FNV-1a hash of a routine file's text, as 16 hex digits: tells edited routines apart.
 std::string routineHash(const std::string& text);
 

@@ -21,4 +21,10 @@ std::vector<std::string> modulePaths(const std::string& programFolder, const std
 /// symbol.
 void* loadModuleSymbol(const std::vector<std::string>& paths, const char* symbol, std::string& why);
 
+/// loadModuleSymbol, as the entry point's own type (the function pointer its header declares).
+template <typename Entry>
+Entry loadModuleEntry(const std::vector<std::string>& paths, const char* symbol, std::string& why) {
+    return reinterpret_cast<Entry>(loadModuleSymbol(paths, symbol, why));
+}
+
 } // namespace rollcoach

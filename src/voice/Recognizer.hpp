@@ -1,11 +1,10 @@
 #pragma once
 
-// The boundary between rollcoach and its voice module, rollcoach-voice.so, which alone links
-// PocketSphinx and what it brings (BLAS, LAPACK, Fortran's runtime). Both front ends load the
-// module only when something is to be listened to, so a session that does not listen, and
-// every other command, never maps those libraries.
+// The recogniser of the five command words, as both front ends use it. Its code is the voice
+// module's (modules/VoiceModule.hpp), loaded only when something is to be listened to.
 
 #include "Command.hpp"
+#include "modules/VoiceModule.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -54,13 +53,6 @@ public:
     /// Called with every utterance decided on, accepted or not.
     virtual void onUtterance(std::function<void(const Utterance&)> report) = 0;
 };
-
-/// The module's entry point: loads the speech model. Returns null, with `why` said in a few
-/// words, when it cannot.
-using OpenRecognizer = Recognizer* (*)(const RecognizerLimits& limits, std::string& why);
-
-constexpr const char* kOpenRecognizerSymbol = "rollcoach_open_recognizer";
-constexpr const char* kVoiceModuleName = "rollcoach-voice.so";
 
 /// Loads the voice module from the first of `modules` that loads, and the speech model with
 /// it. Null, with `why` said in a few words, when either cannot be loaded.

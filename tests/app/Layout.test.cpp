@@ -432,11 +432,14 @@ TEST_CASE("the progress screen: dates, a labelled 0-10 axis, each side, at every
     h.app.history = history.get();
 
     ProgressScreen wall(h.app, "Wall tennis-ball drill");
+    wall.waitForHistory();
     REQUIRE(wall.routineShown() == "Wall tennis-ball drill");
     REQUIRE(wall.progress().left.sessions.size() == 12);
     ProgressScreen lying(h.app, "Lying upper-trapezius drill");
+    lying.waitForHistory();
     REQUIRE(lying.progress().right.sessions.empty());
     ProgressScreen cut(h.app); // the last used: the one cut short
+    cut.waitForHistory();
     REQUIRE(cut.routineShown() == "Cut short");
     CHECK(cut.routines().size() == 3);
     CHECK(cut.summary().find("ended before a tension rating was given") != std::string::npos);
@@ -489,6 +492,7 @@ TEST_CASE("the progress screen: arrows, buttons and Esc") {
     recordSession(*history, "B", 1, "finished", {{Side::Right, 5, 4}});
     h.app.history = history.get();
     ProgressScreen screen(h.app);
+    screen.waitForHistory();
     screen.layout({1280, 720});
     CHECK(screen.routineShown() == "B");
     sf::Event right;

@@ -1241,6 +1241,7 @@ TEST_CASE("the progress screen opens from the end screen and from the list, and 
     CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::P))));
     auto* progress = dynamic_cast<ProgressScreen*>(coach.current());
     REQUIRE(progress != nullptr);
+    progress->waitForHistory();
     CHECK(progress->routineShown() == "Wall tennis-ball drill");
     CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
     REQUIRE(dynamic_cast<EndScreen*>(coach.current()) != nullptr);
@@ -1401,6 +1402,7 @@ TEST_CASE("three sessions on three days with check-ins: progress, history and th
     auto opened = History::open(data.path.string(), monday, notice);
     h.app.history = opened.get();
     ProgressScreen screen(h.app);
+    screen.waitForHistory();
     screen.layout({1280, 720});
     const auto texts = screen.textsShown();
     for (const char* shown : {"23 Nov", "25 Nov", "27 Nov", "0", "10", "Left side", "Right side"}) {

@@ -111,20 +111,16 @@ void BodyScreen::layout(sf::Vector2u size) {
 }
 
 bool BodyScreen::arrange(float t) {
-    const Canvas c = Canvas::of(m_size);
-    const float u = c.u;
-    const float k = 0.7f + 0.3f * t;
-    auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const float m = 40 * u * k;
-    const float gap = 14 * u * k;
+    LayoutStart start(m_size, t, m_lenient, {0.7f, 40, 14});
+    const Canvas& c = start.c;
+    const float u = c.u, k = start.k, m = start.m, gap = start.gap, width = start.width;
+    auto px = [&start](float units) { return start.px(units); };
     const float pad = 12 * u * k;
     const MeasuredFont& regular = m_app.fonts.regular;
     const MeasuredFont& bold = m_app.fonts.bold;
-    const bool tall = c.h > c.w * 1.15f;
-    const float width = c.w - 2 * m;
-    Boxes boxes;
-    boxes.lenient = m_lenient;
-    std::vector<PlacedText> texts;
+    const bool tall = start.tall;
+    Boxes& boxes = start.boxes;
+    std::vector<PlacedText>& texts = start.texts;
     std::vector<std::pair<BodyField, sf::FloatRect>> fields;
     std::vector<std::pair<std::string, sf::FloatRect>> buttons;
 
@@ -427,7 +423,7 @@ void BodyScreen::draw(sf::RenderTarget& target) const {
     beginFrame(target);
     for (const auto& [field, box] : m_fields) {
         const bool focused = field == m_draft.field;
-        drawPanel(target, box, focused ? sf::Color(52, 62, 84) : palette::panel,
+        drawPanel(target, box, focused ? palette::focusedPanel : palette::panel,
                   focused ? std::optional<sf::Color>(palette::accent) : std::nullopt, m_edge);
     }
     for (const auto& [name, box] : m_buttons) {
@@ -435,7 +431,7 @@ void BodyScreen::draw(sf::RenderTarget& target) const {
         const bool save = name == "save";
         drawPanel(target, box,
                   save     ? palette::accent
-                  : chosen ? sf::Color(70, 110, 150)
+                  : chosen ? palette::chosenPanel
                            : palette::panel,
                   chosen || save ? std::nullopt : std::optional<sf::Color>(palette::dimText),
                   m_edge * 0.5f);
@@ -448,7 +444,7 @@ void BodyScreen::draw(sf::RenderTarget& target) const {
         const float dot = std::max(1.5f, 0.35f * view.pixelsPerCm());
         for (const Mark& mark : m_trail) {
             fillRing(trail, view.toScreen(mark.at), 0, dot, 8,
-                     mark.offBody ? palette::warningOn : sf::Color(250, 250, 250, 150));
+                     mark.offBody ? palette::warningOn : palette::trail);
         }
         drawShapes(target, trail);
         for (const Mark& mark : m_placements) {

@@ -59,8 +59,7 @@ std::string titleFromFile(const std::string& file) {
     if (stem.empty() || stem.find_first_not_of(' ') == std::string::npos) {
         stem = _("My routine");
     }
-    stem[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(stem[0])));
-    return stem;
+    return capitalised(stem);
 }
 
 bool control(const sf::Event::KeyEvent& key) {
@@ -336,29 +335,22 @@ void EditorScreen::arrange() {
 }
 
 bool EditorScreen::arrange(float t) {
-    const Canvas c = Canvas::of(m_size);
-    const float u = c.u;
-    const float k = 0.6f + 0.4f * t;
-    auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const float gap = 10 * u * k;
-    const float m = 20 * u;
+    LayoutStart start(m_size, t, m_lenient, {0.6f, 20, 10, false});
+    const Canvas& c = start.c;
+    const float u = c.u, k = start.k, m = start.m, gap = start.gap;
+    auto px = [&start](float units) { return start.px(units); };
     m_edge = 4 * u;
-    const bool tall = c.h > c.w * 1.15f;
+    const bool tall = start.tall;
     // The body takes less room than in a session: the fields need it.
     const sf::FloatRect body =
         tall ? sf::FloatRect(m, m, c.w - 2 * m, c.h * 0.42f)
              : sf::FloatRect(m, m, std::min(c.w * 0.4f, c.h * 0.85f), c.h - 2 * m);
     m_bodyArea = body;
-    const sf::FloatRect panel =
-        tall ? sf::FloatRect(m, body.top + body.height + m, c.w - 2 * m,
-                             c.h - m - (body.top + body.height + m))
-             : sf::FloatRect(body.left + body.width + m, m, c.w - m - (body.left + body.width + m),
-                             c.h - 2 * m);
+    const sf::FloatRect panel = start.besideBody(body, m);
     const MeasuredFont& regular = m_app.fonts.regular;
     const MeasuredFont& bold = m_app.fonts.bold;
-    Boxes boxes;
-    boxes.lenient = m_lenient;
-    std::vector<PlacedText> texts;
+    Boxes& boxes = start.boxes;
+    std::vector<PlacedText>& texts = start.texts;
     std::vector<std::pair<std::string, sf::FloatRect>> buttons;
     std::vector<std::pair<std::size_t, sf::FloatRect>> stepRows;
     std::vector<std::pair<std::size_t, sf::FloatRect>> fieldRows;
@@ -1189,11 +1181,11 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
             const float width = 0.6f * view.pixelsPerCm();
             const std::vector<Point> pressed = pressedPath(*step);
             if (pressed.size() > 1) {
-                drawArrowPath(shapes, onScreen(pressed), width, sf::Color(255, 255, 255, 150));
+                drawArrowPath(shapes, onScreen(pressed), width, palette::mark);
             }
             const std::vector<Point> back = returnPath(*step);
             if (back.size() > 1) {
-                drawArrowPath(shapes, onScreen(back), width * 0.5f, sf::Color(255, 255, 255, 90));
+                drawArrowPath(shapes, onScreen(back), width * 0.5f, palette::faintMark);
             }
             drawShapes(target, shapes);
         }
@@ -1221,8 +1213,9 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
                 sf::CircleShape marker(chosen ? dot * 1.6f : dot);
                 marker.setOrigin(marker.getRadius(), marker.getRadius());
                 marker.setPosition(view.toScreen(at));
-                marker.setFillColor(list == PointList::Points ? sf::Color(255, 255, 255, 200)
-                                                              : sf::Color(255, 255, 255, 110));
+                marker.setFillColor(list == PointList::Points
+                                        ? palette::withAlpha(palette::mark, 200)
+                                        : palette::withAlpha(palette::mark, 110));
                 if (chosen) {
                     const PlacementVerdict each = m_check.atPoint(at, contact);
                     marker.setOutlineColor(each.worst != Closeness::Safe ? warningColor(each.worst)
@@ -1280,23 +1273,23 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
     }
     for (const auto& [index, box] : m_stepRows) {
         if (index == m_step) {
-            drawPanel(target, box, sf::Color(52, 62, 84), palette::accent, m_edge * 0.5f);
+            drawPanel(target, box, palette::focusedPanel, palette::accent, m_edge * 0.5f);
         }
     }
     for (const auto& [index, box] : m_fieldRows) {
         if (index == m_row) {
-            drawPanel(target, box, sf::Color(52, 62, 84),
+            drawPanel(target, box, palette::focusedPanel,
                       m_entry ? std::optional<sf::Color>(palette::text)
                               : std::optional<sf::Color>(palette::accent),
                       m_edge * 0.5f);
         }
     }
     const bool safe = v.worst == Closeness::Safe && v.onBody;
-    drawPanel(target, m_verdictBox, safe ? palette::panel : sf::Color(60, 30, 30),
+    drawPanel(target, m_verdictBox, safe ? palette::panel : palette::warningPanel,
               safe ? palette::safe : (v.onBody ? warningColor(v.worst) : palette::warningNear),
               5 * u);
     if (m_question != Question::None) {
-        drawPanel(target, {0, 0, c.w, c.h}, sf::Color(0, 0, 0, 150));
+        drawPanel(target, {0, 0, c.w, c.h}, palette::shade);
     }
     drawPlaced(target, m_texts);
     if (m_question != Question::None) {

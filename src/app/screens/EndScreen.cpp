@@ -80,20 +80,16 @@ void EndScreen::layout(sf::Vector2u size) {
 }
 
 bool EndScreen::arrange(sf::Vector2u size, float t) {
-    const Canvas c = Canvas::of(size);
-    const float u = c.u;
-    const float k = 0.7f + 0.3f * t;
-    auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const float m = 50 * u * k;
-    const float gap = 16 * u * k;
-    const float width = c.w - 2 * m;
+    LayoutStart start(size, t, m_lenient, {0.7f, 50, 16});
+    const Canvas& c = start.c;
+    const float u = c.u, k = start.k, m = start.m, gap = start.gap, width = start.width;
+    auto px = [&start](float units) { return start.px(units); };
     const MeasuredFont& regular = m_app.fonts.regular;
     const MeasuredFont& bold = m_app.fonts.bold;
-    const bool tall = c.h > c.w * 1.15f;
+    const bool tall = start.tall;
     const SessionSummary s = m_session.summary();
-    Boxes boxes;
-    boxes.lenient = m_lenient;
-    std::vector<PlacedText> texts;
+    Boxes& boxes = start.boxes;
+    std::vector<PlacedText>& texts = start.texts;
 
     // The footer, from the bottom up.
     const std::string problem = !s.historyProblem.empty() ? s.historyProblem : m_app.historyProblem;
@@ -110,7 +106,7 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
     if (!problem.empty() &&
         !bottom.add("history problem", regular, // untranslated: a box's name
                     rollcoach::fill(_("History could not be saved: {0}"), problem), px(26),
-                    sf::Color(255, 170, 170))) {
+                    palette::problemText)) {
         return false;
     }
     if (!bottom.add("keys", regular, keys, px(30), palette::dimText)) {

@@ -4,6 +4,7 @@
 #include "app/Palette.hpp"
 #include "app/Speech.hpp"
 #include "app/Widgets.hpp"
+#include "core/PrintableText.hpp"
 #include "core/SessionRunner.hpp"
 #include "core/Translate.hpp"
 
@@ -29,25 +30,18 @@ void ExploreScreen::arrange() {
 }
 
 bool ExploreScreen::arrange(float t) {
-    const Canvas c = Canvas::of(m_size);
-    const float u = c.u;
-    const float k = 0.7f + 0.3f * t;
-    auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const float gap = 16 * u * k;
-    const float m = 24 * u;
+    LayoutStart start(m_size, t, m_lenient, {0.7f, 24, 16, false});
+    const Canvas& c = start.c;
+    const float u = c.u, k = start.k, m = start.m, gap = start.gap;
+    auto px = [&start](float units) { return start.px(units); };
     const sf::FloatRect body = SessionScreen::bodyArea({c.w, c.h});
-    const bool tall = c.h > c.w * 1.15f;
+    const bool tall = start.tall;
     // Beside the body, or under it on a portrait screen.
-    const sf::FloatRect panel =
-        tall ? sf::FloatRect(m, body.top + body.height + m, c.w - 2 * m,
-                             c.h - m - (body.top + body.height + m))
-             : sf::FloatRect(body.left + body.width + 2 * m, m,
-                             c.w - m - (body.left + body.width + 2 * m), c.h - 2 * m);
+    const sf::FloatRect panel = start.besideBody(body, tall ? m : 2 * m);
     const MeasuredFont& regular = m_app.fonts.regular;
     const MeasuredFont& bold = m_app.fonts.bold;
-    Boxes boxes;
-    boxes.lenient = m_lenient;
-    std::vector<PlacedText> texts;
+    Boxes& boxes = start.boxes;
+    std::vector<PlacedText>& texts = start.texts;
     boxes.add("body", tall ? body
                            : sf::FloatRect(body.left, body.top, body.width,
                                            c.h - m - body.top)); // the body's column, all of it
@@ -99,8 +93,7 @@ bool ExploreScreen::arrange(float t) {
     if (!safe) {
         for (std::size_t i = 0; i < v.zones.size(); ++i) {
             const ZoneVerdict& zone = v.zones[i];
-            std::string line = contactText(zone.zone, zone.gapCm);
-            line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+            std::string line = capitalised(contactText(zone.zone, zone.gapCm));
             if (zone.gapCm > 0) {
                 char keep[32];
                 std::snprintf(keep, sizeof keep, "%.0f", m_app.body.clearanceCm);
@@ -256,7 +249,7 @@ void ExploreScreen::draw(sf::RenderTarget& target) const {
         drawPanel(target, m_verdictBox, palette::panel, palette::safe, 5 * u);
     } else {
         const sf::Color color = v.onBody ? warningColor(v.worst) : palette::warningNear;
-        drawPanel(target, m_verdictBox, sf::Color(60, 30, 30), color, 5 * u);
+        drawPanel(target, m_verdictBox, palette::warningPanel, color, 5 * u);
         const float icon = static_cast<float>(m_iconSize) * 1.6f;
         drawWarningIcon(
             target,

@@ -96,18 +96,15 @@ void HelpScreen::layout(sf::Vector2u size) {
 }
 
 bool HelpScreen::arrange(sf::Vector2u size, float t) {
-    const Canvas c = Canvas::of(size);
-    const float u = c.u;
-    const float k = 0.75f + 0.25f * t;
-    auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const float m = 40 * u * k;
-    const float gap = 10 * u * k;
+    LayoutStart start(size, t, m_lenient, {0.75f, 40, 10});
+    const Canvas& c = start.c;
+    const float u = c.u, k = start.k, m = start.m, gap = start.gap;
+    auto px = [&start](float units) { return start.px(units); };
     const float pad = 16 * u * k;
     const MeasuredFont& regular = m_app.fonts.regular;
     const MeasuredFont& bold = m_app.fonts.bold;
-    Boxes boxes;
-    boxes.lenient = m_lenient;
-    std::vector<PlacedText> texts;
+    Boxes& boxes = start.boxes;
+    std::vector<PlacedText>& texts = start.texts;
     std::vector<sf::FloatRect> panels;
     const unsigned line = px(34);
     const unsigned heading = px(36);

@@ -89,18 +89,14 @@ void ListScreen::layout(sf::Vector2u size) {
 }
 
 bool ListScreen::arrange(sf::Vector2u size, float t) {
-    const Canvas c = Canvas::of(size);
-    const float u = c.u;
-    const float k = 0.7f + 0.3f * t;
-    auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const float m = 50 * u * k;
-    const float gap = 14 * u * k;
-    const float width = c.w - 2 * m;
+    LayoutStart start(size, t, m_lenient, {0.7f, 50, 14});
+    const Canvas& c = start.c;
+    const float u = c.u, k = start.k, m = start.m, gap = start.gap, width = start.width;
+    auto px = [&start](float units) { return start.px(units); };
     const MeasuredFont& regular = m_app.fonts.regular;
     const MeasuredFont& bold = m_app.fonts.bold;
-    Boxes boxes;
-    boxes.lenient = m_lenient;
-    std::vector<PlacedText> texts;
+    Boxes& boxes = start.boxes;
+    std::vector<PlacedText>& texts = start.texts;
 
     // The footer, from the bottom up.
     const std::string problem =
@@ -121,7 +117,7 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     // clang-format off
     if ((!problem.empty() &&
-         !bottom.add("history problem", regular, problem, px(24), sf::Color(255, 170, 170))) || // untranslated: a box's name
+         !bottom.add("history problem", regular, problem, px(24), palette::problemText)) || // untranslated: a box's name
         (!speech.empty() &&
          !bottom.add("speech problem", regular, speech, px(24), palette::warningNear)) || // untranslated: a box's name
         !bottom.add("own routines", regular, own, px(24), palette::dimText) || // untranslated: a box's name
@@ -309,14 +305,14 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         } else if (!m_notFit[i].second.empty()) {
             // Never dropped in silence: which routine, why, and what to do.
             line(bold, rollcoach::fill(_("{0}  (does not fit your body)"), m_notFit[i].first),
-                 px(36), sf::Color(255, 170, 170), inner);
+                 px(36), palette::problemText, inner);
             line(regular, notFitText(m_notFit[i].second) + " " + _(kNotFitAdvice), px(26),
                  palette::text, inner);
         } else {
             line(bold,
                  rollcoach::fill(_("{0}  (cannot be used)"),
                                  std::filesystem::path(e.file).filename().string()),
-                 px(36), sf::Color(255, 170, 170), inner);
+                 px(36), palette::problemText, inner);
             line(regular, e.firstError(), px(24), palette::dimText, inner);
         }
         sf::FloatRect row;
@@ -437,7 +433,7 @@ ScreenRequest ListScreen::handle(const sf::Event& event) {
 void ListScreen::draw(sf::RenderTarget& target) const {
     beginFrame(target);
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        drawPanel(target, m_rows[i], i == m_selected ? sf::Color(52, 62, 84) : palette::panel,
+        drawPanel(target, m_rows[i], i == m_selected ? palette::focusedPanel : palette::panel,
                   i == m_selected ? std::optional<sf::Color>(palette::accent) : std::nullopt,
                   m_edge);
     }

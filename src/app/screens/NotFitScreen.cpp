@@ -17,19 +17,15 @@ void NotFitScreen::layout(sf::Vector2u size) {
 }
 
 bool NotFitScreen::arrange(float t) {
-    const Canvas c = Canvas::of(m_size);
-    const float u = c.u;
-    const float k = 0.7f + 0.3f * t;
-    auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const float m = 50 * u * k;
-    const float gap = 20 * u * k;
+    LayoutStart start(m_size, t, m_lenient, {0.7f, 50, 20});
+    const Canvas& c = start.c;
+    const float u = c.u, k = start.k, m = start.m, gap = start.gap, width = start.width;
+    auto px = [&start](float units) { return start.px(units); };
     const float pad = 14 * u * k;
-    const float width = c.w - 2 * m;
     const MeasuredFont& regular = m_app.fonts.regular;
     const MeasuredFont& bold = m_app.fonts.bold;
-    Boxes boxes;
-    boxes.lenient = m_lenient;
-    std::vector<PlacedText> texts;
+    Boxes& boxes = start.boxes;
+    std::vector<PlacedText>& texts = start.texts;
     const std::string keys = _("B sets your body  ·  Esc goes back  ·  Gamepad: A sets your body");
     const float footer = c.h - m - measureText(regular, keys, px(26), width).y;
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);

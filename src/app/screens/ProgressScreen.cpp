@@ -2,23 +2,26 @@
 
 #include "app/Drawing.hpp"
 #include "app/Palette.hpp"
+#include "core/PrintableText.hpp"
 #include "core/Translate.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 namespace rollcoach {
 
 namespace {
 
 // Before and after are told apart by shape (a ring, a disc) as well as by colour.
-const sf::Color kBefore{190, 198, 210};
+const sf::Color kBefore = palette::chartBefore;
 const sf::Color kAfter = palette::accent;
-const sf::Color kGrid{70, 78, 96};
-const sf::Color kLink{120, 130, 150};
+const sf::Color kGrid = palette::chartGrid;
+const sf::Color kLink = palette::chartLink;
 // A session stopped for pain: marked, never a success.
-const sf::Color kPain{255, 120, 110};
+const sf::Color kPain = palette::pain;
 
 // More points than this and the dates crowd even on a wide screen.
 constexpr std::size_t kMostPoints = 10;
@@ -72,36 +75,72 @@ std::string shortDate(const Date& day) {
 }
 
 ProgressScreen::ProgressScreen(AppResources& app, const std::string& routineTitle) : m_app(app) {
-    reload();
-    const auto wanted = std::find(m_routines.begin(), m_routines.end(), routineTitle);
-    choose(wanted == m_routines.end() ? 0 : static_cast<std::size_t>(wanted - m_routines.begin()),
-           true);
+    reload(routineTitle, true);
 }
 
+// A read under way is not waited for: leaving the screen never waits on a history that is
+// slow to read (one another program holds locked waits up to its busy timeout). The thread
+// holds nothing of the screen's, and what it reads is dropped with the future.
+ProgressScreen::~ProgressScreen() = default;
+
 void ProgressScreen::shown() {
-    const std::string title = routineShown();
-    reload();
-    const auto again = std::find(m_routines.begin(), m_routines.end(), title);
-    choose(again == m_routines.end() ? 0 : static_cast<std::size_t>(again - m_routines.begin()),
-           false);
+    if (!reading()) {
+        reload(routineShown(), false);
+    }
     layout(m_size);
 }
 
-void ProgressScreen::reload() {
+void ProgressScreen::reload(const std::string& title, bool speak) {
     m_sessions.clear();
     m_routines.clear();
     m_readProblem.clear();
+    m_wanted = title;
+    m_speakWhenRead = speak;
     if (m_app.history == nullptr) {
         // No history file at all is no sessions yet; one that cannot be used says why.
         m_readProblem = m_app.historyProblem;
+        showRead({});
         return;
     }
-    try {
-        // Years of daily sessions; the check-ins are what is needed.
-        m_sessions = m_app.history->sessions(10000, true);
-    } catch (const HistoryError& error) {
-        m_readProblem = error.what();
-        return;
+    // A connection of its own on the reading thread: the window's stays the window's, and a
+    // session's records written meanwhile are seen whole or not at all.
+    std::packaged_task<HistoryRead()> task([file = m_app.history->path()] {
+        HistoryRead read;
+        try {
+            // Years of daily sessions; the check-ins are what is needed.
+            read.sessions = History::openToRead(file)->sessions(10000, true);
+        } catch (const HistoryError& error) {
+            read.problem = error.what();
+        }
+        return read;
+    });
+    m_reading = task.get_future();
+    std::thread(std::move(task)).detach();
+    m_index = 0;
+    m_progress = {};
+    m_message = _("Reading your history…");
+    m_summary.clear();
+}
+
+ScreenRequest ProgressScreen::update(double /*seconds*/) {
+    if (reading() && m_reading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        showRead(m_reading.get());
+        layout(m_size);
+    }
+    return {};
+}
+
+void ProgressScreen::waitForHistory() {
+    if (reading()) {
+        showRead(m_reading.get());
+        layout(m_size);
+    }
+}
+
+void ProgressScreen::showRead(HistoryRead read) {
+    m_sessions = std::move(read.sessions);
+    if (!read.problem.empty()) {
+        m_readProblem = read.problem;
     }
     // Newest first: the first title met is the routine used last.
     for (const SessionRecord& r : m_sessions) {
@@ -109,6 +148,9 @@ void ProgressScreen::reload() {
             m_routines.push_back(r.routineTitle);
         }
     }
+    const auto wanted = std::find(m_routines.begin(), m_routines.end(), m_wanted);
+    choose(wanted == m_routines.end() ? 0 : static_cast<std::size_t>(wanted - m_routines.begin()),
+           m_speakWhenRead);
 }
 
 std::string ProgressScreen::routineShown() const {
@@ -178,19 +220,15 @@ void ProgressScreen::layout(sf::Vector2u size) {
 }
 
 bool ProgressScreen::arrange(sf::Vector2u size, float t) {
-    const Canvas c = Canvas::of(size);
-    const float u = c.u;
-    const float k = 0.7f + 0.3f * t;
-    auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const float m = 40 * u * k;
-    const float gap = 14 * u * k;
-    const float width = c.w - 2 * m;
+    LayoutStart start(size, t, m_lenient, {0.7f, 40, 14});
+    const Canvas& c = start.c;
+    const float u = c.u, k = start.k, m = start.m, gap = start.gap, width = start.width;
+    auto px = [&start](float units) { return start.px(units); };
     const MeasuredFont& regular = m_app.fonts.regular;
     const MeasuredFont& bold = m_app.fonts.bold;
-    const bool tall = c.h > c.w * 1.15f;
-    Boxes boxes;
-    boxes.lenient = m_lenient;
-    std::vector<PlacedText> texts;
+    const bool tall = start.tall;
+    Boxes& boxes = start.boxes;
+    std::vector<PlacedText>& texts = start.texts;
     std::vector<ScreenButton> buttons;
     sf::VertexArray shapes(sf::Triangles);
 

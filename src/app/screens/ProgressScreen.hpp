@@ -4,6 +4,7 @@
 #include "app/Widgets.hpp"
 #include "core/Progress.hpp"
 
+#include <future>
 #include <string>
 #include <vector>
 
@@ -18,14 +19,26 @@ struct ScreenButton {
 /// Tension over time, per routine: for each side the rating before and after each session by
 /// date on a 0-10 scale, the change per side, and the drops of 2 points or more marked as
 /// changes that matter. With no ratings to show it says so, in words.
+///
+/// The history is read on a thread of its own, over a connection of its own: years of daily
+/// sessions take a moment to read, and the window answers meanwhile, saying it is reading.
 class ProgressScreen : public Screen {
 public:
     /// `routineTitle`: the routine shown first; "" (or one never rated) for the last used.
     ProgressScreen(AppResources& app, const std::string& routineTitle = {});
+    ~ProgressScreen() override;
     void layout(sf::Vector2u size) override;
     ScreenRequest handle(const sf::Event& event) override;
+    ScreenRequest update(double seconds) override;
     void draw(sf::RenderTarget& target) const override;
     void shown() override;
+    /// While the history is being read: the loop then calls update(), which shows it once read.
+    bool animating() const override { return reading(); }
+
+    /// Whether the history is still being read.
+    bool reading() const { return m_reading.valid(); }
+    /// Waits for the history to be read and shows it (a picture of the screen, tests).
+    void waitForHistory();
 
     /// The routines with sessions, the last used first, and the one shown.
     const std::vector<std::string>& routines() const { return m_routines; }
@@ -37,7 +50,15 @@ public:
     std::vector<std::string> textsShown() const;
 
 private:
-    void reload();
+    /// What the reading thread hands back.
+    struct HistoryRead {
+        std::vector<SessionRecord> sessions;
+        std::string problem;
+    };
+    /// Starts reading the history, to show `title` (or the routine used last) once read.
+    void reload(const std::string& title, bool speak);
+    /// Takes what was read and shows it.
+    void showRead(HistoryRead read);
     void choose(std::size_t index, bool speak);
     bool arrange(sf::Vector2u size, float t);
     bool arrangeSide(const SideProgress& side, sf::FloatRect panel, float u, float k,
@@ -51,6 +72,9 @@ private:
     std::string m_message; // instead of the charts, when there is nothing to chart
     std::string m_summary;
     std::string m_readProblem;
+    std::future<HistoryRead> m_reading;
+    std::string m_wanted; ///< the routine to show once the history is read
+    bool m_speakWhenRead = false;
     sf::Vector2u m_size{1280, 720};
     // From layout.
     std::vector<PlacedText> m_texts;

@@ -112,8 +112,7 @@ void drawHandMotion(sf::RenderTarget& target, const BodyView& view, const Sessio
             strokeLine(shapes, pressed, width * 0.4f, faint);
         }
         if (c < pic.returnPaths.size() && pic.returnPaths[c].size() > 1) {
-            drawArrowPath(shapes, screen(pic.returnPaths[c]), width * 0.3f,
-                          sf::Color(255, 255, 255, 90));
+            drawArrowPath(shapes, screen(pic.returnPaths[c]), width * 0.3f, palette::faintMark);
         }
     }
     drawShapes(target, shapes);
@@ -133,8 +132,7 @@ void drawCirclesAndCount(sf::RenderTarget& target, const BodyView& view, const S
                      static_cast<float>(pic.contactRadiusCm) * view.pixelsPerCm() + width * 0.9f);
         const float line = std::max(2.f, width * 0.3f);
         const sf::Vector2f c = view.toScreen(centre);
-        fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40,
-                 sf::Color(30, 30, 30, 200));
+        fillRing(shapes, c, std::max(0.f, r - line / 2), r + line / 2, 40, palette::ballShadow);
         fillRing(shapes, c, std::max(0.f, r - line / 4), r + line / 4, 40, strong);
         // A head on the circle's right, pointing down: it turns clockwise on the screen.
         const float head = std::max(line * 2.2f, 5.f);
@@ -785,8 +783,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
             line.push_back(view.toScreen(p));
         }
         sf::VertexArray guide(sf::Triangles);
-        strokeLine(guide, line, std::max(2.f, view.pixelsPerCm() * 0.35f),
-                   sf::Color(255, 255, 255, 150));
+        strokeLine(guide, line, std::max(2.f, view.pixelsPerCm() * 0.35f), palette::mark);
         drawShapes(target, guide);
     }
     sf::VertexArray dots(sf::Triangles);
@@ -797,7 +794,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
             const float r = static_cast<float>(routine.ball.diameterCm / 2) * view.pixelsPerCm() *
                             (0.55f - 0.025f * static_cast<float>(k));
             fillRing(dots, view.toScreen(trail[k]), 0, r, 24,
-                     sf::Color(fill.r, fill.g, fill.b, static_cast<sf::Uint8>(alpha)));
+                     palette::withAlpha(fill, static_cast<sf::Uint8>(alpha)));
         }
     }
     drawShapes(target, dots);
@@ -960,7 +957,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     if (!pic.warning.empty()) {
         const sf::FloatRect box = b["warning"];
         const sf::Color color = warningColor(pic.worst);
-        drawPanel(target, box, sf::Color(60, 30, 30), color, 5 * u);
+        drawPanel(target, box, palette::warningPanel, color, 5 * u);
         const float icon = static_cast<float>(m_px.warning) * 1.8f;
         drawWarningIcon(target, {box.left + pad + icon / 2, box.top + box.height / 2}, icon, color,
                         m_app.fonts.bold, static_cast<unsigned>(icon * 0.7f));
@@ -1011,7 +1008,7 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     // The leave question over everything, large and in the middle: read from the floor.
     if (pic.askingToLeave) {
         sf::RectangleShape dim({c.w, c.h});
-        dim.setFillColor(sf::Color(0, 0, 0, 170));
+        dim.setFillColor(palette::withAlpha(palette::shade, 170));
         target.draw(dim);
         const sf::FloatRect box = m_leaveBox;
         drawPanel(target, box, palette::panel, palette::accent, 5 * u);

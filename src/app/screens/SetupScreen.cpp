@@ -59,18 +59,16 @@ void SetupScreen::layout(sf::Vector2u size) {
 }
 
 bool SetupScreen::arrange(sf::Vector2u size, float t) {
-    const Canvas c = Canvas::of(size);
-    const float u = c.u;
-    const float k = 0.7f + 0.3f * t; // from the comfortable sizes down to 55% of them
-    auto px = [&](float units) { return onGrid(c.px(units * k)); };
-    const float m = 40 * u * k;
-    const float gap = 14 * u * k;
+    // From the comfortable sizes down to 55% of them.
+    LayoutStart start(size, t, m_lenient, {0.7f, 40, 14});
+    const Canvas& c = start.c;
+    const float u = c.u, k = start.k, m = start.m, gap = start.gap;
+    auto px = [&start](float units) { return start.px(units); };
     const MeasuredFont& regular = m_app.fonts.regular;
     const MeasuredFont& bold = m_app.fonts.bold;
-    const bool tall = c.h > c.w * 1.15f;
-    Boxes boxes;
-    boxes.lenient = m_lenient;
-    std::vector<PlacedText> texts;
+    const bool tall = start.tall;
+    Boxes& boxes = start.boxes;
+    std::vector<PlacedText>& texts = start.texts;
 
     // The footer, from the bottom up: the keys, and the side to start on.
     const std::string keys =
@@ -84,7 +82,7 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
                            : rollcoach::fill(leftFirst ? _("You start on the left side: {0}.")
                                                        : _("You start on the right side: {0}."),
                                              m_side.why);
-    const float width = c.w - 2 * m;
+    const float width = start.width;
     // Which body the routine is checked for, and the way to change it, over the keys.
     const std::string bodyLine =
         rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describeInWords());
@@ -314,7 +312,7 @@ void SetupScreen::draw(sf::RenderTarget& target) const {
             drawBall(target, m_diagram.view(), onSide(warning.where, m_side.side),
                      Contact::of(m_app.body, m_routine, step).radiusCm, colour, false, colour);
         }
-        drawPanel(target, m_note, sf::Color(60, 30, 30), palette::warningOn, 4 * u);
+        drawPanel(target, m_note, palette::warningPanel, palette::warningOn, 4 * u);
         const float icon = static_cast<float>(m_iconSize) * 1.4f;
         drawWarningIcon(target, {m_note.left + 16 * u + icon / 2, m_note.top + 16 * u + icon / 2},
                         icon, palette::warningOn, m_app.fonts.bold, m_iconSize);

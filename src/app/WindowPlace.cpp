@@ -1,8 +1,8 @@
 #include "WindowPlace.hpp"
-#include "Translate.hpp"
 
-#include "TextFile.hpp"
-#include "YamlDocument.hpp"
+#include "core/TextFile.hpp"
+#include "core/Translate.hpp"
+#include "core/YamlDocument.hpp"
 
 #include <charconv>
 #include <filesystem>
@@ -129,16 +129,7 @@ WindowPlace loadWindowPlace(const std::string& path) {
 }
 
 bool saveWindowPlace(const std::string& path, const WindowPlace& place, std::string& why) {
-    std::error_code ec;
-    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-    if (!folder.empty()) {
-        std::filesystem::create_directories(folder, ec);
-        if (ec) {
-            why = folder.string() + ": " + ec.message();
-            return false;
-        }
-    }
-    return writeFileAtomically(path, formatWindowPlace(place), why);
+    return makeFolderFor(path, why) && writeFileAtomically(path, formatWindowPlace(place), why);
 }
 
 } // namespace rollcoach

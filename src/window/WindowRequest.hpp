@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Routine.hpp"
+#include "core/Routine.hpp"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 #include "TestSupport.hpp"
 
-#include "core/WindowPlace.hpp"
+#include "app/WindowPlace.hpp"
 
 #include <filesystem>
 #include <fstream>

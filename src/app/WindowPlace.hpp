@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Diagnostic.hpp"
+#include "core/Diagnostic.hpp"
 
 #include <string>
 
