@@ -60,11 +60,11 @@ DisplayCheck::DisplayCheck() {
     Display* display = XOpenDisplay(nullptr);
     m_display = display;
     if (display == nullptr) {
-        m_why = rollcoach::fill(_("cannot open the display \"{0}\""), name);
+        m_why = rollcoach::fillIn(_("cannot open the display \"{0}\""), name);
         return;
     }
     if (const std::string problem = openGlProblem(display); !problem.empty()) {
-        m_why = rollcoach::fill(_("the display {0} has no OpenGL (GLX): {1}"), name, problem);
+        m_why = rollcoach::fillIn(_("the display {0} has no OpenGL (GLX): {1}"), name, problem);
     }
 }
 
@@ -90,8 +90,8 @@ bool DisplayCheck::confirm(const std::function<bool()>& makeContext) {
         return true;
     }
     const char* name = std::getenv("DISPLAY");
-    m_why = rollcoach::fill(_("the display {0} has no OpenGL (GLX): {1}"),
-                            name != nullptr ? name : "", _("cannot make an OpenGL context"));
+    m_why = rollcoach::fillIn(_("the display {0} has no OpenGL (GLX): {1}"),
+                              name != nullptr ? name : "", _("cannot make an OpenGL context"));
     return false;
 }
 

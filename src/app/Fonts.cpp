@@ -44,9 +44,9 @@ std::vector<std::string> findFontFiles(const std::vector<std::string>& patterns)
         if (file.empty()) {
             FcConfigDestroy(config);
             throw AssetError(
-                rollcoach::fill(_("no font found for \"{0}\": install fonts-dejavu-core or set "
-                                  "ROLLCOACH_FONT to a .ttf file"),
-                                pattern));
+                rollcoach::fillIn(_("no font found for \"{0}\": install fonts-dejavu-core or set "
+                                    "ROLLCOACH_FONT to a .ttf file"),
+                                  pattern));
         }
         files.push_back(file);
     }
@@ -69,7 +69,8 @@ std::vector<std::string> Fonts::findFiles() {
         std::filesystem::is_regular_file(debian[1], ec)) {
         return debian;
     }
-    return findFontFiles({"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"}); // untranslated: font names
+    return findFontFiles(
+        {"DejaVu Sans:style=Book", "DejaVu Sans:style=Bold"}); // untranslated: font names
 }
 
 FontFile::~FontFile() {

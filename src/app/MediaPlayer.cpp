@@ -41,8 +41,9 @@ void MediaPlayer::show(const std::optional<NowPlaying>& now) {
             loadModuleEntry<OpenMediaPlayerBus>(m_modules, kOpenMediaPlayerBusSymbol, why);
         if (open == nullptr) {
             m_err << "rollcoach: notice: "
-                  << rollcoach::fill(_("cannot load {0}: media keys will not control the session"),
-                                     kMediaPlayerModuleName)
+                  << rollcoach::fillIn(
+                         _("cannot load {0}: media keys will not control the session"),
+                         kMediaPlayerModuleName)
                   << "\n";
             return;
         }

@@ -21,7 +21,7 @@ int drawToPng(const Screen& screen, sf::Vector2u size, const std::string& outFil
     sf::RenderTexture texture;
     if (!texture.create(size.x, size.y)) {
         err << "rollcoach: error: "
-            << rollcoach::fill(_("cannot create a {0}x{1} image to draw into"), size.x, size.y)
+            << rollcoach::fillIn(_("cannot create a {0}x{1} image to draw into"), size.x, size.y)
             << "\n";
         return 1;
     }
@@ -31,7 +31,7 @@ int drawToPng(const Screen& screen, sf::Vector2u size, const std::string& outFil
     std::string why;
     if (!savePng(image, outFile, why)) {
         err << "rollcoach: error: " << outFile << ": "
-            << rollcoach::fill(_("cannot write the image: {0}"), why) << "\n";
+            << rollcoach::fillIn(_("cannot write the image: {0}"), why) << "\n";
         return 1;
     }
     out << outFile << "\n";

@@ -110,12 +110,12 @@ void Tones::prepare() {
     std::string why;
     const auto open = loadModuleEntry<OpenSoundPlayer>(m_modules, kOpenSoundPlayerSymbol, why);
     if (open == nullptr) {
-        m_notices << "rollcoach: " << rollcoach::fill(_("cues will be silent: {0}"), why) << "\n";
+        m_notices << "rollcoach: " << rollcoach::fillIn(_("cues will be silent: {0}"), why) << "\n";
         return;
     }
     m_player.reset(open(toneSamples(), kSampleRate, why));
     if (m_player == nullptr) {
-        m_notices << "rollcoach: " << rollcoach::fill(_("{0}: cues will be silent"), why) << "\n";
+        m_notices << "rollcoach: " << rollcoach::fillIn(_("{0}: cues will be silent"), why) << "\n";
     }
 }
 

@@ -45,14 +45,14 @@ void VoiceListener::start(const std::vector<std::string>& modules) {
     std::string why;
     const auto open = loadModuleEntry<OpenMicrophone>(modules, kOpenMicrophoneSymbol, why);
     if (open == nullptr) {
-        m_notices << "rollcoach: " << rollcoach::fill(_("not listening: {0}"), why) << "\n";
+        m_notices << "rollcoach: " << rollcoach::fillIn(_("not listening: {0}"), why) << "\n";
         return;
     }
     m_microphone.reset(open(
         kVoiceSampleRate,
         [this](const std::int16_t* samples, std::size_t count) { hear(samples, count); }, why));
     if (m_microphone == nullptr) {
-        m_notices << "rollcoach: " << rollcoach::fill(_("{0}: not listening"), why) << "\n";
+        m_notices << "rollcoach: " << rollcoach::fillIn(_("{0}: not listening"), why) << "\n";
     }
 }
 
@@ -62,7 +62,7 @@ bool VoiceListener::loadModel() {
         std::string why;
         m_recognizer = openRecognizer(m_voiceModules, why);
         if (m_recognizer == nullptr) {
-            m_notices << "rollcoach: " << rollcoach::fill(_("{0}: not listening"), why) << "\n";
+            m_notices << "rollcoach: " << rollcoach::fillIn(_("{0}: not listening"), why) << "\n";
         }
     }
     return m_recognizer != nullptr;

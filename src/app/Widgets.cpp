@@ -163,7 +163,7 @@ std::string ballLabel(const BodyModel& body, const BallChoice& ball) {
     }
     char diameter[32];
     std::snprintf(diameter, sizeof diameter, "%.1f", ball.diameterCm);
-    return rollcoach::fill(_("{0} cm ball"), diameter);
+    return rollcoach::fillIn(_("{0} cm ball"), diameter);
 }
 
 std::size_t ballCount(const Routine& routine) {
@@ -180,9 +180,10 @@ std::string equipmentText(const BodyModel& body, const Routine& routine) {
     }
     std::string text;
     for (Tool tool : {Tool::Hands, Tool::Thumb, Tool::Fingers}) {
-        const bool used = std::any_of(routine.steps.begin(), routine.steps.end(), [&](const Step& s) {
-            return !s.place.empty() && routine.toolFor(s) == tool;
-        });
+        const bool used =
+            std::any_of(routine.steps.begin(), routine.steps.end(), [&](const Step& s) {
+                return !s.place.empty() && routine.toolFor(s) == tool;
+            });
         if (used) {
             const ToolKind* kind = body.findTool(tool);
             text += (text.empty() ? "" : ", ") + (kind != nullptr ? kind->label : toolName(tool));

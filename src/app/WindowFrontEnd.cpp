@@ -47,7 +47,8 @@ std::optional<RoutineEntry> loadGiven(const std::string& file, const BodyModel& 
     }
     if (!load.routine) {
         if (keepNotFit && !notFitReason(load.diagnostics).empty()) {
-            return RoutineEntry{file, false, std::nullopt, load.hash, load.diagnostics, 0, std::nullopt, {}};
+            return RoutineEntry{file,         false, std::nullopt, load.hash, load.diagnostics, 0,
+                                std::nullopt, {}};
         }
         return std::nullopt;
     }
@@ -110,7 +111,8 @@ WindowAssets readWindowAssets(const Workspace& workspace, bool withHistory) {
             assets.historyProblem = error.what();
             assets.historyNotices =
                 "rollcoach: notice: " +
-                rollcoach::fill(_("history will not be saved: {0}"), assets.historyProblem) + "\n";
+                rollcoach::fillIn(_("history will not be saved: {0}"), assets.historyProblem) +
+                "\n";
         }
     }
     return assets;
@@ -354,14 +356,14 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         std::string why;
         if (!saveWindowPlaceMoving(memory.file, memory.former, memory.place, why)) {
             err << "rollcoach: notice: "
-                << rollcoach::fill(_("the window's size was not remembered: {0}"), why) << "\n";
+                << rollcoach::fillIn(_("the window's size was not remembered: {0}"), why) << "\n";
         }
     }
     if (request.frames > 0) {
         printFrameStatistics(ticks, frameMs, intervalMs, out);
     }
     if (const int signal = signals.received(); signal != 0) {
-        err << "rollcoach: " << rollcoach::fill(_("stopped by {0}"), StopSignals::name(signal))
+        err << "rollcoach: " << rollcoach::fillIn(_("stopped by {0}"), StopSignals::name(signal))
             << "\n";
         return 128 + signal;
     }
@@ -466,9 +468,14 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
     // The body screen may set a new body and settings: the window works on its own copies.
     Workspace ownWorkspace = workspace;
     BodyModel ownBody = *body;
-    AppResources app{
-        ownBody, ownWorkspace, *fonts, tones, speech, assets.history.get(), assets.historyProblem,
-        speechProblem};
+    AppResources app{ownBody,
+                     ownWorkspace,
+                     *fonts,
+                     tones,
+                     speech,
+                     assets.history.get(),
+                     assets.historyProblem,
+                     speechProblem};
     std::optional<Postures> postures;
     try {
         postures = Postures::load(workspace.paths.postures());

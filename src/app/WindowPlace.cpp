@@ -73,7 +73,7 @@ WindowPlace parseWindowPlace(const std::string& text, Diagnostics& diagnostics) 
         } else {
             diagnostics.push_back(
                 {Severity::Error, key->mark,
-                 fill(_("unknown key \"{0}\" (known: width, height, full_screen)"), name)});
+                 fillIn(_("unknown key \"{0}\" (known: width, height, full_screen)"), name)});
         }
     }
     return place;

@@ -14,7 +14,7 @@ const CLI::Validator& finiteNumber() {
             char* end = nullptr;
             const double value = std::strtod(begin, &end);
             if (end == begin || *end != '\0' || !std::isfinite(value)) {
-                return rollcoach::fill(_("must be a finite number, got {0}"), printable(input));
+                return rollcoach::fillIn(_("must be a finite number, got {0}"), printable(input));
             }
             return {};
         },

@@ -59,11 +59,11 @@ int runCommand(const std::vector<std::string>& args, std::ostream& out, std::ost
     GlobalOptions global;
     addGlobalOptions(app, workspace, global);
     const std::vector<Subcommand> commands = {
-        addRunCommand(app),      addRenderCommand(app),  addExploreCommand(app),
-        addEditCommand(app),     addValidateCommand(app), addPlanCommand(app),    addHistoryCommand(app),
-        addProgressCommand(app), addNextCommand(app),    addCalendarCommand(app),
-        addRemindCommand(app),   addReportCommand(app),  addNewCommand(app),
-        addListenCommand(app),   addCommandsCommand(app)};
+        addRunCommand(app),      addRenderCommand(app),   addExploreCommand(app),
+        addEditCommand(app),     addValidateCommand(app), addPlanCommand(app),
+        addHistoryCommand(app),  addProgressCommand(app), addNextCommand(app),
+        addCalendarCommand(app), addRemindCommand(app),   addReportCommand(app),
+        addNewCommand(app),      addListenCommand(app),   addCommandsCommand(app)};
 
     std::vector<const char*> argv;
     for (const std::string& arg : args) {
@@ -98,7 +98,7 @@ int runCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     const std::string failure = outputFailure(out);
     if (!failure.empty()) {
         err << "rollcoach: error: "
-            << rollcoach::fill(_("cannot write to standard output: {0}"), failure) << "\n";
+            << rollcoach::fillIn(_("cannot write to standard output: {0}"), failure) << "\n";
         return status != 0 ? status : 1;
     }
     return status;

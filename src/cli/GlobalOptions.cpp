@@ -22,7 +22,7 @@ CLI::Validator bodyRange(const double (&range)[2], const char* sentence) {
         [range, sentence](std::string& input) -> std::string {
             const double value = std::strtod(input.c_str(), nullptr);
             if (!(value >= range[0] && value <= range[1])) {
-                return rollcoach::fill(_(sentence), range[0], range[1], printable(input));
+                return rollcoach::fillIn(_(sentence), range[0], range[1], printable(input));
             }
             return {};
         },
@@ -69,7 +69,8 @@ void addGlobalOptions(CLI::App& app, Workspace& workspace, GlobalOptions& option
         ->check([](const std::string& name) {
             return isLanguageName(name)
                        ? std::string()
-                       : rollcoach::fill(_("not a language name: {0} (such as de or es)"), printable(name));
+                       : rollcoach::fillIn(_("not a language name: {0} (such as de or es)"),
+                                           printable(name));
         });
 }
 

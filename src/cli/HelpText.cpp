@@ -257,7 +257,7 @@ std::string translatedParseError(const std::string& message) {
             // clang-format on
             parts[2] = translatedTypeName(parts[2]);
         }
-        return rollcoach::fill(_(shape.sentence), parts[0], parts[1], parts[2], parts[3]);
+        return rollcoach::fillIn(_(shape.sentence), parts[0], parts[1], parts[2], parts[3]);
     }
     return message;
 }

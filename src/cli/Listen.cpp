@@ -37,9 +37,9 @@ int listenCommand(const std::string& wavFile, bool verbose,
             std::snprintf(length, sizeof length, "%.2f", u.lengthS);
             // TRANSLATORS: {0} when, {1} how long, {2} what was heard, {3} taken or why not.
             out << "  "
-                << rollcoach::fill(_("{0} s, {1} s long: {2} -> {3}"), at, length,
-                                   u.heard.empty() ? std::string(_("(nothing)")) : u.heard,
-                                   u.accepted ? std::string(_("taken")) : u.rejected)
+                << rollcoach::fillIn(_("{0} s, {1} s long: {2} -> {3}"), at, length,
+                                     u.heard.empty() ? std::string(_("(nothing)")) : u.heard,
+                                     u.accepted ? std::string(_("taken")) : u.rejected)
                 << "\n";
         });
     }

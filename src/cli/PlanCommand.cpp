@@ -46,9 +46,9 @@ int plan(const PlanOptions& options, CommandContext& context) {
         context.out << planJson(timeline, side.why, options.everyS, &*body);
     } else {
         context.out << planText(timeline)
-                    << rollcoach::fill(side.side == Side::Left ? _("First side: left ({0})")
-                                                               : _("First side: right ({0})"),
-                                       printable(side.why))
+                    << rollcoach::fillIn(side.side == Side::Left ? _("First side: left ({0})")
+                                                                 : _("First side: right ({0})"),
+                                         printable(side.why))
                     << "\n";
     }
     return 0;

@@ -78,7 +78,7 @@ void sayNoConfigFolder(std::ostream& err) {
                 ? std::string(_("HOME is not set and XDG_CONFIG_HOME names no absolute folder, so "
                                 "there is no place for the reminder's files; set HOME or "
                                 "XDG_CONFIG_HOME to an absolute path"))
-                : rollcoach::fill(
+                : rollcoach::fillIn(
                       _("HOME is \"{0}\", not an absolute path, and XDG_CONFIG_HOME names no "
                         "absolute folder, so there is no place for the reminder's files; set "
                         "HOME or XDG_CONFIG_HOME to an absolute path"),
@@ -191,7 +191,7 @@ bool writeOrSay(const fs::path& file, const std::string& text, std::ostream& err
         return true;
     }
     err << "rollcoach: error: " << printable(file.string()) << ": "
-        << rollcoach::fill(_("cannot write it: {0}"), why) << "\n";
+        << rollcoach::fillIn(_("cannot write it: {0}"), why) << "\n";
     return false;
 }
 
@@ -250,7 +250,8 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
     const std::string dataDir = fs::absolute(workspace.dataDir, ec).lexically_normal().string();
     if (ec) {
         err << "rollcoach: error: " << printable(workspace.dataDir) << ": "
-            << rollcoach::fill(_("cannot make the data folder's path absolute: {0}"), ec.message())
+            << rollcoach::fillIn(_("cannot make the data folder's path absolute: {0}"),
+                                 ec.message())
             << "\n";
         return 1;
     }
@@ -258,7 +259,7 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
         for (const std::string& path : {executable, dataDir}) {
             if (const std::string problem = desktopEntryProblem(path); !problem.empty()) {
                 err << "rollcoach: error: " << printable(path) << ": "
-                    << rollcoach::fill(
+                    << rollcoach::fillIn(
                            _("the path {0}; move it, or use the systemd timer (rollcoach "
                              "remind --install)"),
                            problem)
@@ -271,7 +272,7 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
             return 1;
         }
         out << printable(file.string()) << ": "
-            << rollcoach::fill(
+            << rollcoach::fillIn(
                    _("from the next login, rollcoach stays running and reminds at {0} (remove "
                      "it with rollcoach remind --uninstall)"),
                    calendarWords(calendar))
@@ -305,7 +306,7 @@ int install(const RemindRequest& request, const Workspace& workspace, const Body
         return 1;
     }
     out << printable((folder / kTimerName).string()) << ": "
-        << rollcoach::fill(_("reminders at {0}"), calendarWords(calendar)) << "\n";
+        << rollcoach::fillIn(_("reminders at {0}"), calendarWords(calendar)) << "\n";
     return 0;
 }
 
@@ -323,7 +324,7 @@ int uninstall(std::ostream& out, std::ostream& err) {
     }
     for (const fs::path& file : {timer, folder / kServiceName, autostartFile()}) {
         if (fs::remove(file, ec)) {
-            out << rollcoach::fill(_("removed {0}"), printable(file.string())) << "\n";
+            out << rollcoach::fillIn(_("removed {0}"), printable(file.string())) << "\n";
             removedAny = true;
         }
     }
@@ -364,7 +365,8 @@ void refreshTimer(const Workspace& workspace, const std::string& calendar, std::
                    err)) {
         systemctl({"daemon-reload"});
         out << printable(timer.string()) << ": "
-            << rollcoach::fill(_("rewritten for reminders at {0}"), calendarWords(calendar)) << "\n";
+            << rollcoach::fillIn(_("rewritten for reminders at {0}"), calendarWords(calendar))
+            << "\n";
     }
 }
 
@@ -386,7 +388,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     const ReminderDecision decision = decideReminder(due, now, snoozed);
     if (!decision.reminder) {
         if (handled == nullptr) {
-            out << rollcoach::fill(_("No reminder: {0}."), printable(decision.why)) << "\n";
+            out << rollcoach::fillIn(_("No reminder: {0}."), printable(decision.why)) << "\n";
         }
         return Answer::Nothing;
     }
@@ -399,7 +401,7 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     const auto post = loadModuleEntry<PostNotification>(
         modulePaths(workspace.programFolder, kNotifyModuleName), kPostNotificationSymbol, why);
     if (post == nullptr) {
-        err << "rollcoach: error: " << rollcoach::fill(_("no notifications: {0}"), why) << "\n";
+        err << "rollcoach: error: " << rollcoach::fillIn(_("no notifications: {0}"), why) << "\n";
         return Answer::Failed;
     }
     NotificationRequest note;
@@ -437,12 +439,12 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
             break;
         }
         err << "rollcoach: error: "
-            << rollcoach::fill(_("cannot post a notification ({0}): {1}"), what,
-                               printable(result.error))
+            << rollcoach::fillIn(_("cannot post a notification ({0}): {1}"), what,
+                                 printable(result.error))
             << "\n";
         return Answer::Failed;
     }
-    out << rollcoach::fill(_("Reminded: {0}"), printable(reminder.summary)) << "\n" << std::flush;
+    out << rollcoach::fillIn(_("Reminded: {0}"), printable(reminder.summary)) << "\n" << std::flush;
     if (handled != nullptr) {
         handled->insert(key);
     }
@@ -456,11 +458,11 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
                        reminder.routineFile};
         }
         if (!startSession(command, why)) {
-            err << "rollcoach: error: " << rollcoach::fill(_("cannot start the session: {0}"), why)
-                << "\n";
+            err << "rollcoach: error: "
+                << rollcoach::fillIn(_("cannot start the session: {0}"), why) << "\n";
             return Answer::Failed;
         }
-        out << rollcoach::fill(_("Started: {0}"), printable(reminder.title)) << "\n";
+        out << rollcoach::fillIn(_("Started: {0}"), printable(reminder.title)) << "\n";
     } else if (result.action == "later") {
         const std::int64_t until = now + kSnoozeMinutes * 60;
         const fs::path file = snoozeFile();
@@ -480,11 +482,12 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
         char time[16];
         const int minute = localMinuteOfDay(until);
         std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
-        out << rollcoach::fill(_("Later: reminded again from {0}"), time) << "\n";
+        out << rollcoach::fillIn(_("Later: reminded again from {0}"), time) << "\n";
     } else if (result.closed) {
         out << _("Dismissed.") << "\n";
     } else if (result.actionsShown) {
-        out << rollcoach::fill(_("No answer in {0} s; the reminder was taken down."), request.waitS)
+        out << rollcoach::fillIn(_("No answer in {0} s; the reminder was taken down."),
+                                 request.waitS)
             << "\n";
     }
     return Answer::Posted;

@@ -28,15 +28,15 @@ bool writeOutput(const std::string& path, const std::string& bytes, const char* 
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
         err << "rollcoach: error: " << printable(path) << ": "
-            << rollcoach::fill(cannotWrite, S_ISDIR(st.st_mode) ? _("it is a folder")
-                                                                : _("it is not a regular file"))
+            << rollcoach::fillIn(cannotWrite, S_ISDIR(st.st_mode) ? _("it is a folder")
+                                                                  : _("it is not a regular file"))
             << "\n";
         return false;
     }
     std::string why;
     if (!writeFileAtomically(path, bytes, why)) {
-        err << "rollcoach: error: " << printable(path) << ": " << rollcoach::fill(cannotWrite, why)
-            << "\n";
+        err << "rollcoach: error: " << printable(path) << ": "
+            << rollcoach::fillIn(cannotWrite, why) << "\n";
         return false;
     }
     return true;
@@ -80,7 +80,7 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     // is read or written.
     if (!pdfFile.empty() && !csvFile.empty() && csvFile != "-" && sameFile(pdfFile, csvFile)) {
         err << "rollcoach: usage error: " // untranslated: prefix
-            << rollcoach::fill(
+            << rollcoach::fillIn(
                    _("--out {0} and --csv {1} name the same file: give the report and the rows "
                      "a file each"),
                    printable(pdfFile), printable(csvFile))
@@ -98,8 +98,8 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
         draw = loadModuleEntry<DrawReportPdf>(
             modulePaths(workspace.programFolder, kReportModuleName), kDrawReportPdfSymbol, why);
         if (draw == nullptr) {
-            err << "rollcoach: error: " << rollcoach::fill(_("cannot write PDF reports: {0}"), why)
-                << "\n";
+            err << "rollcoach: error: "
+                << rollcoach::fillIn(_("cannot write PDF reports: {0}"), why) << "\n";
             return 1;
         }
     }
@@ -112,7 +112,8 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
         sessions = history->sessions(100000, true);
     } catch (const HistoryError& error) {
         err << "rollcoach: error: "
-            << rollcoach::fill(_("cannot read the history: {0}"), printable(error.what())) << "\n";
+            << rollcoach::fillIn(_("cannot read the history: {0}"), printable(error.what()))
+            << "\n";
         return 1;
     }
     sayLeftOut(*history, err);
@@ -136,7 +137,7 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
         std::string pdf;
         std::string why;
         if (!draw(reportDocument(data), pdf, why)) {
-            err << "rollcoach: error: " << rollcoach::fill(_("cannot draw the report: {0}"), why)
+            err << "rollcoach: error: " << rollcoach::fillIn(_("cannot draw the report: {0}"), why)
                 << "\n";
             return 1;
         }

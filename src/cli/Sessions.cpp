@@ -48,7 +48,7 @@ std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& 
         return history;
     } catch (const HistoryError& error) {
         err << "rollcoach: notice: "
-            << rollcoach::fill(_("history unavailable: {0}"), printable(error.what())) << "\n";
+            << rollcoach::fillIn(_("history unavailable: {0}"), printable(error.what())) << "\n";
         return nullptr;
     }
 }
@@ -77,8 +77,9 @@ std::string tensionLine(const std::vector<CheckIn>& checkIns) {
         }
         const std::string sideText =
             // TRANSLATORS: {0} is the side's ratings, before and after: " 6→3".
-            rollcoach::fill(side == Side::Left ? _("left{0}") : _("right{0}"), ratings);
-        line = line.empty() ? rollcoach::fill(_("tension {0}"), sideText) : line + ", " + sideText;
+            rollcoach::fillIn(side == Side::Left ? _("left{0}") : _("right{0}"), ratings);
+        line =
+            line.empty() ? rollcoach::fillIn(_("tension {0}"), sideText) : line + ", " + sideText;
     }
     return line;
 }
@@ -164,7 +165,7 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         std::snprintf(
             line, sizeof line, "%s  %-11s  %s  ", isoTime(r.startedAt).c_str(),
             printable(outcome(r)).c_str(),
-            rollcoach::fill(_("left {0} s  right {1} s"), leftSeconds, rightSeconds).c_str());
+            rollcoach::fillIn(_("left {0} s  right {1} s"), leftSeconds, rightSeconds).c_str());
         // Ratings are whole numbers, so nothing stored can reach the terminal through them.
         const std::string tension = tensionLine(r.checkIns);
         if (r.bothS > 0) {
@@ -172,8 +173,8 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
             char bothSeconds[16];
             std::snprintf(bothSeconds, sizeof bothSeconds, "%4.0f", r.bothS);
             out << line
-                << rollcoach::fill(_("of which both sides {0} s  ({1} in all)"), bothSeconds,
-                                   minutesAndSeconds(r.totalS()))
+                << rollcoach::fillIn(_("of which both sides {0} s  ({1} in all)"), bothSeconds,
+                                     minutesAndSeconds(r.totalS()))
                 << "  ";
             line[0] = '\0';
         }
@@ -190,12 +191,13 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
         return std::string(text);
     };
     if (both > 0) {
-        out << rollcoach::fill(
+        out << rollcoach::fillIn(
             _("In all: left {0} s, right {1} s ({2}), of which both sides at once {3} s, "
               "half in each side's time"),
             seconds(left), seconds(right), minutesAndSeconds(left + right), seconds(both));
     } else {
-        out << rollcoach::fill(_("In all: left {0} s, right {1} s"), seconds(left), seconds(right));
+        out << rollcoach::fillIn(_("In all: left {0} s, right {1} s"), seconds(left),
+                                 seconds(right));
     }
     out << "\n";
     return 0;
@@ -251,8 +253,8 @@ void printSide(const SideProgress& side, std::ostream& out) {
         out << line << printable(session.routineTitle) << "\n";
         if (session.painStop) {
             out << "              "
-                << rollcoach::fill(_("STOPPED FOR PAIN: {0}"),
-                                   printable(painStopWhere(*session.painStop)))
+                << rollcoach::fillIn(_("STOPPED FOR PAIN: {0}"),
+                                     printable(painStopWhere(*session.painStop)))
                 << "\n";
         }
     }
@@ -266,7 +268,7 @@ void printSide(const SideProgress& side, std::ostream& out) {
                           "Right: {0} sessions rated; on average {1} before, {2} after",
                           ratingText(s.averageBefore), ratingText(s.averageAfter)));
     if (s.averageChange) {
-        out << rollcoach::fill(
+        out << rollcoach::fillIn(
             _(", a change of {0} over {1} rated before and after; {2} with a drop that "
               "matters"),
             changeText(s.averageChange), s.paired, s.mattered);
@@ -294,7 +296,8 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
         sessions = history->sessions(100000, true);
     } catch (const HistoryError& error) {
         err << "rollcoach: error: "
-            << rollcoach::fill(_("cannot read the history: {0}"), printable(error.what())) << "\n";
+            << rollcoach::fillIn(_("cannot read the history: {0}"), printable(error.what()))
+            << "\n";
         return 1;
     }
     sayLeftOut(*history, err);
@@ -371,24 +374,25 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
     // What the figures cover, said after the first sentence: " for Neck, in the last 4 weeks".
     std::string scope;
     if (!routine.empty()) {
-        scope += rollcoach::fill(_(" for {0}"), printable(routineShown));
+        scope += rollcoach::fillIn(_(" for {0}"), printable(routineShown));
     }
     if (weeks) {
         scope += plural(static_cast<unsigned long>(*weeks), " in the last {0} week",
                         " in the last {0} weeks");
     }
     if (progress.empty()) {
-        out << rollcoach::fill(
-                   // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4
-                   // weeks".
+        out << rollcoach::fillIn(
+                   // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the
+                   // last 4 weeks".
                    _("No tension ratings yet{0}. When a side starts and ends, a session asks how "
                      "tense it is: press 0-9 (T for 10)."),
                    scope)
             << "\n";
         return 0;
     }
-    out << rollcoach::fill(
-               // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last 4 weeks".
+    out << rollcoach::fillIn(
+               // TRANSLATORS: {0} is what the figures cover, maybe nothing: " for Neck in the last
+               // 4 weeks".
                _("Tension from 0 (none) to 10, before and after working each side{0}. * marks a "
                  "drop of 2 points or more, the smallest change that matters to a person."),
                scope)
@@ -405,17 +409,18 @@ std::string dueLine(const DueSession& due) {
                   due.planned.minuteOfDay % 60);
     std::string line = std::string(time) + "  " + printable(due.planned.title);
     const std::string start =
-        rollcoach::fill(due.firstSide.side == Side::Left ? _("start on the left side: {0}")
-                                                         : _("start on the right side: {0}"),
-                        printable(due.firstSide.why));
+        rollcoach::fillIn(due.firstSide.side == Side::Left ? _("start on the left side: {0}")
+                                                           : _("start on the right side: {0}"),
+                          printable(due.firstSide.why));
     switch (due.state) {
     case DayState::Done:
         return line + "  " + _("(done today)");
     case DayState::Partial:
         return line + "  " +
-               rollcoach::fill(_("(partial today: left {0}, right {1} of {2} each)"),
-                               minutesAndSeconds(due.doneLeftS), minutesAndSeconds(due.doneRightS),
-                               minutesAndSeconds(due.plannedPerSideS)) +
+               rollcoach::fillIn(_("(partial today: left {0}, right {1} of {2} each)"),
+                                 minutesAndSeconds(due.doneLeftS),
+                                 minutesAndSeconds(due.doneRightS),
+                                 minutesAndSeconds(due.plannedPerSideS)) +
                "  -  " + start;
     case DayState::Due:
         break;
@@ -423,8 +428,8 @@ std::string dueLine(const DueSession& due) {
     if (!due.notFit.empty()) {
         // Due all the same: said, with why and what to do, rather than left out.
         return line + "  -  " +
-               rollcoach::fill(_("does not fit your body: {0}; {1}"), printable(due.notFit),
-                               notFitAdvice());
+               rollcoach::fillIn(_("does not fit your body: {0}; {1}"), printable(due.notFit),
+                                 notFitAdvice());
     }
     return line + "  -  " + start;
 }
@@ -443,9 +448,9 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     const auto sayOverdue = [&] {
         for (const OverdueSession& late :
              overdueSessions(routines, sessions, workspace.now(), workspace.settings)) {
-            out << rollcoach::fill(_("Overdue since {0} {1}: {2}"),
-                                   shortDayName(late.since.weekday()), late.since.iso(),
-                                   printable(late.routineTitle))
+            out << rollcoach::fillIn(_("Overdue since {0} {1}: {2}"),
+                                     shortDayName(late.since.weekday()), late.since.iso(),
+                                     printable(late.routineTitle))
                 << "\n";
         }
     };
@@ -466,14 +471,14 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     static const char* const names[] = {N_("Monday"),   N_("Tuesday"), N_("Wednesday"),
                                         N_("Thursday"), N_("Friday"),  N_("Saturday"),
                                         N_("Sunday")};
-    out << rollcoach::fill(_("Nothing is due today. Next: {0} {1}, {2}"),
-                           _(names[static_cast<int>(week.front().date.weekday())]),
-                           week.front().date.iso(), printable(week.front().title));
+    out << rollcoach::fillIn(_("Nothing is due today. Next: {0} {1}, {2}"),
+                             _(names[static_cast<int>(week.front().date.weekday())]),
+                             week.front().date.iso(), printable(week.front().title));
     const std::string notFit = notFitFor(library, week.front().routineFile);
     if (!notFit.empty()) {
         out << " "
-            << rollcoach::fill(_("(it does not fit your body: {0}; {1})"), printable(notFit),
-                               notFitAdvice());
+            << rollcoach::fillIn(_("(it does not fit your body: {0}; {1})"), printable(notFit),
+                                 notFitAdvice());
     }
     out << "\n";
     sayOverdue();
@@ -504,7 +509,7 @@ int calendarCommand(int weeks, const std::string& outFile, const Workspace& work
     std::string why;
     if (!writeFileAtomically(outFile, calendar, why)) {
         err << "rollcoach: error: " << printable(outFile) << ": "
-            << rollcoach::fill(_("cannot write the calendar: {0}"), why) << "\n";
+            << rollcoach::fillIn(_("cannot write the calendar: {0}"), why) << "\n";
         return 1;
     }
     const std::string sessionsText = plural(plan.size(), "{0} session", "{0} sessions");
@@ -556,7 +561,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
                       std::ostream& out, std::ostream& err) {
     if (!isRoutineName(name)) {
         err << "rollcoach: error: "
-            << rollcoach::fill(
+            << rollcoach::fillIn(
                    _("\"{0}\" cannot be a routine name: use letters, digits, dashes and "
                      "underscores, starting with a letter or a digit, at most 80"),
                    printable(name))
@@ -569,7 +574,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
     fs::create_directories(dir, ec);
     if (ec) {
         err << "rollcoach: error: " << printable(dir.string()) << ": "
-            << rollcoach::fill(_("cannot create the folder: {0}"), ec.message()) << "\n";
+            << rollcoach::fillIn(_("cannot create the folder: {0}"), ec.message()) << "\n";
         return 1;
     }
     const std::string text =
@@ -594,7 +599,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
                 << _("already exists; choose another name") << "\n";
         } else {
             err << "rollcoach: error: " << printable(file.string()) << ": "
-                << rollcoach::fill(_("cannot create the routine: {0}"), std::strerror(errno))
+                << rollcoach::fillIn(_("cannot create the routine: {0}"), std::strerror(errno))
                 << "\n";
         }
         return 1;
@@ -616,7 +621,7 @@ int newRoutineCommand(const std::string& name, const std::string& drill, const W
         // Half a routine would only fail to validate: leave nothing.
         ::unlink(file.c_str());
         err << "rollcoach: error: " << printable(file.string()) << ": "
-            << rollcoach::fill(_("cannot write the routine: {0}"), std::strerror(error)) << "\n";
+            << rollcoach::fillIn(_("cannot write the routine: {0}"), std::strerror(error)) << "\n";
         return 1;
     }
     out << printable(file.string()) << "\n";

@@ -44,15 +44,16 @@ int validateOnEveryBody(const ValidateOptions& options, const BodyModel& body,
         bool warnings = hasWarnings(check.fileProblems);
         for (const BodyProblem& problem : check.problems) {
             Diagnostic shown = problem.diagnostic;
-            shown.message += " " + rollcoach::fill(_("(on {0} of {1} bodies: {2})"), problem.bodies,
-                                                   check.bodiesChecked, problem.which);
+            shown.message +=
+                " " + rollcoach::fillIn(_("(on {0} of {1} bodies: {2})"), problem.bodies,
+                                        check.bodiesChecked, problem.which);
             out << formatDiagnostic(file, shown) << "\n";
             errors = errors || shown.severity == Severity::Error;
             warnings = warnings || shown.severity == Severity::Warning;
         }
         if (check.fitsEveryBody()) {
             out << printable(file) << ": "
-                << rollcoach::fill(
+                << rollcoach::fillIn(
                        _("fits every body: {0} checked, shoulders {1}-{2} cm, heights {3}-{4} "
                          "cm, men and women"),
                        check.bodiesChecked, body.minShoulderWidthCm, body.maxShoulderWidthCm,

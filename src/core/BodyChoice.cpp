@@ -83,7 +83,7 @@ RoutineOnBody routineFileOnBody(const std::string& path, const BodyModel& body) 
 }
 
 std::string notFitText(const std::string& reason) {
-    return fill(_("Does not fit your body: {0}."), reason);
+    return fillIn(_("Does not fit your body: {0}."), reason);
 }
 
 std::string centimetresText(double cm) {

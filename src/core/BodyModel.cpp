@@ -116,7 +116,7 @@ std::string BodyModel::describeInWords() const {
     const char* pattern = sex == "women" ? _("women, shoulders {0} cm, height {1} cm")
                           : sex == "men" ? _("men, shoulders {0} cm, height {1} cm")
                                          : _("shoulders {0} cm, height {1} cm");
-    return fill(pattern, humanDecimal(shoulderWidthCm, 1), humanDecimal(heightCm, 1));
+    return fillIn(pattern, humanDecimal(shoulderWidthCm, 1), humanDecimal(heightCm, 1));
 }
 
 std::optional<Point> BodyModel::anatomyPoint(const std::string& name) const {
@@ -277,7 +277,7 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     }
     if (chosen == nullptr) {
         throw DataFileError(std::string("rollcoach: error: ") +
-                            fill(_("unknown body type \"{0}\": use men or women"), profile.name));
+                            fillIn(_("unknown body type \"{0}\": use men or women"), profile.name));
     }
     body.sex = profile.name;
     body.shoulderWidthCm = read.number(*chosen, "shoulder_width_cm");
@@ -287,12 +287,12 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
     if (profile.shoulderWidthCm) {
         const double width = *profile.shoulderWidthCm;
         if (!(width >= body.minShoulderWidthCm && width <= body.maxShoulderWidthCm)) {
-            throw DataFileError(std::string("rollcoach: error: ") +
-                                fill(_("shoulder width must be between {0} and "
-                                       "{1} cm (acromion to acromion), not {2}"),
-                                     tenths(body.minShoulderWidthCm),
-                                     tenths(body.maxShoulderWidthCm),
-                                     (std::isfinite(width) ? tenths(width) : std::string("that"))));
+            throw DataFileError(
+                std::string("rollcoach: error: ") +
+                fillIn(_("shoulder width must be between {0} and "
+                         "{1} cm (acromion to acromion), not {2}"),
+                       tenths(body.minShoulderWidthCm), tenths(body.maxShoulderWidthCm),
+                       (std::isfinite(width) ? tenths(width) : std::string("that"))));
         }
         body.shoulderWidthCm = width;
         // Interpolate the neck between the two measured profiles, never below the narrower:
@@ -309,9 +309,9 @@ BodyModel BodyModel::parse(const std::string& text, const std::string& fileName,
         if (!(height >= body.minHeightCm && height <= body.maxHeightCm)) {
             throw DataFileError(
                 std::string("rollcoach: error: ") +
-                fill(_("height must be between {0} and {1} cm, not {2}"), tenths(body.minHeightCm),
-                     tenths(body.maxHeightCm),
-                     (std::isfinite(height) ? tenths(height) : std::string("that"))));
+                fillIn(_("height must be between {0} and {1} cm, not {2}"),
+                       tenths(body.minHeightCm), tenths(body.maxHeightCm),
+                       (std::isfinite(height) ? tenths(height) : std::string("that"))));
         }
         body.heightCm = height;
     }

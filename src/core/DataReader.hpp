@@ -27,7 +27,7 @@ public:
     /// The value of `key` in a map; null when the map lacks it.
     const YamlNode* find(const YamlNode& map, const std::string& key) const {
         if (map.kind != YamlNode::Kind::Map) {
-            fail(map.mark, fill(_("expected a map holding \"{0}\""), key));
+            fail(map.mark, fillIn(_("expected a map holding \"{0}\""), key));
         }
         for (const auto& [k, v] : map.entries) {
             if (k->kind == YamlNode::Kind::Scalar && k->value == key) {
@@ -41,7 +41,7 @@ public:
         if (const YamlNode* node = find(map, key)) {
             return *node;
         }
-        fail(map.mark, fill(_("missing key \"{0}\""), key));
+        fail(map.mark, fillIn(_("missing key \"{0}\""), key));
     }
 
     double number(const YamlNode& node) const {
@@ -52,7 +52,7 @@ public:
                 return value;
             }
         }
-        fail(node.mark, fill(_("expected a number, got {0}"), describeNode(node)));
+        fail(node.mark, fillIn(_("expected a number, got {0}"), describeNode(node)));
     }
 
     double number(const YamlNode& map, const std::string& key) const {
@@ -62,7 +62,7 @@ public:
     std::string text(const YamlNode& map, const std::string& key) const {
         const YamlNode& node = child(map, key);
         if (node.kind != YamlNode::Kind::Scalar) {
-            fail(node.mark, fill(_("expected text for \"{0}\""), key));
+            fail(node.mark, fillIn(_("expected text for \"{0}\""), key));
         }
         return node.value;
     }
@@ -86,7 +86,7 @@ public:
     std::vector<std::string> texts(const YamlNode& map, const std::string& key) const {
         const YamlNode& node = child(map, key);
         if (node.kind != YamlNode::Kind::Sequence) {
-            fail(node.mark, fill(_("expected a list of text for \"{0}\""), key));
+            fail(node.mark, fillIn(_("expected a list of text for \"{0}\""), key));
         }
         std::vector<std::string> out;
         for (const YamlNode* item : node.items) {

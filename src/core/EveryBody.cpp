@@ -78,15 +78,15 @@ std::string span(const std::set<double>& some, const std::vector<double>& all,
         return "";
     }
     if (low == all.front()) {
-        return fill(_("up to {0} {1}"), tenths(high), unit);
+        return fillIn(_("up to {0} {1}"), tenths(high), unit);
     }
     if (high == all.back()) {
-        return fill(_("from {0} {1}"), tenths(low), unit);
+        return fillIn(_("from {0} {1}"), tenths(low), unit);
     }
     if (low == high) {
-        return fill(_("of {0} {1}"), tenths(low), unit);
+        return fillIn(_("of {0} {1}"), tenths(low), unit);
     }
-    return fill(_("from {0} to {1} {2}"), tenths(low), tenths(high), unit);
+    return fillIn(_("from {0} to {1} {2}"), tenths(low), tenths(high), unit);
 }
 
 } // namespace
@@ -170,11 +170,11 @@ EveryBodyCheck checkOnEveryBody(const std::string& routineText, const std::strin
         const std::string h = span(group.heights, heights, "cm");
         std::string which;
         if (!w.empty()) {
-            which = fill(_("shoulders {0}"), w);
+            which = fillIn(_("shoulders {0}"), w);
         }
         if (!h.empty()) {
-            which = which.empty() ? fill(_("heights {0}"), h)
-                                  : fill(_("shoulders {0} and heights {1}"), w, h);
+            which = which.empty() ? fillIn(_("heights {0}"), h)
+                                  : fillIn(_("shoulders {0} and heights {1}"), w, h);
         }
         if (which.empty()) {
             which =
@@ -219,8 +219,8 @@ std::string notFitReason(const Diagnostics& diagnostics) {
             if (cut != std::string::npos && on != std::string::npos && end != std::string::npos &&
                 end > on) {
                 // TRANSLATORS: {0} what does not fit, {1} the body as it is set.
-                reason = fill(_("{0} as it is set ({1})"), reason,
-                              m.substr(on + onWords.size(), end - on - onWords.size()));
+                reason = fillIn(_("{0} as it is set ({1})"), reason,
+                                m.substr(on + onWords.size(), end - on - onWords.size()));
             }
             return reason;
         }

@@ -153,7 +153,7 @@ std::string moveAside(const std::string& path, const std::string& why, std::int6
     fs::rename(path, target, ec);
     if (ec) {
         throw HistoryError(
-            fill(_("{0}: cannot move the unusable history aside: {1}"), path, ec.message()));
+            fillIn(_("{0}: cannot move the unusable history aside: {1}"), path, ec.message()));
     }
     for (const char* suffix : {"-wal", "-shm"}) {
         if (fs::exists(path + suffix)) {
@@ -237,12 +237,12 @@ Attempt tryOpen(const std::string& path, sqlite3*& db, int busyTimeoutMs) {
             } else if (!parseFormat(version.text(0), found)) {
                 attempt = {
                     Opened::Failed,
-                    fill(_("the history's format is not a number (\"{0}\" in its meta table)"),
-                         version.text(0))};
+                    fillIn(_("the history's format is not a number (\"{0}\" in its meta table)"),
+                           version.text(0))};
             } else if (found > History::kSchemaVersion) {
                 attempt = {Opened::Newer,
-                           fill(_("it was written by a newer version of rollcoach (format {0})"),
-                                version.text(0))};
+                           fillIn(_("it was written by a newer version of rollcoach (format {0})"),
+                                  version.text(0))};
             } else if (found < 2) {
                 // Format 1 kept no planned time, so its sessions cannot tell done from
                 // partial; they keep planned_s 0 and count as they were recorded.
@@ -356,12 +356,12 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
     fs::create_directories(dataDir, ec);
     if (ec) {
         throw HistoryError(
-            fill(_("{0}: cannot create the data folder: {1}"), dataDir, ec.message()));
+            fillIn(_("{0}: cannot create the data folder: {1}"), dataDir, ec.message()));
     }
     const std::string path = (fs::path(dataDir) / "history.sqlite").string();
     if (fs::exists(path, ec) && access(path.c_str(), R_OK | W_OK) != 0) {
-        throw HistoryError(fill(_("{0}: cannot read and write the history file: {1}"), path,
-                                std::strerror(errno)));
+        throw HistoryError(fillIn(_("{0}: cannot read and write the history file: {1}"), path,
+                                  std::strerror(errno)));
     }
     sqlite3* db = nullptr;
     Attempt attempt = tryOpen(path, db, busyTimeoutMs);
@@ -369,20 +369,20 @@ std::unique_ptr<History> History::open(const std::string& dataDir, std::int64_t 
         // Busy, a full disk, an I/O error: the file may be perfectly healthy, so it stays.
         if (!fs::exists(path, ec) && access(dataDir.c_str(), W_OK) != 0) {
             throw HistoryError(
-                fill(_("{0}: the data folder is read-only: history cannot be saved"), dataDir));
+                fillIn(_("{0}: the data folder is read-only: history cannot be saved"), dataDir));
         }
         throw HistoryError(path + ": " + attempt.error);
     }
     if (attempt.outcome != Opened::Usable) {
         if (access(dataDir.c_str(), W_OK) != 0) {
             throw HistoryError(
-                fill(_("{0}: the data folder is read-only: history cannot be saved"), dataDir));
+                fillIn(_("{0}: the data folder is read-only: history cannot be saved"), dataDir));
         }
         // Keep the bad file for the user, start afresh beside it.
         const std::string aside =
             moveAside(path, attempt.outcome == Opened::Newer ? "newer" : "corrupt", now);
-        notice = fill(_("{0}: {1}; it was moved to {2} and a new history started"), path,
-                      attempt.error, aside);
+        notice = fillIn(_("{0}: {1}; it was moved to {2} and a new history started"), path,
+                        attempt.error, aside);
         attempt = tryOpen(path, db, busyTimeoutMs);
         if (attempt.outcome != Opened::Usable) {
             throw HistoryError(path + ": " + attempt.error);
@@ -396,7 +396,7 @@ std::unique_ptr<History> History::openToRead(const std::string& path, int busyTi
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         const std::string why = db != nullptr ? sqlite3_errmsg(db) : _("cannot open");
         sqlite3_close(db);
-        throw HistoryError(path + ": " + fill(_("cannot read the history: {0}"), why));
+        throw HistoryError(path + ": " + fillIn(_("cannot read the history: {0}"), why));
     }
     sqlite3_busy_timeout(db, busyTimeoutMs);
     return std::unique_ptr<History>(new History(db, path, busyTimeoutMs));
@@ -641,8 +641,8 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
             madeUp = madeUp || (r.didWork() && r.firstSide == behind);
         }
         if (!madeUp) {
-            return {behind, fill(_("it got {0} less over the last 14 days"),
-                                 minutesAndSeconds(std::abs(left - right)))};
+            return {behind, fillIn(_("it got {0} less over the last 14 days"),
+                                   minutesAndSeconds(std::abs(left - right)))};
         }
     }
     for (const SessionRecord& r : history) { // newest first

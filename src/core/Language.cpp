@@ -216,15 +216,15 @@ std::string monthShortName(int month) {
 std::string humanDate(const Date& date) {
     // TRANSLATORS: a date: {0} the weekday, {1} the day of the month, {2} the month's name,
     // {3} the year. German: "{0}, {1}. {2} {3}"; Spanish: "{0}, {1} de {2} de {3}".
-    return fill(_("{0} {1} {2} {3}"), weekdayLongName(static_cast<int>(date.weekday())), date.day,
-                monthName(date.month), date.year);
+    return fillIn(_("{0} {1} {2} {3}"), weekdayLongName(static_cast<int>(date.weekday())), date.day,
+                  monthName(date.month), date.year);
 }
 
 std::string humanDayAndMonth(const Date& date) {
     // TRANSLATORS: a date without its year: {0} the weekday, {1} the day of the month, {2} the
     // month's name. German: "{0}, {1}. {2}"; Spanish: "{0}, {1} de {2}".
-    return fill(_("{0} {1} {2}"), weekdayLongName(static_cast<int>(date.weekday())), date.day,
-                monthName(date.month));
+    return fillIn(_("{0} {1} {2}"), weekdayLongName(static_cast<int>(date.weekday())), date.day,
+                  monthName(date.month));
 }
 
 } // namespace rollcoach

@@ -108,7 +108,7 @@ std::string planText(const Timeline& timeline) {
     // TRANSLATORS: the plan's first line: {0} how many rounds, {1} the routine's title, {2} its
     // drill as the routine file names it (wall, lying, partner, self-press), {3} the whole
     // time, {4} the time per side.
-    std::string out = fill(
+    std::string out = fillIn(
         plural(routine.schedule.rounds, "{1} ({2} drill, {0} round, {3} in all, {4} per side)\n",
                "{1} ({2} drill, {0} rounds, {3} in all, {4} per side)\n", printable(routine.title),
                drillName(routine.drill), minutesAndSeconds(timeline.totalS()),
@@ -118,17 +118,18 @@ std::string planText(const Timeline& timeline) {
         const std::string time = minutesAndSeconds(segment.durationS);
         if (segment.kind == SegmentKind::GetReady) {
             out += segment.side == Side::Left
-                       ? fill(_("get ready, the left side first ({0})\n"), time)
-                       : fill(_("get ready, the right side first ({0})\n"), time);
+                       ? fillIn(_("get ready, the left side first ({0})\n"), time)
+                       : fillIn(_("get ready, the right side first ({0})\n"), time);
         } else if (segment.kind == SegmentKind::Switch) {
-            out += segment.side == Side::Left ? fill(_("switch to the left side ({0})\n"), time)
-                                              : fill(_("switch to the right side ({0})\n"), time);
+            out += segment.side == Side::Left ? fillIn(_("switch to the left side ({0})\n"), time)
+                                              : fillIn(_("switch to the right side ({0})\n"), time);
         } else {
             // TRANSLATORS: a step in the plan: {0} the side ("left side", "both sides"), {1} the
             // round, {2} the step's name, {3} its time.
-            out += fill(_("{0}, round {1}: {2} ({3})\n"),
-                        segment.bothSides ? std::string(_("both sides")) : sideWords(segment.side),
-                        segment.round, printable(routine.steps[*segment.step].name), time);
+            out +=
+                fillIn(_("{0}, round {1}: {2} ({3})\n"),
+                       segment.bothSides ? std::string(_("both sides")) : sideWords(segment.side),
+                       segment.round, printable(routine.steps[*segment.step].name), time);
         }
     }
     return out;

@@ -127,7 +127,7 @@ std::string weekInWords(const PlanKeptSummary& summary) {
     add(summary.partial, "partial");
     add(summary.missed, "missed");
     add(summary.stillDue, _("still due"));
-    return fill(_("This week: {0}."), line);
+    return fillIn(_("This week: {0}."), line);
 }
 
 std::string weekEncouragement(const PlanKeptSummary& summary) {

@@ -35,14 +35,14 @@ public:
         const YamlNode& node = child(map, key);
         const double value = number(node);
         if (value <= 0) {
-            fail(node.mark, fill(_("\"{0}\" must be more than 0"), key));
+            fail(node.mark, fillIn(_("\"{0}\" must be more than 0"), key));
         }
         return value;
     }
 
     std::string text(const YamlNode& node) const {
         if (node.kind != YamlNode::Kind::Scalar) {
-            fail(node.mark, fill(_("expected text, got {0}"), describeNode(node)));
+            fail(node.mark, fillIn(_("expected text, got {0}"), describeNode(node)));
         }
         return node.value;
     }
@@ -57,7 +57,7 @@ public:
     const YamlNode& list(const YamlNode& map, const std::string& key) const {
         const YamlNode& node = child(map, key);
         if (node.kind != YamlNode::Kind::Sequence) {
-            fail(node.mark, fill(_("expected a list for \"{0}\""), key));
+            fail(node.mark, fillIn(_("expected a list for \"{0}\""), key));
         }
         return node;
     }
@@ -72,7 +72,7 @@ public:
                 for (const char* key : keys) {
                     known += known.empty() ? key : std::string(", ") + key;
                 }
-                fail(k->mark, fill(_("unknown key \"{0}\" (known: {1})"), k->value, known));
+                fail(k->mark, fillIn(_("unknown key \"{0}\" (known: {1})"), k->value, known));
             }
         }
     }
@@ -91,9 +91,9 @@ PropPiece readProp(const Reader& read, const YamlNode& node) {
         }
     }
     if (!known) {
-        read.fail(
-            kind.mark,
-            fill(_("unknown prop \"{0}\" (known: wall, floor, pillow, table, chair, mat)"), name));
+        read.fail(kind.mark,
+                  fillIn(_("unknown prop \"{0}\" (known: wall, floor, pillow, table, chair, mat)"),
+                         name));
     }
     const YamlNode* box = read.find(node, "box");
     const YamlNode* oval = read.find(node, "ellipse");
@@ -146,7 +146,7 @@ SegmentShape readShape(const Reader& read, const YamlNode& node) {
         return SegmentShape::Foot;
     }
     read.fail(node.mark,
-              fill(_("unknown shape \"{0}\" (known: limb, trunk, head, hand, foot)"), name));
+              fillIn(_("unknown shape \"{0}\" (known: limb, trunk, head, hand, foot)"), name));
 }
 
 PostureFigure readFigure(const Reader& read, const YamlNode& node, std::set<std::string>& names) {
@@ -173,19 +173,19 @@ PostureFigure readFigure(const Reader& read, const YamlNode& node, std::set<std:
         const YamlNode& nameNode = read.child(*item, "name");
         segment.name = read.text(nameNode);
         if (!names.insert(segment.name).second) {
-            read.fail(nameNode.mark, fill(_("a second segment named \"{0}\""), segment.name));
+            read.fail(nameNode.mark, fillIn(_("a second segment named \"{0}\""), segment.name));
         }
         const YamlNode& from = read.child(*item, "from");
         segment.from = read.text(from);
         if (joints.count(segment.from) == 0) {
-            read.fail(from.mark, fill(_("joint \"{0}\" is not placed yet: start from the root or "
-                                        "the end of a segment above"),
-                                      segment.from));
+            read.fail(from.mark, fillIn(_("joint \"{0}\" is not placed yet: start from the root or "
+                                          "the end of a segment above"),
+                                        segment.from));
         }
         const YamlNode& to = read.child(*item, "to");
         segment.to = read.text(to);
         if (!joints.insert(segment.to).second) {
-            read.fail(to.mark, fill(_("joint \"{0}\" is placed twice"), segment.to));
+            read.fail(to.mark, fillIn(_("joint \"{0}\" is placed twice"), segment.to));
         }
         segment.length = read.positive(*item, "length");
         segment.angleDeg = read.number(read.child(*item, "angle_deg"));
@@ -232,7 +232,7 @@ std::vector<PostureKey> readKeys(const Reader& read, const YamlNode& node, const
             }
             for (const auto& [k, v] : angles->entries) {
                 if (segments.count(k->value) == 0) {
-                    read.fail(k->mark, fill(_("no segment named \"{0}\""), k->value));
+                    read.fail(k->mark, fillIn(_("no segment named \"{0}\""), k->value));
                 }
                 key.angles[k->value] = read.number(*v);
             }
@@ -246,7 +246,7 @@ std::vector<PostureKey> readKeys(const Reader& read, const YamlNode& node, const
                 const YamlNode* v = entry.second;
                 if (std::none_of(posture.figures.begin(), posture.figures.end(),
                                  [&](const PostureFigure& f) { return f.name == k->value; })) {
-                    read.fail(k->mark, fill(_("no figure named \"{0}\""), k->value));
+                    read.fail(k->mark, fillIn(_("no figure named \"{0}\""), k->value));
                 }
                 key.shifts[k->value] = read.point(*v);
             }
@@ -289,7 +289,7 @@ Posture readPosture(const Reader& read, Drill drill, const YamlNode& node) {
         const YamlNode& segment = read.child(contact, "segment");
         posture.contact.segment = read.text(segment);
         if (segments.count(posture.contact.segment) == 0) {
-            read.fail(segment.mark, fill(_("no segment named \"{0}\""), posture.contact.segment));
+            read.fail(segment.mark, fillIn(_("no segment named \"{0}\""), posture.contact.segment));
         }
         if (const YamlNode* along = read.find(contact, "along")) {
             posture.contact.along = read.number(*along);
@@ -310,7 +310,7 @@ Posture readPosture(const Reader& read, Drill drill, const YamlNode& node) {
             }
         }
         if (!pattern) {
-            read.fail(k->mark, fill(_("unknown motion \"{0}\""), k->value));
+            read.fail(k->mark, fillIn(_("unknown motion \"{0}\""), k->value));
         }
         posture.motions[*pattern] = readKeys(read, *v, posture, segments);
     }
@@ -468,15 +468,15 @@ Postures Postures::parse(const std::string& text, const std::string& fileName) {
         }
         if (!drill) {
             read.fail(k->mark,
-                      fill(_("unknown drill \"{0}\" (known: wall, lying, partner, self-press)"),
-                           k->value));
+                      fillIn(_("unknown drill \"{0}\" (known: wall, lying, partner, self-press)"),
+                             k->value));
         }
         out.m_postures.push_back(readPosture(read, *drill, *v));
     }
     for (Drill d : kDrills) {
         if (std::none_of(out.m_postures.begin(), out.m_postures.end(),
                          [&](const Posture& p) { return p.drill == d; })) {
-            read.fail(postures.mark, fill(_("no posture for the {0} drill"), drillName(d)));
+            read.fail(postures.mark, fillIn(_("no posture for the {0} drill"), drillName(d)));
         }
     }
     return out;

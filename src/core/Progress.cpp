@@ -138,8 +138,8 @@ std::string painStopWhere(const PainStop& stop, bool isolate) {
     const std::string where = step.bothSides ? std::string(_("both sides")) : sideWords(step.side);
     // TRANSLATORS: where a session stopped: {0} the side ("left side", "both sides"), {1} the
     // step's name, {2} the round, {3} the time worked.
-    return fill(_("{0}, step \"{1}\" (round {2}), after {3} of work"), where, name, step.round,
-                minutesAndSeconds(stop.workedS));
+    return fillIn(_("{0}, step \"{1}\" (round {2}), after {3} of work"), where, name, step.round,
+                  minutesAndSeconds(stop.workedS));
 }
 
 Progress tensionProgress(const std::vector<SessionRecord>& history, const ProgressQuery& query) {

@@ -67,39 +67,40 @@ ReminderDecision decideReminder(const std::vector<DueSession>& due, std::int64_t
         waiting.push_back(&session);
     }
     if (waiting.empty()) {
-        decision.why = early != nullptr ? fill(_("{0} is due at {1}"), early->planned.title,
-                                               clockTime(early->planned.minuteOfDay))
+        decision.why = early != nullptr ? fillIn(_("{0} is due at {1}"), early->planned.title,
+                                                 clockTime(early->planned.minuteOfDay))
                                         : _("everything due today is done");
         return decision;
     }
     if (snoozedUntil > now) {
-        decision.why = fill(_("put off until {0}"), clockTime(localMinuteOfDay(snoozedUntil)));
+        decision.why = fillIn(_("put off until {0}"), clockTime(localMinuteOfDay(snoozedUntil)));
         return decision;
     }
     const DueSession& first = *waiting.front();
     Reminder reminder;
     reminder.routineFile = first.planned.routineFile;
     reminder.title = first.planned.title;
-    reminder.summary = fill(_("Time for the {0}"), first.planned.title);
+    reminder.summary = fillIn(_("Time for the {0}"), first.planned.title);
     std::string body;
     if (!first.notFit.empty()) {
         // Never dropped in silence: due, and why it cannot start as the body is set.
-        body =
-            fill(_("It does not fit your body: {0}. To do: {1}.\n"), first.notFit, notFitAdvice());
+        body = fillIn(_("It does not fit your body: {0}. To do: {1}.\n"), first.notFit,
+                      notFitAdvice());
     }
     if (first.state == DayState::Partial) {
-        body = fill(_("Partly done today: left {0}, right {1} of {2} each.\n"),
-                    minutesAndSeconds(first.doneLeftS), minutesAndSeconds(first.doneRightS),
-                    minutesAndSeconds(first.plannedPerSideS));
+        body = fillIn(_("Partly done today: left {0}, right {1} of {2} each.\n"),
+                      minutesAndSeconds(first.doneLeftS), minutesAndSeconds(first.doneRightS),
+                      minutesAndSeconds(first.plannedPerSideS));
     }
     // Read at a glance: how long, and where to start; `next` says why that side.
     body += first.firstSide.side == Side::Left
-                ? fill(_("{0}, left side first.\n"), aboutMinutes(first.planned.totalS))
-                : fill(_("{0}, right side first.\n"), aboutMinutes(first.planned.totalS));
+                ? fillIn(_("{0}, left side first.\n"), aboutMinutes(first.planned.totalS))
+                : fillIn(_("{0}, right side first.\n"), aboutMinutes(first.planned.totalS));
     for (std::size_t i = 1; i < waiting.size(); ++i) {
-        body += waiting[i]->notFit.empty() ? fill(_("Also due: {0}.\n"), waiting[i]->planned.title)
-                                           : fill(_("Also due: {0} (it does not fit your body).\n"),
-                                                  waiting[i]->planned.title);
+        body += waiting[i]->notFit.empty()
+                    ? fillIn(_("Also due: {0}.\n"), waiting[i]->planned.title)
+                    : fillIn(_("Also due: {0} (it does not fit your body).\n"),
+                             waiting[i]->planned.title);
     }
     body += _("Press gently; stop at once on sharp pain, numbness or tingling.");
     reminder.body = body;

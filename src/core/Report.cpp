@@ -19,7 +19,7 @@ namespace {
 std::string duration(double seconds) {
     const long whole = std::lround(std::max(0.0, seconds));
     if (whole < 60) {
-        return fill(_("{0} s"), whole);
+        return fillIn(_("{0} s"), whole);
     }
     const long minutes = whole / 60;
     const long rest = whole % 60;
@@ -27,15 +27,15 @@ std::string duration(double seconds) {
         // Ten minutes and more, to the minute: a 19 min 40 s massage is a 20-minute one.
         const long rounded = (whole + 30) / 60;
         if (rounded < 60) {
-            return fill(_("{0} min"), rounded);
+            return fillIn(_("{0} min"), rounded);
         }
     }
     if (minutes >= 60) {
         // Over an hour, to the minute.
         const long rounded = (whole + 30) / 60;
-        return fill(_("{0} h {1} min"), rounded / 60, rounded % 60);
+        return fillIn(_("{0} h {1} min"), rounded / 60, rounded % 60);
     }
-    return rest != 0 ? fill(_("{0} min {1} s"), minutes, rest) : fill(_("{0} min"), minutes);
+    return rest != 0 ? fillIn(_("{0} min {1} s"), minutes, rest) : fillIn(_("{0} min"), minutes);
 }
 
 // "3 sessions", in the language's plural.
@@ -194,8 +194,8 @@ std::string beforeAfter(const SessionRecord& r, Side side) {
 
 ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int64_t lastDay) {
     ReportChart chart;
-    chart.heading =
-        fill(_("{0}: tension, NRS 0-10 (0 none, 10 the worst imaginable)"), sideHeading(side.side));
+    chart.heading = fillIn(_("{0}: tension, NRS 0-10 (0 none, 10 the worst imaginable)"),
+                           sideHeading(side.side));
     for (const SideSession& s : side.sessions) {
         const std::int64_t day = localDate(s.startedAt).daysSinceEpoch();
         chart.points.push_back(
@@ -214,8 +214,8 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
     }
     if (side.sessions.empty()) {
         chart.emptyNote =
-            fill(_("No tension ratings for the {0} in this period."), sideWords(side.side));
-        chart.summary = fill(_("{0}: no ratings."), sideHeading(side.side));
+            fillIn(_("No tension ratings for the {0} in this period."), sideWords(side.side));
+        chart.summary = fillIn(_("{0}: no ratings."), sideHeading(side.side));
         return chart;
     }
     // Before and after over the same sessions, so the change is the change.
@@ -234,20 +234,20 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
             ++onlyOne;
         }
     }
-    chart.summary = fill(_("{0}, NRS 0-10: "), sideHeading(side.side));
+    chart.summary = fillIn(_("{0}, NRS 0-10: "), sideHeading(side.side));
     if (paired > 0) {
         const double b = before / paired;
         const double a = after / paired;
-        chart.summary += fill(_("{0} rated before and after: on average {1} before, {2} after, a "
-                                "change of {3}; {4} with a drop of 2 or more."),
-                              sessionCount(paired), ratingText(b), ratingText(a), changeText(a - b),
-                              std::to_string(mattered));
+        chart.summary += fillIn(_("{0} rated before and after: on average {1} before, {2} after, a "
+                                  "change of {3}; {4} with a drop of 2 or more."),
+                                sessionCount(paired), ratingText(b), ratingText(a),
+                                changeText(a - b), std::to_string(mattered));
     } else {
         chart.summary += _("no session rated both before and after.");
     }
     if (onlyOne > 0) {
-        chart.summary += fill(_(" {0} rated only before or only after, drawn but not averaged."),
-                              sessionCount(onlyOne));
+        chart.summary += fillIn(_(" {0} rated only before or only after, drawn but not averaged."),
+                                sessionCount(onlyOne));
     }
     return chart;
 }
@@ -257,14 +257,14 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
 std::string sessionLine(const SessionRecord& r) {
     std::string line = localStamp(r.startedAt) + "  ";
     if (const auto stop = painStopOf(r)) {
-        line += fill(_("STOPPED FOR PAIN: {0}"), painStopWhere(*stop, true));
+        line += fillIn(_("STOPPED FOR PAIN: {0}"), painStopWhere(*stop, true));
     } else {
         line += outcome(r) + ", " + duration(r.totalS());
     }
-    line += fill(_("; left {0}, right {1}"), duration(r.leftS), duration(r.rightS));
+    line += fillIn(_("; left {0}, right {1}"), duration(r.leftS), duration(r.rightS));
     if (!r.checkIns.empty()) {
-        line += fill(_("; tension left {0}, right {1}"), beforeAfter(r, Side::Left),
-                     beforeAfter(r, Side::Right));
+        line += fillIn(_("; tension left {0}, right {1}"), beforeAfter(r, Side::Left),
+                       beforeAfter(r, Side::Right));
     }
     return line;
 }
@@ -284,20 +284,20 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
     std::string outcomes;
     auto add = [&](int count, const char* word) {
         if (count > 0) {
-            outcomes += (outcomes.empty() ? "" : ", ") + fill(translate(word), count);
+            outcomes += (outcomes.empty() ? "" : ", ") + fillIn(translate(word), count);
         }
     };
     add(totals.done, N_("{0} done"));
     add(totals.partial, N_("{0} partial"));
     add(totals.stopped, N_("{0} stopped early"));
     add(totals.interrupted, N_("{0} interrupted"));
-    part.lines.push_back(fill(
+    part.lines.push_back(fillIn(
         _("{0} ({1}), {2} in all: left {3}, right {4}."), sessionCount(totals.sessions), outcomes,
         duration(totals.leftS + totals.rightS), duration(totals.leftS), duration(totals.rightS)));
     if (both > 0) {
-        part.lines.push_back(fill(_("Of which {0} on steps for both sides at once, counted once, "
-                                    "half in each side's time."),
-                                  duration(both)));
+        part.lines.push_back(fillIn(_("Of which {0} on steps for both sides at once, counted once, "
+                                      "half in each side's time."),
+                                    duration(both)));
     }
     for (const SessionRecord& r : sessions) {
         if (isPainStop(r)) {
@@ -315,8 +315,8 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
         sessions.size() > kSessionsListed ? sessions.size() - kSessionsListed : 0;
     if (from > 0) {
         part.sessions.push_back(
-            fill(_("{0} earlier sessions are in the rows (rollcoach report --csv)."),
-                 std::to_string(from)));
+            fillIn(_("{0} earlier sessions are in the rows (rollcoach report --csv)."),
+                   std::to_string(from)));
     }
     for (std::size_t i = from; i < sessions.size(); ++i) {
         part.sessions.push_back(sessionLine(sessions[i]));
@@ -330,14 +330,14 @@ ReportDocument reportDocument(const ReportData& data) {
     ReportDocument doc;
     doc.title = _("Self-massage report");
     doc.period =
-        fill(_("The last {0}, from Monday {1} to {2}. Made by rollcoach."),
-             plural(static_cast<unsigned long>(std::max(data.weeks, 0)), "{0} week", "{0} weeks"),
-             data.first.iso(), data.last.iso());
+        fillIn(_("The last {0}, from Monday {1} to {2}. Made by rollcoach."),
+               plural(static_cast<unsigned long>(std::max(data.weeks, 0)), "{0} week", "{0} weeks"),
+               data.first.iso(), data.last.iso());
     if (!data.name.empty()) {
-        doc.about.push_back(fill(_("For: {0}"), isolated(data.name)));
+        doc.about.push_back(fillIn(_("For: {0}"), isolated(data.name)));
     }
     if (!data.note.empty()) {
-        doc.about.push_back(fill(_("Note: {0}"), isolated(data.note)));
+        doc.about.push_back(fillIn(_("Note: {0}"), isolated(data.note)));
     }
 
     ReportSection done{_("Routines done"), {}};
@@ -348,14 +348,14 @@ ReportDocument reportDocument(const ReportData& data) {
         std::string outcomes;
         auto add = [&](int count, const char* word) {
             if (count > 0) {
-                outcomes += (outcomes.empty() ? "" : ", ") + fill(translate(word), count);
+                outcomes += (outcomes.empty() ? "" : ", ") + fillIn(translate(word), count);
             }
         };
         add(t.done, N_("{0} done"));
         add(t.partial, N_("{0} partial"));
         add(t.stopped, N_("{0} stopped early"));
         add(t.interrupted, N_("{0} interrupted"));
-        done.lines.push_back(fill(
+        done.lines.push_back(fillIn(
             _("{0}: {1} ({2}), {3} in all{4}"), isolated(t.title), sessionCount(t.sessions),
             outcomes, duration(t.leftS + t.rightS),
             (t.stopped > 0 && std::any_of(data.painStops.begin(), data.painStops.end(),
@@ -367,7 +367,7 @@ ReportDocument reportDocument(const ReportData& data) {
 
     ReportSection sides{_("Time per side"), {}};
     sides.lines.push_back(
-        fill(_("Left side {0}, right side {1}."), duration(data.leftS), duration(data.rightS)));
+        fillIn(_("Left side {0}, right side {1}."), duration(data.leftS), duration(data.rightS)));
     if (data.routines.size() > 1) {
         for (const RoutineTotals& t : data.routines) {
             sides.lines.push_back(isolated(t.title) + ": left " + duration(t.leftS) + ", right " +
@@ -398,17 +398,17 @@ ReportDocument reportDocument(const ReportData& data) {
                            " done, " + std::to_string(a.partial) + " partial, " +
                            std::to_string(a.missed) + " missed";
         if (a.stillDue > 0) {
-            line += fill(_(", {0} still due today"), std::to_string(a.stillDue));
+            line += fillIn(_(", {0} still due today"), std::to_string(a.stillDue));
         }
         const int counted = a.planned - a.stillDue;
         if (counted > 0) {
-            line += fill(_(" ({0}% done of those past)"),
-                         std::to_string((100 * a.done + counted / 2) / counted));
+            line += fillIn(_(" ({0}% done of those past)"),
+                           std::to_string((100 * a.done + counted / 2) / counted));
         }
         kept.lines.push_back(line + ".");
         if (a.from != data.first) {
-            kept.lines.push_back(
-                fill(_("Counted from {0}, the day of the first session recorded."), a.from.iso()));
+            kept.lines.push_back(fillIn(
+                _("Counted from {0}, the day of the first session recorded."), a.from.iso()));
         }
         // A row a week, so a trend shows; over more than eight weeks, a row for each few
         // weeks, so the rows stay eight at most.
@@ -428,22 +428,22 @@ ReportDocument reportDocument(const ReportData& data) {
                     ++planned;
                 }
             }
-            const std::string days =
-                rowDays == 7 ? fill(_("Week from {0}"), from.iso())
-                             : fill(_("{0} to {1}"), from.iso(), from.plusDays(rowDays - 1).iso());
+            const std::string days = rowDays == 7 ? fillIn(_("Week from {0}"), from.iso())
+                                                  : fillIn(_("{0} to {1}"), from.iso(),
+                                                           from.plusDays(rowDays - 1).iso());
             // TRANSLATORS: a week of the plan: {0} "Week from 2026-11-16" or the like, then
             // counts of sessions.
-            std::string row = fill(_("{0}: {1} planned, {2} done, {3} partial, {4} missed"), days,
-                                   planned, counts[0], counts[1], counts[2]);
+            std::string row = fillIn(_("{0}: {1} planned, {2} done, {3} partial, {4} missed"), days,
+                                     planned, counts[0], counts[1], counts[2]);
             if (counts[3] > 0) {
-                row += fill(_(", {0} still due"), std::to_string(counts[3]));
+                row += fillIn(_(", {0} still due"), std::to_string(counts[3]));
             }
             kept.lines.push_back(row);
         }
     }
     if (a.unplanned > 0) {
         kept.lines.push_back(
-            fill(_("{0} on a day the plan did not name."), sessionCount(a.unplanned)));
+            fillIn(_("{0} on a day the plan did not name."), sessionCount(a.unplanned)));
     }
     kept.lines.push_back(_("Against the plan as the routines name it today; done means run to the "
                            "end with each side at least three quarters of its time."));
@@ -459,8 +459,8 @@ ReportDocument reportDocument(const ReportData& data) {
                              painStopWhere(stop, true));
     }
     if (data.painStops.size() > kPainStopsListed) {
-        pain.lines.push_back(fill(_("and {0} more (rollcoach report --csv lists them all)."),
-                                  std::to_string(data.painStops.size() - kPainStopsListed)));
+        pain.lines.push_back(fillIn(_("and {0} more (rollcoach report --csv lists them all)."),
+                                    std::to_string(data.painStops.size() - kPainStopsListed)));
     }
     doc.closing.push_back(std::move(pain));
 

@@ -343,7 +343,7 @@ std::optional<NumberRange> rangeOf(const DraftRoutine& routine, std::size_t step
 }
 
 std::string rangeText(const NumberRange& range) {
-    return (range.minExclusive ? fill(_("over {0}, up to "), formatNumber(range.min))
+    return (range.minExclusive ? fillIn(_("over {0}, up to "), formatNumber(range.min))
                                : formatNumber(range.min) + "-") +
            formatNumber(range.max) + " " + range.unit;
 }
@@ -478,7 +478,7 @@ PlacementRead parsePlacement(const std::string& text, const BodyModel& body) {
     const YamlDocument document = YamlDocument::parse(given, diagnostics, limits);
     const YamlNode* root = document.root();
     if (!diagnostics.empty() || root == nullptr || root->kind != YamlNode::Kind::Map) {
-        read.problem = fill(_("not a placement: copy one in the explorer, such as {0}"), example);
+        read.problem = fillIn(_("not a placement: copy one in the explorer, such as {0}"), example);
         return read;
     }
     PlaceSpec place;
@@ -496,7 +496,7 @@ PlacementRead parsePlacement(const std::string& text, const BodyModel& body) {
                 read.problem =
                     name == "fraction"
                         ? _("\"fraction\" must be a number from 0 to 1")
-                        : fill(_("\"{0}\" must be a number of centimetres, -80 to 80"), name);
+                        : fillIn(_("\"{0}\" must be a number of centimetres, -80 to 80"), name);
                 return read;
             }
             if (name == "fraction") {
@@ -521,8 +521,8 @@ PlacementRead parsePlacement(const std::string& text, const BodyModel& body) {
             place.otherSide = value->value == "other";
             hasSide = true;
         } else {
-            read.problem = fill(_("\"{0}\" is not part of a placement, such as {1}"),
-                                printable(name), example);
+            read.problem = fillIn(_("\"{0}\" is not part of a placement, such as {1}"),
+                                  printable(name), example);
             return read;
         }
     }
@@ -535,21 +535,21 @@ PlacementRead parsePlacement(const std::string& text, const BodyModel& body) {
         return read;
     }
     if (!place.byAnatomy() && (!place.xCm || !place.yCm || hasSide)) {
-        read.problem = fill(_("not a placement: it names no place, such as {0}"), example);
+        read.problem = fillIn(_("not a placement: it names no place, such as {0}"), example);
         return read;
     }
     for (const std::string& named : {place.at, place.to}) {
         if (place.byAnatomy() && !named.empty() && !body.anatomyPoint(named)) {
-            read.problem = fill(_("\"{0}\" is not a place on the body"), printable(named));
+            read.problem = fillIn(_("\"{0}\" is not a place on the body"), printable(named));
             return read;
         }
     }
     if (place.form == PlaceSpec::Form::At && place.at.empty()) {
-        read.problem = fill(_("not a placement: it names no place, such as {0}"), example);
+        read.problem = fillIn(_("not a placement: it names no place, such as {0}"), example);
         return read;
     }
     if (!resolvePlace(place, body)) {
-        read.problem = fill(_("not a placement: copy one in the explorer, such as {0}"), example);
+        read.problem = fillIn(_("not a placement: copy one in the explorer, such as {0}"), example);
         return read;
     }
     read.place = place;
@@ -762,7 +762,7 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
                    schedule.minuteOfDay ? timeOfDayText(*schedule.minuteOfDay) : std::string(),
                    _("HH:MM; empty: your settings' time")});
     for (std::size_t i = 0; i < routine.setup.size(); ++i) {
-        out.push_back({DraftField::SetupLine, Kind::Text, fill(_("Setup {0}"), i + 1),
+        out.push_back({DraftField::SetupLine, Kind::Text, fillIn(_("Setup {0}"), i + 1),
                        routine.setup[i], _("at most 500 characters"), i});
     }
     if (routine.setup.empty()) {
@@ -789,7 +789,7 @@ std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index
     if (hasAmplitude(pattern)) {
         out.push_back({DraftField::Amplitude, Kind::Number, "Size",
                        formatNumber(step.motion.amplitudeCm),
-                       fill(_("up to {0} cm"), formatNumber(maxAmplitude(pattern)))});
+                       fillIn(_("up to {0} cm"), formatNumber(maxAmplitude(pattern)))});
     }
     if (hasPeriod(pattern)) {
         out.push_back({DraftField::Period, Kind::Number, "Period",
@@ -815,8 +815,8 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
     if (field == DraftField::Days) {
         for (const std::string& word : words(text)) {
             if (!weekdayNamed(word)) {
-                return fill(_("\"{0}\" is not a day: mon tue wed thu fri sat sun"),
-                            printable(word));
+                return fillIn(_("\"{0}\" is not a day: mon tue wed thu fri sat sun"),
+                              printable(word));
             }
         }
         return "";
@@ -830,8 +830,8 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
     if (isTextField(field)) {
         const std::size_t count = countCharacters(text);
         if (count > kMaxDraftText) {
-            return fill(_("{0} characters: at most {1}"), std::to_string(count),
-                        std::to_string(kMaxDraftText));
+            return fillIn(_("{0} characters: at most {1}"), std::to_string(count),
+                          std::to_string(kMaxDraftText));
         }
         if (findControlCharacter(text)) {
             return _("a control character cannot be shown");
@@ -850,7 +850,7 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
     }
     const auto value = parseNumber(text);
     if (!value) {
-        return fill(_("a number, {0}"), rangeText(*range));
+        return fillIn(_("a number, {0}"), rangeText(*range));
     }
     if (*value < range->min || (range->minExclusive && *value <= range->min) ||
         *value > range->max || (range->whole && std::floor(*value) != *value)) {

@@ -70,12 +70,13 @@ private:
                         const std::vector<std::string>& known) {
         if (node.kind != Kind::Map) {
             error(node.mark,
-                  fill(_("{0} must be a map of keys, got {1}"), what, describeNode(node)));
+                  fillIn(_("{0} must be a map of keys, got {1}"), what, describeNode(node)));
             return nullptr;
         }
         for (const auto& [key, value] : node.entries) {
             if (key->kind != Kind::Scalar) {
-                error(key->mark, fill(_("keys must be plain words, got {0}"), describeNode(*key)));
+                error(key->mark,
+                      fillIn(_("keys must be plain words, got {0}"), describeNode(*key)));
                 continue;
             }
             if (std::find(known.begin(), known.end(), key->value) != known.end()) {
@@ -89,19 +90,19 @@ private:
                 const std::string language = key->value.substr(underscore + 1);
                 if (!isLanguageName(language)) {
                     // TRANSLATORS: {0} the key, such as "title_dx", {1} the part after "_".
-                    error(key->mark, fill(_("unknown key {0}: {1} is not a language name (a "
-                                            "translation's key is such as {2}_de or {2}_es)"),
-                                          quoted(key->value), quoted(language), base));
+                    error(key->mark, fillIn(_("unknown key {0}: {1} is not a language name (a "
+                                              "translation's key is such as {2}_de or {2}_es)"),
+                                            quoted(key->value), quoted(language), base));
                 }
                 continue;
             }
             const std::string suggestion = closestMatch(key->value, known);
             if (!suggestion.empty()) {
-                error(key->mark, fill(_("unknown key {0} in {1}: did you mean {2}?"),
-                                      quoted(key->value), what, quoted(suggestion)));
+                error(key->mark, fillIn(_("unknown key {0} in {1}: did you mean {2}?"),
+                                        quoted(key->value), what, quoted(suggestion)));
             } else {
-                error(key->mark, fill(_("unknown key {0} in {1} (known keys: {2})"),
-                                      quoted(key->value), what, joinOr(known)));
+                error(key->mark, fillIn(_("unknown key {0} in {1} (known keys: {2})"),
+                                        quoted(key->value), what, joinOr(known)));
             }
         }
         return &node;
@@ -194,7 +195,7 @@ private:
     const YamlNode* require(const YamlNode& map, const std::string& key, const std::string& what) {
         const YamlNode* node = find(map, key);
         if (node == nullptr) {
-            error(map.mark, fill(_("missing required key {0} in {1}"), quoted(key), what));
+            error(map.mark, fillIn(_("missing required key {0} in {1}"), quoted(key), what));
         }
         return node;
     }
@@ -202,17 +203,18 @@ private:
     std::optional<std::string> text(const YamlNode& node, const std::string& key,
                                     bool allowEmpty = false) {
         if (node.kind != Kind::Scalar) {
-            error(node.mark, fill(_("{0} must be text, got {1}"), quoted(key), describeNode(node)));
+            error(node.mark,
+                  fillIn(_("{0} must be text, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         // A name of zero-width or no-break spaces shows as nothing, just as an empty one does.
         if (!allowEmpty && looksBlank(node.value)) {
-            error(node.mark, fill(_("{0} must not be empty (or only spaces)"), quoted(key)));
+            error(node.mark, fillIn(_("{0} must not be empty (or only spaces)"), quoted(key)));
             return std::nullopt;
         }
         if (countCharacters(node.value) > kMaxTextLength) {
-            error(node.mark, fill(_("{0} is too long: at most {1} characters"), quoted(key),
-                                  std::to_string(kMaxTextLength)));
+            error(node.mark, fillIn(_("{0} is too long: at most {1} characters"), quoted(key),
+                                    std::to_string(kMaxTextLength)));
             return std::nullopt;
         }
         return node.value;
@@ -223,15 +225,15 @@ private:
                                  double max, bool minExclusive = false) {
         if (node.kind != Kind::Scalar || !node.plain) {
             error(node.mark,
-                  fill(_("{0} must be a number, got {1}"), quoted(key), describeNode(node)));
+                  fillIn(_("{0} must be a number, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         std::string lower = node.value;
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (lower.find("nan") != std::string::npos || lower.find("inf") != std::string::npos) {
-            error(node.mark,
-                  fill(_("{0} must be a finite number, got {1}"), quoted(key), describeNode(node)));
+            error(node.mark, fillIn(_("{0} must be a finite number, got {1}"), quoted(key),
+                                    describeNode(node)));
             return std::nullopt;
         }
         const char* begin = node.value.data();
@@ -242,25 +244,26 @@ private:
         double value = 0;
         const auto [ptr, ec] = std::from_chars(begin, end, value);
         if (ec == std::errc::result_out_of_range) {
-            error(node.mark, fill(_("{0} is out of range: {1}"), quoted(key), describeNode(node)));
+            error(node.mark,
+                  fillIn(_("{0} is out of range: {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         if (ec != std::errc() || ptr != end) {
             error(node.mark,
-                  fill(_("{0} must be a number, got {1}"), quoted(key), describeNode(node)));
+                  fillIn(_("{0} must be a number, got {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         if (!std::isfinite(value)) {
-            error(node.mark,
-                  fill(_("{0} must be a finite number, got {1}"), quoted(key), describeNode(node)));
+            error(node.mark, fillIn(_("{0} must be a finite number, got {1}"), quoted(key),
+                                    describeNode(node)));
             return std::nullopt;
         }
         const bool low = minExclusive ? value <= min : value < min;
         if (low || value > max) {
             error(node.mark,
-                  fill(_("{0} is out of range: {1} (must be {2}{3} and at most {4})"), quoted(key),
-                       node.value, (minExclusive ? "above " : _("at least ")), formatNumber(min),
-                       formatNumber(max)));
+                  fillIn(_("{0} is out of range: {1} (must be {2}{3} and at most {4})"),
+                         quoted(key), node.value, (minExclusive ? "above " : _("at least ")),
+                         formatNumber(min), formatNumber(max)));
             return std::nullopt;
         }
         return value;
@@ -269,8 +272,8 @@ private:
     std::optional<long long> integer(const YamlNode& node, const std::string& key, long long min,
                                      long long max) {
         if (node.kind != Kind::Scalar || !node.plain) {
-            error(node.mark,
-                  fill(_("{0} must be a whole number, got {1}"), quoted(key), describeNode(node)));
+            error(node.mark, fillIn(_("{0} must be a whole number, got {1}"), quoted(key),
+                                    describeNode(node)));
             return std::nullopt;
         }
         long long value = 0;
@@ -278,17 +281,18 @@ private:
         const char* end = begin + node.value.size();
         const auto [ptr, ec] = std::from_chars(begin, end, value);
         if (ec == std::errc::result_out_of_range) {
-            error(node.mark, fill(_("{0} is out of range: {1}"), quoted(key), describeNode(node)));
+            error(node.mark,
+                  fillIn(_("{0} is out of range: {1}"), quoted(key), describeNode(node)));
             return std::nullopt;
         }
         if (ec != std::errc() || ptr != end) {
-            error(node.mark,
-                  fill(_("{0} must be a whole number, got {1}"), quoted(key), describeNode(node)));
+            error(node.mark, fillIn(_("{0} must be a whole number, got {1}"), quoted(key),
+                                    describeNode(node)));
             return std::nullopt;
         }
         if (value < min || value > max) {
-            error(node.mark, fill(_("{0} is out of range: {1} (must be {2} to {3})"), quoted(key),
-                                  node.value, std::to_string(min), std::to_string(max)));
+            error(node.mark, fillIn(_("{0} is out of range: {1} (must be {2} to {3})"), quoted(key),
+                                    node.value, std::to_string(min), std::to_string(max)));
             return std::nullopt;
         }
         return value;
@@ -299,8 +303,8 @@ private:
                                       const std::string& what,
                                       const std::vector<std::string>& allowed) {
         if (node.kind != Kind::Scalar) {
-            error(node.mark, fill(_("{0} must be one of {1}, got {2}"), quoted(key),
-                                  joinOr(allowed), describeNode(node)));
+            error(node.mark, fillIn(_("{0} must be one of {1}, got {2}"), quoted(key),
+                                    joinOr(allowed), describeNode(node)));
             return std::nullopt;
         }
         if (std::find(allowed.begin(), allowed.end(), node.value) != allowed.end()) {
@@ -309,7 +313,7 @@ private:
         std::string message = "unknown " + what + " " + quoted(node.value);
         const std::string suggestion = closestMatch(node.value, allowed);
         if (!suggestion.empty()) {
-            message += fill(_(": did you mean {0}?"), quoted(suggestion));
+            message += fillIn(_(": did you mean {0}?"), quoted(suggestion));
         } else {
             message += ": expected " + joinOr(allowed);
         }
@@ -320,12 +324,12 @@ private:
     const YamlNode* list(const YamlNode& node, const std::string& key, std::size_t maxItems) {
         if (node.kind != Kind::Sequence) {
             error(node.mark,
-                  fill(_("{0} must be a list, got {1}"), quoted(key), describeNode(node)));
+                  fillIn(_("{0} must be a list, got {1}"), quoted(key), describeNode(node)));
             return nullptr;
         }
         if (node.items.size() > maxItems) {
-            error(node.mark, fill(_("{0} has too many entries: {1}, at most {2}"), quoted(key),
-                                  std::to_string(node.items.size()), std::to_string(maxItems)));
+            error(node.mark, fillIn(_("{0} has too many entries: {1}, at most {2}"), quoted(key),
+                                    std::to_string(node.items.size()), std::to_string(maxItems)));
             return nullptr;
         }
         return &node;
@@ -392,7 +396,7 @@ private:
                     ? between
                     : at;
             error(later->mark,
-                  fill(_("{0} is placed by \"at\" or by \"between\", not both"), what));
+                  fillIn(_("{0} is placed by \"at\" or by \"between\", not both"), what));
             return std::nullopt;
         }
         if (map(node, what, keys) == nullptr) {
@@ -428,8 +432,9 @@ private:
             const YamlNode* absolute = find(node, absoluteKey);
             double& value = axis[0] == 'x' ? out.xCm : out.yCm;
             if (offset != nullptr && absolute != nullptr) {
-                error(absolute->mark,
-                      fill(_("{0} takes \"{1}\" (from the place) or \"{2}\" (from {3}), not both"),
+                error(
+                    absolute->mark,
+                    fillIn(_("{0} takes \"{1}\" (from the place) or \"{2}\" (from {3}), not both"),
                            what, offsetKey, absoluteKey,
                            (axis[0] == 'x' ? _("the midline") : "C7")));
                 ok = false;
@@ -489,7 +494,7 @@ std::optional<std::vector<Point>> RoutineReader::points(const YamlNode& node,
         return std::nullopt;
     }
     if (node.items.empty() && !allowEmpty) {
-        error(node.mark, fill(_("{0} is empty: a path needs at least one point"), quoted(key)));
+        error(node.mark, fillIn(_("{0} is empty: a path needs at least one point"), quoted(key)));
         return std::nullopt;
     }
     std::vector<Point> out;
@@ -524,13 +529,14 @@ std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std:
     if (pattern == "stroke") {
         keys.push_back("return");
     }
-    if (map(node, fill(_("{0} motion of {1}"), pattern, where), keys) == nullptr) {
+    if (map(node, fillIn(_("{0} motion of {1}"), pattern, where), keys) == nullptr) {
         return std::nullopt;
     }
     if (!m_byHand) {
-        error(node.mark, fill(_("a {0} is given by hand: it needs a routine with \"tool\" (hands, "
-                                "thumb or fingers), not a ball"),
-                              pattern));
+        error(node.mark,
+              fillIn(_("a {0} is given by hand: it needs a routine with \"tool\" (hands, "
+                       "thumb or fingers), not a ball"),
+                     pattern));
         return std::nullopt;
     }
     motion.pattern = pattern == "stroke"  ? Pattern::Stroke
@@ -540,7 +546,7 @@ std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std:
     bool ok = true;
     if (repeated) {
         if (const YamlNode* path =
-                require(node, "points", fill(_("{0} motion of {1}"), pattern, where))) {
+                require(node, "points", fillIn(_("{0} motion of {1}"), pattern, where))) {
             const auto value = points(*path, "points", false);
             ok = ok && value.has_value();
             motion.points = value.value_or(std::vector<Point>{});
@@ -548,7 +554,7 @@ std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std:
             ok = false;
         }
         if (const YamlNode* repeat =
-                require(node, "repeat", fill(_("{0} motion of {1}"), pattern, where))) {
+                require(node, "repeat", fillIn(_("{0} motion of {1}"), pattern, where))) {
             const auto value = integer(*repeat, "repeat", 1, kMaxRepeats);
             ok = ok && value.has_value();
             motion.repeat = static_cast<int>(value.value_or(1));
@@ -567,7 +573,7 @@ std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std:
             motion.points = value.value_or(std::vector<Point>{});
         }
         if (const YamlNode* period =
-                require(node, "period_s", fill(_("{0} motion of {1}"), pattern, where))) {
+                require(node, "period_s", fillIn(_("{0} motion of {1}"), pattern, where))) {
             const auto value = number(*period, "period_s", kMinPeriodSeconds, kMaxPeriodSeconds);
             ok = ok && value.has_value();
             motion.periodS = value.value_or(1);
@@ -576,7 +582,7 @@ std::optional<Motion> RoutineReader::handMotion(const YamlNode& node, const std:
         }
         const double most = pattern == "knead" ? kMaxKneadCm : kMaxFrictionCm;
         if (const YamlNode* amplitude =
-                require(node, "amplitude_cm", fill(_("{0} motion of {1}"), pattern, where))) {
+                require(node, "amplitude_cm", fillIn(_("{0} motion of {1}"), pattern, where))) {
             const auto value = number(*amplitude, "amplitude_cm", 0, most, true);
             ok = ok && value.has_value();
             motion.amplitudeCm = value.value_or(0);
@@ -658,7 +664,7 @@ std::optional<Schedule> RoutineReader::schedule(const YamlNode& node) {
                     std::find(names.begin(), names.end(), *value) - names.begin());
                 if (std::find(schedule.days.begin(), schedule.days.end(), weekday) !=
                     schedule.days.end()) {
-                    error(day->mark, fill(_("weekday {0} is listed twice"), quoted(*value)));
+                    error(day->mark, fillIn(_("weekday {0} is listed twice"), quoted(*value)));
                     ok = false;
                 }
                 schedule.days.push_back(weekday);
@@ -672,9 +678,9 @@ std::optional<Schedule> RoutineReader::schedule(const YamlNode& node) {
         schedule.minuteOfDay =
             time->kind == Kind::Scalar ? parseTimeOfDay(time->value) : std::nullopt;
         if (!schedule.minuteOfDay) {
-            error(time->mark, fill(_("\"time\" must be a time of day as \"HH:MM\", 00:00 to "
-                                     "23:59, such as \"18:30\", got {0}"),
-                                   describeNode(*time)));
+            error(time->mark, fillIn(_("\"time\" must be a time of day as \"HH:MM\", 00:00 to "
+                                       "23:59, such as \"18:30\", got {0}"),
+                                     describeNode(*time)));
             ok = false;
         }
     }
@@ -694,22 +700,22 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         return motion;
     }
     if (node.kind != Kind::Map) {
-        error(node.mark, fill(_("\"motion\" must be hold or a map with a pattern, got {0}"),
-                              describeNode(node)));
+        error(node.mark, fillIn(_("\"motion\" must be hold or a map with a pattern, got {0}"),
+                                describeNode(node)));
         return std::nullopt;
     }
     const YamlNode* patternNode = find(node, "pattern");
     if (patternNode == nullptr) {
-        map(node, fill(_("motion of {0}"), where),
+        map(node, fillIn(_("motion of {0}"), where),
             {"pattern", "amplitude_cm", "period_s", "points"});
-        error(node.mark, fill(_("missing required key \"pattern\" in motion of {0}"), where));
+        error(node.mark, fillIn(_("missing required key \"pattern\" in motion of {0}"), where));
         return std::nullopt;
     }
     const auto pattern = choice(
         *patternNode, "pattern", _("motion pattern"),
         {"horizontal", "vertical", "circle", "path", "stroke", "knead", "strip", "friction"});
     if (!pattern) {
-        map(node, fill(_("motion of {0}"), where),
+        map(node, fillIn(_("motion of {0}"), where),
             {"pattern", "amplitude_cm", "period_s", "points"});
         return std::nullopt;
     }
@@ -720,7 +726,7 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
     const bool isPath = *pattern == "path";
     if (isPath) {
         motion.pattern = Pattern::Path;
-        if (map(node, fill(_("path motion of {0}"), where), {"pattern", "points", "period_s"}) ==
+        if (map(node, fillIn(_("path motion of {0}"), where), {"pattern", "points", "period_s"}) ==
             nullptr) {
             return std::nullopt;
         }
@@ -728,13 +734,13 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         motion.pattern = *pattern == "horizontal" ? Pattern::Horizontal
                          : *pattern == "vertical" ? Pattern::Vertical
                                                   : Pattern::Circle;
-        if (map(node, *pattern + fill(_(" motion of {0}"), where),
+        if (map(node, *pattern + fillIn(_(" motion of {0}"), where),
                 {"pattern", "amplitude_cm", "period_s"}) == nullptr) {
             return std::nullopt;
         }
     }
     bool ok = true;
-    if (const YamlNode* period = require(node, "period_s", fill(_("motion of {0}"), where))) {
+    if (const YamlNode* period = require(node, "period_s", fillIn(_("motion of {0}"), where))) {
         const auto value = number(*period, "period_s", kMinPeriodSeconds, kMaxPeriodSeconds);
         ok = ok && value.has_value();
         motion.periodS = value.value_or(1);
@@ -742,7 +748,7 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
         ok = false;
     }
     if (isPath) {
-        const YamlNode* points = require(node, "points", fill(_("path motion of {0}"), where));
+        const YamlNode* points = require(node, "points", fillIn(_("path motion of {0}"), where));
         if (points != nullptr && list(*points, "points", kMaxPathPoints) != nullptr) {
             if (points->items.empty()) {
                 error(points->mark, _("\"points\" is empty: a path needs at least one point"));
@@ -759,7 +765,7 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
             ok = false;
         }
     } else if (const YamlNode* amplitude =
-                   require(node, "amplitude_cm", fill(_("motion of {0}"), where))) {
+                   require(node, "amplitude_cm", fillIn(_("motion of {0}"), where))) {
         const auto value = number(*amplitude, "amplitude_cm", 0, kMaxAmplitudeCm, true);
         ok = ok && value.has_value();
         motion.amplitudeCm = value.value_or(0);
@@ -773,7 +779,7 @@ std::optional<Motion> RoutineReader::motion(const YamlNode& node, const std::str
 }
 
 std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index) {
-    std::string where = fill(_("step {0}"), index + 1);
+    std::string where = fillIn(_("step {0}"), index + 1);
     if (map(node, where,
             {"name", "duration_s", "cue", "place", "motion", "tool", "target", "sides"}) ==
         nullptr) {
@@ -788,7 +794,7 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
         step.name = value ? local(node, "name", *value) : "";
         if (value) {
             // TRANSLATORS: a step in messages: {0} "step 2", {1} its name in quotes.
-            where = fill(_("{0} ({1})"), where, quoted(*value));
+            where = fillIn(_("{0} ({1})"), where, quoted(*value));
         }
     } else {
         ok = false;
@@ -810,12 +816,12 @@ std::optional<Step> RoutineReader::step(const YamlNode& node, std::size_t index)
             // By hand, an empty place is a rest with the hands off the back.
             if (place->items.empty() && !m_byHand) {
                 error(place->mark,
-                      fill(_("\"place\" is empty in {0}: give one entry per ball"), where));
+                      fillIn(_("\"place\" is empty in {0}: give one entry per ball"), where));
                 ok = false;
             }
             for (const YamlNode* item : place->items) {
                 bool byAnatomy = false;
-                const auto p = point(*item, fill(_("place of {0}"), where), &byAnatomy);
+                const auto p = point(*item, fillIn(_("place of {0}"), where), &byAnatomy);
                 ok = ok && p.has_value();
                 if (p) {
                     step.place.push_back({*p, item->mark, byAnatomy});
@@ -893,16 +899,17 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
                                               "target", "setup", "schedule", "steps"};
     if (root.kind != Kind::Map) {
         error(root.mark,
-              fill(_("a routine must be a map of keys (format, title, drill, ...), got {0}"),
-                   describeNode(root)));
+              fillIn(_("a routine must be a map of keys (format, title, drill, ...), got {0}"),
+                     describeNode(root)));
         return std::nullopt;
     }
     // The format comes first: keys of another format may mean other things, so nothing
     // else is checked in a file this version cannot read.
     const YamlNode* format = find(root, "format");
     if (format == nullptr) {
-        error(root.mark, fill(_("missing required key \"format\" (this version reads format {0})"),
-                              std::to_string(kRoutineFormat)));
+        error(root.mark,
+              fillIn(_("missing required key \"format\" (this version reads format {0})"),
+                     std::to_string(kRoutineFormat)));
         return std::nullopt;
     }
     const auto formatValue = integer(*format, "format", 0, 1000000);
@@ -911,8 +918,8 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
     }
     if (*formatValue != kRoutineFormat) {
         error(format->mark,
-              fill(_("unknown format {0}: this version of rollcoach reads format {1}"),
-                   std::to_string(*formatValue), std::to_string(kRoutineFormat)));
+              fillIn(_("unknown format {0}: this version of rollcoach reads format {1}"),
+                     std::to_string(*formatValue), std::to_string(kRoutineFormat)));
         return std::nullopt;
     }
 
@@ -954,20 +961,21 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
         ok = false;
     } else if (m_byHand) {
         if (ballNode != nullptr) {
-            error(ballNode->mark, fill(_("the {0} drill is given by hand: use \"tool\" (hands, "
-                                         "thumb or fingers), not \"ball\""),
-                                       drillName(routine.drill)));
+            error(ballNode->mark, fillIn(_("the {0} drill is given by hand: use \"tool\" (hands, "
+                                           "thumb or fingers), not \"ball\""),
+                                         drillName(routine.drill)));
             ok = false;
         } else if (toolNode == nullptr) {
-            error(root.mark, fill(_("missing required key \"tool\" in the routine (hands, thumb or "
-                                    "fingers: the {0} drill is given by hand)"),
-                                  std::string(drillName(routine.drill))));
+            error(root.mark,
+                  fillIn(_("missing required key \"tool\" in the routine (hands, thumb or "
+                           "fingers: the {0} drill is given by hand)"),
+                         std::string(drillName(routine.drill))));
             ok = false;
         }
     } else if (toolNode != nullptr && drill != nullptr && ok) {
-        error(toolNode->mark, fill(_("the {0} drill rolls a ball: use \"ball\", not \"tool\" (a "
-                                     "tool is for the partner and self-press drills)"),
-                                   drillName(routine.drill)));
+        error(toolNode->mark, fillIn(_("the {0} drill rolls a ball: use \"ball\", not \"tool\" (a "
+                                       "tool is for the partner and self-press drills)"),
+                                     drillName(routine.drill)));
         ok = false;
     } else if (ballNode == nullptr && toolNode == nullptr) {
         error(root.mark, _("missing required key \"ball\" in the routine"));
@@ -1031,8 +1039,9 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
             for (const Step& s : routine.steps) {
                 if (!s.bothSides) {
                     if (closing) {
-                        error(s.mark,
-                              fill(_("step \"{0}\" works one side but comes after a step for both "
+                        error(
+                            s.mark,
+                            fillIn(_("step \"{0}\" works one side but comes after a step for both "
                                      "sides that follows the steps of one side: steps for both "
                                      "sides go before or after those of one side"),
                                    s.name));

@@ -187,11 +187,11 @@ std::string PlacementVerdict::headline() const {
     // TRANSLATORS: a safety warning's headline; {0} says what to do about it.
     if (first.zone == Zone::Spine) {
         return first.closeness == Closeness::On
-                   ? fill(_("On the spine: {0}"), first.advice)
-                   : fill(_("Too close to the spine: {0}"), first.advice);
+                   ? fillIn(_("On the spine: {0}"), first.advice)
+                   : fillIn(_("Too close to the spine: {0}"), first.advice);
     }
-    return first.closeness == Closeness::On ? fill(_("On the neck: {0}"), first.advice)
-                                            : fill(_("Too close to the neck: {0}"), first.advice);
+    return first.closeness == Closeness::On ? fillIn(_("On the neck: {0}"), first.advice)
+                                            : fillIn(_("Too close to the neck: {0}"), first.advice);
 }
 
 std::string contactText(Zone zone, double gapCm) {
@@ -217,15 +217,15 @@ std::string contactPatch(const std::string& noun) {
 // "ball 2", "hand 1": which of a step's contacts.
 std::string contactNumbered(const std::string& noun, std::size_t number) {
     if (noun == "hand") {
-        return fill(_("hand {0}"), number);
+        return fillIn(_("hand {0}"), number);
     }
     if (noun == "thumb") {
-        return fill(_("thumb {0}"), number);
+        return fillIn(_("thumb {0}"), number);
     }
     if (noun == "fingertip") {
-        return fill(_("fingertip {0}"), number);
+        return fillIn(_("fingertip {0}"), number);
     }
-    return fill(_("ball {0}"), number);
+    return fillIn(_("ball {0}"), number);
 }
 
 } // namespace
@@ -234,19 +234,19 @@ std::string contactText(Zone zone, double gapCm, const std::string& noun) {
     // Distances are shown to a tenth of a centimetre; one that rounds to nothing touches.
     const std::string patch = contactPatch(noun);
     if (oneDecimal(std::abs(gapCm)) == "0.0") {
-        return fill(zone == Zone::Spine ? _("{0} touches the spine") : _("{0} touches the neck"),
-                    patch);
+        return fillIn(zone == Zone::Spine ? _("{0} touches the spine") : _("{0} touches the neck"),
+                      patch);
     }
     const std::string shown = humanDecimal(std::abs(gapCm), 1);
     if (gapCm < 0) {
         // TRANSLATORS: {0} is "the ball's contact patch" or the like, {1} a distance in cm.
-        return fill(zone == Zone::Spine ? _("{0} overlaps the spine by {1} cm")
-                                        : _("{0} overlaps the neck by {1} cm"),
-                    patch, shown);
+        return fillIn(zone == Zone::Spine ? _("{0} overlaps the spine by {1} cm")
+                                          : _("{0} overlaps the neck by {1} cm"),
+                      patch, shown);
     }
-    return fill(zone == Zone::Spine ? _("{0} comes within {1} cm of the spine")
-                                    : _("{0} comes within {1} cm of the neck"),
-                patch, shown);
+    return fillIn(zone == Zone::Spine ? _("{0} comes within {1} cm of the spine")
+                                      : _("{0} comes within {1} cm of the neck"),
+                  patch, shown);
 }
 
 Contact Contact::ball(const BodyModel& body, double diameterCm) {
@@ -276,15 +276,15 @@ std::string SafetyWarning::message() const {
     const std::string sides = bothSides ? std::string(_("left and right sides")) : sideWords(side);
     // TRANSLATORS: where a safety warning is: {0} "on the spine" or the like, {1} the step's
     // number, {2} its name, {3} the side, {4} "ball 1" or the like.
-    std::string text = fill(_("{0}: step {1} (\"{2}\"), {3}, {4}"), where, stepIndex + 1, stepName,
-                            sides, contactNumbered(noun, ball + 1));
+    std::string text = fillIn(_("{0}: step {1} (\"{2}\"), {3}, {4}"), where, stepIndex + 1,
+                              stepName, sides, contactNumbered(noun, ball + 1));
     if (moving) {
-        text += fill(_(", {0} s into the step"), humanDecimal(atS, 1));
+        text += fillIn(_(", {0} s into the step"), humanDecimal(atS, 1));
     }
     text += ": " + contactText(zone, gapCm, noun);
     if (!reason.empty()) {
         // TRANSLATORS: a further reason a placement is not safe, after what was said of it.
-        text += fill(_(", and {0}"), reason);
+        text += fillIn(_(", and {0}"), reason);
     }
     text += "; " + advice;
     return text;
@@ -411,25 +411,25 @@ std::string SafetyCheck::adviceFor(const std::vector<Point>& path, Point referen
     const double outward = reference.xCm < 0 ? -move->xCm : move->xCm;
     std::vector<std::string> parts;
     if (outward != 0) {
-        parts.push_back(fill(outward > 0 ? _("{0} cm outward") : _("{0} cm inward"),
-                             halfCentimetres(outward)));
+        parts.push_back(fillIn(outward > 0 ? _("{0} cm outward") : _("{0} cm inward"),
+                               halfCentimetres(outward)));
     }
     if (move->yCm != 0) {
         parts.push_back(
-            fill(move->yCm > 0 ? _("{0} cm down") : _("{0} cm up"), halfCentimetres(move->yCm)));
+            fillIn(move->yCm > 0 ? _("{0} cm down") : _("{0} cm up"), halfCentimetres(move->yCm)));
     }
     const std::string how =
-        parts.size() > 1 ? fill(_("{0} and {1}"), parts.front(), parts.back()) : parts.front();
+        parts.size() > 1 ? fillIn(_("{0} and {1}"), parts.front(), parts.back()) : parts.front();
     if (noun == "hand") {
-        return fill(_("move the hand {0}"), how);
+        return fillIn(_("move the hand {0}"), how);
     }
     if (noun == "thumb") {
-        return fill(_("move the thumb {0}"), how);
+        return fillIn(_("move the thumb {0}"), how);
     }
     if (noun == "fingertip") {
-        return fill(_("move the fingertips {0}"), how);
+        return fillIn(_("move the fingertips {0}"), how);
     }
-    return fill(_("move the ball {0}"), how);
+    return fillIn(_("move the ball {0}"), how);
 }
 
 PlacementVerdict SafetyCheck::atPoint(Point point, double ballDiameterCm) const {
@@ -645,15 +645,16 @@ std::string paceProblem(const Step& step) {
     const double eachS = step.durationS / repeat;
     const double perS = repeat / step.durationS;
     if (perS > kMostRepetitionsPerS) {
-        return fill(_("{0} {1} in {2} s is {3} a second, more than a hand can follow (at most one "
-                      "a second: each is a slow, even, pressed glide, and its count is said "
-                      "aloud); give fewer, or a longer step"),
-                    std::to_string(repeat), noun, oneDecimal(step.durationS), oneDecimal(perS));
+        return fillIn(
+            _("{0} {1} in {2} s is {3} a second, more than a hand can follow (at most one "
+              "a second: each is a slow, even, pressed glide, and its count is said "
+              "aloud); give fewer, or a longer step"),
+            std::to_string(repeat), noun, oneDecimal(step.durationS), oneDecimal(perS));
     }
     const double pressedS = eachS * (stroke ? kStrokeShare : kStripShare);
     const double speed = lengthCm(pressedPath(step)) / pressedS;
     if (speed > kFastestPressedCmPerS) {
-        return fill(
+        return fillIn(
             _("each of its {0} presses {1} cm in {2} s, {3} cm/s: faster than a hand keeps its "
               "pressure (at most 30 cm/s, a slow, even glide); give fewer, or a longer step"),
             noun, oneDecimal(lengthCm(pressedPath(step))), oneDecimal(pressedS), oneDecimal(speed));
@@ -687,11 +688,11 @@ std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
             const double down = downwardTravelCm(pressedPath(step));
             if (down > kPressedDownToleranceCm) {
                 found.push_back({s, step.motion.mark,
-                                 fill(_("{0}the stroke presses {1} cm down the back: effleurage "
-                                        "strokes press upward, toward the heart, and come down "
-                                        "only lightly on the return (stroking down with pressure "
-                                        "can harm the veins); start it low and end it high"),
-                                      where, oneDecimal(down))});
+                                 fillIn(_("{0}the stroke presses {1} cm down the back: effleurage "
+                                          "strokes press upward, toward the heart, and come down "
+                                          "only lightly on the return (stroking down with pressure "
+                                          "can harm the veins); start it low and end it high"),
+                                        where, oneDecimal(down))});
             }
         }
         if ((step.motion.pattern == Pattern::Stroke || step.motion.pattern == Pattern::Strip) &&
@@ -708,11 +709,12 @@ std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
             const bool left = std::all_of(step.place.begin(), step.place.end(),
                                           [](const Placement& p) { return p.at.xCm < 0; });
             if (right || left) {
-                found.push_back({s, step.mark,
-                                 fill(_("{0}runs once for both sides but works only one: the other "
-                                        "side would not get the same time; make it a step of each "
-                                        "side (no \"sides: both\") or place a hand on each side"),
-                                      where)});
+                found.push_back(
+                    {s, step.mark,
+                     fillIn(_("{0}runs once for both sides but works only one: the other "
+                              "side would not get the same time; make it a step of each "
+                              "side (no \"sides: both\") or place a hand on each side"),
+                            where)});
             }
         }
     }
@@ -731,18 +733,18 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck wh
         // TRANSLATORS: which contact a problem is about: {0} "ball 2" or the like, {1} the step's
         // number, {2} its name.
         const std::string who =
-            fill(_("{0} of step {1} (\"{2}\")"), contactNumbered(noun, off.ball + 1),
-                 off.stepIndex + 1, step.name);
+            fillIn(_("{0} of step {1} (\"{2}\")"), contactNumbered(noun, off.ball + 1),
+                   off.stepIndex + 1, step.name);
         std::string what = off.edgeOnly ? _("reaches over the edge of the body")
                            : off.moving ? _("moves off the body")
                                         : _("is placed off the body");
         if (off.moving) {
-            what += " " + fill(_("{0} s into the step"), humanDecimal(off.atS, 1));
+            what += " " + fillIn(_("{0} s into the step"), humanDecimal(off.atS, 1));
         }
-        const std::string where = fill(translate(kOffBodyWhere), oneDecimal(off.where.xCm),
-                                       oneDecimal(off.where.yCm), body.describeInWords());
+        const std::string where = fillIn(translate(kOffBodyWhere), oneDecimal(off.where.xCm),
+                                         oneDecimal(off.where.yCm), body.describeInWords());
         // TRANSLATORS: {0} which contact, {1} what happens to it, {2} where it is placed.
-        const std::string message = fill(
+        const std::string message = fillIn(
             _("{0} {1} {2}: all of its contact patch must stay on the back, shoulders or neck"),
             who, what, where);
         load.diagnostics.push_back({Severity::Error, off.mark, message});

@@ -145,9 +145,10 @@ Settings parseSettings(const std::string& text, Diagnostics& diagnostics) {
         } else {
             diagnostics.push_back(
                 {Severity::Error, key->mark,
-                 fill(_("unknown setting \"{0}\" (known: time, body, shoulder_width_cm, height_cm, "
-                        "body_asked, speech, speech_rate, big_button, listen, language)"),
-                      name)});
+                 fillIn(
+                     _("unknown setting \"{0}\" (known: time, body, shoulder_width_cm, height_cm, "
+                       "body_asked, speech, speech_rate, big_button, listen, language)"),
+                     name)});
         }
     }
     return settings;
@@ -164,7 +165,7 @@ Settings loadSettings(const std::string& path, Diagnostics& diagnostics) {
         diagnostics.push_back(
             {Severity::Error,
              {},
-             fill(_("{0}; the settings are left at their defaults"), file.error)});
+             fillIn(_("{0}; the settings are left at their defaults"), file.error)});
         return {};
     }
     return parseSettings(file.text, diagnostics);

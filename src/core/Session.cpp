@@ -23,9 +23,9 @@ std::string countText(const Step& step, int repetition) {
     if (repetition == 0) {
         return {};
     }
-    return fill(step.motion.pattern == Pattern::Stroke ? _("Stroke {0} of {1}")
-                                                       : _("Strip {0} of {1}"),
-                repetition, step.motion.repeat);
+    return fillIn(step.motion.pattern == Pattern::Stroke ? _("Stroke {0} of {1}")
+                                                         : _("Strip {0} of {1}"),
+                  repetition, step.motion.repeat);
 }
 
 std::string repetitionText(const Step& step, double seconds) {
@@ -44,11 +44,11 @@ std::string tensionQuestion(const CheckIn& checkIn, bool spoken, bool partner) {
     const std::string side = sideWords(checkIn.side);
     // TRANSLATORS: {0} is "left side" or "right side", {1} "now" or "before you start".
     if (partner) {
-        return spoken ? fill(_("Ask how tense the {0} is {1}. Press 0 to 9."), side, when)
-                      : fill(_("Ask how tense the {0} is {1}. Press 0-9 (T for 10)"), side, when);
+        return spoken ? fillIn(_("Ask how tense the {0} is {1}. Press 0 to 9."), side, when)
+                      : fillIn(_("Ask how tense the {0} is {1}. Press 0-9 (T for 10)"), side, when);
     }
-    return spoken ? fill(_("How tense is your {0} {1}? Press 0 to 9."), side, when)
-                  : fill(_("How tense is your {0} {1}? Press 0-9 (T for 10)"), side, when);
+    return spoken ? fillIn(_("How tense is your {0} {1}? Press 0 to 9."), side, when)
+                  : fillIn(_("How tense is your {0} {1}? Press 0-9 (T for 10)"), side, when);
 }
 
 std::string answerText(const CheckIn& checkIn, bool changed) {
@@ -60,7 +60,8 @@ std::string answerText(const CheckIn& checkIn, bool changed) {
         {N_("Right, before: now {0}"), N_("Right, after: now {0}")}};
     const int side = checkIn.side == Side::Left ? 0 : 1;
     const int moment = checkIn.after ? 1 : 0;
-    return fill(translate(changed ? kChanged[side][moment] : kGiven[side][moment]), checkIn.rating);
+    return fillIn(translate(changed ? kChanged[side][moment] : kGiven[side][moment]),
+                  checkIn.rating);
 }
 
 std::string endQuestion(const CheckIn& checkIn, bool partner) {
@@ -774,11 +775,11 @@ std::string Session::doneText() const {
     const std::string time = minutes < 1 ? std::string(_("Under a minute"))
                                          : plural(minutes, N_("{0} minute"), N_("{0} minutes"));
     if (leftS > 0 && rightS > 0) {
-        text += " " + fill(_("{0}, both sides."), time);
+        text += " " + fillIn(_("{0}, both sides."), time);
     } else if (leftS > 0 || rightS > 0) {
         text +=
-            " " +
-            fill(leftS > 0 ? _("{0}, the left side only.") : _("{0}, the right side only."), time);
+            " " + fillIn(leftS > 0 ? _("{0}, the left side only.") : _("{0}, the right side only."),
+                         time);
     }
     for (Side side : {Side::Left, Side::Right}) {
         // The side's first "before" and its last "after".
@@ -797,12 +798,12 @@ std::string Session::doneText() const {
         }
         const bool left = side == Side::Left;
         if (before >= 0 && after >= 0) {
-            text += " " +
-                    fill(left ? _("Left went from {0} to {1}.") : _("Right went from {0} to {1}."),
-                         before, after);
+            text += " " + fillIn(left ? _("Left went from {0} to {1}.")
+                                      : _("Right went from {0} to {1}."),
+                                 before, after);
         } else if (before >= 0) {
             text +=
-                " " + fill(left ? _("Left was {0} before.") : _("Right was {0} before."), before);
+                " " + fillIn(left ? _("Left was {0} before.") : _("Right was {0} before."), before);
         }
     }
     return text;
@@ -867,13 +868,13 @@ void Session::addWords(Cue& cue) const {
     switch (cue.kind) {
     case Cue::Kind::GetReady: {
         cue.weight = Cue::Weight::Step;
-        cue.briefWords = fill(_("Get ready. {0}"), _(sideFirst(s.side)));
+        cue.briefWords = fillIn(_("Get ready. {0}"), _(sideFirst(s.side)));
         const std::string place = thumbs  ? _("Place your thumbs as shown.")
                                   : hands ? _("Place your hands as shown.")
                                   : many  ? _("Place the balls as shown.")
                                           : _("Place the ball as shown.");
-        cue.words = fill(_("Get ready: {0}. {1} {2} The first step: {3}."), m_routine.title,
-                         _(sideFirst(s.side)), place, m_routine.steps.front().name);
+        cue.words = fillIn(_("Get ready: {0}. {1} {2} The first step: {3}."), m_routine.title,
+                           _(sideFirst(s.side)), place, m_routine.steps.front().name);
         break;
     }
     case Cue::Kind::StepStarts: {
@@ -882,10 +883,10 @@ void Session::addWords(Cue& cue) const {
         const std::string where = s.bothSides ? _("Both sides.")
                                   : left      ? _("Left side.")
                                               : _("Right side.");
-        cue.briefWords = fill(_("{0} {1}."), where, step.name);
+        cue.briefWords = fillIn(_("{0} {1}."), where, step.name);
         if (cue.beat > 0) {
             // The first stroke's count, as the stroke starts.
-            cue.briefWords += " " + fill(_("{0}."), countText(step, cue.beat));
+            cue.briefWords += " " + fillIn(_("{0}."), countText(step, cue.beat));
         }
         cue.words = cue.briefWords + (step.cue.empty() ? "" : " " + step.cue);
         // What the picture shows as it starts: the way from the step before's place.
@@ -928,7 +929,7 @@ void Session::addWords(Cue& cue) const {
         cue.weight = Cue::Weight::Step;
         cue.words = std::to_string(cue.beat);
         if (cue.kind == Cue::Kind::Resuming && cue.beat == static_cast<int>(kResumeCountS)) {
-            cue.words = fill(_("Going on in {0}"), cue.beat);
+            cue.words = fillIn(_("Going on in {0}"), cue.beat);
         }
         cue.briefWords = cue.words;
         break;

@@ -47,12 +47,12 @@ Across scapulaAt(const BodyModel& body, double y) {
 std::string outwardPhrase(Point working, double cm, const BodyModel& body) {
     const Across blade = scapulaAt(body, working.yCm);
     if (blade.any() && working.xCm < blade.inner) {
-        return fill(_("{0} cm toward the shoulder blade"), halfCentimetres(cm));
+        return fillIn(_("{0} cm toward the shoulder blade"), halfCentimetres(cm));
     }
     if (working.yCm < 0 || (!blade.any() && working.yCm < body.acromion.yCm)) {
-        return fill(_("{0} cm toward the shoulder tip"), halfCentimetres(cm));
+        return fillIn(_("{0} cm toward the shoulder tip"), halfCentimetres(cm));
     }
-    return fill(_("{0} cm away from the spine"), halfCentimetres(cm));
+    return fillIn(_("{0} cm away from the spine"), halfCentimetres(cm));
 }
 
 // "move it 2 cm toward the shoulder blade and 1 cm down", for a move in the absolute frame.
@@ -63,18 +63,18 @@ std::string moveText(Point point, Point move, const BodyModel& body) {
     if (outward > 0) {
         across = outwardPhrase(working, outward, body);
     } else if (outward < 0) {
-        across = fill(_("{0} cm toward the spine"), halfCentimetres(outward));
+        across = fillIn(_("{0} cm toward the spine"), halfCentimetres(outward));
     }
     std::string down;
     if (move.yCm > 0) {
-        down = fill(_("{0} cm down"), halfCentimetres(move.yCm));
+        down = fillIn(_("{0} cm down"), halfCentimetres(move.yCm));
     } else if (move.yCm < 0) {
-        down = fill(_("{0} cm up"), halfCentimetres(move.yCm));
+        down = fillIn(_("{0} cm up"), halfCentimetres(move.yCm));
     }
     if (!across.empty() && !down.empty()) {
-        return fill(_("move it {0} and {1}"), across, down);
+        return fillIn(_("move it {0} and {1}"), across, down);
     }
-    return fill(_("move it {0}"), across.empty() ? down : across);
+    return fillIn(_("move it {0}"), across.empty() ? down : across);
 }
 
 std::string sideText(Point point) {
@@ -124,10 +124,10 @@ SpotAdvice spotAdvice(Point point, const Contact& contact, const BodyModel& body
     const PlacementVerdict verdict = check.atPoint(point, contact);
     SpotAdvice advice;
     const std::string region = regionName(point, body);
-    advice.where = fill(_("{0}, {1}"), sideText(point), region);
+    advice.where = fillIn(_("{0}, {1}"), sideText(point), region);
     advice.safe = verdict.onBody && verdict.worst == Closeness::Safe;
     if (advice.safe) {
-        advice.headline = fill(_("Safe: {0}"), region);
+        advice.headline = fillIn(_("Safe: {0}"), region);
         return advice;
     }
     advice.move = check.safeMove({point}, point, contact);
@@ -139,17 +139,17 @@ SpotAdvice spotAdvice(Point point, const Contact& contact, const BodyModel& body
                                                              "spine and the neck"));
         const bool spine = zone.zone == Zone::Spine;
         if (zone.closeness == Closeness::On) {
-            advice.headline = fill(spine ? _("On the spine: {0}") : _("On the neck: {0}"), what);
+            advice.headline = fillIn(spine ? _("On the spine: {0}") : _("On the neck: {0}"), what);
         } else {
             advice.headline =
-                fill(spine ? _("{0} cm from the spine: {1}") : _("{0} cm from the neck: {1}"),
-                     tenths(std::round(zone.gapCm * 10) / 10), what);
+                fillIn(spine ? _("{0} cm from the spine: {1}") : _("{0} cm from the neck: {1}"),
+                       tenths(std::round(zone.gapCm * 10) / 10), what);
         }
         return advice;
     }
     const std::string what = advice.move ? moveText(point, *advice.move, body)
                                          : std::string(_("move it back onto the back"));
-    advice.headline = fill(_("Off the body: {0}"), what);
+    advice.headline = fillIn(_("Off the body: {0}"), what);
     return advice;
 }
 

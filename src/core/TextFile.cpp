@@ -23,10 +23,10 @@ std::string openError(int error) {
     case ENOTDIR:
         return _("cannot read file: a part of the path is not a folder");
     case ELOOP:
-        return fill(_("cannot read file: a loop of symbolic links ({0})"),
-                    std::string(std::strerror(error)));
+        return fillIn(_("cannot read file: a loop of symbolic links ({0})"),
+                      std::string(std::strerror(error)));
     default:
-        return fill(_("cannot read file: {0}"), std::string(std::strerror(error)));
+        return fillIn(_("cannot read file: {0}"), std::string(std::strerror(error)));
     }
 }
 
@@ -84,7 +84,7 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
         // A socket cannot be opened at all: say what it is rather than "No such device".
         struct stat info {};
         if ((errno == ENXIO || errno == EOPNOTSUPP) && ::stat(path.c_str(), &info) == 0) {
-            file.error = fill(_("is not a regular file ({0})"), kindOf(info.st_mode));
+            file.error = fillIn(_("is not a regular file ({0})"), kindOf(info.st_mode));
             return file;
         }
         file.error = openError(errno);
@@ -100,12 +100,12 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
         return file;
     }
     if (!S_ISREG(info.st_mode)) {
-        file.error = fill(_("is not a regular file ({0})"), kindOf(info.st_mode));
+        file.error = fillIn(_("is not a regular file ({0})"), kindOf(info.st_mode));
         return file;
     }
     if (static_cast<std::uintmax_t>(info.st_size) > maxBytes) {
-        file.error = fill(_("file too large: {0} bytes, at most {1} are read"),
-                          std::to_string(info.st_size), std::to_string(maxBytes));
+        file.error = fillIn(_("file too large: {0} bytes, at most {1} are read"),
+                            std::to_string(info.st_size), std::to_string(maxBytes));
         return file;
     }
     // Read at most one byte past the limit, so a file growing while it is read is refused too.
@@ -124,7 +124,7 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
             if (errno == EINTR) {
                 continue;
             }
-            file.error = fill(_("cannot read file: {0}"), std::string(std::strerror(errno)));
+            file.error = fillIn(_("cannot read file: {0}"), std::string(std::strerror(errno)));
             return file;
         }
         if (n == 0) {
@@ -133,7 +133,7 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes) {
         size += static_cast<std::size_t>(n);
     }
     if (size > maxBytes) {
-        file.error = fill(_("file too large: more than {0} bytes"), std::to_string(maxBytes));
+        file.error = fillIn(_("file too large: more than {0} bytes"), std::to_string(maxBytes));
         return file;
     }
     text.resize(size);

@@ -6,7 +6,7 @@
 //   N_("Pause")                    marked for the catalog where it is defined, translated
 //                                  where it is shown (tables of texts, data keys)
 //   plural(n, "{0} minute", "{0} minutes")   the language's own plural rule (ngettext)
-//   fill(_("{0} of {1} bodies"), 3, 254)     a whole sentence with its numbers put in, so a
+//   fillIn(_("{0} of {1} bodies"), 3, 254)     a whole sentence with its numbers put in, so a
 //                                  translation may put them in its own order
 //
 // The catalog's language is chosen by the front end (main), never here: the core reads no
@@ -58,7 +58,8 @@ template <typename Value> std::string asText(const Value& value) {
 
 // Puts the values in place of {0}, {1}, ... A placeholder without a value, or a brace that is
 // not a placeholder, stays as it is: a wrong translation shows a wrong word, never crashes.
-template <typename... Values> std::string fill(std::string_view pattern, const Values&... values) {
+template <typename... Values>
+std::string fillIn(std::string_view pattern, const Values&... values) {
     const std::string texts[] = {std::string(), detail::asText(values)...};
     constexpr std::size_t count = sizeof...(Values);
     std::string out;
@@ -79,7 +80,7 @@ template <typename... Values> std::string fill(std::string_view pattern, const V
 // The catalog's plural for n (German and Spanish: one and other), with n put in for {0}.
 template <typename... Values>
 std::string plural(unsigned long n, const char* one, const char* many, const Values&... values) {
-    return fill(::dngettext(kTextDomain, one, many, n), n, values...);
+    return fillIn(::dngettext(kTextDomain, one, many, n), n, values...);
 }
 
 } // namespace rollcoach

@@ -34,8 +34,8 @@ public:
     explicit SecondDocumentProbe(const char* holder) : m_holder(holder) {}
     void OnDocumentStart(const YAML::Mark& mark) override {
         throw StopReading{{Severity::Error, toMark(mark),
-                           fill(_("{0} holds one YAML document; a second one starts here"),
-                                std::string(m_holder))}};
+                           fillIn(_("{0} holds one YAML document; a second one starts here"),
+                                  std::string(m_holder))}};
     }
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
@@ -122,8 +122,8 @@ private:
 
     YamlNode* make(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (m_document.m_nodes.size() >= m_limits.maxNodes) {
-            stop(mark, fill(_("too many entries: {0} holds at most {1} values"),
-                            std::string(m_limits.holder), std::to_string(m_limits.maxNodes)));
+            stop(mark, fillIn(_("too many entries: {0} holds at most {1} values"),
+                              std::string(m_limits.holder), std::to_string(m_limits.maxNodes)));
         }
         m_document.m_nodes.push_back(std::make_unique<YamlNode>());
         YamlNode* node = m_document.m_nodes.back().get();
@@ -157,8 +157,8 @@ private:
         // yaml-cpp recurses once per level; refusing deep files here, before it goes
         // further, keeps the stack small whatever the file holds.
         if (m_stack.size() >= m_limits.maxDepth) {
-            stop(mark, fill(_("nested too deeply: at most {0} levels of lists and maps"),
-                            std::to_string(m_limits.maxDepth)));
+            stop(mark, fillIn(_("nested too deeply: at most {0} levels of lists and maps"),
+                              std::to_string(m_limits.maxDepth)));
         }
         add(node);
         m_stack.push_back({node, nullptr});
@@ -173,9 +173,9 @@ private:
         if (tag.empty() || tag == "?" || tag == "!") {
             return;
         }
-        m_diagnostics.push_back(
-            {Severity::Error, node.mark,
-             fill(_("YAML tags are not used here: remove the tag {0}"), printable(shortTag(tag)))});
+        m_diagnostics.push_back({Severity::Error, node.mark,
+                                 fillIn(_("YAML tags are not used here: remove the tag {0}"),
+                                        printable(shortTag(tag)))});
     }
 
     static std::string shortTag(const std::string& tag) {
@@ -194,10 +194,11 @@ private:
         char code[16];
         std::snprintf(code, sizeof code, found < 0x80 ? "\\x%02x" : "\\u%04x",
                       static_cast<unsigned>(found));
-        m_diagnostics.push_back({Severity::Error, node.mark,
-                                 fill(_("text holds a control character ({0}, character {1}); only "
-                                        "printable text, tabs and line breaks are allowed"),
-                                      code, std::to_string(index + 1))});
+        m_diagnostics.push_back(
+            {Severity::Error, node.mark,
+             fillIn(_("text holds a control character ({0}, character {1}); only "
+                      "printable text, tabs and line breaks are allowed"),
+                    code, std::to_string(index + 1))});
     }
 
     void checkDuplicateKeys(const YamlNode& map) {
@@ -209,9 +210,10 @@ private:
             }
             auto [it, inserted] = seen.emplace(key->value, key);
             if (!inserted) {
-                m_diagnostics.push_back({Severity::Error, key->mark,
-                                         fill(_("duplicate key \"{0}\" (first given at line {1})"),
-                                              key->value, std::to_string(it->second->mark.line))});
+                m_diagnostics.push_back(
+                    {Severity::Error, key->mark,
+                     fillIn(_("duplicate key \"{0}\" (first given at line {1})"), key->value,
+                            std::to_string(it->second->mark.line))});
             }
         }
     }
@@ -279,14 +281,14 @@ YamlDocument YamlDocument::parse(const std::string& text, Diagnostics& diagnosti
         diagnostics.push_back(
             {Severity::Error,
              {},
-             fill(_("file too large: {0} bytes, {1} holds at most {2}"),
-                  std::to_string(text.size()), limits.holder, std::to_string(limits.maxBytes))});
+             fillIn(_("file too large: {0} bytes, {1} holds at most {2}"),
+                    std::to_string(text.size()), limits.holder, std::to_string(limits.maxBytes))});
         return document;
     }
     SourceMark badAt;
     std::string badWhat;
     if (findBadByte(text, badAt, badWhat)) {
-        diagnostics.push_back({Severity::Error, badAt, fill(_("the file holds {0}"), badWhat)});
+        diagnostics.push_back({Severity::Error, badAt, fillIn(_("the file holds {0}"), badWhat)});
         return document;
     }
 
@@ -302,13 +304,13 @@ YamlDocument YamlDocument::parse(const std::string& text, Diagnostics& diagnosti
     } catch (const StopReading& stopped) {
         diagnostics.push_back(stopped.diagnostic);
         // The first document may be whole (a second document follows it) or cut short.
-        if (stopped.diagnostic.message.rfind(fill(_("{0} holds one"), std::string(limits.holder)),
+        if (stopped.diagnostic.message.rfind(fillIn(_("{0} holds one"), std::string(limits.holder)),
                                              0) != 0) {
             document.m_root = nullptr;
         }
     } catch (const YAML::Exception& error) {
         diagnostics.push_back(
-            {Severity::Error, toMark(error.mark), fill(_("YAML syntax: {0}"), error.msg)});
+            {Severity::Error, toMark(error.mark), fillIn(_("YAML syntax: {0}"), error.msg)});
         document.m_root = nullptr;
     }
     return document;

@@ -28,13 +28,13 @@ void* loadModuleSymbol(const std::vector<std::string>& paths, const char* symbol
         }
         void* entry = dlsym(handle, symbol);
         if (entry == nullptr) {
-            why = rollcoach::fill(_("{0} has no {1}"), path, symbol);
+            why = rollcoach::fillIn(_("{0} has no {1}"), path, symbol);
         }
         return entry;
     }
     const std::string module =
         paths.empty() ? _("a module") : fs::path(paths.front()).filename().string();
-    why = rollcoach::fill(_("cannot load {0}; tried:{1}"), module, tried);
+    why = rollcoach::fillIn(_("cannot load {0}; tried:{1}"), module, tried);
     return nullptr;
 }
 

@@ -277,7 +277,8 @@ void BusMediaPlayer::registerObject() {
     }
     if (r < 0) {
         drop("rollcoach: notice: " +
-             rollcoach::fill(_("media keys will not control the session: {0}"), std::strerror(-r)) +
+             rollcoach::fillIn(_("media keys will not control the session: {0}"),
+                               std::strerror(-r)) +
              "\n");
     }
 }
@@ -301,7 +302,7 @@ void BusMediaPlayer::named(bool ok) {
         }
     }
     m_err << "rollcoach: notice: "
-          << rollcoach::fill(
+          << rollcoach::fillIn(
                  _("the D-Bus name {0} is taken: media keys will not control the session"),
                  m_wanted)
           << "\n";
@@ -357,13 +358,13 @@ bool BusMediaPlayer::answer() {
         const int r = sd_bus_process(m_bus, nullptr);
         if (r < 0) {
             // A bus that took the connection but never answered is no bus either.
-            drop(m_name.empty()
-                     ? "rollcoach: notice: " + std::string(_(kNoBus)) + "\n"
-                     : "rollcoach: notice: " +
-                           rollcoach::fill(_("the D-Bus session bus is gone ({0}): media keys will "
-                                             "not control the session"),
-                                           std::strerror(-r)) +
-                           "\n");
+            drop(m_name.empty() ? "rollcoach: notice: " + std::string(_(kNoBus)) + "\n"
+                                : "rollcoach: notice: " +
+                                      rollcoach::fillIn(
+                                          _("the D-Bus session bus is gone ({0}): media keys will "
+                                            "not control the session"),
+                                          std::strerror(-r)) +
+                                      "\n");
             break;
         }
         if (r == 0) {

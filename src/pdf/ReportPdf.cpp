@@ -368,7 +368,7 @@ private:
         colour(kGrey);
         TextStyle style;
         style.size = 8;
-        const Layout number = layout(rollcoach::fill(_("Page {0}"), m_page), style);
+        const Layout number = layout(rollcoach::fillIn(_("Page {0}"), m_page), style);
         const double numberW = width(number.get());
         drawLine(number.get(), 0, kPageW - kMargin - numberW, kPageH - kMargin + 4);
         // The foot line wraps upwards rather than run into the page number.

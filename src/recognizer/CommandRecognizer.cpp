@@ -127,7 +127,7 @@ CommandRecognizer::CommandRecognizer(const std::string& modelDir, RecognizerLimi
         std::error_code ec;
         if (!fs::exists(path, ec)) {
             m_error =
-                rollcoach::fill(_("no speech model at {0} (install pocketsphinx-en-us)"), path);
+                rollcoach::fillIn(_("no speech model at {0} (install pocketsphinx-en-us)"), path);
             return;
         }
     }
@@ -144,7 +144,7 @@ CommandRecognizer::CommandRecognizer(const std::string& modelDir, RecognizerLimi
     }
     decoder->ps = ps_init(decoder->config);
     if (decoder->ps == nullptr) {
-        m_error = rollcoach::fill(_("cannot load the speech model from {0}"), modelDir);
+        m_error = rollcoach::fillIn(_("cannot load the speech model from {0}"), modelDir);
         return;
     }
     for (const char* phone : kPhones) {

@@ -69,7 +69,7 @@ std::string openError(int error) {
     case ENOTDIR:
         return _("cannot open: a part of the path is not a folder");
     default:
-        return fill(_("cannot open: {0}"), std::strerror(error));
+        return fillIn(_("cannot open: {0}"), std::strerror(error));
     }
 }
 
@@ -93,7 +93,7 @@ bool WavStream::open(const std::string& path, std::string& why) {
     if (m_fd < 0) {
         struct stat info {};
         if ((errno == ENXIO || errno == EOPNOTSUPP) && ::stat(path.c_str(), &info) == 0) {
-            why = rollcoach::fill(_("is not a regular file ({0}): a WAV file is needed"),
+            why = rollcoach::fillIn(_("is not a regular file ({0}): a WAV file is needed"),
                                   kindOf(info.st_mode));
             return false;
         }
@@ -110,7 +110,7 @@ bool WavStream::open(const std::string& path, std::string& why) {
         return false;
     }
     if (!S_ISREG(info.st_mode)) {
-        why = rollcoach::fill(_("is not a regular file ({0}): a WAV file is needed"),
+        why = rollcoach::fillIn(_("is not a regular file ({0}): a WAV file is needed"),
                               kindOf(info.st_mode));
         return false;
     }
@@ -137,7 +137,7 @@ bool WavStream::fill(char* into, std::size_t count, std::size_t& got, std::strin
             if (errno == EINTR) {
                 continue;
             }
-            why = rollcoach::fill(_("cannot read it: {0}"), std::strerror(errno));
+            why = rollcoach::fillIn(_("cannot read it: {0}"), std::strerror(errno));
             return false;
         }
         if (n == 0) {
@@ -154,7 +154,7 @@ bool WavStream::skip(std::uint64_t count, std::string& why) {
         return true;
     }
     if (::lseek(m_fd, static_cast<off_t>(count), SEEK_CUR) < 0) {
-        why = rollcoach::fill(_("cannot read it: {0}"), std::strerror(errno));
+        why = rollcoach::fillIn(_("cannot read it: {0}"), std::strerror(errno));
         return false;
     }
     return true;
@@ -201,19 +201,19 @@ bool WavStream::readHeader(std::string& why) {
             if (format != 1) {
                 why = format == 3
                           ? std::string(_("floating-point samples: 16-bit PCM needed"))
-                          : rollcoach::fill(_("compressed audio (format {0}): 16-bit PCM needed"),
+                          : rollcoach::fillIn(_("compressed audio (format {0}): 16-bit PCM needed"),
                                             format);
                 return false;
             }
             if (bits != 16) {
-                why = rollcoach::fill(_("{0}-bit samples: 16-bit PCM needed"), bits);
+                why = rollcoach::fillIn(_("{0}-bit samples: 16-bit PCM needed"), bits);
                 return false;
             }
             m_channels = le16(body, 2);
             m_sampleRate = le32(body, 4);
             if (m_channels == 0 || m_channels > 64 || m_sampleRate < 8000 ||
                 m_sampleRate > 192000) {
-                why = rollcoach::fill(_("an unusable format ({0} channels at {1} Hz)"), m_channels,
+                why = rollcoach::fillIn(_("an unusable format ({0} channels at {1} Hz)"), m_channels,
                                       m_sampleRate);
                 return false;
             }
@@ -254,7 +254,7 @@ bool WavStream::read(std::vector<std::int16_t>& samples, std::size_t most, std::
         char held[32];
         std::snprintf(claimed, sizeof claimed, "%.2f", static_cast<double>(m_dataClaimed) / rate);
         std::snprintf(held, sizeof held, "%.2f", static_cast<double>(m_dataRead) / rate);
-        why = rollcoach::fill(
+        why = rollcoach::fillIn(
             _("the samples are cut short: the data chunk gives {0} s, the file holds {1} s"),
             claimed, held);
         return false;

@@ -63,7 +63,7 @@ void BodyScreen::refresh() {
         return;
     }
     if (!m_routineProblem.empty()) {
-        m_fitText = rollcoach::fill(_("The routine cannot be read: {0}."), m_routineProblem);
+        m_fitText = rollcoach::fillIn(_("The routine cannot be read: {0}."), m_routineProblem);
         return;
     }
     m_routine = routineOnBody(m_routineText, m_preview);
@@ -72,9 +72,9 @@ void BodyScreen::refresh() {
         return;
     }
     const Routine& r = *m_routine.routine;
-    m_fitText = m_routine.fits() ? rollcoach::fill(_("{0} fits this body."), r.title)
-                                 : rollcoach::fill(_("{0} does not fit this body: {1}."), r.title,
-                                                   m_routine.notFit);
+    m_fitText = m_routine.fits() ? rollcoach::fillIn(_("{0} fits this body."), r.title)
+                                 : rollcoach::fillIn(_("{0} does not fit this body: {1}."), r.title,
+                                                     m_routine.notFit);
     m_ballColour = ballColor(m_preview, r.ball);
     // Each step where it starts, and every moment of one side (every half second) as a trail.
     for (const Step& step : r.steps) {
@@ -202,12 +202,12 @@ bool BodyScreen::arrange(float t) {
     };
     if (!field(BodyField::Sex, _("Body type"), "", false) ||
         !field(BodyField::ShoulderWidth, _("Shoulder width"),
-               rollcoach::fill(_("{0} cm"), centimetresText(m_preview.shoulderWidthCm)) +
+               rollcoach::fillIn(_("{0} cm"), centimetresText(m_preview.shoulderWidthCm)) +
                    average(m_draft.profile.shoulderWidthCm),
                true) ||
         !left.add("measuring", regular, _(kMeasuring), px(24), palette::dimText) ||
         !field(BodyField::Height, _("Height"),
-               rollcoach::fill(_("{0} cm"), centimetresText(m_preview.heightCm)) +
+               rollcoach::fillIn(_("{0} cm"), centimetresText(m_preview.heightCm)) +
                    average(m_draft.profile.heightCm),
                true)) {
         return false;
@@ -225,7 +225,7 @@ bool BodyScreen::arrange(float t) {
         }
     }
     if (!m_problem.empty() &&
-        !left.add("problem", regular, rollcoach::fill(_("Not saved: {0}"), m_problem), px(26),
+        !left.add("problem", regular, rollcoach::fillIn(_("Not saved: {0}"), m_problem), px(26),
                   palette::warningOn)) {
         return false;
     }

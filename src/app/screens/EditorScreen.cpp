@@ -108,10 +108,10 @@ EditorScreen::EditorScreen(AppResources& app, std::string file, const std::strin
             text.error.empty() ? readDraft(text.text, app.body) : DraftRead{std::nullopt, {}};
         if (read.draft) {
             m_draft.emplace(*read.draft);
-            m_status =
-                m_shipped
-                    ? rollcoach::fill(_("A shipped routine: saving writes a copy, {0}"), m_savePath)
-                    : rollcoach::fill(_("Editing {0}"), m_file);
+            m_status = m_shipped
+                           ? rollcoach::fillIn(_("A shipped routine: saving writes a copy, {0}"),
+                                               m_savePath)
+                           : rollcoach::fillIn(_("Editing {0}"), m_file);
         } else {
             m_openProblem =
                 m_file + ": " +
@@ -122,7 +122,7 @@ EditorScreen::EditorScreen(AppResources& app, std::string file, const std::strin
         }
     } else {
         m_draft.emplace(templateDraft(drill, titleFromFile(m_file), app.body));
-        m_status = rollcoach::fill(_("A new routine: Ctrl+S saves it as {0}"), m_savePath);
+        m_status = rollcoach::fillIn(_("A new routine: Ctrl+S saves it as {0}"), m_savePath);
     }
     refresh(true);
 }
@@ -176,8 +176,8 @@ void EditorScreen::refresh(bool everyBody) {
                 check.problems.front().which.find("every body") == std::string::npos) { // untranslated: core's words, matched
                 // clang-format on
                 const BodyProblem& first = check.problems.front();
-                m_everyBody = rollcoach::fill(_("Does not fit every body: {0} (on {1})"),
-                                              first.diagnostic.message, first.which);
+                m_everyBody = rollcoach::fillIn(_("Does not fit every body: {0} (on {1})"),
+                                                first.diagnostic.message, first.which);
             }
         }
     }
@@ -277,13 +277,13 @@ bool EditorScreen::pastePlacement(const std::string& text) {
     }
     const PlacementRead read = parsePlacement(text, m_app.body);
     if (!read.place) {
-        m_status = fill(_("Nothing pasted: {0}"), read.problem);
+        m_status = fillIn(_("Nothing pasted: {0}"), read.problem);
         arrange();
         return false;
     }
     const bool done = m_points ? m_draft->setPoint(m_step, *m_points, m_point, *read.place)
                                : m_draft->setPlace(m_step, m_place, *read.place, m_app.body);
-    m_status = done ? fill(_("Pasted {0}"), placementText(*read.place))
+    m_status = done ? fillIn(_("Pasted {0}"), placementText(*read.place))
                     : _("Nothing pasted: choose a ball or a point first");
     refresh(true);
     return done;
@@ -431,7 +431,7 @@ bool EditorScreen::arrange(float t) {
         if (!column.block("steps", line * static_cast<float>(shown) + line, box)) {
             return false;
         }
-        texts.push_back({rollcoach::fill(_("Steps ({0})"), steps.size()),
+        texts.push_back({rollcoach::fillIn(_("Steps ({0})"), steps.size()),
                          &bold,
                          rowSize,
                          palette::text,
@@ -447,7 +447,7 @@ bool EditorScreen::arrange(float t) {
             if (name.size() > 60) {
                 name = name.substr(0, 57) + "...";
             }
-            texts.push_back({name + " · " + rollcoach::fill(_("{0} s"), seconds) + " · " +
+            texts.push_back({name + " · " + rollcoach::fillIn(_("{0} s"), seconds) + " · " +
                                  patternName(step.motion.pattern),
                              &regular,
                              rowSize,
@@ -484,8 +484,8 @@ bool EditorScreen::arrange(float t) {
     }
     if (!m_problems.empty()) {
         // TRANSLATORS: {0} errors, {1} warnings, {2} the first problem.
-        problems = rollcoach::fill(_("{0} errors, {1} warnings. First: {2}"), errors, warnings,
-                                   m_problems.front().message);
+        problems = rollcoach::fillIn(_("{0} errors, {1} warnings. First: {2}"), errors, warnings,
+                                     m_problems.front().message);
     } else {
         problems = _("No errors, no warnings on your body.");
     }
@@ -516,8 +516,8 @@ bool EditorScreen::arrange(float t) {
         if (!column.block("fields", line * static_cast<float>(shown + 1), box)) {
             return false;
         }
-        texts.push_back({shown < all.size() ? fill(_("Fields {0}-{1} of {2} (Tab, Shift+Tab)"),
-                                                   first + 1, first + shown, all.size())
+        texts.push_back({shown < all.size() ? fillIn(_("Fields {0}-{1} of {2} (Tab, Shift+Tab)"),
+                                                     first + 1, first + shown, all.size())
                                             : std::string(_("Fields (Tab, Shift+Tab)")),
                          &bold,
                          rowSize,
@@ -563,8 +563,8 @@ bool EditorScreen::arrange(float t) {
                 (r.view.field == DraftField::Time || r.view.field == DraftField::SetupLine);
             if (placeholder) {
                 value = r.view.field == DraftField::Time
-                            ? fill(_("{0} (settings)"),
-                                   timeOfDayText(m_app.workspace.settings.sessionMinuteOfDay))
+                            ? fillIn(_("{0} (settings)"),
+                                     timeOfDayText(m_app.workspace.settings.sessionMinuteOfDay))
                             : std::string(_("none: Ctrl+L adds a line"));
             }
             // One line a field: a long value shows its end while it is typed, else its start.
@@ -761,10 +761,10 @@ ScreenRequest EditorScreen::textKey(const sf::Event::KeyEvent& key) {
 ScreenRequest EditorScreen::save(bool confirmed) {
     const RoutineLoad load = m_draft->check(m_app.body);
     if (!load.routine) {
-        m_status =
-            rollcoach::fill(_("Not saved: {0}"), load.diagnostics.empty()
-                                                     ? std::string(_("the routine cannot be read"))
-                                                     : load.diagnostics.front().message);
+        m_status = rollcoach::fillIn(_("Not saved: {0}"),
+                                     load.diagnostics.empty()
+                                         ? std::string(_("the routine cannot be read"))
+                                         : load.diagnostics.front().message);
         arrange();
         return {};
     }
@@ -777,10 +777,10 @@ ScreenRequest EditorScreen::save(bool confirmed) {
     fs::create_directories(fs::path(m_savePath).parent_path(), ec);
     std::string why;
     if (!writeFileAtomically(m_savePath, m_draft->yaml(), why)) {
-        m_status = rollcoach::fill(_("Not saved: {0}: {1}"), m_savePath, why);
+        m_status = rollcoach::fillIn(_("Not saved: {0}: {1}"), m_savePath, why);
     } else {
         m_draft->markSaved();
-        m_status = rollcoach::fill(
+        m_status = rollcoach::fillIn(
             m_shipped ? _("Saved a copy in your routines: {0}") : _("Saved: {0}"), m_savePath);
     }
     arrange();

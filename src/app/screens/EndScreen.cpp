@@ -97,7 +97,7 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
     float footer = c.h - m - measureText(regular, keys, px(30), width).y;
     if (!problem.empty()) {
         footer -=
-            measureText(regular, rollcoach::fill(_("History could not be saved: {0}"), problem),
+            measureText(regular, rollcoach::fillIn(_("History could not be saved: {0}"), problem),
                         px(26), width)
                 .y +
             gap;
@@ -105,7 +105,7 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
     TextColumn bottom(boxes, texts, {m, footer, width, c.h - m - footer}, gap);
     if (!problem.empty() &&
         !bottom.add("history problem", regular, // untranslated: a box's name
-                    rollcoach::fill(_("History could not be saved: {0}"), problem), px(26),
+                    rollcoach::fillIn(_("History could not be saved: {0}"), problem), px(26),
                     palette::problemText)) {
         return false;
     }
@@ -148,29 +148,30 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
         bool fits = left.add("heading", bold, heading, px(80), palette::text) &&
                     left.add("title", regular, s.title, px(36), palette::dimText) &&
                     left.add("left side", bold, // untranslated: a box's name
-                             rollcoach::fill(_("Left side:  {0}  of {1}"), clockText(s.leftS),
-                                             clockText(s.plannedS)),
+                             rollcoach::fillIn(_("Left side:  {0}  of {1}"), clockText(s.leftS),
+                                               clockText(s.plannedS)),
                              px(48), palette::text) &&
                     left.add("right side", bold, // untranslated: a box's name
-                             rollcoach::fill(_("Right side: {0}  of {1}"), clockText(s.rightS),
-                                             clockText(s.plannedS)),
+                             rollcoach::fillIn(_("Right side: {0}  of {1}"), clockText(s.rightS),
+                                               clockText(s.plannedS)),
                              px(48), palette::text);
         if (fits && s.plannedBothS > 0) {
             // Steps for both sides at once count once: the whole is the massage's own length.
             fits = left.add("both sides", bold, // untranslated: a box's name
-                            rollcoach::fill(_("Both sides: {0}  of {1}"), clockText(s.bothS),
-                                            clockText(s.plannedBothS)),
+                            rollcoach::fillIn(_("Both sides: {0}  of {1}"), clockText(s.bothS),
+                                              clockText(s.plannedBothS)),
                             px(48), palette::text) &&
                    left.add("in all", regular, // untranslated: a box's name
-                            rollcoach::fill(_("In all {0} of {1}"),
-                                            clockText(s.leftS + s.rightS + s.bothS),
-                                            clockText(2 * s.plannedS + s.plannedBothS)),
+                            rollcoach::fillIn(_("In all {0} of {1}"),
+                                              clockText(s.leftS + s.rightS + s.bothS),
+                                              clockText(2 * s.plannedS + s.plannedBothS)),
                             px(34), palette::text);
         }
         fits = fits && left.add("balance", regular, balance, px(34), palette::accent);
         if (fits && !s.answer.empty()) {
-            fits = left.add("answer", bold, fill(_("{0}  ·  another number changes it"), s.answer),
-                            px(32), palette::accent);
+            fits =
+                left.add("answer", bold, fillIn(_("{0}  ·  another number changes it"), s.answer),
+                         px(32), palette::accent);
         }
         if (fits && s.tensionPrompt) {
             fits = left.add("prompt", bold, s.prompt, px(32), palette::text);
@@ -202,13 +203,13 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
                     line = leftSide ? _("Left: not rated") : _("Right: not rated");
                 } else {
                     const SideSession& one = side->sessions.front();
-                    line = rollcoach::fill(leftSide ? _("Left: {0} before, {1} after")
-                                                    : _("Right: {0} before, {1} after"),
-                                           ratingText(one.before), ratingText(one.after));
+                    line = rollcoach::fillIn(leftSide ? _("Left: {0} before, {1} after")
+                                                      : _("Right: {0} before, {1} after"),
+                                             ratingText(one.before), ratingText(one.after));
                     if (one.change()) {
                         line += "  " + (one.matters()
-                                            ? rollcoach::fill(_("({0} ★ a change that matters)"),
-                                                              changeText(one.change()))
+                                            ? rollcoach::fillIn(_("({0} ★ a change that matters)"),
+                                                                changeText(one.change()))
                                             : "(" + changeText(one.change()) + ")");
                     }
                 }

@@ -62,7 +62,7 @@ bool ExploreScreen::arrange(float t) {
     const SpotAdvice& said = m_advice;
     // Where the ball is by anatomy, never by coordinates: the words a person uses.
     const std::string where =
-        fill(_("{0}  ·  {1}"), said.where, ballLabel(m_app.body, {ball().name, 0}));
+        fillIn(_("{0}  ·  {1}"), said.where, ballLabel(m_app.body, {ball().name, 0}));
     if (!column.add("title", bold, _("Placement explorer"), px(64), palette::text) ||
         !column.add("hint", regular,
                     _("Drag the ball with the mouse (or move it with the arrow keys). B changes "
@@ -97,7 +97,7 @@ bool ExploreScreen::arrange(float t) {
             if (zone.gapCm > 0) {
                 char keep[32];
                 std::snprintf(keep, sizeof keep, "%.0f", m_app.body.clearanceCm);
-                line += " " + rollcoach::fill(_("(keep {0} cm clear)"), keep);
+                line += " " + rollcoach::fillIn(_("(keep {0} cm clear)"), keep);
             }
             if (!column.add("zone " + std::to_string(i + 1), regular, line, px(30),
                             palette::text)) {
@@ -121,7 +121,7 @@ bool ExploreScreen::arrange(float t) {
                      palette::text,
                      {button.left + pad, button.top + pad, labelSize.x, labelSize.y}});
     if (!m_copied.empty() &&
-        !column.add("copied", regular, fill(_("Copied: {0}"), m_copied), px(28), palette::safe)) {
+        !column.add("copied", regular, fillIn(_("Copied: {0}"), m_copied), px(28), palette::safe)) {
         return false;
     }
     m_boxes = boxes;

@@ -14,11 +14,10 @@ namespace {
 std::vector<std::string> voiceHelp() {
     // The recogniser's model knows the English words alone: they are said as they are, in
     // every language, and a person reading another language is told so.
-    std::vector<std::string> lines = {
-        rollcoach::fill(
-            // TRANSLATORS: {0} to {4} are the English voice command words, which stay English.
-            _("Say one word alone: {0}, {1}, {2}, {3}, or {4} (as X), or a number 0 to 10"), "pause",
-            "resume", "next", "back", "stop")};
+    std::vector<std::string> lines = {rollcoach::fillIn(
+        // TRANSLATORS: {0} to {4} are the English voice command words, which stay English.
+        _("Say one word alone: {0}, {1}, {2}, {3}, or {4} (as X), or a number 0 to 10"), "pause",
+        "resume", "next", "back", "stop")};
     if (catalogLanguage().compare(0, 2, voiceCommandLanguage()) != 0) {
         lines.push_back(_("The voice words are English in every language: the speech model "
                           "installed knows English words only."));
@@ -31,12 +30,12 @@ std::vector<std::string> voiceHelp() {
 std::vector<HelpSection> helpSections(const Workspace& workspace, bool editor) {
     const HelpSection files = {
         _("Where your files are"),
-        {rollcoach::fill(_("Your routines and history: {0}"), workspace.dataDir),
-         rollcoach::fill(_("History: {0}"), workspace.dataDir + "/history.sqlite"),
-         rollcoach::fill(_("Settings: {0}"), workspace.settingsFile),
-         rollcoach::fill(_("rollcoach's own files: {0}"), workspace.paths.dataDir.empty()
-                                                              ? std::string(_("not found"))
-                                                              : workspace.paths.dataDir)}};
+        {rollcoach::fillIn(_("Your routines and history: {0}"), workspace.dataDir),
+         rollcoach::fillIn(_("History: {0}"), workspace.dataDir + "/history.sqlite"),
+         rollcoach::fillIn(_("Settings: {0}"), workspace.settingsFile),
+         rollcoach::fillIn(_("rollcoach's own files: {0}"), workspace.paths.dataDir.empty()
+                                                                ? std::string(_("not found"))
+                                                                : workspace.paths.dataDir)}};
     if (editor) {
         return {
             {_("Keys in the editor"),

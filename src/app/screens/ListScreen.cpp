@@ -23,7 +23,7 @@ std::string dueText(const DueSession& due) {
         return line + " " + _("(done today)");
     case DayState::Partial:
         return line + " " +
-               rollcoach::fill(
+               rollcoach::fillIn(
                    left ? _("(partial today: left {0}, right {1} of {2}): start on the left side")
                         : _("(partial today: left {0}, right {1} of {2}): start on the right side"),
                    clockText(due.doneLeftS), clockText(due.doneRightS),
@@ -31,9 +31,9 @@ std::string dueText(const DueSession& due) {
     case DayState::Due:
         break;
     }
-    return line + rollcoach::fill(left ? _(": start on the left side, {0}")
-                                       : _(": start on the right side, {0}"),
-                                  due.firstSide.why);
+    return line + rollcoach::fillIn(left ? _(": start on the left side, {0}")
+                                         : _(": start on the right side, {0}"),
+                                    due.firstSide.why);
 }
 
 } // namespace
@@ -102,9 +102,9 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
     const std::string problem =
         m_app.historyProblem.empty()
             ? ""
-            : rollcoach::fill(_("History is not being saved: {0}"), m_app.historyProblem);
-    const std::string own = rollcoach::fill(_("Your own routines go in {0}  (R reloads the list)"),
-                                            m_app.workspace.userRoutinesDir());
+            : rollcoach::fillIn(_("History is not being saved: {0}"), m_app.historyProblem);
+    const std::string own = rollcoach::fillIn(
+        _("Your own routines go in {0}  (R reloads the list)"), m_app.workspace.userRoutinesDir());
     const std::string& speech = m_app.speechProblem;
     float footer = c.h - m - measureText(regular, _(kStopAdvice), px(26), width).y - gap -
                    measureText(regular, own, px(24), width).y;
@@ -235,7 +235,7 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
             for (const auto& [state, count] : states) {
                 const bool quiet = state == PlanState::Missed;
                 // TRANSLATORS: {0} is how many sessions, {1} how they went: "2 missed".
-                fits = put(count > 1 ? rollcoach::fill(_("{0} {1}"), count, planStateName(state))
+                fits = put(count > 1 ? rollcoach::fillIn(_("{0} {1}"), count, planStateName(state))
                                      : std::string(planStateName(state)),
                            state == PlanState::Done ? bold : regular,
                            quiet ? palette::dimText : palette::accent) &&
@@ -267,8 +267,8 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         }
     }
     if (m_entries.empty() && !top.add("none", regular,
-                                      rollcoach::fill(_("No routines found in {0}"),
-                                                      m_app.workspace.paths.routinesDir()),
+                                      rollcoach::fillIn(_("No routines found in {0}"),
+                                                        m_app.workspace.paths.routinesDir()),
                                       px(30), palette::text)) {
         return false;
     }
@@ -304,14 +304,14 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
                  px(28), palette::dimText, inner);
         } else if (!m_notFit[i].second.empty()) {
             // Never dropped in silence: which routine, why, and what to do.
-            line(bold, rollcoach::fill(_("{0}  (does not fit your body)"), m_notFit[i].first),
+            line(bold, rollcoach::fillIn(_("{0}  (does not fit your body)"), m_notFit[i].first),
                  px(36), palette::problemText, inner);
             line(regular, notFitText(m_notFit[i].second) + " " + _(kNotFitAdvice), px(26),
                  palette::text, inner);
         } else {
             line(bold,
-                 rollcoach::fill(_("{0}  (cannot be used)"),
-                                 std::filesystem::path(e.file).filename().string()),
+                 rollcoach::fillIn(_("{0}  (cannot be used)"),
+                                   std::filesystem::path(e.file).filename().string()),
                  px(36), palette::problemText, inner);
             line(regular, e.firstError(), px(24), palette::dimText, inner);
         }

@@ -35,9 +35,10 @@ bool NotFitScreen::arrange(float t) {
     TextColumn column(boxes, texts, {m, m, width, footer - gap - m}, gap);
     if (!column.add("title", bold, m_title, px(56), palette::text) ||
         !column.add("reason", bold, notFitText(m_reason), px(36), palette::warningOn) ||
-        !column.add("body", regular,
-                    rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describeInWords()),
-                    px(30), palette::text) ||
+        !column.add(
+            "body", regular,
+            rollcoach::fillIn(_("Checked for your body: {0}."), m_app.body.describeInWords()),
+            px(30), palette::text) ||
         !column.add("advice", regular, _(kNotFitAdvice), px(30), palette::text)) {
         return false;
     }

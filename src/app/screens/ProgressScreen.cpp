@@ -44,10 +44,10 @@ std::string sideSentence(const SideProgress& side) {
     if (!s.averageChange) {
         return line + _("; none rated both before and after yet.");
     }
-    line +=
-        changeMatters(*s.averageChange)
-            ? rollcoach::fill(_(", a change of {0}, one that matters"), changeText(s.averageChange))
-            : rollcoach::fill(_(", a change of {0}"), changeText(s.averageChange));
+    line += changeMatters(*s.averageChange)
+                ? rollcoach::fillIn(_(", a change of {0}, one that matters"),
+                                    changeText(s.averageChange))
+                : rollcoach::fillIn(_(", a change of {0}"), changeText(s.averageChange));
     return line + ". " +
            // TRANSLATORS: {0} is how many sessions were rated before and after, {1} how many of
            // them dropped.
@@ -71,7 +71,7 @@ std::string shortDate(const Date& day) {
                                          N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
                                          N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")};
     // TRANSLATORS: a date under a chart: {0} the day, {1} the month, short: "30 Sep".
-    return rollcoach::fill(_("{0} {1}"), day.day, _(months[std::clamp(day.month, 1, 12) - 1]));
+    return rollcoach::fillIn(_("{0} {1}"), day.day, _(months[std::clamp(day.month, 1, 12) - 1]));
 }
 
 ProgressScreen::ProgressScreen(AppResources& app, const std::string& routineTitle) : m_app(app) {
@@ -164,9 +164,9 @@ void ProgressScreen::choose(std::size_t index, bool speak) {
     m_message.clear();
     if (!m_readProblem.empty()) {
         m_message =
-            rollcoach::fill(_("Progress comes from the history of your sessions, which cannot be "
-                              "read: {0}"),
-                            m_readProblem);
+            rollcoach::fillIn(_("Progress comes from the history of your sessions, which cannot be "
+                                "read: {0}"),
+                              m_readProblem);
     } else if (m_routines.empty()) {
         m_message = _("No sessions yet. A session asks how tense each side is before and after "
                       "working it (press 0-9, T for 10): those ratings show here, by date.");
@@ -203,7 +203,7 @@ void ProgressScreen::choose(std::size_t index, bool speak) {
         }
     }
     m_summary = (title.empty() ? std::string(_("Progress."))
-                               : rollcoach::fill(_("Progress for {0}."), title)) +
+                               : rollcoach::fillIn(_("Progress for {0}."), title)) +
                 " ";
     m_summary += m_message.empty()
                      ? sideSentence(m_progress.left) + " " + sideSentence(m_progress.right)
@@ -233,9 +233,11 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
     sf::VertexArray shapes(sf::Triangles);
 
     // The buttons along the bottom, left to right, each as wide as its label.
-    std::vector<std::pair<std::string, std::string>> labels = {{"button back", _("Back  (Esc)")}}; // untranslated: a box's name
+    std::vector<std::pair<std::string, std::string>> labels = {
+        {"button back", _("Back  (Esc)")}}; // untranslated: a box's name
     if (m_routines.size() > 1) {
-        labels.push_back({"button previous", _("◀ Other routine  (←)")}); // untranslated: a box's name
+        labels.push_back(
+            {"button previous", _("◀ Other routine  (←)")});          // untranslated: a box's name
         labels.push_back({"button next", _("Other routine ▶  (→)")}); // untranslated: a box's name
     }
     const unsigned buttonSize = px(28);
@@ -263,7 +265,7 @@ bool ProgressScreen::arrange(sf::Vector2u size, float t) {
     std::string routine = routineShown().empty() ? "" : routineShown();
     if (m_routines.size() > 1) {
         routine +=
-            "   " + rollcoach::fill(_("({0} of {1} routines)"), m_index + 1, m_routines.size());
+            "   " + rollcoach::fillIn(_("({0} of {1} routines)"), m_index + 1, m_routines.size());
     }
     if (!top.add("title", bold, _("Progress"), px(56), palette::text) ||
         (!routine.empty() && !top.add("routine", bold, routine, px(34), palette::accent))) {
@@ -390,13 +392,14 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
 
     // The summary at the bottom of the panel, the dates and changes above it.
     const SideSummary& s = side.summary;
-    std::string summary = rollcoach::fill(_("Average {0} before, {1} after"),
-                                          ratingText(s.averageBefore), ratingText(s.averageAfter));
+    std::string summary =
+        rollcoach::fillIn(_("Average {0} before, {1} after"), ratingText(s.averageBefore),
+                          ratingText(s.averageAfter));
     if (s.averageChange) {
-        summary +=
-            changeMatters(*s.averageChange)
-                ? rollcoach::fill(_(": {0} ★ a change that matters."), changeText(s.averageChange))
-                : rollcoach::fill(_(": {0}."), changeText(s.averageChange));
+        summary += changeMatters(*s.averageChange)
+                       ? rollcoach::fillIn(_(": {0} ★ a change that matters."),
+                                           changeText(s.averageChange))
+                       : rollcoach::fillIn(_(": {0}."), changeText(s.averageChange));
         // TRANSLATORS: {0} is how many sessions were rated before and after, {1} how many of
         // them dropped.
         summary += " " + plural(static_cast<unsigned long>(s.paired),
@@ -407,9 +410,9 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
     }
     for (const SideSession& session : side.sessions) {
         if (session.painStop) {
-            summary += " " + rollcoach::fill(_("Stopped for pain {0}: {1}."),
-                                             shortDate(localDate(session.startedAt)),
-                                             painStopWhere(*session.painStop));
+            summary += " " + rollcoach::fillIn(_("Stopped for pain {0}: {1}."),
+                                               shortDate(localDate(session.startedAt)),
+                                               painStopWhere(*session.painStop));
         }
     }
     const unsigned summarySize = px(24);
@@ -491,7 +494,7 @@ bool ProgressScreen::arrangeSide(const SideProgress& side, sf::FloatRect panel, 
     if (shown < side.sessions.size()) {
         // Said where the dates start, so a shortened chart is never taken for the whole.
         const std::string more =
-            rollcoach::fill(_("the last {0} of {1}"), shown, side.sessions.size());
+            rollcoach::fillIn(_("the last {0} of {1}"), shown, side.sessions.size());
         const sf::Vector2f m = measureText(regular, more, labelSize);
         put(more, regular, labelSize, palette::dimText, panel.left + panel.width - pad - m.x,
             panel.top + pad, 0);

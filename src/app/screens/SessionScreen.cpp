@@ -193,7 +193,7 @@ std::string promptText(const std::string& question, const std::string& answer) {
         return question;
     }
     if (question.empty()) {
-        return rollcoach::fill(_("{0}  ·  another number changes it"), answer);
+        return rollcoach::fillIn(_("{0}  ·  another number changes it"), answer);
     }
     return answer + "  ·  " + question;
 }
@@ -231,16 +231,16 @@ std::string approachText(bool lifted, bool many, bool hands) {
 }
 
 std::string progressText(int round, int rounds, std::size_t step, std::size_t steps) {
-    return rollcoach::fill(_("Round {0} of {1}  ·  step {2} of {3}"), round, rounds, step, steps);
+    return rollcoach::fillIn(_("Round {0} of {1}  ·  step {2} of {3}"), round, rounds, step, steps);
 }
 
 std::string sessionText(double leftS, std::optional<Side> after) {
     if (!after) {
-        return rollcoach::fill(_("Session: {0} left  ·  the last side"), clockText(leftS));
+        return rollcoach::fillIn(_("Session: {0} left  ·  the last side"), clockText(leftS));
     }
-    return rollcoach::fill(*after == Side::Left ? _("Session: {0} left  ·  then the left side")
-                                                : _("Session: {0} left  ·  then the right side"),
-                           clockText(leftS));
+    return rollcoach::fillIn(*after == Side::Left ? _("Session: {0} left  ·  then the left side")
+                                                  : _("Session: {0} left  ·  then the right side"),
+                             clockText(leftS));
 }
 
 // The side's name over the clock, in capitals.
@@ -325,8 +325,8 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
                                      _(kHandSwitchCue)};
     for (const Step& step : routine.steps) {
         names.push_back(step.name);
-        names.push_back(rollcoach::fill(_("Next: {0}"), step.name));
-        names.push_back(rollcoach::fill(_("First: {0}"), step.name));
+        names.push_back(rollcoach::fillIn(_("Next: {0}"), step.name));
+        names.push_back(rollcoach::fillIn(_("First: {0}"), step.name));
         cues.push_back(step.cue);
     }
     const int rounds = routine.schedule.rounds;
@@ -341,7 +341,7 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
         if (step.motion.repeat > 0) {
             // The count of strokes or strips goes before the step's place in the session.
             const std::string most =
-                rollcoach::fill(_("Stroke {0} of {1}"), step.motion.repeat, step.motion.repeat);
+                rollcoach::fillIn(_("Stroke {0} of {1}"), step.motion.repeat, step.motion.repeat);
             lines.push_back(
                 most + "  ·  " +
                 progressText(rounds, rounds, routine.steps.size(), routine.steps.size()));
@@ -354,14 +354,15 @@ bool SessionScreen::arrange(sf::Vector2u size, float big, float t, int level) {
                                                    sessionText(totalS, std::nullopt)};
     std::vector<std::string> warnings = {
         _("Off the body: move the ball back onto the back"),
-        rollcoach::fill(_("Too close to the spine: {0}"),
-                        _("move the fingertips well away from the spine and the neck")),
+        rollcoach::fillIn(_("Too close to the spine: {0}"),
+                          _("move the fingertips well away from the spine and the neck")),
         // The longest advice the core gives, as it puts it together.
-        rollcoach::fill(_("Too close to the neck: {0}"),
-                        rollcoach::fill(_("move the fingertips {0}"),
-                                        rollcoach::fill(_("{0} and {1}"),
-                                                        rollcoach::fill(_("{0} cm outward"), "10.5"),
-                                                        rollcoach::fill(_("{0} cm down"), "10.5"))))};
+        rollcoach::fillIn(
+            _("Too close to the neck: {0}"),
+            rollcoach::fillIn(_("move the fingertips {0}"),
+                              rollcoach::fillIn(_("{0} and {1}"),
+                                                rollcoach::fillIn(_("{0} cm outward"), "10.5"),
+                                                rollcoach::fillIn(_("{0} cm down"), "10.5"))))};
     // The tension question, and the answer while it can change; the leave question has a
     // large box of its own.
     std::vector<std::string> prompts;
@@ -916,8 +917,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
     fitLabel(m_stepName,
              isStep ? pic.step->name
-                    : rollcoach::fill(pic.gettingReady ? _("First: {0}") : _("Next: {0}"),
-                                      pic.step->name),
+                    : rollcoach::fillIn(pic.gettingReady ? _("First: {0}") : _("Next: {0}"),
+                                        pic.step->name),
              m_px.stepName, palette::text, b["step name"]); // untranslated: a box's name
     m_stepName.draw(target);
     if (pic.countdown > 0) {

@@ -79,13 +79,13 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
     const std::string sideLine =
         m_side.why.empty() ? std::string(leftFirst ? _("You start on the left side.")
                                                    : _("You start on the right side."))
-                           : rollcoach::fill(leftFirst ? _("You start on the left side: {0}.")
-                                                       : _("You start on the right side: {0}."),
-                                             m_side.why);
+                           : rollcoach::fillIn(leftFirst ? _("You start on the left side: {0}.")
+                                                         : _("You start on the right side: {0}."),
+                                               m_side.why);
     const float width = start.width;
     // Which body the routine is checked for, and the way to change it, over the keys.
     const std::string bodyLine =
-        rollcoach::fill(_("Checked for your body: {0}."), m_app.body.describeInWords());
+        rollcoach::fillIn(_("Checked for your body: {0}."), m_app.body.describeInWords());
     const std::string bodyButton = _("Change your body  (B)");
     const unsigned buttonSize = px(28);
     const float pad = 10 * u * k;
@@ -196,11 +196,10 @@ bool SetupScreen::arrange(sf::Vector2u size, float t) {
         std::string text = _("This routine puts the ball on or near the spine or the neck:");
         for (std::size_t i = 0; i < m_warnings.size() && i < 3; ++i) {
             const SafetyWarning& warning = m_warnings[i];
-            text +=
-                std::string("\n•  ") +
-                // TRANSLATORS: {0} is a step's name, {1} what to do instead.
-                rollcoach::fill(setupWarningPattern(warning), m_routine.steps[warning.stepIndex].name,
-                                warning.advice);
+            text += std::string("\n•  ") +
+                    // TRANSLATORS: {0} is a step's name, {1} what to do instead.
+                    rollcoach::fillIn(setupWarningPattern(warning),
+                                      m_routine.steps[warning.stepIndex].name, warning.advice);
         }
         if (m_warnings.size() > 3) {
             text += std::string("\n•  ") +
