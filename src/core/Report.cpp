@@ -394,9 +394,8 @@ ReportDocument reportDocument(const ReportData& data) {
         kept.lines.push_back(_("No sessions were planned in the days counted: a routine is planned "
                                "on the days its schedule names."));
     } else {
-        std::string line = std::to_string(a.planned) + " planned: " + std::to_string(a.done) +
-                           " done, " + std::to_string(a.partial) + " partial, " +
-                           std::to_string(a.missed) + " missed";
+        std::string line = fillIn(_("{0} planned: {1} done, {2} partial, {3} missed"), a.planned,
+                                  a.done, a.partial, a.missed);
         if (a.stillDue > 0) {
             line += fillIn(_(", {0} still due today"), std::to_string(a.stillDue));
         }
