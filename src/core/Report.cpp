@@ -330,9 +330,11 @@ ReportDocument reportDocument(const ReportData& data) {
     ReportDocument doc;
     doc.title = _("Self-massage report");
     doc.period =
-        fillIn(_("The last {0}, from Monday {1} to {2}. Made by rollcoach."),
+        // TRANSLATORS: {1} and {2} are dates as the language writes them ("Monday 16 November
+        // 2026"); the weeks start on Monday.
+        fillIn(_("The last {0}, from {1} to {2}. Made by rollcoach."),
                plural(static_cast<unsigned long>(std::max(data.weeks, 0)), "{0} week", "{0} weeks"),
-               data.first.iso(), data.last.iso());
+               humanDate(data.first), humanDate(data.last));
     if (!data.name.empty()) {
         doc.about.push_back(fillIn(_("For: {0}"), isolated(data.name)));
     }
@@ -407,7 +409,7 @@ ReportDocument reportDocument(const ReportData& data) {
         kept.lines.push_back(line + ".");
         if (a.from != data.first) {
             kept.lines.push_back(fillIn(
-                _("Counted from {0}, the day of the first session recorded."), a.from.iso()));
+                _("Counted from {0}, the day of the first session recorded."), humanDate(a.from)));
         }
         // A row a week, so a trend shows; over more than eight weeks, a row for each few
         // weeks, so the rows stay eight at most.

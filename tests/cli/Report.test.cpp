@@ -265,7 +265,7 @@ TEST_CASE("report --out: a PDF that names the routines, the sides' totals and th
     CHECK(pdfPages(text) <= 3);
     CHECK(text.find("Self-massage report") != std::string::npos);
     // Weeks from Monday, as the app's week.
-    CHECK(text.find("from Monday 2026-11-02 to 2026-11-23") != std::string::npos);
+    CHECK(text.find("from Monday 2 November 2026 to Monday 23 November 2026") != std::string::npos);
     CHECK(text.find("Wall tennis-ball drill: 3 sessions (2 done, 1 stopped early), 19 min") !=
           std::string::npos);
     CHECK(text.find("Lying upper-trapezius drill: 1 session (1 done), 11 min in all") !=

@@ -103,7 +103,7 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     CHECK(a.unplanned == 1);
 
     const ReportDocument doc = reportDocument(data);
-    CHECK(doc.period.find("from Monday 2026-11-16 to 2026-11-23") != std::string::npos);
+    CHECK(doc.period.find("from Monday 16 November 2026 to Monday 23 November 2026") != std::string::npos);
     REQUIRE(doc.opening.size() == 2);
     CHECK(hasLine(doc.opening[0].lines,
                   isolated(kWall) + ": 3 sessions (2 done, 1 stopped early), 21 min in all"));
