@@ -724,14 +724,14 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
     using Kind = FieldView::Kind;
     std::vector<FieldView> out;
     out.push_back(
-        {DraftField::Title, Kind::Text, "Title", routine.title, _("at most 500 characters")});
-    out.push_back({DraftField::Drill, Kind::Choice, "Drill", drillName(routine.drill), ""});
+        {DraftField::Title, Kind::Text, _("Title"), routine.title, _("at most 500 characters")});
+    out.push_back({DraftField::Drill, Kind::Choice, _("Drill"), drillName(routine.drill), ""});
     if (byHand(routine.drill)) {
-        out.push_back({DraftField::Tool, Kind::Choice, "Tool",
+        out.push_back({DraftField::Tool, Kind::Choice, _("Tool"),
                        toolName(routine.tool.value_or(Tool::Hands)), ""});
     } else {
         out.push_back(
-            {DraftField::Ball, Kind::Choice, "Ball",
+            {DraftField::Ball, Kind::Choice, _("Ball"),
              routine.ball.kind == "custom" ? std::string(_("of its own size")) : routine.ball.kind,
              ""});
         if (routine.ball.kind == "custom") {
@@ -740,10 +740,10 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
         }
     }
     out.push_back(
-        {DraftField::Target, Kind::Choice, "Muscle", targetOr(routine.target, "none"), ""});
+        {DraftField::Target, Kind::Choice, _("Muscle"), targetOr(routine.target, "none"), ""});
     const Schedule& schedule = routine.schedule;
     out.push_back(
-        {DraftField::Rounds, Kind::Number, "Rounds", std::to_string(schedule.rounds), "1-20"});
+        {DraftField::Rounds, Kind::Number, _("Rounds"), std::to_string(schedule.rounds), "1-20"});
     out.push_back({DraftField::FirstSide, Kind::Choice, _("First side"),
                    schedule.firstSide == FirstSide::Left    ? "left"
                    : schedule.firstSide == FirstSide::Right ? "right"
@@ -757,7 +757,7 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
     for (const Weekday day : schedule.days) {
         days += (days.empty() ? "" : " ") + std::string(weekdayName(day));
     }
-    out.push_back({DraftField::Days, Kind::Text, "Days", days, _("e.g. mon thu")});
+    out.push_back({DraftField::Days, Kind::Text, _("Days"), days, _("e.g. mon thu")});
     out.push_back({DraftField::Time, Kind::Text, _("Time"),
                    schedule.minuteOfDay ? timeOfDayText(*schedule.minuteOfDay) : std::string(),
                    _("HH:MM; empty: your settings' time")});
@@ -782,31 +782,32 @@ std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index
     const DraftStep& step = routine.steps[index];
     const Pattern pattern = step.motion.pattern;
     out.push_back(
-        {DraftField::StepName, Kind::Text, "Name", step.name, _("at most 500 characters")});
-    out.push_back(
-        {DraftField::Duration, Kind::Number, "Duration", formatNumber(step.durationS), "1-1800 s"});
-    out.push_back({DraftField::Pattern, Kind::Choice, "Motion", patternName(pattern), ""});
+        {DraftField::StepName, Kind::Text, _("Name"), step.name, _("at most 500 characters")});
+    out.push_back({DraftField::Duration, Kind::Number, _("Duration"), formatNumber(step.durationS),
+                   "1-1800 s"});
+    out.push_back({DraftField::Pattern, Kind::Choice, _("Motion"), patternName(pattern), ""});
     if (hasAmplitude(pattern)) {
-        out.push_back({DraftField::Amplitude, Kind::Number, "Size",
+        out.push_back({DraftField::Amplitude, Kind::Number, _("Size"),
                        formatNumber(step.motion.amplitudeCm),
                        fillIn(_("up to {0} cm"), formatNumber(maxAmplitude(pattern)))});
     }
     if (hasPeriod(pattern)) {
-        out.push_back({DraftField::Period, Kind::Number, "Period",
+        out.push_back({DraftField::Period, Kind::Number, _("Period"),
                        formatNumber(step.motion.periodS), "0.5-120 s"});
     }
     if (hasRepeat(pattern)) {
-        out.push_back({DraftField::Repeat, Kind::Number, "Repeat",
+        out.push_back({DraftField::Repeat, Kind::Number, _("Repeat"),
                        std::to_string(step.motion.repeat), "1-100"});
     }
     if (byHand(routine.drill)) {
-        out.push_back({DraftField::StepTool, Kind::Choice, "Tool",
+        out.push_back({DraftField::StepTool, Kind::Choice, _("Tool"),
                        step.tool ? toolName(*step.tool) : _("as the routine"), ""});
     }
-    out.push_back({DraftField::StepTarget, Kind::Choice, "Muscle",
+    out.push_back({DraftField::StepTarget, Kind::Choice, _("Muscle"),
                    targetOr(step.target, _("as the routine")), ""});
-    out.push_back({DraftField::Sides, Kind::Choice, "Sides", step.bothSides ? "both" : "each", ""});
-    out.push_back({DraftField::Cue, Kind::Text, "Cue", step.cue, _("at most 500 characters")});
+    out.push_back(
+        {DraftField::Sides, Kind::Choice, _("Sides"), step.bothSides ? "both" : "each", ""});
+    out.push_back({DraftField::Cue, Kind::Text, _("Cue"), step.cue, _("at most 500 characters")});
     return out;
 }
 
