@@ -116,7 +116,12 @@ std::string BodyModel::describeInWords() const {
     const char* pattern = sex == "women" ? _("women, shoulders {0} cm, height {1} cm")
                           : sex == "men" ? _("men, shoulders {0} cm, height {1} cm")
                                          : _("shoulders {0} cm, height {1} cm");
-    return fillIn(pattern, humanDecimal(shoulderWidthCm, 1), humanDecimal(heightCm, 1));
+    // Tenths, without a trailing zero: "32 cm", "162.9 cm", as tenths() writes them.
+    const auto inTenths = [](double cm) {
+        const double rounded = std::round(cm * 10) / 10;
+        return humanDecimal(rounded, rounded == std::round(rounded) ? 0 : 1);
+    };
+    return fillIn(pattern, inTenths(shoulderWidthCm), inTenths(heightCm));
 }
 
 std::optional<Point> BodyModel::anatomyPoint(const std::string& name) const {
