@@ -74,6 +74,17 @@ void fitLabel(Label& label, const std::string& text, unsigned size, sf::Color co
     label.setPosition(box.left, box.top);
 }
 
+sf::FloatRect placeButton(std::vector<PlacedText>& texts, const MeasuredFont& font,
+                          const std::string& label, unsigned size, float pad, float top,
+                          float height, float x, bool fromRight) {
+    const sf::Vector2f text = measureText(font, label, size);
+    const float width = text.x + 2 * pad;
+    const sf::FloatRect box(fromRight ? x - width : x, top, width, height);
+    texts.push_back(
+        {label, &font, size, palette::text, {box.left + pad, box.top + pad, text.x + 1, text.y}});
+    return box;
+}
+
 void drawPlaced(sf::RenderTarget& target, const std::vector<PlacedText>& texts) {
     for (const PlacedText& t : texts) {
         drawText(target, *t.font, t.text, t.size, t.color, {t.box.left, t.box.top}, t.box.width);

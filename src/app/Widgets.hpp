@@ -88,6 +88,13 @@ struct PlacedText {
 };
 void drawPlaced(sf::RenderTarget& target, const std::vector<PlacedText>& texts);
 
+/// A button in a row of buttons: its label measured at `size` with `pad` around it, its box
+/// starting at `x` (or ending at `x` when `fromRight`), and its label added to `texts`. The
+/// caller decides whether the box still fits its row.
+sf::FloatRect placeButton(std::vector<PlacedText>& texts, const MeasuredFont& font,
+                          const std::string& label, unsigned size, float pad, float top,
+                          float height, float x, bool fromRight = false);
+
 /// Lays texts out one under another down a column, each measured as it will be drawn.
 class TextColumn {
 public:

@@ -403,20 +403,16 @@ bool EditorScreen::arrange(float t) {
               {"duplicate", _("Duplicate")},
               {"delete", _("Delete step")},
               {"ball", _("+ ball")}}) {
-            const sf::Vector2f text = measureText(regular, label, size);
-            const sf::FloatRect box(x, row.top, text.x + 2 * pad, height);
+            const sf::FloatRect box =
+                placeButton(texts, regular, label, size, pad, row.top, height, x);
             if (box.left + box.width > row.left + row.width) {
+                texts.pop_back(); // the label of a button that does not fit
                 if (!m_lenient) {
                     return false;
                 }
                 break;
             }
             buttons.emplace_back(name, box);
-            texts.push_back({label,
-                             &regular,
-                             size,
-                             palette::text,
-                             {box.left + pad, box.top + pad, text.x + 1, text.y}});
             x += box.width + gap;
         }
     }

@@ -150,17 +150,12 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
              {std::pair<std::string, std::string>{"progress", _("Progress  (P)")},
               {"explore", _("Placement explorer  (E)")},
               {"body", _("Your body  (B)")}}) {
-            const sf::Vector2f text = measureText(regular, label, size);
-            const sf::FloatRect box(x, row.top, text.x + 2 * pad, height);
+            const sf::FloatRect box =
+                placeButton(texts, regular, label, size, pad, row.top, height, x);
             if (box.left + box.width > row.left + row.width && !m_lenient) {
                 return false;
             }
             buttons.emplace_back(name, box);
-            texts.push_back({label,
-                             &regular,
-                             size,
-                             palette::text,
-                             {box.left + pad, box.top + pad, text.x + 1, text.y}});
             x += box.width + gap;
         }
         // Writing routines, at the row's other end.
@@ -168,17 +163,12 @@ bool ListScreen::arrange(sf::Vector2u size, float t) {
         for (const auto& [name, label] :
              {std::pair<std::string, std::string>{"copy", _("Edit  (C)")},
               {"new", _("New  (N)")}}) {
-            const sf::Vector2f text = measureText(regular, label, size);
-            const sf::FloatRect box(right - text.x - 2 * pad, row.top, text.x + 2 * pad, height);
+            const sf::FloatRect box =
+                placeButton(texts, regular, label, size, pad, row.top, height, right, true);
             if (box.left < x && !m_lenient) {
                 return false;
             }
             buttons.emplace_back(name, box);
-            texts.push_back({label,
-                             &regular,
-                             size,
-                             palette::text,
-                             {box.left + pad, box.top + pad, text.x + 1, text.y}});
             right = box.left - gap;
         }
     }
