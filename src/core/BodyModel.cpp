@@ -90,20 +90,33 @@ bool BodyModel::isOnBody(Point point) const {
 
 bool BodyModel::patchOnBody(Point point, double radiusCm) const {
     const Point p{std::abs(point.xCm), point.yCm};
-    if (!polygonContains(outline, p)) {
-        return false;
-    }
-    // The edge along the midline closes the right half only: the left half goes on across it.
+    // One walk round the outline answers both questions: whether the centre is inside (the
+    // crossings polygonContains counts) and whether an edge comes within the radius. The advice
+    // search asks this of thousands of places a routine.
     const double r2 = radiusCm * radiusCm;
+    bool inside = false;
     for (std::size_t i = 0, j = outline.size() - 1; i < outline.size(); j = i++) {
-        if (outline[i].xCm == 0 && outline[j].xCm == 0) {
+        const Point& a = outline[i];
+        const Point& b = outline[j];
+        if ((a.yCm > p.yCm) != (b.yCm > p.yCm)) {
+            const double x = (b.xCm - a.xCm) * (p.yCm - a.yCm) / (b.yCm - a.yCm) + a.xCm;
+            if (p.xCm < x) {
+                inside = !inside;
+            }
+        }
+        // The edge along the midline closes the right half only: the left half goes on across
+        // it. An edge wholly above, below or beside the patch cannot touch it.
+        if ((a.xCm == 0 && b.xCm == 0) || p.yCm + radiusCm < std::min(a.yCm, b.yCm) ||
+            p.yCm - radiusCm > std::max(a.yCm, b.yCm) ||
+            p.xCm + radiusCm < std::min(a.xCm, b.xCm) ||
+            p.xCm - radiusCm > std::max(a.xCm, b.xCm)) {
             continue;
         }
-        if (segmentDistanceSquared(p, outline[j], outline[i]) < r2) {
+        if (segmentDistanceSquared(p, b, a) < r2) {
             return false;
         }
     }
-    return true;
+    return inside;
 }
 
 std::string BodyModel::describe() const {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <optional>
 
 namespace rollcoach {
@@ -374,11 +375,39 @@ std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point
                                            const Contact& contact) const {
     // Outward is away from the midline on the reference's own side.
     const double outward = reference.xCm < 0 ? -1 : 1;
+    // A patch that reaches past the outline's box is off the body: most of the thousands of
+    // moves tried are turned away by these three comparisons, before the outline is walked.
+    double right = 0;
+    double top = std::numeric_limits<double>::infinity();
+    double bottom = -top;
+    for (const Point& corner : m_body.outline) {
+        right = std::max(right, corner.xCm);
+        top = std::min(top, corner.yCm);
+        bottom = std::max(bottom, corner.yCm);
+    }
+    const double r = contact.radiusCm;
+    const auto clearAt = [&](const Point& p, const Point& shift) {
+        const Point moved{p.xCm + shift.xCm, p.yCm + shift.yCm};
+        if (std::abs(moved.xCm) + r > right || moved.yCm - r < top || moved.yCm + r > bottom) {
+            return false;
+        }
+        return clearWithMargin(moved, contact);
+    };
+    // Moves next to each other fail at the same place of the path, mostly: that place is
+    // tried first for the next move.
+    std::size_t lastFailed = 0;
     for (const Point& move : movesNearestFirst()) {
         const Point shift{move.xCm * outward, move.yCm};
-        const bool clear = std::all_of(path.begin(), path.end(), [&](const Point& p) {
-            return clearWithMargin({p.xCm + shift.xCm, p.yCm + shift.yCm}, contact);
-        });
+        if (!path.empty() && !clearAt(path[lastFailed], shift)) {
+            continue;
+        }
+        bool clear = true;
+        for (std::size_t i = 0; i < path.size() && clear; ++i) {
+            if (i != lastFailed && !clearAt(path[i], shift)) {
+                lastFailed = i;
+                clear = false;
+            }
+        }
         if (clear) {
             return shift;
         }
