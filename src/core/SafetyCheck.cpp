@@ -533,6 +533,8 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
                 }
             }
         }
+        // A ball near both zones gets the one advice that clears both: searched for once.
+        std::vector<std::optional<std::string>> adviceByBall(step.place.size());
         for (std::size_t b = 0; b < step.place.size(); ++b) {
             for (int z = 0; z < 2; ++z) {
                 const Track& track = tracks[b * 2 + static_cast<std::size_t>(z)];
@@ -550,7 +552,10 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
                 warning.gapCm = track.closest.gapCm;
                 warning.where = track.closestPoint;
                 // Advice moves the placement so that the whole motion clears both zones.
-                warning.advice = adviceFor(pathOf(step, b), step.place[b].at, contact);
+                if (!adviceByBall[b]) {
+                    adviceByBall[b] = adviceFor(pathOf(step, b), step.place[b].at, contact);
+                }
+                warning.advice = *adviceByBall[b];
                 warning.noun = contact.noun;
                 if (contact.tool) {
                     if (warning.zone == Zone::Spine) {
