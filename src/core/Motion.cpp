@@ -307,6 +307,7 @@ std::vector<double> sampleTimes(const Step& step, double spacingCm, double* actu
         }
         times.push_back(t);
     }
+    const std::size_t even = times.size(); // in order already: only the turning points are not
     // Turning points: quarter periods for sweeps and circles, path corners.
     for (int q = 1; q <= 4; ++q) {
         times.push_back(motion.periodS * q / 4);
@@ -327,10 +328,12 @@ std::vector<double> sampleTimes(const Step& step, double spacingCm, double* actu
         }
     }
     times.push_back(span);
+    std::sort(times.begin() + static_cast<std::ptrdiff_t>(even), times.end());
+    std::inplace_merge(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(even),
+                       times.end());
     times.erase(
         std::remove_if(times.begin(), times.end(), [span](double t) { return t < 0 || t > span; }),
         times.end());
-    std::sort(times.begin(), times.end());
     times.erase(std::unique(times.begin(), times.end()), times.end());
     return times;
 }
