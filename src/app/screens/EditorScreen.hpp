@@ -36,6 +36,9 @@ public:
     const std::string& savePath() const { return m_savePath; }
     const std::string& status() const { return m_status; }
     std::size_t step() const { return m_step; }
+    /// The line on the bodies the routine does not fit, when that is not the problem already
+    /// shown for this body; "" otherwise.
+    const std::string& everyBodyProblem() const { return m_everyBody; }
     /// Puts the chosen place (or motion point) of the chosen step at a point, as a drag would
     /// (routine frame).
     void dropAt(Point at);
