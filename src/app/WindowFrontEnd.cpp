@@ -396,7 +396,7 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
               std::ostream& err) {
     // X's input method reads the compose table of the locale's character type when a window
     // opens: a UTF-8 locale's has 5,700 lines (every Compose sequence there is), 12 ms of
-    // start-up and 0.8 MiB held for the whole run. The "C" character type's is the Latin-1
+    // start-up and 0.5 MiB held for the whole run. The "C" character type's is the Latin-1
     // table: dead keys still make é, ñ and ü, and typed text still arrives as UTF-8 (SFML asks
     // Xutf8LookupString, which turns every key into Unicode). Nothing else in the window reads
     // the character type: gettext answers in UTF-8 (bind_textdomain_codeset), text is handled
