@@ -36,6 +36,8 @@ public:
     const std::string& savePath() const { return m_savePath; }
     const std::string& status() const { return m_status; }
     std::size_t step() const { return m_step; }
+    /// The texts as laid out: labels, values, notes, the list of steps.
+    const std::vector<PlacedText>& texts() const { return m_texts; }
     /// Puts the chosen place (or motion point) of the chosen step at a point, as a drag would
     /// (routine frame).
     void dropAt(Point at);
