@@ -1145,7 +1145,7 @@ bool RoutineDraft::moveStep(std::size_t index, int delta) {
 }
 
 std::string RoutineDraft::setField(DraftField field, std::size_t index, const std::string& text,
-                                   bool typing) {
+                                   bool typing, const BodyModel* body) {
     const std::string problem = fieldProblem(m_routine, index, field, text);
     const bool stepField = field >= DraftField::StepName;
     if (stepField && index >= m_routine.steps.size()) {
@@ -1189,7 +1189,7 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
         return problem;
     }
     // A choice is given by its keyword or by its words in the language, as the editor shows it.
-    const std::optional<std::string> keyword = choiceKeyword(field, text);
+    const std::optional<std::string> keyword = choiceKeyword(field, text, body);
     change(key, [&](DraftRoutine& routine) {
         const auto number = parseNumber(text).value_or(0);
         Schedule& schedule = routine.schedule;

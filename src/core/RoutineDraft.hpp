@@ -201,9 +201,10 @@ public:
 
     /// Sets a field from text. Text is kept as typed, a number or a choice only when valid;
     /// returns fieldProblem's answer. With `typing`, it joins the previous change of the
-    /// same field into one undo.
+    /// same field into one undo. A choice is given by its keyword or its words in the
+    /// language (choiceKeyword), a ball or a muscle by the body's label when there is a body.
     std::string setField(DraftField field, std::size_t step, const std::string& text,
-                         bool typing = false);
+                         bool typing = false, const BodyModel* body = nullptr);
     /// Steps a choice (drill, ball, pattern, ...) to the next or previous one.
     void cycleField(DraftField field, std::size_t step, int delta, const BodyModel& body);
 

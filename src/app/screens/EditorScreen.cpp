@@ -689,7 +689,7 @@ void EditorScreen::commitEntry() {
     const std::vector<Row> all = rows();
     if (m_row < all.size()) {
         m_entryProblem = m_draft->setField(all[m_row].view.field, indexFor(all[m_row].view, m_step),
-                                           m_entry->text(), true);
+                                           m_entry->text(), true, &m_app.body);
     }
 }
 
