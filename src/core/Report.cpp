@@ -54,6 +54,24 @@ std::string localStamp(std::int64_t at, bool withYear) {
     return shortDate(localDate(at), withYear) + " " + time;
 }
 
+// How a session ended, in the person's words; the CSV keeps the history's word.
+std::string outcomeWords(const std::string& how) {
+    // TRANSLATORS: how a session ended, at the start of its line in the report.
+    if (how == "finished") {
+        return C_("session", "done");
+    }
+    if (how == "partial") {
+        return C_("session", "partial");
+    }
+    if (how == "stopped") {
+        return C_("session", "stopped early");
+    }
+    if (how == "interrupted") {
+        return C_("session", "interrupted");
+    }
+    return C_("session", "still running");
+}
+
 bool spansYears(const ReportData& data) {
     return data.first.year != data.last.year;
 }
@@ -267,7 +285,7 @@ std::string sessionLine(const SessionRecord& r, bool withYear) {
     if (const auto stop = painStopOf(r)) {
         line += fillIn(_("STOPPED FOR PAIN: {0}"), painStopWhere(*stop, true));
     } else {
-        line += outcome(r) + ", " + duration(r.totalS());
+        line += outcomeWords(outcome(r)) + ", " + duration(r.totalS());
     }
     line += fillIn(_("; left {0}, right {1}"), duration(r.leftS), duration(r.rightS));
     if (!r.checkIns.empty()) {

@@ -43,6 +43,8 @@ bool endsWith(const std::string& text, const std::string& end) {
 TEST_CASE("the editor in German shows a shipped routine's drill and motions in words") {
     GermanCatalog german;
     Harness h;
+    // The body's labels in German too, as main reads the body after choosing the language.
+    h.body = BodyModel::load(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml");
     EditorScreen editor(h.app, shippedRoutine("wall-tennis-ball.yaml"), "wall");
     for (const sf::Vector2u size : {sf::Vector2u{800, 600}, sf::Vector2u{1080, 1920}}) {
         CAPTURE(size.x);

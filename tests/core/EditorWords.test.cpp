@@ -214,5 +214,8 @@ TEST_CASE("the report's weekly rows give the dates in words, the CSV ISO dates")
     CAPTURE(text);
     CHECK(text.find("23. Nov") != std::string::npos);
     CHECK(text.find("2026-11-") == std::string::npos);
+    // How the session ended, in the person's words too; the CSV keeps the history's word.
+    CHECK(text.find("finished") == std::string::npos);
+    CHECK(reportCsv(data).find(",finished,") != std::string::npos);
     CHECK(reportCsv(data).find("2026-11-23,") != std::string::npos);
 }
