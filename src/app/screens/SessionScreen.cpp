@@ -987,10 +987,24 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
 
     // The posture in a place of its own, and in the room the warning and the prompt keep
     // while they do not show.
-    const sf::FloatRect posture = postureArea();
-    if (posture.width > 0 && posture.height > 0 && m_app.postures != nullptr) {
-        drawPanel(target, posture, palette::panel);
+    const sf::FloatRect area = postureArea();
+    if (area.width > 0 && area.height > 0 && m_app.postures != nullptr) {
         const Posture& picture = m_app.postures->of(routine.drill);
+        // The panel as tall as the picture drawn at the area's width needs, in the middle of
+        // the area: a lying posture in a tall column is a wide, low picture, not a small one
+        // in an empty panel.
+        sf::FloatRect posture = area;
+        if (picture.width > 0 && picture.height > 0) {
+            const float inner = area.width - 16 * u;
+            const float needed =
+                inner * static_cast<float>(picture.height) / static_cast<float>(picture.width) +
+                16 * u;
+            if (needed < area.height) {
+                posture.top += (area.height - needed) / 2;
+                posture.height = needed;
+            }
+        }
+        drawPanel(target, posture, palette::panel);
         const bool moving = pic.step != nullptr && !pic.gettingReady && !pic.switching;
         const PostureFrame frame =
             moving ? picture.frame(pic.step->motion.pattern, posturePeriodS(*pic.step),
