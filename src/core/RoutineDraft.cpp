@@ -424,6 +424,11 @@ std::string noMuscle() {
     return C_("muscle", "none");
 }
 
+// The English words of a step's "as the routine", accepted in every language as the keywords are.
+bool asTheRoutineInEnglish(const std::string& text) {
+    return folded(text) == "as the routine"; // untranslated: the English words, in every language
+}
+
 std::string asTheRoutine() {
     // TRANSLATORS: a step's tool or muscle when the step names none of its own.
     return _("as the routine");
@@ -876,7 +881,7 @@ std::optional<std::string> choiceKeyword(DraftField field, const std::string& te
     case DraftField::Tool:
     case DraftField::StepTool:
         if (field == DraftField::StepTool &&
-            (sameWords(text, asTheRoutine()) || folded(text) == "as the routine")) {
+            (sameWords(text, asTheRoutine()) || asTheRoutineInEnglish(text))) {
             return std::string();
         }
         return from(std::initializer_list<Tool>{Tool::Hands, Tool::Thumb, Tool::Fingers}, toolName,
@@ -916,7 +921,7 @@ std::optional<std::string> choiceKeyword(DraftField field, const std::string& te
     case DraftField::StepTarget: {
         const std::string none = field == DraftField::Target ? noMuscle() : asTheRoutine();
         if (sameWords(text, none) ||
-            folded(text) == (field == DraftField::Target ? "none" : "as the routine")) {
+            (field == DraftField::Target ? folded(text) == "none" : asTheRoutineInEnglish(text))) {
             return std::string();
         }
         if (body != nullptr) {
