@@ -109,7 +109,7 @@ int reportCommand(int weeks, const std::string& pdfFile, const std::string& csvF
     }
     std::vector<SessionRecord> sessions;
     try {
-        sessions = history->sessions(100000, true);
+        sessions = history->sessions(History::kEverySession, true);
     } catch (const HistoryError& error) {
         err << "rollcoach: error: "
             << rollcoach::fillIn(_("cannot read the history: {0}"), printable(error.what()))

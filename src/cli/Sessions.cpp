@@ -103,10 +103,14 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
     if (!history) {
         return 1;
     }
-    const std::vector<SessionRecord> sessions = history->sessions();
+    // Every session: "In all" and the JSON are the whole history, not its newest part.
+    const std::vector<SessionRecord> sessions = history->sessions(History::kEverySession);
     sayLeftOut(*history, err);
     if (json) {
-        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        // Written session by session, as `{"sessions": [...]}` dumped with an indent of 2
+        // would be: a history of years is tens of megabytes, never held as one document.
+        out << "{\n  \"sessions\": [";
+        bool first = true;
         for (const SessionRecord& r : sessions) {
             nlohmann::ordered_json item;
             item["routine"] = r.routineTitle;
@@ -138,12 +142,22 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
                                   {"tension", c.rating}});
             }
             item["check_ins"] = std::move(checks);
-            list.push_back(std::move(item));
+            const std::string text =
+                item.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+            // Inside the document, every line of a session is indented four spaces more (a
+            // line break inside a string is written "\n", so each one here ends a line).
+            std::string shifted = first ? "\n    " : ",\n    ";
+            shifted.reserve(text.size() + text.size() / 4);
+            for (const char c : text) {
+                shifted += c;
+                if (c == '\n') {
+                    shifted += "    ";
+                }
+            }
+            out << printableJson(shifted);
+            first = false;
         }
-        nlohmann::ordered_json document;
-        document["sessions"] = std::move(list);
-        out << printableJson(document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
-            << "\n";
+        out << (first ? "]\n}\n" : "\n  ]\n}\n");
         return 0;
     }
     if (sessions.empty()) {
@@ -292,8 +306,7 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
     std::string routineShown;
     std::vector<SessionRecord> sessions;
     try {
-        // Enough for years of daily sessions; the check-ins are what is needed.
-        sessions = history->sessions(100000, true);
+        sessions = history->sessions(History::kEverySession, true);
     } catch (const HistoryError& error) {
         err << "rollcoach: error: "
             << rollcoach::fillIn(_("cannot read the history: {0}"), printable(error.what()))

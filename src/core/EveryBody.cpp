@@ -24,33 +24,18 @@ std::vector<double> steps(double low, double high, double step) {
     return out;
 }
 
-// The part of the translated kOffBodyWhere between two of its placeholders ("{0}" to "{1}" gives
-// ", y_cm "); from its start to the first when `from` is "", to its end when `to` is "".
-std::string offBodyWherePart(const std::string& from, const std::string& to) {
-    const std::string pattern = translate(kOffBodyWhere);
-    const std::size_t start = from.empty() ? 0 : pattern.find(from);
-    if (start == std::string::npos) {
-        return {};
-    }
-    const std::size_t begin = start + from.size();
-    const std::size_t end = to.empty() ? std::string::npos : pattern.find(to, begin);
-    return pattern.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
-}
-
 // A problem's words without its numbers: the same problem on two bodies differs only in
 // where and when.
 std::string shape(const Diagnostic& d) {
     std::string out = std::to_string(static_cast<int>(d.severity)) + ":" +
                       std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ":";
-    // Off the body is off the body, whether the centre or only the edge of the patch leaves it.
-    std::string message = d.message.substr(0, d.message.find(" " + offBodyWherePart("", "{0}")));
-    for (const char* how : {_("reaches over the edge of the body"), _("is placed off the body"),
-                            _("moves off the body")}) {
-        const std::size_t at = message.find(how);
-        if (at != std::string::npos) {
-            message.replace(at, std::string(how).size(), "off");
-        }
+    if (d.isOffBody()) {
+        // Off the body is off the body, whether the centre or only the edge of the patch
+        // leaves it, and wherever on the body and whenever in the step it does.
+        const char* key = d.offBody.atS.empty() ? "off" : "moving"; // untranslated: a key
+        return out + key + ":" + d.offBody.what;
     }
+    const std::string& message = d.message;
     bool inNumber = false;
     for (char c : message) {
         const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0 ||
@@ -176,9 +161,9 @@ EveryBodyCheck checkOnEveryBody(const std::string& routineText, const std::strin
             which = which.empty() ? fillIn(_("heights {0}"), h)
                                   : fillIn(_("shoulders {0} and heights {1}"), w, h);
         }
+        group.problem.everyBody = group.problem.bodies == result.bodiesChecked;
         if (which.empty()) {
-            which =
-                group.problem.bodies == result.bodiesChecked ? _("every body") : _("some bodies");
+            which = group.problem.everyBody ? _("every body") : _("some bodies");
         }
         group.problem.which = which;
         result.problems.push_back(group.problem);
@@ -194,36 +179,40 @@ EveryBodyCheck checkOnEveryBody(const std::string& routineText, const std::strin
 
 std::string notFitReason(const Diagnostics& diagnostics) {
     for (const Diagnostic& d : diagnostics) {
-        if (d.severity != Severity::Error) {
-            continue;
+        if (d.severity == Severity::Error && d.isOffBody()) {
+            return notFitReason(d.kind, d.offBody);
         }
-        const std::string& m = d.message;
-        if (m.find(_("is placed off the body")) != std::string::npos ||
-            m.find(_("moves off the body")) != std::string::npos ||
-            m.find(_("reaches over the edge of the body")) != std::string::npos) {
-            // "ball 2 of step 2 (\"Up and down\") ..." up to the place: who and where.
-            const std::size_t cut = m.find(" " + offBodyWherePart("", "{0}"));
-            // "... off the body" is the person's own body here: said so, once.
-            std::string reason = m.substr(0, cut);
-            // TRANSLATORS: "the body" as the off-body messages say it, replaced by "your body"
-            // when the person's own body is meant.
-            const std::string theBodyWords = _("the body");
-            const std::size_t theBody = reason.rfind(theBodyWords);
-            if (theBody != std::string::npos) {
-                reason.replace(theBody, theBodyWords.size(), _("your body"));
-            }
-            const std::string onWords = offBodyWherePart("{1}", "{2}");
-            const std::string endWords = offBodyWherePart("{2}", "") + ":";
-            const std::size_t on = onWords.empty() ? std::string::npos : m.find(onWords, cut);
-            const std::size_t end = m.find(endWords, cut);
-            if (cut != std::string::npos && on != std::string::npos && end != std::string::npos &&
-                end > on) {
-                // TRANSLATORS: {0} what does not fit, {1} the body as it is set.
-                reason = fillIn(_("{0} as it is set ({1})"), reason,
-                                m.substr(on + onWords.size(), end - on - onWords.size()));
-            }
-            return reason;
+    }
+    return "";
+}
+
+std::string notFitReason(ProblemKind kind, const OffBodyPieces& p) {
+    // The person's own body, as it is set: one whole sentence per kind.
+    switch (kind) {
+    case ProblemKind::MovesOffBody:
+        // TRANSLATORS: why a routine does not fit the person's body: {0} which contact
+        // ("ball 2 of step 1 (\"Settle in\")"), {1} seconds into the step, {2} the body as it
+        // is set ("women, shoulders 32 cm, height 162.9 cm").
+        return fillIn(_("{0} moves off your body {1} s into the step as it is set ({2})"), p.what,
+                      p.atS, p.body);
+    case ProblemKind::OverTheEdge:
+        if (!p.atS.empty()) {
+            return fillIn(
+                // TRANSLATORS: as "{0} moves off your body {1} s into the step as it is set
+                // ({2})".
+                _("{0} reaches over the edge of your body {1} s into the step as it is set ({2})"),
+                p.what, p.atS, p.body);
         }
+        // TRANSLATORS: why a routine does not fit the person's body: {0} which contact, {1} the
+        // body as it is set.
+        return fillIn(_("{0} reaches over the edge of your body as it is set ({1})"), p.what,
+                      p.body);
+    case ProblemKind::PlacedOffBody:
+        // TRANSLATORS: why a routine does not fit the person's body: {0} which contact, {1} the
+        // body as it is set.
+        return fillIn(_("{0} is placed off your body as it is set ({1})"), p.what, p.body);
+    case ProblemKind::Other:
+        break;
     }
     return "";
 }

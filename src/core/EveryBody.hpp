@@ -19,6 +19,7 @@ struct BodyProblem {
     Diagnostic diagnostic;  ///< as found on the first body it shows on
     std::size_t bodies = 0; ///< on how many of the bodies checked
     std::string which;      ///< the bodies it shows on, in words
+    bool everyBody = false; ///< it shows on every body checked
 };
 
 /// What checking a routine on every accepted body found.
@@ -36,7 +37,10 @@ EveryBodyCheck checkOnEveryBody(const std::string& routineText, const std::strin
                                 const std::vector<BodyProfile>& bodies);
 
 /// For the list and `next`: the first reason a routine does not fit this body, in the
-/// person's words ("the ball of step 2 moves off the body for your shoulder width"), or "".
+/// person's words ("ball 2 of step 1 (\"Settle in\") is placed off your body as it is set (women,
+/// shoulders 32 cm, height 162.9 cm)"), or "".
 std::string notFitReason(const Diagnostics& diagnostics);
+/// The same for one off-body problem, from its pieces; "" for another kind.
+std::string notFitReason(ProblemKind kind, const OffBodyPieces& pieces);
 
 } // namespace rollcoach

@@ -4,6 +4,7 @@
 #include "TextFile.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -99,6 +100,10 @@ public:
     void recordCheckIn(std::int64_t session, const CheckIn& checkIn, std::int64_t now);
     void endSession(std::int64_t session, const std::string& how, const std::string& reason,
                     double leftS, double rightS, std::int64_t now, double bothS = 0);
+
+    /// No limit: what a listing or a sum over the whole history asks for.
+    static constexpr std::size_t kEverySession =
+        static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
 
     /// Sessions, newest first (at most `limit`); sessions whose process died show as
     /// "interrupted". Without `details`, steps and check-ins are left out: choosing a side

@@ -102,6 +102,17 @@ std::string printableJson(const std::string& json) {
     out.reserve(json.size());
     char escape[16];
     for (std::size_t i = 0; i < json.size();) {
+        // Printable ASCII, most of any document, goes across in runs.
+        std::size_t run = i;
+        while (run < json.size() && static_cast<unsigned char>(json[run]) >= 0x20 &&
+               static_cast<unsigned char>(json[run]) < 0x7F) {
+            ++run;
+        }
+        if (run > i) {
+            out.append(json, i, run - i);
+            i = run;
+            continue;
+        }
         const Decoded d = decodeAt(json, i);
         if (d.length == 0) {
             out += json[i];

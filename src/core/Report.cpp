@@ -280,9 +280,10 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
 
 // One session in a line: when, how it ended (a pain stop with where it came), each side's
 // time and its tension before and after.
-std::string sessionLine(const SessionRecord& r, bool withYear) {
+ReportLine sessionLine(const SessionRecord& r, bool withYear) {
     std::string line = localStamp(r.startedAt, withYear) + "  ";
-    if (const auto stop = painStopOf(r)) {
+    const auto stop = painStopOf(r);
+    if (stop) {
         line += fillIn(_("STOPPED FOR PAIN: {0}"), painStopWhere(*stop, true));
     } else {
         line += outcomeWords(outcome(r)) + ", " + duration(r.totalS());
@@ -292,7 +293,7 @@ std::string sessionLine(const SessionRecord& r, bool withYear) {
         line += fillIn(_("; tension left {0}, right {1}"), beforeAfter(r, Side::Left),
                        beforeAfter(r, Side::Right));
     }
-    return line;
+    return {line, stop.has_value()};
 }
 
 // A routine's part: its sessions, their time, pain stops beside them, charts, every session.
@@ -317,13 +318,13 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
     add(totals.partial, N_("{0} partial"));
     add(totals.stopped, N_("{0} stopped early"));
     add(totals.interrupted, N_("{0} interrupted"));
-    part.lines.push_back(fillIn(
+    part.lines.push_back({fillIn(
         _("{0} ({1}), {2} in all: left {3}, right {4}."), sessionCount(totals.sessions), outcomes,
-        duration(totals.leftS + totals.rightS), duration(totals.leftS), duration(totals.rightS)));
+        duration(totals.leftS + totals.rightS), duration(totals.leftS), duration(totals.rightS))});
     if (both > 0) {
-        part.lines.push_back(fillIn(_("Of which {0} on steps for both sides at once, counted once, "
-                                      "half in each side's time."),
-                                    duration(both)));
+        part.lines.push_back({fillIn(_("Of which {0} on steps for both sides at once, counted "
+                                       "once, half in each side's time."),
+                                     duration(both))});
     }
     for (const SessionRecord& r : sessions) {
         if (isPainStop(r)) {
@@ -341,8 +342,8 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
         sessions.size() > kSessionsListed ? sessions.size() - kSessionsListed : 0;
     if (from > 0) {
         part.sessions.push_back(
-            fillIn(_("{0} earlier sessions are in the rows (rollcoach report --csv)."),
-                   std::to_string(from)));
+            {fillIn(_("{0} earlier sessions are in the rows (rollcoach report --csv)."),
+                    std::to_string(from))});
     }
     for (std::size_t i = from; i < sessions.size(); ++i) {
         part.sessions.push_back(sessionLine(sessions[i], spansYears(data)));

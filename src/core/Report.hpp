@@ -91,6 +91,13 @@ struct ReportChart {
     std::string summary;   ///< the line under the chart
 };
 
+/// A line of a routine's part, and whether it is a session stopped for pain, which the drawing
+/// sets apart (in bold and red) by this flag, whatever the language of its words.
+struct ReportLine {
+    std::string text;
+    bool painStop = false;
+};
+
 /// The report as it is printed: every word decided here, drawn as it is. Titles and step names
 /// from the history come as bidirectional isolates (see `isolated`), so they may be in any
 /// script; the drawing shapes and wraps them.
@@ -98,9 +105,9 @@ struct ReportChart {
 /// belong to, its tension charts and its sessions one a line.
 struct ReportRoutine {
     std::string heading;             ///< the routine's title, isolated
-    std::vector<std::string> lines;  ///< sessions, outcomes, time; pain stops inline
+    std::vector<ReportLine> lines;   ///< sessions, outcomes, time; pain stops inline
     std::vector<ReportChart> charts; ///< left, then right
-    std::vector<std::string> sessions;
+    std::vector<ReportLine> sessions;
 };
 
 struct ReportDocument {

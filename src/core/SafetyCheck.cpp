@@ -755,6 +755,40 @@ std::vector<RuleWarning> SafetyCheck::handRules(const Routine& routine) const {
     return found;
 }
 
+std::string offBodyMessage(ProblemKind kind, const OffBodyPieces& p) {
+    // One whole sentence per kind, so that each language words it in its own order. x_cm and
+    // y_cm are the routine file's keys and stay as they are.
+    if (kind == ProblemKind::MovesOffBody) {
+        // TRANSLATORS: {0} which contact ("ball 2 of step 1 (\"Settle in\")"), {1} seconds
+        // into the step, {2} and {3} where (x_cm and y_cm are the routine file's keys and stay
+        // as they are), {4} the body it was checked on.
+        return fillIn(_("{0} moves off the body {1} s into the step (at x_cm {2}, y_cm {3} on "
+                        "{4}): all of its contact patch must stay on the back, shoulders or "
+                        "neck"),
+                      p.what, p.atS, p.xCm, p.yCm, p.body);
+    }
+    if (kind == ProblemKind::OverTheEdge && !p.atS.empty()) {
+        // TRANSLATORS: as "{0} moves off the body {1} s into the step ...": its centre stays on
+        // the body, part of its contact patch does not.
+        return fillIn(_("{0} reaches over the edge of the body {1} s into the step (at x_cm {2}, "
+                        "y_cm {3} on {4}): all of its contact patch must stay on the back, "
+                        "shoulders or neck"),
+                      p.what, p.atS, p.xCm, p.yCm, p.body);
+    }
+    if (kind == ProblemKind::OverTheEdge) {
+        // TRANSLATORS: {0} which contact, {1} and {2} where (x_cm and y_cm are the routine
+        // file's keys and stay as they are), {3} the body it was checked on.
+        return fillIn(_("{0} reaches over the edge of the body (at x_cm {1}, y_cm {2} on {3}): "
+                        "all of its contact patch must stay on the back, shoulders or neck"),
+                      p.what, p.xCm, p.yCm, p.body);
+    }
+    // TRANSLATORS: {0} which contact, {1} and {2} where (x_cm and y_cm are the routine file's
+    // keys and stay as they are), {3} the body it was checked on.
+    return fillIn(_("{0} is placed off the body (at x_cm {1}, y_cm {2} on {3}): all of its "
+                    "contact patch must stay on the back, shoulders or neck"),
+                  p.what, p.xCm, p.yCm, p.body);
+}
+
 void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck what) {
     if (!load.routine) {
         return;
@@ -769,19 +803,16 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck wh
         const std::string who =
             fillIn(_("{0} of step {1} (\"{2}\")"), contactNumbered(noun, off.ball + 1),
                    off.stepIndex + 1, step.name);
-        std::string what = off.edgeOnly ? _("reaches over the edge of the body")
-                           : off.moving ? _("moves off the body")
-                                        : _("is placed off the body");
-        if (off.moving) {
-            what += " " + fillIn(_("{0} s into the step"), humanDecimal(off.atS, 1));
-        }
-        const std::string where = fillIn(translate(kOffBodyWhere), oneDecimal(off.where.xCm),
-                                         oneDecimal(off.where.yCm), body.describeInWords());
-        // TRANSLATORS: {0} which contact, {1} what happens to it, {2} where it is placed.
-        const std::string message = fillIn(
-            _("{0} {1} {2}: all of its contact patch must stay on the back, shoulders or neck"),
-            who, what, where);
-        load.diagnostics.push_back({Severity::Error, off.mark, message});
+        const ProblemKind kind = off.edgeOnly ? ProblemKind::OverTheEdge
+                                 : off.moving ? ProblemKind::MovesOffBody
+                                              : ProblemKind::PlacedOffBody;
+        OffBodyPieces pieces{who, off.moving ? humanDecimal(off.atS, 1) : std::string(),
+                             oneDecimal(off.where.xCm), oneDecimal(off.where.yCm),
+                             body.describeInWords()};
+        Diagnostic error{Severity::Error, off.mark, offBodyMessage(kind, pieces)};
+        error.kind = kind;
+        error.offBody = std::move(pieces);
+        load.diagnostics.push_back(std::move(error));
     }
     if (what == PlacementCheck::WithWarnings) {
         // The routine is mirrored for the other side: one line per placement, naming both.

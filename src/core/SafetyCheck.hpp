@@ -18,11 +18,6 @@ enum class Closeness { Safe, Near, On };
 
 const char* zoneName(Zone zone); ///< "spine" / "neck"
 
-/// Where a placement off the body is, at the end of its message: {0} x_cm, {1} y_cm, {2} the
-/// body. The fit check finds it again in a message, so it has a name.
-// TRANSLATORS: where a placement is, as the routine gives it; x_cm and y_cm are the routine
-// file's keys and stay as they are; {2} is the body it was checked on.
-constexpr const char* kOffBodyWhere = N_("(at x_cm {0}, y_cm {1} on {2})");
 /// The zone as a person reads it, in the language ("spine", "neck").
 const char* zoneWords(Zone zone);
 
@@ -75,6 +70,11 @@ struct OffBody {
     SourceMark mark;
     bool edgeOnly = false; ///< the centre is on the body; part of the contact patch is not
 };
+
+/// An off-body error in one sentence, worded for its kind: "ball 1 of step 2 (\"S\") is placed
+/// off the body (at x_cm 17.5, y_cm 8.2 on women, ...): all of its contact patch must stay on
+/// the back, shoulders or neck".
+std::string offBodyMessage(ProblemKind kind, const OffBodyPieces& pieces);
 
 /// How a ball's contact patch stands to a zone, in words: "overlaps the spine by 1.2 cm",
 /// "comes within 0.4 cm of the neck", or "touches the spine" when the distance shows as 0.0.

@@ -58,7 +58,11 @@ constexpr const char* kNotifyModuleName = "rollcoach-notify.so";
 /// `error`, when cairo could not draw it.
 using DrawReportPdf = bool (*)(const ReportDocument& report, std::string& pdf, std::string& error);
 
-constexpr const char* kDrawReportPdfSymbol = "rollcoach_draw_report_pdf";
+/// The entry point's name carries the version of ReportDocument it reads, raised whenever that
+/// changes: a module from another build (an older install beside a newer binary) is then
+/// refused by name, "has no rollcoach_draw_report_pdf_2", never handed a document it would
+/// misread. 2: a routine's lines are ReportLines, a pain stop marked by a flag.
+constexpr const char* kDrawReportPdfSymbol = "rollcoach_draw_report_pdf_2";
 constexpr const char* kReportModuleName = "rollcoach-report.so";
 
 } // namespace rollcoach

@@ -17,17 +17,9 @@
 
 namespace {
 
-// A line of a session stopped for pain, drawn in bold and red: the core writes it as
-// "STOPPED FOR PAIN: ..." in the person's language.
-bool stoppedForPain(const std::string& line) {
-    // TRANSLATORS: the same words as in "STOPPED FOR PAIN: {0}" of the report.
-    const char* const translated = _("STOPPED FOR PAIN");
-    return line.find("STOPPED FOR PAIN") != std::string::npos || // untranslated: English, matched
-           line.find(translated) != std::string::npos;
-}
-
 using rollcoach::ReportChart;
 using rollcoach::ReportDocument;
+using rollcoach::ReportLine;
 using rollcoach::ReportRoutine;
 using rollcoach::ReportSection;
 
@@ -337,9 +329,9 @@ public:
         gap(14);
         text(r.heading, 15, true, kInk);
         gap(2);
-        for (const std::string& line : r.lines) {
-            const bool pain = stoppedForPain(line);
-            text(line, 10.5, pain, pain ? kPain : kInk, 8);
+        // A session stopped for pain in bold and red, as the core marked it.
+        for (const ReportLine& line : r.lines) {
+            text(line.text, 10.5, line.painStop, line.painStop ? kPain : kInk, 8);
         }
         for (const ReportChart& c : r.charts) {
             chart(c);
@@ -347,9 +339,8 @@ public:
         if (!r.sessions.empty()) {
             gap(6);
             text(_("Sessions"), 11.5, true, kInk);
-            for (const std::string& line : r.sessions) {
-                const bool pain = stoppedForPain(line);
-                text(line, 9.5, pain, pain ? kPain : kInk, 8);
+            for (const ReportLine& line : r.sessions) {
+                text(line.text, 9.5, line.painStop, line.painStop ? kPain : kInk, 8);
             }
         }
     }
@@ -391,8 +382,8 @@ private:
 
 } // namespace
 
-extern "C" bool rollcoach_draw_report_pdf(const ReportDocument& report, std::string& pdf,
-                                          std::string& error) {
+extern "C" bool rollcoach_draw_report_pdf_2(const ReportDocument& report, std::string& pdf,
+                                            std::string& error) {
     pdf.clear();
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendTo, &pdf, kPageW, kPageH);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, report.title.c_str());

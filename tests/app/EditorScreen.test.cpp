@@ -2,11 +2,16 @@
 #include "TestSupport.hpp"
 
 #include "app/screens/EditorScreen.hpp"
+#include "core/Language.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
 #include "core/TextFile.hpp"
+#include "core/Translate.hpp"
 
+#include <clocale>
+#include <cstdlib>
 #include <filesystem>
+#include <libintl.h>
 
 using namespace rollcoach;
 using namespace rollcoach::test;
@@ -270,4 +275,39 @@ TEST_CASE("the editor: the schedule's time and the setup lines are typed, added 
     editor.handle(keyEvent(sf::Keyboard::L, true, true));
     CHECK(editor.draft()->routine().setup.size() == lines);
     CHECK(editor.draft()->routine().setup.back() != "Shoes off.");
+}
+
+TEST_CASE("the editor in German: a problem on every body is said once, one on some bodies is "
+          "named") {
+    // This build's German catalog, as `--language de` would choose it; then as written again.
+    struct German {
+        German() {
+            ::setenv("LANGUAGE", "de", 1);
+            std::setlocale(LC_MESSAGES, "C.UTF-8");
+            ::bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
+            ::bind_textdomain_codeset(kTextDomain, "UTF-8");
+            setPreferredLanguages({"de"});
+        }
+        ~German() {
+            ::unsetenv("LANGUAGE");
+            std::setlocale(LC_MESSAGES, "C");
+            ::bindtextdomain(kTextDomain, "/nonexistent");
+            setPreferredLanguages({});
+        }
+    } german;
+    const std::string everyBody = _("Does not fit every body: {0} (on {1})");
+    REQUIRE(everyBody.find("every body") == std::string::npos); // the catalog is there
+    const std::string prefix = everyBody.substr(0, everyBody.find("{0}"));
+    Harness h;
+    TempPath data("editor-german");
+    h.workspace.dataDir = (data.path / "data").string();
+    EditorScreen editor(h.app, (data.path / "mine.yaml").string(), "wall");
+    editor.layout({1280, 720});
+    // On the spine on every body: the warning shown for this body, and no second line.
+    editor.dropAt({2, 12});
+    CHECK(editor.everyBodyProblem().empty());
+    // Over the edge of the narrowest bodies only: named, in German.
+    editor.dropAt({19.5, 9});
+    CHECK(editor.everyBodyProblem().rfind(prefix, 0) == 0);
+    CHECK(editor.everyBodyProblem().find("Rand des Körpers") != std::string::npos);
 }

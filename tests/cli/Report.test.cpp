@@ -3,13 +3,17 @@
 #include "cli/CommandLine.hpp"
 #include "core/Clock.hpp"
 #include "core/History.hpp"
+#include "core/Language.hpp"
+#include "core/Translate.hpp"
 
 #include <algorithm>
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <libintl.h>
 #include <regex>
 #include <sstream>
 #include <sys/stat.h>
@@ -84,8 +88,9 @@ int pdfPages(const std::string& text) {
     return pages - 1;
 }
 
-// The pixels of the first page drawn in the "after" blue of the charts, from pdftoppm's PPM.
-int chartBluePixels(const fs::path& pdf) {
+// The pixels of the first page of a PDF that `wanted` takes (red, green, blue), from
+// pdftoppm's PPM.
+template <typename Colour> int firstPagePixels(const fs::path& pdf, Colour wanted) {
     const fs::path prefix = pdf.string() + "-page";
     const std::string command =
         "pdftoppm -r 60 -f 1 -l 1 -singlefile '" + pdf.string() + "' '" + prefix.string() + "'";
@@ -101,14 +106,23 @@ int chartBluePixels(const fs::path& pdf) {
     REQUIRE(width > 300);
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 3);
     in.read(reinterpret_cast<char*>(pixels.data()), static_cast<std::streamsize>(pixels.size()));
-    int blue = 0;
+    int count = 0;
     for (std::size_t i = 0; i + 2 < pixels.size(); i += 3) {
-        const int r = pixels[i];
-        const int g = pixels[i + 1];
-        const int b = pixels[i + 2];
-        blue += (b > 140 && b - r > 90 && b - g > 50) ? 1 : 0;
+        count += wanted(pixels[i], pixels[i + 1], pixels[i + 2]) ? 1 : 0;
     }
-    return blue;
+    return count;
+}
+
+// The pixels of the first page drawn in the "after" blue of the charts.
+int chartBluePixels(const fs::path& pdf) {
+    return firstPagePixels(pdf,
+                           [](int r, int g, int b) { return b > 140 && b - r > 90 && b - g > 50; });
+}
+
+// The pixels of the first page drawn in the red of a pain stop.
+int painRedPixels(const fs::path& pdf) {
+    return firstPagePixels(pdf,
+                           [](int r, int g, int b) { return r > 140 && r - g > 90 && r - b > 90; });
 }
 
 void fillHistory(const ReportDir& dir) {
@@ -286,6 +300,9 @@ TEST_CASE("report --out: a PDF that names the routines, the sides' totals and th
     CHECK(text.find("Week from 16 Nov:") != std::string::npos);
     CHECK(text.find("2026-11-") == std::string::npos);
     CHECK(chartBluePixels(pdf) > 40);
+    // The stop's lines in red, as the core flagged them (the session has no ratings: no cross
+    // on a chart).
+    CHECK(painRedPixels(pdf) > 40);
 
     const std::string rows = readAll(csv);
     CHECK(rows.find("date,started,routine,outcome,") == 0);
@@ -314,6 +331,7 @@ TEST_CASE("report: an empty history, only interrupted sessions, one side rated: 
         CHECK(text.find("Left side 0 s, right side 0 s.") != std::string::npos);
         CHECK(text.find("None in this period.") != std::string::npos);
         CHECK(chartBluePixels(pdf) == 0);
+        CHECK(painRedPixels(pdf) == 0);
     }
     SUBCASE("only interrupted") {
         const ReportDir dir;
@@ -608,4 +626,41 @@ TEST_CASE("a pain stop after a rating: marked in progress --json and on the repo
           std::string::npos);
     CHECK(firstPage.find("STOPPED FOR PAIN: right side, step \"Find the spot\"") !=
           std::string::npos);
+}
+
+TEST_CASE("report in German: the pain stop in red by its flag, its words German") {
+    if (!haveTool("pdftotext") || !haveTool("pdftoppm")) {
+        MESSAGE("poppler-utils not installed: the PDF is not read back");
+        return;
+    }
+    const ReportDir dir;
+    fillHistory(dir);
+    // This build's German catalog, as `--language de` would choose it; then as written again.
+    struct German {
+        German() {
+            ::setenv("LANGUAGE", "de", 1);
+            std::setlocale(LC_MESSAGES, "C.UTF-8");
+            ::bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
+            ::bind_textdomain_codeset(kTextDomain, "UTF-8");
+            setPreferredLanguages({"de"});
+        }
+        ~German() {
+            ::unsetenv("LANGUAGE");
+            std::setlocale(LC_MESSAGES, "C");
+            ::bindtextdomain(kTextDomain, "/nonexistent");
+            setPreferredLanguages({});
+        }
+    } german;
+    const std::string stopped = rollcoach::fillIn(_("STOPPED FOR PAIN: {0}"), "");
+    REQUIRE(stopped.find("STOPPED") == std::string::npos); // the catalog is there
+    const fs::path pdf = dir.path / "bericht.pdf";
+    const Result r = dir.run({"report", "--weeks", "4", "--out", pdf.string()});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const std::string text = pdfText(pdf);
+    const std::string firstPage = text.substr(0, text.find('\f'));
+    INFO(firstPage);
+    CHECK(firstPage.find(stopped) != std::string::npos);
+    CHECK(firstPage.find("STOPPED FOR PAIN") == std::string::npos);
+    CHECK(painRedPixels(pdf) > 40);
 }

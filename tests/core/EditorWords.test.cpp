@@ -202,8 +202,8 @@ TEST_CASE("the report's weekly rows give the dates in words, the CSV ISO dates")
         }
     }
     for (const ReportRoutine& part : doc.routines) {
-        for (const std::string& line : part.sessions) {
-            text += line + "\n";
+        for (const ReportLine& line : part.sessions) {
+            text += line.text + "\n";
         }
         for (const ReportChart& chart : part.charts) {
             for (const auto& label : chart.dateLabels) {

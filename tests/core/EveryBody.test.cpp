@@ -1,6 +1,7 @@
 #include "TestSupport.hpp"
 
 #include "core/EveryBody.hpp"
+#include "core/Language.hpp"
 #include "core/Motion.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/RoutineTemplate.hpp"
@@ -10,8 +11,11 @@
 #include "core/Workspace.hpp"
 
 #include <algorithm>
+#include <clocale>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <libintl.h>
 
 using namespace rollcoach;
 using namespace rollcoach::test;
@@ -36,6 +40,38 @@ Point firstPlace(const std::string& yaml, const BodyModel& body) {
     }
     REQUIRE(load.routine.has_value());
     return load.routine->steps.front().place.front().at;
+}
+
+// The real German catalog of this build (po/de.po, compiled to build/locale) for as long as it
+// lives; then the texts as written again, for the tests after it.
+class RealGerman {
+public:
+    RealGerman() {
+        setenv("LANGUAGE", "de", 1);
+        std::setlocale(LC_MESSAGES, "C.UTF-8");
+        bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
+        bind_textdomain_codeset(kTextDomain, "UTF-8");
+        setPreferredLanguages({"de"});
+    }
+    ~RealGerman() {
+        unsetenv("LANGUAGE");
+        std::setlocale(LC_MESSAGES, "C");
+        bindtextdomain(kTextDomain, "/nonexistent");
+        setPreferredLanguages({});
+    }
+};
+
+// The errors of a routine on a body, placements checked.
+Diagnostics errorsOn(const std::string& routine, const BodyModel& body) {
+    RoutineLoad load = parseRoutine(routine, body);
+    checkPlacements(load, body);
+    Diagnostics errors;
+    for (const Diagnostic& d : load.diagnostics) {
+        if (d.severity == Severity::Error) {
+            errors.push_back(d);
+        }
+    }
+    return errors;
 }
 
 } // namespace
@@ -273,4 +309,78 @@ TEST_CASE("every starting routine, for every drill, fits every accepted body") {
         }
         CHECK(check.fitsEveryBody());
     }
+}
+
+TEST_CASE("off the body: the kind and the pieces are carried, each sentence made whole for its "
+          "kind") {
+    const BodyModel narrow = bodyFor({"women", 32.0});
+    SUBCASE("placed off the body") {
+        const Diagnostics errors =
+            errorsOn(oneStep("yoga-tune-up", "[{x_cm: 17.5, y_cm: 8.2}]"), narrow);
+        REQUIRE(errors.size() == 1);
+        const Diagnostic& d = errors.front();
+        CHECK(d.kind == ProblemKind::PlacedOffBody);
+        CHECK(d.offBody.what == "ball 1 of step 1 (\"S\")");
+        CHECK(d.offBody.atS.empty());
+        CHECK(d.offBody.xCm == "17.5");
+        CHECK(d.offBody.yCm == "8.2");
+        CHECK(d.offBody.body == "women, shoulders 32 cm, height 162.9 cm");
+        CHECK(d.message == "ball 1 of step 1 (\"S\") is placed off the body (at x_cm 17.5, "
+                           "y_cm 8.2 on women, shoulders 32 cm, height 162.9 cm): all of its "
+                           "contact patch must stay on the back, shoulders or neck");
+    }
+    SUBCASE("moves off the body, and over its edge") {
+        const Diagnostics moving =
+            errorsOn(oneStep("tennis", "[{x_cm: 14, y_cm: 12}]",
+                             "{pattern: horizontal, amplitude_cm: 12, period_s: 4}"),
+                     referenceBody());
+        REQUIRE(moving.size() == 1);
+        CHECK((moving.front().kind == ProblemKind::MovesOffBody ||
+               moving.front().kind == ProblemKind::OverTheEdge));
+        CHECK_FALSE(moving.front().offBody.atS.empty());
+        CHECK(moving.front().message.find(moving.front().offBody.atS + " s into the step") !=
+              std::string::npos);
+        CHECK(notFitReason(moving).find(" s into the step as it is set (men, ") !=
+              std::string::npos);
+        // Not an off-body problem: no reason to give, whatever its words.
+        Diagnostic other{Severity::Error, {3, 1}, "moves off the body"};
+        CHECK_FALSE(other.isOffBody());
+        CHECK(notFitReason(Diagnostics{other}).empty());
+    }
+}
+
+TEST_CASE("off the body in German: the kind, the every-body flag and whole German sentences") {
+    const BodyModel narrow = bodyFor({"women", 32.0});
+    const std::string offSome = oneStep("yoga-tune-up", "[{x_cm: 17.5, y_cm: 8.2}]");
+    const RealGerman german;
+    REQUIRE(std::string(_("every body")) != "every body"); // the catalog is there
+    const Diagnostics errors = errorsOn(offSome, narrow);
+    REQUIRE(errors.size() == 1);
+    const Diagnostic& d = errors.front();
+    CHECK(d.kind == ProblemKind::PlacedOffBody);
+    CHECK(d.offBody.xCm == "17.5"); // as the routine file writes it
+    CHECK(d.message == "Ball 1 von Schritt 1 („S“) liegt außerhalb des Körpers (bei x_cm 17.5, "
+                       "y_cm 8.2 für Frauen, Schultern 32 cm, Größe 162,9 cm): die ganze "
+                       "Kontaktfläche muss auf Rücken, Schultern oder Nacken bleiben");
+    // The person's own body, said in a German sentence of its own, not an English one edited.
+    CHECK(notFitReason(errors) == "Ball 1 von Schritt 1 („S“) liegt außerhalb deines Körpers, so "
+                                  "wie er eingestellt ist (Frauen, Schultern 32 cm, Größe "
+                                  "162,9 cm)");
+
+    const std::string model = modelText();
+    const auto bodies = acceptedBodies(referenceBody(), 5, 15);
+    // Off some bodies: one problem, not on every body, however German names the bodies.
+    const EveryBodyCheck some = checkOnEveryBody(offSome, model, kModelPath, bodies);
+    REQUIRE(some.problems.size() == 1);
+    CHECK_FALSE(some.problems.front().everyBody);
+    CHECK(some.problems.front().bodies < some.bodiesChecked);
+    CHECK(some.problems.front().diagnostic.isOffBody());
+    // Near the spine on every body: the flag says so, in any language.
+    const EveryBodyCheck all =
+        checkOnEveryBody(oneStep("tennis", "[{x_cm: 2, y_cm: 12}]"), model, kModelPath, bodies);
+    REQUIRE_FALSE(all.problems.empty());
+    CHECK(all.problems.front().everyBody);
+    CHECK(all.problems.front().bodies == all.bodiesChecked);
+    CHECK(all.problems.front().which == _("every body"));
+    CHECK(all.problems.front().which.find("every body") == std::string::npos);
 }

@@ -135,7 +135,7 @@ TEST_CASE("the partner massage: a step for both sides counts once, each side's o
     CHECK(bothMarked);
     const ReportDocument doc = reportDocument(gatherReport({r}, {}, 1, kMonday + 3600, Settings{}));
     REQUIRE(doc.routines.size() == 1);
-    CHECK(doc.routines[0].lines[0].find("20 min in all") != std::string::npos);
+    CHECK(doc.routines[0].lines[0].text.find("20 min in all") != std::string::npos);
     CHECK(doc.opening[0].lines[0].find("20 min in all") != std::string::npos);
 }
 

@@ -55,6 +55,15 @@ bool hasLine(const std::vector<std::string>& lines, const std::string& text) {
     return false;
 }
 
+bool hasLine(const std::vector<ReportLine>& lines, const std::string& text) {
+    for (const ReportLine& line : lines) {
+        if (line.text.find(text) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 const std::string kWall = "Wall tennis-ball drill";
 const std::string kLying = "Lying upper-trapezius drill";
 
@@ -103,7 +112,8 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     CHECK(a.unplanned == 1);
 
     const ReportDocument doc = reportDocument(data);
-    CHECK(doc.period.find("from Monday 16 November 2026 to Monday 23 November 2026") != std::string::npos);
+    CHECK(doc.period.find("from Monday 16 November 2026 to Monday 23 November 2026") !=
+          std::string::npos);
     REQUIRE(doc.opening.size() == 2);
     CHECK(hasLine(doc.opening[0].lines,
                   isolated(kWall) + ": 3 sessions (2 done, 1 stopped early), 21 min in all"));
@@ -123,9 +133,16 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     const ReportRoutine& wall = doc.routines[0];
     CHECK(wall.heading == isolated(kWall));
     CHECK(hasLine(wall.lines, "18 Nov 20:00  STOPPED FOR PAIN: " + where));
+    // The drawing marks a pain stop by its flag, never by its words: the stop's line alone.
+    REQUIRE(wall.lines.size() == 2);
+    CHECK_FALSE(wall.lines[0].painStop);
+    CHECK(wall.lines[1].painStop);
     REQUIRE(wall.sessions.size() == 3);
-    CHECK(wall.sessions[1].find("STOPPED FOR PAIN") != std::string::npos);
-    CHECK(wall.sessions[0].find(" done, ") != std::string::npos);
+    CHECK(wall.sessions[1].text.find("STOPPED FOR PAIN") != std::string::npos);
+    CHECK(wall.sessions[1].painStop);
+    CHECK(wall.sessions[0].text.find(" done, ") != std::string::npos);
+    CHECK_FALSE(wall.sessions[0].painStop);
+    CHECK_FALSE(wall.sessions[2].painStop);
     // No ratings at all: each chart says so in words; its axis spans the days with sessions.
     REQUIRE(wall.charts.size() == 2);
     CHECK(wall.charts[0].points.empty());
@@ -212,8 +229,7 @@ TEST_CASE("report: only interrupted sessions count their time and nothing as don
     CHECK(doc.opening[1].lines.front() == "Left side 1 min 30 s, right side 0 s.");
     CHECK(doc.closing[0].lines[0] ==
           "7 planned: 0 done, 1 partial, 5 missed, 1 still due today (0% done of those past).");
-    CHECK(doc.closing[0].lines[1] ==
-          "Week from 16 Nov: 6 planned, 0 done, 1 partial, 5 missed");
+    CHECK(doc.closing[0].lines[1] == "Week from 16 Nov: 6 planned, 0 done, 1 partial, 5 missed");
     CHECK(doc.routines.at(0).charts[1].emptyNote ==
           "No tension ratings for the right side in this period.");
 }

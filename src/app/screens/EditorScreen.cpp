@@ -171,10 +171,7 @@ void EditorScreen::refresh(bool everyBody) {
                 checkOnEveryBody(m_draft->yaml(), bodyText.text, m_app.workspace.paths.bodyModel(),
                                  acceptedBodies(m_app.body, 5, 15));
             // A problem on every body is the one shown for this body already.
-            // clang-format off
-            if (!check.problems.empty() &&
-                check.problems.front().which.find("every body") == std::string::npos) { // untranslated: core's words, matched
-                // clang-format on
+            if (!check.problems.empty() && !check.problems.front().everyBody) {
                 const BodyProblem& first = check.problems.front();
                 m_everyBody = rollcoach::fillIn(_("Does not fit every body: {0} (on {1})"),
                                                 first.diagnostic.message, first.which);

@@ -38,6 +38,9 @@ public:
     std::size_t step() const { return m_step; }
     /// The texts as laid out: labels, values, notes, the list of steps.
     const std::vector<PlacedText>& texts() const { return m_texts; }
+    /// The line on the bodies the routine does not fit, when that is not the problem already
+    /// shown for this body; "" otherwise.
+    const std::string& everyBodyProblem() const { return m_everyBody; }
     /// Puts the chosen place (or motion point) of the chosen step at a point, as a drag would
     /// (routine frame).
     void dropAt(Point at);
