@@ -227,4 +227,16 @@ std::string humanDayAndMonth(const Date& date) {
                   monthName(date.month));
 }
 
+std::string shortDate(const Date& date, bool withYear) {
+    if (withYear) {
+        // TRANSLATORS: a short date with its year: {0} the day of the month, {1} the short
+        // month name, {2} the year. German: "{0}. {1} {2}"; Spanish: "{0} {1} {2}".
+        return fillIn(C_("short date", "{0} {1} {2}"), date.day, monthShortName(date.month),
+                      date.year);
+    }
+    // TRANSLATORS: a short date: {0} the day of the month, {1} the short month name. German:
+    // "{0}. {1}"; Spanish: "{0} {1}".
+    return fillIn(C_("short date", "{0} {1}"), date.day, monthShortName(date.month));
+}
+
 } // namespace rollcoach

@@ -65,4 +65,8 @@ std::string humanDate(const Date& date);
 /// A date without its year: "Monday 23 November".
 std::string humanDayAndMonth(const Date& date);
 
+/// A date short, as a table or a chart's axis gives it: "23 Nov" in English, "23. Nov" in
+/// German, "23 nov" in Spanish; with its year, "23 Nov 2026".
+std::string shortDate(const Date& date, bool withYear = false);
+
 } // namespace rollcoach

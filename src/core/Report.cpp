@@ -43,13 +43,37 @@ std::string sessionCount(int count) {
     return plural(static_cast<unsigned long>(std::max(count, 0)), "{0} session", "{0} sessions");
 }
 
-std::string localStamp(std::int64_t at) {
+// When a session started, as the person reads it: "18 Nov 20:00" ("18. Nov 20:00"), with the
+// year when the report's period spans two. The CSV keeps ISO dates.
+std::string localStamp(std::int64_t at, bool withYear) {
     const std::time_t t = static_cast<std::time_t>(at);
     std::tm tm{};
     localtime_r(&t, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &tm);
-    return text;
+    char time[16];
+    std::strftime(time, sizeof time, "%H:%M", &tm);
+    return shortDate(localDate(at), withYear) + " " + time;
+}
+
+// How a session ended, in the person's words; the CSV keeps the history's word.
+std::string outcomeWords(const std::string& how) {
+    // TRANSLATORS: how a session ended, at the start of its line in the report.
+    if (how == "finished") {
+        return C_("session", "done");
+    }
+    if (how == "partial") {
+        return C_("session", "partial");
+    }
+    if (how == "stopped") {
+        return C_("session", "stopped early");
+    }
+    if (how == "interrupted") {
+        return C_("session", "interrupted");
+    }
+    return C_("session", "still running");
+}
+
+bool spansYears(const ReportData& data) {
+    return data.first.year != data.last.year;
 }
 
 // The average rating of a side, before or after, over the rounds rated.
@@ -209,8 +233,10 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
             labels == 1 ? 0
                         : static_cast<std::int64_t>(std::lround(static_cast<double>(span) * i /
                                                                 static_cast<double>(labels - 1)));
+        const Date day = Date::fromDaysSinceEpoch(firstDay + offset);
         chart.dateLabels.push_back({dayX(firstDay + offset, firstDay, lastDay),
-                                    Date::fromDaysSinceEpoch(firstDay + offset).iso()});
+                                    shortDate(day, Date::fromDaysSinceEpoch(firstDay).year !=
+                                                       Date::fromDaysSinceEpoch(lastDay).year)});
     }
     if (side.sessions.empty()) {
         chart.emptyNote =
@@ -254,13 +280,13 @@ ReportChart sideChart(const SideProgress& side, std::int64_t firstDay, std::int6
 
 // One session in a line: when, how it ended (a pain stop with where it came), each side's
 // time and its tension before and after.
-ReportLine sessionLine(const SessionRecord& r) {
-    std::string line = localStamp(r.startedAt) + "  ";
+ReportLine sessionLine(const SessionRecord& r, bool withYear) {
+    std::string line = localStamp(r.startedAt, withYear) + "  ";
     const auto stop = painStopOf(r);
     if (stop) {
         line += fillIn(_("STOPPED FOR PAIN: {0}"), painStopWhere(*stop, true));
     } else {
-        line += outcome(r) + ", " + duration(r.totalS());
+        line += outcomeWords(outcome(r)) + ", " + duration(r.totalS());
     }
     line += fillIn(_("; left {0}, right {1}"), duration(r.leftS), duration(r.rightS));
     if (!r.checkIns.empty()) {
@@ -302,7 +328,7 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
     }
     for (const SessionRecord& r : sessions) {
         if (isPainStop(r)) {
-            part.lines.push_back(sessionLine(r));
+            part.lines.push_back(sessionLine(r, spansYears(data)));
         }
     }
     ProgressQuery query;
@@ -320,7 +346,7 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
                     std::to_string(from))});
     }
     for (std::size_t i = from; i < sessions.size(); ++i) {
-        part.sessions.push_back(sessionLine(sessions[i]));
+        part.sessions.push_back(sessionLine(sessions[i], spansYears(data)));
     }
     return part;
 }
@@ -373,8 +399,9 @@ ReportDocument reportDocument(const ReportData& data) {
         fillIn(_("Left side {0}, right side {1}."), duration(data.leftS), duration(data.rightS)));
     if (data.routines.size() > 1) {
         for (const RoutineTotals& t : data.routines) {
-            sides.lines.push_back(isolated(t.title) + ": left " + duration(t.leftS) + ", right " +
-                                  duration(t.rightS));
+            // TRANSLATORS: {0} a routine's title, {1} and {2} its time on each side.
+            sides.lines.push_back(fillIn(_("{0}: left {1}, right {2}"), isolated(t.title),
+                                         duration(t.leftS), duration(t.rightS)));
         }
     }
     if (!data.sessions.empty() && data.leftS + data.rightS <= 0) {
@@ -430,10 +457,13 @@ ReportDocument reportDocument(const ReportData& data) {
                     ++planned;
                 }
             }
-            const std::string days = rowDays == 7 ? fillIn(_("Week from {0}"), from.iso())
-                                                  : fillIn(_("{0} to {1}"), from.iso(),
-                                                           from.plusDays(rowDays - 1).iso());
-            // TRANSLATORS: a week of the plan: {0} "Week from 2026-11-16" or the like, then
+            // The dates as the person reads them, with the year when the period spans two.
+            const bool years = spansYears(data);
+            const std::string days = rowDays == 7
+                                         ? fillIn(_("Week from {0}"), shortDate(from, years))
+                                         : fillIn(_("{0} to {1}"), shortDate(from, years),
+                                                  shortDate(from.plusDays(rowDays - 1), years));
+            // TRANSLATORS: a week of the plan: {0} "Week from 16 Nov" or the like, then
             // counts of sessions.
             std::string row = fillIn(_("{0}: {1} planned, {2} done, {3} partial, {4} missed"), days,
                                      planned, counts[0], counts[1], counts[2]);
@@ -457,8 +487,8 @@ ReportDocument reportDocument(const ReportData& data) {
     }
     for (std::size_t i = 0; i < data.painStops.size() && i < kPainStopsListed; ++i) {
         const PainStop& stop = data.painStops[i];
-        pain.lines.push_back(localStamp(stop.at) + "  " + isolated(stop.title) + ": " +
-                             painStopWhere(stop, true));
+        pain.lines.push_back(localStamp(stop.at, spansYears(data)) + "  " + isolated(stop.title) +
+                             ": " + painStopWhere(stop, true));
     }
     if (data.painStops.size() > kPainStopsListed) {
         pain.lines.push_back(fillIn(_("and {0} more (rollcoach report --csv lists them all)."),

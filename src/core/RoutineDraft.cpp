@@ -1,6 +1,7 @@
 #include "RoutineDraft.hpp"
 #include "Translate.hpp"
 
+#include "Language.hpp"
 #include "PrintableText.hpp"
 #include "RoutineTemplate.hpp"
 #include "SafetyCheck.hpp"
@@ -249,13 +250,52 @@ std::optional<Pattern> patternNamed(const std::string& name) {
     return std::nullopt;
 }
 
+// Text compared as a person means it: blanks around it and the case of its letters aside
+// (the ASCII ones and the accented Latin ones, "Ü" as "ü").
+std::string folded(const std::string& text) {
+    const std::size_t first = text.find_first_not_of(" \t");
+    std::string out = first == std::string::npos
+                          ? ""
+                          : text.substr(first, text.find_last_not_of(" \t") - first + 1);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        if (c >= 'A' && c <= 'Z') {
+            out[i] = static_cast<char>(c + ('a' - 'A'));
+        } else if (c == 0xC3 && i + 1 < out.size()) {
+            // U+00C0-U+00DE are the capitals of U+00E0-U+00FE, all but the multiplication sign.
+            const auto next = static_cast<unsigned char>(out[i + 1]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97) {
+                out[i + 1] = static_cast<char>(next + 0x20);
+            }
+            ++i;
+        }
+    }
+    return out;
+}
+
+bool sameWords(const std::string& typed, const std::string& words) {
+    return folded(typed) == folded(words);
+}
+
+// A weekday by its keyword ("mon"), or by its short or long name in the language ("Mo",
+// "Montag"), so the days are typed as they are shown.
 std::optional<Weekday> weekdayNamed(const std::string& name) {
     for (int i = 0; i < 7; ++i) {
-        if (name == weekdayName(static_cast<Weekday>(i))) {
+        if (name == weekdayName(static_cast<Weekday>(i)) || sameWords(name, weekdayShortName(i)) ||
+            sameWords(name, weekdayLongName(i))) {
             return static_cast<Weekday>(i);
         }
     }
     return std::nullopt;
+}
+
+// The days as the language writes them short: "Mo Di Mi Do Fr Sa So".
+std::string shortDayNames() {
+    std::string out;
+    for (int i = 0; i < 7; ++i) {
+        out += (i == 0 ? "" : " ") + weekdayShortName(i);
+    }
+    return out;
 }
 
 std::vector<std::string> words(const std::string& text) {
@@ -362,8 +402,36 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
-std::string targetOr(const std::string& target, const char* none) {
-    return target.empty() ? std::string(none) : target;
+// A muscle a routine or a step targets, by the body's label when there is one.
+std::string targetWords(const std::string& target, const std::string& none, const BodyModel* body) {
+    if (target.empty()) {
+        return none;
+    }
+    const Muscle* muscle = body != nullptr ? body->findMuscle(target) : nullptr;
+    return muscle != nullptr && !muscle->label.empty() ? muscle->label : target;
+}
+
+std::string ballWords(const BallChoice& ball, const BodyModel* body) {
+    if (ball.kind == "custom") {
+        return _("of its own size");
+    }
+    const BallKind* kind = body != nullptr ? body->findBall(ball.kind) : nullptr;
+    return kind != nullptr && !kind->label.empty() ? kind->label : ball.kind;
+}
+
+std::string noMuscle() {
+    // TRANSLATORS: the muscle a routine targets, when it names none.
+    return C_("muscle", "none");
+}
+
+// The English words of a step's "as the routine", accepted in every language as the keywords are.
+bool asTheRoutineInEnglish(const std::string& text) {
+    return folded(text) == "as the routine"; // untranslated: the English words, in every language
+}
+
+std::string asTheRoutine() {
+    // TRANSLATORS: a step's tool or muscle when the step names none of its own.
+    return _("as the routine");
 }
 
 } // namespace
@@ -720,44 +788,192 @@ DraftRoutine templateDraft(const std::string& drill, const std::string& title,
     return *read.draft;
 }
 
-std::vector<FieldView> routineFields(const DraftRoutine& routine) {
+std::string drillWords(Drill drill) {
+    switch (drill) {
+    case Drill::Wall:
+        return _("wall drill");
+    case Drill::Lying:
+        return _("lying drill");
+    case Drill::Partner:
+        return _("partner massage");
+    case Drill::SelfPress:
+        return _("self-press drill");
+    }
+    return drillName(drill);
+}
+
+std::string patternWords(Pattern pattern) {
+    // TRANSLATORS: a step's motion as the editor offers it. hold: the ball stays put;
+    // horizontal, vertical: rolled side to side, up and down; circle: small circles; path:
+    // along points; stroke: effleurage; knead: petrissage; strip: stripping, slow pressure
+    // along a muscle; friction: small deep circles.
+    switch (pattern) {
+    case Pattern::Hold:
+        return C_("motion", "hold");
+    case Pattern::Horizontal:
+        return C_("motion", "horizontal");
+    case Pattern::Vertical:
+        return C_("motion", "vertical");
+    case Pattern::Circle:
+        return C_("motion", "circles");
+    case Pattern::Path:
+        return C_("motion", "path");
+    case Pattern::Stroke:
+        return C_("motion", "stroke");
+    case Pattern::Knead:
+        return C_("motion", "knead");
+    case Pattern::Strip:
+        return C_("motion", "strip");
+    case Pattern::Friction:
+        return C_("motion", "friction");
+    }
+    return patternName(pattern);
+}
+
+std::string toolWords(Tool tool) {
+    // TRANSLATORS: what presses in a massage given by hand, as the editor offers it.
+    switch (tool) {
+    case Tool::Hands:
+        return C_("tool", "hands");
+    case Tool::Thumb:
+        return C_("tool", "thumb");
+    case Tool::Fingers:
+        return C_("tool", "fingertips");
+    }
+    return toolName(tool);
+}
+
+std::string firstSideWords(FirstSide side) {
+    // TRANSLATORS: the side a session starts on; "by turns": the other side from last time.
+    switch (side) {
+    case FirstSide::Left:
+        return C_("first side", "left");
+    case FirstSide::Right:
+        return C_("first side", "right");
+    case FirstSide::Auto:
+        return C_("first side", "by turns");
+    }
+    return "";
+}
+
+std::string sidesWords(bool bothSides) {
+    // TRANSLATORS: a step's sides: both at once, or run on each side in turn.
+    return bothSides ? C_("sides", "both at once") : C_("sides", "each in turn");
+}
+
+std::optional<std::string> choiceKeyword(DraftField field, const std::string& text,
+                                         const BodyModel* body) {
+    auto from = [&text](auto values, auto keyword, auto words) -> std::optional<std::string> {
+        for (const auto value : values) {
+            if (folded(text) == keyword(value) || sameWords(text, words(value))) {
+                return std::string(keyword(value));
+            }
+        }
+        return std::nullopt;
+    };
+    switch (field) {
+    case DraftField::Drill:
+        return from(std::initializer_list<Drill>{Drill::Wall, Drill::Lying, Drill::Partner,
+                                                 Drill::SelfPress},
+                    drillName, drillWords);
+    case DraftField::Pattern:
+        return from(handPatterns(), patternName, patternWords);
+    case DraftField::Tool:
+    case DraftField::StepTool:
+        if (field == DraftField::StepTool &&
+            (sameWords(text, asTheRoutine()) || asTheRoutineInEnglish(text))) {
+            return std::string();
+        }
+        return from(std::initializer_list<Tool>{Tool::Hands, Tool::Thumb, Tool::Fingers}, toolName,
+                    toolWords);
+    case DraftField::FirstSide:
+        return from(
+            std::initializer_list<FirstSide>{FirstSide::Left, FirstSide::Right, FirstSide::Auto},
+            [](FirstSide side) {
+                return side == FirstSide::Left    ? "left"
+                       : side == FirstSide::Right ? "right"
+                                                  : "auto";
+            },
+            firstSideWords);
+    case DraftField::Sides:
+        return from(
+            std::initializer_list<bool>{true, false},
+            [](bool both) { return both ? "both" : "each"; }, sidesWords);
+    case DraftField::Days:
+        if (const auto day = weekdayNamed(trimmed(text))) {
+            return std::string(weekdayName(*day));
+        }
+        return std::nullopt;
+    case DraftField::Ball:
+        if (folded(text) == "custom" || sameWords(text, _("of its own size"))) {
+            return std::string("custom");
+        }
+        if (body != nullptr) {
+            for (const std::string& name : body->ballNames()) {
+                if (folded(text) == name || sameWords(text, ballWords({name, 0}, body))) {
+                    return name;
+                }
+            }
+            return std::nullopt;
+        }
+        return trimmed(text);
+    case DraftField::Target:
+    case DraftField::StepTarget: {
+        const std::string none = field == DraftField::Target ? noMuscle() : asTheRoutine();
+        if (sameWords(text, none) ||
+            (field == DraftField::Target ? folded(text) == "none" : asTheRoutineInEnglish(text))) {
+            return std::string();
+        }
+        if (body != nullptr) {
+            for (const std::string& name : body->targetNames()) {
+                if (folded(text) == name || sameWords(text, targetWords(name, "", body))) {
+                    return name;
+                }
+            }
+            return std::nullopt;
+        }
+        return trimmed(text);
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+std::vector<FieldView> routineFields(const DraftRoutine& routine, const BodyModel* body) {
     using Kind = FieldView::Kind;
     std::vector<FieldView> out;
     out.push_back(
         {DraftField::Title, Kind::Text, _("Title"), routine.title, _("at most 500 characters")});
-    out.push_back({DraftField::Drill, Kind::Choice, _("Drill"), drillName(routine.drill), ""});
+    out.push_back({DraftField::Drill, Kind::Choice, _("Drill"), drillWords(routine.drill), ""});
     if (byHand(routine.drill)) {
         out.push_back({DraftField::Tool, Kind::Choice, _("Tool"),
-                       toolName(routine.tool.value_or(Tool::Hands)), ""});
+                       toolWords(routine.tool.value_or(Tool::Hands)), ""});
     } else {
         out.push_back(
-            {DraftField::Ball, Kind::Choice, _("Ball"),
-             routine.ball.kind == "custom" ? std::string(_("of its own size")) : routine.ball.kind,
-             ""});
+            {DraftField::Ball, Kind::Choice, _("Ball"), ballWords(routine.ball, body), ""});
         if (routine.ball.kind == "custom") {
             out.push_back({DraftField::BallSize, Kind::Number, _("Ball size"),
                            formatNumber(routine.ball.diameterCm), _("3-15 cm across")});
         }
     }
-    out.push_back(
-        {DraftField::Target, Kind::Choice, _("Muscle"), targetOr(routine.target, "none"), ""});
+    out.push_back({DraftField::Target, Kind::Choice, _("Muscle"),
+                   targetWords(routine.target, noMuscle(), body), ""});
     const Schedule& schedule = routine.schedule;
     out.push_back(
         {DraftField::Rounds, Kind::Number, _("Rounds"), std::to_string(schedule.rounds), "1-20"});
     out.push_back({DraftField::FirstSide, Kind::Choice, _("First side"),
-                   schedule.firstSide == FirstSide::Left    ? "left"
-                   : schedule.firstSide == FirstSide::Right ? "right"
-                                                            : "auto",
-                   ""});
+                   firstSideWords(schedule.firstSide), ""});
     out.push_back({DraftField::LeadInS, Kind::Number, _("Get ready"),
                    formatNumber(schedule.leadInS), "0-120 s"});
     out.push_back({DraftField::SwitchS, Kind::Number, _("Switch sides"),
                    formatNumber(schedule.switchS), "1-120 s"});
     std::string days;
     for (const Weekday day : schedule.days) {
-        days += (days.empty() ? "" : " ") + std::string(weekdayName(day));
+        days += (days.empty() ? "" : " ") + weekdayShortName(static_cast<int>(day));
     }
-    out.push_back({DraftField::Days, Kind::Text, _("Days"), days, _("e.g. mon thu")});
+    // TRANSLATORS: the days field's example: {0} Monday, {1} Thursday, as short names.
+    out.push_back({DraftField::Days, Kind::Text, _("Days"), days,
+                   fillIn(_("e.g. {0} {1}"), weekdayShortName(0), weekdayShortName(3))});
     out.push_back({DraftField::Time, Kind::Text, _("Time"),
                    schedule.minuteOfDay ? timeOfDayText(*schedule.minuteOfDay) : std::string(),
                    _("HH:MM; empty: your settings' time")});
@@ -773,7 +989,8 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine) {
     return out;
 }
 
-std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index) {
+std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index,
+                                  const BodyModel* body) {
     using Kind = FieldView::Kind;
     std::vector<FieldView> out;
     if (index >= routine.steps.size()) {
@@ -785,7 +1002,7 @@ std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index
         {DraftField::StepName, Kind::Text, _("Name"), step.name, _("at most 500 characters")});
     out.push_back({DraftField::Duration, Kind::Number, _("Duration"), formatNumber(step.durationS),
                    "1-1800 s"});
-    out.push_back({DraftField::Pattern, Kind::Choice, _("Motion"), patternName(pattern), ""});
+    out.push_back({DraftField::Pattern, Kind::Choice, _("Motion"), patternWords(pattern), ""});
     if (hasAmplitude(pattern)) {
         out.push_back({DraftField::Amplitude, Kind::Number, _("Size"),
                        formatNumber(step.motion.amplitudeCm),
@@ -801,12 +1018,11 @@ std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index
     }
     if (byHand(routine.drill)) {
         out.push_back({DraftField::StepTool, Kind::Choice, _("Tool"),
-                       step.tool ? toolName(*step.tool) : _("as the routine"), ""});
+                       step.tool ? toolWords(*step.tool) : asTheRoutine(), ""});
     }
     out.push_back({DraftField::StepTarget, Kind::Choice, _("Muscle"),
-                   targetOr(step.target, _("as the routine")), ""});
-    out.push_back(
-        {DraftField::Sides, Kind::Choice, _("Sides"), step.bothSides ? "both" : "each", ""});
+                   targetWords(step.target, asTheRoutine(), body), ""});
+    out.push_back({DraftField::Sides, Kind::Choice, _("Sides"), sidesWords(step.bothSides), ""});
     out.push_back({DraftField::Cue, Kind::Text, _("Cue"), step.cue, _("at most 500 characters")});
     return out;
 }
@@ -816,8 +1032,8 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
     if (field == DraftField::Days) {
         for (const std::string& word : words(text)) {
             if (!weekdayNamed(word)) {
-                return fillIn(_("\"{0}\" is not a day: mon tue wed thu fri sat sun"),
-                              printable(word));
+                // TRANSLATORS: {1} the days' short names: "Mo Di Mi Do Fr Sa So".
+                return fillIn(_("\"{0}\" is not a day: {1}"), printable(word), shortDayNames());
             }
         }
         return "";
@@ -934,7 +1150,7 @@ bool RoutineDraft::moveStep(std::size_t index, int delta) {
 }
 
 std::string RoutineDraft::setField(DraftField field, std::size_t index, const std::string& text,
-                                   bool typing) {
+                                   bool typing, const BodyModel* body) {
     const std::string problem = fieldProblem(m_routine, index, field, text);
     const bool stepField = field >= DraftField::StepName;
     if (stepField && index >= m_routine.steps.size()) {
@@ -977,6 +1193,8 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
     if (!problem.empty()) {
         return problem;
     }
+    // A choice is given by its keyword or by its words in the language, as the editor shows it.
+    const std::optional<std::string> keyword = choiceKeyword(field, text, body);
     change(key, [&](DraftRoutine& routine) {
         const auto number = parseNumber(text).value_or(0);
         Schedule& schedule = routine.schedule;
@@ -1021,39 +1239,52 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
             routine.steps[index].motion.repeat = static_cast<int>(number);
             break;
         case DraftField::Drill:
-            if (const auto drill = drillNamed(text)) {
+            if (const auto drill = drillNamed(keyword.value_or(""))) {
                 routine.drill = *drill;
             }
             break;
         case DraftField::Ball:
-            routine.ball =
-                BallChoice{text, text == "custom"
-                                     ? (routine.ball.diameterCm > 0 ? routine.ball.diameterCm : 6.7)
-                                     : 0};
+            if (keyword && !keyword->empty()) {
+                routine.ball = BallChoice{
+                    *keyword, *keyword == "custom"
+                                  ? (routine.ball.diameterCm > 0 ? routine.ball.diameterCm : 6.7)
+                                  : 0};
+            }
             break;
         case DraftField::Tool:
-            routine.tool = toolNamed(text);
+            if (keyword) {
+                routine.tool = toolNamed(*keyword);
+            }
             break;
         case DraftField::Target:
-            routine.target = text == "none" ? "" : text;
+            if (keyword) {
+                routine.target = *keyword;
+            }
             break;
         case DraftField::FirstSide:
-            schedule.firstSide = text == "left"    ? FirstSide::Left
-                                 : text == "right" ? FirstSide::Right
-                                                   : FirstSide::Auto;
+            if (keyword) {
+                schedule.firstSide = *keyword == "left"    ? FirstSide::Left
+                                     : *keyword == "right" ? FirstSide::Right
+                                                           : FirstSide::Auto;
+            }
             break;
         case DraftField::StepTool:
-            routine.steps[index].tool = toolNamed(text);
+            if (keyword) {
+                routine.steps[index].tool = toolNamed(*keyword);
+            }
             break;
         case DraftField::StepTarget:
-            routine.steps[index].target =
-                text == "as the routine" ? "" : text; // untranslated: the editor's choice as stored
-            break;                                    // untranslated: the editor's choice as stored
+            if (keyword) {
+                routine.steps[index].target = *keyword;
+            }
+            break;
         case DraftField::Sides:
-            routine.steps[index].bothSides = text == "both";
+            if (keyword) {
+                routine.steps[index].bothSides = *keyword == "both";
+            }
             break;
         case DraftField::Pattern:
-            if (const auto pattern = patternNamed(text)) {
+            if (const auto pattern = patternNamed(keyword.value_or(""))) {
                 routine.steps[index].motion.pattern = *pattern;
             }
             break;

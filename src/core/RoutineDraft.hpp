@@ -131,9 +131,27 @@ struct FieldView {
 };
 
 /// The fields of the routine, and of one of its steps, that apply to it (a ball or a tool,
-/// an amplitude or a repeat, as its drill and motion ask).
-std::vector<FieldView> routineFields(const DraftRoutine& routine);
-std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t step);
+/// an amplitude or a repeat, as its drill and motion ask). Values are in the person's words
+/// and language ("Wand-Übung", "Kreise", "Mo Do"); with a body, balls and muscles by its
+/// labels ("Yoga Tune Up ball"), else by the routine's word.
+std::vector<FieldView> routineFields(const DraftRoutine& routine, const BodyModel* body = nullptr);
+std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t step,
+                                  const BodyModel* body = nullptr);
+
+/// A choice's values in the person's words and language, as the editor shows them; the file
+/// keeps the format's keyword ("wall", "circle", "auto", "mon").
+std::string drillWords(Drill drill);
+std::string patternWords(Pattern pattern);
+std::string toolWords(Tool tool);
+std::string firstSideWords(FirstSide side);
+std::string sidesWords(bool bothSides);
+
+/// The format's keyword of a choice's value as a person gives it: the keyword itself or its
+/// words in the language (case aside); for a ball or a muscle also the body's label. Weekdays
+/// (DraftField::Days) by their keyword, short or long name. "" for no such value, and for the
+/// "none" and "as the routine" choices of a muscle or a step's tool.
+std::optional<std::string> choiceKeyword(DraftField field, const std::string& text,
+                                         const BodyModel* body = nullptr);
 
 /// What is wrong with a value typed into a field, in the person's words ("" when nothing):
 /// the format's limits, as they are typed. For SetupLine, `step` is the line.
@@ -183,9 +201,10 @@ public:
 
     /// Sets a field from text. Text is kept as typed, a number or a choice only when valid;
     /// returns fieldProblem's answer. With `typing`, it joins the previous change of the
-    /// same field into one undo.
+    /// same field into one undo. A choice is given by its keyword or its words in the
+    /// language (choiceKeyword), a ball or a muscle by the body's label when there is a body.
     std::string setField(DraftField field, std::size_t step, const std::string& text,
-                         bool typing = false);
+                         bool typing = false, const BodyModel* body = nullptr);
     /// Steps a choice (drill, ball, pattern, ...) to the next or previous one.
     void cycleField(DraftField field, std::size_t step, int delta, const BodyModel& body);
 

@@ -123,16 +123,16 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     REQUIRE(doc.closing.size() == 2);
     CHECK(doc.closing[0].lines.front() ==
           "7 planned: 1 done, 2 partial, 3 missed, 1 still due today (17% done of those past).");
-    CHECK(hasLine(doc.closing[0].lines, "Week from 2026-11-16: 6 planned"));
+    CHECK(hasLine(doc.closing[0].lines, "Week from 16 Nov: 6 planned"));
     CHECK(hasLine(doc.closing[0].lines, "1 session on a day the plan did not name."));
     const std::string where =
         "left side, step \"" + isolated("Circles") + "\" (round 1), after 2:00 of work";
-    CHECK(hasLine(doc.closing[1].lines, "2026-11-18 20:00  " + isolated(kWall) + ": " + where));
+    CHECK(hasLine(doc.closing[1].lines, "18 Nov 20:00  " + isolated(kWall) + ": " + where));
     // Per routine, the pain stop beside its session, with the side, the step and the time.
     REQUIRE(doc.routines.size() == 2);
     const ReportRoutine& wall = doc.routines[0];
     CHECK(wall.heading == isolated(kWall));
-    CHECK(hasLine(wall.lines, "2026-11-18 20:00  STOPPED FOR PAIN: " + where));
+    CHECK(hasLine(wall.lines, "18 Nov 20:00  STOPPED FOR PAIN: " + where));
     // The drawing marks a pain stop by its flag, never by its words: the stop's line alone.
     REQUIRE(wall.lines.size() == 2);
     CHECK_FALSE(wall.lines[0].painStop);
@@ -140,15 +140,15 @@ TEST_CASE("report: routines done, time per side, pain stops and the plan kept") 
     REQUIRE(wall.sessions.size() == 3);
     CHECK(wall.sessions[1].text.find("STOPPED FOR PAIN") != std::string::npos);
     CHECK(wall.sessions[1].painStop);
-    CHECK(wall.sessions[0].text.find("finished") != std::string::npos);
+    CHECK(wall.sessions[0].text.find(" done, ") != std::string::npos);
     CHECK_FALSE(wall.sessions[0].painStop);
     CHECK_FALSE(wall.sessions[2].painStop);
     // No ratings at all: each chart says so in words; its axis spans the days with sessions.
     REQUIRE(wall.charts.size() == 2);
     CHECK(wall.charts[0].points.empty());
     CHECK(wall.charts[0].emptyNote == "No tension ratings for the left side in this period.");
-    CHECK(wall.charts[0].dateLabels.front().second == "2026-11-16");
-    CHECK(wall.charts[0].dateLabels.back().second == "2026-11-21");
+    CHECK(wall.charts[0].dateLabels.front().second == "16 Nov");
+    CHECK(wall.charts[0].dateLabels.back().second == "21 Nov");
     CHECK(wall.charts[0].heading.find("NRS 0-10") != std::string::npos);
 }
 
@@ -229,8 +229,7 @@ TEST_CASE("report: only interrupted sessions count their time and nothing as don
     CHECK(doc.opening[1].lines.front() == "Left side 1 min 30 s, right side 0 s.");
     CHECK(doc.closing[0].lines[0] ==
           "7 planned: 0 done, 1 partial, 5 missed, 1 still due today (0% done of those past).");
-    CHECK(doc.closing[0].lines[1] ==
-          "Week from 2026-11-16: 6 planned, 0 done, 1 partial, 5 missed");
+    CHECK(doc.closing[0].lines[1] == "Week from 16 Nov: 6 planned, 0 done, 1 partial, 5 missed");
     CHECK(doc.routines.at(0).charts[1].emptyNote ==
           "No tension ratings for the right side in this period.");
 }

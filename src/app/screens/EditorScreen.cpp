@@ -132,10 +132,10 @@ std::vector<EditorScreen::Row> EditorScreen::rows() const {
     if (!m_draft) {
         return out;
     }
-    for (const FieldView& view : routineFields(m_draft->routine())) {
+    for (const FieldView& view : routineFields(m_draft->routine(), &m_app.body)) {
         out.push_back({view, false});
     }
-    for (const FieldView& view : stepFields(m_draft->routine(), m_step)) {
+    for (const FieldView& view : stepFields(m_draft->routine(), m_step, &m_app.body)) {
         out.push_back({view, true});
     }
     return out;
@@ -441,7 +441,7 @@ bool EditorScreen::arrange(float t) {
                 name = name.substr(0, 57) + "...";
             }
             texts.push_back({name + " · " + rollcoach::fillIn(_("{0} s"), seconds) + " · " +
-                                 patternName(step.motion.pattern),
+                                 patternWords(step.motion.pattern),
                              &regular,
                              rowSize,
                              i == m_step ? palette::text : palette::dimText,
@@ -686,7 +686,7 @@ void EditorScreen::commitEntry() {
     const std::vector<Row> all = rows();
     if (m_row < all.size()) {
         m_entryProblem = m_draft->setField(all[m_row].view.field, indexFor(all[m_row].view, m_step),
-                                           m_entry->text(), true);
+                                           m_entry->text(), true, &m_app.body);
     }
 }
 
@@ -891,8 +891,13 @@ ScreenRequest EditorScreen::key(const sf::Event::KeyEvent& key) {
                 m_points = list;
                 m_point = std::min(after + 1, count);
             } else {
-                m_status = _("This motion takes no more points: choose path, stroke, strip, "
-                             "knead or friction");
+                // TRANSLATORS: {0} to {4} the motions as the editor names them: path, stroke,
+                // strip, knead, friction.
+                m_status = fillIn(_("This motion takes no more points: choose {0}, {1}, {2}, {3} "
+                                    "or {4}"),
+                                  patternWords(Pattern::Path), patternWords(Pattern::Stroke),
+                                  patternWords(Pattern::Strip), patternWords(Pattern::Knead),
+                                  patternWords(Pattern::Friction));
             }
             refresh(true);
         } else {

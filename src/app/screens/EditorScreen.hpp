@@ -36,6 +36,8 @@ public:
     const std::string& savePath() const { return m_savePath; }
     const std::string& status() const { return m_status; }
     std::size_t step() const { return m_step; }
+    /// The texts as laid out: labels, values, notes, the list of steps.
+    const std::vector<PlacedText>& texts() const { return m_texts; }
     /// The line on the bodies the routine does not fit, when that is not the problem already
     /// shown for this body; "" otherwise.
     const std::string& everyBodyProblem() const { return m_everyBody; }

@@ -1,0 +1,221 @@
+// The editor's values in the person's words and language, with the file keeping the format's
+// keywords; and the report's dates as the person reads them. Against the real German and
+// Spanish catalogs the build compiles (build/locale).
+#include "TestSupport.hpp"
+
+#include "core/Language.hpp"
+#include "core/Report.hpp"
+#include "core/RoutineDraft.hpp"
+#include "core/RoutineLoader.hpp"
+#include "core/Schedule.hpp"
+#include "core/TextFile.hpp"
+#include "core/Translate.hpp"
+
+#include <algorithm>
+#include <clocale>
+#include <cstdlib>
+#include <libintl.h>
+#include <set>
+
+using namespace rollcoach;
+using namespace rollcoach::test;
+
+namespace {
+
+// The build's catalog of a language for as long as it lives; then the texts as written.
+class RealCatalog {
+public:
+    explicit RealCatalog(const char* language) {
+        setenv("LANGUAGE", language, 1);
+        std::setlocale(LC_MESSAGES, "C.UTF-8");
+        bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
+        bind_textdomain_codeset(kTextDomain, "UTF-8");
+        setPreferredLanguages({language});
+    }
+    ~RealCatalog() {
+        unsetenv("LANGUAGE");
+        std::setlocale(LC_MESSAGES, "C");
+        bindtextdomain(kTextDomain, "/nonexistent");
+        setPreferredLanguages({});
+    }
+};
+
+// Every keyword a choice of the routine format may write.
+const std::set<std::string>& keywords() {
+    static const std::set<std::string> words = {
+        "wall",       "lying",     "partner",  "self-press",   "hold",
+        "horizontal", "vertical",  "circle",   "path",         "stroke",
+        "knead",      "strip",     "friction", "hands",        "thumb",
+        "fingers",    "auto",      "left",     "right",        "both",
+        "each",       "none",      "tennis",   "yoga-tune-up", "yoga-tune-up-plus",
+        "custom",     "rhomboids", "mon",      "tue",          "wed",
+        "thu",        "fri",       "sat",      "sun"};
+    return words;
+}
+
+DraftRoutine shipped(const std::string& name, const BodyModel& body) {
+    const DraftRead read = readDraft(readTextFile(shippedRoutine(name), 1 << 20).text, body);
+    REQUIRE(read.draft);
+    return *read.draft;
+}
+
+// Each choice's value shown, set back as shown, leaves the routine as it was: the words lead
+// to the keyword.
+void roundTrip(const DraftRoutine& routine, const BodyModel& body, bool noKeywords = true) {
+    RoutineDraft draft(routine);
+    const std::string before = draft.yaml();
+    std::vector<FieldView> fields = routineFields(routine, &body);
+    const std::vector<FieldView> steps = stepFields(routine, 0, &body);
+    fields.insert(fields.end(), steps.begin(), steps.end());
+    for (const FieldView& view : fields) {
+        if (view.kind != FieldView::Kind::Choice && view.field != DraftField::Days) {
+            continue;
+        }
+        CAPTURE(view.label);
+        CAPTURE(view.value);
+        if (noKeywords) {
+            CHECK(keywords().count(view.value) == 0);
+        }
+        CHECK(draft.setField(view.field, 0, view.value, false, &body).empty());
+        CHECK(draft.yaml() == before);
+    }
+}
+
+} // namespace
+
+TEST_CASE("the editor's values in German: words for the drill, motion, side and days, the keywords "
+          "kept") {
+    RealCatalog german("de");
+    const BodyModel body = BodyModel::load(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml");
+    const DraftRoutine routine = shipped("wall-tennis-ball.yaml", body);
+    const std::vector<FieldView> fields = routineFields(routine, &body);
+    auto value = [&fields](DraftField field) {
+        for (const FieldView& view : fields) {
+            if (view.field == field) {
+                return view.value;
+            }
+        }
+        return std::string("(none)");
+    };
+    CHECK(value(DraftField::Drill) == "Wand-Übung");
+    CHECK(value(DraftField::Ball) == "Tennisball");
+    CHECK(value(DraftField::FirstSide) == "abwechselnd");
+    CHECK(value(DraftField::Days) == "Mo Mi Fr");
+    CHECK(value(DraftField::Target) != "rhomboids");
+    CHECK(stepFields(routine, 0, &body)[2].value == "halten");
+    CHECK(stepFields(routine, 1, &body)[2].value == "waagrecht");
+    roundTrip(routine, body);
+    roundTrip(shipped("partner-upper-back-massage.yaml", body), body);
+
+    // Typed or given in German, or as the file's keyword: the file gets the keyword.
+    RoutineDraft draft(routine);
+    CHECK(draft.setField(DraftField::Drill, 0, "liege-übung").empty());
+    CHECK(draft.routine().drill == Drill::Lying);
+    CHECK(draft.yaml().find("drill: lying\n") != std::string::npos);
+    CHECK(draft.setField(DraftField::Drill, 0, "wall").empty());
+    CHECK(draft.routine().drill == Drill::Wall);
+    draft.setField(DraftField::Pattern, 0, "Kreise");
+    CHECK(draft.routine().steps[0].motion.pattern == Pattern::Circle);
+    CHECK(draft.yaml().find("pattern: circle") != std::string::npos);
+    draft.setField(DraftField::FirstSide, 0, "links");
+    CHECK(draft.yaml().find("first_side: left") != std::string::npos);
+    draft.setField(DraftField::Sides, 0, "beide zugleich");
+    CHECK(draft.routine().steps[0].bothSides);
+    draft.setField(DraftField::Target, 0, "keiner");
+    CHECK(draft.routine().target.empty());
+    CHECK(draft.setField(DraftField::Days, 0, "Di, donnerstag sa").empty());
+    CHECK(draft.yaml().find("days: [tue, thu, sat]") != std::string::npos);
+    CHECK(draft.setField(DraftField::Days, 0, "mon fri").empty());
+    CHECK(draft.yaml().find("days: [mon, fri]") != std::string::npos);
+    // A word that is no day is named, with the days as the language writes them.
+    CHECK(draft.setField(DraftField::Days, 0, "Mo Xy") ==
+          "„xy“ ist kein Tag: Mo Di Mi Do Fr Sa So");
+    CHECK(draft.yaml().find("days: [mon, fri]") != std::string::npos);
+    CHECK(choiceKeyword(DraftField::Ball, "Yoga-Tune-Up-Ball", &body).value_or("?") ==
+          choiceKeyword(DraftField::Ball, "yoga-tune-up", &body).value_or("!"));
+    CHECK_FALSE(choiceKeyword(DraftField::Pattern, "Walzer"));
+
+    CHECK(shortDate(Date{2026, 11, 23}) == "23. Nov");
+    CHECK(shortDate(Date{2026, 3, 5}, true) == "5. Mär 2026");
+}
+
+TEST_CASE("the editor's values in Spanish, each leading back to the format's keyword") {
+    RealCatalog spanish("es");
+    const BodyModel body = BodyModel::load(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml");
+    const DraftRoutine routine = shipped("wall-tennis-ball.yaml", body);
+    CHECK(drillWords(Drill::Wall) == "ejercicio en la pared");
+    CHECK(patternWords(Pattern::Circle) == "círculos");
+    CHECK(patternWords(Pattern::Knead) == "amasamiento");
+    CHECK(toolWords(Tool::Thumb) == "pulgar");
+    CHECK(firstSideWords(FirstSide::Right) == "derecho");
+    for (const Pattern pattern :
+         {Pattern::Hold, Pattern::Horizontal, Pattern::Vertical, Pattern::Circle, Pattern::Path,
+          Pattern::Stroke, Pattern::Knead, Pattern::Strip, Pattern::Friction}) {
+        CAPTURE(patternName(pattern));
+        CHECK(choiceKeyword(DraftField::Pattern, patternWords(pattern)) ==
+              std::string(patternName(pattern)));
+    }
+    roundTrip(routine, body);
+    roundTrip(shipped("partner-upper-back-massage.yaml", body), body);
+    RoutineDraft draft(routine);
+    CHECK(draft.setField(DraftField::Days, 0, "lun MIÉ sábado").empty());
+    CHECK(draft.yaml().find("days: [mon, wed, sat]") != std::string::npos);
+    draft.setField(DraftField::Drill, 0, "masaje en pareja");
+    CHECK(draft.routine().drill == Drill::Partner);
+    CHECK(shortDate(Date{2026, 11, 23}) == "23 nov");
+}
+
+TEST_CASE("the editor's values in English are a person's words too") {
+    const BodyModel& body = referenceBody();
+    DraftRoutine routine = shipped("wall-tennis-ball.yaml", body);
+    routine.ball = BallChoice{"yoga-tune-up", 0};
+    const std::vector<FieldView> fields = routineFields(routine, &body);
+    const auto ball = std::find_if(fields.begin(), fields.end(),
+                                   [](const FieldView& v) { return v.field == DraftField::Ball; });
+    REQUIRE(ball != fields.end());
+    CHECK(ball->value == "Yoga Tune Up ball");
+    CHECK(fields[1].value == "wall drill");
+    // English words may be the keyword itself ("rhomboids"): a person says it so.
+    roundTrip(routine, body, false);
+    CHECK(shortDate(Date{2026, 11, 23}) == "23 Nov");
+}
+
+TEST_CASE("the report's weekly rows give the dates in words, the CSV ISO dates") {
+    RealCatalog german("de");
+    SessionRecord r;
+    r.routineTitle = "Wall tennis-ball drill";
+    r.startedAt = kTestMonday;
+    r.endedAt = kTestMonday + 600;
+    r.how = "finished";
+    r.leftS = 300;
+    r.rightS = 300;
+    const RoutineLoad wall =
+        loadRoutineFile(shippedRoutine("wall-tennis-ball.yaml"), referenceBody());
+    REQUIRE(wall.routine);
+    const ReportData data = gatherReport({r}, {{"wall-tennis-ball.yaml", *wall.routine}}, 2,
+                                         kTestMonday + 3600, Settings{});
+    const ReportDocument doc = reportDocument(data);
+    std::string text;
+    for (const ReportSection& section : doc.closing) {
+        for (const std::string& line : section.lines) {
+            text += line + "\n";
+        }
+    }
+    for (const ReportRoutine& part : doc.routines) {
+        for (const ReportLine& line : part.sessions) {
+            text += line.text + "\n";
+        }
+        for (const ReportChart& chart : part.charts) {
+            for (const auto& label : chart.dateLabels) {
+                text += label.second + "\n";
+            }
+        }
+    }
+    CAPTURE(text);
+    CHECK(text.find("23. Nov") != std::string::npos);
+    CHECK(text.find("2026-11-") == std::string::npos);
+    // How the session ended, in the person's words too; the CSV keeps the history's word.
+    CHECK(text.find("finished") == std::string::npos);
+    CHECK(reportCsv(data).find(",finished,") != std::string::npos);
+    CHECK(reportCsv(data).find("2026-11-23,") != std::string::npos);
+}
