@@ -193,6 +193,42 @@ TEST_CASE("paused and asking at once: the time left stays, PAUSED beside it, the
         const sf::FloatRect lift = screen.liftArea();
         CHECK(lift.left >= body.left);
         CHECK(lift.left + lift.width <= body.left + body.width + 0.5f);
+        CHECK(lift.top >= body.top);
+        CHECK(lift.top + lift.height <= body.top + body.height + 0.5f);
+        // The balls being placed are never under the box that says where to place them.
+        for (const sf::FloatRect& placed : screen.placedAreas()) {
+            CHECK_FALSE(lift.intersects(placed));
+        }
+    }
+}
+
+TEST_CASE("the switch's lift text keeps clear of the balls being placed, through the switch, "
+          "at every size") {
+    for (const char* file : {"lying-yoga-tune-up.yaml", "wall-tennis-ball.yaml"}) {
+        INFO(file);
+        Harness h;
+        Session session(openRoutine(shippedRoutine(file), h.body).routine.value(), {}, Side::Left,
+                        h.body, h.clock, nullptr);
+        SessionScreen screen(h.app, session);
+        for (int s = 0; s < 3600 && !screen.snapshot().switching; ++s) {
+            screen.update(1);
+        }
+        REQUIRE(screen.snapshot().switching);
+        int checked = 0;
+        for (; screen.snapshot().switching; screen.update(0.5)) {
+            for (sf::Vector2u size : kSizes) {
+                INFO(sizeName(size));
+                screen.layout(size);
+                const sf::FloatRect lift = screen.liftArea();
+                // Lifted, no ball shows; then they show at their place on the other side.
+                const std::vector<sf::FloatRect> placed = screen.placedAreas();
+                for (const sf::FloatRect& area : placed) {
+                    CHECK_FALSE(lift.intersects(area));
+                }
+                checked += placed.empty() ? 0 : 1;
+            }
+        }
+        CHECK(checked >= 4 * 8);
     }
 }
 

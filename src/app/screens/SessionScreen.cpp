@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace rollcoach {
 namespace {
@@ -759,6 +760,47 @@ sf::FloatRect SessionScreen::postureArea() const {
     return posture;
 }
 
+std::vector<sf::FloatRect> SessionScreen::placedAreas(const BodyView& view) const {
+    std::vector<sf::FloatRect> areas;
+    const float radius = static_cast<float>(m_pic.contactRadiusCm) * view.pixelsPerCm();
+    for (const BallOnScreen& ball : m_pic.balls) {
+        const sf::Vector2f at = view.toScreen(ball.at);
+        areas.push_back({at.x - radius, at.y - radius, 2 * radius, 2 * radius});
+    }
+    return areas;
+}
+
+std::vector<sf::FloatRect> SessionScreen::placedAreas() const {
+    return placedAreas(diagram(m_pic.side).view());
+}
+
+sf::FloatRect SessionScreen::shownLiftBox(const BodyView& view) const {
+    // Where no ball shows while it is carried, the box stands where the layout put it. Where
+    // the balls or hands do show (placed on the new side), it keeps clear of them: below them
+    // if the body has room there, else above them.
+    sf::FloatRect box = m_liftBox;
+    float highest = std::numeric_limits<float>::max();
+    float lowest = std::numeric_limits<float>::lowest();
+    for (const sf::FloatRect& placed : placedAreas(view)) {
+        highest = std::min(highest, placed.top);
+        lowest = std::max(lowest, placed.top + placed.height);
+    }
+    const sf::FloatRect area = m_boxes["body"];
+    const float clear = 8 * std::max(1.f, box.height / 100.f);
+    if (lowest > highest && box.top < lowest + clear && box.top + box.height > highest - clear) {
+        if (lowest + clear + box.height <= area.top + area.height) {
+            box.top = lowest + clear;
+        } else if (highest - clear - box.height >= area.top) {
+            box.top = highest - clear - box.height;
+        }
+    }
+    return box;
+}
+
+sf::FloatRect SessionScreen::liftArea() const {
+    return shownLiftBox(diagram(m_pic.side).view());
+}
+
 void SessionScreen::draw(sf::RenderTarget& target) const {
     const SessionSnapshot& pic = m_pic;
     const Routine& routine = m_session.routine();
@@ -831,8 +873,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         drawCirclesAndCount(target, view, pic, arrowWidth(size), m_app.fonts.bold);
     }
     if (pic.switching) {
-        // Lift, then place: large on the body, where no ball shows while it is carried.
-        const sf::FloatRect box = m_liftBox;
+        // Lift, then place: large on the body, clear of the balls or hands shown.
+        const sf::FloatRect box = shownLiftBox(view);
         const float inset = 16 * c.u;
         drawPanel(target, box, palette::panel, palette::accent, 3 * c.u);
         fitLabel(

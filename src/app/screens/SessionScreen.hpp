@@ -53,9 +53,14 @@ public:
     /// and the lift instruction's box over the body, as laid out.
     sf::FloatRect pausedArea() const { return m_pausedBox; }
     sf::FloatRect leaveArea() const { return m_leaveBox; }
-    sf::FloatRect liftArea() const { return m_liftBox; }
+    /// Where the switch's lift text is drawn: clear of the balls or hands shown.
+    sf::FloatRect liftArea() const;
+    /// The balls' or hands' contact patches on screen, as drawn now.
+    std::vector<sf::FloatRect> placedAreas() const;
 
 private:
+    std::vector<sf::FloatRect> placedAreas(const BodyView& view) const;
+    sf::FloatRect shownLiftBox(const BodyView& view) const;
     void play(const std::vector<Cue>& cues);
     ScreenRequest afterCommand();
     bool arrange(sf::Vector2u size, float big, float t, int level);
