@@ -1,6 +1,7 @@
 #include "Progress.hpp"
 #include "Translate.hpp"
 
+#include "Language.hpp"
 #include "PrintableText.hpp"
 #include "Timeline.hpp"
 
@@ -187,12 +188,12 @@ std::string ratingText(const std::optional<double>& value) {
     if (!value) {
         return "-";
     }
+    // One decimal, none when it is zero ("6", not "6.0"), with the language's separator.
     char text[32];
     std::snprintf(text, sizeof text, "%.1f", *value);
-    std::string shown = text;
-    if (shown.size() > 2 && shown.compare(shown.size() - 2, 2, ".0") == 0) {
-        shown.resize(shown.size() - 2);
-    }
+    const std::string tenths = text;
+    const bool whole = tenths.size() > 2 && tenths.compare(tenths.size() - 2, 2, ".0") == 0;
+    const std::string shown = humanDecimal(*value, whole ? 0 : 1);
     return shown == "-0" ? "0" : shown;
 }
 

@@ -97,7 +97,8 @@ struct Progress {
     const SideProgress& of(Side side) const { return side == Side::Left ? left : right; }
 };
 
-/// A rating as a person reads it: "6", "5.5"; "-" when not given.
+/// A rating as a person reads it: "6", "5.5" ("5,5" in German); "-" when not given. Machine
+/// formats (CSV, JSON) write their own.
 std::string ratingText(const std::optional<double>& value);
 /// A change with its sign, so a drop and a rise read apart: "-3", "+1", "0"; "-" when unset.
 std::string changeText(const std::optional<double>& value);

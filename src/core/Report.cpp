@@ -534,8 +534,16 @@ std::string csvNumber(double value) {
     return text;
 }
 
+// A rating as ratingText gives it, "6" or "5.5", but with a point in every language.
 std::string csvRating(const std::optional<double>& value) {
-    return value ? ratingText(value) : "";
+    if (!value) {
+        return "";
+    }
+    std::string shown = csvNumber(*value);
+    if (shown.size() > 2 && shown.compare(shown.size() - 2, 2, ".0") == 0) {
+        shown.resize(shown.size() - 2);
+    }
+    return shown == "-0" ? "0" : shown;
 }
 
 } // namespace

@@ -56,6 +56,38 @@ std::optional<double> parseNumber(const std::string& text) {
     return value;
 }
 
+// A number as the editor shows it: as many decimals as the file writes, with the language's
+// separator ("0,5" in German); the file keeps "0.5".
+std::string shownNumber(double value) {
+    const std::string written = formatNumber(value);
+    const std::size_t point = written.find('.');
+    if (point == std::string::npos || written.find_first_of("eE") != std::string::npos) {
+        return written;
+    }
+    return humanDecimal(value, static_cast<int>(written.size() - point - 1));
+}
+
+// More than one decimal separator, a point or a comma ("1,2,3", "0,5.5"): no number, as
+// neither a decimal nor a thousands separator can be guessed.
+bool hasTwoSeparators(const std::string& text) {
+    const std::size_t separator = text.find_first_of(".,");
+    return separator != std::string::npos &&
+           text.find_first_of(".,", separator + 1) != std::string::npos;
+}
+
+// A number as a person types it into the editor: with a point or a comma, whatever the
+// language, so "0,5" and "0.5" are the same half.
+std::optional<double> typedNumber(const std::string& text) {
+    if (hasTwoSeparators(text)) {
+        return std::nullopt;
+    }
+    std::string withPoint = text;
+    if (const std::size_t comma = withPoint.find(','); comma != std::string::npos) {
+        withPoint[comma] = '.';
+    }
+    return parseNumber(withPoint);
+}
+
 // Text YAML reads back as the very same text without quotes: letters first, no character
 // that means something to YAML, no word it reads as true, false or null.
 bool plainIsSafe(const std::string& text) {
@@ -383,9 +415,9 @@ std::optional<NumberRange> rangeOf(const DraftRoutine& routine, std::size_t step
 }
 
 std::string rangeText(const NumberRange& range) {
-    return (range.minExclusive ? fillIn(_("over {0}, up to "), formatNumber(range.min))
-                               : formatNumber(range.min) + "-") +
-           formatNumber(range.max) + " " + range.unit;
+    return (range.minExclusive ? fillIn(_("over {0}, up to "), shownNumber(range.min))
+                               : shownNumber(range.min) + "-") +
+           shownNumber(range.max) + " " + range.unit;
 }
 
 bool isTextField(DraftField field) {
@@ -953,7 +985,7 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine, const BodyMode
             {DraftField::Ball, Kind::Choice, _("Ball"), ballWords(routine.ball, body), ""});
         if (routine.ball.kind == "custom") {
             out.push_back({DraftField::BallSize, Kind::Number, _("Ball size"),
-                           formatNumber(routine.ball.diameterCm), _("3-15 cm across")});
+                           shownNumber(routine.ball.diameterCm), _("3-15 cm across")});
         }
     }
     out.push_back({DraftField::Target, Kind::Choice, _("Muscle"),
@@ -963,10 +995,10 @@ std::vector<FieldView> routineFields(const DraftRoutine& routine, const BodyMode
         {DraftField::Rounds, Kind::Number, _("Rounds"), std::to_string(schedule.rounds), "1-20"});
     out.push_back({DraftField::FirstSide, Kind::Choice, _("First side"),
                    firstSideWords(schedule.firstSide), ""});
-    out.push_back({DraftField::LeadInS, Kind::Number, _("Get ready"),
-                   formatNumber(schedule.leadInS), "0-120 s"});
+    out.push_back({DraftField::LeadInS, Kind::Number, _("Get ready"), shownNumber(schedule.leadInS),
+                   "0-120 s"});
     out.push_back({DraftField::SwitchS, Kind::Number, _("Switch sides"),
-                   formatNumber(schedule.switchS), "1-120 s"});
+                   shownNumber(schedule.switchS), "1-120 s"});
     std::string days;
     for (const Weekday day : schedule.days) {
         days += (days.empty() ? "" : " ") + weekdayShortName(static_cast<int>(day));
@@ -1000,17 +1032,17 @@ std::vector<FieldView> stepFields(const DraftRoutine& routine, std::size_t index
     const Pattern pattern = step.motion.pattern;
     out.push_back(
         {DraftField::StepName, Kind::Text, _("Name"), step.name, _("at most 500 characters")});
-    out.push_back({DraftField::Duration, Kind::Number, _("Duration"), formatNumber(step.durationS),
+    out.push_back({DraftField::Duration, Kind::Number, _("Duration"), shownNumber(step.durationS),
                    "1-1800 s"});
     out.push_back({DraftField::Pattern, Kind::Choice, _("Motion"), patternWords(pattern), ""});
     if (hasAmplitude(pattern)) {
         out.push_back({DraftField::Amplitude, Kind::Number, _("Size"),
-                       formatNumber(step.motion.amplitudeCm),
-                       fillIn(_("up to {0} cm"), formatNumber(maxAmplitude(pattern)))});
+                       shownNumber(step.motion.amplitudeCm),
+                       fillIn(_("up to {0} cm"), shownNumber(maxAmplitude(pattern)))});
     }
     if (hasPeriod(pattern)) {
         out.push_back({DraftField::Period, Kind::Number, _("Period"),
-                       formatNumber(step.motion.periodS), "0.5-120 s"});
+                       shownNumber(step.motion.periodS), shownNumber(0.5) + "-120 s"});
     }
     if (hasRepeat(pattern)) {
         out.push_back({DraftField::Repeat, Kind::Number, _("Repeat"),
@@ -1065,8 +1097,13 @@ std::string fieldProblem(const DraftRoutine& routine, std::size_t step, DraftFie
     if (!range) {
         return "";
     }
-    const auto value = parseNumber(text);
+    const auto value = typedNumber(text);
     if (!value) {
+        if (hasTwoSeparators(text)) {
+            // TRANSLATORS: {0} what was typed, "1,2,3"; {1} the field's limits, "1-1800 s".
+            return fillIn(_("\"{0}\" has more than one decimal separator: a number, {1}"),
+                          printable(trimmed(text)), rangeText(*range));
+        }
         return fillIn(_("a number, {0}"), rangeText(*range));
     }
     if (*value < range->min || (range->minExclusive && *value <= range->min) ||
@@ -1196,7 +1233,7 @@ std::string RoutineDraft::setField(DraftField field, std::size_t index, const st
     // A choice is given by its keyword or by its words in the language, as the editor shows it.
     const std::optional<std::string> keyword = choiceKeyword(field, text, body);
     change(key, [&](DraftRoutine& routine) {
-        const auto number = parseNumber(text).value_or(0);
+        const auto number = typedNumber(text).value_or(0);
         Schedule& schedule = routine.schedule;
         switch (field) {
         case DraftField::Days: {

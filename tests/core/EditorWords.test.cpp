@@ -4,6 +4,7 @@
 #include "TestSupport.hpp"
 
 #include "core/Language.hpp"
+#include "core/Progress.hpp"
 #include "core/Report.hpp"
 #include "core/RoutineDraft.hpp"
 #include "core/RoutineLoader.hpp"
@@ -218,4 +219,141 @@ TEST_CASE("the report's weekly rows give the dates in words, the CSV ISO dates")
     CHECK(text.find("finished") == std::string::npos);
     CHECK(reportCsv(data).find(",finished,") != std::string::npos);
     CHECK(reportCsv(data).find("2026-11-23,") != std::string::npos);
+}
+
+namespace {
+
+std::string shownValue(const RoutineDraft& draft, DraftField field) {
+    std::vector<FieldView> fields = routineFields(draft.routine());
+    const std::vector<FieldView> steps = stepFields(draft.routine(), 0);
+    fields.insert(fields.end(), steps.begin(), steps.end());
+    for (const FieldView& view : fields) {
+        if (view.field == field) {
+            return view.value;
+        }
+    }
+    return "(no such field)";
+}
+
+std::string shownLimit(const RoutineDraft& draft, DraftField field) {
+    for (const FieldView& view : stepFields(draft.routine(), 0)) {
+        if (view.field == field) {
+            return view.limit;
+        }
+    }
+    return "(no such field)";
+}
+
+// A circle's period and a ball of its own size typed with a comma and with a point: both read
+// as the same number, shown with the language's separator, written with a point.
+void typedDecimals(const char* comma) {
+    RoutineDraft draft(templateDraft("wall", "Decimals", referenceBody()));
+    REQUIRE(draft.setField(DraftField::Pattern, 0, "circle").empty());
+    CHECK(draft.setField(DraftField::Period, 0, "0,5").empty());
+    CHECK(shownValue(draft, DraftField::Period) == std::string("0") + comma + "5");
+    CHECK(draft.yaml().find("period_s: 0.5\n") != std::string::npos);
+    CHECK(draft.setField(DraftField::Period, 0, "2.5").empty());
+    CHECK(shownValue(draft, DraftField::Period) == std::string("2") + comma + "5");
+    CHECK(draft.yaml().find("period_s: 2.5\n") != std::string::npos);
+    CHECK(shownLimit(draft, DraftField::Period) == std::string("0") + comma + "5-120 s");
+    CHECK(draft.setField(DraftField::Amplitude, 0, " 1,25 ").empty());
+    CHECK(shownValue(draft, DraftField::Amplitude) == std::string("1") + comma + "25");
+    CHECK(draft.yaml().find("amplitude_cm: 1.25\n") != std::string::npos);
+    REQUIRE(draft.setField(DraftField::Ball, 0, "custom").empty());
+    CHECK(draft.setField(DraftField::BallSize, 0, "6,5").empty());
+    CHECK(shownValue(draft, DraftField::BallSize) == std::string("6") + comma + "5");
+    CHECK(draft.yaml().find("diameter_cm: 6.5}") != std::string::npos);
+    // The limits hold whichever separator is typed.
+    CHECK_FALSE(draft.setField(DraftField::Period, 0, "0,4").empty());
+    CHECK_FALSE(draft.setField(DraftField::BallSize, 0, "15,5").empty());
+    CHECK_FALSE(draft.setField(DraftField::Rounds, 0, "2,5").empty());
+    // Two separators are no number, whatever they could mean, and nothing changes.
+    const std::string before = draft.yaml();
+    for (const char* typed : {"1,2,3", "0,5.5", "1.2.3", "1,,2"}) {
+        CAPTURE(typed);
+        const std::string problem = draft.setField(DraftField::Period, 0, typed);
+        CHECK(problem.find(typed) != std::string::npos);
+        CHECK(problem.find(std::string("0") + comma + "5-120 s") != std::string::npos);
+        CHECK(draft.yaml() == before);
+    }
+    // A file written so reads back as the same routine.
+    const RoutineLoad load = parseRoutine(draft.yaml(), referenceBody());
+    REQUIRE(load.routine);
+    CHECK(load.routine->steps[0].motion.periodS == doctest::Approx(2.5));
+}
+
+} // namespace
+
+TEST_CASE("the editor shows decimals with a comma in German, takes a comma or a point, writes a "
+          "point") {
+    RealCatalog german("de");
+    typedDecimals(",");
+    // The message for two separators is German.
+    RoutineDraft draft(templateDraft("wall", "Decimals", referenceBody()));
+    REQUIRE(draft.setField(DraftField::Pattern, 0, "circle").empty());
+    const std::string problem = draft.setField(DraftField::Period, 0, "1,2,3");
+    CAPTURE(problem);
+    CHECK(problem.find("decimal separator") == std::string::npos);
+    CHECK(problem.find("Dezimaltrennzeichen") != std::string::npos);
+}
+
+TEST_CASE("the editor shows decimals with a comma in Spanish, takes a comma or a point, writes a "
+          "point") {
+    RealCatalog spanish("es");
+    typedDecimals(",");
+}
+
+TEST_CASE("the editor shows decimals with a point in English and takes a comma too") {
+    typedDecimals(".");
+    RoutineDraft draft(templateDraft("wall", "Decimals", referenceBody()));
+    REQUIRE(draft.setField(DraftField::Pattern, 0, "circle").empty());
+    CHECK(draft.setField(DraftField::Period, 0, "1,2,3") ==
+          "\"1,2,3\" has more than one decimal separator: a number, 0.5-120 s");
+}
+
+TEST_CASE("the report's German rating summaries write 6.5 with a comma, its CSV with a point") {
+    RealCatalog german("de");
+    SessionRecord r;
+    r.routineTitle = "Wall tennis-ball drill";
+    r.startedAt = kTestMonday;
+    r.endedAt = kTestMonday + 600;
+    r.how = "finished";
+    r.leftS = 300;
+    r.rightS = 300;
+    // Two rounds: 6 and 7 before, 4 and 3 after, on average 6.5 and 3.5.
+    r.checkIns = {{Side::Left, false, 6, 1},
+                  {Side::Left, true, 4, 1},
+                  {Side::Left, false, 7, 2},
+                  {Side::Left, true, 3, 2}};
+    const RoutineLoad wall =
+        loadRoutineFile(shippedRoutine("wall-tennis-ball.yaml"), referenceBody());
+    REQUIRE(wall.routine);
+    const ReportData data = gatherReport({r}, {{"wall-tennis-ball.yaml", *wall.routine}}, 2,
+                                         kTestMonday + 3600, Settings{});
+    const ReportDocument doc = reportDocument(data);
+    std::string text;
+    for (const ReportRoutine& part : doc.routines) {
+        for (const ReportLine& line : part.sessions) {
+            text += line.text + "\n";
+        }
+        for (const ReportChart& chart : part.charts) {
+            text += chart.summary + "\n";
+        }
+    }
+    CAPTURE(text);
+    CHECK(text.find("6,5") != std::string::npos);
+    CHECK(text.find("3,5") != std::string::npos);
+    CHECK(text.find("-3") != std::string::npos);
+    CHECK(text.find("6.5") == std::string::npos);
+    CHECK(text.find("3.5") == std::string::npos);
+    const std::string csv = reportCsv(data);
+    CAPTURE(csv);
+    CHECK(csv.find(",6.5,3.5,,,") != std::string::npos);
+    CHECK(csv.find("6,5") == std::string::npos);
+    // The progress table's words too; a whole rating keeps no decimals.
+    CHECK(ratingText(6.5) == "6,5");
+    CHECK(ratingText(6.0) == "6");
+    CHECK(ratingText(-0.01) == "0");
+    CHECK(changeText(-3.5) == "-3,5");
+    CHECK(changeText(0.5) == "+0,5");
 }
