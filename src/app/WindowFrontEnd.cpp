@@ -23,7 +23,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -394,44 +393,26 @@ bool isFullScreenKey(const sf::Event& event) {
 
 int runWindow(const WindowRequest& request, const Workspace& workspace, std::ostream& out,
               std::ostream& err) {
-    // X's input method reads the compose table of the locale's character type when a window
-    // opens: a UTF-8 locale's has 5,700 lines (every Compose sequence there is), 12 ms of
-    // start-up and 0.5 MiB held for the whole run. The "C" character type's is the Latin-1
-    // table: dead keys still make é, ñ and ü, and typed text still arrives as UTF-8 (SFML asks
-    // Xutf8LookupString, which turns every key into Unicode). Nothing else in the window reads
-    // the character type: gettext answers in UTF-8 (bind_textdomain_codeset), text is handled
-    // as UTF-8 bytes, and espeak-ng runs as a program with the environment as it was. Set here,
-    // before any thread starts: setlocale is not safe beside other threads.
-    std::setlocale(LC_CTYPE, "C");
-
-    const bool render = request.mode == WindowRequest::Mode::Render;
-    // The body and the routine are read while the display answers (an X server can take tens
-    // of milliseconds to): a broken file is still reported first, and even headless.
     std::string why;
-    std::optional<BodyModel> body;
-    std::optional<RoutineEntry> given;
-    bool givenRead = true;
-    std::ostringstream readingErrors; // told in order once reading is over
-    std::future<void> readingFiles = std::async(std::launch::async, [&] {
-        body = loadBody(workspace, why);
-        // The editor opens its file itself: one that is not there yet is a new routine.
-        if (body && !request.routineFile.empty() && request.mode != WindowRequest::Mode::Edit) {
-            const bool keepNotFit = !render || request.picture == WindowRequest::Picture::Body ||
-                                    request.picture == WindowRequest::Picture::Edit;
-            given = loadGiven(request.routineFile, *body, keepNotFit, readingErrors);
-            givenRead = given.has_value();
-        }
-    });
-    DisplayCheck display;
-    readingFiles.get();
-    err << readingErrors.str();
+    const std::optional<BodyModel> body = loadBody(workspace, why);
     if (!body) {
         err << why << "\n";
         return 1;
     }
-    if (!givenRead) {
-        return 1;
+    // Check the routine before the display, so a broken file is reported even headless, and
+    // even when the display does not answer.
+    std::optional<RoutineEntry> given;
+    const bool render = request.mode == WindowRequest::Mode::Render;
+    // The editor opens its file itself: one that is not there yet is a new routine.
+    if (!request.routineFile.empty() && request.mode != WindowRequest::Mode::Edit) {
+        const bool keepNotFit = !render || request.picture == WindowRequest::Picture::Body ||
+                                request.picture == WindowRequest::Picture::Edit;
+        given = loadGiven(request.routineFile, *body, keepNotFit, err);
+        if (!given) {
+            return 1;
+        }
     }
+    DisplayCheck display;
     if (!display.available()) {
         err << "rollcoach: error: " << display.why() << "\n";
         return 1;

@@ -96,9 +96,8 @@ press End
 xdotool type --delay 50 " Breathe out."
 press Return
 press ctrl+l
-# Letters beyond ASCII arrive whole: the window reads keys in the "C" character type. xdotool
-# types them on a spare key it maps and unmaps again: slowly, so a busy machine's window reads
-# each before its key is taken back.
+# Letters beyond ASCII arrive whole. xdotool types them on a spare key it maps and unmaps
+# again: slowly, so a busy machine's window reads each before its key is taken back.
 xdotool type --delay 50 "Shoes off, F"
 xdotool type --delay 250 "üß"
 xdotool type --delay 50 "e flach."
