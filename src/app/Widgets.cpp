@@ -1,6 +1,7 @@
 #include "Widgets.hpp"
 
 #include "Palette.hpp"
+#include "core/RoutineDraft.hpp"
 #include "core/Translate.hpp"
 
 #include <algorithm>
@@ -204,17 +205,8 @@ std::string equipmentText(const BodyModel& body, const Routine& routine) {
 }
 
 std::string drillLabel(Drill drill) {
-    switch (drill) {
-    case Drill::Wall:
-        return _("wall drill");
-    case Drill::Lying:
-        return _("lying drill");
-    case Drill::Partner:
-        return _("partner massage");
-    case Drill::SelfPress:
-        return _("self-press drill");
-    }
-    return _("drill");
+    // The editor's words for a drill, in the core: one set of texts.
+    return drillWords(drill);
 }
 
 } // namespace rollcoach
