@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark of rollcoach against a bare SFML window, under one Xvfb.
 
-    bench/run.py BUILD_DIR [--repeat N] [--seconds S]
+    bench/run.py BUILD_DIR [--repeat N] [--seconds S] [--same-user]
 
 Prints a table of medians and ratios to the baseline, measured in this run."""
 import argparse
@@ -20,11 +20,63 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 WALL = str(ROOT / "routines" / "wall-tennis-ball.yaml")
 
 
-def timed(command, env):
+# Whom the programs run as. A desktop program is started by a person, not by root, and libX11
+# treats root apart: it keeps no parsed compose table for root (see src/app/ComposeCache.cpp),
+# so a run as root would time what no person's start does. Started as root, the benchmark runs
+# every program, the bare ones too, as an unprivileged user with a home of its own.
+RUN_AS = None  # (uid, gid) or None for the benchmark's own user
+
+
+def as_runner():
+    if RUN_AS is not None:
+        os.setgid(RUN_AS[1])
+        os.setgroups([])
+        os.setuid(RUN_AS[0])
+
+
+def own(path):
+    """Gives a folder made by the benchmark, and all in it, to the user the programs run as."""
+    if RUN_AS is None:
+        return
+    for folder, _, files in os.walk(path):
+        os.chown(folder, *RUN_AS)
+        for name in files:
+            os.chown(os.path.join(folder, name), *RUN_AS)
+
+
+def choose_runner(probe):
+    """As root: an unprivileged user that can run `probe` (the build may sit in a folder only
+    root reads), else None, with why."""
+    if os.geteuid() != 0:
+        return None, ""
+    import pwd
+    for name in ("nobody",):
+        try:
+            entry = pwd.getpwnam(name)
+        except KeyError:
+            continue
+        ids = (entry.pw_uid, entry.pw_gid)
+        ok = subprocess.run(probe, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=lambda: (os.setgid(ids[1]), os.setgroups([]),
+                                                os.setuid(ids[0]))).returncode == 0
+        if ok:
+            return ids, f"run as {name} (uid {ids[0]}): a person's start, not root's"
+        return None, (f"run as root: {name} cannot run {probe[0]} (a folder only root reads); "
+                      "start-up includes reading X's compose table, which libX11 keeps no cache "
+                      "of for root")
+    return None, "run as root: no unprivileged user to run as"
+
+
+def timed(command, env, idle=False):
     """Runs a command to its end; returns wall s (to the microsecond), CPU s (user + system) and
-    peak RSS KiB, from the kernel's accounting of the process (wait4)."""
+    peak RSS KiB, from the kernel's accounting of the process (wait4). With `idle`, first lets
+    the X server finish with the program before (a client's windows and contexts are torn
+    down after it exits): a person starts rollcoach on a server that is doing nothing else."""
+    if idle:
+        time.sleep(0.25)
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               preexec_fn=as_runner)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     stderr = process.stderr.read().decode(errors="replace")
@@ -52,7 +104,8 @@ def steady(command, env, seconds, warmup=2.0):
     """CPU per wall second of a running program after `warmup` seconds (start-up excluded),
     read from /proc/PID/stat over `seconds`, its peak resident memory (VmHWM, KiB) and what is
     resident at the end, by mapping."""
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               preexec_fn=as_runner)
     hz = os.sysconf("SC_CLK_TCK")
 
     def cpu():
@@ -130,6 +183,8 @@ def main():
     parser.add_argument("build", type=pathlib.Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--same-user", action="store_true",
+                        help="run the programs as the benchmark's own user, even root")
     args = parser.parse_args()
     rollcoach = str(args.build / "rollcoach")
     baseline = str(args.build / "rollcoach-baseline")
@@ -149,8 +204,21 @@ def main():
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
-    env = dict(os.environ, DISPLAY=display, ALSOFT_DRIVERS="null")
+    global RUN_AS
+    RUN_AS, runner = (None, "") if args.same_user else choose_runner([rollcoach, "--version"])
     data = pathlib.Path(tempfile.mkdtemp(prefix="rollcoach-bench-"))
+    env = dict(os.environ, DISPLAY=display, ALSOFT_DRIVERS="null")
+    if RUN_AS is not None:
+        # A home of its own, as a person has: caches (Mesa's shaders, X's compose table) are
+        # kept there between runs. Mesa finds its cache from the password file's home
+        # (/nonexistent for nobody), so the XDG folder is given too.
+        home = data / "home"
+        home.mkdir()
+        env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"),
+                   XDG_CONFIG_HOME=str(home / ".config"), XDG_STATE_HOME=str(home / ".local/state"),
+                   XDG_DATA_HOME=str(home / ".local/share"))
+        env.pop("XCOMPOSECACHE", None)
+        own(data)
     # A sound card for runs with sound: OpenAL Soft's wave writer plays in real time, as a card
     # would, into a file. With ALSOFT_DRIVERS=null alone rollcoach sees no sound device and
     # loads no sound at all.
@@ -170,10 +238,10 @@ def main():
         # Start-up varies by a few milliseconds from run to run: many short runs, taken in turn.
         r = {"base": [], "app": [], "sound": [], "draw": []}
         for _ in range(max(15, 3 * args.repeat)):
-            r["base"].append(timed([baseline, "--frames", "1"], env)[0])
-            r["app"].append(timed(session + ["--frames", "1"], env)[0])
-            r["sound"].append(timed(with_sound + ["--frames", "1"], sound_env)[0])
-            r["draw"].append(timed(draw + fonts + ["--frames", "1"], env)[0])
+            r["base"].append(timed([baseline, "--frames", "1"], env, idle=True)[0])
+            r["app"].append(timed(session + ["--frames", "1"], env, idle=True)[0])
+            r["sound"].append(timed(with_sound + ["--frames", "1"], sound_env, idle=True)[0])
+            r["draw"].append(timed(draw + fonts + ["--frames", "1"], env, idle=True)[0])
         rows.append(("start-up to first frame, muted (s)", median(r["base"]), median(r["app"]), "<= 1.1x", 1.1))
         rows.append(("start-up to first frame, with sound (s)", median(r["base"]), median(r["sound"]),
                      "<= 1.1x", 1.1))
@@ -237,12 +305,14 @@ def main():
 
         folder = pathlib.Path(tempfile.mkdtemp(prefix="rollcoach-routines-"))
         generate_routines(folder, 1000)
+        own(folder)
         files = sorted(str(p) for p in folder.glob("*.yaml"))
         per = []
         for _ in range(args.repeat):
             # Exit status 1 is expected: a tenth of the routines are broken on purpose.
             start = time.perf_counter()
-            subprocess.run([rollcoach, "validate"] + files, env=env, capture_output=True)
+            subprocess.run([rollcoach, "validate"] + files, env=env, capture_output=True,
+                           preexec_fn=as_runner)
             wall = time.perf_counter() - start
             per.append(wall / len(files) * 1000)
         shutil.rmtree(folder)
@@ -251,6 +321,7 @@ def main():
         home = pathlib.Path(tempfile.mkdtemp(prefix="rollcoach-largest-"))
         (home / "routines").mkdir()
         generate_largest_routines(home / "routines", 10)
+        own(home)
         nexts = [timed([rollcoach, "--data-dir", str(home), "next"], env)[0]
                  for _ in range(args.repeat)]
         shutil.rmtree(home)
@@ -271,6 +342,8 @@ def main():
     print(f"rollcoach benchmark: {args.repeat} runs each, medians; {args.seconds} s per CPU run; "
           f"one Xvfb {display} at 1920x1080, window 1280x720, 60 fps limit")
     print("reference: the bare window (baseline), or for memory the drawing floor")
+    print(f"every program {runner}" if runner else "every program run as this user")
+    print("each start-up run begins on an idle X server (0.25 s after the run before)")
     print(f"{'measure':50} {'reference':>10} {'rollcoach':>10} {'ratio':>7}  {'target':14} verdict")
     failed = False
     for name, base, app, target, limit in rows:

@@ -10,6 +10,7 @@ app_data="$prefix/share/rollcoach/app"
 manifest="$app_data/installed-files.txt"
 data_home=${XDG_DATA_HOME:-$HOME/.local/share}
 config_home=${XDG_CONFIG_HOME:-$HOME/.config}
+cache_home=${XDG_CACHE_HOME:-$HOME/.cache}
 
 if [[ ! -f $manifest ]]; then
     echo "Nothing to remove: $manifest is not there (rollcoach was not installed by"
@@ -47,6 +48,10 @@ printf '%s\n' "${folders[@]}" | sort -u | awk '{ print length($0) "\t" $0 }' | s
         folder=$(dirname -- "$folder")
     done
 done
+# What rollcoach keeps only to start faster (X's parsed compose table): made again when needed.
+if [[ -d "$cache_home/rollcoach" && ! -L "$cache_home/rollcoach" ]]; then
+    rm -rf -- "$cache_home/rollcoach"
+fi
 if command -v update-desktop-database > /dev/null; then
     update-desktop-database -q "$prefix/share/applications" 2> /dev/null || true
 fi

@@ -81,10 +81,10 @@ sf::Vector2u DisplayCheck::screenSize() const {
 bool DisplayCheck::confirm(const std::function<bool()>& makeContext) {
     XErrorHandler previous = XSetErrorHandler(noteFailedRequest);
     requestFailed = false;
+    // SFML waits on its own connection for replies while it makes the window and its
+    // context, and Xlib hands each error to the handler as those replies come: a round trip
+    // on this connection would not bring SFML's errors sooner, only wait on the server.
     const bool made = makeContext();
-    if (m_display != nullptr) {
-        XSync(static_cast<Display*>(m_display), False);
-    }
     XSetErrorHandler(previous);
     if (made && !requestFailed) {
         return true;

@@ -1,7 +1,9 @@
 #include "WindowFrontEnd.hpp"
 
 #include "Coach.hpp"
+#include "ComposeCache.hpp"
 #include "DisplayCheck.hpp"
+#include "DisplayOpening.hpp"
 #include "Fonts.hpp"
 #include "MediaPlayer.hpp"
 #include "Png.hpp"
@@ -393,26 +395,33 @@ bool isFullScreenKey(const sf::Event& event) {
 
 int runWindow(const WindowRequest& request, const Workspace& workspace, std::ostream& out,
               std::ostream& err) {
+    const bool render = request.mode == WindowRequest::Mode::Render;
+    if (!render) {
+        keepComposeTable(workspace.cacheDir.empty() ? "" : workspace.cacheDir + "/x11-compose");
+    }
+    // The display is looked at, and OpenGL made ready, while the files are read here.
+    DisplayOpening opening(!render);
     std::string why;
     const std::optional<BodyModel> body = loadBody(workspace, why);
     if (!body) {
         err << why << "\n";
+        opening.finishOrEnd(out, err, 1);
         return 1;
     }
-    // Check the routine before the display, so a broken file is reported even headless, and
-    // even when the display does not answer.
+    // The routine is checked before the display's verdict is heard, so a broken file is
+    // reported even headless, and even when the display does not answer.
     std::optional<RoutineEntry> given;
-    const bool render = request.mode == WindowRequest::Mode::Render;
     // The editor opens its file itself: one that is not there yet is a new routine.
     if (!request.routineFile.empty() && request.mode != WindowRequest::Mode::Edit) {
         const bool keepNotFit = !render || request.picture == WindowRequest::Picture::Body ||
                                 request.picture == WindowRequest::Picture::Edit;
         given = loadGiven(request.routineFile, *body, keepNotFit, err);
         if (!given) {
+            opening.finishOrEnd(out, err, 1);
             return 1;
         }
     }
-    DisplayCheck display;
+    DisplayCheck& display = opening.check();
     if (!display.available()) {
         err << "rollcoach: error: " << display.why() << "\n";
         return 1;
@@ -436,8 +445,8 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         speechProblem = speechMissingNotice();
         err << "rollcoach: notice: " << speechProblem << "\n";
     }
-    std::optional<sf::RenderWindow> window;
     WindowMemory memory;
+    sf::RenderWindow* window = nullptr;
     if (!render) {
         if (request.frames == 0 && !workspace.stateDir.empty()) {
             memory.file = windowStateFile(workspace.stateDir);
@@ -448,8 +457,12 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         // --fullscreen wins over how the window was left.
         memory.place.fullScreen = memory.place.fullScreen || request.fullScreen;
         memory.screen = display.screenSize();
-        window.emplace();
+        std::optional<sf::RenderWindow>& prepared = opening.window();
         display.confirm([&] {
+            if (!prepared) {
+                return false;
+            }
+            window = &*prepared;
             openWindow(*window, memory.place, memory.screen);
             return window->isOpen() && window->setActive(true);
         });

@@ -81,6 +81,7 @@ void settleWorkspace(Workspace& workspace, const GlobalOptions& options, std::os
     workspace.settingsFile =
         fromEnvironment("XDG_CONFIG_HOME", ".config") + "/rollcoach/settings.yaml";
     workspace.stateDir = fromEnvironment("XDG_STATE_HOME", ".local/state") + "/rollcoach";
+    workspace.cacheDir = fromEnvironment("XDG_CACHE_HOME", ".cache") + "/rollcoach";
     // The core reads no environment: where the program and its data are is handed in.
     const char* searchPath = std::getenv("PATH");
     const std::string path = searchPath != nullptr ? searchPath : "/bin:/usr/bin";

@@ -30,7 +30,8 @@ struct Workspace {
     std::optional<double> heightCm;
     std::string dataDir; ///< history and the user's routines
     std::string settingsFile;
-    std::string stateDir;         ///< what the program keeps for itself ($XDG_STATE_HOME/rollcoach)
+    std::string stateDir; ///< what the program keeps for itself ($XDG_STATE_HOME/rollcoach)
+    std::string cacheDir; ///< what may be thrown away and made again ($XDG_CACHE_HOME/rollcoach)
     const Clock* clock = nullptr; ///< never null once the command line has set it up
 
     std::int64_t now() const { return clock != nullptr ? clock->now() : 0; }

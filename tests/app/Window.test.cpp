@@ -40,7 +40,9 @@
 #include <poll.h>
 #include <spawn.h>
 #include <sstream>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 
 extern char** environ;
@@ -291,6 +293,38 @@ TEST_CASE("no display: a clear message and exit 1, never an abort") {
                                      "--out", tempPng("x").string()},
                                     {}, {"DISPLAY"});
     CHECK(render.code == 1);
+}
+
+TEST_CASE("a broken routine is told at once, even on a display that never answers") {
+    // A display that takes the connection and then says nothing, as a stalled remote one
+    // does: X's socket for a display number no server uses.
+    fs::create_directories("/tmp/.X11-unix");
+    const int number = 5000 + static_cast<int>(getpid() % 4000);
+    const std::string socketPath = "/tmp/.X11-unix/X" + std::to_string(number);
+    const int server = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    REQUIRE(server >= 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::strncpy(address.sun_path, socketPath.c_str(), sizeof(address.sun_path) - 1);
+    unlink(socketPath.c_str());
+    REQUIRE(bind(server, reinterpret_cast<const sockaddr*>(&address), sizeof(address)) == 0);
+    REQUIRE(listen(server, 4) == 0);
+    const fs::path broken = fs::temp_directory_path() / "rollcoach-broken-silent-display.yaml";
+    std::ofstream(broken) << "format: 1\ntitle: Broken\ndrill: wal\n";
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"run", broken.string(), "--mute"},
+          std::vector<std::string>{"render", broken.string(), "--at", "1", "--out",
+                                   tempPng("silent").string()}}) {
+        // Killed after 60 s, as a command that waits on the display for ever would be.
+        const Run run = runRollcoach(args, {"DISPLAY=:" + std::to_string(number)}, {"DISPLAY"}, 60);
+        INFO(args[0] << ": " << run.output);
+        CHECK(run.code == 1);
+        CHECK(run.output.find(broken.string() + ":3:8: error: unknown drill \"wal\"") !=
+              std::string::npos);
+    }
+    close(server);
+    unlink(socketPath.c_str());
+    fs::remove(broken);
 }
 
 namespace {

@@ -17,7 +17,7 @@ fail() {
     exit 1
 }
 export HOME="$work/home"
-unset XDG_DATA_HOME XDG_CONFIG_HOME XDG_STATE_HOME ROLLCOACH_DATA_DIR DISPLAY WAYLAND_DISPLAY
+unset XDG_DATA_HOME XDG_CONFIG_HOME XDG_STATE_HOME XDG_CACHE_HOME ROLLCOACH_DATA_DIR DISPLAY WAYLAND_DISPLAY
 export ROLLCOACH_SKIP_PACKAGES=1 BUILD_DIR=$build_dir TZ=UTC
 data="$HOME/.local/share/rollcoach"
 app="$data/app"
@@ -70,10 +70,14 @@ after=$(cd "$HOME" && md5sum .local/share/rollcoach/routines/* .local/share/roll
 [[ $before == "$after" ]] || fail "start.sh again changed the person's files: $before / $after"
 
 # Uninstall: the program and the app's files go; the person's stay.
+# What a window keeps to start faster (X's compose table) goes with the program.
+mkdir -p "$HOME/.cache/rollcoach/x11-compose"
+touch "$HOME/.cache/rollcoach/x11-compose/l4_030_313cb605_00280cc0"
 "$source_dir/scripts/uninstall.sh" > "$work/uninstall.log" 2>&1 || { cat "$work/uninstall.log"; fail "uninstall.sh exited $?"; }
 cat "$work/uninstall.log"
 [[ ! -e $rc && ! -e $app && ! -e "$HOME/.local/share/applications/rollcoach.desktop" ]] ||
     fail "uninstall left the program, its files or its menu entry"
+[[ ! -e "$HOME/.cache/rollcoach" ]] || fail "uninstall left rollcoach's cache folder"
 [[ -f "$data/history.sqlite" && -f "$data/routines/mine.yaml" && -f "$HOME/.config/rollcoach/settings.yaml" ]] ||
     fail "uninstall removed the person's history, routines or settings"
 left=$(cd "$HOME/.local" && find . -type f ! -path './share/rollcoach/*' ! -name mimeinfo.cache)
