@@ -1711,3 +1711,24 @@ TEST_CASE("run FILE on a routine that does not fit the body: the window says why
     CHECK(fits.code == 0);
     fs::remove(file);
 }
+
+TEST_CASE("shapes: an opaque one covers what is under it, a see-through one lets it show") {
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(40, 20));
+    texture.clear(sf::Color(200, 0, 0));
+    sf::VertexArray shapes(sf::Triangles);
+    fillRectangle(shapes, {0, 0, 20, 20}, sf::Color(0, 0, 200));
+    drawShapes(texture, shapes);
+    sf::VertexArray seeThrough(sf::Triangles);
+    fillRectangle(seeThrough, {20, 0, 20, 20}, sf::Color(0, 0, 200, 128));
+    drawShapes(texture, seeThrough);
+    texture.display();
+    const sf::Image image = texture.getTexture().copyToImage();
+    CHECK(image.getPixel(10, 10) == sf::Color(0, 0, 200));
+    const sf::Color mixed = image.getPixel(30, 10);
+    CHECK(mixed.r > 80);
+    CHECK(mixed.r < 120);
+    CHECK(mixed.b > 80);
+    CHECK(mixed.b < 120);
+    CHECK(mixed.a == 255);
+}
