@@ -235,9 +235,10 @@ def main():
         timed(draw + fonts + ["--frames", "1"], env)
         timed(libraries + [str(data / "reference.sqlite"), "--frames", "1"], env)
 
-        # Start-up varies by a few milliseconds from run to run: many short runs, taken in turn.
+        # Start-up varies by a few milliseconds from run to run, and by tens on a shared host:
+        # many short runs, taken in turn.
         r = {"base": [], "app": [], "sound": [], "draw": []}
-        for _ in range(max(15, 3 * args.repeat)):
+        for _ in range(max(31, 3 * args.repeat)):
             r["base"].append(timed([baseline, "--frames", "1"], env, idle=True)[0])
             r["app"].append(timed(session + ["--frames", "1"], env, idle=True)[0])
             r["sound"].append(timed(with_sound + ["--frames", "1"], sound_env, idle=True)[0])
