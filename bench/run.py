@@ -45,8 +45,8 @@ def own(path):
 
 
 def choose_runner(probe):
-    """As root: an unprivileged user that can run `probe` (the build may sit in a folder only
-    root reads), else None, with why."""
+    """As root: an unprivileged user that can run `probe` = (a command, files it must read):
+    the build may sit in a folder only root reads. Else None, with why."""
     if os.geteuid() != 0:
         return None, ""
     import pwd
@@ -56,12 +56,17 @@ def choose_runner(probe):
         except KeyError:
             continue
         ids = (entry.pw_uid, entry.pw_gid)
-        ok = subprocess.run(probe, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            preexec_fn=lambda: (os.setgid(ids[1]), os.setgroups([]),
-                                                os.setuid(ids[0]))).returncode == 0
+
+        def runs(command):
+            return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  preexec_fn=lambda: (os.setgid(ids[1]), os.setgroups([]),
+                                                      os.setuid(ids[0]))).returncode == 0
+        # Every program it runs, and every file they read, must be its to reach.
+        ok = runs(probe[0]) and all(runs(["test", "-r", path]) for path in probe[1])
         if ok:
             return ids, f"run as {name} (uid {ids[0]}): a person's start, not root's"
-        return None, (f"run as root: {name} cannot run {probe[0]} (a folder only root reads); "
+        return None, (f"run as root: {name} cannot reach the programs or files (a folder only "
+                      "root reads); "
                       "start-up includes reading X's compose table, which libX11 keeps no cache "
                       "of for root")
     return None, "run as root: no unprivileged user to run as"
@@ -205,7 +210,9 @@ def main():
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
     global RUN_AS
-    RUN_AS, runner = (None, "") if args.same_user else choose_runner([rollcoach, "--version"])
+    programs = [rollcoach, baseline, draw[0], tone[0], libraries[0]]
+    RUN_AS, runner = (None, "") if args.same_user else choose_runner(
+        ([rollcoach, "--version"], programs + [WALL] + fonts))
     data = pathlib.Path(tempfile.mkdtemp(prefix="rollcoach-bench-"))
     env = dict(os.environ, DISPLAY=display, ALSOFT_DRIVERS="null")
     if RUN_AS is not None:
@@ -217,7 +224,9 @@ def main():
         env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"),
                    XDG_CONFIG_HOME=str(home / ".config"), XDG_STATE_HOME=str(home / ".local/state"),
                    XDG_DATA_HOME=str(home / ".local/share"))
-        env.pop("XCOMPOSECACHE", None)
+        # Root's session (its bus, its runtime folder, its X cookie) is not the user's to use.
+        for name in ("XCOMPOSECACHE", "XDG_RUNTIME_DIR", "DBUS_SESSION_BUS_ADDRESS", "XAUTHORITY"):
+            env.pop(name, None)
         own(data)
     # A sound card for runs with sound: OpenAL Soft's wave writer plays in real time, as a card
     # would, into a file. With ALSOFT_DRIVERS=null alone rollcoach sees no sound device and

@@ -28,14 +28,17 @@ bool xKeepsComposeCaches() {
 
 void keepComposeTable(const std::string& folder, bool xKeepsCaches) {
     const char* chosen = std::getenv("XCOMPOSECACHE");
-    if (folder.empty() || !xKeepsCaches || (chosen != nullptr && *chosen != '\0')) {
+    // libX11 reads "FOLDER=NAME" in it: a folder with "=" in its path cannot be named there.
+    if (folder.empty() || !xKeepsCaches || (chosen != nullptr && *chosen != '\0') ||
+        folder.find('=') != std::string::npos) {
         return;
     }
     // The system's folder and the person's own are used as they are: setting XCOMPOSECACHE
     // would pass over both.
+    // libX11 keeps a user's cache only when HOME is set.
     const char* home = std::getenv("HOME");
-    if (isFolder("/var/cache/libx11/compose") ||
-        (home != nullptr && *home != '\0' && isFolder(std::string(home) + "/.compose-cache"))) {
+    if (home == nullptr || *home == '\0' || isFolder("/var/cache/libx11/compose") ||
+        isFolder(std::string(home) + "/.compose-cache")) {
         return;
     }
     std::error_code ec;
@@ -49,7 +52,7 @@ void keepComposeTable(const std::string& folder, bool xKeepsCaches) {
         (info.st_mode & 0022) != 0) {
         return;
     }
-    ::setenv("XCOMPOSECACHE", folder.c_str(), 0);
+    ::setenv("XCOMPOSECACHE", folder.c_str(), 1);
 }
 
 } // namespace rollcoach

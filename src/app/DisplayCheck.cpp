@@ -78,15 +78,20 @@ sf::Vector2u DisplayCheck::screenSize() const {
             static_cast<unsigned>(DisplayHeight(display, screen))};
 }
 
-bool DisplayCheck::confirm(const std::function<bool()>& makeContext) {
+bool DisplayCheck::withErrorsNoted(const std::function<void()>& work) {
     XErrorHandler previous = XSetErrorHandler(noteFailedRequest);
     requestFailed = false;
-    // SFML waits on its own connection for replies while it makes the window and its
-    // context, and Xlib hands each error to the handler as those replies come: a round trip
-    // on this connection would not bring SFML's errors sooner, only wait on the server.
-    const bool made = makeContext();
+    // SFML waits on its own connection for replies while it makes windows and contexts, and
+    // Xlib hands each error to the handler as those replies come: a round trip on this
+    // connection would not bring SFML's errors sooner, only wait on the server.
+    work();
     XSetErrorHandler(previous);
-    if (made && !requestFailed) {
+    return !requestFailed;
+}
+
+bool DisplayCheck::confirm(const std::function<bool()>& makeContext) {
+    bool made = false;
+    if (withErrorsNoted([&] { made = makeContext(); }) && made) {
         return true;
     }
     const char* name = std::getenv("DISPLAY");

@@ -38,6 +38,11 @@ public:
     /// current) with X errors noted; false, with why(), when it failed.
     bool confirm(const std::function<bool()>& makeContext);
 
+    /// Runs `work` with X errors noted rather than ending the program, as Xlib's default
+    /// handler would; false when one came. X's error handler is the program's: no other
+    /// thread may be using Xlib meanwhile.
+    static bool withErrorsNoted(const std::function<void()>& work);
+
 private:
     void* m_display = nullptr;
     std::string m_why;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <exception>
 
 namespace rollcoach {
 
@@ -9,36 +10,53 @@ DisplayOpening::DisplayOpening(bool prepareWindow) : m_state(std::make_shared<St
     m_checked = m_state->checked.get_future().share();
     m_prepared = m_state->prepared.get_future().share();
     m_thread = std::thread([state = m_state, prepareWindow] {
-        state->check.emplace();
-        const bool available = state->check->available();
-        state->checked.set_value();
-        // SFML makes its shared context with the first OpenGL object, here the window's.
-        // Only on a display that offers OpenGL: on one without, SFML would crash.
-        if (prepareWindow && available) {
-            state->window.emplace();
+        bool checked = false;
+        try {
+            state->check.emplace();
+            const bool available = state->check->available();
+            state->checked.set_value();
+            checked = true;
+            // SFML makes its shared context with the first OpenGL object, here the window's.
+            // Only on a display that offers OpenGL: on one without, SFML would crash. An X
+            // error while it does is noted, not the end of the program on this thread.
+            if (prepareWindow && available &&
+                !DisplayCheck::withErrorsNoted([&] { state->window.emplace(); })) {
+                state->window.reset();
+            }
+            state->prepared.set_value();
+        } catch (...) {
+            if (!checked) {
+                state->checked.set_exception(std::current_exception());
+            }
+            state->prepared.set_exception(std::current_exception());
         }
-        state->prepared.set_value();
     });
 }
 
 DisplayOpening::~DisplayOpening() {
-    if (m_thread.joinable()) {
-        m_thread.join();
+    if (!m_thread.joinable()) {
+        return;
     }
+    if (std::uncaught_exceptions() > 0 &&
+        m_prepared.wait_for(std::chrono::seconds(2)) != std::future_status::ready) {
+        m_thread.detach();
+        return;
+    }
+    m_thread.join();
 }
 
 DisplayCheck& DisplayOpening::check() {
-    m_checked.wait();
+    m_checked.get();
     return *m_state->check;
 }
 
 std::optional<sf::RenderWindow>& DisplayOpening::window() {
-    m_prepared.wait();
+    m_prepared.get();
     return m_state->window;
 }
 
 void DisplayOpening::finishOrEnd(std::ostream& out, std::ostream& err, int status) {
-    if (m_prepared.wait_for(std::chrono::seconds(1)) == std::future_status::ready) {
+    if (m_prepared.wait_for(std::chrono::seconds(2)) == std::future_status::ready) {
         m_thread.join();
         return;
     }

@@ -26,16 +26,18 @@ public:
     /// the display offers OpenGL, which makes SFML's shared context. Call while the program
     /// has no other thread that changes the environment.
     explicit DisplayOpening(bool prepareWindow);
-    /// Waits for the thread.
+    /// Waits for the thread; while an exception unwinds, two seconds at most, then lets it be
+    /// (a display that does not answer holds no driver code, and the error is on its way out).
     ~DisplayOpening();
     DisplayOpening(const DisplayOpening&) = delete;
     DisplayOpening& operator=(const DisplayOpening&) = delete;
 
-    /// The display check, once done.
+    /// The display check, once done. Rethrows what the thread threw.
     DisplayCheck& check();
-    /// The window to open, once made; empty when the display cannot draw or none was asked for.
+    /// The window to open, once made; empty when the display cannot draw, OpenGL could not be
+    /// made ready on it, or none was asked for. Rethrows what the thread threw.
     std::optional<sf::RenderWindow>& window();
-    /// For a program about to end without a window: waits a second at most for the thread
+    /// For a program about to end without a window: waits two seconds at most for the thread
     /// (a display answers in milliseconds), else flushes `out` and `err` and ends the program
     /// with `status` at once. Nothing else may be running then: the driver's code is still in
     /// use on the thread, and unloading it under the thread, as an ordinary end would, can

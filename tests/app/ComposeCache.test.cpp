@@ -99,6 +99,18 @@ TEST_CASE("the compose table stays where the person or X keeps it") {
         CHECK(chosenFolder().empty());
         CHECK_FALSE(fs::exists(ours));
     }
+    SUBCASE("a folder whose path has \"=\", which XCOMPOSECACHE cannot name") {
+        const Variable chosen("XCOMPOSECACHE", std::nullopt);
+        keepComposeTable((home / "a=b" / "x11-compose").string(), true);
+        CHECK(chosenFolder().empty());
+    }
+    SUBCASE("no HOME: libX11 keeps no cache then") {
+        const Variable chosen("XCOMPOSECACHE", std::nullopt);
+        const Variable noHome("HOME", std::nullopt);
+        keepComposeTable(ours.string(), true);
+        CHECK(chosenFolder().empty());
+        CHECK_FALSE(fs::exists(ours));
+    }
     SUBCASE("a folder others can write to is not handed to X") {
         const Variable chosen("XCOMPOSECACHE", std::nullopt);
         fs::create_directories(ours);
