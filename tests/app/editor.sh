@@ -103,7 +103,13 @@ xdotool type --delay 250 "üß"
 xdotool type --delay 50 "e flach."
 press Return
 press ctrl+s
-[ -f "$new" ] || fail "Ctrl+S wrote no $new"
+# The window saves when it reads the key: on a busy machine, a moment after it is pressed.
+i=0
+while [ ! -f "$new" ] && [ $i -lt 100 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+[ -f "$new" ] || fail "Ctrl+S wrote no $new within 10 s"
 press Escape
 wait_closed "new routine"
 "$rollcoach" --data-dir "$data" validate --strict "$new" > "$tmp/validate" 2>&1 ||
