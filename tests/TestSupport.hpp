@@ -1,18 +1,47 @@
 #pragma once
 
 #include "core/BodyModel.hpp"
+#include "core/Language.hpp"
 #include "core/RoutineLoader.hpp"
+#include "core/Translate.hpp"
 
 #include <doctest/doctest.h>
 
+#include <clocale>
 #include <csignal>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
+#include <libintl.h>
 #include <string>
 #include <sys/resource.h>
 #include <unistd.h>
 
 namespace rollcoach::test {
+
+#ifdef ROLLCOACH_BUILD_DIR
+/// This build's catalog of a language (po/<language>.po, compiled to build/locale), as
+/// `--language` would choose it, for as long as it lives; then the texts as written again,
+/// for the tests after it.
+class RealCatalog {
+public:
+    explicit RealCatalog(const char* language) {
+        ::setenv("LANGUAGE", language, 1);
+        std::setlocale(LC_MESSAGES, "C.UTF-8");
+        ::bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
+        ::bind_textdomain_codeset(kTextDomain, "UTF-8");
+        setPreferredLanguages({language});
+    }
+    ~RealCatalog() {
+        ::unsetenv("LANGUAGE");
+        std::setlocale(LC_MESSAGES, "C");
+        ::bindtextdomain(kTextDomain, "/nonexistent");
+        setPreferredLanguages({});
+    }
+    RealCatalog(const RealCatalog&) = delete;
+    RealCatalog& operator=(const RealCatalog&) = delete;
+};
+#endif
 
 inline const BodyModel& referenceBody() {
     static const BodyModel body =

@@ -279,22 +279,7 @@ TEST_CASE("the editor: the schedule's time and the setup lines are typed, added 
 
 TEST_CASE("the editor in German: a problem on every body is said once, one on some bodies is "
           "named") {
-    // This build's German catalog, as `--language de` would choose it; then as written again.
-    struct German {
-        German() {
-            ::setenv("LANGUAGE", "de", 1);
-            std::setlocale(LC_MESSAGES, "C.UTF-8");
-            ::bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
-            ::bind_textdomain_codeset(kTextDomain, "UTF-8");
-            setPreferredLanguages({"de"});
-        }
-        ~German() {
-            ::unsetenv("LANGUAGE");
-            std::setlocale(LC_MESSAGES, "C");
-            ::bindtextdomain(kTextDomain, "/nonexistent");
-            setPreferredLanguages({});
-        }
-    } german;
+    const RealCatalog german("de");
     const std::string everyBody = _("Does not fit every body: {0} (on {1})");
     REQUIRE(everyBody.find("every body") == std::string::npos); // the catalog is there
     const std::string prefix = everyBody.substr(0, everyBody.find("{0}"));

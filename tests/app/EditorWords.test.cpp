@@ -16,23 +16,6 @@ using namespace rollcoach::test;
 
 namespace {
 
-class GermanCatalog {
-public:
-    GermanCatalog() {
-        setenv("LANGUAGE", "de", 1);
-        std::setlocale(LC_MESSAGES, "C.UTF-8");
-        bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
-        bind_textdomain_codeset(kTextDomain, "UTF-8");
-        setPreferredLanguages({"de"});
-    }
-    ~GermanCatalog() {
-        unsetenv("LANGUAGE");
-        std::setlocale(LC_MESSAGES, "C");
-        bindtextdomain(kTextDomain, "/nonexistent");
-        setPreferredLanguages({});
-    }
-};
-
 bool endsWith(const std::string& text, const std::string& end) {
     return text.size() >= end.size() &&
            text.compare(text.size() - end.size(), end.size(), end) == 0;
@@ -41,7 +24,7 @@ bool endsWith(const std::string& text, const std::string& end) {
 } // namespace
 
 TEST_CASE("the editor in German shows a shipped routine's drill and motions in words") {
-    GermanCatalog german;
+    RealCatalog german("de");
     Harness h;
     // The body's labels in German too, as main reads the body after choosing the language.
     h.body = BodyModel::load(std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml");

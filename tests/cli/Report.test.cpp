@@ -635,22 +635,7 @@ TEST_CASE("report in German: the pain stop in red by its flag, its words German"
     }
     const ReportDir dir;
     fillHistory(dir);
-    // This build's German catalog, as `--language de` would choose it; then as written again.
-    struct German {
-        German() {
-            ::setenv("LANGUAGE", "de", 1);
-            std::setlocale(LC_MESSAGES, "C.UTF-8");
-            ::bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
-            ::bind_textdomain_codeset(kTextDomain, "UTF-8");
-            setPreferredLanguages({"de"});
-        }
-        ~German() {
-            ::unsetenv("LANGUAGE");
-            std::setlocale(LC_MESSAGES, "C");
-            ::bindtextdomain(kTextDomain, "/nonexistent");
-            setPreferredLanguages({});
-        }
-    } german;
+    const RealCatalog german("de");
     const std::string stopped = rollcoach::fillIn(_("STOPPED FOR PAIN: {0}"), "");
     REQUIRE(stopped.find("STOPPED") == std::string::npos); // the catalog is there
     const fs::path pdf = dir.path / "bericht.pdf";

@@ -23,23 +23,17 @@ using namespace rollcoach::test;
 
 namespace {
 
-// The build's catalog of a language for as long as it lives; then the texts as written.
-class RealCatalog {
-public:
-    explicit RealCatalog(const char* language) {
-        setenv("LANGUAGE", language, 1);
-        std::setlocale(LC_MESSAGES, "C.UTF-8");
-        bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
-        bind_textdomain_codeset(kTextDomain, "UTF-8");
-        setPreferredLanguages({language});
-    }
-    ~RealCatalog() {
-        unsetenv("LANGUAGE");
-        std::setlocale(LC_MESSAGES, "C");
-        bindtextdomain(kTextDomain, "/nonexistent");
-        setPreferredLanguages({});
-    }
-};
+// A wall drill finished on the test Monday, five minutes a side.
+SessionRecord finishedWallSession() {
+    SessionRecord r;
+    r.routineTitle = "Wall tennis-ball drill";
+    r.startedAt = kTestMonday;
+    r.endedAt = kTestMonday + 600;
+    r.how = "finished";
+    r.leftS = 300;
+    r.rightS = 300;
+    return r;
+}
 
 // Every keyword a choice of the routine format may write.
 const std::set<std::string>& keywords() {
@@ -183,13 +177,7 @@ TEST_CASE("the editor's values in English are a person's words too") {
 
 TEST_CASE("the report's weekly rows give the dates in words, the CSV ISO dates") {
     RealCatalog german("de");
-    SessionRecord r;
-    r.routineTitle = "Wall tennis-ball drill";
-    r.startedAt = kTestMonday;
-    r.endedAt = kTestMonday + 600;
-    r.how = "finished";
-    r.leftS = 300;
-    r.rightS = 300;
+    SessionRecord r = finishedWallSession();
     const RoutineLoad wall =
         loadRoutineFile(shippedRoutine("wall-tennis-ball.yaml"), referenceBody());
     REQUIRE(wall.routine);
@@ -313,13 +301,7 @@ TEST_CASE("the editor shows decimals with a point in English and takes a comma t
 
 TEST_CASE("the report's German rating summaries write 6.5 with a comma, its CSV with a point") {
     RealCatalog german("de");
-    SessionRecord r;
-    r.routineTitle = "Wall tennis-ball drill";
-    r.startedAt = kTestMonday;
-    r.endedAt = kTestMonday + 600;
-    r.how = "finished";
-    r.leftS = 300;
-    r.rightS = 300;
+    SessionRecord r = finishedWallSession();
     // Two rounds: 6 and 7 before, 4 and 3 after, on average 6.5 and 3.5.
     r.checkIns = {{Side::Left, false, 6, 1},
                   {Side::Left, true, 4, 1},

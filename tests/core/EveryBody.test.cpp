@@ -42,25 +42,6 @@ Point firstPlace(const std::string& yaml, const BodyModel& body) {
     return load.routine->steps.front().place.front().at;
 }
 
-// The real German catalog of this build (po/de.po, compiled to build/locale) for as long as it
-// lives; then the texts as written again, for the tests after it.
-class RealGerman {
-public:
-    RealGerman() {
-        setenv("LANGUAGE", "de", 1);
-        std::setlocale(LC_MESSAGES, "C.UTF-8");
-        bindtextdomain(kTextDomain, ROLLCOACH_BUILD_DIR "/locale");
-        bind_textdomain_codeset(kTextDomain, "UTF-8");
-        setPreferredLanguages({"de"});
-    }
-    ~RealGerman() {
-        unsetenv("LANGUAGE");
-        std::setlocale(LC_MESSAGES, "C");
-        bindtextdomain(kTextDomain, "/nonexistent");
-        setPreferredLanguages({});
-    }
-};
-
 // The errors of a routine on a body, placements checked.
 Diagnostics errorsOn(const std::string& routine, const BodyModel& body) {
     RoutineLoad load = parseRoutine(routine, body);
@@ -352,7 +333,7 @@ TEST_CASE("off the body: the kind and the pieces are carried, each sentence made
 TEST_CASE("off the body in German: the kind, the every-body flag and whole German sentences") {
     const BodyModel narrow = bodyFor({"women", 32.0});
     const std::string offSome = oneStep("yoga-tune-up", "[{x_cm: 17.5, y_cm: 8.2}]");
-    const RealGerman german;
+    const RealCatalog german("de");
     REQUIRE(std::string(_("every body")) != "every body"); // the catalog is there
     const Diagnostics errors = errorsOn(offSome, narrow);
     REQUIRE(errors.size() == 1);
