@@ -27,11 +27,16 @@ WALL = str(ROOT / "routines" / "wall-tennis-ball.yaml")
 RUN_AS = None  # (uid, gid) or None for the benchmark's own user
 
 
+def drop_to(ids):
+    """In a child about to run a program: becomes the user (uid, gid) `ids`."""
+    os.setgid(ids[1])
+    os.setgroups([])
+    os.setuid(ids[0])
+
+
 def as_runner():
     if RUN_AS is not None:
-        os.setgid(RUN_AS[1])
-        os.setgroups([])
-        os.setuid(RUN_AS[0])
+        drop_to(RUN_AS)
 
 
 def own(path):
@@ -50,26 +55,21 @@ def choose_runner(probe):
     if os.geteuid() != 0:
         return None, ""
     import pwd
-    for name in ("nobody",):
-        try:
-            entry = pwd.getpwnam(name)
-        except KeyError:
-            continue
-        ids = (entry.pw_uid, entry.pw_gid)
+    try:
+        entry = pwd.getpwnam("nobody")
+    except KeyError:
+        return None, "run as root: no unprivileged user to run as"
+    ids = (entry.pw_uid, entry.pw_gid)
 
-        def runs(command):
-            return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  preexec_fn=lambda: (os.setgid(ids[1]), os.setgroups([]),
-                                                      os.setuid(ids[0]))).returncode == 0
-        # Every program it runs, and every file they read, must be its to reach.
-        ok = runs(probe[0]) and all(runs(["test", "-r", path]) for path in probe[1])
-        if ok:
-            return ids, f"run as {name} (uid {ids[0]}): a person's start, not root's"
-        return None, (f"run as root: {name} cannot reach the programs or files (a folder only "
-                      "root reads); "
-                      "start-up includes reading X's compose table, which libX11 keeps no cache "
-                      "of for root")
-    return None, "run as root: no unprivileged user to run as"
+    def runs(command):
+        return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              preexec_fn=lambda: drop_to(ids)).returncode == 0
+    # Every program it runs, and every file they read, must be its to reach.
+    if runs(probe[0]) and all(runs(["test", "-r", path]) for path in probe[1]):
+        return ids, f"run as nobody (uid {ids[0]}): a person's start, not root's"
+    return None, ("run as root: nobody cannot reach the programs or files (a folder only root "
+                  "reads); start-up includes reading X's compose table, which libX11 keeps no "
+                  "cache of for root")
 
 
 def timed(command, env, idle=False):
