@@ -598,20 +598,84 @@ void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double c
     drawShapes(target, shapes);
 }
 
-void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& posture,
-                 const PostureFrame& frame, sf::Color contact) {
-    // The picture as large as the area allows, its proportions kept, in the middle.
+namespace {
+
+// Where a posture picture goes in an area: as large as the area allows, its proportions kept,
+// in the middle.
+struct PosturePlace {
+    sf::Vector2f origin;
+    float scale = 1;
+    float edge = 1.5f; ///< the outline's width
+    sf::Vector2f at(PicturePoint p) const {
+        return {origin.x + static_cast<float>(p.x) * scale,
+                origin.y + static_cast<float>(p.y) * scale};
+    }
+};
+
+PosturePlace placePosture(sf::FloatRect area, const Posture& posture) {
     const float width = static_cast<float>(posture.width);
     const float height = static_cast<float>(posture.height);
-    const float scale = std::min(area.width / width, area.height / height);
-    const sf::Vector2f origin(area.left + (area.width - scale * width) / 2,
-                              area.top + (area.height - scale * height) / 2 -
-                                  static_cast<float>(posture.top) * scale);
-    auto at = [&](PicturePoint p) {
-        return sf::Vector2f(origin.x + static_cast<float>(p.x) * scale,
-                            origin.y + static_cast<float>(p.y) * scale);
+    PosturePlace place;
+    place.scale = std::min(area.width / width, area.height / height);
+    place.origin = {area.left + (area.width - place.scale * width) / 2,
+                    area.top + (area.height - place.scale * height) / 2 -
+                        static_cast<float>(posture.top) * place.scale};
+    place.edge = std::max(1.5f, place.scale * 0.07f);
+    return place;
+}
+
+float postureContactRadius(const PosturePlace& place, const PostureFrame& frame) {
+    return std::max(4.f, static_cast<float>(frame.contactRadius) * place.scale);
+}
+
+} // namespace
+
+sf::FloatRect postureBounds(sf::FloatRect area, const Posture& posture, const PostureFrame& frame) {
+    const PosturePlace place = placePosture(area, posture);
+    float left = area.left + area.width;
+    float top = area.top + area.height;
+    float right = area.left;
+    float bottom = area.top;
+    auto cover = [&](sf::Vector2f p, float reach) {
+        left = std::min(left, p.x - reach);
+        top = std::min(top, p.y - reach);
+        right = std::max(right, p.x + reach);
+        bottom = std::max(bottom, p.y + reach);
     };
-    const float edge = std::max(1.5f, scale * 0.07f);
+    for (const PostureFrame::Item& item : frame.items) {
+        if (item.prop != nullptr) {
+            const PropPiece& prop = *item.prop;
+            if (prop.shape == PropPiece::Shape::Line) {
+                for (const PicturePoint& p : prop.points) {
+                    cover(place.at(p), static_cast<float>(prop.width) * place.scale);
+                }
+                continue;
+            }
+            const sf::Vector2f corner = place.at(prop.points[0]);
+            cover(corner, place.edge);
+            cover(corner + sf::Vector2f(static_cast<float>(prop.points[1].x) * place.scale,
+                                        static_cast<float>(prop.points[1].y) * place.scale),
+                  place.edge);
+            continue;
+        }
+        // A limb is drawn rounded at its ends, half its width beyond them, and outlined.
+        const float reach = static_cast<float>(item.segment.width) * place.scale + place.edge;
+        cover(place.at(item.segment.from), reach);
+        cover(place.at(item.segment.to), reach);
+    }
+    cover(place.at(frame.contact), postureContactRadius(place, frame) + place.edge);
+    // Whole pixels, and one more each way for the rasteriser's rounding.
+    left = std::floor(left) - 1;
+    top = std::floor(top) - 1;
+    return {left, top, std::ceil(right) + 1 - left, std::ceil(bottom) + 1 - top};
+}
+
+void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& posture,
+                 const PostureFrame& frame, sf::Color contact) {
+    const PosturePlace place = placePosture(area, posture);
+    const float scale = place.scale;
+    auto at = [&](PicturePoint p) { return place.at(p); };
+    const float edge = place.edge;
     const sf::Color partner(172, 190, 222);
     sf::VertexArray shapes(sf::Triangles);
     for (const PostureFrame::Item& item : frame.items) {
@@ -648,7 +712,7 @@ void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& po
         drawSegment(shapes, at(s.from), at(s.to), static_cast<float>(s.width) * scale, s.shape,
                     fill, edge);
     }
-    const float r = std::max(4.f, static_cast<float>(frame.contactRadius) * scale);
+    const float r = postureContactRadius(place, frame);
     fillRing(shapes, at(frame.contact), 0, r + edge, 32, palette::ballEdge);
     fillRing(shapes, at(frame.contact), 0, r, 32, contact);
     drawShapes(target, shapes);

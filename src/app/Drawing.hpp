@@ -85,6 +85,9 @@ void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double c
 /// area allows: its props, the people, and the ball, hand or finger in `contact` colour.
 void drawPosture(sf::RenderTarget& target, sf::FloatRect area, const Posture& posture,
                  const PostureFrame& frame, sf::Color contact);
+/// Where drawPosture() draws that frame in `area`, in whole pixels: a frame drawn again
+/// changes nothing outside it and the last frame's.
+sf::FloatRect postureBounds(sf::FloatRect area, const Posture& posture, const PostureFrame& frame);
 
 /// The colour the body model gives a tool.
 sf::Color toolColor(const BodyModel& body, Tool tool);

@@ -10,6 +10,13 @@
 
 namespace rollcoach {
 
+sf::FloatRect joined(sf::FloatRect a, sf::FloatRect b) {
+    const float left = std::min(a.left, b.left);
+    const float top = std::min(a.top, b.top);
+    return {left, top, std::max(a.left + a.width, b.left + b.width) - left,
+            std::max(a.top + a.height, b.top + b.height) - top};
+}
+
 // Translated where it is shown.
 const char* const kStopAdvice = N_(
     "Stop at once on sharp pain, numbness or tingling. Press gently; never on the spine or neck.");

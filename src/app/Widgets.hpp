@@ -16,6 +16,9 @@
 
 namespace rollcoach {
 
+/// The smallest box holding both.
+sf::FloatRect joined(sf::FloatRect a, sf::FloatRect b);
+
 /// The measures of a screen: one unit of size (a 1920x1080 screen read from two metres away)
 /// and the size itself. The unit follows the height, so text keeps its size as seen from the
 /// floor, but never outgrows the width: a portrait screen would otherwise fit a few words a line.

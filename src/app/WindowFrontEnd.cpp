@@ -5,6 +5,7 @@
 #include "DisplayCheck.hpp"
 #include "DisplayOpening.hpp"
 #include "Fonts.hpp"
+#include "FrameShow.hpp"
 #include "MediaPlayer.hpp"
 #include "Png.hpp"
 #include "RenderFrontEnd.hpp"
@@ -186,7 +187,9 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
     std::vector<double> frameMs;
     std::vector<double> intervalMs;
     auto lastFrame = Clock::now();
-    std::string lastKey;
+    FrameShow frameShow(window);
+    FrameKey lastKey;
+    const Screen* lastDrawn = nullptr;
     long ticks = 0;
     bool redraw = true;
     bool running = true;
@@ -262,6 +265,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
                 window.setView(sf::View(
                     sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
                 coach.resize(size);
+                frameShow = FrameShow(window);
                 redraw = true;
                 gotEvent = window.pollEvent(event);
                 continue;
@@ -324,13 +328,21 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
         media.show(coach.nowPlaying());
         // Draw only what changed: a held ball and a clock that ticks once a second need a
         // frame a second, not sixty.
-        const std::string key = coach.current()->frameKey(window.getSize());
-        if (redraw || key.empty() || key != lastKey) {
+        screen = coach.current();
+        FrameKey key = screen->frameKey(window.getSize());
+        if (redraw || key.key.empty() || key.key != lastKey.key || screen != lastDrawn) {
+            // Where what was drawn stays, a frame in which only a ball moved is drawn again
+            // around the ball alone.
+            const std::vector<sf::IntRect> areas =
+                redraw || screen != lastDrawn || !frameShow.keepsFrame()
+                    ? std::vector<sf::IntRect>{}
+                    : changedAreas(lastKey, key, window.getSize());
             const auto drawStart = Clock::now();
-            coach.current()->draw(window);
+            FrameShow::drawIn(window, areas,
+                              [&](sf::RenderTarget& target) { screen->draw(target); });
             frameMs.push_back(
                 std::chrono::duration<double, std::milli>(Clock::now() - drawStart).count());
-            window.display(); // also waits out the frame limit
+            frameShow.show(window); // also waits out the frame limit
             const auto shown = Clock::now();
             if (frameMs.size() > 1) {
                 intervalMs.push_back(
@@ -339,7 +351,8 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             lastFrame = shown;
             nextTick = shown;
             redraw = false;
-            lastKey = key;
+            lastKey = std::move(key);
+            lastDrawn = screen;
             if (frameMs.size() == 1) {
                 audioDue = true;
             }

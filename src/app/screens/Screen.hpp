@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rollcoach {
 
@@ -60,6 +61,20 @@ struct ScreenRequest {
     std::optional<SessionStart> start; ///< StartSession
 };
 
+/// What the next frame of a screen would show, in brief, so that a frame is drawn only where
+/// it changed.
+struct FrameKey {
+    /// The whole frame: one whose key equals the last drawn one's is not drawn again. ""
+    /// means: always drawn.
+    std::string key;
+    /// All but what moves. When it equals the last drawn frame's, what changed lies in
+    /// `moving` and in the last frame's `moving`: only there need the frame be drawn again.
+    std::string still;
+    /// Where what moves is drawn in this frame, in the window's pixels; empty when the frame
+    /// is always drawn whole.
+    std::vector<sf::FloatRect> moving;
+};
+
 /// One screen of the window. The loop lays it out once per window size, hands it events and
 /// time, and asks it to draw; drawing reads what the screen holds and changes nothing.
 class Screen {
@@ -81,9 +96,9 @@ public:
     /// The window is being closed: a screen holding unsaved work asks about it and returns
     /// true (the window stays); false lets it close.
     virtual bool askBeforeClosing() { return false; }
-    /// What the next frame would show, in brief; a frame whose key equals the last one's is
-    /// not drawn again. "" means: always draw.
-    virtual std::string frameKey(sf::Vector2u /*size*/) const { return {}; }
+    /// What the next frame would show, in brief (see FrameKey). By default: always drawn,
+    /// and drawn whole.
+    virtual FrameKey frameKey(sf::Vector2u /*size*/) const { return {}; }
     /// Where the last layout put each element.
     const Boxes& boxes() const { return m_boxes; }
     /// Lays out for `size` unless it was for that size already: a screen lays out when it

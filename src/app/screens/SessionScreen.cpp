@@ -704,32 +704,109 @@ ScreenRequest SessionScreen::update(double seconds) {
     return afterCommand();
 }
 
-std::string SessionScreen::frameKey(sf::Vector2u size) const {
+FrameKey SessionScreen::frameKey(sf::Vector2u size) const {
     // Everything the session screen shows that can change: the segment, the whole seconds
     // on the clocks, the pause, the prompts, and the balls to the pixel.
     const SessionSnapshot& snap = m_pic;
     const Moment& m = snap.moment;
-    const BodyView view(m_app.body,
-                        bodyArea({static_cast<float>(size.x), static_cast<float>(size.y)}),
-                        byHand(m_session.routine().drill));
-    std::string key = std::to_string(size.x) + "x" + std::to_string(size.y) + "|" +
-                      std::to_string(m.segmentIndex) + "|" + clockText(m.segmentLeftS) + "|" +
-                      clockText(m.sessionLeftS) + "|" + (snap.paused ? "P" : "") +
-                      (snap.askingToLeave ? "L" : "") + (snap.muted ? "M" : "") + "|" +
-                      std::to_string(static_cast<int>(m.intoSegmentS));
+    const bool hand = byHand(m_session.routine().drill);
+    // The body as drawn: laid out for this size before any frame is keyed.
+    const BodyView& view = diagram(snap.side).view();
+    FrameKey frame;
+    std::string& still = frame.still;
+    still = std::to_string(size.x) + "x" + std::to_string(size.y) + "|" +
+            std::to_string(m.segmentIndex) + "|" + clockText(m.segmentLeftS) + "|" +
+            clockText(m.sessionLeftS) + "|" + (snap.paused ? "P" : "") +
+            (snap.askingToLeave ? "L" : "") + (snap.muted ? "M" : "") + "|" +
+            std::to_string(static_cast<int>(m.intoSegmentS));
     if (snap.tensionPrompt) {
-        key += "|c" + snap.prompt + std::to_string(snap.tensionPrompt->round);
+        still += "|c" + snap.prompt + std::to_string(snap.tensionPrompt->round);
     }
-    key += "|a" + snap.answer + "|n" + snap.notice;
-    key += "|" + std::to_string(snap.repetition) + (snap.handLifted ? "L" : "");
+    still += "|a" + snap.answer + "|n" + snap.notice;
+    still += "|" + std::to_string(snap.repetition) + (snap.handLifted ? "L" : "");
+    // What a ball's place decides elsewhere on the screen, and what a step's own seconds
+    // change between two whole ones: a frame in which these change is drawn whole.
+    still += "|w" + snap.warning + std::to_string(static_cast<int>(snap.worst)) +
+             std::to_string(static_cast<int>(snap.spine)) +
+             std::to_string(static_cast<int>(snap.neck)) + "|" + (m.lifted ? "l" : "") +
+             (m.approaching ? "a" : "") + (snap.switching ? "s" : "") +
+             (snap.gettingReady ? "g" : "") + std::to_string(snap.countdown) +
+             std::to_string(snap.resumingIn) + snap.repetitionText;
+    for (const BallOnScreen& ball : snap.balls) {
+        still += "|v" + std::to_string(static_cast<int>(ball.verdict.worst));
+    }
+    frame.key = still;
     for (const BallOnScreen& ball : snap.balls) {
         const sf::Vector2f at = view.toScreen(ball.at);
         // Whole pixels: shapes are drawn without antialiasing, so a half-pixel step barely
         // shows, and a slow sweep then costs half the frames.
-        key += "|" + std::to_string(static_cast<int>(std::lround(at.x))) + "," +
-               std::to_string(static_cast<int>(std::lround(at.y)));
+        frame.key += "|" + std::to_string(static_cast<int>(std::lround(at.x))) + "," +
+                     std::to_string(static_cast<int>(std::lround(at.y)));
     }
-    return key;
+    // On a step of a ball drill, what moves between two whole seconds is the balls, their
+    // trails and the posture picture; by hand, the hands and their counts move too, and the
+    // whole frame is drawn.
+    if (hand || snap.switching || snap.gettingReady || snap.paused || snap.askingToLeave ||
+        m.lifted || m.approaching) {
+        return frame;
+    }
+    // A ball, its warning ring and its trail's dots reach no farther than this from where
+    // they are, whichever is larger: the contact patch or the ball.
+    const double radiusCm = std::max(snap.contactRadiusCm, m_session.routine().ball.diameterCm / 2);
+    const float reach = static_cast<float>(radiusCm) * view.pixelsPerCm() * 1.7f + 4;
+    auto around = [&](Point p) {
+        const sf::Vector2f at = view.toScreen(p);
+        return sf::FloatRect(std::floor(at.x - reach), std::floor(at.y - reach),
+                             std::ceil(2 * reach) + 1, std::ceil(2 * reach) + 1);
+    };
+    for (const BallOnScreen& ball : snap.balls) {
+        frame.moving.push_back(around(ball.at));
+    }
+    for (const auto& trail : snap.trails) {
+        if (!trail.empty()) {
+            sf::FloatRect dots = around(trail.front());
+            for (const Point& p : trail) {
+                dots = joined(dots, around(p));
+            }
+            frame.moving.push_back(dots);
+        }
+    }
+    if (const std::optional<PostureShown> posture = postureShown(Canvas::of(size).u)) {
+        frame.moving.push_back(postureBounds(posture->picture, *posture->posture, posture->frame));
+    }
+    return frame;
+}
+
+std::optional<SessionScreen::PostureShown> SessionScreen::postureShown(float u) const {
+    // The posture in a place of its own, and in the room the warning and the prompt keep
+    // while they do not show.
+    const sf::FloatRect area = postureArea();
+    if (area.width <= 0 || area.height <= 0 || m_app.postures == nullptr) {
+        return std::nullopt;
+    }
+    const SessionSnapshot& pic = m_pic;
+    const Posture& picture = m_app.postures->of(m_session.routine().drill);
+    // The panel as tall as the picture drawn at the area's width needs, in the middle of the
+    // area: a lying posture in a tall column is a wide, low picture, not a small one in an
+    // empty panel.
+    sf::FloatRect panel = area;
+    if (picture.width > 0 && picture.height > 0) {
+        const float inner = area.width - 16 * u;
+        const float needed =
+            inner * static_cast<float>(picture.height) / static_cast<float>(picture.width) + 16 * u;
+        if (needed < area.height) {
+            panel.top += (area.height - needed) / 2;
+            panel.height = needed;
+        }
+    }
+    const bool moving = pic.step != nullptr && !pic.gettingReady && !pic.switching;
+    return PostureShown{
+        &picture,
+        panel,
+        {panel.left + 8 * u, panel.top + 8 * u, panel.width - 16 * u, panel.height - 16 * u},
+        moving ? picture.frame(pic.step->motion.pattern, posturePeriodS(*pic.step),
+                               pic.moment.intoSegmentS)
+               : picture.frame(std::nullopt, 0, 0)};
 }
 
 sf::FloatRect SessionScreen::postureArea() const {
@@ -738,23 +815,17 @@ sf::FloatRect SessionScreen::postureArea() const {
     // The posture takes the room of the warning next to it while that does not show, and
     // then of the prompt next to that too: beside it on a landscape screen, under it on a
     // portrait one.
-    auto joined = [](sf::FloatRect a, sf::FloatRect b) {
-        if (a.width <= 0 || a.height <= 0) {
-            return b;
-        }
-        const float left = std::min(a.left, b.left);
-        const float top = std::min(a.top, b.top);
-        return sf::FloatRect(left, top, std::max(a.left + a.width, b.left + b.width) - left,
-                             std::max(a.top + a.height, b.top + b.height) - top);
+    auto joinedTo = [](sf::FloatRect a, sf::FloatRect b) {
+        return a.width <= 0 || a.height <= 0 ? b : joined(a, b);
     };
     sf::FloatRect posture = b["posture"];
     if (pic.warning.empty()) {
-        posture = joined(posture, b["warning"]);
+        posture = joinedTo(posture, b["warning"]);
         // The prompt's box shows the tension question, an answer given, or a notice.
         const bool asking =
             pic.tensionPrompt.has_value() || !pic.answer.empty() || !pic.notice.empty();
         if (!asking) {
-            posture = joined(posture, b["prompt"]);
+            posture = joinedTo(posture, b["prompt"]);
         }
     }
     return posture;
@@ -1027,35 +1098,9 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
         m_prompt.draw(target);
     }
 
-    // The posture in a place of its own, and in the room the warning and the prompt keep
-    // while they do not show.
-    const sf::FloatRect area = postureArea();
-    if (area.width > 0 && area.height > 0 && m_app.postures != nullptr) {
-        const Posture& picture = m_app.postures->of(routine.drill);
-        // The panel as tall as the picture drawn at the area's width needs, in the middle of
-        // the area: a lying posture in a tall column is a wide, low picture, not a small one
-        // in an empty panel.
-        sf::FloatRect posture = area;
-        if (picture.width > 0 && picture.height > 0) {
-            const float inner = area.width - 16 * u;
-            const float needed =
-                inner * static_cast<float>(picture.height) / static_cast<float>(picture.width) +
-                16 * u;
-            if (needed < area.height) {
-                posture.top += (area.height - needed) / 2;
-                posture.height = needed;
-            }
-        }
-        drawPanel(target, posture, palette::panel);
-        const bool moving = pic.step != nullptr && !pic.gettingReady && !pic.switching;
-        const PostureFrame frame =
-            moving ? picture.frame(pic.step->motion.pattern, posturePeriodS(*pic.step),
-                                   pic.moment.intoSegmentS)
-                   : picture.frame(std::nullopt, 0, 0);
-        drawPosture(target,
-                    {posture.left + 8 * u, posture.top + 8 * u, posture.width - 16 * u,
-                     posture.height - 16 * u},
-                    picture, frame, fill);
+    if (const std::optional<PostureShown> posture = postureShown(u)) {
+        drawPanel(target, posture->panel, palette::panel);
+        drawPosture(target, posture->picture, *posture->posture, posture->frame, fill);
     }
     fitLabel(m_stop, stopAdvice(routine, pic.step), m_px.stop, palette::dimText, b["stop"]);
     m_stop.draw(target);

@@ -31,7 +31,9 @@ public:
     ScreenRequest update(double seconds) override;
     void draw(sf::RenderTarget& target) const override;
     bool animating() const override { return !m_session.paused() && !m_session.over(); }
-    std::string frameKey(sf::Vector2u size) const override;
+    /// The balls to the pixel; on a step of a ball drill, what moves: the balls with their
+    /// trails, and the posture picture.
+    FrameKey frameKey(sf::Vector2u size) const override;
 
     /// Where the body is drawn for a target of this size.
     static sf::FloatRect bodyArea(sf::Vector2f size);
@@ -59,6 +61,16 @@ public:
     std::vector<sf::FloatRect> placedAreas() const;
 
 private:
+    // The posture picture as drawn now: its panel, where the picture goes in it, and the
+    // frame of its motion.
+    struct PostureShown {
+        const Posture* posture = nullptr;
+        sf::FloatRect panel;
+        sf::FloatRect picture;
+        PostureFrame frame;
+    };
+    /// None when no posture shows. `u`: the canvas's unit.
+    std::optional<PostureShown> postureShown(float u) const;
     std::vector<sf::FloatRect> placedAreas(const BodyView& view) const;
     sf::FloatRect shownLiftBox(const BodyView& view) const;
     void play(const std::vector<Cue>& cues);

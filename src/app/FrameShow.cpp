@@ -1,0 +1,149 @@
+#include "FrameShow.hpp"
+
+#include "Widgets.hpp"
+
+#include <GL/glx.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace rollcoach {
+namespace {
+
+constexpr unsigned kScissorTest = 0x0C11; // GL_SCISSOR_TEST
+
+template <typename Function> Function glFunction(const char* name) {
+    return reinterpret_cast<Function>(glXGetProcAddressARB(reinterpret_cast<const GLubyte*>(name)));
+}
+
+bool offers(Display* display, const char* extension) {
+    const char* all = glXQueryExtensionsString(display, DefaultScreen(display));
+    if (all == nullptr) {
+        return false;
+    }
+    const std::size_t length = std::strlen(extension);
+    for (const char* at = std::strstr(all, extension); at != nullptr;
+         at = std::strstr(at + length, extension)) {
+        const bool starts = at == all || at[-1] == ' ';
+        if (starts && (at[length] == ' ' || at[length] == '\0')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The OpenGL functions a part of a frame is drawn with, as the driver has them: SFML loads
+// OpenGL itself, so the program links none.
+struct ScissorFunctions {
+    using Scissor = void (*)(int, int, int, int);
+    using Capability = void (*)(unsigned);
+    Scissor scissor = glFunction<Scissor>("glScissor");
+    Capability enable = glFunction<Capability>("glEnable");
+    Capability disable = glFunction<Capability>("glDisable");
+    bool usable() const { return scissor != nullptr && enable != nullptr && disable != nullptr; }
+};
+
+const ScissorFunctions& scissorFunctions() {
+    static const ScissorFunctions functions;
+    return functions;
+}
+
+} // namespace
+
+std::vector<sf::IntRect> changedAreas(const FrameKey& last, const FrameKey& next,
+                                      sf::Vector2u size) {
+    if (last.still.empty() || next.still != last.still || last.moving.empty() ||
+        next.moving.empty()) {
+        return {};
+    }
+    const sf::FloatRect window(0, 0, static_cast<float>(size.x), static_cast<float>(size.y));
+    std::vector<sf::FloatRect> areas;
+    for (const auto* frame : {&last, &next}) {
+        for (const sf::FloatRect& area : frame->moving) {
+            sf::FloatRect inside;
+            if (area.intersects(window, inside)) {
+                areas.push_back(inside);
+            }
+        }
+    }
+    // Overlapping areas drawn once, as one: each area drawn again costs the whole scene's
+    // shapes once more, if few of its pixels.
+    for (bool merged = true; merged;) {
+        merged = false;
+        for (std::size_t i = 0; i < areas.size() && !merged; ++i) {
+            for (std::size_t j = i + 1; j < areas.size() && !merged; ++j) {
+                if (areas[i].intersects(areas[j])) {
+                    areas[i] = joined(areas[i], areas[j]);
+                    areas.erase(areas.begin() + static_cast<std::ptrdiff_t>(j));
+                    merged = true;
+                }
+            }
+        }
+    }
+    if (areas.size() > 4) {
+        sf::FloatRect all = areas.front();
+        for (const sf::FloatRect& area : areas) {
+            all = joined(all, area);
+        }
+        areas = {all};
+    }
+    float covered = 0;
+    std::vector<sf::IntRect> whole;
+    for (const sf::FloatRect& area : areas) {
+        covered += area.width * area.height;
+        const int left = static_cast<int>(std::floor(area.left));
+        const int top = static_cast<int>(std::floor(area.top));
+        whole.emplace_back(left, top, static_cast<int>(std::ceil(area.left + area.width)) - left,
+                           static_cast<int>(std::ceil(area.top + area.height)) - top);
+    }
+    if (covered > 0.6f * window.width * window.height) {
+        return {};
+    }
+    return whole;
+}
+
+FrameShow::FrameShow(sf::RenderWindow& window) {
+    if (!window.setActive(true)) {
+        return;
+    }
+    Display* display = glXGetCurrentDisplay();
+    if (display != nullptr && offers(display, "GLX_MESA_copy_sub_buffer") &&
+        scissorFunctions().usable()) {
+        m_copy = glFunction<CopySubBuffer>("glXCopySubBufferMESA");
+    }
+}
+
+void FrameShow::limitTo(sf::RenderTarget& target, std::optional<sf::IntRect> area) {
+    const ScissorFunctions& gl = scissorFunctions();
+    if (!gl.usable() || !target.setActive(true)) {
+        return; // then each area draws all of the target: slower, never wrong
+    }
+    if (!area) {
+        gl.disable(kScissorTest);
+        return;
+    }
+    // OpenGL counts rows from the bottom.
+    const int height = static_cast<int>(target.getSize().y);
+    gl.enable(kScissorTest);
+    gl.scissor(area->left, height - area->top - area->height, area->width, area->height);
+}
+
+void FrameShow::show(sf::RenderWindow& window) {
+    if (!keepsFrame()) {
+        window.display(); // also waits out SFML's frame limit
+        return;
+    }
+    // All of the frame to the window, not only what was drawn again: the window's own copy
+    // of a part that another window covered is then mended within a frame.
+    const sf::Vector2u size = window.getSize();
+    m_copy(glXGetCurrentDisplay(), glXGetCurrentDrawable(), 0, 0, static_cast<int>(size.x),
+           static_cast<int>(size.y));
+    const sf::Time frame = sf::microseconds(16667);
+    if (m_sinceShown.getElapsedTime() < frame) {
+        sf::sleep(frame - m_sinceShown.getElapsedTime());
+    }
+    m_sinceShown.restart();
+}
+
+} // namespace rollcoach

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "screens/Screen.hpp"
+
+#include <SFML/Graphics/Rect.hpp>
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/System/Clock.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace rollcoach {
+
+/// Where the window must be drawn again for frame `next` after `last` was drawn, in the
+/// window's pixels (whole ones, inside the window); empty when it must be drawn whole: the
+/// still parts differ, either frame says nothing of what moves, or what moved covers most of
+/// the window anyway.
+std::vector<sf::IntRect> changedAreas(const FrameKey& last, const FrameKey& next,
+                                      sf::Vector2u size);
+
+/// Shows the frames drawn in the window. Where the OpenGL driver copies a part of the frame
+/// it draws into to the window (GLX_MESA_copy_sub_buffer: Mesa's drivers, llvmpipe
+/// included), frames are shown that way, and what was drawn stays: a frame in which only a
+/// ball moved is then drawn again only around the ball. Elsewhere each frame is swapped in as
+/// SFML does, and is drawn whole.
+class FrameShow {
+public:
+    /// With the window's context active.
+    explicit FrameShow(sf::RenderWindow& window);
+    /// True when what was drawn stays for the next frame, so a part of it can be drawn again.
+    bool keepsFrame() const { return m_copy != nullptr; }
+    /// Draws with `draw(target)` only inside `areas`, in the target's pixels; all of the
+    /// target when there are none.
+    template <typename Draw>
+    static void drawIn(sf::RenderTarget& target, const std::vector<sf::IntRect>& areas, Draw draw) {
+        for (const sf::IntRect& area : areas) {
+            limitTo(target, area);
+            draw(target);
+        }
+        limitTo(target, std::nullopt);
+        if (areas.empty()) {
+            draw(target);
+        }
+    }
+    /// Shows the frame drawn; at most 60 frames a second, as SFML's frame limit.
+    void show(sf::RenderWindow& window);
+
+private:
+    static void limitTo(sf::RenderTarget& target, std::optional<sf::IntRect> area);
+
+    using CopySubBuffer = void (*)(void*, unsigned long, int, int, int, int);
+    CopySubBuffer m_copy = nullptr;
+    sf::Clock m_sinceShown;
+};
+
+} // namespace rollcoach
