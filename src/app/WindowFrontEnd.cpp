@@ -163,14 +163,22 @@ struct WindowMemory {
     sf::Vector2u screen; ///< the size of the screen it opens on
 };
 
-int runWindowLoop(AppResources& app, const WindowRequest& request,
-                  const std::optional<RoutineEntry>& given, sf::RenderWindow& window,
-                  WindowMemory& memory, const Picture& icon, std::ostream& out, std::ostream& err) {
-    // Caught before the session begins, so no moment of it is left to the default action.
-    const StopSignals signals;
-    Coach coach(app, request, given, err);
-    if (!coach.start(window.getSize())) {
-        return 1;
+// The window's size before it opens: the one openWindow() gives it, unless a window manager
+// has its own idea.
+sf::Vector2u expectedSize(const WindowMemory& memory) {
+    if (memory.place.fullScreen) {
+        return memory.screen;
+    }
+    return {std::min(memory.place.width, memory.screen.x),
+            std::min(memory.place.height, memory.screen.y)};
+}
+
+// `coach` has started, laid out for the size the window was expected to have.
+int runWindowLoop(AppResources& app, const WindowRequest& request, Coach& coach,
+                  const StopSignals& signals, sf::RenderWindow& window, WindowMemory& memory,
+                  const Picture& icon, std::ostream& out, std::ostream& err) {
+    if (window.getSize() != expectedSize(memory)) {
+        coach.resize(window.getSize());
     }
     // Media keys and headset buttons, through the session bus, while a session shows.
     MediaPlayer media(err, modulePaths(app.workspace.programFolder, kMediaPlayerModuleName));
@@ -355,6 +363,9 @@ int runWindowLoop(AppResources& app, const WindowRequest& request,
             lastDrawn = screen;
             if (frameMs.size() == 1) {
                 audioDue = true;
+                // Nothing shows it before the first frame is up: the window manager's icon
+                // waits until then (2 ms of start-up).
+                showIcon(window, icon);
             }
         } else if (animate) {
             nextTick += tick;
@@ -459,7 +470,6 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         err << "rollcoach: notice: " << speechProblem << "\n";
     }
     WindowMemory memory;
-    sf::RenderWindow* window = nullptr;
     if (!render) {
         if (request.frames == 0 && !workspace.stateDir.empty()) {
             memory.file = windowStateFile(workspace.stateDir);
@@ -470,25 +480,9 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         // --fullscreen wins over how the window was left.
         memory.place.fullScreen = memory.place.fullScreen || request.fullScreen;
         memory.screen = display.screenSize();
-        std::optional<sf::RenderWindow>& prepared = opening.window();
-        display.confirm([&] {
-            if (!prepared) {
-                return false;
-            }
-            window = &*prepared;
-            openWindow(*window, memory.place, memory.screen);
-            return window->isOpen() && window->setActive(true);
-        });
-    } else {
-        display.confirm([] {
-            sf::Context context;
-            return context.setActive(true);
-        });
     }
-    if (!display.available()) {
-        err << "rollcoach: error: " << display.why() << "\n";
-        return 1;
-    }
+    // Fonts, screens and the first layout need nothing of OpenGL: they are made while it is
+    // made ready on the display's thread.
     WindowAssets assets;
     std::unique_ptr<Fonts> fonts;
     try {
@@ -496,9 +490,15 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         fonts = Fonts::load(assets.fontFiles);
     } catch (const AssetError& error) {
         err << "rollcoach: error: " << error.what() << "\n";
+        opening.finishOrEnd(out, err, 1);
         return 1;
     }
     err << assets.historyNotices;
+    if (!assets.postures) {
+        err << "rollcoach: error: " << assets.posturesProblem << "\n";
+        opening.finishOrEnd(out, err, 1);
+        return 1;
+    }
     // The body screen may set a new body and settings: the window works on its own copies.
     Workspace ownWorkspace = workspace;
     BodyModel ownBody = *body;
@@ -510,16 +510,43 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
                      assets.history.get(),
                      assets.historyProblem,
                      speechProblem};
-    if (!assets.postures) {
-        err << "rollcoach: error: " << assets.posturesProblem << "\n";
-        return 1;
-    }
     app.postures = &*assets.postures;
     if (render) {
+        display.confirm([] {
+            sf::Context context;
+            return context.setActive(true);
+        });
+        if (!display.available()) {
+            err << "rollcoach: error: " << display.why() << "\n";
+            return 1;
+        }
         return renderMoment(app, request, *given, out, err);
     }
-    showIcon(*window, assets.icon);
-    return runWindowLoop(app, request, given, *window, memory, assets.icon, out, err);
+    // Caught before the session begins, so no moment of it is left to the default action.
+    const StopSignals signals;
+    // A session made here records nothing until time is spent on a side, so a window that
+    // then cannot open leaves no trace of it.
+    Coach coach(app, request, given, err);
+    if (!coach.start(expectedSize(memory))) {
+        opening.finishOrEnd(out, err, 1);
+        return 1;
+    }
+    coach.current(); // the first layout
+    sf::RenderWindow* window = nullptr;
+    std::optional<sf::RenderWindow>& prepared = opening.window();
+    display.confirm([&] {
+        if (!prepared) {
+            return false;
+        }
+        window = &*prepared;
+        openWindow(*window, memory.place, memory.screen);
+        return window->isOpen() && window->setActive(true);
+    });
+    if (!display.available()) {
+        err << "rollcoach: error: " << display.why() << "\n";
+        return 1;
+    }
+    return runWindowLoop(app, request, coach, signals, *window, memory, assets.icon, out, err);
 }
 
 } // namespace rollcoach
