@@ -51,56 +51,28 @@ const ScissorFunctions& scissorFunctions() {
 
 } // namespace
 
-std::vector<sf::IntRect> changedAreas(const FrameKey& last, const FrameKey& next,
-                                      sf::Vector2u size) {
+std::optional<sf::IntRect> changedArea(const FrameKey& last, const FrameKey& next,
+                                       sf::Vector2u size) {
     if (last.still.empty() || next.still != last.still || last.moving.empty() ||
         next.moving.empty()) {
-        return {};
+        return std::nullopt;
     }
-    const sf::FloatRect window(0, 0, static_cast<float>(size.x), static_cast<float>(size.y));
-    std::vector<sf::FloatRect> areas;
+    sf::FloatRect all = next.moving.front();
     for (const auto* frame : {&last, &next}) {
         for (const sf::FloatRect& area : frame->moving) {
-            sf::FloatRect inside;
-            if (area.intersects(window, inside)) {
-                areas.push_back(inside);
-            }
-        }
-    }
-    // Overlapping areas drawn once, as one: each area drawn again costs the whole scene's
-    // shapes once more, if few of its pixels.
-    for (bool merged = true; merged;) {
-        merged = false;
-        for (std::size_t i = 0; i < areas.size() && !merged; ++i) {
-            for (std::size_t j = i + 1; j < areas.size() && !merged; ++j) {
-                if (areas[i].intersects(areas[j])) {
-                    areas[i] = joined(areas[i], areas[j]);
-                    areas.erase(areas.begin() + static_cast<std::ptrdiff_t>(j));
-                    merged = true;
-                }
-            }
-        }
-    }
-    if (areas.size() > 4) {
-        sf::FloatRect all = areas.front();
-        for (const sf::FloatRect& area : areas) {
             all = joined(all, area);
         }
-        areas = {all};
     }
-    float covered = 0;
-    std::vector<sf::IntRect> whole;
-    for (const sf::FloatRect& area : areas) {
-        covered += area.width * area.height;
-        const int left = static_cast<int>(std::floor(area.left));
-        const int top = static_cast<int>(std::floor(area.top));
-        whole.emplace_back(left, top, static_cast<int>(std::ceil(area.left + area.width)) - left,
-                           static_cast<int>(std::ceil(area.top + area.height)) - top);
+    const sf::FloatRect window(0, 0, static_cast<float>(size.x), static_cast<float>(size.y));
+    sf::FloatRect inside;
+    if (!all.intersects(window, inside) ||
+        inside.width * inside.height > 0.6f * window.width * window.height) {
+        return std::nullopt;
     }
-    if (covered > 0.6f * window.width * window.height) {
-        return {};
-    }
-    return whole;
+    const int left = static_cast<int>(std::floor(inside.left));
+    const int top = static_cast<int>(std::floor(inside.top));
+    return sf::IntRect(left, top, static_cast<int>(std::ceil(inside.left + inside.width)) - left,
+                       static_cast<int>(std::ceil(inside.top + inside.height)) - top);
 }
 
 FrameShow::FrameShow(sf::RenderWindow& window) {

@@ -8,16 +8,18 @@
 #include <SFML/System/Clock.hpp>
 
 #include <optional>
-#include <vector>
 
 namespace rollcoach {
 
-/// Where the window must be drawn again for frame `next` after `last` was drawn, in the
-/// window's pixels (whole ones, inside the window); empty when it must be drawn whole: the
-/// still parts differ, either frame says nothing of what moves, or what moved covers most of
-/// the window anyway.
-std::vector<sf::IntRect> changedAreas(const FrameKey& last, const FrameKey& next,
-                                      sf::Vector2u size);
+/// Where the window must be drawn again for frame `next` after `last` was drawn: one box
+/// holding what moved in both, in the window's pixels (whole ones, inside the window). None
+/// when it must be drawn whole: the still parts differ, either frame says nothing of what
+/// moves, or what moved spans most of the window anyway.
+///
+/// One box, not one per thing that moved: each box drawn costs the whole scene's shapes once
+/// more, and under llvmpipe another pass costs more CPU and memory than the pixels between.
+std::optional<sf::IntRect> changedArea(const FrameKey& last, const FrameKey& next,
+                                       sf::Vector2u size);
 
 /// Shows the frames drawn in the window. Where the OpenGL driver copies a part of the frame
 /// it draws into to the window (GLX_MESA_copy_sub_buffer: Mesa's drivers, llvmpipe
@@ -30,18 +32,17 @@ public:
     explicit FrameShow(sf::RenderWindow& window);
     /// True when what was drawn stays for the next frame, so a part of it can be drawn again.
     bool keepsFrame() const { return m_copy != nullptr; }
-    /// Draws with `draw(target)` only inside `areas`, in the target's pixels; all of the
-    /// target when there are none.
+    /// Draws with `draw(target)` only inside `area`, in the target's pixels; all of the
+    /// target without one.
     template <typename Draw>
-    static void drawIn(sf::RenderTarget& target, const std::vector<sf::IntRect>& areas, Draw draw) {
-        for (const sf::IntRect& area : areas) {
-            limitTo(target, area);
+    static void drawIn(sf::RenderTarget& target, std::optional<sf::IntRect> area, Draw draw) {
+        if (!area) {
             draw(target);
+            return;
         }
+        limitTo(target, area);
+        draw(target);
         limitTo(target, std::nullopt);
-        if (areas.empty()) {
-            draw(target);
-        }
     }
     /// Shows the frame drawn; at most 60 frames a second, as SFML's frame limit.
     void show(sf::RenderWindow& window);

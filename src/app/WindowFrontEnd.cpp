@@ -341,12 +341,12 @@ int runWindowLoop(AppResources& app, const WindowRequest& request, Coach& coach,
         if (redraw || key.key.empty() || key.key != lastKey.key || screen != lastDrawn) {
             // Where what was drawn stays, a frame in which only a ball moved is drawn again
             // around the ball alone.
-            const std::vector<sf::IntRect> areas =
+            const std::optional<sf::IntRect> area =
                 redraw || screen != lastDrawn || !frameShow.keepsFrame()
-                    ? std::vector<sf::IntRect>{}
-                    : changedAreas(lastKey, key, window.getSize());
+                    ? std::nullopt
+                    : changedArea(lastKey, key, window.getSize());
             const auto drawStart = Clock::now();
-            FrameShow::drawIn(window, areas,
+            FrameShow::drawIn(window, area,
                               [&](sf::RenderTarget& target) { screen->draw(target); });
             frameMs.push_back(
                 std::chrono::duration<double, std::milli>(Clock::now() - drawStart).count());
