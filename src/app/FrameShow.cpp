@@ -1,5 +1,6 @@
 #include "FrameShow.hpp"
 
+#include "DisplayCheck.hpp"
 #include "Widgets.hpp"
 
 #include <GL/glx.h>
@@ -7,11 +8,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <string>
 
 namespace rollcoach {
 namespace {
 
 constexpr unsigned kScissorTest = 0x0C11; // GL_SCISSOR_TEST
+constexpr unsigned kRenderer = 0x1F01;    // GL_RENDERER
 
 template <typename Function> Function glFunction(const char* name) {
     return reinterpret_cast<Function>(glXGetProcAddressARB(reinterpret_cast<const GLubyte*>(name)));
@@ -80,10 +83,35 @@ FrameShow::FrameShow(sf::RenderWindow& window) {
         return;
     }
     Display* display = glXGetCurrentDisplay();
-    if (display != nullptr && offers(display, "GLX_MESA_copy_sub_buffer") &&
+    using GetString = const unsigned char* (*)(unsigned);
+    const auto getString = glFunction<GetString>("glGetString");
+    const unsigned char* name = getString != nullptr ? getString(kRenderer) : nullptr;
+    const std::string renderer = name != nullptr ? reinterpret_cast<const char*>(name) : "";
+    const bool software = renderer.find("llvmpipe") != std::string::npos ||
+                          renderer.find("softpipe") != std::string::npos;
+    if (display != nullptr && software && offers(display, "GLX_MESA_copy_sub_buffer") &&
         scissorFunctions().usable()) {
         m_copy = glFunction<CopySubBuffer>("glXCopySubBufferMESA");
     }
+}
+
+bool FrameShow::keepsFrame(const sf::RenderWindow& window) {
+    if (m_copy == nullptr) {
+        return false;
+    }
+    // Asked of the X server: SFML's size follows a resize only once its event has been read,
+    // and the driver's frame takes the window's new size at the next frame drawn.
+    ::Window root = 0;
+    int x = 0;
+    int y = 0;
+    unsigned width = 0;
+    unsigned height = 0;
+    unsigned border = 0;
+    unsigned depth = 0;
+    XGetGeometry(glXGetCurrentDisplay(), window.getSystemHandle(), &root, &x, &y, &width, &height,
+                 &border, &depth);
+    m_drawingSize = {width, height};
+    return m_kept && m_drawingSize == m_shownSize;
 }
 
 void FrameShow::limitTo(sf::RenderTarget& target, std::optional<sf::IntRect> area) {
@@ -102,15 +130,33 @@ void FrameShow::limitTo(sf::RenderTarget& target, std::optional<sf::IntRect> are
 }
 
 void FrameShow::show(sf::RenderWindow& window) {
-    if (!keepsFrame()) {
+    if (m_copy == nullptr) {
         window.display(); // also waits out SFML's frame limit
+        return;
+    }
+    if (m_drawingSize != m_shownSize || m_drawingSize.x == 0 || m_drawingSize.y == 0) {
+        // A new size: a swap makes the driver's frames the window's size, where a copy would
+        // ask for more than its frame holds. What the frame drawn into then holds is not
+        // known, so the next one is drawn whole.
+        window.display();
+        m_shownSize = m_drawingSize;
+        m_kept = false;
         return;
     }
     // All of the frame to the window, not only what was drawn again: the window's own copy
     // of a part that another window covered is then mended within a frame.
-    const sf::Vector2u size = window.getSize();
-    m_copy(glXGetCurrentDisplay(), glXGetCurrentDrawable(), 0, 0, static_cast<int>(size.x),
-           static_cast<int>(size.y));
+    // Should the window have shrunk since it was asked, the copy asks for more than the frame
+    // holds: the X error that brings is noted, not the end of the program, and the next frame
+    // is swapped in whole.
+    Display* display = glXGetCurrentDisplay();
+    m_kept = DisplayCheck::withErrorsNoted([&] {
+        m_copy(display, glXGetCurrentDrawable(), 0, 0, static_cast<int>(m_shownSize.x),
+               static_cast<int>(m_shownSize.y));
+        XSync(display, False);
+    });
+    if (!m_kept) {
+        m_shownSize = {};
+    }
     const sf::Time frame = sf::microseconds(16667);
     if (m_sinceShown.getElapsedTime() < frame) {
         sf::sleep(frame - m_sinceShown.getElapsedTime());

@@ -21,17 +21,19 @@ namespace rollcoach {
 std::optional<sf::IntRect> changedArea(const FrameKey& last, const FrameKey& next,
                                        sf::Vector2u size);
 
-/// Shows the frames drawn in the window. Where the OpenGL driver copies a part of the frame
-/// it draws into to the window (GLX_MESA_copy_sub_buffer: Mesa's drivers, llvmpipe
-/// included), frames are shown that way, and what was drawn stays: a frame in which only a
-/// ball moved is then drawn again only around the ball. Elsewhere each frame is swapped in as
-/// SFML does, and is drawn whole.
+/// Shows the frames drawn in the window. Where OpenGL draws in software (llvmpipe, on a
+/// machine without a graphics driver) and can copy a part of the frame it draws into to the
+/// window (GLX_MESA_copy_sub_buffer), frames are shown that way, and what was drawn stays: a
+/// frame in which only a ball moved is then drawn again only around the ball. Elsewhere each
+/// frame is swapped in as SFML does, and is drawn whole: on a graphics card a whole frame costs
+/// the CPU little, and a swap keeps the frames in step with the screen, which a copy does not.
 class FrameShow {
 public:
     /// With the window's context active.
     explicit FrameShow(sf::RenderWindow& window);
-    /// True when what was drawn stays for the next frame, so a part of it can be drawn again.
-    bool keepsFrame() const { return m_copy != nullptr; }
+    /// Called before each frame is drawn: true when the window still holds the last frame
+    /// shown, at its present size, so a part of it can be drawn again.
+    bool keepsFrame(const sf::RenderWindow& window);
     /// Draws with `draw(target)` only inside `area`, in the target's pixels; all of the
     /// target without one.
     template <typename Draw>
@@ -40,9 +42,12 @@ public:
             draw(target);
             return;
         }
+        struct Limit {
+            sf::RenderTarget& target;
+            ~Limit() { limitTo(target, std::nullopt); }
+        } limit{target};
         limitTo(target, area);
         draw(target);
-        limitTo(target, std::nullopt);
     }
     /// Shows the frame drawn; at most 60 frames a second, as SFML's frame limit.
     void show(sf::RenderWindow& window);
@@ -52,6 +57,9 @@ private:
 
     using CopySubBuffer = void (*)(void*, unsigned long, int, int, int, int);
     CopySubBuffer m_copy = nullptr;
+    bool m_kept = false;        // the frame drawn into is the last one shown
+    sf::Vector2u m_shownSize;   // the window's size when it was shown
+    sf::Vector2u m_drawingSize; // and when the frame being drawn was begun
     sf::Clock m_sinceShown;
 };
 

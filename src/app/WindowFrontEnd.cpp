@@ -133,16 +133,20 @@ WindowAssets readWindowAssets(const Workspace& workspace, bool withHistory) {
 // fixed offset, half off a 1920x1080 screen. The screen's size comes from the display check's
 // connection, which has it for free: SFML's desktop mode asks XRandR, tens of milliseconds of
 // start-up. Full screen needs a mode SFML knows, so only it asks.
+// The size a window left at `place` opens at: its own, no larger than the screen.
+sf::Vector2u windowedSize(const WindowPlace& place, sf::Vector2u screen) {
+    return {std::min(place.width, screen.x), std::min(place.height, screen.y)};
+}
+
 void openWindow(sf::RenderWindow& window, const WindowPlace& place, sf::Vector2u screen) {
     if (place.fullScreen) {
         window.create(sf::VideoMode::getDesktopMode(), "rollcoach", sf::Style::Fullscreen);
     } else {
-        const unsigned width = std::min(place.width, screen.x);
-        const unsigned height = std::min(place.height, screen.y);
-        window.create(sf::VideoMode(width, height), "rollcoach",
+        const sf::Vector2u size = windowedSize(place, screen);
+        window.create(sf::VideoMode(size.x, size.y), "rollcoach",
                       sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
         window.setPosition(
-            {static_cast<int>(screen.x - width) / 2, static_cast<int>(screen.y - height) / 2});
+            {static_cast<int>(screen.x - size.x) / 2, static_cast<int>(screen.y - size.y) / 2});
     }
     window.setFramerateLimit(60);
     window.setKeyRepeatEnabled(false);
@@ -166,11 +170,7 @@ struct WindowMemory {
 // The window's size before it opens: the one openWindow() gives it, unless a window manager
 // has its own idea.
 sf::Vector2u expectedSize(const WindowMemory& memory) {
-    if (memory.place.fullScreen) {
-        return memory.screen;
-    }
-    return {std::min(memory.place.width, memory.screen.x),
-            std::min(memory.place.height, memory.screen.y)};
+    return memory.place.fullScreen ? memory.screen : windowedSize(memory.place, memory.screen);
 }
 
 // `coach` has started, laid out for the size the window was expected to have.
@@ -341,8 +341,9 @@ int runWindowLoop(AppResources& app, const WindowRequest& request, Coach& coach,
         if (redraw || key.key.empty() || key.key != lastKey.key || screen != lastDrawn) {
             // Where what was drawn stays, a frame in which only a ball moved is drawn again
             // around the ball alone.
+            const bool kept = frameShow.keepsFrame(window);
             const std::optional<sf::IntRect> area =
-                redraw || screen != lastDrawn || !frameShow.keepsFrame()
+                redraw || screen != lastDrawn || !kept
                     ? std::nullopt
                     : changedArea(lastKey, key, window.getSize());
             const auto drawStart = Clock::now();
@@ -522,8 +523,6 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         }
         return renderMoment(app, request, *given, out, err);
     }
-    // Caught before the session begins, so no moment of it is left to the default action.
-    const StopSignals signals;
     // A session made here records nothing until time is spent on a side, so a window that
     // then cannot open leaves no trace of it.
     Coach coach(app, request, given, err);
@@ -546,6 +545,9 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         err << "rollcoach: error: " << display.why() << "\n";
         return 1;
     }
+    // Caught before the session's time starts, so no moment of it is left to the default
+    // action; not sooner, so a stop while the display is made ready ends the program at once.
+    const StopSignals signals;
     return runWindowLoop(app, request, coach, signals, *window, memory, assets.icon, out, err);
 }
 
