@@ -6,21 +6,8 @@ set -u
 
 rollcoach=$1
 routine=$2
-tmp=$(mktemp -d)
-pid=
-locker=
-cleanup() {
-    [ -n "$pid" ] && kill -KILL "$pid" 2> /dev/null
-    [ -n "$locker" ] && kill "$locker" 2> /dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*"
-    [ -f "$tmp/log" ] && { echo "--- rollcoach said:"; cat "$tmp/log"; }
-    exit 1
-}
+. "$(dirname "$0")/window-test.sh"
+scratch_folder
 
 # At 50 times the speed the drill (some 10 minutes) takes about 12 s.
 "$rollcoach" --data-dir "$tmp/data" run "$routine" --autostart --mute --speed 50 \
@@ -40,9 +27,9 @@ db.execute("BEGIN EXCLUSIVE")
 time.sleep(7)
 db.execute("COMMIT")
 END
-locker=$!
-wait "$locker" || fail "the lock could not be taken"
-locker=
+helper=$!
+wait "$helper" || fail "the lock could not be taken"
+helper=
 # The session ends on its own; the end screen stays until told to close.
 sleep 10
 kill -0 "$pid" 2> /dev/null || fail "rollcoach ended by itself"

@@ -11,28 +11,15 @@ set -u
 rollcoach=$1
 shipped=$2
 command -v xdotool > /dev/null || { echo "SKIP: xdotool is not installed"; exit 77; }
+. "$(dirname "$0")/window-test.sh"
 # Keys go to the window that has the focus: on a display of its own, no other test's window
 # can take it.
-if [ -z "${EDITOR_TEST_DISPLAY:-}" ] && command -v xvfb-run > /dev/null; then
-    EDITOR_TEST_DISPLAY=1 exec xvfb-run -a -s "-screen 0 1280x800x24 -noreset" sh "$0" "$@"
-fi
-tmp=$(mktemp -d)
-pid=
-cleanup() {
-    [ -n "$pid" ] && kill -KILL "$pid" 2> /dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+on_own_display 1280x800x24 "$@"
+scratch_folder
 export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state"
 mkdir -p "$XDG_CONFIG_HOME/rollcoach"
 printf 'speech: off\n' > "$XDG_CONFIG_HOME/rollcoach/settings.yaml"
 data="$tmp/data"
-
-fail() {
-    echo "FAIL: $*"
-    [ -f "$tmp/log" ] && { echo "--- rollcoach said:"; cat "$tmp/log"; }
-    exit 1
-}
 
 # Opens the editor and waits for its window: sets $pid and $window.
 open_editor() {

@@ -9,25 +9,11 @@ rollcoach=$1
 routine=$2
 command -v xdotool > /dev/null || { echo "SKIP: xdotool is not installed"; exit 77; }
 command -v import > /dev/null || { echo "SKIP: ImageMagick is not installed"; exit 77; }
-# On a display of its own, large enough for every size tried.
-if [ -z "${RESIZE_TEST_DISPLAY:-}" ] && command -v xvfb-run > /dev/null; then
-    RESIZE_TEST_DISPLAY=1 exec xvfb-run -a -s "-screen 0 1920x1200x24 -noreset" sh "$0" "$@"
-fi
-tmp=$(mktemp -d)
-pid=
-cleanup() {
-    [ -n "$pid" ] && kill -KILL "$pid" 2> /dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/window-test.sh"
+# Large enough for every size tried.
+on_own_display 1920x1200x24 "$@"
+scratch_folder
 export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state"
-
-fail() {
-    echo "FAIL: $*"
-    echo "--- rollcoach said:"
-    cat "$tmp/log"
-    exit 1
-}
 
 # On the side-to-side step: the ball moves, so frames are drawn in part between sizes.
 "$rollcoach" --data-dir "$tmp/data" run "$routine" --autostart --mute --start-at 45 \

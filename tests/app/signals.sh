@@ -6,19 +6,8 @@ set -u
 
 rollcoach=$1
 routine=$2
-tmp=$(mktemp -d)
-pid=
-cleanup() {
-    [ -n "$pid" ] && kill -KILL "$pid" 2> /dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*"
-    [ -f "$tmp/log" ] && { echo "--- rollcoach said:"; cat "$tmp/log"; }
-    exit 1
-}
+. "$(dirname "$0")/window-test.sh"
+scratch_folder
 
 for signal in TERM INT HUP; do
     data="$tmp/$signal"
