@@ -95,8 +95,9 @@ FrameShow::FrameShow(sf::RenderWindow& window) {
     }
 }
 
-bool FrameShow::keepsFrame(const sf::RenderWindow& window) {
-    if (m_copy == nullptr) {
+bool FrameShow::keepsFrame(sf::RenderWindow& window) {
+    // The window's own context, whose display and drawable the copy uses.
+    if (m_copy == nullptr || !window.setActive(true)) {
         return false;
     }
     // Asked of the X server: SFML's size follows a resize only once its event has been read,
@@ -143,11 +144,15 @@ void FrameShow::show(sf::RenderWindow& window) {
         m_kept = false;
         return;
     }
+    if (!window.setActive(true)) {
+        m_kept = false;
+        return;
+    }
     // All of the frame to the window, not only what was drawn again: the window's own copy
-    // of a part that another window covered is then mended within a frame.
-    // Should the window have shrunk since it was asked, the copy asks for more than the frame
-    // holds: the X error that brings is noted, not the end of the program, and the next frame
-    // is swapped in whole.
+    // of a part that another window covered is then mended within a frame. Should the window
+    // have shrunk since it was asked, the copy asks for more than the frame holds: the X
+    // error that brings is noted, not the end of the program, and the next frame is swapped
+    // in whole.
     Display* display = glXGetCurrentDisplay();
     m_kept = DisplayCheck::withErrorsNoted([&] {
         m_copy(display, glXGetCurrentDrawable(), 0, 0, static_cast<int>(m_shownSize.x),

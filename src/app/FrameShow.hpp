@@ -33,7 +33,7 @@ public:
     explicit FrameShow(sf::RenderWindow& window);
     /// Called before each frame is drawn: true when the window still holds the last frame
     /// shown, at its present size, so a part of it can be drawn again.
-    bool keepsFrame(const sf::RenderWindow& window);
+    bool keepsFrame(sf::RenderWindow& window);
     /// Draws with `draw(target)` only inside `area`, in the target's pixels; all of the
     /// target without one.
     template <typename Draw>
