@@ -115,6 +115,7 @@ TEST_CASE("a session drawn again in parts is, frame by frame, the session drawn 
         {"sweep-into-spine.yaml", {1080, 1920}, 12, 8},
         // The wall drill's side to side and up and down, with the step between them.
         {"wall-tennis-ball.yaml", {1280, 720}, 40, 35},
+        {"wall-tennis-ball.yaml", {1920, 1080}, 95, 8},
         // Two balls under the lying body.
         {"lying-yoga-tune-up.yaml", {800, 600}, 20, 25},
     };
