@@ -705,37 +705,13 @@ ScreenRequest SessionScreen::update(double seconds) {
 }
 
 FrameKey SessionScreen::frameKey(sf::Vector2u size) const {
-    // Everything the session screen shows that can change: the segment, the whole seconds
-    // on the clocks, the pause, the prompts, and the balls to the pixel.
     const SessionSnapshot& snap = m_pic;
     const Moment& m = snap.moment;
-    const bool hand = byHand(m_session.routine().drill);
     // The body as drawn: laid out for this size before any frame is keyed.
     const BodyView& view = diagram(snap.side).view();
     FrameKey frame;
-    std::string& still = frame.still;
-    still = std::to_string(size.x) + "x" + std::to_string(size.y) + "|" +
-            std::to_string(m.segmentIndex) + "|" + clockText(m.segmentLeftS) + "|" +
-            clockText(m.sessionLeftS) + "|" + (snap.paused ? "P" : "") +
-            (snap.askingToLeave ? "L" : "") + (snap.muted ? "M" : "") + "|" +
-            std::to_string(static_cast<int>(m.intoSegmentS));
-    if (snap.tensionPrompt) {
-        still += "|c" + snap.prompt + std::to_string(snap.tensionPrompt->round);
-    }
-    still += "|a" + snap.answer + "|n" + snap.notice;
-    still += "|" + std::to_string(snap.repetition) + (snap.handLifted ? "L" : "");
-    // What a ball's place decides elsewhere on the screen, and what a step's own seconds
-    // change between two whole ones: a frame in which these change is drawn whole.
-    still += "|w" + snap.warning + std::to_string(static_cast<int>(snap.worst)) +
-             std::to_string(static_cast<int>(snap.spine)) +
-             std::to_string(static_cast<int>(snap.neck)) + "|" + (m.lifted ? "l" : "") +
-             (m.approaching ? "a" : "") + (snap.switching ? "s" : "") +
-             (snap.gettingReady ? "g" : "") + std::to_string(snap.countdown) +
-             std::to_string(snap.resumingIn) + snap.repetitionText;
-    for (const BallOnScreen& ball : snap.balls) {
-        still += "|v" + std::to_string(static_cast<int>(ball.verdict.worst));
-    }
-    frame.key = still;
+    frame.still = stillKey(size);
+    frame.key = frame.still;
     for (const BallOnScreen& ball : snap.balls) {
         const sf::Vector2f at = view.toScreen(ball.at);
         // Whole pixels: shapes are drawn without antialiasing, so a half-pixel step barely
@@ -746,12 +722,48 @@ FrameKey SessionScreen::frameKey(sf::Vector2u size) const {
     // On a step of a ball drill, what moves between two whole seconds is the balls, their
     // trails and the posture picture; by hand, the hands and their counts move too, and the
     // whole frame is drawn.
-    if (hand || snap.switching || snap.gettingReady || snap.paused || snap.askingToLeave ||
-        m.lifted || m.approaching) {
+    if (byHand(m_session.routine().drill) || snap.switching || snap.gettingReady || snap.paused ||
+        snap.askingToLeave || m.lifted || m.approaching) {
         return frame;
     }
-    // A ball, its warning ring and its trail's dots reach no farther than this from where
-    // they are, whichever is larger: the contact patch or the ball.
+    frame.moving = movingAreas(view, Canvas::of(size).u);
+    return frame;
+}
+
+std::string SessionScreen::stillKey(sf::Vector2u size) const {
+    // Everything the session screen shows that can change but the balls' places: the
+    // segment, the whole seconds on the clocks, the pause, the prompts, and what a ball's
+    // place decides elsewhere on the screen (the warning, the zones' colours, each ball's
+    // verdict) or a step's own seconds change between two whole ones.
+    const SessionSnapshot& snap = m_pic;
+    const Moment& m = snap.moment;
+    std::string still = std::to_string(size.x) + "x" + std::to_string(size.y) + "|" +
+                        std::to_string(m.segmentIndex) + "|" + clockText(m.segmentLeftS) + "|" +
+                        clockText(m.sessionLeftS) + "|" + (snap.paused ? "P" : "") +
+                        (snap.askingToLeave ? "L" : "") + (snap.muted ? "M" : "") + "|" +
+                        std::to_string(static_cast<int>(m.intoSegmentS));
+    if (snap.tensionPrompt) {
+        still += "|c" + snap.prompt + std::to_string(snap.tensionPrompt->round);
+    }
+    still += "|a" + snap.answer + "|n" + snap.notice;
+    still += "|" + std::to_string(snap.repetition) + (snap.handLifted ? "L" : "");
+    still += "|w" + snap.warning + std::to_string(static_cast<int>(snap.worst)) +
+             std::to_string(static_cast<int>(snap.spine)) +
+             std::to_string(static_cast<int>(snap.neck)) + "|" + (m.lifted ? "l" : "") +
+             (m.approaching ? "a" : "") + (snap.switching ? "s" : "") +
+             (snap.gettingReady ? "g" : "") + std::to_string(snap.countdown) +
+             std::to_string(snap.resumingIn) + snap.repetitionText;
+    for (const BallOnScreen& ball : snap.balls) {
+        still += "|v" + std::to_string(static_cast<int>(ball.verdict.worst));
+    }
+    return still;
+}
+
+std::vector<sf::FloatRect> SessionScreen::movingAreas(const BodyView& view, float u) const {
+    const SessionSnapshot& snap = m_pic;
+    // A ball reaches no farther than this from where it is, its warning ring included (drawBall:
+    // 1.45 radii and a ring of at most a quarter radius, or 3 pixels), nor do its trail's dots;
+    // whichever is larger, the contact patch or the ball.
     const double radiusCm = std::max(snap.contactRadiusCm, m_session.routine().ball.diameterCm / 2);
     const float reach = static_cast<float>(radiusCm) * view.pixelsPerCm() * 1.7f + 4;
     auto around = [&](Point p) {
@@ -759,8 +771,9 @@ FrameKey SessionScreen::frameKey(sf::Vector2u size) const {
         return sf::FloatRect(std::floor(at.x - reach), std::floor(at.y - reach),
                              std::ceil(2 * reach) + 1, std::ceil(2 * reach) + 1);
     };
+    std::vector<sf::FloatRect> areas;
     for (const BallOnScreen& ball : snap.balls) {
-        frame.moving.push_back(around(ball.at));
+        areas.push_back(around(ball.at));
     }
     for (const auto& trail : snap.trails) {
         if (!trail.empty()) {
@@ -768,13 +781,13 @@ FrameKey SessionScreen::frameKey(sf::Vector2u size) const {
             for (const Point& p : trail) {
                 dots = joined(dots, around(p));
             }
-            frame.moving.push_back(dots);
+            areas.push_back(dots);
         }
     }
-    if (const std::optional<PostureShown> posture = postureShown(Canvas::of(size).u)) {
-        frame.moving.push_back(postureBounds(posture->picture, *posture->posture, posture->frame));
+    if (const std::optional<PostureShown> posture = postureShown(u)) {
+        areas.push_back(postureBounds(posture->picture, *posture->posture, posture->frame));
     }
-    return frame;
+    return areas;
 }
 
 std::optional<SessionScreen::PostureShown> SessionScreen::postureShown(float u) const {

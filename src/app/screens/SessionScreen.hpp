@@ -71,6 +71,9 @@ private:
     };
     /// None when no posture shows. `u`: the canvas's unit.
     std::optional<PostureShown> postureShown(float u) const;
+    // The frame key's parts: all but the balls' places, and where what moves is drawn.
+    std::string stillKey(sf::Vector2u size) const;
+    std::vector<sf::FloatRect> movingAreas(const BodyView& view, float u) const;
     std::vector<sf::FloatRect> placedAreas(const BodyView& view) const;
     sf::FloatRect shownLiftBox(const BodyView& view) const;
     void play(const std::vector<Cue>& cues);
