@@ -5,6 +5,13 @@
 #include <exception>
 
 namespace rollcoach {
+namespace {
+
+// How long a display that answers at all takes to be made ready, at most: a program ending
+// with an error waits no longer for one that does not.
+constexpr std::chrono::seconds kDisplayWait{2};
+
+} // namespace
 
 DisplayOpening::DisplayOpening(bool prepareWindow) : m_state(std::make_shared<State>()) {
     m_checked = m_state->checked.get_future().share();
@@ -38,7 +45,7 @@ DisplayOpening::~DisplayOpening() {
         return;
     }
     if (std::uncaught_exceptions() > 0 &&
-        m_prepared.wait_for(std::chrono::seconds(2)) != std::future_status::ready) {
+        m_prepared.wait_for(kDisplayWait) != std::future_status::ready) {
         m_thread.detach();
         return;
     }
@@ -56,7 +63,7 @@ std::optional<sf::RenderWindow>& DisplayOpening::window() {
 }
 
 void DisplayOpening::finishOrEnd(std::ostream& out, std::ostream& err, int status) {
-    if (m_prepared.wait_for(std::chrono::seconds(2)) == std::future_status::ready) {
+    if (m_prepared.wait_for(kDisplayWait) == std::future_status::ready) {
         m_thread.join();
         return;
     }

@@ -162,7 +162,7 @@ void FrameShow::show(sf::RenderWindow& window) {
     if (!m_kept) {
         m_shownSize = {};
     }
-    const sf::Time frame = sf::microseconds(16667);
+    const sf::Time frame = sf::microseconds(kFrameTime.count());
     if (m_sinceShown.getElapsedTime() < frame) {
         sf::sleep(frame - m_sinceShown.getElapsedTime());
     }

@@ -7,9 +7,13 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/System/Clock.hpp>
 
+#include <chrono>
 #include <optional>
 
 namespace rollcoach {
+
+/// A frame's time at 60 frames a second, the window's frame limit.
+inline constexpr std::chrono::microseconds kFrameTime{16667};
 
 /// Where the window must be drawn again for frame `next` after `last` was drawn: one box
 /// holding what moved in both, in the window's pixels (whole ones, inside the window). None

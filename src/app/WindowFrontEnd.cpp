@@ -189,7 +189,7 @@ int runWindowLoop(AppResources& app, const WindowRequest& request, Coach& coach,
     bool voiceStarted = false;
 
     using Clock = std::chrono::steady_clock;
-    const auto tick = std::chrono::microseconds(16667); // 60 a second, as the frame limit
+    const auto tick = kFrameTime;
     auto last = Clock::now();
     auto nextTick = last;
     std::vector<double> frameMs;
