@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 namespace rollcoach {
 
@@ -117,6 +118,21 @@ bool BodyModel::patchOnBody(Point point, double radiusCm) const {
         }
     }
     return inside;
+}
+
+double BodyModel::insideByCm(Point point) const {
+    const Point p{std::abs(point.xCm), point.yCm};
+    double nearest = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0, j = outline.size() - 1; i < outline.size(); j = i++) {
+        const Point& a = outline[i];
+        const Point& b = outline[j];
+        // The left half goes on across the midline: that edge is no edge of the body.
+        if (!(a.xCm == 0 && b.xCm == 0)) {
+            nearest = std::min(nearest, segmentDistanceSquared(p, b, a));
+        }
+    }
+    const double distance = std::sqrt(nearest);
+    return isOnBody(p) ? distance : -distance;
 }
 
 std::string BodyModel::describe() const {

@@ -134,6 +134,9 @@ struct BodyModel {
     /// True when a contact patch of `radiusCm` round `point` (absolute x, either side) lies
     /// wholly on the drawn back, shoulders or neck: no part of it over the background.
     bool patchOnBody(Point point, double radiusCm) const;
+    /// How far a point (absolute x, either side) lies inside the outline: the distance to its
+    /// nearest edge, the midline aside; negative, that distance, outside it.
+    double insideByCm(Point point) const;
 
     /// True when a point (absolute x, either side) lies on the back, shoulders or neck.
     bool isOnBody(Point point) const;

@@ -31,14 +31,17 @@ std::string halfCentimetres(double value) {
     return humanDecimal(rounded, rounded == std::floor(rounded) ? 0 : 1);
 }
 
-// Every move on a half-centimetre grid within 30 cm, nearest first; among equal ones,
-// outward (+x) before inward, and down (+y) before up: down the back is where it is safe.
+// Advice moves on a half-centimetre grid, this many steps each way: 30 cm.
+constexpr int kMoveSteps = 60;
+
+// Every move on the grid within 30 cm, nearest first; among equal ones, outward (+x) before
+// inward, and down (+y) before up: down the back is where it is safe.
 const std::vector<Point>& movesNearestFirst() {
     static const std::vector<Point> moves = [] {
         std::vector<Point> all;
-        for (int i = -60; i <= 60; ++i) {
-            for (int j = -60; j <= 60; ++j) {
-                if ((i != 0 || j != 0) && i * i + j * j <= 3600) {
+        for (int i = -kMoveSteps; i <= kMoveSteps; ++i) {
+            for (int j = -kMoveSteps; j <= kMoveSteps; ++j) {
+                if ((i != 0 || j != 0) && i * i + j * j <= kMoveSteps * kMoveSteps) {
                     all.push_back({i * 0.5, j * 0.5});
                 }
             }
@@ -58,6 +61,39 @@ const std::vector<Point>& movesNearestFirst() {
     }();
     return moves;
 }
+
+// Moves of the grid struck off untried. A move that fails at a point of a path by some amount
+// fails there, for the same reason, at every move nearer to it than that amount: gaps and
+// distances change no faster than the patch moves.
+class StruckMoves {
+public:
+    bool struck(Point shift) const { return m_cells[index(step(shift.xCm), step(shift.yCm))]; }
+
+    // Strikes off every move nearer `shift` than `byCm` (less a hair, for rounding).
+    void strikeAround(Point shift, double byCm) {
+        const int ci = step(shift.xCm);
+        const int cj = step(shift.yCm);
+        const int reach = static_cast<int>(byCm * 2);
+        const double within = (byCm - 1e-6) * (byCm - 1e-6) * 4; // in half centimetres, squared
+        for (int i = std::max(-kMoveSteps, ci - reach); i <= std::min(kMoveSteps, ci + reach);
+             ++i) {
+            for (int j = std::max(-kMoveSteps, cj - reach); j <= std::min(kMoveSteps, cj + reach);
+                 ++j) {
+                if ((i - ci) * (i - ci) + (j - cj) * (j - cj) < within) {
+                    m_cells[index(i, j)] = 1;
+                }
+            }
+        }
+    }
+
+private:
+    static constexpr int kSide = 2 * kMoveSteps + 1;
+    static int step(double cm) { return static_cast<int>(std::lround(cm * 2)); }
+    static std::size_t index(int i, int j) {
+        return static_cast<std::size_t>((i + kMoveSteps) * kSide + j + kMoveSteps);
+    }
+    std::vector<char> m_cells = std::vector<char>(kSide * kSide, 0);
+};
 
 std::string oneDecimal(double value) {
     char buffer[32];
@@ -311,59 +347,57 @@ double SafetyCheck::contactRadiusCm(double ballDiameterCm) const {
     return ballDiameterCm * m_body.contactRadiusRatio;
 }
 
-ZoneVerdict SafetyCheck::spineVerdict(Point point, double radius, double margin) const {
+double SafetyCheck::spineGapCm(Point point, double radius) const {
     // The spine band runs down the midline from C7; above C7 the neck zone takes over.
-    const double x = std::abs(point.xCm);
-    const double dx = std::max(0.0, x - m_body.spineHalfWidthCm);
+    const double dx = std::max(0.0, std::abs(point.xCm) - m_body.spineHalfWidthCm);
     const double dy = std::max(0.0, -point.yCm);
-    ZoneVerdict verdict;
-    verdict.zone = Zone::Spine;
-    verdict.gapCm = distance(dx, dy) - radius - margin;
-    verdict.closeness = closenessFor(verdict.gapCm, m_body.clearanceCm);
-    return verdict;
+    return distance(dx, dy) - radius;
 }
 
-ZoneVerdict SafetyCheck::neckVerdict(Point point, double radius, double margin) const {
+double SafetyCheck::neckGapCm(Point point, const Contact& contact) const {
     const double x = std::abs(point.xCm);
-    const double dx = std::max(0.0, x - m_body.neckHalfWidthCm);
     const double dy = std::max({0.0, point.yCm, m_body.neckTopCm - point.yCm});
+    if (!contact.fingerFriction) {
+        return distance(std::max(0.0, x - m_body.neckHalfWidthCm), dy) - contact.radiusCm;
+    }
+    // Light finger frictions may work the back of the neck: what they keep out of is the
+    // cervical spine in the middle and the sides of the neck, from C7 up to the skull.
+    const double toSpine = std::max(0.0, x - m_body.backOfNeckInnerCm);
+    const double toSides = x < m_body.backOfNeckOuterCm ? m_body.backOfNeckOuterCm - x
+                           : x > m_body.neckHalfWidthCm ? x - m_body.neckHalfWidthCm
+                                                        : 0.0;
+    return std::min(distance(toSpine, dy), distance(toSides, dy)) - contact.radiusCm;
+}
+
+double SafetyCheck::neckClearanceCm(const Contact& contact) const {
+    return contact.fingerFriction ? m_body.backOfNeckClearanceCm : m_body.clearanceCm;
+}
+
+ZoneVerdict SafetyCheck::spineVerdict(Point point, double radius, double margin) const {
     ZoneVerdict verdict;
-    verdict.zone = Zone::Neck;
-    verdict.gapCm = distance(dx, dy) - radius - margin;
+    verdict.zone = Zone::Spine;
+    verdict.gapCm = spineGapCm(point, radius) - margin;
     verdict.closeness = closenessFor(verdict.gapCm, m_body.clearanceCm);
     return verdict;
 }
 
 ZoneVerdict SafetyCheck::neckVerdict(Point point, const Contact& contact, double margin) const {
-    if (!contact.fingerFriction) {
-        return neckVerdict(point, contact.radiusCm, margin);
-    }
-    // Light finger frictions may work the back of the neck: what they keep out of is the
-    // cervical spine in the middle and the sides of the neck, from C7 up to the skull.
-    const double x = std::abs(point.xCm);
-    const double dy = std::max({0.0, point.yCm, m_body.neckTopCm - point.yCm});
-    const double toSpine = std::max(0.0, x - m_body.backOfNeckInnerCm);
-    const double toSides = x < m_body.backOfNeckOuterCm ? m_body.backOfNeckOuterCm - x
-                           : x > m_body.neckHalfWidthCm ? x - m_body.neckHalfWidthCm
-                                                        : 0.0;
     ZoneVerdict verdict;
     verdict.zone = Zone::Neck;
-    verdict.gapCm =
-        std::min(distance(toSpine, dy), distance(toSides, dy)) - contact.radiusCm - margin;
-    verdict.closeness = closenessFor(verdict.gapCm, m_body.backOfNeckClearanceCm);
+    verdict.gapCm = neckGapCm(point, contact) - margin;
+    verdict.closeness = closenessFor(verdict.gapCm, neckClearanceCm(contact));
     return verdict;
 }
 
-bool SafetyCheck::clearWithMargin(Point point, const Contact& contact) const {
-    const double needed = m_body.clearanceCm + kAdviceMarginCm;
-    const double neckNeeded =
-        (contact.fingerFriction ? m_body.backOfNeckClearanceCm : m_body.clearanceCm) +
-        kAdviceMarginCm;
-    // The outline test walks a polygon; the zones are a distance each, so they go first and
-    // turn away most of the places an advice search looks at.
-    return spineVerdict(point, contact.radiusCm, 0).gapCm > needed &&
-           neckVerdict(point, contact, 0).gapCm > neckNeeded &&
-           m_body.patchOnBody(point, contact.radiusCm);
+bool SafetyCheck::clearOfZones(Point point, const Contact& contact) const {
+    return spineGapCm(point, contact.radiusCm) > m_body.clearanceCm + kAdviceMarginCm &&
+           neckGapCm(point, contact) > neckClearanceCm(contact) + kAdviceMarginCm;
+}
+
+double SafetyCheck::zoneRoomCm(Point point, const Contact& contact) const {
+    return std::min(spineGapCm(point, contact.radiusCm) - m_body.clearanceCm,
+                    neckGapCm(point, contact) - neckClearanceCm(contact)) -
+           kAdviceMarginCm;
 }
 
 std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point reference,
@@ -386,31 +420,64 @@ std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point
         bottom = std::max(bottom, corner.yCm);
     }
     const double r = contact.radiusCm;
-    const auto clearAt = [&](const Point& p, const Point& shift) {
-        const Point moved{p.xCm + shift.xCm, p.yCm + shift.yCm};
-        if (std::abs(moved.xCm) + r > right || moved.yCm - r < top || moved.yCm + r > bottom) {
-            return false;
-        }
-        return clearWithMargin(moved, contact);
+    // Both zones' gaps and the distance to the outline change by no more than the patch
+    // moves: a point with more room than a move needs no test at that move. Most of a path
+    // lies well clear of the zones, and most of it well inside the outline, so most tests
+    // are passed over for the moves tried first. (A hair is kept back for rounding.)
+    struct Room {
+        double zones;   ///< to either zone, beyond what advice needs
+        double outline; ///< to the outline, beyond the patch
     };
+    std::vector<Room> room(path.size());
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        room[i] = {zoneRoomCm(path[i], contact) - 1e-6, m_body.insideByCm(path[i]) - r - 1e-6};
+    }
+    const double zonesNeeded = m_body.clearanceCm + kAdviceMarginCm;
+    const double neckNeeded = neckClearanceCm(contact) + kAdviceMarginCm;
+    // By how much a move fails at a point of the path: how far it would have to go on to
+    // pass there, at the least; negative when it passes.
+    const auto shortOf = [&](std::size_t i, const Point& shift, double length) {
+        const Point moved{path[i].xCm + shift.xCm, path[i].yCm + shift.yCm};
+        // The zones are a distance each and go first; the outline test walks a polygon.
+        if (room[i].zones <= length && !clearOfZones(moved, contact)) {
+            return std::max(
+                {0.0, zonesNeeded - spineGapCm(moved, r), neckNeeded - neckGapCm(moved, contact)});
+        }
+        if (room[i].outline > length) {
+            return -1.0;
+        }
+        const double pastBox = std::max(
+            {std::abs(moved.xCm) + r - right, top - (moved.yCm - r), moved.yCm + r - bottom});
+        if (pastBox > 0) {
+            return pastBox;
+        }
+        return m_body.patchOnBody(moved, r) ? -1.0 : std::max(0.0, r - m_body.insideByCm(moved));
+    };
+    // Where no move clears a path, striking off is what spares trying all eleven thousand
+    // moves at each of its points.
+    StruckMoves struck;
     // Moves next to each other fail at the same place of the path, mostly: that place is
     // tried first for the next move.
     std::size_t lastFailed = 0;
     for (const Point& move : movesNearestFirst()) {
         const Point shift{move.xCm * outward, move.yCm};
-        if (!path.empty() && !clearAt(path[lastFailed], shift)) {
+        if (struck.struck(shift)) {
             continue;
         }
-        bool clear = true;
-        for (std::size_t i = 0; i < path.size() && clear; ++i) {
-            if (i != lastFailed && !clearAt(path[i], shift)) {
-                lastFailed = i;
-                clear = false;
+        const double length = distance(move.xCm, move.yCm);
+        double failedBy = path.empty() ? -1 : shortOf(lastFailed, shift, length);
+        for (std::size_t i = 0; i < path.size() && failedBy < 0; ++i) {
+            if (i != lastFailed) {
+                failedBy = shortOf(i, shift, length);
+                if (failedBy >= 0) {
+                    lastFailed = i;
+                }
             }
         }
-        if (clear) {
+        if (failedBy < 0) {
             return shift;
         }
+        struck.strikeAround(shift, failedBy);
     }
     return std::nullopt;
 }
@@ -506,30 +573,50 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
         struct Track {
             Closeness worst = Closeness::Safe;
             double firstAt = 0;
-            ZoneVerdict closest;
+            double closestGapCm = std::numeric_limits<double>::infinity();
             Point closestPoint;
-            bool any = false;
+            std::size_t nextLook = 0; ///< the first sample that could come within the clearance
         };
         std::vector<Track> tracks(step.place.size() * 2);
+        const double clearance[2] = {m_body.clearanceCm, neckClearanceCm(contact)};
         const StepMotion motion(step);
         std::vector<Point> positions;
-        for (double t : times) {
+        for (std::size_t n = 0; n < times.size(); ++n) {
+            if (std::none_of(tracks.begin(), tracks.end(),
+                             [n](const Track& track) { return track.nextLook <= n; })) {
+                continue;
+            }
+            const double t = times[n];
             motion.positionsAt(t, positions);
             m_positionsChecked += positions.size();
             for (std::size_t b = 0; b < positions.size(); ++b) {
                 for (int z = 0; z < 2; ++z) {
-                    const ZoneVerdict v = z == 0 ? spineVerdict(positions[b], radius, margin)
-                                                 : neckVerdict(positions[b], contact, margin);
                     Track& track = tracks[b * 2 + static_cast<std::size_t>(z)];
-                    if (v.closeness > track.worst) {
-                        track.worst = v.closeness;
+                    if (track.nextLook > n) {
+                        continue;
+                    }
+                    const double gap = (z == 0 ? spineGapCm(positions[b], radius)
+                                               : neckGapCm(positions[b], contact)) -
+                                       margin;
+                    const Closeness closeness = closenessFor(gap, clearance[z]);
+                    if (closeness > track.worst) {
+                        track.worst = closeness;
                         track.firstAt = t;
                     }
-                    if (!track.any || v.gapCm < track.closest.gapCm) {
-                        track.closest = v;
+                    if (gap < track.closestGapCm) {
+                        track.closestGapCm = gap;
                         track.closestPoint = positions[b];
-                        track.any = true;
                     }
+                    // A gap changes by no more than the ball moves, `spacing` at most from one
+                    // sample to the next: while it cannot come down to the clearance, the
+                    // samples are passed over. Nothing is reported of a zone the ball stays
+                    // clear of, and where it comes near, its closest is within the clearance.
+                    // (A hair is kept back for rounding.)
+                    const double above = gap - clearance[z] - 1e-9;
+                    track.nextLook = n + 1 +
+                                     (above > 0 && spacing > 0
+                                          ? static_cast<std::size_t>(std::min(above / spacing, 1e9))
+                                          : 0);
                 }
             }
         }
@@ -549,7 +636,7 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
                 warning.ball = b;
                 warning.moving = moving;
                 warning.atS = track.firstAt;
-                warning.gapCm = track.closest.gapCm;
+                warning.gapCm = track.closestGapCm;
                 warning.where = track.closestPoint;
                 // Advice moves the placement so that the whole motion clears both zones.
                 if (!adviceByBall[b]) {

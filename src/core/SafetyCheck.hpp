@@ -158,10 +158,17 @@ public:
     std::size_t positionsChecked() const { return m_positionsChecked; }
 
 private:
+    /// From the patch's edge to the spine band, and to the neck zone; negative on it.
+    double spineGapCm(Point point, double radius) const;
+    double neckGapCm(Point point, const Contact& contact) const;
     ZoneVerdict spineVerdict(Point point, double radius, double margin) const;
-    ZoneVerdict neckVerdict(Point point, double radius, double margin) const;
     ZoneVerdict neckVerdict(Point point, const Contact& contact, double margin) const;
-    bool clearWithMargin(Point point, const Contact& contact) const;
+    /// The clearance advice needs from the neck, which light finger frictions work closer to.
+    double neckClearanceCm(const Contact& contact) const;
+    /// Whether a patch round `point` clears both zones by what advice needs.
+    bool clearOfZones(Point point, const Contact& contact) const;
+    /// How far that patch may move, any way, and still clear them; 0 or less where it does not.
+    double zoneRoomCm(Point point, const Contact& contact) const;
 
     const BodyModel& m_body;
     mutable std::size_t m_positionsChecked = 0;

@@ -242,6 +242,30 @@ TEST_CASE("a contact patch is on the body only when all of it is, across the mid
     CHECK_FALSE(body.patchOnBody({30, 10}, 1));
 }
 
+TEST_CASE("how far inside the outline a point lies agrees with every patch, over a grid") {
+    const BodyModel& body = referenceBody();
+    // The midline is no edge: the back goes on across it, to the sides well beyond 10 cm.
+    CHECK(body.insideByCm({0, 20}) > 15);
+    // Beside the neck, a centimetre or two out from its side.
+    CHECK(body.insideByCm({-7, -10}) < -1);
+    CHECK(body.insideByCm({-7, -10}) > -2);
+    int checked = 0;
+    for (double x = -26; x <= 26; x += 0.37) {
+        for (double y = -18; y <= 52; y += 0.41) {
+            const double inside = body.insideByCm({x, y});
+            CHECK((inside > 0) == body.isOnBody({x, y}));
+            for (double radius : {0.5, 1.5, 3.0}) {
+                if (std::abs(inside - radius) > 1e-9) {
+                    INFO(x << ", " << y << " r " << radius << ": " << inside);
+                    CHECK(body.patchOnBody({x, y}, radius) == (inside > radius));
+                    ++checked;
+                }
+            }
+        }
+    }
+    CHECK(checked > 20000);
+}
+
 TEST_CASE("on the body: the back, both shoulders and the neck, not beside or above them") {
     const BodyModel& body = referenceBody();
     CHECK(body.isOnBody({0, 10}));

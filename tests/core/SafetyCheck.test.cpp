@@ -3,6 +3,7 @@
 #include "core/Motion.hpp"
 #include "core/SafetyCheck.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -157,6 +158,83 @@ TEST_CASE("a sweep is never missed and a safe one never reported (random sweeps)
     }
 }
 
+TEST_CASE("what the check reports of a motion is what looking at every sample finds") {
+    // The check passes over samples where a gap cannot come down to the clearance or to the
+    // closest so far; the worst closeness, its first second, the closest gap and where it is
+    // must be what every sample gives.
+    const BodyModel& body = referenceBody();
+    const double radius = 6.7 * body.contactRadiusRatio;
+    std::mt19937 random(5);
+    std::uniform_real_distribution<double> xs(1, 12);
+    std::uniform_real_distribution<double> ys(-12, 25);
+    std::uniform_real_distribution<double> amplitudes(0.5, 6);
+    std::uniform_int_distribution<int> periods(3, 10);
+    const char* patterns[] = {"horizontal", "vertical", "circle"};
+    int warned = 0;
+    for (int i = 0; i < 240; ++i) {
+        const Routine routine =
+            routineFrom(oneStep("tennis", place(xs(random), ys(random)),
+                                std::string("{pattern: ") + patterns[i % 3] +
+                                    ", amplitude_cm: " + std::to_string(amplitudes(random)) +
+                                    ", period_s: " + std::to_string(periods(random)) + "}"));
+        const Step& step = routine.steps.front();
+        double spacing = 0;
+        const std::vector<double> times = sampleTimes(step, 0.02, &spacing);
+        struct Seen {
+            Closeness worst = Closeness::Safe;
+            double firstAt = 0;
+            double closest = 1e9;
+            Point where;
+        } seen[2];
+        std::vector<Point> positions;
+        for (double t : times) {
+            ballPositions(step, t, positions);
+            const double x = std::abs(positions[0].xCm);
+            const double y = positions[0].yCm;
+            const double spine[2] = {std::max(0.0, x - body.spineHalfWidthCm), std::max(0.0, -y)};
+            const double neck[2] = {std::max(0.0, x - body.neckHalfWidthCm),
+                                    std::max({0.0, y, body.neckTopCm - y})};
+            for (int z = 0; z < 2; ++z) {
+                const double* d = z == 0 ? spine : neck;
+                const double gap = (std::sqrt(d[0] * d[0] + d[1] * d[1]) - radius) - spacing / 2;
+                const Closeness closeness = gap <= 0                  ? Closeness::On
+                                            : gap <= body.clearanceCm ? Closeness::Near
+                                                                      : Closeness::Safe;
+                if (closeness > seen[z].worst) {
+                    seen[z].worst = closeness;
+                    seen[z].firstAt = t;
+                }
+                if (gap < seen[z].closest) {
+                    seen[z].closest = gap;
+                    seen[z].where = positions[0];
+                }
+            }
+        }
+        const auto warnings = SafetyCheck(body).check(routine, {Side::Right});
+        std::size_t expected = 0;
+        for (int z = 0; z < 2; ++z) {
+            if (seen[z].worst == Closeness::Safe) {
+                continue;
+            }
+            const Zone zone = z == 0 ? Zone::Spine : Zone::Neck;
+            const auto warning =
+                std::find_if(warnings.begin(), warnings.end(),
+                             [zone](const SafetyWarning& w) { return w.zone == zone; });
+            INFO(routine.steps.front().motion.amplitudeCm << " cm, zone " << z);
+            REQUIRE(warning != warnings.end());
+            CHECK(warning->closeness == seen[z].worst);
+            CHECK(warning->atS == seen[z].firstAt);
+            CHECK(warning->gapCm == seen[z].closest);
+            CHECK(warning->where.xCm == seen[z].where.xCm);
+            CHECK(warning->where.yCm == seen[z].where.yCm);
+            ++expected;
+            ++warned;
+        }
+        CHECK(warnings.size() == expected);
+    }
+    CHECK(warned > 100);
+}
+
 TEST_CASE("placements off the body are errors") {
     RoutineLoad load = parseRoutine(oneStep("tennis", place(40, 10)), referenceBody());
     REQUIRE(load.routine.has_value());
@@ -272,6 +350,99 @@ TEST_CASE("advice always leads to a safe place on the body, for every ball, over
         }
     }
     CHECK(unsafe > 3000);
+}
+
+namespace {
+
+// The advice search the slow way: every move on the half-centimetre grid within 30 cm,
+// nearest first, outward then down first among equal ones, tried at every point of the path.
+std::optional<Point> everyMoveTried(const BodyModel& body, const std::vector<Point>& path,
+                                    Point reference, double radius) {
+    std::vector<Point> moves;
+    for (int i = -60; i <= 60; ++i) {
+        for (int j = -60; j <= 60; ++j) {
+            if ((i != 0 || j != 0) && i * i + j * j <= 3600) {
+                moves.push_back({i * 0.5, j * 0.5});
+            }
+        }
+    }
+    std::stable_sort(moves.begin(), moves.end(), [](Point a, Point b) {
+        const double la = a.xCm * a.xCm + a.yCm * a.yCm;
+        const double lb = b.xCm * b.xCm + b.yCm * b.yCm;
+        return la != lb ? la < lb : a.xCm != b.xCm ? a.xCm > b.xCm : a.yCm > b.yCm;
+    });
+    const double needed = body.clearanceCm + SafetyCheck::kAdviceMarginCm;
+    const auto clear = [&](Point q) {
+        const double x = std::abs(q.xCm);
+        const double toSpine = std::max(0.0, x - body.spineHalfWidthCm);
+        const double belowC7 = std::max(0.0, -q.yCm);
+        const double toNeck = std::max(0.0, x - body.neckHalfWidthCm);
+        const double outOfNeck = std::max({0.0, q.yCm, body.neckTopCm - q.yCm});
+        return std::sqrt(toSpine * toSpine + belowC7 * belowC7) - radius > needed &&
+               std::sqrt(toNeck * toNeck + outOfNeck * outOfNeck) - radius > needed &&
+               body.patchOnBody(q, radius);
+    };
+    const double outward = reference.xCm < 0 ? -1 : 1;
+    for (const Point& move : moves) {
+        const Point shift{move.xCm * outward, move.yCm};
+        if (std::all_of(path.begin(), path.end(), [&](Point p) {
+                return clear({p.xCm + shift.xCm, p.yCm + shift.yCm});
+            })) {
+            return shift;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("the advice search finds the move that trying every move at every point finds, "
+          "on the narrowest and the broadest body") {
+    // The search passes over points with room to spare and strikes off moves near one that
+    // failed; neither may change which move it gives, or whether it gives one.
+    const BodyModel& reference = referenceBody();
+    const std::string model = std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml";
+    std::mt19937 random(11);
+    std::uniform_real_distribution<double> xs(-21, 21);
+    std::uniform_real_distribution<double> ys(-16, 47);
+    std::uniform_real_distribution<double> reach(0, 9);
+    std::uniform_int_distribution<int> shapes(0, 3);
+    int found = 0;
+    int none = 0;
+    for (const BodyProfile& profile : {BodyProfile("women", reference.minShoulderWidthCm),
+                                       BodyProfile("men", reference.maxShoulderWidthCm)}) {
+        const BodyModel body = BodyModel::load(model, profile);
+        const SafetyCheck check(body);
+        for (int i = 0; i < 400; ++i) {
+            const BallKind& ball = body.balls[static_cast<std::size_t>(i) % body.balls.size()];
+            const Point from{xs(random), ys(random)};
+            // A hold, a sweep across, a sweep up and down, or a slant, a quarter centimetre apart.
+            const int shape = shapes(random);
+            const double length = shape == 0 ? 0 : reach(random);
+            const double slant = shape == 3 ? reach(random) - 4.5 : 0;
+            std::vector<Point> path;
+            for (double along = 0; along <= length; along += 0.25) {
+                path.push_back(shape == 2 ? Point{from.xCm, from.yCm + along}
+                                          : Point{from.xCm + along, from.yCm + along * slant / 9});
+            }
+            const double radius = ball.diameterCm * body.contactRadiusRatio;
+            const std::optional<Point> fast = check.safeMove(path, from, ball.diameterCm);
+            const std::optional<Point> slow = everyMoveTried(body, path, from, radius);
+            INFO(profile.name << " " << ball.name << " from " << from.xCm << ", " << from.yCm
+                              << ", shape " << shape << ", " << path.size() << " points");
+            REQUIRE(fast.has_value() == slow.has_value());
+            if (slow) {
+                CHECK(fast->xCm == slow->xCm);
+                CHECK(fast->yCm == slow->yCm);
+                ++found;
+            } else {
+                ++none;
+            }
+        }
+    }
+    // Both kinds of answer were put to the test.
+    CHECK(found > 100);
+    CHECK(none > 5);
 }
 
 TEST_CASE(
