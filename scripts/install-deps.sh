@@ -6,7 +6,7 @@
 set -euo pipefail
 
 app_packages=(
-    build-essential cmake pkg-config
+    build-essential cmake pkg-config lld
     libsfml-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
     libsqlite3-dev libfontconfig-dev libx11-dev libgl-dev libpng-dev libfreetype-dev fonts-dejavu-core
     libsystemd-dev libpocketsphinx-dev pocketsphinx-en-us libglib2.0-dev libcairo2-dev
