@@ -169,14 +169,20 @@ TEST_CASE("what the check reports of a motion is what looking at every sample fi
     std::uniform_real_distribution<double> ys(-12, 25);
     std::uniform_real_distribution<double> amplitudes(0.5, 6);
     std::uniform_int_distribution<int> periods(3, 10);
-    const char* patterns[] = {"horizontal", "vertical", "circle"};
+    const char* patterns[] = {"horizontal", "vertical", "circle", "path"};
+    const auto point = [&] {
+        return "{x_cm: " + std::to_string(xs(random)) + ", y_cm: " + std::to_string(ys(random)) +
+               "}";
+    };
     int warned = 0;
-    for (int i = 0; i < 240; ++i) {
+    for (int i = 0; i < 320; ++i) {
+        const std::string pattern = patterns[i % 4];
+        const std::string motion =
+            "{pattern: " + pattern + ", period_s: " + std::to_string(periods(random)) +
+            (pattern == "path" ? ", points: [" + point() + ", " + point() + ", " + point() + "]}"
+                               : ", amplitude_cm: " + std::to_string(amplitudes(random)) + "}");
         const Routine routine =
-            routineFrom(oneStep("tennis", place(xs(random), ys(random)),
-                                std::string("{pattern: ") + patterns[i % 3] +
-                                    ", amplitude_cm: " + std::to_string(amplitudes(random)) +
-                                    ", period_s: " + std::to_string(periods(random)) + "}"));
+            routineFrom(oneStep("tennis", place(xs(random), ys(random)), motion));
         const Step& step = routine.steps.front();
         double spacing = 0;
         const std::vector<double> times = sampleTimes(step, 0.02, &spacing);
@@ -220,7 +226,7 @@ TEST_CASE("what the check reports of a motion is what looking at every sample fi
             const auto warning =
                 std::find_if(warnings.begin(), warnings.end(),
                              [zone](const SafetyWarning& w) { return w.zone == zone; });
-            INFO(routine.steps.front().motion.amplitudeCm << " cm, zone " << z);
+            INFO(motion << ", zone " << z);
             REQUIRE(warning != warnings.end());
             CHECK(warning->closeness == seen[z].worst);
             CHECK(warning->atS == seen[z].firstAt);
