@@ -16,13 +16,14 @@ app_packages=(
 )
 # The tests, the benchmark and the Debian package: the test runner's display, the schema
 # check, the fonts the report's text in other scripts is read back in (Japanese from IPA
-# Gothic, an eighth of the size of Noto CJK; Hebrew from DejaVu Sans), and the tools that
-# build the package and judge it.
+# Gothic, an eighth of the size of Noto CJK; Hebrew from DejaVu Sans), the tools that
+# build the package and judge it, and Valgrind, which bench/session_order.py runs a session in.
 test_packages=(
     doctest-dev python3 python3-jsonschema python3-yaml
     xvfb xauth imagemagick time dbus-daemon playerctl dunst poppler-utils fonts-ipafont-gothic
     xdotool xclip locales
     dpkg-dev fakeroot file lintian desktop-file-utils appstream bash-completion man-db
+    valgrind
 )
 
 packages=("${app_packages[@]}")
