@@ -3,14 +3,14 @@
 
     bench/session_order.py BUILD_DIR [--out packaging/session-order.txt]
 
-A session runs a small part of the rollcoach binary (a sixth of its code, on the first
+A session runs a small part of the rollcoach binary (a third of its code, on the first
 frames), spread through all of it. The kernel maps a program's code 64 KiB at a time round
 each page first touched, so code spread thin is resident whole. Listed here, the session's
 functions are laid out together (CMakeLists.txt hands the list to the linker), and what is
 resident of the binary during a session halves (BENCHMARKS.md).
 
-The list is found by running the program under Valgrind's callgrind on a display of its own,
-through the screens a session shows: the routine's setup screen, and a session started and
+The list is found by running the program under Valgrind's callgrind on the display it is
+given (xvfb-run -a bench/session_order.py build), through the screens a session shows: the routine's setup screen, and a session started and
 run for some seconds. A function missing from the list still runs, from further away."""
 import argparse
 import os
@@ -24,8 +24,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def functions_run(program, arguments, env):
-    """The mangled names of the functions of `program` itself that ran, in the order callgrind
-    first saw each."""
+    """The mangled names of the functions of `program` itself that ran, in the order of
+    callgrind's record."""
     with tempfile.TemporaryDirectory() as folder:
         out = pathlib.Path(folder) / "callgrind.out"
         subprocess.run(["valgrind", "--tool=callgrind", "--demangle=no",

@@ -3,6 +3,8 @@
 #include "Palette.hpp"
 #include "core/Timeline.hpp"
 
+#include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace rollcoach {
@@ -63,8 +65,8 @@ const sf::Texture& whiteTexture() {
 } // namespace
 
 // A software renderer (llvmpipe) keeps a buffer as large as the largest draw it was given:
-// a megabyte for the whole body drawn at once. In parts of 256 triangles it keeps a tenth of
-// that, with no more CPU a frame that can be measured.
+// a megabyte for the whole body drawn at once. In parts of 256 triangles the peak heap is 0.3
+// to 0.5 MiB less, with no more CPU a frame that can be measured.
 constexpr std::size_t kVerticesPerDraw = 3 * 256;
 
 void drawShapes(sf::RenderTarget& target, const sf::VertexArray& triangles) {
@@ -84,6 +86,8 @@ void drawShapes(sf::RenderTarget& target, const sf::VertexArray& triangles) {
     if (opaque) {
         states.blendMode = sf::BlendNone;
     }
+    // Parts of whole triangles: only a list of triangles can be cut so.
+    assert(triangles.getPrimitiveType() == sf::Triangles);
     const std::size_t count = triangles.getVertexCount();
     for (std::size_t first = 0; first < count; first += kVerticesPerDraw) {
         target.draw(&triangles[first], std::min(kVerticesPerDraw, count - first), sf::Triangles,

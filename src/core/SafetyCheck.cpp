@@ -62,6 +62,10 @@ const std::vector<Point>& movesNearestFirst() {
     return moves;
 }
 
+// What the shortcuts below keep back from a distance they reason with: far more than rounding
+// moves a computed distance, far less than the grid of moves (0.5 cm) or a sample's spacing.
+constexpr double kRoundingCm = 1e-6;
+
 // Moves of the grid struck off untried. A move that fails at a point of a path by some amount
 // fails there, for the same reason, at every move nearer to it than that amount: gaps and
 // distances change no faster than the patch moves.
@@ -69,12 +73,14 @@ class StruckMoves {
 public:
     bool struck(Point shift) const { return m_cells[index(step(shift.xCm), step(shift.yCm))]; }
 
-    // Strikes off every move nearer `shift` than `byCm` (less a hair, for rounding).
+    // Strikes off every move nearer `shift` than `byCm` (less kRoundingCm).
     void strikeAround(Point shift, double byCm) {
+        // No move of the grid is further from another than the grid is wide.
+        const double by = std::clamp(byCm - kRoundingCm, 0.0, 4.0 * kMoveSteps);
         const int ci = step(shift.xCm);
         const int cj = step(shift.yCm);
-        const int reach = static_cast<int>(byCm * 2);
-        const double within = (byCm - 1e-6) * (byCm - 1e-6) * 4; // in half centimetres, squared
+        const int reach = static_cast<int>(by * 2);
+        const double within = by * by * 4; // in half centimetres, squared
         for (int i = std::max(-kMoveSteps, ci - reach); i <= std::min(kMoveSteps, ci + reach);
              ++i) {
             for (int j = std::max(-kMoveSteps, cj - reach); j <= std::min(kMoveSteps, cj + reach);
@@ -389,15 +395,9 @@ ZoneVerdict SafetyCheck::neckVerdict(Point point, const Contact& contact, double
     return verdict;
 }
 
-bool SafetyCheck::clearOfZones(Point point, const Contact& contact) const {
-    return spineGapCm(point, contact.radiusCm) > m_body.clearanceCm + kAdviceMarginCm &&
-           neckGapCm(point, contact) > neckClearanceCm(contact) + kAdviceMarginCm;
-}
-
-double SafetyCheck::zoneRoomCm(Point point, const Contact& contact) const {
-    return std::min(spineGapCm(point, contact.radiusCm) - m_body.clearanceCm,
-                    neckGapCm(point, contact) - neckClearanceCm(contact)) -
-           kAdviceMarginCm;
+double SafetyCheck::zoneShortfallCm(Point point, const Contact& contact) const {
+    return std::max(m_body.clearanceCm + kAdviceMarginCm - spineGapCm(point, contact.radiusCm),
+                    neckClearanceCm(contact) + kAdviceMarginCm - neckGapCm(point, contact));
 }
 
 std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point reference,
@@ -423,25 +423,25 @@ std::optional<Point> SafetyCheck::safeMove(const std::vector<Point>& path, Point
     // Both zones' gaps and the distance to the outline change by no more than the patch
     // moves: a point with more room than a move needs no test at that move. Most of a path
     // lies well clear of the zones, and most of it well inside the outline, so most tests
-    // are passed over for the moves tried first. (A hair is kept back for rounding.)
+    // are passed over for the moves tried first. (kRoundingCm is kept back.)
     struct Room {
         double zones;   ///< to either zone, beyond what advice needs
         double outline; ///< to the outline, beyond the patch
     };
     std::vector<Room> room(path.size());
     for (std::size_t i = 0; i < path.size(); ++i) {
-        room[i] = {zoneRoomCm(path[i], contact) - 1e-6, m_body.insideByCm(path[i]) - r - 1e-6};
+        room[i] = {-zoneShortfallCm(path[i], contact) - kRoundingCm,
+                   m_body.insideByCm(path[i]) - r - kRoundingCm};
     }
-    const double zonesNeeded = m_body.clearanceCm + kAdviceMarginCm;
-    const double neckNeeded = neckClearanceCm(contact) + kAdviceMarginCm;
     // By how much a move fails at a point of the path: how far it would have to go on to
     // pass there, at the least; negative when it passes.
     const auto shortOf = [&](std::size_t i, const Point& shift, double length) {
         const Point moved{path[i].xCm + shift.xCm, path[i].yCm + shift.yCm};
         // The zones are a distance each and go first; the outline test walks a polygon.
-        if (room[i].zones <= length && !clearOfZones(moved, contact)) {
-            return std::max(
-                {0.0, zonesNeeded - spineGapCm(moved, r), neckNeeded - neckGapCm(moved, contact)});
+        if (room[i].zones <= length) {
+            if (const double shortfall = zoneShortfallCm(moved, contact); shortfall >= 0) {
+                return shortfall;
+            }
         }
         if (room[i].outline > length) {
             return -1.0;
@@ -607,12 +607,13 @@ std::vector<SafetyWarning> SafetyCheck::check(const Routine& routine,
                         track.closestGapCm = gap;
                         track.closestPoint = positions[b];
                     }
-                    // A gap changes by no more than the ball moves, `spacing` at most from one
-                    // sample to the next: while it cannot come down to the clearance, the
-                    // samples are passed over. Nothing is reported of a zone the ball stays
-                    // clear of, and where it comes near, its closest is within the clearance.
-                    // (A hair is kept back for rounding.)
-                    const double above = gap - clearance[z] - 1e-9;
+                    // A gap changes by no more than the contact moves, `spacing` at most from
+                    // one sample to the next: while it cannot come down to the clearance, the
+                    // samples are passed over (kRoundingCm kept back). Nothing is reported of a
+                    // zone the contact stays clear of, and where it comes near, its closest is
+                    // within the clearance. The one jump, a strip lifted back to its place,
+                    // lands on the first sample's point: nothing after it is new.
+                    const double above = gap - clearance[z] - kRoundingCm;
                     track.nextLook = n + 1 +
                                      (above > 0 && spacing > 0
                                           ? static_cast<std::size_t>(std::min(above / spacing, 1e9))

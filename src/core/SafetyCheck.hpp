@@ -165,10 +165,9 @@ private:
     ZoneVerdict neckVerdict(Point point, const Contact& contact, double margin) const;
     /// The clearance advice needs from the neck, which light finger frictions work closer to.
     double neckClearanceCm(const Contact& contact) const;
-    /// Whether a patch round `point` clears both zones by what advice needs.
-    bool clearOfZones(Point point, const Contact& contact) const;
-    /// How far that patch may move, any way, and still clear them; 0 or less where it does not.
-    double zoneRoomCm(Point point, const Contact& contact) const;
+    /// How far a patch round `point` falls short of clearing both zones by what advice needs:
+    /// negative when it clears them, and then how far it may move, any way, and still clear.
+    double zoneShortfallCm(Point point, const Contact& contact) const;
 
     const BodyModel& m_body;
     mutable std::size_t m_positionsChecked = 0;

@@ -158,87 +158,137 @@ TEST_CASE("a sweep is never missed and a safe one never reported (random sweeps)
     }
 }
 
-TEST_CASE("what the check reports of a motion is what looking at every sample finds") {
-    // The check passes over samples where a gap cannot come down to the clearance or to the
-    // closest so far; the worst closeness, its first second, the closest gap and where it is
-    // must be what every sample gives.
+namespace {
+
+// What looking at every sample of a routine's one step gives, per ball and zone, and whether
+// the check reports just that: the worst closeness, its first second, the closest gap and
+// where it is. Returns how many warnings there were.
+int checkedAsEverySample(const Routine& routine, const std::string& what) {
     const BodyModel& body = referenceBody();
-    const double radius = 6.7 * body.contactRadiusRatio;
+    const Step& step = routine.steps.front();
+    const Contact contact = Contact::of(body, routine, step);
+    double spacing = 0;
+    const std::vector<double> times = sampleTimes(step, 0.02, &spacing);
+    struct Seen {
+        Closeness worst = Closeness::Safe;
+        double firstAt = 0;
+        double closest = 1e9;
+        Point where;
+    };
+    std::vector<Seen> seen(step.place.size() * 2);
+    const auto distance = [](double dx, double dy) { return std::sqrt(dx * dx + dy * dy); };
+    std::vector<Point> positions;
+    for (double t : times) {
+        ballPositions(step, t, positions);
+        for (std::size_t b = 0; b < positions.size(); ++b) {
+            const double x = std::abs(positions[b].xCm);
+            const double y = positions[b].yCm;
+            const double aboveC7 = std::max({0.0, y, body.neckTopCm - y});
+            // Light finger frictions keep between the cervical spine and the sides of the neck.
+            const double toSides = x < body.backOfNeckOuterCm ? body.backOfNeckOuterCm - x
+                                   : x > body.neckHalfWidthCm ? x - body.neckHalfWidthCm
+                                                              : 0.0;
+            const double gaps[2] = {
+                distance(std::max(0.0, x - body.spineHalfWidthCm), std::max(0.0, -y)) -
+                    contact.radiusCm,
+                (contact.fingerFriction
+                     ? std::min(distance(std::max(0.0, x - body.backOfNeckInnerCm), aboveC7),
+                                distance(toSides, aboveC7))
+                     : distance(std::max(0.0, x - body.neckHalfWidthCm), aboveC7)) -
+                    contact.radiusCm};
+            const double clearances[2] = {body.clearanceCm, contact.fingerFriction
+                                                                ? body.backOfNeckClearanceCm
+                                                                : body.clearanceCm};
+            for (int z = 0; z < 2; ++z) {
+                Seen& ball = seen[b * 2 + static_cast<std::size_t>(z)];
+                const double gap = gaps[z] - spacing / 2;
+                const Closeness closeness = gap <= 0               ? Closeness::On
+                                            : gap <= clearances[z] ? Closeness::Near
+                                                                   : Closeness::Safe;
+                if (closeness > ball.worst) {
+                    ball.worst = closeness;
+                    ball.firstAt = t;
+                }
+                if (gap < ball.closest) {
+                    ball.closest = gap;
+                    ball.where = positions[b];
+                }
+            }
+        }
+    }
+    const auto warnings = SafetyCheck(body).check(routine, {Side::Right});
+    int expected = 0;
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        if (seen[i].worst == Closeness::Safe) {
+            continue;
+        }
+        const Zone zone = i % 2 == 0 ? Zone::Spine : Zone::Neck;
+        const auto warning =
+            std::find_if(warnings.begin(), warnings.end(),
+                         [&](const SafetyWarning& w) { return w.zone == zone && w.ball == i / 2; });
+        INFO(what << ", ball " << i / 2 << ", zone " << i % 2);
+        REQUIRE(warning != warnings.end());
+        CHECK(warning->closeness == seen[i].worst);
+        CHECK(warning->atS == seen[i].firstAt);
+        CHECK(warning->gapCm == seen[i].closest);
+        CHECK(warning->where.xCm == seen[i].where.xCm);
+        CHECK(warning->where.yCm == seen[i].where.yCm);
+        ++expected;
+    }
+    CHECK(warnings.size() == static_cast<std::size_t>(expected));
+    return expected;
+}
+
+} // namespace
+
+TEST_CASE("what the check reports of a motion is what looking at every sample finds") {
+    // The check passes over samples where a gap cannot come down to the clearance; what it
+    // reports must be what every sample gives.
     std::mt19937 random(5);
     std::uniform_real_distribution<double> xs(1, 12);
     std::uniform_real_distribution<double> ys(-12, 25);
     std::uniform_real_distribution<double> amplitudes(0.5, 6);
     std::uniform_int_distribution<int> periods(3, 10);
-    const char* patterns[] = {"horizontal", "vertical", "circle", "path"};
     const auto point = [&] {
         return "{x_cm: " + std::to_string(xs(random)) + ", y_cm: " + std::to_string(ys(random)) +
                "}";
     };
     int warned = 0;
-    for (int i = 0; i < 320; ++i) {
-        const std::string pattern = patterns[i % 4];
-        const std::string motion =
-            "{pattern: " + pattern + ", period_s: " + std::to_string(periods(random)) +
-            (pattern == "path" ? ", points: [" + point() + ", " + point() + ", " + point() + "]}"
-                               : ", amplitude_cm: " + std::to_string(amplitudes(random)) + "}");
-        const Routine routine =
-            routineFrom(oneStep("tennis", place(xs(random), ys(random)), motion));
-        const Step& step = routine.steps.front();
-        double spacing = 0;
-        const std::vector<double> times = sampleTimes(step, 0.02, &spacing);
-        struct Seen {
-            Closeness worst = Closeness::Safe;
-            double firstAt = 0;
-            double closest = 1e9;
-            Point where;
-        } seen[2];
-        std::vector<Point> positions;
-        for (double t : times) {
-            ballPositions(step, t, positions);
-            const double x = std::abs(positions[0].xCm);
-            const double y = positions[0].yCm;
-            const double spine[2] = {std::max(0.0, x - body.spineHalfWidthCm), std::max(0.0, -y)};
-            const double neck[2] = {std::max(0.0, x - body.neckHalfWidthCm),
-                                    std::max({0.0, y, body.neckTopCm - y})};
-            for (int z = 0; z < 2; ++z) {
-                const double* d = z == 0 ? spine : neck;
-                const double gap = (std::sqrt(d[0] * d[0] + d[1] * d[1]) - radius) - spacing / 2;
-                const Closeness closeness = gap <= 0                  ? Closeness::On
-                                            : gap <= body.clearanceCm ? Closeness::Near
-                                                                      : Closeness::Safe;
-                if (closeness > seen[z].worst) {
-                    seen[z].worst = closeness;
-                    seen[z].firstAt = t;
-                }
-                if (gap < seen[z].closest) {
-                    seen[z].closest = gap;
-                    seen[z].where = positions[0];
-                }
-            }
+    SUBCASE("a ball's sweeps, circles and paths") {
+        const char* patterns[] = {"horizontal", "vertical", "circle", "path"};
+        for (int i = 0; i < 320; ++i) {
+            const std::string pattern = patterns[i % 4];
+            const std::string motion =
+                "{pattern: " + pattern + ", period_s: " + std::to_string(periods(random)) +
+                (pattern == "path"
+                     ? ", points: [" + point() + ", " + point() + ", " + point() + "]}"
+                     : ", amplitude_cm: " + std::to_string(amplitudes(random)) + "}");
+            warned += checkedAsEverySample(
+                routineFrom(oneStep("tennis", place(xs(random), ys(random)), motion)), motion);
         }
-        const auto warnings = SafetyCheck(body).check(routine, {Side::Right});
-        std::size_t expected = 0;
-        for (int z = 0; z < 2; ++z) {
-            if (seen[z].worst == Closeness::Safe) {
-                continue;
-            }
-            const Zone zone = z == 0 ? Zone::Spine : Zone::Neck;
-            const auto warning =
-                std::find_if(warnings.begin(), warnings.end(),
-                             [zone](const SafetyWarning& w) { return w.zone == zone; });
-            INFO(motion << ", zone " << z);
-            REQUIRE(warning != warnings.end());
-            CHECK(warning->closeness == seen[z].worst);
-            CHECK(warning->atS == seen[z].firstAt);
-            CHECK(warning->gapCm == seen[z].closest);
-            CHECK(warning->where.xCm == seen[z].where.xCm);
-            CHECK(warning->where.yCm == seen[z].where.yCm);
-            ++expected;
-            ++warned;
-        }
-        CHECK(warnings.size() == expected);
+        CHECK(warned > 100);
     }
-    CHECK(warned > 100);
+    SUBCASE("hands, thumbs and fingers: strokes, strips, kneading and frictions, two at once") {
+        const char* tools[] = {"hands", "thumb", "fingers"};
+        const char* patterns[] = {"stroke", "strip", "knead", "friction"};
+        for (int i = 0; i < 240; ++i) {
+            const std::string pattern = patterns[i % 4];
+            const bool circles = pattern == "knead" || pattern == "friction";
+            const std::string step =
+                std::string("  - name: S\n    duration_s: 40\n    tool: ") + tools[i % 3] +
+                "\n    place: [" + point() + (i % 2 == 0 ? ", " + point() : "") +
+                "]\n    motion: {pattern: " + pattern + ", points: [" + point() + ", " + point() +
+                "]" +
+                (circles ? ", amplitude_cm: " + std::to_string(amplitudes(random) / 4) +
+                               ", period_s: " + std::to_string(periods(random) / 2.0)
+                         : ", repeat: 4") +
+                "}\n";
+            const std::string routine =
+                "format: 1\ntitle: T\ndrill: partner\ntool: hands\nsteps:\n" + step;
+            warned += checkedAsEverySample(routineFrom(routine), step);
+        }
+        CHECK(warned > 100);
+    }
 }
 
 TEST_CASE("placements off the body are errors") {
@@ -363,7 +413,7 @@ namespace {
 // The advice search the slow way: every move on the half-centimetre grid within 30 cm,
 // nearest first, outward then down first among equal ones, tried at every point of the path.
 std::optional<Point> everyMoveTried(const BodyModel& body, const std::vector<Point>& path,
-                                    Point reference, double radius) {
+                                    Point reference, const Contact& contact) {
     std::vector<Point> moves;
     for (int i = -60; i <= 60; ++i) {
         for (int j = -60; j <= 60; ++j) {
@@ -377,16 +427,35 @@ std::optional<Point> everyMoveTried(const BodyModel& body, const std::vector<Poi
         const double lb = b.xCm * b.xCm + b.yCm * b.yCm;
         return la != lb ? la < lb : a.xCm != b.xCm ? a.xCm > b.xCm : a.yCm > b.yCm;
     });
-    const double needed = body.clearanceCm + SafetyCheck::kAdviceMarginCm;
+    const double margin = SafetyCheck::kAdviceMarginCm;
+    const double radius = contact.radiusCm;
+    const auto distance = [](double dx, double dy) { return std::sqrt(dx * dx + dy * dy); };
     const auto clear = [&](Point q) {
         const double x = std::abs(q.xCm);
-        const double toSpine = std::max(0.0, x - body.spineHalfWidthCm);
-        const double belowC7 = std::max(0.0, -q.yCm);
-        const double toNeck = std::max(0.0, x - body.neckHalfWidthCm);
-        const double outOfNeck = std::max({0.0, q.yCm, body.neckTopCm - q.yCm});
-        return std::sqrt(toSpine * toSpine + belowC7 * belowC7) - radius > needed &&
-               std::sqrt(toNeck * toNeck + outOfNeck * outOfNeck) - radius > needed &&
-               body.patchOnBody(q, radius);
+        const double aboveC7 = std::max({0.0, q.yCm, body.neckTopCm - q.yCm});
+        const double spine =
+            distance(std::max(0.0, x - body.spineHalfWidthCm), std::max(0.0, -q.yCm)) - radius;
+        if (!(spine > body.clearanceCm + margin)) {
+            return false;
+        }
+        if (contact.fingerFriction) {
+            // Between the cervical spine and the sides of the neck, by the back of the neck's
+            // clearance.
+            const double toSides = x < body.backOfNeckOuterCm ? body.backOfNeckOuterCm - x
+                                   : x > body.neckHalfWidthCm ? x - body.neckHalfWidthCm
+                                                              : 0.0;
+            const double neck =
+                std::min(distance(std::max(0.0, x - body.backOfNeckInnerCm), aboveC7),
+                         distance(toSides, aboveC7)) -
+                radius;
+            if (!(neck > body.backOfNeckClearanceCm + margin)) {
+                return false;
+            }
+        } else if (!(distance(std::max(0.0, x - body.neckHalfWidthCm), aboveC7) - radius >
+                     body.clearanceCm + margin)) {
+            return false;
+        }
+        return body.patchOnBody(q, radius);
     };
     const double outward = reference.xCm < 0 ? -1 : 1;
     for (const Point& move : moves) {
@@ -405,7 +474,7 @@ std::optional<Point> everyMoveTried(const BodyModel& body, const std::vector<Poi
 TEST_CASE("the advice search finds the move that trying every move at every point finds, "
           "on the narrowest and the broadest body") {
     // The search passes over points with room to spare and strikes off moves near one that
-    // failed; neither may change which move it gives, or whether it gives one.
+    // failed; neither may change which move it gives, or whether it gives one, for any contact.
     const BodyModel& reference = referenceBody();
     const std::string model = std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml";
     std::mt19937 random(11);
@@ -419,8 +488,21 @@ TEST_CASE("the advice search finds the move that trying every move at every poin
                                        BodyProfile("men", reference.maxShoulderWidthCm)}) {
         const BodyModel body = BodyModel::load(model, profile);
         const SafetyCheck check(body);
+        // Every ball, and a hand, a thumb and fingers in light frictions on the back of the
+        // neck, where the zone is two and its clearance another.
+        std::vector<Contact> contacts;
+        for (const BallKind& ball : body.balls) {
+            contacts.push_back(Contact::ball(body, ball.diameterCm));
+        }
+        for (const ToolKind& tool : body.tools) {
+            Contact contact;
+            contact.radiusCm = tool.contactRadiusCm;
+            contact.noun = tool.name;
+            contact.fingerFriction = tool.name == "fingers";
+            contacts.push_back(contact);
+        }
         for (int i = 0; i < 400; ++i) {
-            const BallKind& ball = body.balls[static_cast<std::size_t>(i) % body.balls.size()];
+            const Contact& contact = contacts[static_cast<std::size_t>(i) % contacts.size()];
             const Point from{xs(random), ys(random)};
             // A hold, a sweep across, a sweep up and down, or a slant, a quarter centimetre apart.
             const int shape = shapes(random);
@@ -431,10 +513,9 @@ TEST_CASE("the advice search finds the move that trying every move at every poin
                 path.push_back(shape == 2 ? Point{from.xCm, from.yCm + along}
                                           : Point{from.xCm + along, from.yCm + along * slant / 9});
             }
-            const double radius = ball.diameterCm * body.contactRadiusRatio;
-            const std::optional<Point> fast = check.safeMove(path, from, ball.diameterCm);
-            const std::optional<Point> slow = everyMoveTried(body, path, from, radius);
-            INFO(profile.name << " " << ball.name << " from " << from.xCm << ", " << from.yCm
+            const std::optional<Point> fast = check.safeMove(path, from, contact);
+            const std::optional<Point> slow = everyMoveTried(body, path, from, contact);
+            INFO(profile.name << " " << contact.noun << " from " << from.xCm << ", " << from.yCm
                               << ", shape " << shape << ", " << path.size() << " points");
             REQUIRE(fast.has_value() == slow.has_value());
             if (slow) {
