@@ -68,18 +68,23 @@ double segmentDistanceSquared(Point p, Point a, Point b) {
     return ex * ex + ey * ey;
 }
 
+namespace {
+
+// Whether the edge ab crosses the ray from `p` to the right: the even-odd rule counts these.
+bool crossesRay(const Point& a, const Point& b, Point p) {
+    if ((a.yCm > p.yCm) == (b.yCm > p.yCm)) {
+        return false;
+    }
+    return p.xCm < (b.xCm - a.xCm) * (p.yCm - a.yCm) / (b.yCm - a.yCm) + a.xCm;
+}
+
+} // namespace
+
 bool polygonContains(const std::vector<Point>& polygon, Point point) {
     bool inside = false;
     const std::size_t n = polygon.size();
     for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-        const Point& a = polygon[i];
-        const Point& b = polygon[j];
-        if ((a.yCm > point.yCm) != (b.yCm > point.yCm)) {
-            const double x = (b.xCm - a.xCm) * (point.yCm - a.yCm) / (b.yCm - a.yCm) + a.xCm;
-            if (point.xCm < x) {
-                inside = !inside;
-            }
-        }
+        inside ^= crossesRay(polygon[i], polygon[j], point);
     }
     return inside;
 }
@@ -99,12 +104,7 @@ bool BodyModel::patchOnBody(Point point, double radiusCm) const {
     for (std::size_t i = 0, j = outline.size() - 1; i < outline.size(); j = i++) {
         const Point& a = outline[i];
         const Point& b = outline[j];
-        if ((a.yCm > p.yCm) != (b.yCm > p.yCm)) {
-            const double x = (b.xCm - a.xCm) * (p.yCm - a.yCm) / (b.yCm - a.yCm) + a.xCm;
-            if (p.xCm < x) {
-                inside = !inside;
-            }
-        }
+        inside ^= crossesRay(a, b, p);
         // The edge along the midline closes the right half only: the left half goes on across
         // it. An edge wholly above, below or beside the patch cannot touch it.
         if ((a.xCm == 0 && b.xCm == 0) || p.yCm + radiusCm < std::min(a.yCm, b.yCm) ||
@@ -122,17 +122,20 @@ bool BodyModel::patchOnBody(Point point, double radiusCm) const {
 
 double BodyModel::insideByCm(Point point) const {
     const Point p{std::abs(point.xCm), point.yCm};
+    // One walk, as patchOnBody's: the crossings say inside or out, the edges how far.
     double nearest = std::numeric_limits<double>::infinity();
+    bool inside = false;
     for (std::size_t i = 0, j = outline.size() - 1; i < outline.size(); j = i++) {
         const Point& a = outline[i];
         const Point& b = outline[j];
+        inside ^= crossesRay(a, b, p);
         // The left half goes on across the midline: that edge is no edge of the body.
         if (!(a.xCm == 0 && b.xCm == 0)) {
             nearest = std::min(nearest, segmentDistanceSquared(p, b, a));
         }
     }
     const double distance = std::sqrt(nearest);
-    return isOnBody(p) ? distance : -distance;
+    return inside ? distance : -distance;
 }
 
 std::string BodyModel::describe() const {
