@@ -584,16 +584,17 @@ SessionSnapshot Session::snapshot() const {
         BallOnScreen ball;
         ball.at = m.balls[b];
         ball.inRoutineFrame = b < m.ballsInRoutineFrame.size() ? m.ballsInRoutineFrame[b] : Point{};
-        if (!snap.switching) {
-            ball.verdict = m_check.atPoint(ball.inRoutineFrame, contact);
-            for (const ZoneVerdict& zone : ball.verdict.zones) {
-                Closeness& worst = zone.zone == Zone::Spine ? snap.spine : snap.neck;
-                worst = std::max(worst, zone.closeness);
-            }
-            if (ball.verdict.worst > snap.worst) {
-                snap.worst = ball.verdict.worst;
-                snap.warning = ball.verdict.headline();
-            }
+        // Every ball shown is judged where it is shown. A switch shows none while the balls
+        // are lifted, then where the other side's first step puts them: the place the person
+        // is told to put them, warned of before they are put there.
+        ball.verdict = m_check.atPoint(ball.inRoutineFrame, contact);
+        for (const ZoneVerdict& zone : ball.verdict.zones) {
+            Closeness& worst = zone.zone == Zone::Spine ? snap.spine : snap.neck;
+            worst = std::max(worst, zone.closeness);
+        }
+        if (ball.verdict.worst > snap.worst) {
+            snap.worst = ball.verdict.worst;
+            snap.warning = ball.verdict.headline();
         }
         snap.balls.push_back(std::move(ball));
     }

@@ -59,7 +59,7 @@ std::string endQuestion(const CheckIn& checkIn, bool partner = false);
 struct BallOnScreen {
     Point at;                 ///< absolute frame: x toward the person's right
     Point inRoutineFrame;     ///< x toward the working side
-    PlacementVerdict verdict; ///< at this very moment; always safe during a switch
+    PlacementVerdict verdict; ///< where it is shown now (in a switch: where it goes next)
 };
 
 /// Everything a session screen shows at one moment, decided by the session; drawing only

@@ -269,7 +269,7 @@ TEST_CASE("previous and next record each visit to a step, never counting time tw
     CHECK(r.leftS == 15);
 }
 
-TEST_CASE("the snapshot carries the verdict for the moment shown, and none during a switch") {
+TEST_CASE("the snapshot carries the verdict for the moment shown, and none while lifted") {
     FixedClock clock(kMonday);
     Session session(routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
                                         "{pattern: horizontal, amplitude_cm: 5, period_s: 8}")),
@@ -294,6 +294,35 @@ TEST_CASE("the snapshot carries the verdict for the moment shown, and none durin
     CHECK(switching.warning.empty());
     CHECK(switching.side == Side::Right);
     CHECK(switching.step->name == "S");
+}
+
+TEST_CASE("a place on the spine is warned of whenever it is shown: getting ready, in the switch "
+          "once the balls are shown where they go, and in the step") {
+    FixedClock clock(kMonday);
+    Session session(routineFrom(oneStep("tennis", "[{x_cm: 1, y_cm: 10}]", "hold")), {},
+                    Side::Left, referenceBody(), clock, nullptr);
+    const std::string onSpine = "On the spine: move the ball 5.5 cm outward";
+    // Every tenth of a second of the session: the warning shows exactly while a ball shows.
+    for (int tenth = 0; tenth < 550; ++tenth) {
+        session.skipTo(tenth / 10.0);
+        const SessionSnapshot snap = session.snapshot();
+        CAPTURE(tenth);
+        if (snap.balls.empty()) {
+            // Lifted in the first part of the switch: nothing on the back to warn of.
+            CHECK(snap.switching);
+            CHECK(snap.warning.empty());
+            CHECK(snap.worst == Closeness::Safe);
+            continue;
+        }
+        CHECK(snap.warning == onSpine);
+        CHECK(snap.spine == Closeness::On);
+        CHECK(snap.balls[0].verdict.worst == Closeness::On);
+    }
+    session.skipTo(33); // the switch, the ball shown on the right where it goes
+    const SessionSnapshot switching = session.snapshot();
+    CHECK(switching.switching);
+    CHECK(switching.side == Side::Right);
+    CHECK(switching.warning == onSpine);
 }
 
 TEST_CASE("a history that fails mid-session: the session goes on and says why") {

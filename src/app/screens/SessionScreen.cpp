@@ -935,7 +935,8 @@ void SessionScreen::draw(sf::RenderTarget& target) const {
     }
     for (const BallOnScreen& ball : pic.balls) {
         std::optional<sf::Color> ring;
-        if (isStep && ball.verdict.worst != Closeness::Safe) {
+        // Getting ready and in a switch too: the place shown is where the ball goes.
+        if (ball.verdict.worst != Closeness::Safe) {
             ring = warningColor(ball.verdict.worst);
         }
         if (hand) {
