@@ -11,6 +11,7 @@
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <libintl.h>
 
 using namespace rollcoach;
@@ -295,4 +296,38 @@ TEST_CASE("the editor in German: a problem on every body is said once, one on so
     editor.dropAt({19.5, 9});
     CHECK(editor.everyBodyProblem().rfind(prefix, 0) == 0);
     CHECK(editor.everyBodyProblem().find("Rand des Körpers") != std::string::npos);
+}
+
+TEST_CASE("the editor: a place clear where it stands is not ticked when its motion rolls onto "
+          "the spine, and is once the motion keeps clear") {
+    Harness h;
+    TempPath data("editor-motion");
+    h.workspace.dataDir = (data.path / "data").string();
+    const fs::path file = data.path / "sweep.yaml";
+    {
+        std::ofstream out(file);
+        out << oneStep("tennis", "[{x_cm: 8, y_cm: 10}]",
+                       "{pattern: horizontal, amplitude_cm: 5, period_s: 8}");
+    }
+    EditorScreen editor(h.app, file.string(), "wall");
+    editor.layout({1280, 720});
+    auto shows = [&](const std::string& words) {
+        for (const PlacedText& text : editor.texts()) {
+            if (text.text == words) {
+                return true;
+            }
+        }
+        return false;
+    };
+    // The place is 8 cm out, clear; the sweep of 5 cm reaches 3 cm, onto the spine.
+    CHECK(SafetyCheck(h.body).atPoint({8, 10}, h.body.findBall("tennis")->diameterCm).worst ==
+          Closeness::Safe);
+    CHECK_FALSE(shows("✓  Clear of the spine and the neck"));
+    CHECK(shows("In its motion: On the spine: move the ball 3.5 cm outward"));
+    // Moved 4 cm further out, the whole sweep keeps clear: ticked.
+    editor.dropAt({12, 10});
+    CHECK(shows("✓  Clear of the spine and the neck"));
+    // And a place on the spine itself is said as such, not as its motion.
+    editor.dropAt({1, 10});
+    CHECK(shows("On the spine: move the ball 5.5 cm outward"));
 }

@@ -162,6 +162,16 @@ void EditorScreen::refresh(bool everyBody) {
     RoutineLoad load = m_draft->check(m_app.body);
     m_routine = load.routine;
     m_problems = load.diagnostics;
+    m_motionVerdicts.assign(m_routine ? m_routine->steps.size() : 0, PlacementVerdict{});
+    if (m_routine) {
+        for (const SafetyWarning& w : m_check.check(*m_routine)) {
+            if (w.moving && w.stepIndex < m_motionVerdicts.size() &&
+                w.closeness > m_motionVerdicts[w.stepIndex].worst) {
+                m_motionVerdicts[w.stepIndex] = {
+                    w.closeness, true, {ZoneVerdict{w.zone, w.closeness, w.gapCm, w.advice}}};
+            }
+        }
+    }
     if (everyBody) {
         // A coarse grid of the accepted bodies: quick enough to follow every drop.
         const TextFile bodyText = readTextFile(m_app.workspace.paths.bodyModel(), 1 << 20);
@@ -309,17 +319,31 @@ void EditorScreen::startSetupLine() {
     startEntry();
 }
 
-PlacementVerdict EditorScreen::verdict() const {
+PlacementVerdict EditorScreen::verdict(bool* inMotion) const {
+    if (inMotion != nullptr) {
+        *inMotion = false;
+    }
     if (!m_draft || m_draft->routine().steps.empty() ||
         m_draft->routine().steps[m_step].place.empty()) {
         return {};
     }
-    if (m_routine && m_step < m_routine->steps.size()) {
-        return m_check.atPoint(chosenAt(),
-                               Contact::of(m_app.body, *m_routine, m_routine->steps[m_step]));
+    if (!m_routine || m_step >= m_routine->steps.size()) {
+        const BallKind* ball = m_app.body.findBall(m_draft->routine().ball.kind);
+        return m_check.atPoint(chosenAt(), ball != nullptr ? ball->diameterCm : 6.7);
     }
-    const BallKind* ball = m_app.body.findBall(m_draft->routine().ball.kind);
-    return m_check.atPoint(chosenAt(), ball != nullptr ? ball->diameterCm : 6.7);
+    PlacementVerdict here =
+        m_check.atPoint(chosenAt(), Contact::of(m_app.body, *m_routine, m_routine->steps[m_step]));
+    // A place clear where it stands may still be rolled or stroked onto the spine: the step's
+    // motion is judged as a session would show it, so a sweep into the spine is never ticked.
+    // Not while a place is dragged: the motion is judged again where it is dropped.
+    if (here.worst == Closeness::Safe && here.onBody && !m_points && !m_dragging &&
+        m_step < m_motionVerdicts.size() && m_motionVerdicts[m_step].worst != Closeness::Safe) {
+        if (inMotion != nullptr) {
+            *inMotion = true;
+        }
+        return m_motionVerdicts[m_step];
+    }
+    return here;
 }
 
 void EditorScreen::layout(sf::Vector2u size) {
@@ -449,9 +473,15 @@ bool EditorScreen::arrange(float t) {
         }
     }
     // The verdict on the chosen place, as in the explorer.
-    const PlacementVerdict v = verdict();
+    bool inMotion = false;
+    const PlacementVerdict v = verdict(&inMotion);
     const bool safe = v.worst == Closeness::Safe && v.onBody;
     std::string headline = safe ? _("✓  Clear of the spine and the neck") : v.headline();
+    if (inMotion) {
+        // TRANSLATORS: {0} is a safety warning's headline, such as "On the spine: move the
+        // ball 2 cm outward"; the step's motion, not its place, comes there.
+        headline = rollcoach::fillIn(_("In its motion: {0}"), headline);
+    }
     if (!v.onBody) {
         headline = _("Off the body: move it onto the back");
     }
@@ -476,8 +506,11 @@ bool EditorScreen::arrange(float t) {
         (d.severity == Severity::Error ? errors : warnings) += 1;
     }
     if (!m_problems.empty()) {
-        // TRANSLATORS: {0} errors, {1} warnings, {2} the first problem.
-        problems = rollcoach::fillIn(_("{0} errors, {1} warnings. First: {2}"), errors, warnings,
+        // TRANSLATORS: {0} is "1 error" or "2 errors", {1} "1 warning" or "2 warnings", {2}
+        // the first problem.
+        problems = rollcoach::fillIn(_("{0}, {1}. First: {2}"),
+                                     plural(errors, "{0} error", "{0} errors"),
+                                     plural(warnings, "{0} warning", "{0} warnings"),
                                      m_problems.front().message);
     } else {
         problems = _("No errors, no warnings on your body.");

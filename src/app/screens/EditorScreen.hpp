@@ -79,7 +79,9 @@ private:
     void stepPoint(int delta);
     void startSetupLine();
     std::size_t fieldsFirst(std::size_t shown, std::size_t total) const;
-    PlacementVerdict verdict() const;
+    /// The verdict shown for what is chosen: the point where it stands; for a step's place
+    /// that is clear there, the worst the step's motion comes to (`inMotion` then true).
+    PlacementVerdict verdict(bool* inMotion = nullptr) const;
 
     AppResources& m_app;
     SafetyCheck m_check;
@@ -100,6 +102,7 @@ private:
 
     std::optional<Routine> m_routine; // the draft as the loader reads it on this body
     Diagnostics m_problems;
+    std::vector<PlacementVerdict> m_motionVerdicts; // per step: the worst of its motion
     std::string m_everyBody; // on which bodies it does not fit
     bool m_dragging = false;
     std::optional<Point> m_dragPoint;
