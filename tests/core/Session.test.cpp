@@ -299,8 +299,8 @@ TEST_CASE("the snapshot carries the verdict for the moment shown, and none while
 TEST_CASE("a place on the spine is warned of whenever it is shown: getting ready, in the switch "
           "once the balls are shown where they go, and in the step") {
     FixedClock clock(kMonday);
-    Session session(routineFrom(oneStep("tennis", "[{x_cm: 1, y_cm: 10}]", "hold")), {},
-                    Side::Left, referenceBody(), clock, nullptr);
+    Session session(routineFrom(oneStep("tennis", "[{x_cm: 1, y_cm: 10}]", "hold")), {}, Side::Left,
+                    referenceBody(), clock, nullptr);
     const std::string onSpine = "On the spine: move the ball 5.5 cm outward";
     // Every tenth of a second of the session: the warning shows exactly while a ball shows.
     for (int tenth = 0; tenth < 550; ++tenth) {

@@ -508,10 +508,9 @@ bool EditorScreen::arrange(float t) {
     if (!m_problems.empty()) {
         // TRANSLATORS: {0} is "1 error" or "2 errors", {1} "1 warning" or "2 warnings", {2}
         // the first problem.
-        problems = rollcoach::fillIn(_("{0}, {1}. First: {2}"),
-                                     plural(errors, "{0} error", "{0} errors"),
-                                     plural(warnings, "{0} warning", "{0} warnings"),
-                                     m_problems.front().message);
+        problems = rollcoach::fillIn(
+            _("{0}, {1}. First: {2}"), plural(errors, "{0} error", "{0} errors"),
+            plural(warnings, "{0} warning", "{0} warnings"), m_problems.front().message);
     } else {
         problems = _("No errors, no warnings on your body.");
     }

@@ -103,7 +103,7 @@ private:
     std::optional<Routine> m_routine; // the draft as the loader reads it on this body
     Diagnostics m_problems;
     std::vector<PlacementVerdict> m_motionVerdicts; // per step: the worst of its motion
-    std::string m_everyBody; // on which bodies it does not fit
+    std::string m_everyBody;                        // on which bodies it does not fit
     bool m_dragging = false;
     std::optional<Point> m_dragPoint;
     double m_time = 0;
