@@ -20,19 +20,10 @@ namespace rollcoach {
 namespace {
 
 // Written beside and renamed over, so a full disk or a killed process leaves no half a file
-// and the old one whole. Only a regular file is replaced: a folder, a FIFO or a device at
-// the path is named and left alone.
+// and the old one whole; a folder, a FIFO or a device at the path is named and left alone.
 // `cannotWrite` is the sentence said when it fails, with {0} for why.
 bool writeOutput(const std::string& path, const std::string& bytes, const char* cannotWrite,
                  std::ostream& err) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-        err << "rollcoach: error: " << printable(path) << ": "
-            << rollcoach::fillIn(cannotWrite, S_ISDIR(st.st_mode) ? _("it is a folder")
-                                                                  : _("it is not a regular file"))
-            << "\n";
-        return false;
-    }
     std::string why;
     if (!writeFileAtomically(path, bytes, why)) {
         err << "rollcoach: error: " << printable(path) << ": "

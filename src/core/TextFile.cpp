@@ -157,6 +157,18 @@ bool makeFolderFor(const std::string& path, std::string& why) {
 
 bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string& why) {
     namespace fs = std::filesystem;
+    // Only a regular file is replaced. A rename over a FIFO, a device (/dev/null, a terminal)
+    // or a folder would put a file where they were; each is named and left alone.
+    struct stat old {};
+    const bool exists = ::stat(path.c_str(), &old) == 0;
+    if (exists && S_ISDIR(old.st_mode)) {
+        why = _("it is a folder");
+        return false;
+    }
+    if (exists && !S_ISREG(old.st_mode)) {
+        why = fillIn(_("it is not a regular file ({0})"), kindOf(old.st_mode));
+        return false;
+    }
     const fs::path target(path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     // A hidden name beside the target: the rename stays on one file system, so it is atomic.
@@ -175,8 +187,7 @@ bool writeFileAtomically(const std::string& path, const std::string& bytes, std:
         }
     }
     // A file being replaced keeps its permissions.
-    struct stat old {};
-    if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
+    if (exists) {
         ::fchmod(out.fd, old.st_mode & 07777);
     }
     auto fail = [&](int error) {

@@ -19,7 +19,9 @@ TextFile readTextFile(const std::string& path, std::size_t maxBytes);
 /// Replaces `path` with `bytes` so that the file is either the old one or the whole new one:
 /// the bytes go to a temporary file in the same folder, are flushed to the disk, and the
 /// temporary is renamed over `path`. On failure the temporary is removed, the old file is
-/// left as it was, and false is returned with the operating system's reason in `why`.
+/// left as it was, and false is returned with the operating system's reason in `why`. Only
+/// a regular file is replaced: a folder, a FIFO or a device at `path` is left alone, and why
+/// says what it is.
 bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string& why);
 
 /// Makes the folder that holds `path`, and its parents, where missing; false with the folder

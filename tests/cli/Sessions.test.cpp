@@ -365,6 +365,13 @@ TEST_CASE("calendar writes an iCalendar file") {
     CHECK(events == 12);
     CHECK(r.out.find("12 sessions over 2 weeks") != std::string::npos);
     CHECK(dir.run({"calendar", "--weeks", "0"}).code == 2);
+    // A FIFO (or a device) given as the file is left as it is, not replaced by a file.
+    const fs::path fifo = dir.path / "pipe.ics";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    const Result intoFifo = dir.run({"calendar", "--out", fifo.string()});
+    CHECK(intoFifo.code == 1);
+    CHECK(intoFifo.err.find("it is not a regular file (a FIFO)") != std::string::npos);
+    CHECK(fs::is_fifo(fifo));
 }
 
 TEST_CASE("new writes a commented routine that validates, and never overwrites") {

@@ -85,6 +85,23 @@ TEST_CASE("a file is written whole, replacing the old one, with nothing left bes
     CHECK(namesIn(dir.path) == std::vector<std::string>{"plan.ics"});
 }
 
+TEST_CASE("a write never replaces a FIFO or a folder at the path, and says what is there") {
+    const TempPath dir("atomic-special");
+    const fs::path fifo = dir.path / "plan.ics";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    std::string why;
+    CHECK_FALSE(writeFileAtomically(fifo.string(), "calendar", why));
+    CHECK(why == "it is not a regular file (a FIFO)");
+    CHECK(fs::is_fifo(fifo));
+    const fs::path folder = dir.path / "folder.png";
+    fs::create_directories(folder);
+    CHECK_FALSE(writeFileAtomically(folder.string(), "picture", why));
+    CHECK(why == "it is a folder");
+    CHECK(fs::is_directory(folder));
+    // Nothing is left beside them either.
+    CHECK(namesIn(dir.path) == std::vector<std::string>{"folder.png", "plan.ics"});
+}
+
 TEST_CASE("a write that fails part-way keeps the old file and says why") {
     const TempPath dir("atomic-full");
     const fs::path file = dir.path / "plan.ics";
