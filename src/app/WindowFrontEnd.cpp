@@ -18,6 +18,7 @@
 #include "core/EveryBody.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/SafetyCheck.hpp"
+#include "core/Timeline.hpp"
 #include "core/Translate.hpp"
 #include "modules/ModuleLoader.hpp"
 #include "voice/Recognizer.hpp"
@@ -444,6 +445,24 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         if (!given) {
             opening.finishOrEnd(out, err, 1);
             return 1;
+        }
+        // A moment past the end would show the last step's last second as if it went on,
+        // and a session started there would record nothing: a usage error, with the length.
+        const bool session = render ? request.picture == WindowRequest::Picture::Session
+                                    : request.mode == WindowRequest::Mode::Run && request.autostart;
+        const double at = render ? request.atS : request.startAtS;
+        if (session && given->routine) {
+            const double totalS = Timeline(*given->routine, Side::Left).totalS();
+            if (at > totalS) {
+                err << "rollcoach: error: "
+                    << rollcoach::fillIn(_("{0} {1} is past the end of the session, which is {2} "
+                                           "long"),
+                                         render ? "--at" : "--start-at", at,
+                                         minutesAndSeconds(totalS))
+                    << "\n";
+                opening.finishOrEnd(out, err, 2);
+                return 2;
+            }
         }
     }
     DisplayCheck& display = opening.check();

@@ -295,6 +295,24 @@ TEST_CASE("no display: a clear message and exit 1, never an abort") {
     CHECK(render.code == 1);
 }
 
+TEST_CASE("a moment past the session's end is a usage error that names the session's length") {
+    // The wall drill is 9:54 long: its last second is a moment of it, one past is not.
+    const fs::path png = tempPng("past-end");
+    const Run last = runRollcoach(
+        {"render", shippedRoutine("wall-tennis-ball.yaml"), "--at", "594", "--out", png.string()});
+    CHECK(last.code == 0);
+    const Run past = runRollcoach({"render", shippedRoutine("wall-tennis-ball.yaml"), "--at",
+                                   "594.5", "--out", tempPng("past-end-2").string()});
+    CHECK(past.code == 2);
+    CHECK(past.output.find("--at 594.5 is past the end of the session, which is 9:54 long") !=
+          std::string::npos);
+    const Run started = runRollcoach({"run", shippedRoutine("wall-tennis-ball.yaml"), "--autostart",
+                                      "--mute", "--start-at", "1000", "--frames", "2"});
+    CHECK(started.code == 2);
+    CHECK(started.output.find("--start-at 1000 is past the end of the session") !=
+          std::string::npos);
+}
+
 TEST_CASE("a broken routine is told at once, even on a display that never answers") {
     // A display that takes the connection and then says nothing, as a stalled remote one
     // does: X's socket for a display number no server uses.
