@@ -38,9 +38,11 @@ int plan(const PlanOptions& options, CommandContext& context) {
     if (!options.firstSide && routine.schedule.firstSide == FirstSide::Auto) {
         history = historyOrSay(workspace, context.err);
     }
+    bool read = false;
+    const std::vector<SessionRecord> sessions = recentSessions(history.get(), &read);
     const SideChoice side =
         firstSideFor(routine, options.firstSide ? parseSide(*options.firstSide) : std::nullopt,
-                     recentSessions(history.get()), workspace.now());
+                     sessions, workspace.now(), read);
     const Timeline timeline(routine, side.side, &*body);
     if (options.json) {
         context.out << planJson(timeline, side.why, options.everyS, &*body);

@@ -382,7 +382,9 @@ Answer remindOnce(const RemindRequest& request, const Workspace& workspace, cons
     refreshTimer(workspace, timerCalendar(routines, workspace.settings), out, err);
     const std::int64_t now = workspace.now();
     const auto history = historyOrSay(workspace, err);
-    const auto due = dueToday(library, recentSessions(history.get()), now, workspace.settings);
+    bool read = false;
+    const auto sessions = recentSessions(history.get(), &read);
+    const auto due = dueToday(library, sessions, now, workspace.settings, read);
     const std::int64_t snoozed =
         snoozeFile().empty() ? 0 : parseSnooze(readTextFile(snoozeFile().string(), 4096).text);
     const ReminderDecision decision = decideReminder(due, now, snoozed);

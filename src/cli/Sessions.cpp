@@ -454,8 +454,9 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
     const auto library = loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly);
     const auto routines = plannedRoutines(library);
     const auto history = historyOrSay(workspace, err);
-    const auto sessions = recentSessions(history.get());
-    const auto due = dueToday(library, sessions, workspace.now(), workspace.settings);
+    bool read = false;
+    const auto sessions = recentSessions(history.get(), &read);
+    const auto due = dueToday(library, sessions, workspace.now(), workspace.settings, read);
     // Missed on an earlier day of this week and not taken up since: said after what is due,
     // as a fact with its day, never as a debt.
     const auto sayOverdue = [&] {

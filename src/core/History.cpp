@@ -605,7 +605,7 @@ std::string outcome(const SessionRecord& session) {
 }
 
 SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionRecord>& history,
-                           std::int64_t now) {
+                           std::int64_t now, bool historyRead) {
     if (routine.schedule.firstSide == FirstSide::Left) {
         return {Side::Left, _("the routine starts there")};
     }
@@ -651,7 +651,7 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
             return {next, _("it went second last time")};
         }
     }
-    return {Side::Left, _("no earlier session")};
+    return {Side::Left, historyRead ? _("no earlier session") : _("the history could not be read")};
 }
 
 } // namespace rollcoach

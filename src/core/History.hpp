@@ -171,8 +171,9 @@ struct SideChoice {
 
 /// The first side for a routine: the routine's own choice if it names one; for `auto`, the
 /// side that got less time over the last 14 days, else the side that went second last
-/// time, else left.
+/// time, else left. `historyRead` false: the history could not be read, and a left side
+/// chosen for want of it says so rather than "no earlier session".
 SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionRecord>& history,
-                           std::int64_t now);
+                           std::int64_t now, bool historyRead = true);
 
 } // namespace rollcoach

@@ -35,12 +35,19 @@ std::unique_ptr<History> openHistory(const Workspace& workspace, std::string& no
     return History::open(workspace.dataDir, workspace.now(), notice);
 }
 
-std::vector<SessionRecord> recentSessions(const History* history) {
+std::vector<SessionRecord> recentSessions(const History* history, bool* read) {
+    if (read != nullptr) {
+        *read = false;
+    }
     if (history == nullptr) {
         return {};
     }
     try {
-        return history->sessions(500, false);
+        std::vector<SessionRecord> sessions = history->sessions(500, false);
+        if (read != nullptr) {
+            *read = true;
+        }
+        return sessions;
     } catch (const HistoryError&) {
         // An unreadable history leaves every choice at its default.
         return {};
@@ -48,11 +55,12 @@ std::vector<SessionRecord> recentSessions(const History* history) {
 }
 
 SideChoice firstSideFor(const Routine& routine, std::optional<Side> forced,
-                        const std::vector<SessionRecord>& history, std::int64_t now) {
+                        const std::vector<SessionRecord>& history, std::int64_t now,
+                        bool historyRead) {
     if (forced) {
         return {*forced, _("chosen with --first-side")};
     }
-    return chooseFirstSide(routine, history, now);
+    return chooseFirstSide(routine, history, now, historyRead);
 }
 
 Date localDate(std::int64_t secondsSinceEpoch) {
@@ -163,8 +171,9 @@ std::string notFitAdvice() {
 
 std::vector<DueSession> dueToday(const std::vector<RoutineEntry>& library,
                                  const std::vector<SessionRecord>& history, std::int64_t now,
-                                 const Settings& settings) {
-    std::vector<DueSession> due = dueToday(plannedRoutines(library), history, now, settings);
+                                 const Settings& settings, bool historyRead) {
+    std::vector<DueSession> due =
+        dueToday(plannedRoutines(library), history, now, settings, historyRead);
     for (DueSession& session : due) {
         session.notFit = notFitFor(library, session.planned.routineFile);
     }
@@ -173,7 +182,7 @@ std::vector<DueSession> dueToday(const std::vector<RoutineEntry>& library,
 
 std::vector<DueSession> dueToday(const std::vector<std::pair<std::string, Routine>>& routines,
                                  const std::vector<SessionRecord>& history, std::int64_t now,
-                                 const Settings& settings) {
+                                 const Settings& settings, bool historyRead) {
     const Date today = localDate(now);
     std::vector<DueSession> due;
     for (const PlannedSession& planned : weeklyPlan(routines, today, 1, settings)) {
@@ -197,7 +206,7 @@ std::vector<DueSession> dueToday(const std::vector<std::pair<std::string, Routin
                 }
             }
         }
-        session.firstSide = chooseFirstSide(routine->second, history, now);
+        session.firstSide = chooseFirstSide(routine->second, history, now, historyRead);
         due.push_back(std::move(session));
     }
     return due;

@@ -47,12 +47,14 @@ std::optional<BodyModel> loadBody(const Workspace& workspace, std::string& why);
 std::unique_ptr<History> openHistory(const Workspace& workspace, std::string& notice);
 
 /// The sessions a side choice or the day's plan needs (totals, no steps), newest first; none
-/// when there is no history or it cannot be read.
-std::vector<SessionRecord> recentSessions(const History* history);
+/// when there is no history or it cannot be read. `read`, if given, says whether it was.
+std::vector<SessionRecord> recentSessions(const History* history, bool* read = nullptr);
 
-/// The first side for a session: `forced` if given, else the routine's own, else the history.
+/// The first side for a session: `forced` if given, else the routine's own, else the history
+/// (`historyRead` false: it could not be read).
 SideChoice firstSideFor(const Routine& routine, std::optional<Side> forced,
-                        const std::vector<SessionRecord>& history, std::int64_t now);
+                        const std::vector<SessionRecord>& history, std::int64_t now,
+                        bool historyRead = true);
 
 /// The local calendar day of a moment.
 Date localDate(std::int64_t secondsSinceEpoch);
@@ -111,14 +113,15 @@ struct DueSession {
     std::string notFit; ///< why it does not fit the person's body ("" when it does)
 };
 
-/// What is due today among these routines, from the history (newest first).
+/// What is due today among these routines, from the history (newest first; `historyRead`
+/// false: it could not be read).
 std::vector<DueSession> dueToday(const std::vector<std::pair<std::string, Routine>>& routines,
                                  const std::vector<SessionRecord>& history, std::int64_t now,
-                                 const Settings& settings);
+                                 const Settings& settings, bool historyRead = true);
 
 /// What is due today in the library, those that do not fit the body included, with why.
 std::vector<DueSession> dueToday(const std::vector<RoutineEntry>& library,
                                  const std::vector<SessionRecord>& history, std::int64_t now,
-                                 const Settings& settings);
+                                 const Settings& settings, bool historyRead = true);
 
 } // namespace rollcoach

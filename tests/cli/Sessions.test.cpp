@@ -433,6 +433,16 @@ TEST_CASE("an unusable data folder: history says why, exit 1") {
     const Result r = dir.run({"history"});
     CHECK(r.code == 1);
     CHECK(r.err.find("history unavailable") != std::string::npos);
+    // A side chosen for want of the history says so: not "no earlier session".
+    dir.clock.set(kMonday);
+    const Result plan = dir.run({"plan", shippedRoutine("wall-tennis-ball.yaml")});
+    CHECK(plan.code == 0);
+    CHECK(plan.out.find("First side: left (the history could not be read)") != std::string::npos);
+    CHECK(plan.out.find("no earlier session") == std::string::npos);
+    const Result next = dir.run({"next"});
+    CHECK(next.out.find("start on the left side: the history could not be read") !=
+          std::string::npos);
+    CHECK(next.out.find("no earlier session") == std::string::npos);
     fs::remove(dir.path);
 }
 

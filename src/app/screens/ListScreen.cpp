@@ -78,8 +78,10 @@ void ListScreen::reload() {
         }
     }
     const auto routines = usableRoutines(m_entries);
-    const auto history = recentSessions(m_app.history);
-    m_due = rollcoach::dueToday(routines, history, m_app.workspace.now(), m_app.workspace.settings);
+    bool read = false;
+    const auto history = recentSessions(m_app.history, &read);
+    m_due = rollcoach::dueToday(routines, history, m_app.workspace.now(), m_app.workspace.settings,
+                                read);
     m_week = weekKept(routines, history, m_app.workspace.now(), m_app.workspace.settings);
 }
 

@@ -32,8 +32,9 @@ SetupScreen::SetupScreen(AppResources& app, Routine routine, RoutineSource sourc
 }
 
 void SetupScreen::chooseSide() {
-    m_side =
-        firstSideFor(m_routine, m_forcedSide, recentSessions(m_app.history), m_app.workspace.now());
+    bool read = false;
+    const std::vector<SessionRecord> sessions = recentSessions(m_app.history, &read);
+    m_side = firstSideFor(m_routine, m_forcedSide, sessions, m_app.workspace.now(), read);
     m_warnings = SafetyCheck(m_app.body).check(m_routine, {m_side.side});
     if (m_bodyArea.width > 0) {
         m_diagram.prepare(m_bodyArea, m_side.side, m_routine.target, byHand(m_routine.drill));
