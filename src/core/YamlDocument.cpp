@@ -65,6 +65,14 @@ public:
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         YamlNode* node = make(YamlNode::Kind::Null, mark, anchor);
+        // A key with nothing after it ("duration_s:" at a line's end): yaml-cpp marks the
+        // missing value where the next thing starts, a line or more below. It is told at the
+        // key's own place, where the value is missing.
+        if (!m_stack.empty() && m_stack.back().node->kind == YamlNode::Kind::Map &&
+            m_stack.back().pendingKey != nullptr &&
+            node->mark.line > m_stack.back().pendingKey->mark.line) {
+            node->mark = m_stack.back().pendingKey->mark;
+        }
         add(node);
     }
 

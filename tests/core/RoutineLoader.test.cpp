@@ -142,6 +142,19 @@ TEST_CASE("wrong types are located at the value") {
         CHECK(d.mark.line == 7);
         CHECK(d.mark.column == 17);
     }
+    SUBCASE("no value at all, at the key's own line, not at the next line's start") {
+        const Diagnostic d = onlyDiagnostic(
+            withStep("  - name: S\n    duration_s:\n    place: [{x_cm: 8, y_cm: 10}]\n"));
+        CHECK(d.message == "\"duration_s\" must be a number, got nothing");
+        CHECK(d.mark.line == 7);
+        CHECK(d.mark.column == 5);
+    }
+    SUBCASE("an explicit null, where it stands") {
+        const Diagnostic d = onlyDiagnostic(
+            withStep("  - name: S\n    duration_s: ~\n    place: [{x_cm: 8, y_cm: 10}]\n"));
+        CHECK(d.mark.line == 7);
+        CHECK(d.mark.column == 17);
+    }
     SUBCASE("a quoted number") {
         const Diagnostic d = onlyDiagnostic(
             withStep("  - name: S\n    duration_s: \"40\"\n    place: [{x_cm: 8, y_cm: 10}]\n"));
