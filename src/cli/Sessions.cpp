@@ -447,11 +447,30 @@ std::string dueLine(const DueSession& due) {
     return line + "  -  " + start;
 }
 
+namespace {
+
+// A routine of the person's that cannot be read is left out of what is due and of the
+// calendar, and said to be, with its first error: a plan that silently lacks it would look
+// complete. (A routine that does not fit the body stays in, marked.)
+void sayBroken(const std::vector<RoutineEntry>& library, std::ostream& err) {
+    for (const RoutineEntry& entry : library) {
+        if (!entry.routine && entry.notFit.empty()) {
+            err << "rollcoach: notice: "
+                << rollcoach::fillIn(_("{0} is left out: {1}"), printable(entry.file),
+                                     printable(entry.firstError()))
+                << "\n";
+        }
+    }
+}
+
+} // namespace
+
 int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream& out,
                 std::ostream& err) {
     // What is due needs the schedules and which routines are broken, not the warnings. A
     // routine that does not fit the body is due all the same, and said to be so.
     const auto library = loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly);
+    sayBroken(library, err);
     const auto routines = plannedRoutines(library);
     const auto history = historyOrSay(workspace, err);
     bool read = false;
@@ -502,6 +521,7 @@ int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream&
 int calendarCommand(int weeks, const std::string& outFile, const Workspace& workspace,
                     const BodyModel& body, std::ostream& out, std::ostream& err) {
     const auto library = loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly);
+    sayBroken(library, err);
     auto plan = weeklyPlan(plannedRoutines(library), localDate(workspace.now()), weeks * 7,
                            workspace.settings);
     // A routine that does not fit the body stays in the calendar, marked, so it is not lost.

@@ -489,7 +489,13 @@ TEST_CASE(
     const Result next = dir.run({"next"});
     CHECK(next.code == 0);
     CHECK(next.out.find("Due today:") == 0);
-    CHECK(dir.run({"calendar", "--weeks", "1"}).code == 0);
+    // Left out, and said to be: a plan that silently lacked it would look complete.
+    const std::string leftOut =
+        "rollcoach: notice: " + fifo + " is left out: pipe.yaml: error: is not a regular file";
+    CHECK(next.err.find(leftOut) != std::string::npos);
+    const Result calendar = dir.run({"calendar", "--weeks", "1"});
+    CHECK(calendar.code == 0);
+    CHECK(calendar.err.find(leftOut) != std::string::npos);
 
     setenv("XDG_CONFIG_HOME", config.path.c_str(), 1);
     const Result withSettings = dir.run({"validate", shippedRoutine("wall-tennis-ball.yaml")});
