@@ -453,7 +453,8 @@ int runWindow(const WindowRequest& request, const Workspace& workspace, std::ost
         const double at = render ? request.atS : request.startAtS;
         if (session && given->routine) {
             const double totalS = Timeline(*given->routine, Side::Left).totalS();
-            if (at > totalS) {
+            // A session started at its very end is over before it begins: nothing to record.
+            if (render ? at > totalS : at >= totalS) {
                 err << "rollcoach: error: "
                     << rollcoach::fillIn(_("{0} {1} is past the end of the session, which is {2} "
                                            "long"),

@@ -331,3 +331,40 @@ TEST_CASE("the editor: a place clear where it stands is not ticked when its moti
     editor.dropAt({1, 10});
     CHECK(shows("On the spine: move the ball 5.5 cm outward"));
 }
+
+TEST_CASE("the editor: a clear motion point of a path onto the spine is not ticked, nor a place "
+          "whose motion cannot be judged for the draft's errors") {
+    Harness h;
+    TempPath data("editor-motion-points");
+    h.workspace.dataDir = (data.path / "data").string();
+    const fs::path file = data.path / "path.yaml";
+    {
+        std::ofstream out(file);
+        out << "format: 1\ntitle: T\ndrill: wall\nball: tennis\nsteps:\n"
+               "  - name: Path\n    duration_s: 20\n    place: [{x_cm: 8, y_cm: 10}]\n"
+               "    motion: {pattern: path, period_s: 8, points: [{x_cm: 8, y_cm: 14}, "
+               "{x_cm: 2, y_cm: 14}]}\n"
+               "  - name: Off\n    duration_s: 20\n    place: [{x_cm: 8, y_cm: 10}]\n";
+    }
+    EditorScreen editor(h.app, file.string(), "wall");
+    editor.layout({1280, 720});
+    auto headline = [&]() -> std::string {
+        for (const PlacedText& text : editor.texts()) {
+            if (text.text.find("Clear") != std::string::npos ||
+                text.text.find("spine") != std::string::npos) {
+                return text.text;
+            }
+        }
+        return {};
+    };
+    CHECK(headline().rfind("In its motion: On the spine", 0) == 0);
+    // The first motion point, clear where it stands: the path still rolls onto the spine.
+    editor.handle(keyEvent(sf::Keyboard::P));
+    REQUIRE(editor.chosenPoint());
+    CHECK(headline().rfind("In its motion: On the spine", 0) == 0);
+    // The other step put off the body: an error, so no motion is judged; never a tick.
+    editor.chooseStep(1);
+    editor.dropAt({40, 10});
+    editor.chooseStep(0);
+    CHECK(headline() == "Clear where it stands; its motion is judged once the errors are fixed");
+}

@@ -162,13 +162,20 @@ void EditorScreen::refresh(bool everyBody) {
     RoutineLoad load = m_draft->check(m_app.body);
     m_routine = load.routine;
     m_problems = load.diagnostics;
-    m_motionVerdicts.assign(m_routine ? m_routine->steps.size() : 0, PlacementVerdict{});
+    m_motionVerdicts.clear();
     if (m_routine) {
-        for (const SafetyWarning& w : m_check.check(*m_routine)) {
-            if (w.moving && w.stepIndex < m_motionVerdicts.size() &&
-                w.closeness > m_motionVerdicts[w.stepIndex].worst) {
-                m_motionVerdicts[w.stepIndex] = {
-                    w.closeness, true, {ZoneVerdict{w.zone, w.closeness, w.gapCm, w.advice}}};
+        for (const Step& step : m_routine->steps) {
+            m_motionVerdicts.emplace_back(step.place.size());
+        }
+        // The routine frame is the same for both sides: one side says it all.
+        for (const SafetyWarning& w : m_check.check(*m_routine, {Side::Right})) {
+            if (!w.moving || w.stepIndex >= m_motionVerdicts.size() ||
+                w.ball >= m_motionVerdicts[w.stepIndex].size()) {
+                continue;
+            }
+            PlacementVerdict& worst = m_motionVerdicts[w.stepIndex][w.ball];
+            if (w.closeness > worst.worst) {
+                worst = {w.closeness, true, {ZoneVerdict{w.zone, w.closeness, w.gapCm, w.advice}}};
             }
         }
     }
@@ -319,31 +326,47 @@ void EditorScreen::startSetupLine() {
     startEntry();
 }
 
-PlacementVerdict EditorScreen::verdict(bool* inMotion) const {
-    if (inMotion != nullptr) {
-        *inMotion = false;
-    }
-    if (!m_draft || m_draft->routine().steps.empty() ||
-        m_draft->routine().steps[m_step].place.empty()) {
-        return {};
-    }
-    if (!m_routine || m_step >= m_routine->steps.size()) {
-        const BallKind* ball = m_app.body.findBall(m_draft->routine().ball.kind);
-        return m_check.atPoint(chosenAt(), ball != nullptr ? ball->diameterCm : 6.7);
-    }
-    PlacementVerdict here =
-        m_check.atPoint(chosenAt(), Contact::of(m_app.body, *m_routine, m_routine->steps[m_step]));
-    // A place clear where it stands may still be rolled or stroked onto the spine: the step's
-    // motion is judged as a session would show it, so a sweep into the spine is never ticked.
-    // Not while a place is dragged: the motion is judged again where it is dropped.
-    if (here.worst == Closeness::Safe && here.onBody && !m_points && !m_dragging &&
-        m_step < m_motionVerdicts.size() && m_motionVerdicts[m_step].worst != Closeness::Safe) {
-        if (inMotion != nullptr) {
-            *inMotion = true;
+PlacementVerdict EditorScreen::verdict(Judged* judged) const {
+    Judged scope = Judged::Here;
+    PlacementVerdict shown = [&]() -> PlacementVerdict {
+        if (!m_draft || m_draft->routine().steps.empty() ||
+            m_draft->routine().steps[m_step].place.empty()) {
+            return {};
         }
-        return m_motionVerdicts[m_step];
+        if (!m_routine || m_step >= m_routine->steps.size()) {
+            // Errors in the draft: no routine to move, so the place is judged where it stands.
+            if (m_draft->routine().steps[m_step].motion.pattern != Pattern::Hold) {
+                scope = Judged::HereOnly;
+            }
+            const BallKind* ball = m_app.body.findBall(m_draft->routine().ball.kind);
+            return m_check.atPoint(chosenAt(), ball != nullptr ? ball->diameterCm : 6.7);
+        }
+        PlacementVerdict here = m_check.atPoint(
+            chosenAt(), Contact::of(m_app.body, *m_routine, m_routine->steps[m_step]));
+        if (here.worst != Closeness::Safe || !here.onBody || m_step >= m_motionVerdicts.size()) {
+            return here;
+        }
+        // A place clear where it stands may still be rolled or stroked onto the spine: the
+        // motion is judged as a session shows it, so a sweep into the spine is never ticked.
+        // A place stands for its own ball; a motion point for every ball that follows it.
+        const std::vector<PlacementVerdict>& balls = m_motionVerdicts[m_step];
+        const PlacementVerdict* worst = nullptr;
+        for (std::size_t b = 0; b < balls.size(); ++b) {
+            if ((m_points || b == m_place) && balls[b].worst != Closeness::Safe &&
+                (worst == nullptr || balls[b].worst > worst->worst)) {
+                worst = &balls[b];
+            }
+        }
+        if (worst == nullptr) {
+            return here;
+        }
+        scope = Judged::Motion;
+        return *worst;
+    }();
+    if (judged != nullptr) {
+        *judged = scope;
     }
-    return here;
+    return shown;
 }
 
 void EditorScreen::layout(sf::Vector2u size) {
@@ -473,11 +496,14 @@ bool EditorScreen::arrange(float t) {
         }
     }
     // The verdict on the chosen place, as in the explorer.
-    bool inMotion = false;
-    const PlacementVerdict v = verdict(&inMotion);
+    Judged judged = Judged::Here;
+    const PlacementVerdict v = verdict(&judged);
     const bool safe = v.worst == Closeness::Safe && v.onBody;
     std::string headline = safe ? _("✓  Clear of the spine and the neck") : v.headline();
-    if (inMotion) {
+    if (safe && judged == Judged::HereOnly) {
+        headline = _("Clear where it stands; its motion is judged once the errors are fixed");
+    }
+    if (judged == Judged::Motion) {
         // TRANSLATORS: {0} is a safety warning's headline, such as "On the spine: move the
         // ball 2 cm outward"; the step's motion, not its place, comes there.
         headline = rollcoach::fillIn(_("In its motion: {0}"), headline);
@@ -1185,7 +1211,8 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
     const std::string muscle = step != nullptr && m_routine ? m_routine->targetFor(*step) : "";
     auto& diagram = const_cast<BodyDiagram&>(m_diagram);
     diagram.prepare(m_bodyArea, Side::Right, muscle, wholeBack);
-    const PlacementVerdict v = verdict();
+    Judged judged = Judged::Here;
+    const PlacementVerdict v = verdict(&judged);
     Closeness spine = Closeness::Safe;
     Closeness neck = Closeness::Safe;
     for (const ZoneVerdict& zone : v.zones) {
@@ -1315,8 +1342,12 @@ void EditorScreen::draw(sf::RenderTarget& target) const {
         }
     }
     const bool safe = v.worst == Closeness::Safe && v.onBody;
+    // Clear only where it stands, its motion not judged: not the colour of a safe place.
     drawPanel(target, m_verdictBox, safe ? palette::panel : palette::warningPanel,
-              safe ? palette::safe : (v.onBody ? warningColor(v.worst) : palette::warningNear),
+              safe && judged == Judged::HereOnly ? palette::warningNear
+              : safe                             ? palette::safe
+              : v.onBody                         ? warningColor(v.worst)
+                                                 : palette::warningNear,
               5 * u);
     if (m_question != Question::None) {
         drawPanel(target, {0, 0, c.w, c.h}, palette::shade);

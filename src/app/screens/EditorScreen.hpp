@@ -79,9 +79,13 @@ private:
     void stepPoint(int delta);
     void startSetupLine();
     std::size_t fieldsFirst(std::size_t shown, std::size_t total) const;
-    /// The verdict shown for what is chosen: the point where it stands; for a step's place
-    /// that is clear there, the worst the step's motion comes to (`inMotion` then true).
-    PlacementVerdict verdict(bool* inMotion = nullptr) const;
+    /// What the verdict shown judged: the chosen point where it stands, the step's motion
+    /// (clear where it stands, not as it moves), or the point alone while the draft's errors
+    /// keep its motion from being judged.
+    enum class Judged { Here, Motion, HereOnly };
+    /// The verdict shown for what is chosen: the point where it stands; when that is clear,
+    /// the worst the step's motion brings its ball to (for a motion point, any of its balls).
+    PlacementVerdict verdict(Judged* judged = nullptr) const;
 
     AppResources& m_app;
     SafetyCheck m_check;
@@ -102,8 +106,9 @@ private:
 
     std::optional<Routine> m_routine; // the draft as the loader reads it on this body
     Diagnostics m_problems;
-    std::vector<PlacementVerdict> m_motionVerdicts; // per step: the worst of its motion
-    std::string m_everyBody;                        // on which bodies it does not fit
+    // Per step and ball: the worst its motion comes to.
+    std::vector<std::vector<PlacementVerdict>> m_motionVerdicts;
+    std::string m_everyBody; // on which bodies it does not fit
     bool m_dragging = false;
     std::optional<Point> m_dragPoint;
     double m_time = 0;
