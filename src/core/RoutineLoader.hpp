@@ -3,6 +3,7 @@
 #include "BodyModel.hpp"
 #include "Diagnostic.hpp"
 #include "Routine.hpp"
+#include "SafetyCheck.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -22,6 +23,9 @@ struct RoutineLoad {
     /// routineHash() of the very text the routine was read from ("" when none was read), so
     /// the history names the routine that ran even if the file changes afterwards.
     std::string hash;
+    /// The placements on or near the spine or neck, as checkPlacements found them for the
+    /// warnings (one side: the routine is mirrored), for a screen that shows them per step.
+    std::vector<SafetyWarning> safety;
 };
 
 /// Parses a routine and checks every key against the format. The body model supplies the

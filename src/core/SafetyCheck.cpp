@@ -904,7 +904,8 @@ void checkPlacements(RoutineLoad& load, const BodyModel& body, PlacementCheck wh
     }
     if (what == PlacementCheck::WithWarnings) {
         // The routine is mirrored for the other side: one line per placement, naming both.
-        for (SafetyWarning warning : check.check(routine, {Side::Right})) {
+        load.safety = check.check(routine, {Side::Right});
+        for (SafetyWarning warning : load.safety) {
             warning.bothSides = true;
             load.diagnostics.push_back({Severity::Warning, warning.mark, warning.message()});
         }

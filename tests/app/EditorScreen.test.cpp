@@ -35,6 +35,18 @@ sf::Event typed(char32_t c) {
     return event;
 }
 
+// The verdict box's headline: the first text laid out that judges a place (it comes before
+// the routine's problems, which may name the spine too).
+std::string verdictShown(const EditorScreen& editor) {
+    for (const PlacedText& text : editor.texts()) {
+        if (text.text.find("Clear") != std::string::npos ||
+            text.text.find("spine") != std::string::npos) {
+            return text.text;
+        }
+    }
+    return {};
+}
+
 std::string contents(const fs::path& file) {
     return readTextFile(file.string(), 1 << 20).text;
 }
@@ -311,25 +323,17 @@ TEST_CASE("the editor: a place clear where it stands is not ticked when its moti
     }
     EditorScreen editor(h.app, file.string(), "wall");
     editor.layout({1280, 720});
-    auto shows = [&](const std::string& words) {
-        for (const PlacedText& text : editor.texts()) {
-            if (text.text == words) {
-                return true;
-            }
-        }
-        return false;
-    };
     // The place is 8 cm out, clear; the sweep of 5 cm reaches 3 cm, onto the spine.
     CHECK(SafetyCheck(h.body).atPoint({8, 10}, h.body.findBall("tennis")->diameterCm).worst ==
           Closeness::Safe);
-    CHECK_FALSE(shows("✓  Clear of the spine and the neck"));
-    CHECK(shows("In its motion: On the spine: move the ball 3.5 cm outward"));
+    CHECK(verdictShown(editor) != "✓  Clear of the spine and the neck");
+    CHECK(verdictShown(editor) == "In its motion: On the spine: move the ball 3.5 cm outward");
     // Moved 4 cm further out, the whole sweep keeps clear: ticked.
     editor.dropAt({12, 10});
-    CHECK(shows("✓  Clear of the spine and the neck"));
+    CHECK(verdictShown(editor) == "✓  Clear of the spine and the neck");
     // And a place on the spine itself is said as such, not as its motion.
     editor.dropAt({1, 10});
-    CHECK(shows("On the spine: move the ball 5.5 cm outward"));
+    CHECK(verdictShown(editor) == "On the spine: move the ball 5.5 cm outward");
 }
 
 TEST_CASE("the editor: a clear motion point of a path onto the spine is not ticked, nor a place "
@@ -348,23 +352,15 @@ TEST_CASE("the editor: a clear motion point of a path onto the spine is not tick
     }
     EditorScreen editor(h.app, file.string(), "wall");
     editor.layout({1280, 720});
-    auto headline = [&]() -> std::string {
-        for (const PlacedText& text : editor.texts()) {
-            if (text.text.find("Clear") != std::string::npos ||
-                text.text.find("spine") != std::string::npos) {
-                return text.text;
-            }
-        }
-        return {};
-    };
-    CHECK(headline().rfind("In its motion: On the spine", 0) == 0);
+    CHECK(verdictShown(editor).rfind("In its motion: On the spine", 0) == 0);
     // The first motion point, clear where it stands: the path still rolls onto the spine.
     editor.handle(keyEvent(sf::Keyboard::P));
     REQUIRE(editor.chosenPoint());
-    CHECK(headline().rfind("In its motion: On the spine", 0) == 0);
+    CHECK(verdictShown(editor).rfind("In its motion: On the spine", 0) == 0);
     // The other step put off the body: an error, so no motion is judged; never a tick.
     editor.chooseStep(1);
     editor.dropAt({40, 10});
     editor.chooseStep(0);
-    CHECK(headline() == "Clear where it stands; its motion is judged once the errors are fixed");
+    CHECK(verdictShown(editor) ==
+          "Clear where it stands; its motion is judged once the errors are fixed");
 }

@@ -167,8 +167,8 @@ void EditorScreen::refresh(bool everyBody) {
         for (const Step& step : m_routine->steps) {
             m_motionVerdicts.emplace_back(step.place.size());
         }
-        // The routine frame is the same for both sides: one side says it all.
-        for (const SafetyWarning& w : m_check.check(*m_routine, {Side::Right})) {
+        // The loader's own check, made for the warnings: not made a second time here.
+        for (const SafetyWarning& w : load.safety) {
             if (!w.moving || w.stepIndex >= m_motionVerdicts.size() ||
                 w.ball >= m_motionVerdicts[w.stepIndex].size()) {
                 continue;

@@ -79,9 +79,7 @@ void ListScreen::reload() {
     }
     const auto routines = usableRoutines(m_entries);
     bool read = false;
-    const auto history = recentSessions(m_app.history, &read);
-    // No history without a problem: a render, which leaves the history alone on purpose.
-    read = read || (m_app.history == nullptr && m_app.historyProblem.empty());
+    const auto history = recentSessions(m_app, read);
     m_due = rollcoach::dueToday(routines, history, m_app.workspace.now(), m_app.workspace.settings,
                                 read);
     m_week = weekKept(routines, history, m_app.workspace.now(), m_app.workspace.settings);

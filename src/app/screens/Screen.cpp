@@ -2,6 +2,12 @@
 
 namespace rollcoach {
 
+std::vector<SessionRecord> recentSessions(const AppResources& app, bool& read) {
+    std::vector<SessionRecord> sessions = recentSessions(app.history, &read);
+    read = read || (app.history == nullptr && app.historyProblem.empty());
+    return sessions;
+}
+
 std::optional<int> ratingForKey(sf::Keyboard::Key key) {
     if (key >= sf::Keyboard::Num0 && key <= sf::Keyboard::Num9) {
         return static_cast<int>(key - sf::Keyboard::Num0);
@@ -17,8 +23,7 @@ std::optional<int> ratingForKey(sf::Keyboard::Key key) {
 
 void toggleMute(AppResources& app) {
     app.tones.setMuted(!app.tones.muted());
-    app.speech.setMuted(app.tones.muted() ||
-                        app.workspace.settings.speech == SpeechAmount::Off);
+    app.speech.setMuted(app.tones.muted() || app.workspace.settings.speech == SpeechAmount::Off);
 }
 
 } // namespace rollcoach

@@ -34,6 +34,11 @@ struct AppResources {
     const Postures* postures = nullptr; ///< each drill's posture picture; none: not drawn
 };
 
+/// The sessions a side choice or the day's plan needs; `read` false when the history could
+/// not be read. A window without a history and without a problem (a render, which leaves the
+/// history alone on purpose) has read what there is: nothing.
+std::vector<SessionRecord> recentSessions(const AppResources& app, bool& read);
+
 /// A session about to start: what the setup screen hands on when the person is ready.
 struct SessionStart {
     Routine routine;

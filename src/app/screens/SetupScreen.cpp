@@ -33,9 +33,7 @@ SetupScreen::SetupScreen(AppResources& app, Routine routine, RoutineSource sourc
 
 void SetupScreen::chooseSide() {
     bool read = false;
-    const std::vector<SessionRecord> sessions = recentSessions(m_app.history, &read);
-    // No history without a problem: a render, which leaves the history alone on purpose.
-    read = read || (m_app.history == nullptr && m_app.historyProblem.empty());
+    const std::vector<SessionRecord> sessions = recentSessions(m_app, read);
     m_side = firstSideFor(m_routine, m_forcedSide, sessions, m_app.workspace.now(), read);
     m_warnings = SafetyCheck(m_app.body).check(m_routine, {m_side.side});
     if (m_bodyArea.width > 0) {
