@@ -16,6 +16,7 @@
 #include "screens/SessionScreen.hpp"
 #include "screens/SetupScreen.hpp"
 
+#include <chrono>
 #include <ostream>
 
 namespace rollcoach {
@@ -237,7 +238,56 @@ void Coach::endSession(const std::string& reason) {
     }
 }
 
+bool Coach::useReopened() {
+    Reopened opened;
+    try {
+        opened = m_reopening.get();
+    } catch (const HistoryError& error) {
+        m_app.historyProblem = error.what(); // still not: said as it now stands
+        return false;
+    }
+    if (!opened.notice.empty()) {
+        m_err << "rollcoach: notice: " << opened.notice << "\n";
+    }
+    m_reopened = std::move(opened.history);
+    m_app.history = m_reopened.get();
+    m_app.historyProblem.clear();
+    if (m_session) {
+        m_session->attachHistory(m_app.history);
+    }
+    if (!m_screens.empty()) {
+        m_screens.back()->layout(m_size);
+    }
+    return true;
+}
+
+void Coach::waitForHistory() {
+    if (m_reopening.valid()) {
+        m_reopening.wait();
+        useReopened();
+    }
+}
+
 bool Coach::retryHistory() {
+    // A window with no history and nothing wrong (a render) leaves the history alone.
+    if (m_app.history == nullptr && !m_app.historyProblem.empty()) {
+        constexpr int kEvery = 10; // the window calls twice a second: every 5 s
+        if (m_reopening.valid()) {
+            if (m_reopening.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+                return useReopened();
+            }
+        } else if (m_retries++ % kEvery == 0) {
+            // A short wait for a lock: a window closed meanwhile waits for this at most.
+            m_reopening = std::async(
+                std::launch::async, [dir = m_app.workspace.dataDir, now = m_app.workspace.now()] {
+                    Reopened opened;
+                    opened.history = History::open(dir, now, opened.notice, 250);
+                    opened.history->setBusyTimeout(History::kBusyTimeoutMs);
+                    return opened;
+                });
+        }
+        return false;
+    }
     if (!m_session || m_session->recorder().waiting() == 0) {
         return false;
     }

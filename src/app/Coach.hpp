@@ -2,9 +2,10 @@
 
 #include "Controls.hpp"
 #include "MediaPlayer.hpp"
-#include "window/WindowRequest.hpp"
 #include "screens/Screen.hpp"
+#include "window/WindowRequest.hpp"
 
+#include <future>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -34,9 +35,7 @@ public:
     /// True while the screen on top takes typed text.
     bool typing() const { return !m_screens.empty() && m_screens.back()->typing(); }
     /// The window is being closed: true when the screen on top asks about unsaved work first.
-    bool askBeforeClosing() {
-        return !m_screens.empty() && m_screens.back()->askBeforeClosing();
-    }
+    bool askBeforeClosing() { return !m_screens.empty() && m_screens.back()->askBeforeClosing(); }
     /// The session running or just ended (null when none).
     Session* session() { return m_session.get(); }
 
@@ -58,8 +57,13 @@ public:
     /// Ends a session still going, as a Stop does, for a reason from outside the window.
     void endSession(const std::string& reason);
     /// A quick try at writing what a busy history could not take; true when that changed
-    /// what the screen says (its layout is redone).
+    /// what the screen says (its layout is redone). A history that could not be opened at
+    /// all (another program held it locked, a full disk) is tried again every few calls, on a
+    /// thread of its own: once it opens, every screen uses it, and the session going writes
+    /// all it kept to it.
     bool retryHistory();
+    /// Waits for a history being opened again, and uses it if it opened (tests).
+    void waitForHistory();
     /// Before the window goes: ends a session still going ("window closed"), and writes what
     /// waits for the history, waiting for it this once. False, after saying so, when some of
     /// the session could not be saved.
@@ -89,6 +93,17 @@ private:
     sf::Vector2u m_size;
     bool m_givenCurrent = true; // m_given was loaded for the body in use
     bool m_givenDoesNotFit = false;
+    /// Takes the history opened again, if it opened; true when it did.
+    bool useReopened();
+    // A history opened again after the start, and its opening under way. Declared before the
+    // session, which writes to it until it goes.
+    struct Reopened {
+        std::unique_ptr<History> history;
+        std::string notice; ///< what was done to a bad file, if anything
+    };
+    std::unique_ptr<History> m_reopened;
+    std::future<Reopened> m_reopening;
+    int m_retries = 0;
     std::unique_ptr<Session> m_session; // declared before the screens that point into it
     std::vector<std::unique_ptr<Screen>> m_screens;
     bool m_helpKeyDown = false; // the key that closed the help may type a "?" next

@@ -122,7 +122,9 @@ WindowAssets readWindowAssets(const Workspace& workspace, bool withHistory) {
             assets.historyProblem = error.what();
             assets.historyNotices =
                 "rollcoach: notice: " +
-                rollcoach::fillIn(_("history will not be saved: {0}"), assets.historyProblem) +
+                rollcoach::fillIn(_("history cannot be saved for now: {0}; tried again while the "
+                                    "window is open"),
+                                  assets.historyProblem) +
                 "\n";
         }
     }

@@ -1,5 +1,6 @@
 #include "Listen.hpp"
 
+#include "core/Language.hpp"
 #include "core/PrintableText.hpp"
 #include "core/Translate.hpp"
 #include "voice/Audio.hpp"
@@ -53,14 +54,22 @@ int listenCommand(const std::string& wavFile, bool verbose,
         }
         samples.clear();
     };
+    std::uint64_t frames = 0;
     do {
         if (!wav.read(block, 1 << 15, why)) {
             err << printable(wavFile) << ": error: " << why << "\n";
             return 1;
         }
+        frames += block.size() / wav.channels();
         mono.push(block.data(), block.size(), samples);
         hear();
     } while (!block.empty());
+    if (frames == 0) {
+        // A header with nothing after it: a try of the microphone that recorded nothing.
+        err << printable(wavFile) << ": error: " << _("the recording holds no sound (no samples)")
+            << "\n";
+        return 1;
+    }
     mono.finish(samples);
     hear();
     for (const HeardCommand& last : recognizer.finish()) {
@@ -68,6 +77,12 @@ int listenCommand(const std::string& wavFile, bool verbose,
     }
     for (const HeardCommand& command : heard) {
         out << command.seconds << " s: " << commandWord(command.command) << "\n";
+    }
+    if (heard.empty()) {
+        // Said, so that a try of the microphone is never met with silence.
+        out << rollcoach::fillIn(_("No command heard in {0} s of recording."),
+                                 humanDecimal(static_cast<double>(frames) / wav.sampleRate(), 1))
+            << "\n";
     }
     return 0;
 }

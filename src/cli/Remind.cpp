@@ -372,12 +372,21 @@ void refreshTimer(const Workspace& workspace, const std::string& calendar, std::
 
 enum class Answer { Posted, Nothing, Failed };
 
-// One look at what is due, and a reminder if something is. `handled` keeps the routines
-// already answered today when rollcoach stays running.
+// What a remind that stays running keeps from one look to the next.
+struct Looks {
+    std::set<std::string> handled; ///< the routines already answered today
+    std::set<std::string> said;    ///< notices of broken routines, said once
+};
+
+// One look at what is due, and a reminder if something is; `looks` when rollcoach stays
+// running.
 Answer remindOnce(const RemindRequest& request, const Workspace& workspace, const BodyModel& body,
-                  std::set<std::string>* handled, std::ostream& out, std::ostream& err) {
-    // Routines that do not fit the body are reminded of too, with why.
+                  Looks* looks, std::ostream& out, std::ostream& err) {
+    std::set<std::string>* handled = looks ? &looks->handled : nullptr;
+    // Routines that do not fit the body are reminded of too, with why; one that cannot be
+    // read is said to be left out.
     const auto library = loadRoutineLibrary(workspace, body, PlacementCheck::ErrorsOnly);
+    sayBroken(library, err, looks ? &looks->said : nullptr);
     const auto routines = plannedRoutines(library);
     refreshTimer(workspace, timerCalendar(routines, workspace.settings), out, err);
     const std::int64_t now = workspace.now();
@@ -514,9 +523,9 @@ int remindCommand(const RemindRequest& request, const Workspace& workspace, std:
     }
     // The autostart way: a look every minute, each routine reminded of once a day unless put
     // off with Later.
-    std::set<std::string> handled;
+    Looks looks;
     for (;;) {
-        remindOnce(request, workspace, *body, &handled, out, err);
+        remindOnce(request, workspace, *body, &looks, out, err);
         out << std::flush;
         std::this_thread::sleep_for(std::chrono::seconds(60));
     }

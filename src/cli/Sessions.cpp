@@ -126,6 +126,7 @@ int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std
                                {"in_all", r.totalS()}};
             item["stop_reason"] = r.stopReason;
             item["routine_hash"] = r.routineHash;
+            item["routine_key"] = r.routineKey;
             nlohmann::ordered_json steps = nlohmann::ordered_json::array();
             for (const StepRecord& s : r.steps) {
                 steps.push_back({{"round", s.round},
@@ -315,30 +316,33 @@ int progressCommand(const std::string& routine, std::optional<int> weeks, bool j
     }
     sayLeftOut(*history, err);
     if (!routine.empty()) {
-        // A file matches the sessions started from it and, when it loads, those with its
-        // title (the history keeps the path as given, so a moved file is still found); a
-        // name that is no file is taken as a title.
+        // A file matches the sessions started from it and, when it loads, those of its
+        // routine in any language (the history keeps the path as given, so a moved file is
+        // still found); a name that is no file is taken as a title.
         std::error_code ec;
         if (fs::is_regular_file(routine, ec)) {
             query.routineFile = routine;
+            routineShown = routine;
             std::string why;
             if (const auto body = loadBody(workspace, why)) {
                 if (const auto load = openRoutine(routine, *body); load.routine) {
-                    query.routineTitle = load.routine->title;
+                    query.routineKey = load.routine->key;
+                    routineShown = load.routine->title;
                 }
             }
-            routineShown = query.routineTitle.empty() ? routine : query.routineTitle;
         } else {
-            const bool known =
-                std::any_of(sessions.begin(), sessions.end(),
-                            [&](const SessionRecord& r) { return r.routineTitle == routine; });
-            if (!known) {
+            // A title it was shown with in any language names the routine in all of them.
+            const auto known =
+                std::find_if(sessions.begin(), sessions.end(), [&](const SessionRecord& r) {
+                    return r.routineTitle == routine || r.routineKey == routine;
+                });
+            if (known == sessions.end()) {
                 err << "rollcoach: error: " << printable(routine) << ": "
                     << _("no such routine file, and no session of a routine with that title")
                     << "\n";
                 return 1;
             }
-            query.routineTitle = routine;
+            query.routineKey = known->routineKey;
             routineShown = routine;
         }
     }
@@ -447,23 +451,23 @@ std::string dueLine(const DueSession& due) {
     return line + "  -  " + start;
 }
 
-namespace {
+namespace {} // namespace
 
 // A routine of the person's that cannot be read is left out of what is due and of the
 // calendar, and said to be, with its first error: a plan that silently lacks it would look
 // complete. (A routine that does not fit the body stays in, marked.)
-void sayBroken(const std::vector<RoutineEntry>& library, std::ostream& err) {
+void sayBroken(const std::vector<RoutineEntry>& library, std::ostream& err,
+               std::set<std::string>* said) {
     for (const RoutineEntry& entry : library) {
         if (!entry.routine && entry.notFit.empty()) {
-            err << "rollcoach: notice: "
-                << rollcoach::fillIn(_("{0} is left out: {1}"), printable(entry.file),
-                                     printable(entry.firstError()))
-                << "\n";
+            const std::string line = rollcoach::fillIn(
+                _("{0} is left out: {1}"), printable(entry.file), printable(entry.firstError()));
+            if (said == nullptr || said->insert(line).second) {
+                err << "rollcoach: notice: " << line << "\n";
+            }
         }
     }
 }
-
-} // namespace
 
 int nextCommand(const Workspace& workspace, const BodyModel& body, std::ostream& out,
                 std::ostream& err) {

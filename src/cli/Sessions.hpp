@@ -7,7 +7,9 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace rollcoach {
 
@@ -20,6 +22,12 @@ std::unique_ptr<History> historyOrSay(const Workspace& workspace, std::ostream& 
 
 /// Says on `err` how many sessions the history's last read left out, if any.
 void sayLeftOut(const History& history, std::ostream& err);
+
+/// Says on `err` which of the person's routines cannot be read and are left out, with the
+/// first error of each. With `said`, a line already in it is not said again (a command that
+/// looks every minute says it once).
+void sayBroken(const std::vector<RoutineEntry>& library, std::ostream& err,
+               std::set<std::string>* said = nullptr);
 
 int historyCommand(bool json, const Workspace& workspace, std::ostream& out, std::ostream& err);
 /// `progress`: each side's tension before and after each session, and a summary. `routine` is

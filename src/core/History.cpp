@@ -117,7 +117,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     pid INTEGER NOT NULL,
     process_start TEXT NOT NULL DEFAULT '',
     planned_s REAL NOT NULL DEFAULT 0,
-    both_s REAL NOT NULL DEFAULT 0
+    both_s REAL NOT NULL DEFAULT 0,
+    routine_key TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS steps (
     session_id INTEGER NOT NULL REFERENCES sessions(id),
@@ -269,6 +270,12 @@ Attempt tryOpen(const std::string& path, sqlite3*& db, int busyTimeoutMs) {
                 run("CREATE INDEX IF NOT EXISTS steps_by_session ON steps(session_id)");
                 run("CREATE INDEX IF NOT EXISTS check_ins_by_session ON check_ins(session_id)");
                 run("CREATE INDEX IF NOT EXISTS sessions_by_start ON sessions(started_at, id)");
+                // The routine as written, whatever language it was shown in. Like the
+                // indices, a column an older rollcoach does not read leaves the format as
+                // it is; its sessions, and those an older one still writes, have it empty.
+                if (!hasColumn(db, "sessions", "routine_key")) {
+                    run("ALTER TABLE sessions ADD COLUMN routine_key TEXT NOT NULL DEFAULT ''");
+                }
             }
             run(attempt.outcome == Opened::Usable ? "COMMIT" : "ROLLBACK");
         }
@@ -417,13 +424,14 @@ void History::exec(const std::string& sql) const {
 
 std::int64_t History::beginSession(const std::string& title, const std::string& hash,
                                    const std::string& file, std::int64_t startedAt, Side firstSide,
-                                   double plannedPerSideS) {
+                                   double plannedPerSideS, const std::string& key) {
     Statement insert(m_db, "INSERT INTO sessions (routine_title, routine_hash, routine_file, "
                            "started_at, updated_at, first_side, how, pid, process_start, "
-                           "planned_s) VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)");
+                           "planned_s, routine_key) VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, "
+                           "?)"); // untranslated: SQL
     insert.bind(1, title).bind(2, hash).bind(3, file).bind(4, startedAt).bind(5, startedAt);
     insert.bind(6, std::string(sideName(firstSide))).bind(7, static_cast<std::int64_t>(getpid()));
-    insert.bind(8, ownStart()).bind(9, plannedPerSideS);
+    insert.bind(8, ownStart()).bind(9, plannedPerSideS).bind(10, key.empty() ? title : key);
     insert.step();
     return sqlite3_last_insert_rowid(m_db);
 }
@@ -486,11 +494,15 @@ void History::endSession(std::int64_t session, const std::string& how, const std
 
 std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) const {
     std::vector<SessionRecord> out;
-    Statement query(
-        m_db, "SELECT id, routine_title, routine_hash, routine_file, started_at, "
-              "ended_at, first_side, how, stop_reason, left_s, right_s, pid, "
-              "updated_at, process_start, planned_s, both_s FROM sessions " // untranslated: SQL
-              "ORDER BY started_at DESC, id DESC LIMIT ?");                 // untranslated: SQL
+    // A history no rollcoach that keeps the routine's key has written to yet (read only here)
+    // has no such column: its sessions are known by their titles.
+    const std::string sql =
+        std::string("SELECT id, routine_title, routine_hash, routine_file, started_at, "
+                    "ended_at, first_side, how, stop_reason, left_s, right_s, pid, "
+                    "updated_at, process_start, planned_s, both_s, ") + // untranslated: SQL
+        (hasColumn(m_db, "sessions", "routine_key") ? "routine_key" : "''") +
+        " FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?"; // untranslated: SQL
+    Statement query(m_db, sql.c_str());
     query.bind(1, static_cast<std::int64_t>(limit));
     m_skipped = 0;
     while (query.step()) {
@@ -516,6 +528,7 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
         r.rightS = secondsRead(query.real(10));
         r.plannedS = secondsRead(query.real(14));
         r.bothS = secondsRead(query.real(15));
+        r.routineKey = query.text(16).empty() ? r.routineTitle : query.text(16);
         if (r.how == "running" && !processAlive(query.integer(11), query.text(13))) {
             // Its process is gone (killed, power cut): what it wrote is what was done.
             r.how = "interrupted";
@@ -646,7 +659,7 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
         }
     }
     for (const SessionRecord& r : history) { // newest first
-        if (r.routineTitle == routine.title && r.didWork()) {
+        if (r.routineKey == routine.key && r.didWork()) {
             const Side next = otherSide(r.firstSide);
             return {next, _("it went second last time")};
         }

@@ -43,7 +43,11 @@ struct CheckIn {
 /// "running" while a live process still owns it.
 struct SessionRecord {
     std::int64_t id = 0;
-    std::string routineTitle;
+    std::string routineTitle; ///< as it was shown, in the language of the day
+    /// The routine as its file names it (`title`, not `title_de`): what every session of one
+    /// routine shares, in any language. The title shown, for sessions recorded before it was
+    /// kept.
+    std::string routineKey;
     std::string routineHash;
     std::string routineFile;
     std::int64_t startedAt = 0; ///< seconds since the epoch, UTC
@@ -91,9 +95,10 @@ public:
     History(const History&) = delete;
     History& operator=(const History&) = delete;
 
+    /// `title` as shown; `key` the routine as its file names it ("": the same as `title`).
     std::int64_t beginSession(const std::string& title, const std::string& hash,
                               const std::string& file, std::int64_t startedAt, Side firstSide,
-                              double plannedPerSideS = 0);
+                              double plannedPerSideS = 0, const std::string& key = {});
     /// Adds a finished (or partly done) step and the side totals so far, in one transaction.
     void recordStep(std::int64_t session, const StepRecord& step, double leftS, double rightS,
                     std::int64_t now, double bothS = 0);

@@ -48,8 +48,8 @@ std::vector<PlannedDayState> planKept(const std::vector<std::pair<std::string, R
     const std::int64_t start = firstDay(history, now).daysSinceEpoch();
     std::vector<PlannedDayState> kept;
     for (const PlannedSession& planned : weeklyPlan(routines, first, days, settings)) {
-        PlannedDayState state{planned.routineFile, planned.title, planned.date,
-                              PlanState::StillDue};
+        PlannedDayState state{planned.routineFile, planned.title, planned.date, PlanState::StillDue,
+                              planned.key};
         const std::int64_t day = planned.date.daysSinceEpoch();
         if (day < start) {
             continue; // before the person started: nothing was owed then
@@ -59,7 +59,7 @@ std::vector<PlannedDayState> planKept(const std::vector<std::pair<std::string, R
             bool partial = false;
             for (const SessionRecord& r : history) {
                 // A session still running, or one dated after `now`, says nothing yet.
-                if (r.routineTitle != planned.title || r.startedAt > now ||
+                if (r.routineKey != planned.key || r.startedAt > now ||
                     localDate(r.startedAt).daysSinceEpoch() != day) {
                     continue;
                 }
@@ -163,7 +163,7 @@ overdueSessions(const std::vector<std::pair<std::string, Routine>>& routines,
         // The day of the routine's latest session with time spent, this week, up to now.
         std::optional<std::int64_t> lastSession;
         for (const SessionRecord& r : history) {
-            if (r.routineTitle == routine.title && r.startedAt <= now && spentTime(r)) {
+            if (r.routineKey == routine.key && r.startedAt <= now && spentTime(r)) {
                 const std::int64_t day = localDate(r.startedAt).daysSinceEpoch();
                 lastSession = std::max(lastSession.value_or(day), day);
             }

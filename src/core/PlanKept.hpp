@@ -24,6 +24,7 @@ struct PlannedDayState {
     std::string routineTitle;
     Date day;
     PlanState state = PlanState::StillDue;
+    std::string routineKey; ///< Routine::key: how the history knows the routine
 };
 
 /// The person's first day with rollcoach: the local day of the first session in the history
@@ -33,8 +34,8 @@ Date firstDay(const std::vector<SessionRecord>& history, std::int64_t now);
 /// Each planned session (routine days) on the days from `first` for `days` days, and how it
 /// went, from the history (any order). Days after today (from `now`) are StillDue, today is
 /// StillDue until done or partial, past days without a session are Missed. A session counts
-/// for the routine of the same title on the local day it started. Days before the person's
-/// first day (firstDay) are left out: nobody missed a session before they began.
+/// for its routine (in any language: Routine::key) on the local day it started. Days before the
+/// person's first day (firstDay) are left out: nobody missed a session before they began.
 std::vector<PlannedDayState> planKept(const std::vector<std::pair<std::string, Routine>>& routines,
                                       const std::vector<SessionRecord>& history, Date first,
                                       int days, std::int64_t now, const Settings& settings);

@@ -32,10 +32,9 @@ bool sameFile(const std::string& a, const std::string& b) {
 }
 
 bool wanted(const SessionRecord& session, const ProgressQuery& query) {
-    const bool anyRoutine = query.routineFile.empty() && query.routineTitle.empty();
-    const bool sameTitle =
-        !query.routineTitle.empty() && session.routineTitle == query.routineTitle;
-    if (!anyRoutine && !sameTitle && !sameFile(session.routineFile, query.routineFile)) {
+    const bool anyRoutine = query.routineFile.empty() && query.routineKey.empty();
+    const bool sameKey = !query.routineKey.empty() && session.routineKey == query.routineKey;
+    if (!anyRoutine && !sameKey && !sameFile(session.routineFile, query.routineFile)) {
         return false;
     }
     if (query.weeks) {
@@ -118,8 +117,8 @@ std::optional<PainStop> painStopOf(const SessionRecord& session) {
     if (!isPainStop(session)) {
         return std::nullopt;
     }
-    PainStop stop{session.startedAt, session.endedAt, session.routineTitle, std::nullopt,
-                  session.totalS()};
+    PainStop stop{session.startedAt,  session.endedAt, session.routineTitle,
+                  session.routineKey, std::nullopt,    session.totalS()};
     if (!session.steps.empty()) {
         stop.step = session.steps.back();
     }

@@ -20,10 +20,10 @@ bool changeMatters(double change);
 
 /// Which sessions a progress view covers. Times are handed in: it reads no clock.
 struct ProgressQuery {
-    /// Only sessions of this routine: those recorded from the same file, or with this title.
-    /// Either may be empty.
+    /// Only sessions of this routine: those recorded from the same file, or of the routine
+    /// with this key (Routine::key), in any language. Either may be empty.
     std::string routineFile;
-    std::string routineTitle;
+    std::string routineKey;
     /// Only sessions started in the last `weeks` weeks before `now`; all of them when unset.
     std::optional<int> weeks;
     std::int64_t now = 0;
@@ -41,6 +41,7 @@ struct PainStop {
     std::int64_t at = 0; ///< when the session started
     std::optional<std::int64_t> stoppedAt;
     std::string title;
+    std::string key;                ///< Routine::key
     std::optional<StepRecord> step; ///< the step in progress, when one was recorded
     double workedS = 0;             ///< time on the back before the stop
 };

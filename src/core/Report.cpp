@@ -140,7 +140,7 @@ Adherence planAdherence(const std::vector<std::pair<std::string, Routine>>& rout
         }
         const bool planned =
             std::any_of(adherence.days.begin(), adherence.days.end(), [&](const auto& d) {
-                return d.routineTitle == r.routineTitle && d.day.daysSinceEpoch() == day;
+                return d.routineKey == r.routineKey && d.day.daysSinceEpoch() == day;
             });
         adherence.unplanned += planned ? 0 : 1;
     }
@@ -169,14 +169,14 @@ ReportData gatherReport(const std::vector<SessionRecord>& history,
         data.sessions.begin(), data.sessions.end(),
         [](const SessionRecord& a, const SessionRecord& b) { return a.startedAt < b.startedAt; });
     for (const SessionRecord& r : data.sessions) {
-        auto totals =
-            std::find_if(data.routines.begin(), data.routines.end(),
-                         [&](const RoutineTotals& t) { return t.title == r.routineTitle; });
+        auto totals = std::find_if(data.routines.begin(), data.routines.end(),
+                                   [&](const RoutineTotals& t) { return t.key == r.routineKey; });
         if (totals == data.routines.end()) {
             data.routines.push_back({});
             totals = data.routines.end() - 1;
-            totals->title = r.routineTitle;
+            totals->key = r.routineKey;
         }
+        totals->title = r.routineTitle; // oldest first: the newest title stays
         ++totals->sessions;
         const std::string how = outcome(r);
         if (how == "finished") {
@@ -303,7 +303,7 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
     std::vector<SessionRecord> sessions;
     double both = 0;
     for (const SessionRecord& r : data.sessions) {
-        if (r.routineTitle == totals.title) {
+        if (r.routineKey == totals.key) {
             sessions.push_back(r);
             both += r.bothS;
         }
@@ -332,7 +332,7 @@ ReportRoutine routinePart(const ReportData& data, const RoutineTotals& totals) {
         }
     }
     ProgressQuery query;
-    query.routineTitle = totals.title;
+    query.routineKey = totals.key;
     const Progress progress = tensionProgress(sessions, query);
     const std::int64_t firstDay = localDate(sessions.front().startedAt).daysSinceEpoch();
     const std::int64_t lastDay = localDate(sessions.back().startedAt).daysSinceEpoch();
@@ -384,13 +384,13 @@ ReportDocument reportDocument(const ReportData& data) {
         add(t.partial, N_("{0} partial"));
         add(t.stopped, N_("{0} stopped early"));
         add(t.interrupted, N_("{0} interrupted"));
-        done.lines.push_back(fillIn(
-            _("{0}: {1} ({2}), {3} in all{4}"), isolated(t.title), sessionCount(t.sessions),
-            outcomes, duration(t.leftS + t.rightS),
-            (t.stopped > 0 && std::any_of(data.painStops.begin(), data.painStops.end(),
-                                          [&](const PainStop& p) { return p.title == t.title; })
-                 ? _("; stopped for pain, see below")
-                 : "")));
+        done.lines.push_back(
+            fillIn(_("{0}: {1} ({2}), {3} in all{4}"), isolated(t.title), sessionCount(t.sessions),
+                   outcomes, duration(t.leftS + t.rightS),
+                   (t.stopped > 0 && std::any_of(data.painStops.begin(), data.painStops.end(),
+                                                 [&](const PainStop& p) { return p.key == t.key; })
+                        ? _("; stopped for pain, see below")
+                        : "")));
     }
     doc.opening.push_back(std::move(done));
 

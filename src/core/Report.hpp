@@ -16,7 +16,8 @@ namespace rollcoach {
 
 /// One routine's sessions in a report's period.
 struct RoutineTotals {
-    std::string title;
+    std::string title; ///< as its latest session in the period showed it
+    std::string key;   ///< Routine::key: one routine in every language
     int sessions = 0;
     int done = 0;        ///< ran to the end with each side's time (countsAsDone)
     int partial = 0;     ///< ran to the end short of time
@@ -54,7 +55,7 @@ struct ReportData {
     Date first;
     Date last;
     std::vector<SessionRecord> sessions; ///< in the period, oldest first
-    std::vector<RoutineTotals> routines; ///< by title, in the order first done
+    std::vector<RoutineTotals> routines; ///< by routine, in the order first done
     double leftS = 0;
     double rightS = 0;
     Progress progress;

@@ -110,7 +110,10 @@ std::string timeOfDayText(int minuteOfDay);
 /// A drill as a routine file describes it, for one side (the app mirrors it for the other).
 struct Routine {
     int format = 1;
-    std::string title;
+    std::string title; ///< in the person's language, where the file gives it
+    /// The title as the file writes it (`title`, whatever `title_de` says): how the history
+    /// knows the routine in every language.
+    std::string key;
     Drill drill = Drill::Wall;
     BallChoice ball;          ///< for wall and lying drills
     std::optional<Tool> tool; ///< for partner and self-press drills, instead of a ball

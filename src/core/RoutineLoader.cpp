@@ -930,6 +930,7 @@ std::optional<Routine> RoutineReader::read(const YamlNode& root) {
         const auto value = text(*title, "title");
         ok = ok && value.has_value();
         routine.title = value ? local(root, "title", *value) : "";
+        routine.key = value.value_or("");
     } else {
         ok = false;
     }

@@ -228,7 +228,7 @@ std::vector<PlannedSession> weeklyPlan(const std::vector<std::pair<std::string, 
             // The routine's own time, where it gives one, over the settings'.
             plan.push_back({date,
                             routine.schedule.minuteOfDay.value_or(settings.sessionMinuteOfDay),
-                            file, routine.title, total});
+                            file, routine.title, total, routine.key});
         }
         // A day's sessions in the order of their times: routines may give their own.
         std::stable_sort(plan.begin() + static_cast<std::ptrdiff_t>(dayStart), plan.end(),
@@ -290,10 +290,11 @@ std::string folded(const std::string& line) {
     return out + "\r\n";
 }
 
-// An event's UID: its date and a hash of the routine's file and title, so two routines never
-// share one, whatever their titles hold (punctuation only, no ASCII letters, the same title).
+// An event's UID: its date and a hash of the routine's file and title as written, so two
+// routines never share one, whatever their titles hold (punctuation only, no ASCII letters,
+// the same title), and a calendar made again in another language replaces its events.
 std::string eventUid(const PlannedSession& session) {
-    return session.date.iso() + "-" + routineHash(session.routineFile + '\n' + session.title) +
+    return session.date.iso() + "-" + routineHash(session.routineFile + '\n' + session.key) +
            "@rollcoach";
 }
 

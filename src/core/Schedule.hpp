@@ -69,6 +69,7 @@ struct PlannedSession {
     std::string routineFile;
     std::string title;
     double totalS = 0;
+    std::string key; ///< Routine::key: how the history knows the routine
 };
 
 /// The most days any plan covers: ten years and a day, more than the longest count any

@@ -92,7 +92,7 @@ Session::Session(Routine routine, RoutineSource source, Side firstSide, const Bo
     : m_routine(std::move(routine)), m_source(std::move(source)),
       m_timeline(m_routine, firstSide, &body), m_runner(m_timeline), m_body(body), m_check(body),
       m_recorder(history, clock, std::move(historyProblem)), m_muted(options.muted) {
-    m_recorder.begin(m_routine.title, m_source.hash, m_source.file, firstSide,
+    m_recorder.begin(m_routine.title, m_routine.key, m_source.hash, m_source.file, firstSide,
                      m_timeline.secondsOnSide(firstSide) + m_timeline.secondsOnBothSides() / 2);
     // A side's "before" is open from the moment it can be asked (the get-ready, or the
     // switch to it) until its first step ends; its "after" from the end of its last step
@@ -532,15 +532,7 @@ SessionSnapshot Session::snapshot() const {
     snap.side = segment.side;
     snap.round = segment.round;
     snap.stepNumber = segment.step ? *segment.step + 1 : 0;
-    // During a switch, the step that comes next on the other side: by hand, steps for both
-    // sides may come first, so it is not always the first step.
-    std::size_t shownStep = segment.step ? *segment.step : 0;
-    if (!segment.step && segment.kind == SegmentKind::Switch &&
-        m.segmentIndex + 1 < m_timeline.segments().size() &&
-        m_timeline.segments()[m.segmentIndex + 1].step) {
-        shownStep = *m_timeline.segments()[m.segmentIndex + 1].step;
-    }
-    snap.step = &m_routine.steps[shownStep];
+    snap.step = &m_routine.steps[shownStep(m)];
     if (segment.kind == SegmentKind::Step) {
         snap.title = snap.step->name;
     } else if (segment.kind == SegmentKind::Switch) {
@@ -580,31 +572,17 @@ SessionSnapshot Session::snapshot() const {
     snap.contactRadiusCm = contact.radiusCm;
     // A rest with the hands off the back works no muscle.
     snap.target = snap.step->place.empty() ? std::string() : m_routine.targetFor(*snap.step);
+    Shown shown = judgeShown(m);
+    snap.spine = shown.spine;
+    snap.neck = shown.neck;
+    snap.worst = shown.worst;
+    snap.warning = std::move(shown.warning);
     for (std::size_t b = 0; b < m.balls.size(); ++b) {
         BallOnScreen ball;
         ball.at = m.balls[b];
         ball.inRoutineFrame = b < m.ballsInRoutineFrame.size() ? m.ballsInRoutineFrame[b] : Point{};
-        // Every ball shown is judged where it is shown. A switch shows none while the balls
-        // are lifted, then where the other side's first step puts them: the place the person
-        // is told to put them, warned of before they are put there.
-        ball.verdict = m_check.atPoint(ball.inRoutineFrame, contact);
-        for (const ZoneVerdict& zone : ball.verdict.zones) {
-            Closeness& worst = zone.zone == Zone::Spine ? snap.spine : snap.neck;
-            worst = std::max(worst, zone.closeness);
-        }
-        if (ball.verdict.worst > snap.worst) {
-            snap.worst = ball.verdict.worst;
-            snap.warning = ball.verdict.headline();
-        }
+        ball.verdict = std::move(shown.verdicts[b]);
         snap.balls.push_back(std::move(ball));
-    }
-    if (segment.kind == SegmentKind::Step && snap.worst == Closeness::Safe) {
-        // A stroke pressing down the back is shown as it runs, like a place too close.
-        const std::string direction = strokeDirectionWarning(*snap.step);
-        if (!direction.empty()) {
-            snap.worst = Closeness::Near;
-            snap.warning = direction;
-        }
     }
     if (segment.kind == SegmentKind::Step && isHandMotion(snap.step->motion.pattern) &&
         !snap.step->place.empty()) {
@@ -677,25 +655,56 @@ SessionSnapshot Session::snapshot() const {
     return snap;
 }
 
-std::string Session::warningNow() const {
-    const Moment m = m_runner.moment();
-    if (m.segment == nullptr || m.segment->kind != SegmentKind::Step) {
-        return {};
+std::size_t Session::shownStep(const Moment& m) const {
+    // During a switch, the step that comes next on the other side: by hand, steps for both
+    // sides may come first, so it is not always the first step.
+    const Segment& segment = *m.segment;
+    const auto& segments = m_timeline.segments();
+    if (!segment.step && segment.kind == SegmentKind::Switch &&
+        m.segmentIndex + 1 < segments.size() && segments[m.segmentIndex + 1].step) {
+        return *segments[m.segmentIndex + 1].step;
     }
-    std::string warning;
-    Closeness worst = Closeness::Safe;
-    const Contact contact = Contact::of(m_body, m_routine, m_routine.steps[*m.segment->step]);
-    for (const Point& p : m.ballsInRoutineFrame) {
-        const PlacementVerdict verdict = m_check.atPoint(p, contact);
-        if (verdict.worst > worst) {
-            worst = verdict.worst;
-            warning = verdict.headline();
+    return segment.step ? *segment.step : 0;
+}
+
+Session::Shown Session::judgeShown(const Moment& m) const {
+    Shown shown;
+    if (m.segment == nullptr) {
+        return shown;
+    }
+    const Step& step = m_routine.steps[shownStep(m)];
+    const Contact contact = Contact::of(m_body, m_routine, step);
+    for (std::size_t b = 0; b < m.balls.size(); ++b) {
+        // Every ball shown is judged where it is shown. A switch shows none while the balls
+        // are lifted, then where the other side's first step puts them: the place the person
+        // is told to put them, warned of before they are put there.
+        const Point at = b < m.ballsInRoutineFrame.size() ? m.ballsInRoutineFrame[b] : Point{};
+        PlacementVerdict verdict = m_check.atPoint(at, contact);
+        for (const ZoneVerdict& zone : verdict.zones) {
+            Closeness& worst = zone.zone == Zone::Spine ? shown.spine : shown.neck;
+            worst = std::max(worst, zone.closeness);
+        }
+        if (verdict.worst > shown.worst) {
+            shown.worst = verdict.worst;
+            shown.warning = verdict.headline();
+        }
+        shown.verdicts.push_back(std::move(verdict));
+    }
+    if (m.segment->kind == SegmentKind::Step && shown.worst == Closeness::Safe) {
+        // A stroke pressing down the back is shown as it runs, like a place too close.
+        const std::string direction = strokeDirectionWarning(step);
+        if (!direction.empty()) {
+            shown.worst = Closeness::Near;
+            shown.warning = direction;
         }
     }
-    if (warning.empty()) {
-        warning = strokeDirectionWarning(m_routine.steps[*m.segment->step]);
-    }
-    return warning;
+    return shown;
+}
+
+std::string Session::warningNow() const {
+    // What the warning box shows is what is said: the same judgement, in a switch and while
+    // getting ready too.
+    return judgeShown(m_runner.moment()).warning;
 }
 
 std::vector<Cue> Session::told(std::vector<Cue> cues) {
@@ -987,6 +996,7 @@ void Session::addWords(Cue& cue) const {
 SessionSummary Session::summary() const {
     SessionSummary summary;
     summary.title = m_routine.title;
+    summary.key = m_routine.key;
     summary.state = m_state;
     summary.leftS = m_runner.doneOnSide(Side::Left);
     summary.rightS = m_runner.doneOnSide(Side::Right);

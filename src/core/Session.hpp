@@ -129,6 +129,7 @@ struct SessionSnapshot {
 /// What the end screen reports, from the session.
 struct SessionSummary {
     std::string title;
+    std::string key; ///< Routine::key: how the history knows the routine
     SessionState state = SessionState::Finished;
     std::string outcome;     ///< as the history shows it: "finished", "partial" or "stopped"
     double leftS = 0;        ///< on the left side alone
@@ -207,6 +208,8 @@ public:
         m_recorder.retry(wait);
         return m_recorder.waiting();
     }
+    /// A history opened after the session began: all the session kept is written to it.
+    void attachHistory(History* history) { m_recorder.attach(history); }
     const SessionRecorder& recorder() const { return m_recorder; }
 
     SessionState state() const { return m_state; }
@@ -252,6 +255,17 @@ private:
     /// words of every cue.
     std::vector<Cue> told(std::vector<Cue> cues);
     void addWords(Cue& cue) const;
+    /// What the balls shown at `m` are judged: each ball, the worst per zone and in all.
+    struct Shown {
+        std::vector<PlacementVerdict> verdicts; ///< one per ball shown
+        Closeness spine = Closeness::Safe;
+        Closeness neck = Closeness::Safe;
+        Closeness worst = Closeness::Safe;
+        std::string warning;
+    };
+    Shown judgeShown(const Moment& m) const;
+    /// The step whose place is shown at `m`: during a switch, the one next.
+    std::size_t shownStep(const Moment& m) const;
     std::string warningNow() const;
     void noteProgress();
     void recordStep(std::size_t segment);

@@ -5,12 +5,17 @@ namespace rollcoach {
 
 namespace {
 
-// A quick try waits for no lock, so a busy history never holds up a session's frames; the
-// history's own wait comes back when the try is over.
+// How long a record waits for a lock before it is kept for a later try: a blink, not the
+// history's full wait, which would freeze the window.
+constexpr int kShortWaitMs = 100;
+
+// A quick try waits for a lock at most `waitMs`, so a busy history never holds up a
+// session's frames for longer than a blink; the history's own wait comes back when the try is
+// over.
 class QuickTry {
 public:
-    explicit QuickTry(History& history) : m_history(history), m_was(history.busyTimeout()) {
-        m_history.setBusyTimeout(0);
+    QuickTry(History& history, int waitMs) : m_history(history), m_was(history.busyTimeout()) {
+        m_history.setBusyTimeout(waitMs);
     }
     ~QuickTry() { m_history.setBusyTimeout(m_was); }
     QuickTry(const QuickTry&) = delete;
@@ -26,8 +31,8 @@ private:
 void SessionRecorder::write(const Record& r) {
     switch (r.kind) {
     case Record::Kind::Begin:
-        m_session =
-            m_history->beginSession(r.title, r.hash, r.file, r.at, r.firstSide, r.plannedPerSideS);
+        m_session = m_history->beginSession(r.title, r.hash, r.file, r.at, r.firstSide,
+                                            r.plannedPerSideS, r.key);
         break;
     case Record::Kind::Step:
         m_history->recordStep(m_session, r.step, r.leftS, r.rightS, r.at, r.bothS);
@@ -42,6 +47,9 @@ void SessionRecorder::write(const Record& r) {
 }
 
 void SessionRecorder::flush() {
+    if (m_history == nullptr) {
+        return; // kept until a history is attached
+    }
     // In order: a step is never written before the session it belongs to, nor after its end.
     while (!m_waiting.empty()) {
         try {
@@ -56,23 +64,18 @@ void SessionRecorder::flush() {
 }
 
 void SessionRecorder::add(Record record) {
-    if (m_history == nullptr) {
-        return;
-    }
     record.at = m_clock.now();
-    if (!m_released) {
+    if (!m_released || m_history == nullptr) {
         m_waiting.push_back(std::move(record));
         return;
     }
+    // Another program's write takes a few milliseconds: a record waits that long for it. The
+    // history busy a moment ago is tried, not waited for again. Either way the session's
+    // frames go on; what is not written waits for the next try.
     const bool behindOthers = !m_waiting.empty();
     m_waiting.push_back(std::move(record));
-    if (behindOthers) {
-        // The history was busy a moment ago: try, but do not wait for it again.
-        QuickTry quick(*m_history);
-        flush();
-    } else {
-        flush();
-    }
+    QuickTry quick(*m_history, behindOthers ? 0 : kShortWaitMs);
+    flush();
 }
 
 void SessionRecorder::release() {
@@ -81,8 +84,18 @@ void SessionRecorder::release() {
     }
     m_released = true;
     if (m_history != nullptr && !m_waiting.empty()) {
+        QuickTry quick(*m_history, kShortWaitMs);
         flush();
     }
+}
+
+void SessionRecorder::attach(History* history) {
+    if (m_history != nullptr || history == nullptr) {
+        return;
+    }
+    m_history = history;
+    m_problem.clear();
+    retry();
 }
 
 void SessionRecorder::retry(bool wait) {
@@ -93,7 +106,7 @@ void SessionRecorder::retry(bool wait) {
         flush();
         return;
     }
-    QuickTry quick(*m_history);
+    QuickTry quick(*m_history, 0);
     flush();
 }
 
@@ -112,15 +125,17 @@ std::string SessionRecorder::problem() const {
         m_lastFailure);
 }
 
-void SessionRecorder::begin(const std::string& title, const std::string& hash,
-                            const std::string& file, Side firstSide, double plannedPerSideS) {
-    if (m_history == nullptr || m_begun) {
+void SessionRecorder::begin(const std::string& title, const std::string& key,
+                            const std::string& hash, const std::string& file, Side firstSide,
+                            double plannedPerSideS) {
+    if (m_begun) {
         return;
     }
     m_begun = true;
     Record r;
     r.kind = Record::Kind::Begin;
     r.title = title;
+    r.key = key;
     r.hash = hash;
     r.file = file;
     r.firstSide = firstSide;

@@ -516,6 +516,23 @@ TEST_CASE("a session runs to its end in the window, sped up, with frame statisti
 }
 
 namespace {
+// What `rollcoach run FILE [--autostart] [--big-button]` hands the window for a shipped
+// routine: the request, and the routine loaded for it.
+struct RunOf {
+    WindowRequest request;
+    std::optional<RoutineEntry> given;
+    RunOf(const BodyModel& body, const std::string& shipped, bool autostart,
+          bool bigButton = false) {
+        request.mode = WindowRequest::Mode::Run;
+        request.routineFile = shippedRoutine(shipped);
+        request.autostart = autostart;
+        request.bigButton = bigButton;
+        RoutineLoad load = openRoutine(request.routineFile, body);
+        given = RoutineEntry{request.routineFile, true, load.routine, load.hash,
+                             load.diagnostics,    0,    std::nullopt, {}};
+    }
+};
+
 sf::Event key(sf::Keyboard::Key code) {
     sf::Event event;
     event.type = sf::Event::KeyPressed;
@@ -664,16 +681,9 @@ TEST_CASE("a presentation clicker's Page Down and Page Up step forward and back"
 
 TEST_CASE("big-button mode: any key, button, click or D-pad press toggles pause, X still stops") {
     Harness h;
-    WindowRequest request;
-    request.mode = WindowRequest::Mode::Run;
-    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
-    request.autostart = true;
-    request.bigButton = true;
-    RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given = RoutineEntry{
-        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const RunOf run(h.body, "wall-tennis-ball.yaml", true, true);
     std::ostringstream err;
-    Coach coach(h.app, request, given, err);
+    Coach coach(h.app, run.request, run.given, err);
     REQUIRE(coach.start({1280, 720}));
     Session* session = coach.session();
     REQUIRE(session != nullptr);
@@ -712,6 +722,37 @@ TEST_CASE("big-button mode: any key, button, click or D-pad press toggles pause,
     // X, on the keyboard or the pad, is the pain stop in every mode.
     coach.follow(coach.current()->handle(key(sf::Keyboard::X)));
     CHECK(session->state() == SessionState::StoppedForPain);
+}
+
+TEST_CASE("a history that could not be opened at the start is opened once it can be, and the "
+          "session going is written to it whole") {
+    TempPath data("reopen");
+    Harness h;
+    h.workspace.dataDir = data.path.string();
+    h.app.historyProblem = "history.sqlite: database is locked"; // as the start found it
+    const RunOf run(h.body, "wall-tennis-ball.yaml", true);
+    std::ostringstream err;
+    Coach coach(h.app, run.request, run.given, err);
+    REQUIRE(coach.start({1280, 720}));
+    Session* session = coach.session();
+    REQUIRE(session != nullptr);
+    for (int s = 0; s < 90; ++s) {
+        h.clock.advance(1);
+        coach.follow(coach.current()->update(1));
+    }
+    CHECK_FALSE(session->summary().historyProblem.empty());
+    CHECK_FALSE(coach.retryHistory()); // the history is tried again, on a thread
+    coach.waitForHistory();
+    REQUIRE(h.app.history != nullptr);
+    CHECK(h.app.historyProblem.empty());
+    CHECK(session->summary().historyProblem.empty());
+    const std::vector<SessionRecord> sessions = h.app.history->sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].how == "running");
+    CHECK(sessions[0].startedAt == 1'790'000'000);
+    CHECK_FALSE(sessions[0].steps.empty());
+    CHECK(sessions[0].leftS + sessions[0].rightS > 0);
+    CHECK(err.str().empty());
 }
 
 TEST_CASE("a media player's controls: play, pause, next, previous, stop leaves at once") {
@@ -754,14 +795,9 @@ TEST_CASE("a media player's controls: play, pause, next, previous, stop leaves a
 
 TEST_CASE("the coach hands media keys to the session screen only, and says what plays") {
     Harness h;
-    WindowRequest request;
-    request.mode = WindowRequest::Mode::Run;
-    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
-    RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given = RoutineEntry{
-        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const RunOf run(h.body, "wall-tennis-ball.yaml", false);
     std::ostringstream err;
-    Coach coach(h.app, request, given, err);
+    Coach coach(h.app, run.request, run.given, err);
     REQUIRE(coach.start({1280, 720}));
     // The setup screen: nothing plays, and a media key does nothing.
     CHECK_FALSE(coach.nowPlaying().has_value());
@@ -1096,7 +1132,7 @@ TEST_CASE("an unusable data folder: the session still runs and says history is n
                                   "300", "--frames", "20", "--mute"},
                                  {"ALSOFT_DRIVERS=null"});
     CHECK(run.code == 0);
-    CHECK(run.output.find("history will not be saved") != std::string::npos);
+    CHECK(run.output.find("history cannot be saved for now") != std::string::npos);
     CHECK(run.output.find("frames 20") != std::string::npos);
     fs::remove(blocker);
 }
@@ -1164,15 +1200,9 @@ TEST_CASE("in one window: finish, rate on the end screen, go back, start again o
     std::string notice;
     auto history = openHistory(h.workspace, notice);
     h.app.history = history.get();
-    WindowRequest request;
-    request.mode = WindowRequest::Mode::Run;
-    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
-    request.autostart = true;
-    RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given = RoutineEntry{
-        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const RunOf run(h.body, "wall-tennis-ball.yaml", true);
     std::ostringstream err;
-    Coach coach(h.app, request, given, err);
+    Coach coach(h.app, run.request, run.given, err);
     REQUIRE(coach.start({1280, 720}));
     REQUIRE(coach.session() != nullptr);
     const Side first = coach.session()->timeline().firstSide();
@@ -1214,14 +1244,9 @@ TEST_CASE("in one window: finish, rate on the end screen, go back, start again o
 TEST_CASE(
     "run FILE: Esc on the setup screen shows the routine list, and Esc there closes the app") {
     Harness h;
-    WindowRequest request;
-    request.mode = WindowRequest::Mode::Run;
-    request.routineFile = shippedRoutine("lying-yoga-tune-up.yaml");
-    RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given = RoutineEntry{
-        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const RunOf run(h.body, "lying-yoga-tune-up.yaml", false);
     std::ostringstream err;
-    Coach coach(h.app, request, given, err);
+    Coach coach(h.app, run.request, run.given, err);
     REQUIRE(coach.start({1280, 720}));
     REQUIRE(dynamic_cast<SetupScreen*>(coach.current()) != nullptr);
     // Esc goes back to where a person would have chosen the routine: the list.
@@ -1241,15 +1266,9 @@ TEST_CASE(
 
 TEST_CASE("run FILE --autostart: leaving the session, then the setup screen, shows the list") {
     Harness h;
-    WindowRequest request;
-    request.mode = WindowRequest::Mode::Run;
-    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
-    request.autostart = true;
-    RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given = RoutineEntry{
-        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const RunOf run(h.body, "wall-tennis-ball.yaml", true);
     std::ostringstream err;
-    Coach coach(h.app, request, given, err);
+    Coach coach(h.app, run.request, run.given, err);
     REQUIRE(coach.start({1280, 720}));
     REQUIRE(coach.session() != nullptr);
     // Esc asks, Esc again leaves: the end screen, then any key goes back to the setup screen.
@@ -1271,15 +1290,9 @@ TEST_CASE("the progress screen opens from the end screen and from the list, and 
     auto history = History::open(data.path.string(), h.clock.now(), notice);
     h.app.history = history.get();
     h.workspace.dataDir = data.path.string();
-    WindowRequest request;
-    request.mode = WindowRequest::Mode::Run;
-    request.routineFile = shippedRoutine("wall-tennis-ball.yaml");
-    request.autostart = true;
-    RoutineLoad load = openRoutine(request.routineFile, h.body);
-    const std::optional<RoutineEntry> given = RoutineEntry{
-        request.routineFile, true, load.routine, load.hash, load.diagnostics, 0, std::nullopt, {}};
+    const RunOf run(h.body, "wall-tennis-ball.yaml", true);
     std::ostringstream err;
-    Coach coach(h.app, request, given, err);
+    Coach coach(h.app, run.request, run.given, err);
     REQUIRE(coach.start({1280, 720}));
     // Some time on the first side, so that the session is kept, then leave.
     for (int i = 0; i < 15; ++i) {

@@ -57,12 +57,12 @@ TEST_CASE("listen: WAV input is 16-bit PCM, any rate and channels, else a clear 
     CHECK(toMono(sound).size() == 16000);
 }
 
-TEST_CASE("listen: a recording with no speech hears nothing, and a bad file is named") {
+TEST_CASE("listen: a recording with no speech hears nothing and says so, and a bad file is named") {
     const std::string folder =
         (std::filesystem::temp_directory_path() / ("rollcoach-listen-" + std::to_string(getpid())))
             .string();
     std::filesystem::create_directories(folder);
-    // A quiet hum: no utterance, so nothing to print.
+    // A quiet hum: no utterance, no command, and it says so.
     std::vector<std::int16_t> hum(16000 * 2);
     for (std::size_t i = 0; i < hum.size(); ++i) {
         hum[i] = static_cast<std::int16_t>(30 * std::sin(i * 0.05));
@@ -71,7 +71,7 @@ TEST_CASE("listen: a recording with no speech hears nothing, and a bad file is n
     std::ostringstream out;
     std::ostringstream err;
     CHECK(listenCommand(folder + "/hum.wav", false, kVoiceModule, out, err) == 0);
-    CHECK(out.str().empty());
+    CHECK(out.str() == "No command heard in 2.0 s of recording.\n");
     CHECK(err.str().empty());
     out.str("");
     CHECK(listenCommand(folder + "/missing.wav", false, kVoiceModule, out, err) == 1);

@@ -496,6 +496,11 @@ TEST_CASE(
     const Result calendar = dir.run({"calendar", "--weeks", "1"});
     CHECK(calendar.code == 0);
     CHECK(calendar.err.find(leftOut) != std::string::npos);
+    dir.clock.set(kMonday - 86400); // a Sunday: nothing due, nothing posted
+    const Result remind = dir.run({"remind"});
+    CHECK(remind.code == 0);
+    CHECK(remind.out == "No reminder: nothing is due today.\n");
+    CHECK(remind.err.find(leftOut) != std::string::npos);
 
     setenv("XDG_CONFIG_HOME", config.path.c_str(), 1);
     const Result withSettings = dir.run({"validate", shippedRoutine("wall-tennis-ball.yaml")});

@@ -26,7 +26,7 @@ namespace {
 // A wall drill finished on the test Monday, five minutes a side.
 SessionRecord finishedWallSession() {
     SessionRecord r;
-    r.routineTitle = "Wall tennis-ball drill";
+    r.routineTitle = r.routineKey = "Wall tennis-ball drill";
     r.startedAt = kTestMonday;
     r.endedAt = kTestMonday + 600;
     r.how = "finished";

@@ -27,7 +27,7 @@ void utc() {
 
 Routine everyDay(const std::string& title) {
     Routine r;
-    r.title = title;
+    r.title = r.key = title;
     r.schedule.days = {Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu,
                        Weekday::Fri, Weekday::Sat, Weekday::Sun};
     return r;
@@ -36,6 +36,7 @@ Routine everyDay(const std::string& title) {
 SessionRecord finished(const std::string& title, std::int64_t started) {
     SessionRecord r;
     r.routineTitle = title;
+    r.routineKey = title;
     r.startedAt = started;
     r.endedAt = started + 600;
     r.how = "finished";

@@ -39,6 +39,7 @@ SessionRecord record(const std::string& title, std::int64_t started, Side first,
                      double right) {
     SessionRecord r;
     r.routineTitle = title;
+    r.routineKey = title;
     r.startedAt = started;
     r.firstSide = first;
     r.leftS = left;
@@ -212,7 +213,7 @@ TEST_CASE("a data folder that cannot be created is a clear error") {
 
 TEST_CASE("the first side: the routine's, then the ledger, then alternation") {
     Routine routine = routineFrom(oneStep("tennis", "[{x_cm: 8, y_cm: 10}]"));
-    routine.title = "Wall";
+    routine.title = routine.key = "Wall";
     // No history: left.
     CHECK(chooseFirstSide(routine, {}, kNow).side == Side::Left);
     // Last time left went first, sides even: right now.
@@ -376,11 +377,41 @@ INSERT INTO sessions (routine_title, routine_hash, routine_file, started_at, end
     REQUIRE(sessions.size() == 1);
     CHECK(sessions[0].plannedS == 0);
     CHECK(countsAsDone(sessions[0]));
-    const auto id = history->beginSession("New", "h", "f", kNow, Side::Right, 120);
+    CHECK(sessions[0].routineKey == "Old");
+    const auto id = history->beginSession("Neu", "h", "f", kNow, Side::Right, 120, "New");
     history->endSession(id, "finished", "", 30, 30, kNow + 60);
     const auto now = history->sessions();
     CHECK(now[0].plannedS == 120);
     CHECK(outcome(now[0]) == "partial");
+    CHECK(now[0].routineTitle == "Neu");
+    CHECK(now[0].routineKey == "New");
+}
+
+TEST_CASE("a history from before routine keys is read by title, and given them when opened") {
+    TempDir dir;
+    const fs::path file = dir.path / "history.sqlite";
+    {
+        auto history = openIn(dir);
+        history->beginSession("Wall drill", "h", "f", kNow - 86400, Side::Left, 60);
+    }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "ALTER TABLE sessions DROP COLUMN routine_key", nullptr, nullptr,
+                         nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    // Read as it is, as the progress screen's thread reads it: known by its title.
+    const auto asItIs = History::openToRead(file.string())->sessions();
+    REQUIRE(asItIs.size() == 1);
+    CHECK(asItIs[0].routineKey == "Wall drill");
+    // Opened to write, it gains the column; its session keeps its title as its key, and
+    // sessions of the same routine in another language join it.
+    auto history = openIn(dir);
+    history->beginSession("Wandübung", "h", "f", kNow, Side::Right, 60, "Wall drill");
+    const auto sessions = history->sessions();
+    REQUIRE(sessions.size() == 2);
+    CHECK(sessions[0].routineTitle == "Wandübung");
+    CHECK(sessions[0].routineKey == "Wall drill");
+    CHECK(sessions[1].routineKey == "Wall drill");
 }
 
 namespace {

@@ -1,7 +1,10 @@
 #include "TestSupport.hpp"
 
 #include "core/Diagnostic.hpp"
+#include "core/History.hpp"
 #include "core/Language.hpp"
+#include "core/Progress.hpp"
+#include "core/Report.hpp"
 #include "core/RoutineLoader.hpp"
 #include "core/Schedule.hpp"
 #include "core/Session.hpp"
@@ -127,6 +130,69 @@ TEST_CASE("language: a routine's own translations are chosen by the person's lan
         CHECK(load.routine->setup ==
               std::vector<std::string>{"Mit dem Rücken an die Wand stellen."});
     }
+}
+
+TEST_CASE("language: a routine run in Spanish and then in English is one routine in the history") {
+    TempPath data("languages");
+    std::string notice;
+    const auto history = History::open(data.path.string(), kTestMonday, notice);
+    FixedClock clock(kTestMonday);
+    const std::string yaml = kRoutine + std::string("schedule: {days: [mon, thu]}\n");
+    setPreferredLanguages({"es"});
+    const RoutineLoad spanish = parseRoutine(yaml, referenceBody());
+    setPreferredLanguages({});
+    const RoutineLoad english = parseRoutine(yaml, referenceBody());
+    REQUIRE(spanish.routine);
+    REQUIRE(english.routine);
+    REQUIRE(spanish.routine->title == "Ejercicio en la pared");
+    auto runWhole = [&](const Routine& routine, Side first) {
+        Session session(routine, {"wall.yaml", spanish.hash}, first, referenceBody(), clock,
+                        history.get());
+        while (!session.over()) {
+            session.advance(1);
+            if (session.snapshot().tensionPrompt) {
+                session.rateAloud(first == Side::Left ? 6 : 4);
+            }
+        }
+    };
+    runWhole(*spanish.routine, Side::Left);
+    std::vector<SessionRecord> sessions = history->sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].routineTitle == "Ejercicio en la pared");
+    CHECK(sessions[0].routineKey == "Wall drill");
+    // The next day in English: it alternates from the Spanish session.
+    clock.set(kTestMonday + 86400);
+    const SideChoice side = chooseFirstSide(*english.routine, sessions, clock.now());
+    CHECK(side.side == Side::Right);
+    CHECK(side.why == "it went second last time");
+    runWhole(*english.routine, side.side);
+    sessions = history->sessions();
+    REQUIRE(sessions.size() == 2);
+    // One routine in the report, by the title its latest session showed, both sessions in it.
+    const ReportData report = gatherReport(sessions, {{"wall.yaml", *english.routine}}, 2,
+                                           clock.now() + 3600, Settings{});
+    REQUIRE(report.routines.size() == 1);
+    CHECK(report.routines[0].title == "Wall drill");
+    CHECK(report.routines[0].sessions == 2);
+    // A calendar made in either language has the same events, and replaces the other's.
+    auto uids = [](const Routine& routine) {
+        const std::string ics = iCalendar(
+            weeklyPlan({{"wall.yaml", routine}}, Date{2026, 11, 23}, 7, Settings{}), 0, "d");
+        std::vector<std::string> found;
+        for (std::size_t at = ics.find("\r\nUID:"); at != std::string::npos;
+             at = ics.find("\r\nUID:", at + 1)) {
+            found.push_back(ics.substr(at, ics.find("\r\n", at + 2) - at));
+        }
+        return found;
+    };
+    CHECK_FALSE(uids(*english.routine).empty());
+    CHECK(uids(*spanish.routine) == uids(*english.routine));
+    // Its progress holds the ratings of both, each side before and after.
+    ProgressQuery query;
+    query.routineKey = english.routine->key;
+    const Progress progress = tensionProgress(sessions, query);
+    CHECK(progress.left.sessions.size() == 2);
+    CHECK(progress.right.sessions.size() == 2);
 }
 
 TEST_CASE("language: a routine's translations are checked with line and column") {

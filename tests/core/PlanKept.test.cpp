@@ -19,7 +19,7 @@ void utc() {
 
 Routine routine(const std::string& title, std::vector<Weekday> days) {
     Routine r;
-    r.title = title;
+    r.title = r.key = title;
     r.schedule.days = std::move(days);
     return r;
 }
@@ -28,6 +28,7 @@ SessionRecord session(const std::string& title, std::int64_t started, const std:
                       double leftS, double rightS, double plannedS = 100) {
     SessionRecord r;
     r.routineTitle = title;
+    r.routineKey = title;
     r.routineFile = title + ".yaml";
     r.startedAt = started;
     r.how = how;

@@ -17,6 +17,7 @@ SessionRecord session(const std::string& title, std::int64_t started, std::vecto
                       const std::string& file = "wall.yaml") {
     SessionRecord r;
     r.routineTitle = title;
+    r.routineKey = title;
     r.routineFile = file;
     r.startedAt = started;
     r.how = "finished";

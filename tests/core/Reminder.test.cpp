@@ -65,7 +65,7 @@ TEST_CASE("remind: a routine due today is reminded of from its time on, until it
     }
     SUBCASE("done today: nothing") {
         SessionRecord done;
-        done.routineTitle = "Wall tennis-ball drill";
+        done.routineTitle = done.routineKey = "Wall tennis-ball drill";
         done.startedAt = mondayAt(18, 0);
         done.endedAt = mondayAt(18, 10);
         done.how = "finished";
@@ -77,7 +77,7 @@ TEST_CASE("remind: a routine due today is reminded of from its time on, until it
     }
     SUBCASE("partly done today: still reminded, with what was done") {
         SessionRecord partial;
-        partial.routineTitle = "Wall tennis-ball drill";
+        partial.routineTitle = partial.routineKey = "Wall tennis-ball drill";
         partial.startedAt = mondayAt(18, 0);
         partial.how = "interrupted";
         partial.leftS = 120;

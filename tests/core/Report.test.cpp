@@ -37,6 +37,7 @@ SessionRecord session(const std::string& title, std::int64_t at, const std::stri
                       double left, double right, double planned = 280) {
     SessionRecord r;
     r.routineTitle = title;
+    r.routineKey = title;
     r.startedAt = at;
     r.endedAt = at + 600;
     r.how = how;

@@ -60,7 +60,7 @@ std::vector<std::string> unfolded(const std::string& ics) {
 }
 
 PlannedSession session(Date date, int minuteOfDay, const std::string& title, double totalS) {
-    return {date, minuteOfDay, title + ".yaml", title, totalS};
+    return {date, minuteOfDay, title + ".yaml", title, totalS, title};
 }
 
 } // namespace
@@ -297,9 +297,10 @@ TEST_CASE("the weekly plan lists each day's routines in the order given, on thei
           }) == 2);
 }
 
-// The part of an event's UID that stands for its routine: its file and title, hashed.
+// The part of an event's UID that stands for its routine: its file and title as written,
+// hashed.
 std::string uidHash(const PlannedSession& s) {
-    return routineHash(s.routineFile + '\n' + s.title);
+    return routineHash(s.routineFile + '\n' + s.key);
 }
 
 TEST_CASE("iCalendar events: local start, length in whole minutes rounded up, stamp in UTC") {
@@ -462,7 +463,7 @@ TEST_CASE("iCalendar UIDs differ for every routine, whatever its title") {
         PlannedSession s;
         s.date = {2026, 11, 23};
         s.routineFile = file;
-        s.title = title;
+        s.title = s.key = title;
         s.totalS = 60;
         sessions.push_back(s);
     }

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 using namespace rollcoach;
 using namespace rollcoach::test;
@@ -325,6 +326,40 @@ TEST_CASE("a place on the spine is warned of whenever it is shown: getting ready
     CHECK(switching.warning == onSpine);
 }
 
+TEST_CASE("what the warning box shows is said as it appears: getting ready, in the switch and "
+          "in each step") {
+    FixedClock clock(kMonday);
+    Session session(routineFrom(oneStep("tennis", "[{x_cm: 1, y_cm: 10}]", "hold")), {}, Side::Left,
+                    referenceBody(), clock, nullptr);
+    std::set<std::size_t> shownIn;
+    std::set<std::size_t> saidIn;
+    std::string shownBefore;
+    while (!session.over()) {
+        const std::vector<Cue> cues = session.advance(0.1);
+        if (session.over()) {
+            break;
+        }
+        const SessionSnapshot snap = session.snapshot();
+        const bool said = std::any_of(cues.begin(), cues.end(), [&](const Cue& cue) {
+            return cue.kind == Cue::Kind::Warning && cue.words == snap.warning;
+        });
+        CAPTURE(snap.moment.segmentIndex);
+        if (!snap.warning.empty()) {
+            shownIn.insert(snap.moment.segmentIndex);
+            if (shownBefore.empty()) {
+                CHECK(said); // heard the moment it shows, not at the next step's start
+            }
+        }
+        if (said) {
+            saidIn.insert(snap.moment.segmentIndex);
+        }
+        shownBefore = snap.warning;
+    }
+    // Getting ready, a step, the switch, a step: each warned of, aloud, once.
+    CHECK(shownIn.size() == 4);
+    CHECK(saidIn == shownIn);
+}
+
 TEST_CASE("a history that fails mid-session: the session goes on and says why") {
     TempPath data("failing");
     FixedClock clock(kMonday);
@@ -342,6 +377,47 @@ TEST_CASE("a history that fails mid-session: the session goes on and says why") 
     CHECK_FALSE(session.summary().historyProblem.empty());
     session.advance(60);
     CHECK(session.state() == SessionState::Finished);
+}
+
+TEST_CASE("a history opened after the session began gets all of it: the start, the steps done "
+          "and the ratings, with the times they happened") {
+    TempPath data("late");
+    FixedClock clock(kMonday);
+    Session session(routineFrom(kTwoSteps), {"two.yaml", "h"}, Side::Left, referenceBody(), clock,
+                    nullptr, "history.sqlite: database is locked");
+    CHECK(session.summary().historyProblem == "history.sqlite: database is locked");
+    // Most of the session with no history to write to: the left side and its ratings, the
+    // switch, and part of a step on the right.
+    for (int s = 0; s < 60; ++s) {
+        clock.advance(1);
+        session.advance(1);
+        if (session.snapshot().tensionPrompt) {
+            session.rateAloud(5);
+        }
+    }
+    CHECK(session.recorder().waiting() == 0); // none to a history there is
+    std::string notice;
+    auto history = History::open(data.path.string(), kMonday, notice);
+    REQUIRE(history->sessions().empty());
+    session.attachHistory(history.get());
+    CHECK(session.summary().historyProblem.empty());
+    std::vector<SessionRecord> sessions = history->sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].startedAt == kMonday);
+    CHECK(sessions[0].how == "running");
+    CHECK(sessions[0].steps.size() == 2);
+    CHECK(sessions[0].leftS == 40);
+    CHECK(sessions[0].checkIns.size() == 3); // left before and after, right before
+    while (!session.over()) {
+        clock.advance(1);
+        session.advance(1);
+    }
+    sessions = history->sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].how == "finished");
+    CHECK(sessions[0].steps.size() == 4);
+    CHECK(sessions[0].leftS == 40);
+    CHECK(sessions[0].rightS == 40);
 }
 
 TEST_CASE("the library keeps broken routines with their first error, after the shipped ones") {

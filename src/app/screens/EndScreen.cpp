@@ -31,7 +31,7 @@ ScreenRequest EndScreen::handle(const sf::Event& event) {
         const sf::Vector2f at(static_cast<float>(event.mouseButton.x),
                               static_cast<float>(event.mouseButton.y));
         if (m_progressButton.contains(at)) {
-            return {ScreenRequest::Kind::Progress, m_session.summary().title, std::nullopt};
+            return {ScreenRequest::Kind::Progress, m_session.summary().key, std::nullopt};
         }
         return {};
     }
@@ -39,7 +39,7 @@ ScreenRequest EndScreen::handle(const sf::Event& event) {
         return {};
     }
     if (event.key.code == sf::Keyboard::P && m_progressButton.width > 0) {
-        return {ScreenRequest::Kind::Progress, m_session.summary().title, std::nullopt};
+        return {ScreenRequest::Kind::Progress, m_session.summary().key, std::nullopt};
     }
     if (const auto rating = ratingForKey(event.key.code)) {
         // A number is never taken for "go on": it answers, changes the answer, or is told
@@ -193,7 +193,7 @@ bool EndScreen::arrange(sf::Vector2u size, float t) {
                       palette::text)) {
             // clang-format on
             Progress p;
-            if (!m_recent.empty() && m_recent.front().routineTitle == s.title) {
+            if (!m_recent.empty() && m_recent.front().routineKey == s.key) {
                 p = tensionProgress({m_recent.front()}, {});
             }
             for (const SideProgress* side : {&p.left, &p.right}) {

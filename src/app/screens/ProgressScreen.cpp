@@ -74,8 +74,8 @@ std::string shortDate(const Date& day) {
     return rollcoach::fillIn(_("{0} {1}"), day.day, _(months[std::clamp(day.month, 1, 12) - 1]));
 }
 
-ProgressScreen::ProgressScreen(AppResources& app, const std::string& routineTitle) : m_app(app) {
-    reload(routineTitle, true);
+ProgressScreen::ProgressScreen(AppResources& app, const std::string& routine) : m_app(app) {
+    reload(routine, true);
 }
 
 // A read under way is not waited for: leaving the screen never waits on a history that is
@@ -85,16 +85,16 @@ ProgressScreen::~ProgressScreen() = default;
 
 void ProgressScreen::shown() {
     if (!reading()) {
-        reload(routineShown(), false);
+        reload(m_index < m_routines.size() ? m_routines[m_index].key : std::string(), false);
     }
     layout(m_size);
 }
 
-void ProgressScreen::reload(const std::string& title, bool speak) {
+void ProgressScreen::reload(const std::string& routine, bool speak) {
     m_sessions.clear();
     m_routines.clear();
     m_readProblem.clear();
-    m_wanted = title;
+    m_wanted = routine;
     m_speakWhenRead = speak;
     if (m_app.history == nullptr) {
         // No history file at all is no sessions yet; one that cannot be used says why.
@@ -142,24 +142,28 @@ void ProgressScreen::showRead(HistoryRead read) {
     if (!read.problem.empty()) {
         m_readProblem = read.problem;
     }
-    // Newest first: the first title met is the routine used last.
+    // Newest first: the first routine met is the one used last, and its title the latest.
     for (const SessionRecord& r : m_sessions) {
-        if (std::find(m_routines.begin(), m_routines.end(), r.routineTitle) == m_routines.end()) {
-            m_routines.push_back(r.routineTitle);
+        if (std::none_of(m_routines.begin(), m_routines.end(),
+                         [&](const RoutineSeen& seen) { return seen.key == r.routineKey; })) {
+            m_routines.push_back({r.routineKey, r.routineTitle});
         }
     }
-    const auto wanted = std::find(m_routines.begin(), m_routines.end(), m_wanted);
+    const auto wanted =
+        std::find_if(m_routines.begin(), m_routines.end(), [&](const RoutineSeen& seen) {
+            return seen.key == m_wanted || seen.title == m_wanted;
+        });
     choose(wanted == m_routines.end() ? 0 : static_cast<std::size_t>(wanted - m_routines.begin()),
            m_speakWhenRead);
 }
 
 std::string ProgressScreen::routineShown() const {
-    return m_index < m_routines.size() ? m_routines[m_index] : std::string();
+    return m_index < m_routines.size() ? m_routines[m_index].title : std::string();
 }
 
 void ProgressScreen::choose(std::size_t index, bool speak) {
     m_index = std::min(index, m_routines.empty() ? 0 : m_routines.size() - 1);
-    const std::string title = routineShown();
+    const std::string key = m_index < m_routines.size() ? m_routines[m_index].key : std::string();
     m_progress = {};
     m_message.clear();
     if (!m_readProblem.empty()) {
@@ -172,14 +176,14 @@ void ProgressScreen::choose(std::size_t index, bool speak) {
                       "working it (press 0-9, T for 10): those ratings show here, by date.");
     } else {
         ProgressQuery query;
-        query.routineTitle = title;
+        query.routineKey = key;
         query.now = m_app.workspace.now();
         m_progress = tensionProgress(m_sessions, query);
         if (m_progress.empty()) {
             int count = 0;
             int cutShort = 0;
             for (const SessionRecord& r : m_sessions) {
-                if (r.routineTitle == title) {
+                if (r.routineKey == key) {
                     ++count;
                     cutShort += r.how == "interrupted" ? 1 : 0;
                 }
@@ -202,6 +206,7 @@ void ProgressScreen::choose(std::size_t index, bool speak) {
                                      "how tense a side is.");
         }
     }
+    const std::string title = routineShown();
     m_summary = (title.empty() ? std::string(_("Progress."))
                                : rollcoach::fillIn(_("Progress for {0}."), title)) +
                 " ";

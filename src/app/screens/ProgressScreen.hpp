@@ -24,8 +24,9 @@ struct ScreenButton {
 /// sessions take a moment to read, and the window answers meanwhile, saying it is reading.
 class ProgressScreen : public Screen {
 public:
-    /// `routineTitle`: the routine shown first; "" (or one never rated) for the last used.
-    ProgressScreen(AppResources& app, const std::string& routineTitle = {});
+    /// `routine`: the routine shown first, by its key (Routine::key) or a title it was shown
+    /// with; "" (or one never rated) for the last used.
+    ProgressScreen(AppResources& app, const std::string& routine = {});
     ~ProgressScreen() override;
     void layout(sf::Vector2u size) override;
     ScreenRequest handle(const sf::Event& event) override;
@@ -40,8 +41,13 @@ public:
     /// Waits for the history to be read and shows it (a picture of the screen, tests).
     void waitForHistory();
 
-    /// The routines with sessions, the last used first, and the one shown.
-    const std::vector<std::string>& routines() const { return m_routines; }
+    /// A routine with sessions: one in every language (its key), by its latest title.
+    struct RoutineSeen {
+        std::string key;
+        std::string title;
+    };
+    /// The routines with sessions, the last used first, and the title of the one shown.
+    const std::vector<RoutineSeen>& routines() const { return m_routines; }
     std::string routineShown() const;
     const Progress& progress() const { return m_progress; }
     /// What the screen shows, as a few sentences: spoken when it opens and on another routine.
@@ -56,7 +62,7 @@ private:
         std::string problem;
     };
     /// Starts reading the history, to show `title` (or the routine used last) once read.
-    void reload(const std::string& title, bool speak);
+    void reload(const std::string& routine, bool speak);
     /// Takes what was read and shows it.
     void showRead(HistoryRead read);
     void choose(std::size_t index, bool speak);
@@ -66,7 +72,7 @@ private:
 
     AppResources& m_app;
     std::vector<SessionRecord> m_sessions;
-    std::vector<std::string> m_routines; // titles, the last used first
+    std::vector<RoutineSeen> m_routines; // the last used first
     std::size_t m_index = 0;
     Progress m_progress;
     std::string m_message; // instead of the charts, when there is nothing to chart
