@@ -4,10 +4,12 @@
 
 namespace rollcoach {
 
-BodyView::BodyView(const BodyModel& body, sf::FloatRect area, bool wholeBack) {
+BodyView::BodyView(const BodyModel& body, sf::FloatRect area, bool wholeBack)
+    : m_spineBandCm(static_cast<float>(body.spineHalfWidthCm + body.clearanceCm)) {
     // Everything drawn: the head above, the widest shoulder out, the spine's end below.
     double halfWidth = body.head.radiusXCm;
-    double bottom = wholeBack ? std::max(body.spineBottomCm, body.sacrumBottomCm) : body.spineBottomCm;
+    double bottom =
+        wholeBack ? std::max(body.spineBottomCm, body.sacrumBottomCm) : body.spineBottomCm;
     for (const Point& p : body.outline) {
         halfWidth = std::max(halfWidth, p.xCm);
         bottom = std::max(bottom, p.yCm);

@@ -22,10 +22,14 @@ public:
         return {(pixel.x - m_origin.x) / m_scale, (pixel.y - m_origin.y) / m_scale};
     }
     float pixelsPerCm() const { return m_scale; }
+    /// Half the width of the band down the spine a placement keeps out of (the spine's zone
+    /// and its clearance), in centimetres.
+    float spineBandCm() const { return m_spineBandCm; }
 
 private:
     sf::Vector2f m_origin; ///< where C7 is on screen
     float m_scale = 1;
+    float m_spineBandCm = 0;
 };
 
 } // namespace rollcoach

@@ -498,6 +498,13 @@ void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& pat
 void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point at,
               double contactRadiusCm, bool leftHand, sf::Color color, bool lifted,
               std::optional<sf::Color> ring, bool fromAbove) {
+    drawShapes(target, toolShapes(view, tool, at, contactRadiusCm, leftHand, color, lifted, ring,
+                                  fromAbove));
+}
+
+sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double contactRadiusCm,
+                           bool leftHand, sf::Color color, bool lifted,
+                           std::optional<sf::Color> ring, bool fromAbove) {
     const float px = view.pixelsPerCm();
     const sf::Vector2f c = view.toScreen(at);
     const float r = static_cast<float>(contactRadiusCm) * px;
@@ -534,18 +541,37 @@ void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point a
     };
     if (tool == Tool::Hands) {
         // A flat hand from behind: the palm over the contact patch, four fingers spread toward
-        // the head, the thumb out along the side toward the midline.
+        // the head, the thumb out along the side toward the midline. Only the patch presses,
+        // and a safe one keeps out of the band down the spine: the rest of the hand keeps out
+        // of it too, so a hand beside the spine never looks as if it lay on it. With no room
+        // for the thumb it lies along the fingers, and the palm moves outward, its patch at
+        // the heel of the hand.
         const float finger = 1.7f;
+        const float palmX = std::max(4.8f, r / px * 1.25f) * px;
+        const float palmY = std::max(4.4f, r / px * 1.15f) * px;
+        const float midline = view.toScreen({0, 0}).x;
+        // Pixels from the patch's centre to the band, toward the midline; never less than the
+        // patch's own reach (a patch in the band is warned of, and drawn where it is).
+        const float room = std::max(r, std::abs(c.x - midline) - view.spineBandCm() * px);
+        const float thumbOut = r + 5.55f * px + outline;
+        const bool thumbAlong = thumbOut > room;
+        const float reach =
+            std::max({palmX, 3.85f * px, thumbAlong ? 0.f : thumbOut - outline}) + outline;
+        const sf::Vector2f h(c.x - side * std::max(0.f, reach - room), c.y); // the hand's centre
         for (int i = 0; i < 4; ++i) {
             const float x = (static_cast<float>(i) - 1.5f) * 2.0f * px * -side;
             const float length = (i == 1 || i == 2 ? 7.0f : 6.0f) - (i == 3 ? 0.8f : 0.f);
-            const sf::Vector2f base(c.x + x, c.y - r * 0.7f);
+            const sf::Vector2f base(h.x + x, h.y - r * 0.7f);
             digit(base, {base.x + x * 0.15f, base.y - length * px}, finger, hand);
         }
-        digit({c.x + side * r * 0.7f, c.y + r * 0.3f},
-              {c.x + side * (r + 4.5f * px), c.y - r * 0.4f}, 2.1f, hand);
-        blob({c.x, c.y - r * 0.1f}, {0, 1}, std::max(4.8f, r / px * 1.25f),
-             std::max(4.4f, r / px * 1.15f), hand);
+        if (thumbAlong) {
+            digit({h.x + side * r * 0.7f, h.y + r * 0.3f},
+                  {h.x + side * (3.0f * px), h.y - r * 0.7f - 3.5f * px}, 2.1f, hand);
+        } else {
+            digit({h.x + side * r * 0.7f, h.y + r * 0.3f},
+                  {h.x + side * (r + 4.5f * px), h.y - r * 0.4f}, 2.1f, hand);
+        }
+        blob({h.x, h.y - r * 0.1f}, {0, 1}, palmX / px, palmY / px, hand);
         fillPolygon(shapes, ellipse(c, r, r, 36), fill);
     } else if (tool == Tool::Thumb) {
         // A thumb from behind: its pad on the patch, the thumb running down and away from the
@@ -567,23 +593,42 @@ void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point a
     } else {
         // Fingertips: three fingers side by side, the middle one pressing on the patch, the
         // back of the hand beyond them: from above when the hand reaches over the shoulder,
-        // else from below, where the partner's hand comes from.
-        const sf::Vector2f dir = fromAbove ? sf::Vector2f(0, -1) : sf::Vector2f(0, 1);
-        const sf::Vector2f across(1, 0);
+        // else from below, where the partner's hand comes from. Beside the spine, as on the
+        // back of the neck, the pressing finger is the inner one, the others and the back of
+        // the hand lie outward of it: none of the hand on the band down the spine. On the
+        // neck within that band's width, the hand comes from above, off the band below C7.
+        const bool onNeck = at.yCm < 0 && std::abs(at.xCm) < view.spineBandCm();
+        const sf::Vector2f dir = fromAbove || onNeck ? sf::Vector2f(0, -1) : sf::Vector2f(0, 1);
+        const float midline = view.toScreen({0, 0}).x;
+        const float outward = c.x >= midline ? 1.f : -1.f;
+        const float room = std::max(r, std::abs(c.x - midline) - view.spineBandCm() * px);
+        const bool inner = room < (1.9f + 0.85f) * px;
         const float length = 7.0f;
-        blob(c + dir * ((length + 3.0f) * px), dir, 4.2f, 4.4f, hand);
-        for (float offset : {-1.9f, 1.9f}) {
-            const sf::Vector2f tip = c + across * (offset * px) + dir * (1.3f * px);
-            digit(tip, tip + dir * ((length - 0.5f) * px), 1.6f, hand);
+        const float back = 4.2f * px + outline;
+        const float backShift =
+            inner ? std::max(0.f, back - room + 1.9f * px) : std::max(0.f, back - room);
+        const sf::Vector2f hand0 =
+            c + dir * ((length + 3.0f) * px) + sf::Vector2f(outward * backShift, 0);
+        blob(hand0, dir, 4.2f, 4.4f, hand);
+        const float offsets[2] = {inner ? 1.9f * outward : -1.9f, inner ? 3.8f * outward : 1.9f};
+        for (float offset : offsets) {
+            const sf::Vector2f tip = c + sf::Vector2f(offset * px, 0) + dir * (1.3f * px);
+            const sf::Vector2f base =
+                hand0 + sf::Vector2f((offset - (inner ? 1.9f * outward : 0.f)) * 0.7f * px, 0) -
+                dir * (2.5f * px);
+            digit(tip, base, 1.6f, hand);
         }
-        digit(c, c + dir * (length * px), 1.7f, fill);
+        digit(c,
+              hand0 - sf::Vector2f((inner ? 1.9f * outward : 0.f) * 0.7f * px, 0) -
+                  dir * (2.5f * px),
+              1.7f, fill);
         fillPolygon(shapes, turnedEllipse(c + dir * (0.9f * px), dir, 0.6f * px, 0.5f * px, 20),
                     palette::withAlpha(palette::hand, lifted ? 110 : 255));
     }
     // The contact patch itself, to scale, so its distance to the zones can be judged.
     fillRing(shapes, c, std::max(0.f, r - outline), r, 36,
              lifted ? palette::faintMark : palette::strongMark);
-    drawShapes(target, shapes);
+    return shapes;
 }
 
 void drawBall(sf::RenderTarget& target, const BodyView& view, Point at, double contactRadiusCm,

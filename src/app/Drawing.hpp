@@ -98,6 +98,11 @@ sf::Color toolColor(const BodyModel& body, Tool tool);
 void drawTool(sf::RenderTarget& target, const BodyView& view, Tool tool, Point at,
               double contactRadiusCm, bool leftHand, sf::Color color, bool lifted = false,
               std::optional<sf::Color> ring = std::nullopt, bool fromAbove = false);
+/// The shapes drawTool draws (screen pixels). A hand, thumb or fingertips placed clear of the
+/// spine's band (BodyView::spineBandCm) keeps all of itself out of that band, below C7.
+sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double contactRadiusCm,
+                           bool leftHand, sf::Color color, bool lifted = false,
+                           std::optional<sf::Color> ring = std::nullopt, bool fromAbove = false);
 /// An arrow along a path (screen pixels): a line with a head at its end.
 void drawArrowPath(sf::VertexArray& shapes, const std::vector<sf::Vector2f>& path, float width,
                    sf::Color color);

@@ -679,6 +679,53 @@ TEST_CASE("a presentation clicker's Page Down and Page Up step forward and back"
     CHECK_FALSE(session.paused());
 }
 
+TEST_CASE("a hand, thumb or fingertips placed clear of the spine is drawn clear of it, at every "
+          "moment of the by-hand routines, on a narrow and a broad body") {
+    const std::string model = std::string(ROLLCOACH_SOURCE_DIR) + "/assets/body.yaml";
+    for (const BodyProfile& profile :
+         {BodyProfile{"women", 30.0}, BodyProfile{}, BodyProfile{"men", 50.0}}) {
+        const BodyModel body = BodyModel::load(model, profile);
+        for (const char* file : {"partner-upper-back-massage.yaml", "self-pressure-point.yaml"}) {
+            CAPTURE(file);
+            CAPTURE(profile.shoulderWidthCm.value_or(0));
+            const RoutineLoad load = openRoutine(shippedRoutine(file), body);
+            REQUIRE(load.routine);
+            FixedClock clock(0);
+            Session session(*load.routine, {}, Side::Left, body, clock, nullptr);
+            const BodyView view(body, {0, 0, 600, 900}, true);
+            const float midline = view.toScreen({0, 0}).x;
+            const float c7 = view.toScreen({0, 0}).y;
+            const float band = view.spineBandCm() * view.pixelsPerCm();
+            int drawn = 0;
+            while (!session.over()) {
+                const SessionSnapshot snap = session.snapshot();
+                for (const BallOnScreen& ball : snap.balls) {
+                    if (ball.verdict.worst != Closeness::Safe) {
+                        continue;
+                    }
+                    const sf::VertexArray shapes =
+                        toolShapes(view, snap.tool ? *snap.tool : Tool::Hands, ball.at,
+                                   snap.contactRadiusCm, ball.at.xCm < 0, sf::Color::White, false,
+                                   std::nullopt, load.routine->drill == Drill::SelfPress);
+                    ++drawn;
+                    for (std::size_t v = 0; v < shapes.getVertexCount(); ++v) {
+                        const sf::Vector2f p = shapes[v].position;
+                        if (p.y > c7 && std::abs(p.x - midline) < band - 0.5f) {
+                            CAPTURE(session.elapsedS());
+                            CAPTURE(ball.at.xCm);
+                            CAPTURE(ball.at.yCm);
+                            FAIL_CHECK("a hand drawn on the spine's band");
+                            break;
+                        }
+                    }
+                }
+                session.advance(0.5);
+            }
+            CHECK(drawn > 100);
+        }
+    }
+}
+
 TEST_CASE("big-button mode: any key, button, click or D-pad press toggles pause, X still stops") {
     Harness h;
     const RunOf run(h.body, "wall-tennis-ball.yaml", true, true);
