@@ -219,6 +219,18 @@ bool Coach::dropSession() {
         return true;
     }
     bool saved = true;
+    const SessionRecorder& recorder = m_session->recorder();
+    if (!m_closing && (recorder.kept() > 0 || recorder.waiting() > 0)) {
+        // Kept, and tried again, until all of it is written or the window closes.
+        m_unsaved.push_back(std::move(m_session));
+        return true;
+    }
+    if (recorder.kept() > 0) {
+        // The history never opened: the start said so, and so does the end.
+        m_err << "rollcoach: notice: "
+              << rollcoach::fillIn(_("this session was not saved: {0}"), m_app.historyProblem)
+              << "\n";
+    }
     if (const std::size_t lost = m_session->retryHistory(true); lost > 0) {
         m_err << "rollcoach: error: "
               << plural(static_cast<unsigned long>(lost),
@@ -242,7 +254,7 @@ bool Coach::useReopened() {
     Reopened opened;
     try {
         opened = m_reopening.get();
-    } catch (const HistoryError& error) {
+    } catch (const std::exception& error) {
         m_app.historyProblem = error.what(); // still not: said as it now stands
         return false;
     }
@@ -252,6 +264,9 @@ bool Coach::useReopened() {
     m_reopened = std::move(opened.history);
     m_app.history = m_reopened.get();
     m_app.historyProblem.clear();
+    for (const auto& unsaved : m_unsaved) {
+        unsaved->attachHistory(m_app.history);
+    }
     if (m_session) {
         m_session->attachHistory(m_app.history);
     }
@@ -259,6 +274,17 @@ bool Coach::useReopened() {
         m_screens.back()->layout(m_size);
     }
     return true;
+}
+
+void Coach::reopen() {
+    // A short wait for a lock: a window closed meanwhile waits for this at most.
+    m_reopening = std::async(std::launch::async,
+                             [dir = m_app.workspace.dataDir, now = m_app.workspace.now()] {
+                                 Reopened opened;
+                                 opened.history = History::open(dir, now, opened.notice, 250);
+                                 opened.history->setBusyTimeout(History::kBusyTimeoutMs);
+                                 return opened;
+                             });
 }
 
 void Coach::waitForHistory() {
@@ -277,16 +303,14 @@ bool Coach::retryHistory() {
                 return useReopened();
             }
         } else if (m_retries++ % kEvery == 0) {
-            // A short wait for a lock: a window closed meanwhile waits for this at most.
-            m_reopening = std::async(
-                std::launch::async, [dir = m_app.workspace.dataDir, now = m_app.workspace.now()] {
-                    Reopened opened;
-                    opened.history = History::open(dir, now, opened.notice, 250);
-                    opened.history->setBusyTimeout(History::kBusyTimeoutMs);
-                    return opened;
-                });
+            reopen();
         }
         return false;
+    }
+    // Sessions gone from the screen whose records wait: tried like the one on screen, let go
+    // once all of theirs is written.
+    for (auto it = m_unsaved.begin(); it != m_unsaved.end();) {
+        it = (*it)->retryHistory() == 0 ? m_unsaved.erase(it) : it + 1;
     }
     if (!m_session || m_session->recorder().waiting() == 0) {
         return false;
@@ -303,9 +327,23 @@ bool Coach::retryHistory() {
 
 bool Coach::finish() {
     endSession("window closed"); // untranslated: a stop reason kept
+    m_closing = true;
+    if ((m_session && m_session->recorder().kept() > 0) || !m_unsaved.empty()) {
+        // A last try at the history the session waits for, as every write has.
+        if (!m_reopening.valid()) {
+            reopen();
+        }
+        waitForHistory();
+    }
     // The screens point into the session: they go first.
     m_screens.clear();
-    return dropSession();
+    bool saved = true;
+    for (auto& unsaved : m_unsaved) {
+        m_session = std::move(unsaved);
+        saved = dropSession() && saved;
+    }
+    m_unsaved.clear();
+    return dropSession() && saved;
 }
 
 SessionScreen* Coach::sessionScreen() {

@@ -93,6 +93,8 @@ private:
     sf::Vector2u m_size;
     bool m_givenCurrent = true; // m_given was loaded for the body in use
     bool m_givenDoesNotFit = false;
+    /// Starts opening the history again, on a thread of its own.
+    void reopen();
     /// Takes the history opened again, if it opened; true when it did.
     bool useReopened();
     // A history opened again after the start, and its opening under way. Declared before the
@@ -104,6 +106,10 @@ private:
     std::unique_ptr<History> m_reopened;
     std::future<Reopened> m_reopening;
     int m_retries = 0;
+    // Sessions no longer on screen with records not yet written (their history could not be
+    // opened, or was busy): kept until all of theirs is written, or the window closes.
+    std::vector<std::unique_ptr<Session>> m_unsaved;
+    bool m_closing = false;
     std::unique_ptr<Session> m_session; // declared before the screens that point into it
     std::vector<std::unique_ptr<Screen>> m_screens;
     bool m_helpKeyDown = false; // the key that closed the help may type a "?" next

@@ -539,6 +539,8 @@ sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double con
                     edge);
         fillPolygon(shapes, turnedEllipse(centre, along, rxCm * px, ryCm * px, 36), inside);
     };
+    const float midline = view.toScreen({0, 0}).x;
+    const float inward = c.x < midline ? 1.f : -1.f; // toward the midline on the screen
     if (tool == Tool::Hands) {
         // A flat hand from behind: the palm over the contact patch, four fingers spread toward
         // the head, the thumb out along the side toward the midline. Only the patch presses,
@@ -549,15 +551,20 @@ sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double con
         const float finger = 1.7f;
         const float palmX = std::max(4.8f, r / px * 1.25f) * px;
         const float palmY = std::max(4.4f, r / px * 1.15f) * px;
-        const float midline = view.toScreen({0, 0}).x;
         // Pixels from the patch's centre to the band, toward the midline; never less than the
         // patch's own reach (a patch in the band is warned of, and drawn where it is).
         const float room = std::max(r, std::abs(c.x - midline) - view.spineBandCm() * px);
+        // How far each part reaches toward the midline from the hand's centre, its edge
+        // included: the palm's half width across, the outer finger's tip, the thumb.
+        const bool thumbInward = side == inward;
         const float thumbOut = r + 5.55f * px + outline;
-        const bool thumbAlong = thumbOut > room;
-        const float reach =
-            std::max({palmX, 3.85f * px, thumbAlong ? 0.f : thumbOut - outline}) + outline;
-        const sf::Vector2f h(c.x - side * std::max(0.f, reach - room), c.y); // the hand's centre
+        const bool thumbAlong = thumbInward && thumbOut > room;
+        const float thumbReach = !thumbInward ? 0.f
+                                 : thumbAlong ? std::max(r * 0.7f, 3.0f * px) + 1.05f * px + outline
+                                              : thumbOut;
+        const float reach = std::max({palmY + outline, 4.3f * px + outline, thumbReach});
+        // The hand's centre: moved outward as far as the band asks.
+        const sf::Vector2f h(c.x - inward * std::max(0.f, reach - room), c.y);
         for (int i = 0; i < 4; ++i) {
             const float x = (static_cast<float>(i) - 1.5f) * 2.0f * px * -side;
             const float length = (i == 1 || i == 2 ? 7.0f : 6.0f) - (i == 3 ? 0.8f : 0.f);
@@ -575,20 +582,25 @@ sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double con
         fillPolygon(shapes, ellipse(c, r, r, 36), fill);
     } else if (tool == Tool::Thumb) {
         // A thumb from behind: its pad on the patch, the thumb running down and away from the
-        // midline to the fist that holds it, the nail on its back.
-        sf::Vector2f dir(-side * 0.45f, 1.f);
+        // midline to the fist that holds it, the nail on its back. Away from the midline
+        // whichever hand it is, so the fist never lies over the spine.
+        // A thumb is wider than the patch it presses with: beside the spine's band its pad
+        // moves outward, off the band, the patch staying where it presses.
+        const float room = std::max(r, std::abs(c.x - midline) - view.spineBandCm() * px);
+        const sf::Vector2f pad(c.x - inward * std::max(0.f, 1.15f * px + outline - room), c.y);
+        sf::Vector2f dir(-inward * 0.45f, 1.f);
         dir /= std::hypot(dir.x, dir.y);
         const sf::Vector2f across(-dir.y, dir.x);
-        const sf::Vector2f root = c + dir * (5.5f * px);
-        blob(root + dir * (3.6f * px) + across * (side * 1.2f * px), dir, 4.6f, 4.0f, hand);
+        const sf::Vector2f root = pad + dir * (5.5f * px);
+        blob(root + dir * (3.6f * px) + across * (inward * 1.2f * px), dir, 4.6f, 4.0f, hand);
         // The curled fingers across the fist.
         for (int i = 0; i < 4; ++i) {
             const sf::Vector2f k = root + dir * ((1.4f + 1.8f * static_cast<float>(i)) * px) +
-                                   across * (side * -2.2f * px);
-            digit(k, k + across * (side * 3.2f * px), 1.6f, hand);
+                                   across * (inward * -2.2f * px);
+            digit(k, k + across * (inward * 3.2f * px), 1.6f, hand);
         }
-        digit(c, root, 2.3f, fill);
-        fillPolygon(shapes, turnedEllipse(c + dir * (1.1f * px), dir, 0.9f * px, 0.7f * px, 20),
+        digit(pad, root, 2.3f, fill);
+        fillPolygon(shapes, turnedEllipse(pad + dir * (1.1f * px), dir, 0.9f * px, 0.7f * px, 20),
                     palette::withAlpha(palette::hand, lifted ? 110 : 255));
     } else {
         // Fingertips: three fingers side by side, the middle one pressing on the patch, the
@@ -599,30 +611,33 @@ sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double con
         // neck within that band's width, the hand comes from above, off the band below C7.
         const bool onNeck = at.yCm < 0 && std::abs(at.xCm) < view.spineBandCm();
         const sf::Vector2f dir = fromAbove || onNeck ? sf::Vector2f(0, -1) : sf::Vector2f(0, 1);
-        const float midline = view.toScreen({0, 0}).x;
-        const float outward = c.x >= midline ? 1.f : -1.f;
+        const float outward = -inward;
         const float room = std::max(r, std::abs(c.x - midline) - view.spineBandCm() * px);
-        const bool inner = room < (1.9f + 0.85f) * px;
+        // The pressing finger is wider than its patch: beside the band its pad moves outward,
+        // off the band, the patch staying where it presses.
+        const sf::Vector2f pad(c.x + outward * std::max(0.f, 0.85f * px + outline - room), c.y);
+        // Beside a finger 1.9 cm across from the patch: its half width and its edge.
+        const bool inner = room < (1.9f + 0.8f) * px + outline;
         const float length = 7.0f;
-        const float back = 4.2f * px + outline;
+        const float back = 4.4f * px + outline; // the back of the hand's half width across
         const float backShift =
             inner ? std::max(0.f, back - room + 1.9f * px) : std::max(0.f, back - room);
         const sf::Vector2f hand0 =
-            c + dir * ((length + 3.0f) * px) + sf::Vector2f(outward * backShift, 0);
+            pad + dir * ((length + 3.0f) * px) + sf::Vector2f(outward * backShift, 0);
         blob(hand0, dir, 4.2f, 4.4f, hand);
         const float offsets[2] = {inner ? 1.9f * outward : -1.9f, inner ? 3.8f * outward : 1.9f};
         for (float offset : offsets) {
-            const sf::Vector2f tip = c + sf::Vector2f(offset * px, 0) + dir * (1.3f * px);
+            const sf::Vector2f tip = pad + sf::Vector2f(offset * px, 0) + dir * (1.3f * px);
             const sf::Vector2f base =
                 hand0 + sf::Vector2f((offset - (inner ? 1.9f * outward : 0.f)) * 0.7f * px, 0) -
                 dir * (2.5f * px);
             digit(tip, base, 1.6f, hand);
         }
-        digit(c,
+        digit(pad,
               hand0 - sf::Vector2f((inner ? 1.9f * outward : 0.f) * 0.7f * px, 0) -
                   dir * (2.5f * px),
               1.7f, fill);
-        fillPolygon(shapes, turnedEllipse(c + dir * (0.9f * px), dir, 0.6f * px, 0.5f * px, 20),
+        fillPolygon(shapes, turnedEllipse(pad + dir * (0.9f * px), dir, 0.6f * px, 0.5f * px, 20),
                     palette::withAlpha(palette::hand, lifted ? 110 : 255));
     }
     // The contact patch itself, to scale, so its distance to the zones can be judged.

@@ -55,7 +55,7 @@ int renderMoment(AppResources& app, const WindowRequest& request, const RoutineE
         return drawToPng(screen, size, request.outFile, out, err);
     }
     if (request.picture == WindowRequest::Picture::Progress) {
-        ProgressScreen screen(app, routine.routine->title);
+        ProgressScreen screen(app, routine.routine->key);
         screen.waitForHistory();
         screen.layout(size);
         return drawToPng(screen, size, request.outFile, out, err);

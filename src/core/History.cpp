@@ -425,15 +425,32 @@ void History::exec(const std::string& sql) const {
 std::int64_t History::beginSession(const std::string& title, const std::string& hash,
                                    const std::string& file, std::int64_t startedAt, Side firstSide,
                                    double plannedPerSideS, const std::string& key) {
-    Statement insert(m_db, "INSERT INTO sessions (routine_title, routine_hash, routine_file, "
-                           "started_at, updated_at, first_side, how, pid, process_start, "
-                           "planned_s, routine_key) VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, "
-                           "?)"); // untranslated: SQL
-    insert.bind(1, title).bind(2, hash).bind(3, file).bind(4, startedAt).bind(5, startedAt);
-    insert.bind(6, std::string(sideName(firstSide))).bind(7, static_cast<std::int64_t>(getpid()));
-    insert.bind(8, ownStart()).bind(9, plannedPerSideS).bind(10, key.empty() ? title : key);
-    insert.step();
-    return sqlite3_last_insert_rowid(m_db);
+    // One transaction: a session begun twice (a write tried again) would count twice.
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement insert(m_db, "INSERT INTO sessions (routine_title, routine_hash, routine_file, "
+                               "started_at, updated_at, first_side, how, pid, process_start, "
+                               "planned_s, routine_key) VALUES (?, ?, ?, ?, ?, ?, 'running', ?, "
+                               "?, ?, ?)"); // untranslated: SQL
+        insert.bind(1, title).bind(2, hash).bind(3, file).bind(4, startedAt).bind(5, startedAt);
+        insert.bind(6, std::string(sideName(firstSide)))
+            .bind(7, static_cast<std::int64_t>(getpid()));
+        insert.bind(8, ownStart()).bind(9, plannedPerSideS).bind(10, key.empty() ? title : key);
+        insert.step();
+        const std::int64_t id = sqlite3_last_insert_rowid(m_db);
+        // Sessions recorded before keys were kept, under the title shown now or as written,
+        // were of this routine: they take its key, and count with it in every language from
+        // now on. (Those shown in another language wait for a session in that language.)
+        Statement claim(m_db, "UPDATE sessions SET routine_key = ? WHERE routine_key = '' AND "
+                              "routine_title IN (?, ?)"); // untranslated: SQL
+        claim.bind(1, key.empty() ? title : key).bind(2, title).bind(3, key.empty() ? title : key);
+        claim.step();
+        exec("COMMIT");
+        return id;
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
 }
 
 void History::recordStep(std::int64_t session, const StepRecord& step, double leftS, double rightS,
@@ -528,7 +545,8 @@ std::vector<SessionRecord> History::sessions(std::size_t limit, bool details) co
         r.rightS = secondsRead(query.real(10));
         r.plannedS = secondsRead(query.real(14));
         r.bothS = secondsRead(query.real(15));
-        r.routineKey = query.text(16).empty() ? r.routineTitle : query.text(16);
+        r.keyed = !query.text(16).empty();
+        r.routineKey = r.keyed ? query.text(16) : r.routineTitle;
         if (r.how == "running" && !processAlive(query.integer(11), query.text(13))) {
             // Its process is gone (killed, power cut): what it wrote is what was done.
             r.how = "interrupted";
@@ -617,6 +635,13 @@ std::string outcome(const SessionRecord& session) {
     return session.how;
 }
 
+bool isOf(const SessionRecord& session, const std::string& key, const std::string& title) {
+    if (session.keyed) {
+        return session.routineKey == key;
+    }
+    return session.routineTitle == title || session.routineTitle == key;
+}
+
 SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionRecord>& history,
                            std::int64_t now, bool historyRead) {
     if (routine.schedule.firstSide == FirstSide::Left) {
@@ -659,7 +684,7 @@ SideChoice chooseFirstSide(const Routine& routine, const std::vector<SessionReco
         }
     }
     for (const SessionRecord& r : history) { // newest first
-        if (r.routineKey == routine.key && r.didWork()) {
+        if (isOf(r, routine.key, routine.title) && r.didWork()) {
             const Side next = otherSide(r.firstSide);
             return {next, _("it went second last time")};
         }

@@ -46,8 +46,9 @@ struct SessionRecord {
     std::string routineTitle; ///< as it was shown, in the language of the day
     /// The routine as its file names it (`title`, not `title_de`): what every session of one
     /// routine shares, in any language. The title shown, for sessions recorded before it was
-    /// kept.
+    /// kept (`keyed` false) and not claimed by a session of their routine since.
     std::string routineKey;
+    bool keyed = true;
     std::string routineHash;
     std::string routineFile;
     std::int64_t startedAt = 0; ///< seconds since the epoch, UTC
@@ -166,6 +167,11 @@ bool countsAsDone(const SessionRecord& session);
 /// What became of a session, in the words shown: "finished", "partial" (ran to its end with
 /// a side short of its time), "stopped", "interrupted" or "running".
 std::string outcome(const SessionRecord& session);
+
+/// Whether a session was of the routine known as `key` (Routine::key) and shown as `title`:
+/// by the key kept with it, in any language; a session recorded before keys were kept, by the
+/// title it was shown with, in the language of today or as the file writes it.
+bool isOf(const SessionRecord& session, const std::string& key, const std::string& title);
 
 /// Which side a session starts on, and why, in plain words that do not name the side again
 /// ("it went second last time"): they follow "start on the left side: ".

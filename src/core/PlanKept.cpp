@@ -59,7 +59,7 @@ std::vector<PlannedDayState> planKept(const std::vector<std::pair<std::string, R
             bool partial = false;
             for (const SessionRecord& r : history) {
                 // A session still running, or one dated after `now`, says nothing yet.
-                if (r.routineKey != planned.key || r.startedAt > now ||
+                if (!isOf(r, planned.key, planned.title) || r.startedAt > now ||
                     localDate(r.startedAt).daysSinceEpoch() != day) {
                     continue;
                 }
@@ -163,7 +163,7 @@ overdueSessions(const std::vector<std::pair<std::string, Routine>>& routines,
         // The day of the routine's latest session with time spent, this week, up to now.
         std::optional<std::int64_t> lastSession;
         for (const SessionRecord& r : history) {
-            if (r.routineKey == routine.key && r.startedAt <= now && spentTime(r)) {
+            if (isOf(r, routine.key, routine.title) && r.startedAt <= now && spentTime(r)) {
                 const std::int64_t day = localDate(r.startedAt).daysSinceEpoch();
                 lastSession = std::max(lastSession.value_or(day), day);
             }

@@ -140,7 +140,7 @@ Adherence planAdherence(const std::vector<std::pair<std::string, Routine>>& rout
         }
         const bool planned =
             std::any_of(adherence.days.begin(), adherence.days.end(), [&](const auto& d) {
-                return d.routineKey == r.routineKey && d.day.daysSinceEpoch() == day;
+                return isOf(r, d.routineKey, d.routineTitle) && d.day.daysSinceEpoch() == day;
             });
         adherence.unplanned += planned ? 0 : 1;
     }

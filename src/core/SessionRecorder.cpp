@@ -64,6 +64,9 @@ void SessionRecorder::flush() {
 }
 
 void SessionRecorder::add(Record record) {
+    if (m_history == nullptr && m_problem.empty()) {
+        return; // no history wanted (a picture of a moment): nothing to keep
+    }
     record.at = m_clock.now();
     if (!m_released || m_history == nullptr) {
         m_waiting.push_back(std::move(record));

@@ -53,6 +53,8 @@ public:
     void retry(bool wait = false);
     /// How many records are waiting to be written to a history there is.
     std::size_t waiting() const { return m_released && m_history ? m_waiting.size() : 0; }
+    /// How many records are kept for a history that could not be opened (none attached yet).
+    std::size_t kept() const { return m_released && !m_history ? m_waiting.size() : 0; }
     /// Why the first of them could not be written.
     const std::string& lastFailure() const { return m_lastFailure; }
 

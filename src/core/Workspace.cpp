@@ -193,7 +193,7 @@ std::vector<DueSession> dueToday(const std::vector<std::pair<std::string, Routin
         session.planned = planned;
         session.plannedPerSideS = routine->second.sideSeconds() * routine->second.schedule.rounds;
         for (const SessionRecord& r : history) {
-            if (r.routineKey != planned.key || localDate(r.startedAt) != today) {
+            if (!isOf(r, planned.key, planned.title) || localDate(r.startedAt) != today) {
                 continue;
             }
             if (countsAsDone(r)) {

@@ -723,6 +723,45 @@ TEST_CASE("a hand, thumb or fingertips placed clear of the spine is drawn clear 
             }
             CHECK(drawn > 100);
         }
+        // And over a grid of places, each tool, either hand, from below and from above: a
+        // patch clear of the band keeps the whole of the hand clear of it.
+        const BodyView view(body, {0, 0, 600, 900}, true);
+        const float midline = view.toScreen({0, 0}).x;
+        const float c7 = view.toScreen({0, 0}).y;
+        const float band = view.spineBandCm();
+        for (const ToolKind& kind : body.tools) {
+            const Tool tool = kind.name == "hands"   ? Tool::Hands
+                              : kind.name == "thumb" ? Tool::Thumb
+                                                     : Tool::Fingers;
+            const double r = kind.contactRadiusCm;
+            for (double x = band + r; x <= 14; x += 0.25) {
+                for (double y = -6; y <= 28; y += 1) {
+                    for (const double sign : {-1.0, 1.0}) {
+                        for (const bool above : {false, true}) {
+                            for (const bool leftHand : {false, true}) {
+                                const Point at{sign * x, y};
+                                const sf::VertexArray shapes =
+                                    toolShapes(view, tool, at, r, leftHand, sf::Color::White, false,
+                                               std::nullopt, above);
+                                for (std::size_t v = 0; v < shapes.getVertexCount(); ++v) {
+                                    const sf::Vector2f p = shapes[v].position;
+                                    if (p.y > c7 && std::abs(p.x - midline) <
+                                                        band * view.pixelsPerCm() - 0.5f) {
+                                        CAPTURE(kind.name);
+                                        CAPTURE(at.xCm);
+                                        CAPTURE(at.yCm);
+                                        CAPTURE(above);
+                                        CAPTURE(leftHand);
+                                        FAIL_CHECK("a hand drawn on the spine's band");
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -1328,6 +1367,50 @@ TEST_CASE("run FILE --autostart: leaving the session, then the setup screen, sho
     CHECK(coach.follow(coach.current()->handle(key(sf::Keyboard::Escape))));
     CHECK(dynamic_cast<ListScreen*>(coach.current()) != nullptr);
     CHECK(coach.session() == nullptr);
+}
+
+TEST_CASE("a session left while its history could not be opened is written once it opens; one "
+          "whose history never opens is said unsaved when the window closes") {
+    TempPath data("left-unsaved");
+    for (const bool opens : {true, false}) {
+        CAPTURE(opens);
+        Harness h;
+        // A folder that cannot be made (a file in its way) never opens.
+        const fs::path blocker = data.path / "blocker";
+        std::ofstream(blocker) << "x";
+        h.workspace.dataDir = (opens ? data.path / "data" : blocker / "data").string();
+        h.app.historyProblem = "history.sqlite: database is locked";
+        const RunOf run(h.body, "wall-tennis-ball.yaml", true);
+        std::ostringstream err;
+        Coach coach(h.app, run.request, run.given, err);
+        REQUIRE(coach.start({1280, 720}));
+        for (int s = 0; s < 30; ++s) {
+            h.clock.advance(1);
+            coach.follow(coach.current()->update(1));
+        }
+        // Leave, and go on past the end screen: the session is off the screen.
+        coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
+        coach.follow(coach.current()->handle(key(sf::Keyboard::Escape)));
+        for (int i = 0; i < 5 && dynamic_cast<SetupScreen*>(coach.current()) == nullptr; ++i) {
+            REQUIRE(coach.follow(coach.current()->handle(key(sf::Keyboard::Space))));
+        }
+        REQUIRE(dynamic_cast<SetupScreen*>(coach.current()) != nullptr);
+        CHECK_FALSE(coach.retryHistory()); // the history is tried again, on a thread
+        coach.waitForHistory();
+        if (opens) {
+            REQUIRE(h.app.history != nullptr);
+            const std::vector<SessionRecord> sessions = h.app.history->sessions();
+            REQUIRE(sessions.size() == 1);
+            CHECK(sessions[0].how == "stopped");
+            CHECK(sessions[0].leftS + sessions[0].rightS > 0);
+            CHECK(coach.finish());
+            CHECK(err.str().empty());
+        } else {
+            CHECK(h.app.history == nullptr);
+            CHECK(coach.finish());
+            CHECK(err.str().find("rollcoach: notice: this session was not saved: ") == 0);
+        }
+    }
 }
 
 TEST_CASE("the progress screen opens from the end screen and from the list, and goes back") {

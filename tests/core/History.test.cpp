@@ -387,31 +387,53 @@ INSERT INTO sessions (routine_title, routine_hash, routine_file, started_at, end
     CHECK(now[0].routineKey == "New");
 }
 
-TEST_CASE("a history from before routine keys is read by title, and given them when opened") {
+TEST_CASE("a history from before routine keys: its sessions are known by their titles, in the "
+          "language of the day or as written, and take the key when their routine runs again") {
     TempDir dir;
     const fs::path file = dir.path / "history.sqlite";
     {
         auto history = openIn(dir);
-        history->beginSession("Wall drill", "h", "f", kNow - 86400, Side::Left, 60);
+        history->beginSession("Wall drill", "h", "f", kNow - 2 * 86400, Side::Left, 60);
+        history->beginSession("Wandübung", "h", "f", kNow - 86400, Side::Right, 60);
+        history->beginSession("Lying drill", "h", "g", kNow - 86400, Side::Right, 60);
     }
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, "ALTER TABLE sessions DROP COLUMN routine_key", nullptr, nullptr,
                          nullptr) == SQLITE_OK);
     sqlite3_close(db);
-    // Read as it is, as the progress screen's thread reads it: known by its title.
+    // Read as it is, as the progress screen's thread reads it: known by its titles.
     const auto asItIs = History::openToRead(file.string())->sessions();
-    REQUIRE(asItIs.size() == 1);
-    CHECK(asItIs[0].routineKey == "Wall drill");
-    // Opened to write, it gains the column; its session keeps its title as its key, and
-    // sessions of the same routine in another language join it.
+    REQUIRE(asItIs.size() == 3);
+    for (const SessionRecord& r : asItIs) {
+        CHECK_FALSE(r.keyed);
+        CHECK(r.routineKey == r.routineTitle);
+    }
+    // The wall drill, shown in German today: both its sessions are its, in either language.
+    REQUIRE(asItIs[0].routineTitle == "Lying drill"); // newest first
+    CHECK_FALSE(isOf(asItIs[0], "Wall drill", "Wandübung"));
+    CHECK(isOf(asItIs[1], "Wall drill", "Wandübung"));
+    CHECK(isOf(asItIs[2], "Wall drill", "Wandübung"));
+    // Opened to write, it gains the column; a German session of the wall drill claims the
+    // sessions shown with its German or its written title, and leaves the lying drill's.
     auto history = openIn(dir);
-    history->beginSession("Wandübung", "h", "f", kNow, Side::Right, 60, "Wall drill");
+    history->beginSession("Wandübung", "h", "f", kNow, Side::Left, 60, "Wall drill");
     const auto sessions = history->sessions();
-    REQUIRE(sessions.size() == 2);
-    CHECK(sessions[0].routineTitle == "Wandübung");
-    CHECK(sessions[0].routineKey == "Wall drill");
-    CHECK(sessions[1].routineKey == "Wall drill");
+    REQUIRE(sessions.size() == 4);
+    int wall = 0;
+    for (const SessionRecord& r : sessions) {
+        CAPTURE(r.routineTitle);
+        if (r.routineTitle == "Lying drill") {
+            CHECK_FALSE(r.keyed);
+            CHECK_FALSE(isOf(r, "Wall drill", "Wandübung"));
+        } else {
+            CHECK(r.keyed);
+            CHECK(r.routineKey == "Wall drill");
+            CHECK(isOf(r, "Wall drill", "Wall drill"));
+            ++wall;
+        }
+    }
+    CHECK(wall == 3);
 }
 
 namespace {
