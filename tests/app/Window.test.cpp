@@ -1369,7 +1369,7 @@ TEST_CASE("run FILE --autostart: leaving the session, then the setup screen, sho
     CHECK(coach.session() == nullptr);
 }
 
-TEST_CASE("a session left while its history could not be opened is written once it opens; one "
+TEST_CASE("a session left while its history could not be opened is written once it opens, and one "
           "whose history never opens is said unsaved when the window closes") {
     TempPath data("left-unsaved");
     for (const bool opens : {true, false}) {
