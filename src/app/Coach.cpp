@@ -294,9 +294,13 @@ void Coach::waitForHistory() {
     }
 }
 
-bool Coach::retryHistory() {
+bool Coach::historyAwaited() const {
     // A window with no history and nothing wrong (a render) leaves the history alone.
-    if (m_app.history == nullptr && !m_app.historyProblem.empty()) {
+    return m_app.history == nullptr && !m_app.historyProblem.empty();
+}
+
+bool Coach::retryHistory() {
+    if (historyAwaited()) {
         constexpr int kEvery = 10; // the window calls twice a second: every 5 s
         if (m_reopening.valid()) {
             if (m_reopening.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
@@ -328,8 +332,9 @@ bool Coach::retryHistory() {
 bool Coach::finish() {
     endSession("window closed"); // untranslated: a stop reason kept
     m_closing = true;
-    if ((m_session && m_session->recorder().kept() > 0) || !m_unsaved.empty()) {
-        // A last try at the history the session waits for, as every write has.
+    if (historyAwaited() &&
+        ((m_session && m_session->recorder().kept() > 0) || !m_unsaved.empty())) {
+        // A last try at the history the sessions wait for, as every write has.
         if (!m_reopening.valid()) {
             reopen();
         }

@@ -93,6 +93,9 @@ private:
     sf::Vector2u m_size;
     bool m_givenCurrent = true; // m_given was loaded for the body in use
     bool m_givenDoesNotFit = false;
+    /// Whether the history could not be opened and is tried again (not a render's window,
+    /// which has none on purpose).
+    bool historyAwaited() const;
     /// Starts opening the history again, on a thread of its own.
     void reopen();
     /// Takes the history opened again, if it opened; true when it did.

@@ -541,6 +541,10 @@ sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double con
     };
     const float midline = view.toScreen({0, 0}).x;
     const float inward = c.x < midline ? 1.f : -1.f; // toward the midline on the screen
+    // Pixels from the patch's centre to the spine's band, toward the midline; never less than
+    // the patch's own reach (a patch in the band is warned of, and drawn where it is). The
+    // rest of a hand keeps within it.
+    const float room = std::max(r, std::abs(c.x - midline) - view.spineBandCm() * px);
     if (tool == Tool::Hands) {
         // A flat hand from behind: the palm over the contact patch, four fingers spread toward
         // the head, the thumb out along the side toward the midline. Only the patch presses,
@@ -551,9 +555,6 @@ sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double con
         const float finger = 1.7f;
         const float palmX = std::max(4.8f, r / px * 1.25f) * px;
         const float palmY = std::max(4.4f, r / px * 1.15f) * px;
-        // Pixels from the patch's centre to the band, toward the midline; never less than the
-        // patch's own reach (a patch in the band is warned of, and drawn where it is).
-        const float room = std::max(r, std::abs(c.x - midline) - view.spineBandCm() * px);
         // How far each part reaches toward the midline from the hand's centre, its edge
         // included: the palm's half width across, the outer finger's tip, the thumb.
         const bool thumbInward = side == inward;
@@ -586,7 +587,6 @@ sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double con
         // whichever hand it is, so the fist never lies over the spine.
         // A thumb is wider than the patch it presses with: beside the spine's band its pad
         // moves outward, off the band, the patch staying where it presses.
-        const float room = std::max(r, std::abs(c.x - midline) - view.spineBandCm() * px);
         const sf::Vector2f pad(c.x - inward * std::max(0.f, 1.15f * px + outline - room), c.y);
         sf::Vector2f dir(-inward * 0.45f, 1.f);
         dir /= std::hypot(dir.x, dir.y);
@@ -612,7 +612,6 @@ sf::VertexArray toolShapes(const BodyView& view, Tool tool, Point at, double con
         const bool onNeck = at.yCm < 0 && std::abs(at.xCm) < view.spineBandCm();
         const sf::Vector2f dir = fromAbove || onNeck ? sf::Vector2f(0, -1) : sf::Vector2f(0, 1);
         const float outward = -inward;
-        const float room = std::max(r, std::abs(c.x - midline) - view.spineBandCm() * px);
         // The pressing finger is wider than its patch: beside the band its pad moves outward,
         // off the band, the patch staying where it presses.
         const sf::Vector2f pad(c.x + outward * std::max(0.f, 0.85f * px + outline - room), c.y);

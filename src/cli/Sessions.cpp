@@ -451,8 +451,6 @@ std::string dueLine(const DueSession& due) {
     return line + "  -  " + start;
 }
 
-namespace {} // namespace
-
 // A routine of the person's that cannot be read is left out of what is due and of the
 // calendar, and said to be, with its first error: a plan that silently lacks it would look
 // complete. (A routine that does not fit the body stays in, marked.)

@@ -435,7 +435,8 @@ std::int64_t History::beginSession(const std::string& title, const std::string& 
         insert.bind(1, title).bind(2, hash).bind(3, file).bind(4, startedAt).bind(5, startedAt);
         insert.bind(6, std::string(sideName(firstSide)))
             .bind(7, static_cast<std::int64_t>(getpid()));
-        insert.bind(8, ownStart()).bind(9, plannedPerSideS).bind(10, key.empty() ? title : key);
+        const std::string& known = key.empty() ? title : key;
+        insert.bind(8, ownStart()).bind(9, plannedPerSideS).bind(10, known);
         insert.step();
         const std::int64_t id = sqlite3_last_insert_rowid(m_db);
         // Sessions recorded before keys were kept, under the title shown now or as written,
@@ -443,7 +444,7 @@ std::int64_t History::beginSession(const std::string& title, const std::string& 
         // now on. (Those shown in another language wait for a session in that language.)
         Statement claim(m_db, "UPDATE sessions SET routine_key = ? WHERE routine_key = '' AND "
                               "routine_title IN (?, ?)"); // untranslated: SQL
-        claim.bind(1, key.empty() ? title : key).bind(2, title).bind(3, key.empty() ? title : key);
+        claim.bind(1, known).bind(2, title).bind(3, known);
         claim.step();
         exec("COMMIT");
         return id;

@@ -85,7 +85,7 @@ ProgressScreen::~ProgressScreen() = default;
 
 void ProgressScreen::shown() {
     if (!reading()) {
-        reload(m_index < m_routines.size() ? m_routines[m_index].key : std::string(), false);
+        reload(routineKeyShown(), false);
     }
     layout(m_size);
 }
@@ -161,9 +161,13 @@ std::string ProgressScreen::routineShown() const {
     return m_index < m_routines.size() ? m_routines[m_index].title : std::string();
 }
 
+std::string ProgressScreen::routineKeyShown() const {
+    return m_index < m_routines.size() ? m_routines[m_index].key : std::string();
+}
+
 void ProgressScreen::choose(std::size_t index, bool speak) {
     m_index = std::min(index, m_routines.empty() ? 0 : m_routines.size() - 1);
-    const std::string key = m_index < m_routines.size() ? m_routines[m_index].key : std::string();
+    const std::string key = routineKeyShown();
     m_progress = {};
     m_message.clear();
     if (!m_readProblem.empty()) {

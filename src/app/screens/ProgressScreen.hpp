@@ -63,6 +63,8 @@ private:
     };
     /// Starts reading the history, to show `title` (or the routine used last) once read.
     void reload(const std::string& routine, bool speak);
+    /// The key of the routine shown ("" for none).
+    std::string routineKeyShown() const;
     /// Takes what was read and shows it.
     void showRead(HistoryRead read);
     void choose(std::size_t index, bool speak);
